@@ -1,0 +1,101 @@
+"""``perezbot ask`` and ``perezbot chat``: the core, in the console. Never imports discord."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from bot.cli.exits import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, CliContext
+from bot.core.engine import Engine
+from bot.core.facts import FactBaseError
+from bot.core.matcher import MAX_QUESTION_CHARS
+from bot.core.render import render_notice
+from bot.core.results import Status
+
+__all__ = ["result_json", "run_ask", "run_chat"]
+
+
+def load_engine(ctx: CliContext) -> Engine | None:
+    """Settings + fact base, or None after printing what is wrong."""
+    settings = ctx.settings()
+    if settings is None:
+        return None
+    try:
+        return Engine.load(settings.facts_dir)
+    except FactBaseError as exc:
+        ctx.err(f"perezbot: the fact base has problems:\n{exc}")
+        return None
+
+
+def result_json(engine: Engine, question: str, lang: str | None) -> dict:
+    """The ``ask --json`` record for one question."""
+    result, reply = engine.ask(question, lang=lang)
+    return {
+        "question": question,
+        "status": str(result.status),
+        "fact_id": result.fact.id if result.fact else None,
+        "fact_ids": [c.fact.id for c in result.answers],
+        "answer": result.answer_text(),
+        "reply": reply.as_text(),
+        "lang": result.lang,
+        "confidence": round(result.confidence, 4),
+        "citation": reply.footer if result.status is Status.ANSWERED else None,
+        "suggestions": [
+            {"fact_id": c.fact.id, "title": c.fact.name(result.lang), "confidence": round(c.confidence, 4)}
+            for c in result.suggestions
+        ],
+        "truncated": result.truncated,
+    }
+
+
+def run_ask(ns: argparse.Namespace, ctx: CliContext) -> int:
+    engine = load_engine(ctx)
+    if engine is None:
+        return EXIT_CONFIG
+    words = list(ns.question)
+    if words == ["-"]:
+        questions = [line.rstrip("\r\n") for line in ctx.stdin]
+    elif words:
+        questions = [" ".join(words)]
+    else:
+        ctx.err("perezbot ask: give a question, or - to read one per line from stdin")
+        return EXIT_USAGE
+    for question in questions:
+        if ns.json:
+            ctx.out(json.dumps(result_json(engine, question, ns.lang), ensure_ascii=False))
+        elif question.strip():
+            ctx.out(_console_reply(engine, question, ns.lang))
+    return EXIT_OK
+
+
+def _console_reply(engine: Engine, question: str, lang: str | None) -> str:
+    result, reply = engine.ask(question, lang=lang)
+    text = reply.as_text()
+    if result.truncated:
+        text = render_notice("too_long", result.lang, limit=MAX_QUESTION_CHARS).body + "\n" + text
+    return text
+
+
+def run_chat(ns: argparse.Namespace, ctx: CliContext) -> int:
+    engine = load_engine(ctx)
+    if engine is None:
+        return EXIT_CONFIG
+    interactive = hasattr(ctx.stdin, "isatty") and ctx.stdin.isatty()
+    if interactive:
+        ctx.out("perezbot — ask me about Jefferson Pérez (Ctrl-D to quit).")
+    while True:
+        if interactive:
+            ctx.stdout.write("> ")
+            ctx.stdout.flush()
+        line = ctx.stdin.readline()
+        if not line:
+            break
+        question = line.strip()
+        if not question:
+            continue
+        if question.lower() in ("quit", "exit", "salir"):
+            break
+        ctx.out(_console_reply(engine, question, ns.lang))
+        if interactive:
+            ctx.out()
+    return EXIT_OK

@@ -1,0 +1,399 @@
+"""Load and validate the YAML fact base into an immutable model.
+
+Every problem is reported as ``file:line: message`` so a curator can jump straight to it.
+The fact base is a directory: ``source.yaml`` describes the article, every other ``*.yaml``
+file holds a list of facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = [
+    "LANGS",
+    "Citation",
+    "Fact",
+    "FactBase",
+    "FactBaseError",
+    "Problem",
+    "Source",
+    "check_facts",
+    "default_facts_dir",
+    "load_facts",
+]
+
+LANGS: tuple[str, ...] = ("en", "es")
+ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Text that could ping someone or advertise: mentions, role/channel syntax, invite links.
+UNSAFE_RE = re.compile(
+    r"@everyone|@here|<@[!&]?\d*>|<#\d*>|discord(?:app)?\.(?:gg|com/invite)/|discord\.gg",
+    re.IGNORECASE,
+)
+FACT_FIELDS = {
+    "id": True,
+    "title": True,
+    "answer": True,
+    "questions": True,
+    "keywords": False,
+    "citation": True,
+    "tags": False,
+    "date": False,
+    "as_of": False,
+}
+SOURCE_FIELDS = {"title": True, "publisher": False, "url": False, "paragraphs": True}
+
+
+def default_facts_dir() -> Path:
+    """The fact base shipped with the package (``facts/`` at the repository root)."""
+    return Path(__file__).resolve().parents[2] / "facts"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One validation problem, located in a file."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class FactBaseError(Exception):
+    """Raised by :func:`load_facts` when the fact base has problems."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The article every fact is drawn from."""
+
+    title: str
+    publisher: str | None
+    url: str | None
+    paragraphs: int
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Where in the article a fact comes from: a paragraph number, or the photo caption."""
+
+    paragraph: int | None
+    caption: bool = False
+
+    def label(self, lang: str = "en") -> str:
+        if self.caption:
+            return "pie de foto" if lang == "es" else "photo caption"
+        return f"¶{self.paragraph}"
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One curated fact, in English and Spanish."""
+
+    id: str
+    title: Mapping[str, str]
+    answer: Mapping[str, str]
+    questions: Mapping[str, tuple[str, ...]]
+    keywords: tuple[str, ...]
+    citation: Citation
+    tags: tuple[str, ...] = ()
+    date: dt.date | None = None
+    as_of: str | None = None
+    path: Path | None = field(default=None, compare=False)
+    line: int = field(default=0, compare=False)
+
+    def text(self, lang: str) -> str:
+        """The answer in ``lang`` (English when that language is missing)."""
+        return self.answer.get(lang) or self.answer["en"]
+
+    def name(self, lang: str) -> str:
+        """The short title in ``lang``."""
+        return self.title.get(lang) or self.title["en"]
+
+
+@dataclass(frozen=True, slots=True)
+class FactBase:
+    """The validated, immutable fact base."""
+
+    source: Source
+    facts: tuple[Fact, ...]
+    directory: Path
+
+    def get(self, fact_id: str) -> Fact | None:
+        for fact in self.facts:
+            if fact.id == fact_id:
+                return fact
+        return None
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+    def __iter__(self):
+        return iter(self.facts)
+
+
+class _Reader:
+    """Collects problems while turning YAML nodes into values."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, path: Path, node: yaml.Node | None, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 1
+        self.problems.append(Problem(path, line, message))
+
+    def compose(self, path: Path) -> yaml.Node | None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            self.problems.append(Problem(path, 1, f"cannot read file: {exc}"))
+            return None
+        try:
+            return yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = mark.line + 1 if mark is not None else 1
+            reason = getattr(exc, "problem", None) or str(exc)
+            self.problems.append(Problem(path, line, f"bad YAML: {reason}"))
+            return None
+
+    @staticmethod
+    def value(node: yaml.Node) -> Any:
+        return yaml.SafeLoader("").construct_object(node, deep=True)
+
+    def mapping(
+        self, path: Path, node: yaml.Node, fields: Mapping[str, bool], what: str
+    ) -> dict[str, tuple[yaml.Node, Any]] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.add(path, node, f"{what} must be a mapping")
+            return None
+        out: dict[str, tuple[yaml.Node, Any]] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key not in fields:
+                allowed = ", ".join(fields)
+                self.add(path, key_node, f"unknown field {key!r} in {what} (allowed: {allowed})")
+                continue
+            if key in out:
+                self.add(path, key_node, f"duplicate field {key!r} in {what}")
+                continue
+            try:
+                out[key] = (value_node, self.value(value_node))
+            except yaml.YAMLError as exc:
+                self.add(path, value_node, f"bad value for {key!r}: {exc}")
+        for key, required in fields.items():
+            if required and key not in out:
+                self.add(path, node, f"{what} is missing required field {key!r}")
+        return out
+
+
+def _check_text(reader: _Reader, path: Path, node: yaml.Node, text: Any, what: str) -> str | None:
+    if not isinstance(text, str) or not text.strip():
+        reader.add(path, node, f"{what} must be non-empty text")
+        return None
+    if UNSAFE_RE.search(text):
+        reader.add(path, node, f"{what} contains mention or invite syntax: {text!r}")
+        return None
+    return text.strip()
+
+
+def _bilingual(reader: _Reader, path: Path, node: yaml.Node, value: Any, what: str) -> dict:
+    if not isinstance(value, dict):
+        reader.add(path, node, f"{what} must map each language (en, es) to text")
+        return {}
+    out: dict[str, str] = {}
+    for lang in LANGS:
+        if lang not in value:
+            reader.add(path, node, f"{what} is missing {'Spanish' if lang == 'es' else 'English'} ({lang})")
+    for lang, text in value.items():
+        if lang not in LANGS:
+            reader.add(path, node, f"{what} has unknown language {lang!r}")
+            continue
+        checked = _check_text(reader, path, node, text, f"{what}.{lang}")
+        if checked:
+            out[lang] = checked
+    return out
+
+
+def _string_list(reader: _Reader, path: Path, node: yaml.Node, value: Any, what: str) -> tuple:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        reader.add(path, node, f"{what} must be a list of text")
+        return ()
+    out = []
+    for item in value:
+        checked = _check_text(reader, path, node, item, f"{what} entry")
+        if checked:
+            out.append(checked)
+    return tuple(out)
+
+
+def _read_source(reader: _Reader, directory: Path) -> Source | None:
+    path = directory / "source.yaml"
+    if not path.is_file():
+        reader.problems.append(Problem(path, 1, "missing source.yaml (the article the facts cite)"))
+        return None
+    node = reader.compose(path)
+    if node is None:
+        return None
+    fields = reader.mapping(path, node, SOURCE_FIELDS, "source")
+    if fields is None:
+        return None
+    title = _check_text(reader, path, *fields.get("title", (node, None)), "source title")
+    paragraphs_node, paragraphs = fields.get("paragraphs", (node, None))
+    if not isinstance(paragraphs, int) or isinstance(paragraphs, bool) or paragraphs < 1:
+        reader.add(path, paragraphs_node, "paragraphs must be a positive whole number")
+        paragraphs = None
+    optional = {}
+    for key in ("publisher", "url"):
+        if key in fields:
+            optional[key] = _check_text(reader, path, *fields[key], f"source {key}")
+    if title is None or paragraphs is None:
+        return None
+    return Source(title, optional.get("publisher"), optional.get("url"), paragraphs)
+
+
+def _read_citation(reader: _Reader, path: Path, node: yaml.Node, value: Any, source: Source | None) -> Citation | None:
+    if not isinstance(value, dict) or set(value) - {"paragraph", "caption"} or not value:
+        reader.add(path, node, "citation must be {paragraph: N} or {caption: true}")
+        return None
+    if value.get("caption") is True:
+        return Citation(paragraph=None, caption=True)
+    paragraph = value.get("paragraph")
+    if not isinstance(paragraph, int) or isinstance(paragraph, bool) or paragraph < 1:
+        reader.add(path, node, "citation paragraph must be a positive whole number")
+        return None
+    if source is not None and paragraph > source.paragraphs:
+        reader.add(path, node, f"citation paragraph {paragraph} is past the article's {source.paragraphs}")
+        return None
+    return Citation(paragraph=paragraph)
+
+
+def _read_fact(reader: _Reader, path: Path, node: yaml.Node, source: Source | None) -> Fact | None:
+    fields = reader.mapping(path, node, FACT_FIELDS, "fact")
+    if fields is None:
+        return None
+    before = len(reader.problems)
+    id_node, fact_id = fields.get("id", (node, None))
+    if not isinstance(fact_id, str) or not ID_RE.match(fact_id):
+        reader.add(path, id_node, f"id must be lowercase words joined by '-', got {fact_id!r}")
+    title = _bilingual(reader, path, *fields.get("title", (node, {})), "title")
+    answer = _bilingual(reader, path, *fields.get("answer", (node, {})), "answer")
+    q_node, q_value = fields.get("questions", (node, None))
+    questions: dict[str, tuple[str, ...]] = {}
+    if not isinstance(q_value, dict):
+        reader.add(path, q_node, "questions must map each language (en, es) to a list")
+    else:
+        for lang in LANGS:
+            phrasings = _string_list(reader, path, q_node, q_value.get(lang), f"questions.{lang}")
+            if not phrasings:
+                language = "Spanish" if lang == "es" else "English"
+                reader.add(path, q_node, f"questions is missing {language} ({lang}) phrasings")
+            questions[lang] = phrasings
+        for lang in set(q_value) - set(LANGS):
+            reader.add(path, q_node, f"questions has unknown language {lang!r}")
+    keywords = _string_list(reader, path, *fields.get("keywords", (node, None)), "keywords")
+    tags = _string_list(reader, path, *fields.get("tags", (node, None)), "tags")
+    citation = None
+    if "citation" in fields:
+        citation = _read_citation(reader, path, *fields["citation"], source)
+    date = None
+    if "date" in fields:
+        date_node, date = fields["date"]
+        if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
+            reader.add(path, date_node, f"date must be YYYY-MM-DD, got {date!r}")
+            date = None
+    as_of = None
+    if "as_of" in fields:
+        as_of = _check_text(reader, path, *fields["as_of"], "as_of")
+    if len(reader.problems) > before or citation is None:
+        return None
+    return Fact(
+        id=fact_id,
+        title=title,
+        answer=answer,
+        questions=questions,
+        keywords=keywords,
+        citation=citation,
+        tags=tags,
+        date=date,
+        as_of=as_of,
+        path=path,
+        line=node.start_mark.line + 1,
+    )
+
+
+def _fact_files(directory: Path) -> Iterable[Path]:
+    return sorted(p for p in directory.glob("*.yaml") if p.name not in ("source.yaml", "lexicon.yaml"))
+
+
+def _cross_checks(reader: _Reader, facts: list[Fact]) -> None:
+    """Checks across facts: unique ids, and no phrasing claimed by two facts."""
+    seen_ids: dict[str, Fact] = {}
+    seen_phrasings: dict[str, Fact] = {}
+    for fact in facts:
+        assert fact.path is not None
+        if fact.id in seen_ids:
+            first = seen_ids[fact.id]
+            reader.problems.append(
+                Problem(fact.path, fact.line, f"duplicate id {fact.id!r} (first at {first.path}:{first.line})")
+            )
+        seen_ids.setdefault(fact.id, fact)
+        for phrasings in fact.questions.values():
+            for phrasing in phrasings:
+                key = " ".join(re.sub(r"[^\w]+", " ", phrasing.casefold()).split())
+                other = seen_phrasings.get(key)
+                if other is not None and other.id != fact.id:
+                    reader.problems.append(
+                        Problem(fact.path, fact.line, f"phrasing {phrasing!r} is also claimed by fact {other.id!r}")
+                    )
+                seen_phrasings.setdefault(key, fact)
+
+
+def check_facts(directory: Path) -> tuple[FactBase | None, list[Problem]]:
+    """Validate a fact base directory; return the model (if valid) and every problem found."""
+    reader = _Reader()
+    directory = Path(directory)
+    if not directory.is_dir():
+        return None, [Problem(directory, 1, "fact directory does not exist")]
+    source = _read_source(reader, directory)
+    facts: list[Fact] = []
+    files = list(_fact_files(directory))
+    if not files:
+        reader.problems.append(Problem(directory, 1, "no fact files (*.yaml) found"))
+    for path in files:
+        root = reader.compose(path)
+        if root is None:
+            continue
+        if not isinstance(root, yaml.SequenceNode):
+            reader.add(path, root, "a fact file must be a list of facts")
+            continue
+        for item in root.value:
+            fact = _read_fact(reader, path, item, source)
+            if fact is not None:
+                facts.append(fact)
+    _cross_checks(reader, facts)
+    if reader.problems or source is None:
+        return None, reader.problems
+    return FactBase(source=source, facts=tuple(facts), directory=directory), []
+
+
+def load_facts(directory: Path | None = None) -> FactBase:
+    """Load the fact base, raising :class:`FactBaseError` listing every problem."""
+    base, problems = check_facts(directory or default_facts_dir())
+    if base is None:
+        raise FactBaseError(problems)
+    return base

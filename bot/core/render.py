@@ -1,0 +1,335 @@
+"""The words of every reply, in English and Spanish, shared by the console and Discord.
+
+Everything here returns a :class:`Reply`: a small structure (title, body, footer, suggestions)
+that the console prints with :meth:`Reply.as_text` and the Discord layer turns into an embed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from bot.core.calendar import entries_on, ordinal, years_since
+from bot.core.facts import Fact, FactBase, Source
+from bot.core.results import MatchResult, Status
+
+__all__ = [
+    "EXAMPLES",
+    "Reply",
+    "Suggestion",
+    "render_about",
+    "render_fact",
+    "render_help",
+    "render_match",
+    "render_notice",
+    "render_onthisday",
+    "render_timeline",
+    "source_footer",
+]
+
+EXAMPLES = {
+    "en": (
+        "When did Jefferson Pérez retire?",
+        "What was his time in Atlanta?",
+        "Who beat him in Beijing?",
+    ),
+    "es": (
+        "¿Cuándo se retiró Jefferson Pérez?",
+        "¿Cuál fue su tiempo en Atlanta?",
+        "¿Quién le ganó en Pekín?",
+    ),
+}
+
+SMALLTALK = {
+    "greeting": {
+        "en": "Hi! I answer questions about Ecuadorian race walker Jefferson Pérez — "
+        "his Olympic gold in Atlanta, his world titles, his retirement. Ask away!",
+        "es": "¡Hola! Respondo preguntas sobre el marchista ecuatoriano Jefferson Pérez: "
+        "su oro olímpico en Atlanta, sus títulos mundiales, su retiro. ¡Pregunta!",
+    },
+    "thanks": {
+        "en": "You're welcome! Ask me anything else about Jefferson Pérez.",
+        "es": "¡De nada! Pregúntame lo que quieras sobre Jefferson Pérez.",
+    },
+    "identity": {
+        "en": "I'm perezbot: I answer questions about Ecuadorian race walker Jefferson Pérez "
+        "from one curated article, and I say so when I don't know.",
+        "es": "Soy perezbot: respondo preguntas sobre el marchista ecuatoriano Jefferson Pérez "
+        "a partir de un artículo curado, y te digo cuando no lo sé.",
+    },
+    "help": {
+        "en": "Ask me a question about Jefferson Pérez in English or Spanish.",
+        "es": "Hazme una pregunta sobre Jefferson Pérez, en español o en inglés.",
+    },
+}
+
+WORDS = {
+    "en": {
+        "unknown": "Sorry, I don't know that one. I only know what one article says about "
+        "Jefferson Pérez, and it doesn't cover this.",
+        "ambiguous": "I'm not sure which you mean. Did you mean one of these?",
+        "try": "You could ask, for example:",
+        "source": "Source",
+        "confidence": "confidence",
+        "as_of": "as of",
+        "too_long": "That message is too long — please keep questions under {limit} characters.",
+        "cooldown": "Easy there! You can ask again in {seconds} s.",
+        "error": "Something went wrong on my side. Please try again in a moment.",
+        "onthisday": "On this day",
+        "years_ago_today": "{years} years ago today",
+        "one_year_ago_today": "1 year ago today",
+        "today": "Today",
+        "anniversary": "the {nth} anniversary",
+        "next": "Nothing on {day}. The next entry is on {next}.",
+        "nothing": "There are no dated entries.",
+        "timeline": "Jefferson Pérez: a timeline",
+        "about": "About perezbot",
+        "help": "How to use perezbot",
+        "repeat": "I answered that here a moment ago: {link}",
+    },
+    "es": {
+        "unknown": "Lo siento, eso no lo sé. Solo sé lo que cuenta un artículo sobre "
+        "Jefferson Pérez, y no trata ese tema.",
+        "ambiguous": "No estoy seguro de a qué te refieres. ¿Quisiste decir alguna de estas?",
+        "try": "Puedes preguntar, por ejemplo:",
+        "source": "Fuente",
+        "confidence": "confianza",
+        "as_of": "según datos de",
+        "too_long": "Ese mensaje es demasiado largo: escribe preguntas de menos de {limit} caracteres.",
+        "cooldown": "¡Con calma! Podrás preguntar de nuevo en {seconds} s.",
+        "error": "Algo falló de mi lado. Inténtalo de nuevo en un momento.",
+        "onthisday": "Un día como hoy",
+        "years_ago_today": "Hoy hace {years} años",
+        "one_year_ago_today": "Hoy hace 1 año",
+        "today": "Hoy",
+        "anniversary": "el {nth} aniversario",
+        "next": "No hay nada el {day}. La próxima efeméride es el {next}.",
+        "nothing": "No hay efemérides con fecha.",
+        "timeline": "Jefferson Pérez: cronología",
+        "about": "Acerca de perezbot",
+        "help": "Cómo usar perezbot",
+        "repeat": "Respondí eso aquí hace un momento: {link}",
+    },
+}
+
+MONTHS_ES = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+]
+
+
+def _w(lang: str, key: str, **kwargs: object) -> str:
+    table = WORDS.get(lang, WORDS["en"])
+    return table[key].format(**kwargs)
+
+
+def format_date(day: dt.date, lang: str) -> str:
+    """``29 September 2008`` / ``29 de septiembre de 2008``."""
+    if lang == "es":
+        return f"{day.day} de {MONTHS_ES[day.month - 1]} de {day.year}"
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def format_day(day: dt.date, lang: str) -> str:
+    """``29 September`` / ``29 de septiembre`` (no year)."""
+    if lang == "es":
+        return f"{day.day} de {MONTHS_ES[day.month - 1]}"
+    return f"{day.day} {day.strftime('%B')}"
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A fact offered as a choice (a button on Discord)."""
+
+    fact_id: str
+    label: str
+    confidence: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """A rendered reply: the console prints it, Discord makes it an embed."""
+
+    status: str
+    lang: str
+    body: str
+    title: str | None = None
+    footer: str | None = None
+    fact_ids: tuple[str, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    fields: tuple[tuple[str, str], ...] = field(default=())
+
+    def as_text(self) -> str:
+        """Plain text, for the console and for channels where embeds are not allowed."""
+        parts = []
+        if self.title:
+            parts.append(f"**{self.title}**")
+        parts.append(self.body)
+        for name, value in self.fields:
+            parts.append(f"{name}: {value}")
+        for i, suggestion in enumerate(self.suggestions, 1):
+            parts.append(f"  {i}. {suggestion.label}")
+        if self.footer:
+            parts.append(f"— {self.footer}")
+        return "\n".join(parts)
+
+
+def source_footer(source: Source, facts: Iterable[Fact], lang: str) -> str:
+    """``Source: "On this day…", ¶4`` (several paragraphs joined)."""
+    labels: list[str] = []
+    for fact in facts:
+        label = fact.citation.label(lang)
+        if label not in labels:
+            labels.append(label)
+    return f"{_w(lang, 'source')}: “{source.title}”, {', '.join(labels)}"
+
+
+def _fact_body(fact: Fact, lang: str) -> str:
+    text = fact.text(lang)
+    if fact.as_of:
+        text += f" ({_w(lang, 'as_of')} {fact.as_of})"
+    return text
+
+
+def render_fact(fact: Fact, lang: str, source: Source, confidence: float | None = None) -> Reply:
+    """One fact as an answer."""
+    footer = source_footer(source, [fact], lang)
+    if confidence is not None:
+        footer += f" · {_w(lang, 'confidence')} {confidence:.0%}"
+    return Reply(
+        status=Status.ANSWERED,
+        lang=lang,
+        title=fact.name(lang),
+        body=_fact_body(fact, lang),
+        footer=footer,
+        fact_ids=(fact.id,),
+    )
+
+
+def _examples(lang: str) -> str:
+    return "\n".join(f"• {q}" for q in EXAMPLES.get(lang, EXAMPLES["en"]))
+
+
+def render_match(result: MatchResult, source: Source) -> Reply:
+    """Whatever the matcher decided, in words."""
+    lang = result.lang
+    if result.status is Status.ANSWERED and result.answers:
+        if len(result.answers) == 1:
+            only = result.answers[0]
+            return render_fact(only.fact, lang, source, only.confidence)
+        facts = [c.fact for c in result.answers]
+        footer = source_footer(source, facts, lang)
+        footer += f" · {_w(lang, 'confidence')} {result.confidence:.0%}"
+        return Reply(
+            status=Status.ANSWERED,
+            lang=lang,
+            title=" · ".join(f.name(lang) for f in facts),
+            body="\n\n".join(_fact_body(f, lang) for f in facts),
+            footer=footer,
+            fact_ids=tuple(f.id for f in facts),
+        )
+    if result.status is Status.AMBIGUOUS:
+        return Reply(
+            status=Status.AMBIGUOUS,
+            lang=lang,
+            body=_w(lang, "ambiguous"),
+            suggestions=tuple(Suggestion(c.fact.id, c.fact.name(lang), c.confidence) for c in result.suggestions[:3]),
+        )
+    if result.status is Status.SMALLTALK:
+        kind = result.smalltalk or "greeting"
+        body = SMALLTALK.get(kind, SMALLTALK["greeting"])[lang if lang in ("en", "es") else "en"]
+        return Reply(
+            status=Status.SMALLTALK,
+            lang=lang,
+            body=f"{body}\n{_w(lang, 'try')}\n{_examples(lang)}",
+        )
+    return Reply(
+        status=Status.UNKNOWN,
+        lang=lang,
+        body=f"{_w(lang, 'unknown')}\n{_w(lang, 'try')}\n{_examples(lang)}",
+    )
+
+
+def render_notice(key: str, lang: str, **kwargs: object) -> Reply:
+    """A short notice: ``too_long``, ``cooldown``, ``error``, ``repeat``."""
+    return Reply(status="notice", lang=lang, body=_w(lang, key, **kwargs))
+
+
+def render_onthisday(facts: FactBase, day: dt.date, lang: str) -> Reply | None:
+    """The anniversary post for ``day`` ("18 years ago today…"), or None if nothing falls on it."""
+    entries = entries_on(facts, day)
+    if not entries:
+        return None
+    lines = []
+    for fact in entries:
+        assert fact.date is not None
+        years = years_since(fact.date, day)
+        if years == 0:
+            when = _w(lang, "today")
+        elif years == 1:
+            when = _w(lang, "one_year_ago_today")
+        else:
+            when = _w(lang, "years_ago_today", years=years)
+        nth = _w(lang, "anniversary", nth=ordinal(years, lang)) if years else ""
+        head = f"**{when}** ({format_date(fact.date, lang)}{', ' + nth if nth else ''})"
+        lines.append(f"{head}\n{_fact_body(fact, lang)}")
+    return Reply(
+        status="onthisday",
+        lang=lang,
+        title=f"{_w(lang, 'onthisday')}: {format_day(day, lang)}",
+        body="\n\n".join(lines),
+        footer=source_footer(facts.source, entries, lang),
+        fact_ids=tuple(f.id for f in entries),
+    )
+
+
+def render_timeline(facts: FactBase, lang: str) -> Reply:
+    """His career in date order, from the dated and year-tagged facts."""
+    dated = sorted((f for f in facts if f.date is not None), key=lambda f: (f.date, f.id))
+    fields = tuple((format_date(f.date, lang), f.name(lang)) for f in dated if f.date)
+    return Reply(
+        status="timeline",
+        lang=lang,
+        title=_w(lang, "timeline"),
+        body="",
+        fields=fields,
+        footer=source_footer(facts.source, dated, lang),
+    )
+
+
+def render_about(facts: FactBase, lang: str, extra: Iterable[tuple[str, str]] = ()) -> Reply:
+    """What the bot is, where its knowledge comes from, how it matches."""
+    source = facts.source
+    if lang == "es":
+        body = (
+            f"Respondo preguntas sobre Jefferson Pérez con {len(facts)} datos curados, escritos "
+            f"con nuestras palabras a partir de «{source.title}». Normalizo tu pregunta "
+            "(acentos, sinónimos, errores de tipeo, español o inglés), la comparo con muchas "
+            "formulaciones de cada dato y solo respondo si la coincidencia es clara; si no, lo digo."
+        )
+    else:
+        body = (
+            f"I answer questions about Jefferson Pérez from {len(facts)} curated facts, written "
+            f"in our own words from “{source.title}”. I normalise your question (accents, "
+            "synonyms, typos, English or Spanish), compare it with many phrasings of each fact, "
+            "and answer only when the match is clear; otherwise I say I don't know."
+        )
+    return Reply(status="about", lang=lang, title=_w(lang, "about"), body=body, fields=tuple(extra))
+
+
+def render_help(lang: str, commands: Iterable[tuple[str, str]] = ()) -> Reply:
+    """How to use the bot: ask in words, or use the commands listed."""
+    body = SMALLTALK["help"][lang if lang in ("en", "es") else "en"]
+    body += f"\n{_w(lang, 'try')}\n{_examples(lang)}"
+    return Reply(status="help", lang=lang, title=_w(lang, "help"), body=body, fields=tuple(commands))
