@@ -1,15 +1,91 @@
-"""Question → answered | ambiguous | unknown | smalltalk. (Placeholder; real matcher follows.)"""
+"""Question → answered | ambiguous | unknown | smalltalk, with a confidence and a margin rule.
+
+How a question is scored against a fact (all on canonical tokens from :mod:`bot.core.text`):
+
+* **evidence** — the inverse-document-frequency weight of the question's tokens that the fact's
+  vocabulary (its phrasings, keywords, title and answer) explains;
+* **unexplained** — the weight of the tokens it does not explain. A place, person, number or
+  question word ("where", "how old") the fact lacks counts double: "what was his time in
+  Beijing" is not answered by the Atlanta time, however close the words;
+* **phrasing similarity** — rapidfuzz's token-sort ratio between the question and the fact's
+  closest phrasing, which rewards the same words in the same shape.
+
+A fact is answered only when its coverage (evidence / (evidence + unexplained)) is high, the
+evidence is enough, and it beats the runner-up by a margin; close calls become "ambiguous"
+(with up to 3 suggestions) and weak ones "unknown".
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass
+
 from rapidfuzz import fuzz, process, utils
 
-from bot.core.facts import FactBase
+from bot.core.facts import LANGS, FactBase
 from bot.core.results import Candidate, MatchResult, Status
+from bot.core.text import Analysis, Analyzer, detect_language, fold
 
-__all__ = ["MAX_QUESTION_CHARS", "Matcher"]
+__all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
 MAX_QUESTION_CHARS = 500
+
+# The decision rule (tuned on our own question sets, see README "How matching works").
+MIN_COVERAGE = 0.72  # share of the question's weight the fact must explain
+MIN_EVIDENCE = 1.2  # at least one reasonably specific token must match
+MARGIN = 0.08
+LOW_COVERAGE = 0.5  # enough when nothing specific is missing and the runner-up is far behind
+WIDE_MARGIN = 0.25  # the best must beat the runner-up by this much, else ambiguous
+STRONG_MULTIPLIER = 2.0  # entities, numbers, question words missing from a fact
+UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows (could be filler, could be off-topic)
+DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
+PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
+ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
+ANSWER_EXPLAINS = 0.7  # …and how much of that word's weight it covers
+
+_SMALLTALK = (
+    ("thanks", re.compile(r"^(thanks?( you)?|thank u|thx|ty|tysm|cheers|gracias|muchas gracias|mil gracias)\b")),
+    (
+        "identity",
+        re.compile(r"^(who|what) are you\b|^(quien|que) eres\b|^what is perezbot|^are you a bot|^eres un bot"),
+    ),
+    ("help", re.compile(r"^(help|ayuda|commands|comandos|how do i use (you|this)|what can you do|que puedes hacer)\b")),
+    (
+        "greeting",
+        re.compile(
+            r"^(hi+|hello+|hey+|hola+|buenas|buenos dias|buenas tardes|buenas noches|good (morning|afternoon|evening)"
+            r"|howdy|sup|yo|hiya|greetings|saludos|que tal|ola)\b"
+        ),
+    ),
+)
+_SMALLTALK_FILLER = frozenset(
+    (
+        "hi hello hey hola buenas there bot perezbot thanks thank you thx ty so much a lot gracias muchas mil "
+        "who what are you is eres quien que help ayuda commands comandos good morning afternoon evening day "
+        "dias tardes noches howdy sup yo hiya greetings saludos tal ola everyone all guys man bro amigo "
+        "please pls can do use how i this cheers tysm perez jefferson a bot"
+    ).split()
+)
+_SPLIT_RE = re.compile(r"\?+|;|\s(?:and|also|plus|y|ademas|tambien)\s|,\s(?:and\s|y\s|also\s)?(?=\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One fact's score for one question (exposed for tests, eval and the misses log)."""
+
+    index: int
+    coverage: float
+    evidence: float
+    unexplained: float
+    similarity: float
+    strong_missing: float = 0.0
+    matched: int = 0
+    focus: float = 0.0  # how central the matched words are to the fact (0–1)
+
+    @property
+    def rank(self) -> float:
+        return self.coverage + 0.25 * self.focus + 0.35 * self.similarity
 
 
 class Matcher:
@@ -17,37 +93,286 @@ class Matcher:
 
     def __init__(self, facts: FactBase) -> None:
         self.facts = facts
-        self._choices: list[str] = []
-        self._owners: list[int] = []
-        for i, fact in enumerate(facts.facts):
-            for phrasings in fact.questions.values():
-                for p in phrasings:
-                    self._choices.append(p)
-                    self._owners.append(i)
+        lexicon = facts.lexicon
+        vocabulary: list[str] = []
+        for fact in facts:
+            vocabulary.extend(fact.keywords)
+            for lang in LANGS:
+                vocabulary.extend(fact.questions.get(lang, ()))
+                vocabulary.append(fact.answer.get(lang, ""))
+                vocabulary.append(fact.title.get(lang, ""))
+        self.analyzer = Analyzer(lexicon, vocabulary)
+        self._strong = lexicon.entities | lexicon.intents
+        self._concepts = frozenset(lexicon.concepts)
+        self._vocab: list[frozenset[str]] = []
+        self._centrality: list[dict[str, float]] = []
+        self._phrasings: list[str] = []  # canonical token strings, for rapidfuzz
+        self._phrasing_sets: list[frozenset[str]] = []
+        self._phrasing_owner: list[int] = []
+        self._phrasing_text: list[tuple[str, str]] = []  # (lang, original), for autocomplete
+        for i, fact in enumerate(facts):
+            counts: dict[str, int] = {}
+            n_phrasings = 0
+            for lang in LANGS:
+                for phrasing in fact.questions.get(lang, ()):
+                    tokens = frozenset(self.analyzer.analyze(phrasing, lang).tokens)
+                    n_phrasings += 1
+                    for token in tokens:
+                        counts[token] = counts.get(token, 0) + 1
+                    self._phrasings.append(" ".join(sorted(tokens)))
+                    self._phrasing_sets.append(tokens)
+                    self._phrasing_owner.append(i)
+                    self._phrasing_text.append((lang, phrasing))
+            central = {t: min(1.0, 2.5 * c / max(n_phrasings, 1)) for t, c in counts.items()}
+            defining: set[str] = set()
+            for keyword in fact.keywords:
+                defining.update(self.analyzer.analyze(keyword, "en").tokens)
+            for lang in LANGS:
+                defining.update(self.analyzer.analyze(fact.title.get(lang, ""), lang).tokens)
+            for token in defining:
+                central[token] = max(central.get(token, 0.0), 0.8)
+            for lang in LANGS:
+                for token in self.analyzer.analyze(fact.answer.get(lang, ""), lang).tokens:
+                    if token not in lexicon.intents:  # an answer's wording never makes it answer "when"
+                        central.setdefault(token, ANSWER_ONLY)
+            self._centrality.append(central)
+            self._vocab.append(frozenset(central))
+        n = max(len(self._vocab), 1)
+        df: dict[str, int] = {}
+        for words in self._vocab:
+            for token in words:
+                df[token] = df.get(token, 0) + 1
+        self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        self._postings: dict[str, list[int]] = {}
+        for j, tokens in enumerate(self._phrasing_sets):
+            for token in tokens:
+                self._postings.setdefault(token, []).append(j)
+        self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
+
+    # ------------------------------------------------------------------ scoring
+    def _weight(self, token: str) -> float:
+        return self._idf.get(token, 0.0)
+
+    def _is_strong(self, token: str) -> bool:
+        """Entities, numbers, question words and known concepts no fact covers."""
+        return (
+            token in self._strong
+            or token[:1].isdigit()
+            or token.startswith("about_")
+            or (token in self._concepts and token not in self._idf)
+        )
+
+    def _miss_weight(self, token: str, analysis: Analysis) -> float:
+        if token in self._idf:
+            weight = self._idf[token]
+            if self._is_strong(token):
+                weight *= STRONG_MULTIPLIER
+            return weight
+        if token in self._concepts or token[:1].isdigit() or token.startswith("about_"):
+            return DOMAIN_MISS_WEIGHT
+        return UNKNOWN_WORD_WEIGHT
+
+    def score(self, analysis: Analysis) -> list[Scored]:
+        """Every fact's score for an analysed question, best first."""
+        query = set(analysis.tokens)
+        if not query:
+            return []
+        weights = {t: self._idf.get(t, 0.0) for t in query}
+        misses = {t: self._miss_weight(t, analysis) for t in query}
+        # Phrasing similarity: idf-weighted Jaccard with each phrasing sharing a token (inverted
+        # index), blended with rapidfuzz's token-sort ratio over the canonical token strings.
+        best_sim = [0.0] * len(self._vocab)
+        q_weight = sum(weights.values()) + sum(misses[t] for t in query if weights[t] == 0.0)
+        touched: set[int] = set()
+        for token in query:
+            touched.update(self._postings.get(token, ()))
+        for j in touched:
+            tokens = self._phrasing_sets[j]
+            shared = sum(weights[t] for t in query & tokens)
+            union = q_weight + sum(self._idf[t] for t in tokens - query)
+            sim = shared / union if union else 0.0
+            owner = self._phrasing_owner[j]
+            if sim > best_sim[owner]:
+                best_sim[owner] = sim
+        ratio = [0.0] * len(self._vocab)
+        for _, value, j in process.extract(
+            " ".join(sorted(query)),
+            self._phrasings,
+            scorer=fuzz.token_sort_ratio,
+            processor=None,
+            limit=None,
+            score_cutoff=40,
+        ):
+            owner = self._phrasing_owner[j]
+            ratio[owner] = max(ratio[owner], value / 100)
+        scored = []
+        for i, central in enumerate(self._centrality):
+            explained = evidence = unexplained = strong = 0.0
+            matched = 0
+            for token in query:
+                c = central.get(token)
+                if c is None:
+                    unexplained += misses[token]
+                    if self._is_strong(token):
+                        strong += misses[token]
+                    continue
+                share = 1.0 if c > ANSWER_ONLY else ANSWER_EXPLAINS
+                explained += weights[token] * share
+                unexplained += weights[token] * (1.0 - share)
+                evidence += weights[token] * c
+                if c > ANSWER_ONLY:
+                    matched += 1
+            total = explained + unexplained
+            coverage = explained / total if total else 0.0
+            focus = evidence / explained if explained else 0.0
+            similarity = 0.7 * best_sim[i] + 0.3 * ratio[i]
+            scored.append(Scored(i, coverage, evidence, unexplained, similarity, strong, matched, focus))
+        scored.sort(key=lambda s: s.rank, reverse=True)
+        return scored
+
+    def _candidate(self, s: Scored) -> Candidate:
+        return Candidate(self.facts.facts[s.index], round(min(1.0, s.rank / 1.6), 4))
+
+    def _decide(self, question: str, analysis: Analysis, truncated: bool) -> MatchResult:
+        scored = self.score(analysis)
+        lang = analysis.lang
+        if not scored:
+            return MatchResult(question, Status.UNKNOWN, lang, truncated=truncated)
+        best = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        gap = best.rank - runner.rank if runner is not None else best.rank
+        confident = best.evidence >= MIN_EVIDENCE and (
+            best.coverage >= MIN_COVERAGE
+            or (
+                best.coverage >= LOW_COVERAGE
+                and best.strong_missing == 0
+                and gap >= WIDE_MARGIN
+                and best.matched >= 2
+                and len(analysis.unknown) <= 1
+            )
+        )
+        if not confident:
+            close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)
+            return MatchResult(
+                question, Status.UNKNOWN, lang, self._candidate(best).confidence, suggestions=close, truncated=truncated
+            )
+        if runner is not None and runner.coverage >= MIN_COVERAGE and best.rank - runner.rank < MARGIN:
+            contenders = [s for s in scored[:3] if s.coverage >= MIN_COVERAGE and best.rank - s.rank < MARGIN]
+            return MatchResult(
+                question,
+                Status.AMBIGUOUS,
+                lang,
+                self._candidate(best).confidence,
+                suggestions=tuple(self._candidate(s) for s in contenders),
+                truncated=truncated,
+            )
+        top = self._candidate(best)
+        return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)
+
+    # ------------------------------------------------------------------ public API
+    def smalltalk_kind(self, question: str) -> str | None:
+        """greeting / thanks / identity / help when the message is only that, else None."""
+        text = " ".join(re.findall(r"[a-z0-9]+", fold(question)))
+        for kind, pattern in _SMALLTALK:
+            if pattern.search(text):
+                rest = [w for w in text.split() if w not in _SMALLTALK_FILLER]
+                if not rest:
+                    return kind
+        return None
 
     def match(self, question: str, *, lang: str | None = None) -> MatchResult:
+        """Decide how to reply to ``question`` (any text, any length; never raises)."""
+        question = question if isinstance(question, str) else str(question)
         truncated = len(question) > MAX_QUESTION_CHARS
         question = question[:MAX_QUESTION_CHARS]
-        lang = lang or "en"
-        best = process.extractOne(question, self._choices, scorer=fuzz.WRatio, processor=utils.default_process)
-        if best is None or best[1] < 85:
-            return MatchResult(question, Status.UNKNOWN, lang, truncated=truncated)
-        fact = self.facts.facts[self._owners[best[2]]]
-        cand = Candidate(fact, best[1] / 100)
-        return MatchResult(question, Status.ANSWERED, lang, best[1] / 100, (cand,), truncated=truncated)
+        detected = detect_language(question, self.facts.lexicon)
+        reply_lang = lang or detected
+        kind = self.smalltalk_kind(question)
+        if kind is not None:
+            return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
+        analysis = self.analyzer.analyze(question, detected)
+        result = self._decide(question, analysis, truncated)
+        result = self._add_clauses(question, detected, result)
+        if result.lang != reply_lang:
+            result = MatchResult(
+                result.question,
+                result.status,
+                reply_lang,
+                result.confidence,
+                result.answers,
+                result.suggestions,
+                result.smalltalk,
+                result.truncated,
+            )
+        return result
+
+    def _add_clauses(self, question: str, lang: str, whole: MatchResult) -> MatchResult:
+        """A message asking two things gets both answers, when each clause is clear on its own."""
+        parts = [p for p in _SPLIT_RE.split(fold(question)) if p and p.strip()]
+        if len(parts) < 2:
+            return whole
+        answers = list(whole.answers)
+        seen = {c.fact.id for c in answers}
+        found = []
+        for part in parts:
+            analysis = self.analyzer.analyze(part, lang)
+            if not analysis.tokens:
+                continue
+            scored = self.score(analysis)
+            if not scored:
+                continue
+            best = scored[0]
+            runner = scored[1] if len(scored) > 1 else None
+            clear = (
+                best.coverage >= PART_MIN_COVERAGE
+                and best.evidence >= MIN_EVIDENCE
+                and (runner is None or best.rank - runner.rank >= MARGIN)
+            )
+            if clear:
+                found.append(self._candidate(best))
+        if whole.status is not Status.ANSWERED and len({c.fact.id for c in found}) < 2:
+            return whole
+        for cand in found:
+            if cand.fact.id not in seen:
+                answers.append(cand)
+                seen.add(cand.fact.id)
+        if len(answers) == len(whole.answers):
+            return whole
+        confidence = min(c.confidence for c in answers)
+        return MatchResult(
+            question, Status.ANSWERED, whole.lang, confidence, answers=tuple(answers[:3]), truncated=whole.truncated
+        )
+
+    def explain(self, question: str, top: int = 5) -> list[tuple[str, Scored]]:
+        """The best-scoring facts for a question, for debugging and curation."""
+        analysis = self.analyzer.analyze(question)
+        return [(self.facts.facts[s.index].id, s) for s in self.score(analysis)[:top]]
 
     def suggest_phrasings(self, text: str, lang: str = "en", limit: int = 25) -> list[str]:
-        """Phrasings for autocomplete (never more than ``limit``, never an error on empty input)."""
+        """Phrasings for autocomplete (at most ``limit``; never an error, even on empty input)."""
+        pool = [p for lg, p in self._phrasing_text if lg == lang] or [p for _, p in self._phrasing_text]
+        limit = max(0, min(limit, 25))
         if not text.strip():
-            return [f.questions[lang][0] for f in self.facts.facts][:limit]
-        found = process.extract(text, self._choices, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit)
+            firsts: list[str] = []
+            seen: set[int] = set()
+            for (lg, phrasing), owner in zip(self._phrasing_text, self._phrasing_owner, strict=True):
+                if lg == lang and owner not in seen:
+                    seen.add(owner)
+                    firsts.append(phrasing)
+            return firsts[:limit]
+        found = process.extract(
+            text[:MAX_QUESTION_CHARS], pool, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit
+        )
         return [choice for choice, _, _ in found]
 
     def search_titles(self, text: str, lang: str = "en", limit: int = 25) -> list[Candidate]:
         """Facts whose title fuzzily matches ``text`` (all facts, in order, when empty)."""
         facts = self.facts.facts
+        limit = max(0, min(limit, 25))
         if not text.strip():
             return [Candidate(f, 0.0) for f in facts][:limit]
-        titles = [f.name(lang) for f in facts]
-        found = process.extract(text, titles, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit)
+        titles = self._titles.get(lang, self._titles["en"])
+        found = process.extract(
+            text[:MAX_QUESTION_CHARS], titles, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit
+        )
         return [Candidate(facts[i], score / 100) for _, score, i in found]

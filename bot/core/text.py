@@ -1,0 +1,331 @@
+"""Text normalisation: the same analysis for questions and for the fact base's phrasings.
+
+``fold`` strips case and accents; ``Analyzer.analyze`` turns text into canonical tokens:
+contractions expanded, numbers and year shorthand normalised, multi-word expressions and
+EN/ES synonyms mapped to one concept (``retire`` for quit/retiro/hang up his shoes…), stop
+words dropped, the rest stemmed (Snowball, English or Spanish) and, when a word is unknown,
+corrected to the closest known word (typo tolerance, rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+__all__ = ["Analysis", "Analyzer", "Lexicon", "common_words", "detect_language", "fold"]
+
+_WORDS_FILE = Path(__file__).with_name("data") / "words.txt.gz"
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Common English and Spanish words (folded): real words are never "typo-corrected"."""
+    try:
+        with gzip.open(_WORDS_FILE, "rt", encoding="utf-8") as fh:
+            return frozenset(fh.read().split())
+    except OSError:
+        return frozenset()
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+_CONTRACTIONS = (
+    (re.compile(r"\b(can)'?t\b"), r"\1 not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\b(\w+)n't\b"), r"\1 not"),
+    (re.compile(r"\b(what|who|where|when|how|why|that|it|he|she|there|here)'s\b"), r"\1 is"),
+    (re.compile(r"\b(\w+)'re\b"), r"\1 are"),
+    (re.compile(r"\b(\w+)'ve\b"), r"\1 have"),
+    (re.compile(r"\b(\w+)'ll\b"), r"\1 will"),
+    (re.compile(r"\b(\w+)'d\b"), r"\1 would"),
+    (re.compile(r"\bi'm\b"), "i am"),
+)
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "fourteen": "14",
+    "fifteen": "15",
+    "twenty": "20",
+    "uno": "1",
+    "una": "1",
+    "dos": "2",
+    "tres": "3",
+    "cuatro": "4",
+    "cinco": "5",
+    "seis": "6",
+    "siete": "7",
+    "ocho": "8",
+    "nueve": "9",
+    "diez": "10",
+    "catorce": "14",
+    "veinte": "20",
+    "veintidos": "22",
+    "first": "1st",
+    "second": "2nd",
+    "third": "3rd",
+    "fourth": "4th",
+    "fifth": "5th",
+    "primero": "1st",
+    "primer": "1st",
+    "primera": "1st",
+    "segundo": "2nd",
+    "segunda": "2nd",
+    "tercero": "3rd",
+    "tercer": "3rd",
+    "tercera": "3rd",
+    "cuarto": "4th",
+    "cuarta": "4th",
+    "quinto": "5th",
+    "quinta": "5th",
+}
+# Chat spellings of question words, fixed before anything else.
+_SPELLINGS = {
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "waht": "what",
+    "whta": "what",
+    "wen": "when",
+    "wehn": "when",
+    "whn": "when",
+    "wher": "where",
+    "whr": "where",
+    "wer": "where",
+    "hw": "how",
+    "howd": "how did",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "n": "and",
+    "b4": "before",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "w": "with",
+    "abt": "about",
+    "yrs": "years",
+    "yr": "year",
+    "olys": "olympics",
+    "q": "que",
+    "xq": "por que",
+    "pq": "por que",
+    "k": "que",
+    "dnd": "donde",
+    "cuanto": "cuanto",
+    "tmb": "tambien",
+}
+# Question words that ask something only at the start of a clause ("the race where he…" asks nothing).
+_CLAUSE_INITIAL = frozenset({"q_when", "q_where", "q_who"})
+_ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|º|°|o|a|er|ro|to)\b")
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|")
+_YEAR_RE = re.compile(
+    r"(?<![\d:.,])\b(8[89]|9\d|0\d)\b(?!\s?(?:km|k|m|s|sec|secs|seconds|minutes|min|years|yrs|anos|meters|metres|%))"
+)
+_SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents (``Pérez`` → ``perez``); quotes made plain."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The vocabulary knowledge the analyzer uses; read from ``lexicon.yaml`` of the fact base.
+
+    ``concepts`` maps a canonical concept to its surface forms (words or phrases, EN and ES);
+    ``stopwords`` are dropped; ``entities`` and ``intents`` name concepts that weigh more when a
+    fact lacks them (a question about Beijing is not answered by an Atlanta fact).
+    """
+
+    concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    stopwords: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()
+    intents: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    spanish_markers: frozenset[str] = frozenset()
+    english_markers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The canonical tokens of a text and what kind each is."""
+
+    tokens: tuple[str, ...]
+    unknown: frozenset[str]
+    lang: str
+
+    @property
+    def content(self) -> frozenset[str]:
+        return frozenset(self.tokens)
+
+
+_STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str, lang: str) -> str:
+    if word.isdigit() or len(word) <= 3:
+        return word
+    return _STEMMERS[lang].stemWord(word)
+
+
+def detect_language(text: str, lexicon: Lexicon) -> str:
+    """``es`` when the text reads as Spanish, else ``en``."""
+    folded_words = re.findall(r"[a-z]+", fold(text))
+    es = 2 * len(_SPANISH_MARKS.findall(text.casefold()))
+    es += sum(1 for w in folded_words if w in lexicon.spanish_markers)
+    en = sum(1 for w in folded_words if w in lexicon.english_markers)
+    return "es" if es > en else "en"
+
+
+def _expand(text: str) -> str:
+    text = fold(text)
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    text = re.sub(r"(\d)[,.](\d{3})\b", r"\1\2", text)  # 4,800 / 85.000 → 4800 / 85000
+    text = re.sub(r"\b(\d+)\s?k\b", lambda m: m.group(1) + "000" if int(m.group(1)) > 20 else m.group(0), text)
+    text = re.sub(r"'(\d{2})\b", lambda m: ("19" if int(m.group(1)) > 30 else "20") + m.group(1), text)
+    text = _YEAR_RE.sub(lambda m: ("19" if int(m.group(1)) > 30 else "20") + m.group(1), text)
+    text = re.sub(r"\b(\d+)\s?(km|k|m|kms|s|sec|secs|yrs?)\b", r"\1 \2", text)
+    text = _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
+    text = re.sub(r"'s\b", " ", text).replace("'", " ")
+    text = re.sub(r"[,;!?¿¡]|\.(?!\d)|\s-\s|:(?!\d)", " | ", text)  # clause boundaries
+    return text
+
+
+class Analyzer:
+    """Turns text into canonical tokens, with typo correction against a known vocabulary."""
+
+    def __init__(
+        self, lexicon: Lexicon, vocabulary: Iterable[str] = (), dictionary: frozenset[str] | None = None
+    ) -> None:
+        self.lexicon = lexicon
+        self._dictionary = common_words() if dictionary is None else dictionary
+        self._word_concept: dict[str, str] = {}
+        self._stem_concept: dict[tuple[str, str], str] = {}
+        phrases: list[tuple[str, str]] = []
+        for concept, forms in lexicon.concepts.items():
+            for form in forms:
+                expanded = " ".join(_NUMBER_WORDS.get(w, w) for w in _TOKEN_RE.findall(_expand(form)) if w != "|")
+                if " " in expanded:
+                    phrases.append((expanded, concept))
+                elif expanded:
+                    self._word_concept.setdefault(expanded, concept)
+                    for lang in ("en", "es"):
+                        self._stem_concept.setdefault((_stem(expanded, lang), lang), concept)
+        phrases.sort(key=lambda p: -len(p[0]))
+        self._phrases = phrases
+        self._phrase_re = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in phrases) + r")\b") if phrases else None
+        self._phrase_concept = dict(phrases)
+        people = "|".join(sorted(re.escape(p) for p in lexicon.people))
+        self._subject_re = (
+            re.compile(
+                rf"\b(?:(?P<a>{people})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
+                rf"how old was|where is|where was|what did|what does)\s+(?:\w+\s+)?(?P<b>{people}))\b"
+            )
+            if people
+            else None
+        )
+        known = set(self._word_concept) | set(lexicon.stopwords) | set(_NUMBER_WORDS) | set(_SPELLINGS)
+        for phrase, _concept in phrases:
+            known.update(phrase.split())
+        for word in vocabulary:
+            known.update(_TOKEN_RE.findall(_expand(word)))
+        self._known = frozenset(w for w in known if not w.startswith("§"))
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(self._known - set(_SPELLINGS)):
+            if len(word) >= 3 and word.isalpha():
+                self._by_initial.setdefault(word[0], []).append(word)
+
+    @property
+    def known_words(self) -> frozenset[str]:
+        return self._known
+
+    def _correct(self, word: str) -> str | None:
+        """The closest known word for an unknown one (same first letter, 1–2 edits)."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        choices = self._by_initial.get(word[0])
+        if not choices:
+            return None
+        limit = 1 if len(word) <= 6 else 2
+        found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit, processor=None)
+        return found[0] if found else None
+
+    def _canonical(self, word: str, lang: str) -> tuple[str | None, bool]:
+        """(canonical token or None for a stop word, whether the word was unknown)."""
+        if word.startswith("§"):
+            return word[1:], False
+        word = _NUMBER_WORDS.get(word, word)
+        if word in self.lexicon.stopwords:
+            return None, False
+        if word in self._word_concept:
+            return self._word_concept[word], False
+        langs = (lang,) if word in self._dictionary else (lang, "es" if lang == "en" else "en")
+        for lg in langs:
+            concept = self._stem_concept.get((_stem(word, lg), lg))
+            if concept:
+                return concept, False
+        if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
+            return _stem(word, lang), False
+        return _stem(word, lang), True
+
+    def _mark_subjects(self, text: str) -> str:
+        """Mark questions about someone else: "Markov's time", "did Segura win" → ``about_markov``.
+
+        A fact answers such a question only if its own phrasings are about that person too.
+        """
+        if not self._subject_re:
+            return text
+        folded = fold(text)
+        return self._subject_re.sub(lambda m: f"{m.group(0)} §about_{m.group('a') or m.group('b')} ", folded)
+
+    def analyze(self, text: str, lang: str | None = None) -> Analysis:
+        """Canonical tokens of ``text`` (in order, stop words removed)."""
+        lang = lang or detect_language(text, self.lexicon)
+        words = []
+        for word in _TOKEN_RE.findall(_expand(self._mark_subjects(text))):
+            word = _SPELLINGS.get(word, word)
+            if word not in self._known and word not in self._dictionary and not any(ch.isdigit() for ch in word):
+                word = self._correct(word) or word
+            words.append(_NUMBER_WORDS.get(word, word))
+        expanded = " ".join(words)
+        if self._phrase_re is not None:
+            expanded = self._phrase_re.sub(lambda m: " §" + self._phrase_concept[m.group(1)] + " ", expanded)
+        tokens: list[str] = []
+        unknown: set[str] = set()
+        clause_started = False
+        for word in _TOKEN_RE.findall(expanded):
+            if word == "|":
+                clause_started = False
+                continue
+            token, is_unknown = self._canonical(word, lang)
+            if token is None:
+                continue
+            if token in _CLAUSE_INITIAL and clause_started:
+                continue
+            clause_started = True
+            tokens.append(token)
+            if is_unknown:
+                unknown.add(token)
+        return Analysis(tuple(tokens), frozenset(unknown), lang)
