@@ -385,18 +385,27 @@ LEXICON_FIELDS = {
     "entities": False,
     "intents": False,
     "people": False,
+    "topic": False,
     "markers": False,
 }
 CONCEPT_RE = re.compile(r"^[a-z0-9_]+$")
 
 
+def _raw_list(node: yaml.Node) -> list[str] | None:
+    """A YAML list's items as written: ``on``, ``no`` and ``yes`` are words here, not booleans."""
+    if not isinstance(node, yaml.SequenceNode) or not all(isinstance(i, yaml.ScalarNode) for i in node.value):
+        return None
+    return [str(item.value).strip().lower() for item in node.value]
+
+
 def _words(reader: _Reader, path: Path, node: yaml.Node, value: Any, what: str) -> frozenset[str]:
     if value is None:
         return frozenset()
-    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+    words = _raw_list(node)
+    if words is None:
         reader.add(path, node, f"{what} must be a list of words")
         return frozenset()
-    return frozenset(str(v).strip().lower() for v in value)
+    return frozenset(words)
 
 
 def _by_lang(reader: _Reader, path: Path, node: yaml.Node, value: Any, what: str) -> dict[str, frozenset[str]]:
@@ -405,7 +414,8 @@ def _by_lang(reader: _Reader, path: Path, node: yaml.Node, value: Any, what: str
     if not isinstance(value, dict) or set(value) - set(LANGS):
         reader.add(path, node, f"{what} must map en/es to lists of words")
         return {}
-    return {lang: _words(reader, path, node, words, f"{what}.{lang}") for lang, words in value.items()}
+    nodes = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+    return {lang: _words(reader, path, nodes.get(lang, node), words, f"{what}.{lang}") for lang, words in value.items()}
 
 
 def _read_lexicon(reader: _Reader, directory: Path) -> Lexicon:
@@ -425,22 +435,24 @@ def _read_lexicon(reader: _Reader, directory: Path) -> Lexicon:
         if not isinstance(c_value, dict):
             reader.add(path, c_node, "concepts must map a concept name to a list of forms")
         else:
-            lines = {k.value: k for k, _ in c_node.value}
+            lines = {k.value: (k, v) for k, v in c_node.value}
             for name, forms in c_value.items():
-                key_node = lines.get(name, c_node)
+                key_node, forms_node = lines.get(name, (c_node, c_node))
+                forms = _raw_list(forms_node) if isinstance(forms, list) else forms
                 if not isinstance(name, str) or not CONCEPT_RE.match(name):
                     reader.add(path, key_node, f"concept name must be lowercase letters, digits or _: {name!r}")
                     continue
                 if not isinstance(forms, list) or not forms:
                     reader.add(path, key_node, f"concept {name!r} needs a non-empty list of forms")
                     continue
-                concepts[name] = tuple(str(f) for f in forms)
+                concepts[str(name)] = tuple(forms)
     stopwords = _by_lang(reader, path, *fields.get("stopwords", (node, None)), "stopwords")
     markers = _by_lang(reader, path, *fields.get("markers", (node, None)), "markers")
     named = {
-        key: _words(reader, path, *fields.get(key, (node, None)), key) for key in ("entities", "intents", "people")
+        key: _words(reader, path, *fields.get(key, (node, None)), key)
+        for key in ("entities", "intents", "people", "topic")
     }
-    for key in ("entities", "intents"):
+    for key in ("entities", "intents", "topic"):
         for name in sorted(named[key] - set(concepts)):
             reader.add(path, fields[key][0], f"{key} names {name!r}, which is not a concept")
     return Lexicon(
@@ -449,6 +461,7 @@ def _read_lexicon(reader: _Reader, directory: Path) -> Lexicon:
         entities=named["entities"],
         intents=named["intents"],
         people=named["people"],
+        topic=named["topic"],
         spanish_markers=markers.get("es", frozenset()),
         english_markers=markers.get("en", frozenset()),
     )

@@ -38,9 +38,11 @@ MARGIN = 0.08
 LOW_COVERAGE = 0.5  # enough when nothing specific is missing and the runner-up is far behind
 WIDE_MARGIN = 0.25  # the best must beat the runner-up by this much, else ambiguous
 STRONG_MULTIPLIER = 2.0  # entities, numbers, question words missing from a fact
+DOMAIN_MULTIPLIER = 1.0  # other words some other fact knows, missing from this one
 UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows (could be filler, could be off-topic)
 DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
 PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
+TAIL_MIN_CONFIDENCE = 0.7  # the end of a long message must be a clear question by itself
 ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
 ANSWER_EXPLAINS = 0.7  # …and how much of that word's weight it covers
 
@@ -103,6 +105,8 @@ class Matcher:
                 vocabulary.append(fact.title.get(lang, ""))
         self.analyzer = Analyzer(lexicon, vocabulary)
         self._strong = lexicon.entities | lexicon.intents
+        self._intents = lexicon.intents
+        self._topic = lexicon.topic
         self._concepts = frozenset(lexicon.concepts)
         self._vocab: list[frozenset[str]] = []
         self._centrality: list[dict[str, float]] = []
@@ -125,7 +129,7 @@ class Matcher:
                     self._phrasing_text.append((lang, phrasing))
             central = {t: min(1.0, 2.5 * c / max(n_phrasings, 1)) for t, c in counts.items()}
             defining: set[str] = set()
-            for keyword in fact.keywords:
+            for keyword in (*fact.keywords, str(fact.year or "")):
                 defining.update(self.analyzer.analyze(keyword, "en").tokens)
             for lang in LANGS:
                 defining.update(self.analyzer.analyze(fact.title.get(lang, ""), lang).tokens)
@@ -133,7 +137,8 @@ class Matcher:
                 central[token] = max(central.get(token, 0.0), 0.8)
             for lang in LANGS:
                 for token in self.analyzer.analyze(fact.answer.get(lang, ""), lang).tokens:
-                    if token not in lexicon.intents:  # an answer's wording never makes it answer "when"
+                    # An answer's wording never makes a fact answer "when", nor its numbers a question's.
+                    if token not in lexicon.intents and not token[:1].isdigit():
                         central.setdefault(token, ANSWER_ONLY)
             self._centrality.append(central)
             self._vocab.append(frozenset(central))
@@ -157,7 +162,7 @@ class Matcher:
         """Entities, numbers, question words and known concepts no fact covers."""
         return (
             token in self._strong
-            or token[:1].isdigit()
+            or (token[:1].isdigit() and not (token.isdigit() and int(token) <= 12))
             or token.startswith("about_")
             or (token in self._concepts and token not in self._idf)
         )
@@ -165,9 +170,7 @@ class Matcher:
     def _miss_weight(self, token: str, analysis: Analysis) -> float:
         if token in self._idf:
             weight = self._idf[token]
-            if self._is_strong(token):
-                weight *= STRONG_MULTIPLIER
-            return weight
+            return weight * (STRONG_MULTIPLIER if self._is_strong(token) else DOMAIN_MULTIPLIER)
         if token in self._concepts or token[:1].isdigit() or token.startswith("about_"):
             return DOMAIN_MISS_WEIGHT
         return UNKNOWN_WORD_WEIGHT
@@ -211,6 +214,8 @@ class Matcher:
             matched = 0
             for token in query:
                 c = central.get(token)
+                if c is None and token in self._topic:
+                    continue  # "the Ecuadorian walker" is him: never held against a fact
                 if c is None:
                     unexplained += misses[token]
                     if self._is_strong(token):
@@ -248,7 +253,7 @@ class Matcher:
                 and best.strong_missing == 0
                 and gap >= WIDE_MARGIN
                 and best.matched >= 2
-                and len(analysis.unknown) <= 1
+                and len(analysis.unknown) <= best.matched
             )
         )
         if not confident:
@@ -292,6 +297,8 @@ class Matcher:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
         analysis = self.analyzer.analyze(question, detected)
         result = self._decide(question, analysis, truncated)
+        if result.status is not Status.ANSWERED:
+            result = self._focus_on_tail(question, detected, truncated) or result
         result = self._add_clauses(question, detected, result)
         if result.lang != reply_lang:
             result = MatchResult(
@@ -305,6 +312,23 @@ class Matcher:
                 result.truncated,
             )
         return result
+
+    def _focus_on_tail(self, question: str, lang: str, truncated: bool) -> MatchResult | None:
+        """In a long, chatty message the question is usually at the end: try the last clauses.
+
+        "my dad watched the race with me last night…, so what was his time in Atlanta?" is
+        answered from its shortest tail that is itself a clear question.
+        """
+        parts = [p for p in _SPLIT_RE.split(fold(question)) if p and p.strip()]
+        for k in range(len(parts) - 1, 0, -1):
+            tail = " , ".join(parts[k:])
+            analysis = self.analyzer.analyze(tail, lang)
+            if len(set(analysis.tokens) - self._intents) < 2:
+                continue  # "who won them" is too vague to stand for the whole message
+            result = self._decide(question, analysis, truncated)
+            if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
+                return result
+        return None
 
     def _add_clauses(self, question: str, lang: str, whole: MatchResult) -> MatchResult:
         """A message asking two things gets both answers, when each clause is clear on its own."""

@@ -129,11 +129,14 @@ _SPELLINGS = {
     "pq": "por que",
     "k": "que",
     "dnd": "donde",
-    "cuanto": "cuanto",
     "tmb": "tambien",
+    "frm": "from",
 }
-# Question words that ask something only at the start of a clause ("the race where he…" asks nothing).
-_CLAUSE_INITIAL = frozenset({"q_when", "q_where", "q_who"})
+NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
+# The person every question is about: "is Jefferson Pérez from" reads as "is he from".
+_HIM = {"jefferson": "he", "perez": "he", "jeff": "he"}
+# Words that ask only at the start of a clause ("the race where he…" asks nothing).
+_WH_WORDS = frozenset({"when", "where", "who", "whom", "cuando", "donde", "quien", "quienes"})
 _ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|º|°|o|a|er|ro|to)\b")
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|")
 _YEAR_RE = re.compile(
@@ -154,7 +157,8 @@ class Lexicon:
 
     ``concepts`` maps a canonical concept to its surface forms (words or phrases, EN and ES);
     ``stopwords`` are dropped; ``entities`` and ``intents`` name concepts that weigh more when a
-    fact lacks them (a question about Beijing is not answered by an Atlanta fact).
+    fact lacks them (a question about Beijing is not answered by an Atlanta fact); ``topic``
+    concepts are about the subject at large ("the Ecuadorian walker") and never count against a fact.
     """
 
     concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
@@ -162,6 +166,7 @@ class Lexicon:
     entities: frozenset[str] = frozenset()
     intents: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
+    topic: frozenset[str] = frozenset()
     spanish_markers: frozenset[str] = frozenset()
     english_markers: frozenset[str] = frozenset()
 
@@ -206,6 +211,7 @@ def _expand(text: str) -> str:
     text = re.sub(r"\b(\d+)\s?k\b", lambda m: m.group(1) + "000" if int(m.group(1)) > 20 else m.group(0), text)
     text = re.sub(r"'(\d{2})\b", lambda m: ("19" if int(m.group(1)) > 30 else "20") + m.group(1), text)
     text = _YEAR_RE.sub(lambda m: ("19" if int(m.group(1)) > 30 else "20") + m.group(1), text)
+    text = re.sub(r"\b((?:19|20)\d0|[3-9]0)'?s\b", r"\1", text)  # the 2000s, the 90s
     text = re.sub(r"\b(\d+)\s?(km|k|m|kms|s|sec|secs|yrs?)\b", r"\1 \2", text)
     text = _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
     text = re.sub(r"'s\b", " ", text).replace("'", " ")
@@ -233,10 +239,13 @@ class Analyzer:
                     self._word_concept.setdefault(expanded, concept)
                     for lang in ("en", "es"):
                         self._stem_concept.setdefault((_stem(expanded, lang), lang), concept)
-        phrases.sort(key=lambda p: -len(p[0]))
-        self._phrases = phrases
-        self._phrase_re = re.compile(r"\b(" + "|".join(re.escape(p) for p, _ in phrases) + r")\b") if phrases else None
-        self._phrase_concept = dict(phrases)
+        # Phrases match on stems, so "stepping away", "grew up" and "going to bed" all count.
+        self._phrase_stems: dict[tuple[str, ...], str] = {}
+        for phrase, concept in phrases:
+            for lg in ("en", "es"):
+                self._phrase_stems.setdefault(tuple(_stem(w, lg) for w in phrase.split()), concept)
+        self._max_phrase = max((len(k) for k in self._phrase_stems), default=0)
+        self._stop_stems = frozenset(_stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
         people = "|".join(sorted(re.escape(p) for p in lexicon.people))
         self._subject_re = (
             re.compile(
@@ -275,12 +284,15 @@ class Analyzer:
     def _canonical(self, word: str, lang: str) -> tuple[str | None, bool]:
         """(canonical token or None for a stop word, whether the word was unknown)."""
         if word.startswith("§"):
-            return word[1:], False
+            return (None if word[1:] == NO_CONCEPT else word[1:]), False
         word = _NUMBER_WORDS.get(word, word)
         if word in self.lexicon.stopwords:
             return None, False
         if word in self._word_concept:
-            return self._word_concept[word], False
+            concept = self._word_concept[word]
+            return (None if concept == NO_CONCEPT else concept), False
+        if _stem(word, lang) in self._stop_stems and word in self._dictionary:
+            return None, False
         langs = (lang,) if word in self._dictionary else (lang, "es" if lang == "en" else "en")
         for lg in langs:
             concept = self._stem_concept.get((_stem(word, lg), lg))
@@ -300,6 +312,23 @@ class Analyzer:
         folded = fold(text)
         return self._subject_re.sub(lambda m: f"{m.group(0)} §about_{m.group('a') or m.group('b')} ", folded)
 
+    def _join_phrases(self, words: list[str], lang: str) -> list[str]:
+        """Replace the longest known multi-word expressions by their concept (``§concept``)."""
+        out: list[str] = []
+        stems = [_stem(w, lang) for w in words]
+        i = 0
+        while i < len(words):
+            for length in range(min(self._max_phrase, len(words) - i), 1, -1):
+                concept = self._phrase_stems.get(tuple(stems[i : i + length]))
+                if concept is not None and "|" not in words[i : i + length]:
+                    out.append("§" + concept)
+                    i += length
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
     def analyze(self, text: str, lang: str | None = None) -> Analysis:
         """Canonical tokens of ``text`` (in order, stop words removed)."""
         lang = lang or detect_language(text, self.lexicon)
@@ -308,21 +337,19 @@ class Analyzer:
             word = _SPELLINGS.get(word, word)
             if word not in self._known and word not in self._dictionary and not any(ch.isdigit() for ch in word):
                 word = self._correct(word) or word
-            words.append(_NUMBER_WORDS.get(word, word))
-        expanded = " ".join(words)
-        if self._phrase_re is not None:
-            expanded = self._phrase_re.sub(lambda m: " §" + self._phrase_concept[m.group(1)] + " ", expanded)
+            words.append(_HIM.get(word) or _NUMBER_WORDS.get(word, word))
+        words = [w for i, w in enumerate(words) if not (w == "he" and i and words[i - 1] == "he")]
         tokens: list[str] = []
         unknown: set[str] = set()
         clause_started = False
-        for word in _TOKEN_RE.findall(expanded):
+        for word in self._join_phrases(words, lang):
             if word == "|":
                 clause_started = False
                 continue
+            if word in _WH_WORDS and clause_started:
+                continue
             token, is_unknown = self._canonical(word, lang)
             if token is None:
-                continue
-            if token in _CLAUSE_INITIAL and clause_started:
                 continue
             clause_started = True
             tokens.append(token)
