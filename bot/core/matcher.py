@@ -34,7 +34,8 @@ MAX_QUESTION_CHARS = 500
 # The decision rule (tuned on our own question sets, see README "How matching works").
 MIN_COVERAGE = 0.72  # share of the question's weight the fact must explain
 MIN_EVIDENCE = 1.2  # at least one reasonably specific token must match
-MARGIN = 0.08
+MARGIN = 0.05
+STRONG_COVERAGE = 0.8  # …and this much when a place, person, number or question word is missing
 LOW_COVERAGE = 0.5  # enough when nothing specific is missing and the runner-up is far behind
 WIDE_MARGIN = 0.25  # the best must beat the runner-up by this much, else ambiguous
 STRONG_MULTIPLIER = 2.0  # entities, numbers, question words missing from a fact
@@ -167,12 +168,20 @@ class Matcher:
             or (token in self._concepts and token not in self._idf)
         )
 
-    def _miss_weight(self, token: str, analysis: Analysis) -> float:
+    def _miss_weight(self, token: str, analysis: Analysis, *, strict: bool = False) -> float:
+        """How much a question token the fact does not explain counts against it.
+
+        ``strict`` (a question about someone else, "Markov's time") makes every missing domain
+        word count as much as a missing entity: the fact must say exactly that about them.
+        """
         if token in self._idf:
             weight = self._idf[token]
-            return weight * (STRONG_MULTIPLIER if self._is_strong(token) else DOMAIN_MULTIPLIER)
+            strong = strict or self._is_strong(token)
+            return weight * (STRONG_MULTIPLIER if strong else DOMAIN_MULTIPLIER)
         if token in self._concepts or token[:1].isdigit() or token.startswith("about_"):
             return DOMAIN_MISS_WEIGHT
+        if token in analysis.unknown_pairs:
+            return DOMAIN_MISS_WEIGHT  # two unknown words in a row name a new thing ("prize money")
         return UNKNOWN_WORD_WEIGHT
 
     def score(self, analysis: Analysis) -> list[Scored]:
@@ -181,7 +190,8 @@ class Matcher:
         if not query:
             return []
         weights = {t: self._idf.get(t, 0.0) for t in query}
-        misses = {t: self._miss_weight(t, analysis) for t in query}
+        about_other = any(t.startswith("about_") for t in query)
+        misses = {t: self._miss_weight(t, analysis, strict=about_other) for t in query}
         # Phrasing similarity: idf-weighted Jaccard with each phrasing sharing a token (inverted
         # index), blended with rapidfuzz's token-sort ratio over the canonical token strings.
         best_sim = [0.0] * len(self._vocab)
@@ -246,10 +256,13 @@ class Matcher:
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
         gap = best.rank - runner.rank if runner is not None else best.rank
+        strict = any(t.startswith("about_") for t in analysis.tokens) or bool(analysis.unknown_pairs)
+        needed = STRONG_COVERAGE if best.strong_missing > 0 else MIN_COVERAGE
         confident = best.evidence >= MIN_EVIDENCE and (
-            best.coverage >= MIN_COVERAGE
+            best.coverage >= needed
             or (
-                best.coverage >= LOW_COVERAGE
+                not strict
+                and best.coverage >= LOW_COVERAGE
                 and best.strong_missing == 0
                 and gap >= WIDE_MARGIN
                 and best.matched >= 2

@@ -127,7 +127,6 @@ _SPELLINGS = {
     "q": "que",
     "xq": "por que",
     "pq": "por que",
-    "k": "que",
     "dnd": "donde",
     "tmb": "tambien",
     "frm": "from",
@@ -178,6 +177,7 @@ class Analysis:
     tokens: tuple[str, ...]
     unknown: frozenset[str]
     lang: str
+    unknown_pairs: frozenset[str] = frozenset()  # unknown words right next to another ("prize money")
 
     @property
     def content(self) -> frozenset[str]:
@@ -341,10 +341,11 @@ class Analyzer:
         words = [w for i, w in enumerate(words) if not (w == "he" and i and words[i - 1] == "he")]
         tokens: list[str] = []
         unknown: set[str] = set()
-        clause_started = False
+        pairs: set[str] = set()
+        clause_started = previous_unknown = False
         for word in self._join_phrases(words, lang):
             if word == "|":
-                clause_started = False
+                clause_started = previous_unknown = False
                 continue
             if word in _WH_WORDS and clause_started:
                 continue
@@ -352,7 +353,10 @@ class Analyzer:
             if token is None:
                 continue
             clause_started = True
+            if is_unknown and tokens and tokens[-1] in unknown and previous_unknown:
+                pairs.update((tokens[-1], token))
+            previous_unknown = is_unknown
             tokens.append(token)
             if is_unknown:
                 unknown.add(token)
-        return Analysis(tuple(tokens), frozenset(unknown), lang)
+        return Analysis(tuple(tokens), frozenset(unknown), lang, frozenset(pairs))
