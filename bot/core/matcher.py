@@ -348,9 +348,8 @@ class Matcher:
         parts = [p for p in _SPLIT_RE.split(fold(question)) if p and p.strip()]
         if len(parts) < 2:
             return whole
-        answers = list(whole.answers)
-        seen = {c.fact.id for c in answers}
-        found = []
+        seen = {c.fact.id for c in whole.answers}
+        found: list[Candidate] = []
         for part in parts:
             analysis = self.analyzer.analyze(part, lang)
             if not analysis.tokens:
@@ -369,12 +368,12 @@ class Matcher:
                 found.append(self._candidate(best))
         if whole.status is not Status.ANSWERED and len({c.fact.id for c in found}) < 2:
             return whole
-        for cand in found:
-            if cand.fact.id not in seen:
-                answers.append(cand)
-                seen.add(cand.fact.id)
-        if len(answers) == len(whole.answers):
+        if not {c.fact.id for c in found} - seen:
             return whole
+        answers: list[Candidate] = []  # in the order the message asks them
+        for cand in (*found, *whole.answers):
+            if all(c.fact.id != cand.fact.id for c in answers):
+                answers.append(cand)
         confidence = min(c.confidence for c in answers)
         return MatchResult(
             question, Status.ANSWERED, whole.lang, confidence, answers=tuple(answers[:3]), truncated=whole.truncated
