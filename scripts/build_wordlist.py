@@ -16,7 +16,7 @@ from pathlib import Path
 
 from spellchecker import SpellChecker
 
-PER_LANGUAGE = 60_000
+PER_LANGUAGE = {"en": 60_000, "es": 100_000}
 OUT = Path(__file__).resolve().parents[1] / "bot" / "core" / "data" / "words.txt.gz"
 
 
@@ -29,7 +29,7 @@ def main() -> None:
     words: set[str] = set()
     for lang in ("en", "es"):
         frequency = SpellChecker(language=lang).word_frequency
-        common = sorted(frequency.dictionary.items(), key=lambda kv: -kv[1])[:PER_LANGUAGE]
+        common = sorted(frequency.dictionary.items(), key=lambda kv: -kv[1])[: PER_LANGUAGE[lang]]
         words.update(fold(w) for w, _ in common if re.fullmatch(r"[^\W\d_]{2,}", w))
     OUT.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(OUT, "wt", encoding="utf-8") as fh:

@@ -70,7 +70,9 @@ _SMALLTALK_FILLER = frozenset(
         "please pls can do use how i this cheers tysm perez jefferson a bot"
     ).split()
 )
-_SPLIT_RE = re.compile(r"\?+|;|\s(?:and|also|plus|y|ademas|tambien)\s|,\s(?:and\s|y\s|also\s)?(?=\w)")
+
+
+_MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,11 @@ class Matcher:
             for token in words:
                 df[token] = df.get(token, 0) + 1
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        self._fact_postings: dict[str, list[int]] = {}
+        for i, words in enumerate(self._vocab):
+            for token in words:
+                self._fact_postings.setdefault(token, []).append(i)
+        self._phrasing_weight = [sum(self._idf[t] for t in tokens) for tokens in self._phrasing_sets]
         self._postings: dict[str, list[int]] = {}
         for j, tokens in enumerate(self._phrasing_sets):
             for token in tokens:
@@ -196,21 +203,22 @@ class Matcher:
         # index), blended with rapidfuzz's token-sort ratio over the canonical token strings.
         best_sim = [0.0] * len(self._vocab)
         q_weight = sum(weights.values()) + sum(misses[t] for t in query if weights[t] == 0.0)
-        touched: set[int] = set()
+        shared: dict[int, float] = {}
         for token in query:
-            touched.update(self._postings.get(token, ()))
-        for j in touched:
-            tokens = self._phrasing_sets[j]
-            shared = sum(weights[t] for t in query & tokens)
-            union = q_weight + sum(self._idf[t] for t in tokens - query)
-            sim = shared / union if union else 0.0
+            weight = weights[token]
+            for j in self._postings.get(token, ()):
+                shared[j] = shared.get(j, 0.0) + weight
+        touched = shared.keys()
+        for j, common in shared.items():
+            union = q_weight + self._phrasing_weight[j] - common
+            sim = common / union if union else 0.0
             owner = self._phrasing_owner[j]
             if sim > best_sim[owner]:
                 best_sim[owner] = sim
         ratio = [0.0] * len(self._vocab)
         for _, value, j in process.extract(
             " ".join(sorted(query)),
-            self._phrasings,
+            {j: self._phrasings[j] for j in touched},  # phrasings sharing no token score ~0 anyway
             scorer=fuzz.token_sort_ratio,
             processor=None,
             limit=None,
@@ -218,8 +226,11 @@ class Matcher:
         ):
             owner = self._phrasing_owner[j]
             ratio[owner] = max(ratio[owner], value / 100)
+        strong_tokens = {t for t in query if self._is_strong(t)}
+        candidates = sorted({i for t in query for i in self._fact_postings.get(t, ())})
         scored = []
-        for i, central in enumerate(self._centrality):
+        for i in candidates:  # a fact sharing no word with the question has nothing to say
+            central = self._centrality[i]
             explained = evidence = unexplained = strong = 0.0
             matched = 0
             for token in query:
@@ -228,7 +239,7 @@ class Matcher:
                     continue  # "the Ecuadorian walker" is him: never held against a fact
                 if c is None:
                     unexplained += misses[token]
-                    if self._is_strong(token):
+                    if token in strong_tokens:
                         strong += misses[token]
                     continue
                 share = 1.0 if c > ANSWER_ONLY else ANSWER_EXPLAINS
@@ -288,13 +299,20 @@ class Matcher:
         return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)
 
     # ------------------------------------------------------------------ public API
-    def smalltalk_kind(self, question: str) -> str | None:
-        """greeting / thanks / identity / help when the message is only that, else None."""
+    def smalltalk_kind(self, question: str, analysis: Analysis | None = None) -> str | None:
+        """greeting / thanks / identity / help when the message is only that, else None.
+
+        "thanks crack" and "hola amigos!!" are small talk: after the greeting, nothing the fact
+        base knows is asked.
+        """
         text = " ".join(re.findall(r"[a-z0-9]+", fold(question)))
         for kind, pattern in _SMALLTALK:
             if pattern.search(text):
                 rest = [w for w in text.split() if w not in _SMALLTALK_FILLER]
                 if not rest:
+                    return kind
+                known = set(analysis.tokens) - analysis.unknown if analysis is not None else {None}
+                if not known and len(rest) <= 3:
                     return kind
         return None
 
@@ -303,16 +321,17 @@ class Matcher:
         question = question if isinstance(question, str) else str(question)
         truncated = len(question) > MAX_QUESTION_CHARS
         question = question[:MAX_QUESTION_CHARS]
-        detected = detect_language(question, self.facts.lexicon)
+        text = _MENTION_RE.sub(" ", question)  # mentions and custom emoji carry no question
+        detected = detect_language(text, self.facts.lexicon)
         reply_lang = lang or detected
-        kind = self.smalltalk_kind(question)
+        analysis = self.analyzer.analyze(text, detected)
+        kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
-        analysis = self.analyzer.analyze(question, detected)
         result = self._decide(question, analysis, truncated)
         if result.status is not Status.ANSWERED:
-            result = self._focus_on_tail(question, detected, truncated) or result
-        result = self._add_clauses(question, detected, result)
+            result = self._focus_on_tail(analysis, question, truncated) or result
+        result = self._add_clauses(analysis, result)
         if result.lang != reply_lang:
             result = MatchResult(
                 result.question,
@@ -326,35 +345,30 @@ class Matcher:
             )
         return result
 
-    def _focus_on_tail(self, question: str, lang: str, truncated: bool) -> MatchResult | None:
+    def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """In a long, chatty message the question is usually at the end: try the last clauses.
 
         "my dad watched the race with me last night…, so what was his time in Atlanta?" is
         answered from its shortest tail that is itself a clear question.
         """
-        parts = [p for p in _SPLIT_RE.split(fold(question)) if p and p.strip()]
-        for k in range(len(parts) - 1, 0, -1):
-            tail = " , ".join(parts[k:])
-            analysis = self.analyzer.analyze(tail, lang)
-            if len(set(analysis.tokens) - self._intents) < 2:
+        clauses = analysis.clauses
+        for k in range(len(clauses) - 1, 0, -1):
+            tail = analysis.part(tuple(t for clause in clauses[k:] for t in clause))
+            if len(set(tail.tokens) - self._intents) < 2:
                 continue  # "who won them" is too vague to stand for the whole message
-            result = self._decide(question, analysis, truncated)
+            result = self._decide(question, tail, truncated)
             if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
                 return result
         return None
 
-    def _add_clauses(self, question: str, lang: str, whole: MatchResult) -> MatchResult:
+    def _add_clauses(self, analysis: Analysis, whole: MatchResult) -> MatchResult:
         """A message asking two things gets both answers, when each clause is clear on its own."""
-        parts = [p for p in _SPLIT_RE.split(fold(question)) if p and p.strip()]
-        if len(parts) < 2:
+        if len(analysis.clauses) < 2:
             return whole
         seen = {c.fact.id for c in whole.answers}
         found: list[Candidate] = []
-        for part in parts:
-            analysis = self.analyzer.analyze(part, lang)
-            if not analysis.tokens:
-                continue
-            scored = self.score(analysis)
+        for clause in analysis.clauses:
+            scored = self.score(analysis.part(clause))
             if not scored:
                 continue
             best = scored[0]
@@ -376,7 +390,12 @@ class Matcher:
                 answers.append(cand)
         confidence = min(c.confidence for c in answers)
         return MatchResult(
-            question, Status.ANSWERED, whole.lang, confidence, answers=tuple(answers[:3]), truncated=whole.truncated
+            whole.question,
+            Status.ANSWERED,
+            whole.lang,
+            confidence,
+            answers=tuple(answers[:3]),
+            truncated=whole.truncated,
         )
 
     def explain(self, question: str, top: int = 5) -> list[tuple[str, Scored]]:

@@ -134,6 +134,8 @@ _SPELLINGS = {
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # The person every question is about: "is Jefferson Pérez from" reads as "is he from".
 _HIM = {"jefferson": "he", "perez": "he", "jeff": "he"}
+# Words that join two questions in one message.
+_CONJUNCTIONS = frozenset({"and", "y", "also", "plus", "ademas", "tambien", "e"})
 # Words that ask only at the start of a clause ("the race where he…" asks nothing).
 _WH_WORDS = frozenset({"when", "where", "who", "whom", "cuando", "donde", "quien", "quienes"})
 _ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|º|°|o|a|er|ro|to)\b")
@@ -178,6 +180,12 @@ class Analysis:
     unknown: frozenset[str]
     lang: str
     unknown_pairs: frozenset[str] = frozenset()  # unknown words right next to another ("prize money")
+    clauses: tuple[tuple[str, ...], ...] = ()  # the tokens of each clause ("…, and where…")
+
+    def part(self, tokens: tuple[str, ...]) -> Analysis:
+        """The analysis of a part of this text (a clause, or the last few clauses)."""
+        kept = frozenset(tokens)
+        return Analysis(tokens, self.unknown & kept, self.lang, self.unknown_pairs & kept, (tokens,))
 
     @property
     def content(self) -> frozenset[str]:
@@ -226,6 +234,8 @@ class Analyzer:
         self, lexicon: Lexicon, vocabulary: Iterable[str] = (), dictionary: frozenset[str] | None = None
     ) -> None:
         self.lexicon = lexicon
+        self._canonical_cache: dict[tuple[str, str], tuple[str | None, bool]] = {}
+        self._correction_cache: dict[str, str | None] = {}
         self._dictionary = common_words() if dictionary is None else dictionary
         self._word_concept: dict[str, str] = {}
         self._stem_concept: dict[tuple[str, str], str] = {}
@@ -271,18 +281,37 @@ class Analyzer:
         return self._known
 
     def _correct(self, word: str) -> str | None:
-        """The closest known word for an unknown one (same first letter, 1–2 edits)."""
+        """The closest known word for an unknown one (same first letter, 1–2 edits) — memoised."""
+        if word not in self._correction_cache:
+            if len(self._correction_cache) > 50_000:
+                self._correction_cache.clear()
+            self._correction_cache[word] = self._correct_uncached(word)
+        return self._correction_cache[word]
+
+    def _correct_uncached(self, word: str) -> str | None:
         if len(word) < 4 or not word.isalpha():
             return None
         choices = self._by_initial.get(word[0])
         if not choices:
             return None
         limit = 1 if len(word) <= 6 else 2
-        found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=limit, processor=None)
-        return found[0] if found else None
+        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, processor=None, limit=8)
+        if not found:
+            return None
+        # Fewest edits first; on a tie, a word of the same length ("wolrd" → world, not word).
+        return min(found, key=lambda f: (f[1], abs(len(f[0]) - len(word)), f[0]))[0]
 
     def _canonical(self, word: str, lang: str) -> tuple[str | None, bool]:
-        """(canonical token or None for a stop word, whether the word was unknown)."""
+        """(canonical token or None for a stop word, whether the word was unknown) — memoised."""
+        key = (word, lang)
+        found = self._canonical_cache.get(key)
+        if found is None:
+            if len(self._canonical_cache) > 50_000:
+                self._canonical_cache.clear()
+            found = self._canonical_cache[key] = self._canonical_uncached(word, lang)
+        return found
+
+    def _canonical_uncached(self, word: str, lang: str) -> tuple[str | None, bool]:
         if word.startswith("§"):
             return (None if word[1:] == NO_CONCEPT else word[1:]), False
         word = _NUMBER_WORDS.get(word, word)
@@ -342,10 +371,16 @@ class Analyzer:
         tokens: list[str] = []
         unknown: set[str] = set()
         pairs: set[str] = set()
+        clauses: list[tuple[str, ...]] = []
+        clause_from = 0
         clause_started = previous_unknown = False
         for word in self._join_phrases(words, lang):
-            if word == "|":
-                clause_started = previous_unknown = False
+            if word == "|" or word in _CONJUNCTIONS:
+                if len(tokens) > clause_from:
+                    clauses.append(tuple(tokens[clause_from:]))
+                clause_from = len(tokens)
+                if word == "|":
+                    clause_started = previous_unknown = False
                 continue
             if word in _WH_WORDS and clause_started:
                 continue
@@ -359,4 +394,6 @@ class Analyzer:
             tokens.append(token)
             if is_unknown:
                 unknown.add(token)
-        return Analysis(tuple(tokens), frozenset(unknown), lang, frozenset(pairs))
+        if len(tokens) > clause_from:
+            clauses.append(tuple(tokens[clause_from:]))
+        return Analysis(tuple(tokens), frozenset(unknown), lang, frozenset(pairs), tuple(clauses))
