@@ -75,6 +75,10 @@ _SMALLTALK_FILLER = frozenset(
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
 @dataclass(frozen=True, slots=True)
 class Scored:
     """One fact's score for one question (exposed for tests, eval and the misses log)."""
@@ -109,6 +113,7 @@ class Matcher:
         self.analyzer = Analyzer(lexicon, vocabulary)
         self._strong = lexicon.entities | lexicon.intents
         self._intents = lexicon.intents
+        self._entities = lexicon.entities
         self._topic = lexicon.topic
         self._concepts = frozenset(lexicon.concepts)
         self._vocab: list[frozenset[str]] = []
@@ -330,7 +335,11 @@ class Matcher:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
         result = self._decide(question, analysis, truncated)
         if result.status is not Status.ANSWERED:
-            result = self._focus_on_tail(analysis, question, truncated) or result
+            result = (
+                self._focus_on_tail(analysis, question, truncated)
+                or self._focus_on_questions(analysis, question, truncated)
+                or result
+            )
         result = self._add_clauses(analysis, result)
         if result.lang != reply_lang:
             result = MatchResult(
@@ -359,6 +368,28 @@ class Matcher:
             result = self._decide(question, tail, truncated)
             if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
                 return result
+        return None
+
+    def _focus_on_questions(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+        """A rambling message: answer its asking clauses, with only the places, people and years
+        of the rest as context ("my dad watched the 1996 Olympics in Guayaquil…, how old was he?")."""
+        if len(analysis.clauses) < 2 or not any(analysis.asking) or all(analysis.asking):
+            return None
+        asked: list[str] = []
+        context: list[str] = []
+        for clause, asks in zip(analysis.clauses, analysis.asking, strict=True):
+            if asks:
+                asked.extend(clause)
+            else:
+                context.extend(t for t in clause if t in self._entities or _is_year(t))
+        if len(set(asked) - self._intents) < 1:
+            return None
+        focus = analysis.part(tuple(asked + context))
+        if len(set(focus.tokens) - self._intents) < 2:
+            return None
+        result = self._decide(question, focus, truncated)
+        if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
+            return result
         return None
 
     def _add_clauses(self, analysis: Analysis, whole: MatchResult) -> MatchResult:

@@ -136,10 +136,16 @@ NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 _HIM = {"jefferson": "he", "perez": "he", "jeff": "he"}
 # Words that join two questions in one message.
 _CONJUNCTIONS = frozenset({"and", "y", "also", "plus", "ademas", "tambien", "e"})
+# Words that open a question ("…, so how old was he?" asks; "my dad is from Cuenca" doesn't).
+_QUESTION_STARTERS = frozenset(
+    "what how who when where which why whats hows whos did does do was is were are can could has have had will "
+    "would should cual cuales cuando donde quien quienes como que cuanto cuantos cuanta cuantas por en a de".split()
+)
+_LEAD_FILLER = frozenset("so ok okay and but like lol well then anyway y pero entonces oye bueno pues".split())
 # Words that ask only at the start of a clause ("the race where he…" asks nothing).
 _WH_WORDS = frozenset({"when", "where", "who", "whom", "cuando", "donde", "quien", "quienes"})
 _ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|º|°|o|a|er|ro|to)\b")
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|")
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
 _YEAR_RE = re.compile(
     r"(?<![\d:.,])\b(8[89]|9\d|0\d)\b(?!\s?(?:km|k|m|s|sec|secs|seconds|minutes|min|years|yrs|anos|meters|metres|%))"
 )
@@ -181,11 +187,12 @@ class Analysis:
     lang: str
     unknown_pairs: frozenset[str] = frozenset()  # unknown words right next to another ("prize money")
     clauses: tuple[tuple[str, ...], ...] = ()  # the tokens of each clause ("…, and where…")
+    asking: tuple[bool, ...] = ()  # per clause: does it ask something (question word, "?")
 
     def part(self, tokens: tuple[str, ...]) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
         kept = frozenset(tokens)
-        return Analysis(tokens, self.unknown & kept, self.lang, self.unknown_pairs & kept, (tokens,))
+        return Analysis(tokens, self.unknown & kept, self.lang, self.unknown_pairs & kept, (tokens,), (True,))
 
     @property
     def content(self) -> frozenset[str]:
@@ -223,7 +230,8 @@ def _expand(text: str) -> str:
     text = re.sub(r"\b(\d+)\s?(km|k|m|kms|s|sec|secs|yrs?)\b", r"\1 \2", text)
     text = _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
     text = re.sub(r"'s\b", " ", text).replace("'", " ")
-    text = re.sub(r"[,;!?¿¡]|\.(?!\d)|\s-\s|:(?!\d)", " | ", text)  # clause boundaries
+    text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something
+    text = re.sub(r"[,;!¿¡]|\.(?!\d)|\s-\s|:(?!\d)", " | ", text)  # clause boundaries
     return text
 
 
@@ -372,16 +380,23 @@ class Analyzer:
         unknown: set[str] = set()
         pairs: set[str] = set()
         clauses: list[tuple[str, ...]] = []
+        asking: list[bool] = []
         clause_from = 0
-        clause_started = previous_unknown = False
+        clause_started = previous_unknown = asks = False
+        lead: list[str] = []  # the clause's first words, stop words included
         for word in self._join_phrases(words, lang):
-            if word == "|" or word in _CONJUNCTIONS:
+            if word in ("|", "|q") or word in _CONJUNCTIONS:
                 if len(tokens) > clause_from:
                     clauses.append(tuple(tokens[clause_from:]))
+                    asking.append(asks or word == "|q")
                 clause_from = len(tokens)
-                if word == "|":
-                    clause_started = previous_unknown = False
+                asks = False
+                lead = []
+                clause_started = previous_unknown = False
                 continue
+            if len(lead) < 3 and word not in _LEAD_FILLER:
+                lead.append(word)
+                asks = asks or (len(lead) <= 2 and word in _QUESTION_STARTERS)
             if word in _WH_WORDS and clause_started:
                 continue
             token, is_unknown = self._canonical(word, lang)
@@ -396,4 +411,5 @@ class Analyzer:
                 unknown.add(token)
         if len(tokens) > clause_from:
             clauses.append(tuple(tokens[clause_from:]))
-        return Analysis(tuple(tokens), frozenset(unknown), lang, frozenset(pairs), tuple(clauses))
+            asking.append(asks)
+        return Analysis(tuple(tokens), frozenset(unknown), lang, frozenset(pairs), tuple(clauses), tuple(asking))
