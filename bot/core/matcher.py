@@ -75,6 +75,10 @@ _SMALLTALK_FILLER = frozenset(
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
+def _is_small_number(token: str) -> bool:
+    return token.isdigit() and int(token) <= 12
+
+
 def _is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
@@ -118,6 +122,7 @@ class Matcher:
         self._concepts = frozenset(lexicon.concepts)
         self._vocab: list[frozenset[str]] = []
         self._centrality: list[dict[str, float]] = []
+        self._answer_only: list[frozenset[str]] = []
         self._phrasings: list[str] = []  # canonical token strings, for rapidfuzz
         self._phrasing_sets: list[frozenset[str]] = []
         self._phrasing_owner: list[int] = []
@@ -143,11 +148,14 @@ class Matcher:
                 defining.update(self.analyzer.analyze(fact.title.get(lang, ""), lang).tokens)
             for token in defining:
                 central[token] = max(central.get(token, 0.0), 0.8)
+            answer_only: set[str] = set()
             for lang in LANGS:
                 for token in self.analyzer.analyze(fact.answer.get(lang, ""), lang).tokens:
                     # An answer's wording never makes a fact answer "when", nor its numbers a question's.
-                    if token not in lexicon.intents and not token[:1].isdigit():
-                        central.setdefault(token, ANSWER_ONLY)
+                    if token not in lexicon.intents and not token[:1].isdigit() and token not in central:
+                        central[token] = ANSWER_ONLY
+                        answer_only.add(token)
+            self._answer_only.append(frozenset(answer_only))
             self._centrality.append(central)
             self._vocab.append(frozenset(central))
         n = max(len(self._vocab), 1)
@@ -175,7 +183,7 @@ class Matcher:
         """Entities, numbers, question words and known concepts no fact covers."""
         return (
             token in self._strong
-            or (token[:1].isdigit() and not (token.isdigit() and int(token) <= 12))
+            or (token[:1].isdigit() and not _is_small_number(token))
             or token.startswith("about_")
             or (token in self._concepts and token not in self._idf)
         )
@@ -186,6 +194,8 @@ class Matcher:
         ``strict`` (a question about someone else, "Markov's time") makes every missing domain
         word count as much as a missing entity: the fact must say exactly that about them.
         """
+        if _is_small_number(token):
+            return UNKNOWN_WORD_WEIGHT  # "like 4 olympics": a small count is often a wrong guess, not a topic
         if token in self._idf:
             weight = self._idf[token]
             strong = strict or self._is_strong(token)
@@ -236,6 +246,7 @@ class Matcher:
         scored = []
         for i in candidates:  # a fact sharing no word with the question has nothing to say
             central = self._centrality[i]
+            answer_only = self._answer_only[i]
             explained = evidence = unexplained = strong = 0.0
             matched = 0
             for token in query:
@@ -247,12 +258,12 @@ class Matcher:
                     if token in strong_tokens:
                         strong += misses[token]
                     continue
-                share = 1.0 if c > ANSWER_ONLY else ANSWER_EXPLAINS
+                share = ANSWER_EXPLAINS if token in answer_only else 1.0
                 explained += weights[token] * share
                 unexplained += weights[token] * (1.0 - share)
                 evidence += weights[token] * c
-                if c > ANSWER_ONLY:
-                    matched += 1
+                if token not in answer_only and token not in self._intents and not _is_small_number(token):
+                    matched += 1  # what the question is about, not how it asks
             total = explained + unexplained
             coverage = explained / total if total else 0.0
             focus = evidence / explained if explained else 0.0
@@ -273,16 +284,20 @@ class Matcher:
         runner = scored[1] if len(scored) > 1 else None
         gap = best.rank - runner.rank if runner is not None else best.rank
         strict = any(t.startswith("about_") for t in analysis.tokens) or bool(analysis.unknown_pairs)
-        needed = STRONG_COVERAGE if best.strong_missing > 0 else MIN_COVERAGE
-        confident = best.evidence >= MIN_EVIDENCE and (
-            best.coverage >= needed
-            or (
-                not strict
-                and best.coverage >= LOW_COVERAGE
-                and best.strong_missing == 0
-                and gap >= WIDE_MARGIN
-                and best.matched >= 2
-                and len(analysis.unknown) <= best.matched
+        needed = STRONG_COVERAGE if best.strong_missing > 0 or strict else MIN_COVERAGE
+        confident = (
+            best.evidence >= MIN_EVIDENCE
+            and best.matched >= 1
+            and (
+                best.coverage >= needed
+                or (
+                    not strict
+                    and best.coverage >= LOW_COVERAGE
+                    and best.strong_missing == 0
+                    and gap >= WIDE_MARGIN
+                    and best.matched >= 2
+                    and len(analysis.unknown) <= best.matched
+                )
             )
         )
         if not confident:

@@ -133,7 +133,7 @@ _SPELLINGS = {
 }
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # The person every question is about: "is Jefferson Pérez from" reads as "is he from".
-_HIM = {"jefferson": "he", "perez": "he", "jeff": "he"}
+_HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his"}
 # Words that join two questions in one message.
 _CONJUNCTIONS = frozenset({"and", "y", "also", "plus", "ademas", "tambien", "e"})
 # Words that open a question ("…, so how old was he?" asks; "my dad is from Cuenca" doesn't).
@@ -288,6 +288,13 @@ class Analyzer:
     def known_words(self) -> frozenset[str]:
         return self._known
 
+    def _is_real(self, word: str) -> bool:
+        """A common English or Spanish word, or an inflection of one: never "corrected"."""
+        if word in self._dictionary:
+            return True
+        # Plurals the frequency list lacks ("premios", "carreras"): the singular is a word.
+        return len(word) > 4 and word.endswith("s") and (word[:-1] in self._dictionary or word[:-2] in self._dictionary)
+
     def _correct(self, word: str) -> str | None:
         """The closest known word for an unknown one (same first letter, 1–2 edits) — memoised."""
         if word not in self._correction_cache:
@@ -330,8 +337,7 @@ class Analyzer:
             return (None if concept == NO_CONCEPT else concept), False
         if _stem(word, lang) in self._stop_stems and word in self._dictionary:
             return None, False
-        langs = (lang,) if word in self._dictionary else (lang, "es" if lang == "en" else "en")
-        for lg in langs:
+        for lg in (lang,):  # only the question's language: a Spanish stem of an English word is noise
             concept = self._stem_concept.get((_stem(word, lg), lg))
             if concept:
                 return concept, False
@@ -372,7 +378,7 @@ class Analyzer:
         words = []
         for word in _TOKEN_RE.findall(_expand(self._mark_subjects(text))):
             word = _SPELLINGS.get(word, word)
-            if word not in self._known and word not in self._dictionary and not any(ch.isdigit() for ch in word):
+            if word not in self._known and not self._is_real(word) and not any(ch.isdigit() for ch in word):
                 word = self._correct(word) or word
             words.append(_HIM.get(word) or _NUMBER_WORDS.get(word, word))
         words = [w for i, w in enumerate(words) if not (w == "he" and i and words[i - 1] == "he")]
