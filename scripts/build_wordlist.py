@@ -1,4 +1,4 @@
-"""Build bot/core/data/words.txt.gz: common English and Spanish words (folded), one per line.
+"""Build bot/core/data/words-en.txt.gz and words-es.txt.gz: common words (folded), one per line.
 
 The matcher only typo-corrects a word that is neither in the fact base nor a real word, so
 "good" never becomes "gold" and "trio" never becomes "trip". The list is derived from the word
@@ -17,7 +17,7 @@ from pathlib import Path
 from spellchecker import SpellChecker
 
 PER_LANGUAGE = {"en": 60_000, "es": 100_000}
-OUT = Path(__file__).resolve().parents[1] / "bot" / "core" / "data" / "words.txt.gz"
+OUT = Path(__file__).resolve().parents[1] / "bot" / "core" / "data" / "words-{lang}.txt.gz"
 
 
 def fold(word: str) -> str:
@@ -26,15 +26,15 @@ def fold(word: str) -> str:
 
 
 def main() -> None:
-    words: set[str] = set()
     for lang in ("en", "es"):
         frequency = SpellChecker(language=lang).word_frequency
         common = sorted(frequency.dictionary.items(), key=lambda kv: -kv[1])[: PER_LANGUAGE[lang]]
-        words.update(fold(w) for w, _ in common if re.fullmatch(r"[^\W\d_]{2,}", w))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(OUT, "wt", encoding="utf-8") as fh:
-        fh.write("\n".join(sorted(words)) + "\n")
-    print(f"{len(words)} words -> {OUT}")
+        words = {fold(w) for w, _ in common if re.fullmatch(r"[^\W\d_]{2,}", w)}
+        out = Path(str(OUT).format(lang=lang))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(out, "wt", encoding="utf-8") as fh:
+            fh.write("\n".join(sorted(words)) + "\n")
+        print(f"{len(words)} words -> {out}")
 
 
 if __name__ == "__main__":

@@ -89,7 +89,7 @@ class Scored:
 
     index: int
     coverage: float
-    evidence: float
+    evidence: float  # the idf weight of the question words the fact explains
     unexplained: float
     similarity: float
     strong_missing: float = 0.0
@@ -203,7 +203,7 @@ class Matcher:
         if token in self._concepts or token[:1].isdigit() or token.startswith("about_"):
             return DOMAIN_MISS_WEIGHT
         if token in analysis.unknown_pairs:
-            return DOMAIN_MISS_WEIGHT  # two unknown words in a row name a new thing ("prize money")
+            return DOMAIN_MISS_WEIGHT  # a name or two unknown words in a row: a new thing ("prize money")
         return UNKNOWN_WORD_WEIGHT
 
     def score(self, analysis: Analysis) -> list[Scored]:
@@ -268,7 +268,7 @@ class Matcher:
             coverage = explained / total if total else 0.0
             focus = evidence / explained if explained else 0.0
             similarity = 0.7 * best_sim[i] + 0.3 * ratio[i]
-            scored.append(Scored(i, coverage, evidence, unexplained, similarity, strong, matched, focus))
+            scored.append(Scored(i, coverage, explained, unexplained, similarity, strong, matched, focus))
         scored.sort(key=lambda s: s.rank, reverse=True)
         return scored
 

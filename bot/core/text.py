@@ -23,14 +23,16 @@ from rapidfuzz.distance import OSA
 
 __all__ = ["Analysis", "Analyzer", "Lexicon", "common_words", "detect_language", "fold"]
 
-_WORDS_FILE = Path(__file__).with_name("data") / "words.txt.gz"
+_WORDS_FILES = {lang: Path(__file__).with_name("data") / f"words-{lang}.txt.gz" for lang in ("en", "es")}
 
 
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Common English and Spanish words (folded): real words are never "typo-corrected"."""
+@lru_cache(maxsize=2)
+def common_words(lang: str | None = None) -> frozenset[str]:
+    """Common English and/or Spanish words (folded): real words are never "typo-corrected"."""
+    if lang is None:
+        return common_words("en") | common_words("es")
     try:
-        with gzip.open(_WORDS_FILE, "rt", encoding="utf-8") as fh:
+        with gzip.open(_WORDS_FILES[lang], "rt", encoding="utf-8") as fh:
             return frozenset(fh.read().split())
     except OSError:
         return frozenset()
@@ -133,7 +135,9 @@ _SPELLINGS = {
 }
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # The person every question is about: "is Jefferson Pérez from" reads as "is he from".
-_HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his"}
+_HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his", "peres": "he"}
+# A capitalised word that does not start a sentence: a name ("…in Australia", "…Bolt's time").
+_NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
 # Words that join two questions in one message.
 _CONJUNCTIONS = frozenset({"and", "y", "also", "plus", "ademas", "tambien", "e"})
 # Words that open a question ("…, so how old was he?" asks; "my dad is from Cuenca" doesn't).
@@ -185,7 +189,9 @@ class Analysis:
     tokens: tuple[str, ...]
     unknown: frozenset[str]
     lang: str
-    unknown_pairs: frozenset[str] = frozenset()  # unknown words right next to another ("prize money")
+    # Unknown words that name a new thing: two in a row ("prize money") or a capitalised one
+    # mid-sentence ("the biggest city in Australia").
+    unknown_pairs: frozenset[str] = frozenset()
     clauses: tuple[tuple[str, ...], ...] = ()  # the tokens of each clause ("…, and where…")
     asking: tuple[bool, ...] = ()  # per clause: does it ask something (question word, "?")
 
@@ -244,7 +250,8 @@ class Analyzer:
         self.lexicon = lexicon
         self._canonical_cache: dict[tuple[str, str], tuple[str | None, bool]] = {}
         self._correction_cache: dict[str, str | None] = {}
-        self._dictionary = common_words() if dictionary is None else dictionary
+        self._words = {lang: common_words(lang) for lang in ("en", "es")}
+        self._dictionary = self._words["en"] | self._words["es"] if dictionary is None else dictionary
         self._word_concept: dict[str, str] = {}
         self._stem_concept: dict[tuple[str, str], str] = {}
         phrases: list[tuple[str, str]] = []
@@ -255,7 +262,7 @@ class Analyzer:
                     phrases.append((expanded, concept))
                 elif expanded:
                     self._word_concept.setdefault(expanded, concept)
-                    for lang in ("en", "es"):
+                    for lang in self._languages_of(expanded):
                         self._stem_concept.setdefault((_stem(expanded, lang), lang), concept)
         # Phrases match on stems, so "stepping away", "grew up" and "going to bed" all count.
         self._phrase_stems: dict[tuple[str, ...], str] = {}
@@ -287,6 +294,14 @@ class Analyzer:
     @property
     def known_words(self) -> frozenset[str]:
         return self._known
+
+    def _languages_of(self, word: str) -> tuple[str, ...]:
+        """The languages a form may be inflected in: "valores" only in Spanish, so that an
+        English word with the same stem ("valorant" → valor) is not taken for it."""
+        en, es = word in self._words["en"], word in self._words["es"]
+        if en == es:
+            return ("en", "es")
+        return ("en",) if en else ("es",)
 
     def _is_real(self, word: str) -> bool:
         """A common English or Spanish word, or an inflection of one: never "corrected"."""
@@ -375,6 +390,7 @@ class Analyzer:
     def analyze(self, text: str, lang: str | None = None) -> Analysis:
         """Canonical tokens of ``text`` (in order, stop words removed)."""
         lang = lang or detect_language(text, self.lexicon)
+        names = {fold(m) for m in _NAME_RE.findall(text)}
         words = []
         for word in _TOKEN_RE.findall(_expand(self._mark_subjects(text))):
             word = _SPELLINGS.get(word, word)
@@ -412,6 +428,8 @@ class Analyzer:
             if is_unknown and tokens and tokens[-1] in unknown and previous_unknown:
                 pairs.update((tokens[-1], token))
             previous_unknown = is_unknown
+            if is_unknown and word in names:
+                pairs.add(token)
             tokens.append(token)
             if is_unknown:
                 unknown.add(token)
