@@ -44,6 +44,7 @@ UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows (could be filler, could be off
 DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
 PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
 TAIL_MIN_CONFIDENCE = 0.7  # the end of a long message must be a clear question by itself
+RATIO_FACTS = 5  # how many leading facts get the (costlier) rapidfuzz ratio
 ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
 ANSWER_EXPLAINS = 0.7  # …and how much of that word's weight it covers
 
@@ -127,8 +128,11 @@ class Matcher:
         self._phrasing_sets: list[frozenset[str]] = []
         self._phrasing_owner: list[int] = []
         self._phrasing_text: list[tuple[str, str]] = []  # (lang, original), for autocomplete
+        self._phrasing_text_owner: list[int] = []
+        self._fact_phrasings: list[list[str]] = []
         for i, fact in enumerate(facts):
             counts: dict[str, int] = {}
+            shapes: set[frozenset[str]] = set()
             n_phrasings = 0
             for lang in LANGS:
                 for phrasing in fact.questions.get(lang, ()):
@@ -136,10 +140,16 @@ class Matcher:
                     n_phrasings += 1
                     for token in tokens:
                         counts[token] = counts.get(token, 0) + 1
-                    self._phrasings.append(" ".join(sorted(tokens)))
-                    self._phrasing_sets.append(tokens)
-                    self._phrasing_owner.append(i)
                     self._phrasing_text.append((lang, phrasing))
+                    self._phrasing_text_owner.append(i)
+                    if tokens and tokens not in shapes:  # phrasings that analyse alike are scored once
+                        shapes.add(tokens)
+                        self._phrasings.append(" ".join(sorted(tokens)))
+                        self._phrasing_sets.append(tokens)
+                        self._phrasing_owner.append(i)
+            self._fact_phrasings.append(
+                [p for p, o in zip(self._phrasings, self._phrasing_owner, strict=True) if o == i]
+            )
             central = {t: min(1.0, 2.5 * c / max(n_phrasings, 1)) for t, c in counts.items()}
             defining: set[str] = set()
             for keyword in (*fact.keywords, str(fact.year or "")):
@@ -223,24 +233,20 @@ class Matcher:
             weight = weights[token]
             for j in self._postings.get(token, ()):
                 shared[j] = shared.get(j, 0.0) + weight
-        touched = shared.keys()
         for j, common in shared.items():
             union = q_weight + self._phrasing_weight[j] - common
             sim = common / union if union else 0.0
             owner = self._phrasing_owner[j]
             if sim > best_sim[owner]:
                 best_sim[owner] = sim
+        # rapidfuzz's token-sort ratio against the phrasings of the few facts that lead so far.
         ratio = [0.0] * len(self._vocab)
-        for _, value, j in process.extract(
-            " ".join(sorted(query)),
-            {j: self._phrasings[j] for j in touched},  # phrasings sharing no token score ~0 anyway
-            scorer=fuzz.token_sort_ratio,
-            processor=None,
-            limit=None,
-            score_cutoff=40,
-        ):
-            owner = self._phrasing_owner[j]
-            ratio[owner] = max(ratio[owner], value / 100)
+        text = " ".join(sorted(query))
+        leaders = sorted(range(len(best_sim)), key=best_sim.__getitem__, reverse=True)[:RATIO_FACTS]
+        for i in leaders:
+            if best_sim[i] > 0:
+                found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
+                ratio[i] = found[1] / 100 if found else 0.0
         strong_tokens = {t for t in query if self._is_strong(t)}
         candidates = sorted({i for t in query for i in self._fact_postings.get(t, ())})
         scored = []
@@ -456,7 +462,7 @@ class Matcher:
         if not text.strip():
             firsts: list[str] = []
             seen: set[int] = set()
-            for (lg, phrasing), owner in zip(self._phrasing_text, self._phrasing_owner, strict=True):
+            for (lg, phrasing), owner in zip(self._phrasing_text, self._phrasing_text_owner, strict=True):
                 if lg == lang and owner not in seen:
                     seen.add(owner)
                     firsts.append(phrasing)
