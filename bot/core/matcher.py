@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core.facts import LANGS, FactBase
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.text import Analysis, Analyzer, detect_language, fold
+from bot.core.text import ABOUT_HIM, Analysis, Analyzer, detect_language, fold
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
@@ -44,6 +44,7 @@ UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows (could be filler, could be off
 DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
 PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
 TAIL_MIN_CONFIDENCE = 0.7  # the end of a long message must be a clear question by itself
+SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact to be about them
 RATIO_FACTS = 5  # how many leading facts get the (costlier) rapidfuzz ratio
 ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
 ANSWER_EXPLAINS = 0.7  # …and how much of that word's weight it covers
@@ -74,6 +75,11 @@ _SMALLTALK_FILLER = frozenset(
 
 
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+
+
+def _about_other(token: str) -> bool:
+    """A marker that the question is about someone else ("Markov's time")."""
+    return token.startswith("about_") and token != ABOUT_HIM
 
 
 def _is_small_number(token: str) -> bool:
@@ -136,7 +142,8 @@ class Matcher:
             n_phrasings = 0
             for lang in LANGS:
                 for phrasing in fact.questions.get(lang, ()):
-                    tokens = frozenset(self.analyzer.analyze(phrasing, lang).tokens)
+                    analysed = self.analyzer.analyze(phrasing, lang)
+                    tokens = frozenset(analysed.tokens) | (analysed.subjects - {ABOUT_HIM})
                     n_phrasings += 1
                     for token in tokens:
                         counts[token] = counts.get(token, 0) + 1
@@ -174,6 +181,13 @@ class Matcher:
             for token in words:
                 df[token] = df.get(token, 0) + 1
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        # A fact mostly about someone else (most phrasings name them) has them as its subject.
+        self._subjects: list[frozenset[str]] = []
+        for i in range(len(self._vocab)):
+            sets = [t for t, o in zip(self._phrasing_sets, self._phrasing_owner, strict=True) if o == i]
+            self._subjects.append(
+                frozenset(p for p in lexicon.people if sum(p in t for t in sets) >= SUBJECT_SHARE * max(len(sets), 1))
+            )
         self._fact_postings: dict[str, list[int]] = {}
         for i, words in enumerate(self._vocab):
             for token in words:
@@ -218,9 +232,10 @@ class Matcher:
 
     def score(self, analysis: Analysis) -> list[Scored]:
         """Every fact's score for an analysed question, best first."""
-        query = set(analysis.tokens)
-        if not query:
+        if not analysis.tokens:
             return []
+        query = set(analysis.tokens) | (analysis.subjects - {ABOUT_HIM})
+        about_him = ABOUT_HIM in analysis.subjects
         weights = {t: self._idf.get(t, 0.0) for t in query}
         about_other = any(t.startswith("about_") for t in query)
         misses = {t: self._miss_weight(t, analysis, strict=about_other) for t in query}
@@ -270,6 +285,10 @@ class Matcher:
                 evidence += weights[token] * c
                 if token not in answer_only and token not in self._intents and not _is_small_number(token):
                     matched += 1  # what the question is about, not how it asks
+            if about_him and self._subjects[i] and not self._subjects[i] & query:
+                # "did Pérez ever test positive" is not answered by a fact about Borchin.
+                unexplained += DOMAIN_MISS_WEIGHT
+                strong += DOMAIN_MISS_WEIGHT
             total = explained + unexplained
             coverage = explained / total if total else 0.0
             focus = evidence / explained if explained else 0.0
@@ -289,7 +308,7 @@ class Matcher:
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
         gap = best.rank - runner.rank if runner is not None else best.rank
-        strict = any(t.startswith("about_") for t in analysis.tokens) or bool(analysis.unknown_pairs)
+        strict = any(_about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs)
         needed = STRONG_COVERAGE if best.strong_missing > 0 or strict else MIN_COVERAGE
         confident = (
             best.evidence >= MIN_EVIDENCE

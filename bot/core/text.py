@@ -138,6 +138,11 @@ NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 _HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his", "peres": "he"}
 # A capitalised word that does not start a sentence: a name ("…in Australia", "…Bolt's time").
 _NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
+# "did Pérez…", "was he…": a question whose subject is him (not the man who beat him).
+ABOUT_HIM = "about_him"
+_HIM_SUBJECT_RE = re.compile(
+    r"\b(?:did|does|was|is|has|had|were|will|can|could|ever)\s+(?:jefferson\s+perez|jefferson|perez|he)\b"
+)
 # Words that join two questions in one message.
 _CONJUNCTIONS = frozenset({"and", "y", "also", "plus", "ademas", "tambien", "e"})
 # Words that open a question ("…, so how old was he?" asks; "my dad is from Cuenca" doesn't).
@@ -194,11 +199,15 @@ class Analysis:
     unknown_pairs: frozenset[str] = frozenset()
     clauses: tuple[tuple[str, ...], ...] = ()  # the tokens of each clause ("…, and where…")
     asking: tuple[bool, ...] = ()  # per clause: does it ask something (question word, "?")
+    # Whom the question is about: ``about_him`` ("did Pérez…") or ``about_markov`` ("Markov's time").
+    subjects: frozenset[str] = frozenset()
 
     def part(self, tokens: tuple[str, ...]) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
         kept = frozenset(tokens)
-        return Analysis(tokens, self.unknown & kept, self.lang, self.unknown_pairs & kept, (tokens,), (True,))
+        return Analysis(
+            tokens, self.unknown & kept, self.lang, self.unknown_pairs & kept, (tokens,), (True,), self.subjects
+        )
 
     @property
     def content(self) -> frozenset[str]:
@@ -360,15 +369,15 @@ class Analyzer:
             return _stem(word, lang), False
         return _stem(word, lang), True
 
-    def _mark_subjects(self, text: str) -> str:
-        """Mark questions about someone else: "Markov's time", "did Segura win" → ``about_markov``.
-
-        A fact answers such a question only if its own phrasings are about that person too.
-        """
-        if not self._subject_re:
-            return text
+    def subjects_of(self, text: str) -> frozenset[str]:
+        """Whom a question is about: "Markov's time", "did Segura win" → ``about_markov``;
+        "did Pérez…", "was he…" → ``about_him``. A fact answers a question about someone else
+        only if its own phrasings are about that person too."""
         folded = fold(text)
-        return self._subject_re.sub(lambda m: f"{m.group(0)} §about_{m.group('a') or m.group('b')} ", folded)
+        found = {ABOUT_HIM} if _HIM_SUBJECT_RE.search(folded) else set()
+        if self._subject_re is not None:
+            found.update(f"about_{m.group('a') or m.group('b')}" for m in self._subject_re.finditer(folded))
+        return frozenset(found)
 
     def _join_phrases(self, words: list[str], lang: str) -> list[str]:
         """Replace the longest known multi-word expressions by their concept (``§concept``)."""
@@ -392,7 +401,7 @@ class Analyzer:
         lang = lang or detect_language(text, self.lexicon)
         names = {fold(m) for m in _NAME_RE.findall(text)}
         words = []
-        for word in _TOKEN_RE.findall(_expand(self._mark_subjects(text))):
+        for word in _TOKEN_RE.findall(_expand(text)):
             word = _SPELLINGS.get(word, word)
             if word not in self._known and not self._is_real(word) and not any(ch.isdigit() for ch in word):
                 word = self._correct(word) or word
@@ -436,4 +445,12 @@ class Analyzer:
         if len(tokens) > clause_from:
             clauses.append(tuple(tokens[clause_from:]))
             asking.append(asks)
-        return Analysis(tuple(tokens), frozenset(unknown), lang, frozenset(pairs), tuple(clauses), tuple(asking))
+        return Analysis(
+            tuple(tokens),
+            frozenset(unknown),
+            lang,
+            frozenset(pairs),
+            tuple(clauses),
+            tuple(asking),
+            self.subjects_of(text),
+        )
