@@ -111,10 +111,15 @@ class Running:
             raise AssertionError(f"the gateway task died: {exc!r}") from exc
 
 
+async def _no_identify_wait(shard_id: int | None, *, initial: bool = False) -> None:
+    return None
+
+
 async def start_bot(
     fake: FakeDiscord, settings: Settings, engine: Engine, clock: Clock, *, shards: int = 1, **options
 ) -> Running:
     bot = build_bot(settings, engine, clock=clock, guild_ready_timeout=0.05, **options)
+    bot.before_identify_hook = _no_identify_wait  # discord.py waits 5 s between shards' IDENTIFYs
     await bot.login(fake.token)
     task = asyncio.create_task(bot.connect(reconnect=False))
     ready = asyncio.create_task(bot.wait_until_ready())
