@@ -105,6 +105,12 @@ class Running:
     task: asyncio.Task
     clock: Clock
 
+    def retirement(self, lang: str = "en") -> str:
+        """The answer text of the one fact every fact base has (``retirement-date``)."""
+        fact = self.bot.engine.facts.get("retirement-date")
+        assert fact is not None
+        return fact.text(lang)
+
     def alive(self) -> None:
         if self.task.done():
             exc = self.task.exception()
