@@ -128,6 +128,7 @@ async def start_bot(
     bot.before_identify_hook = _no_identify_wait  # discord.py waits 5 s between shards' IDENTIFYs
     await bot.login(fake.token)
     task = asyncio.create_task(bot.connect(reconnect=False))
+    fake.watch(task)
     ready = asyncio.create_task(bot.wait_until_ready())
     done, _ = await asyncio.wait({task, ready}, timeout=5, return_when=asyncio.FIRST_COMPLETED)
     if ready not in done:

@@ -58,7 +58,7 @@ async def test_perezbot_run_answers_and_stops_cleanly_on_sigterm(fake: FakeDisco
             proc.send_signal(signal.SIGTERM)
     status, _out, err = await finish(proc)
     assert status == 0, err
-    assert "Traceback" not in err
+    assert "Traceback" not in err and " ERROR " not in err
     assert "closing the connection to Discord" in err
     assert (tmp_path / "data" / "command-tree.json").is_file()
 
@@ -94,6 +94,7 @@ async def test_perezbot_run_switches_to_sharding_when_discord_requires_it(fake: 
     status, _out, err = await finish(proc)
     assert status == 0, err
     assert "Discord requires sharding" in err
+    assert "Traceback" not in err and " ERROR " not in err
 
 
 def test_run_without_a_token_names_every_bad_key(tmp_path: Path):

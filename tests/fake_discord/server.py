@@ -92,6 +92,7 @@ class FakeDiscord:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self._ids = itertools.count(1)
+        self._watched: list[asyncio.Task] = []
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -133,6 +134,17 @@ class FakeDiscord:
 
     # ------------------------------------------------------------------ waiting
 
+    def watch(self, task: asyncio.Task) -> None:
+        """Fail waits at once (instead of timing out) if ``task`` (e.g. the bot's gateway task) dies with an error."""
+        self._watched.append(task)
+        task.add_done_callback(lambda _t: asyncio.get_running_loop().create_task(self._notify()))
+
+    def _check_watched(self) -> None:
+        for task in self._watched:
+            if task.done() and not task.cancelled() and task.exception() is not None:
+                exc = task.exception()
+                raise AssertionError(f"a watched task died while waiting: {exc!r}") from exc
+
     async def _notify(self) -> None:
         async with self._changed:
             self._changed.notify_all()
@@ -143,6 +155,7 @@ class FakeDiscord:
         async def waiter() -> Any:
             async with self._changed:
                 while not (value := predicate()):
+                    self._check_watched()
                     await self._changed.wait()
                 return value
 
