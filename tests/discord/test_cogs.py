@@ -136,3 +136,13 @@ def test_question_in_messages(bot):
     assert question_in(fake_message("x", me=me, reference_author_id=7), me) is None
     joined = fake_message("", me=me, guild=False, message_type=discord.MessageType.new_member)
     assert question_in(joined, me) is None
+
+
+def test_build_bot_shards_when_shard_count_is_set(tmp_path):
+    from bot.config import Settings
+    from bot.discord.client import PerezBot, ShardedPerezBot, build_bot
+
+    engine = scripted_engine(tmp_path / "facts")
+    sharded = build_bot(Settings(shard_count=2), engine)
+    assert isinstance(sharded, ShardedPerezBot) and sharded.shard_count == 2
+    assert type(build_bot(Settings(), engine)) is PerezBot

@@ -182,3 +182,12 @@ async def test_reconnect_resumes_and_keeps_answering(running: Running):
     interaction = await fake.slash("ask", question=QUESTION)
     assert (await fake.response_to(interaction)).json["type"] == 4
     running.alive()
+
+
+async def test_ask_in_a_dm(running: Running):
+    fake = running.fake
+    interaction = await fake.slash("ask", question=QUESTION, guild=None)
+    data = (await fake.response_to(interaction)).json["data"]
+    assert running.retirement() in data["embeds"][0]["description"]
+    again = await fake.slash("ask", question=QUESTION, guild=None)
+    assert not (await fake.response_to(again)).json["data"].get("flags"), "no repeat pointer in a DM"

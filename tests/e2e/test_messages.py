@@ -125,3 +125,16 @@ async def test_ambiguous_by_message_offers_buttons_only_the_asker_can_use(make_b
     press = await fake.press(message, "perezbot:pick:beijing-silver")
     edit = (await fake.response_to(press)).json
     assert edit["type"] == 7 and "Beijing" in edit["data"]["embeds"][0]["description"]
+
+
+async def test_buttons_on_a_message_reply_expire_cleanly(make_bot, tmp_path):
+    from tests.helpers import scripted_engine
+
+    running = await make_bot(engine=scripted_engine(tmp_path / "facts"), view_timeout=0.2)
+    fake = running.fake
+    await fake.say(f"{fake.bot_user.mention} ambiguous: medal?", mentions=[fake.bot_user])
+    await fake.wait_for_request("POST", r"/channels/\d+/messages")
+    message = next(m for m in fake.messages.values() if m["author"]["bot"])
+    edit = await fake.wait_for_request("PATCH", rf"/channels/\d+/messages/{message['id']}")
+    assert edit.json["components"] == []
+    assert edit.json["allowed_mentions"] == {"parse": []}
