@@ -8,6 +8,8 @@ import signal
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.cli import main
 from tests.fake_discord import FakeDiscord
 
@@ -46,7 +48,8 @@ async def finish(proc: asyncio.subprocess.Process, timeout: float = 15) -> tuple
     return proc.returncode, out.decode(), err.decode()
 
 
-async def test_perezbot_run_answers_and_stops_cleanly_on_sigterm(fake: FakeDiscord, tmp_path: Path):
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+async def test_perezbot_run_answers_and_stops_cleanly_on_a_signal(fake: FakeDiscord, tmp_path: Path, stop):
     proc = await spawn("run", env=bot_env(fake, tmp_path), cwd=tmp_path)
     try:
         await fake.wait_ready(timeout=20)
@@ -55,7 +58,7 @@ async def test_perezbot_run_answers_and_stops_cleanly_on_sigterm(fake: FakeDisco
         assert body["type"] == 4 and body["data"]["allowed_mentions"] == {"parse": []}
     finally:
         if proc.returncode is None:
-            proc.send_signal(signal.SIGTERM)
+            proc.send_signal(stop)
     status, _out, err = await finish(proc)
     assert status == 0, err
     assert "Traceback" not in err and " ERROR " not in err
