@@ -121,3 +121,12 @@ async def test_auto_sharded_bot_on_two_shards(make_bot, fake):
     for guild in fake.guilds:
         interaction = await fake.slash("ask", question="when did jefferson perez retire", guild=guild)
         assert (await fake.response_to(interaction)).json["type"] == 4
+
+
+async def test_a_stale_command_gets_a_reply_not_a_crash(running: Running):
+    fake = running.fake
+    fake.commands["global"].append({"name": "retired-command", "type": 1, "description": "gone"})
+    interaction = await fake.slash("retired-command")
+    data = (await fake.response_to(interaction)).json["data"]
+    assert data["flags"] & EPHEMERAL and "Something went wrong" in data["embeds"][0]["description"]
+    running.alive()
