@@ -137,9 +137,7 @@ class Ledger:
         if guild_id is None:
             rows = self.conn.execute("SELECT * FROM post_ledger ORDER BY local_date, guild_id")
         else:
-            rows = self.conn.execute(
-                "SELECT * FROM post_ledger WHERE guild_id = ? ORDER BY local_date", (guild_id,)
-            )
+            rows = self.conn.execute("SELECT * FROM post_ledger WHERE guild_id = ? ORDER BY local_date", (guild_id,))
         return [_entry(row) for row in rows]
 
     def failure(self, guild_id: int, day: dt.date) -> Failure | None:
