@@ -8,6 +8,7 @@ only what the ledger lets it.
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
 import logging
@@ -142,6 +143,7 @@ class Anniversary(
         self.autostart = autostart
         self.conn: sqlite3.Connection | None = None
         self.scheduler: Scheduler | None = None
+        self._tick_lock = asyncio.Lock()  # the loop and any manual tick take turns
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -170,13 +172,14 @@ class Anniversary(
 
     async def tick_once(self) -> list[Outcome]:
         """One tick at the bot's clock; an unexpected error is logged and the loop goes on."""
-        if self.scheduler is None or self.bot.is_closed():
-            return []
-        try:
-            return await self.scheduler.tick(self.bot.clock())
-        except Exception:
-            log.exception("anniversary tick failed")
-            return []
+        async with self._tick_lock:
+            if self.scheduler is None or self.bot.is_closed():
+                return []
+            try:
+                return await self.scheduler.tick(self.bot.clock())
+            except Exception:
+                log.exception("anniversary tick failed")
+                return []
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -313,10 +316,14 @@ class Anniversary(
         if lang is None:
             return
         assert interaction.guild is not None and self.scheduler is not None
-        target = self.scheduler.target(interaction.guild.id)
+        now = self.bot.clock()
+        status = self.scheduler.status(interaction.guild.id, now)
+        target = status.target
         facts = self.bot.engine.facts
-        today = local_date(self.bot.clock(), target.tz)
-        day = next_entry_date(facts, today)
+        today = local_date(now, target.tz)
+        # The date of the next post (after today's has gone out, next year's); when nothing is
+        # scheduled (disabled, no channel) the next dated entry, so it can still be previewed.
+        day = local_date(status.next_post, target.tz) if status.next_post else next_entry_date(facts, today)
         reply = render_onthisday(facts, day, target.language) if day else None
         if reply is None:
             reply = render_next_entry(facts, today, None, lang)
