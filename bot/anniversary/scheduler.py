@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 from bot.config import Settings
 from bot.core.facts import FactBase
 from bot.core.render import Reply, render_onthisday
-from bot.core.schedule import Verdict, decide, local_date, next_post_instant
+from bot.core.schedule import ANNIVERSARY_DAYS, Days, Verdict, decide, local_date, next_post_instant
 from bot.store.guilds import GuildSettings, all_guilds, get_guild
 from bot.store.ledger import CLAIM_LEASE, Claim, Failure, Ledger, LedgerEntry
 
@@ -174,6 +174,7 @@ class Scheduler:
         backoff: Sequence[dt.timedelta] = BACKOFF,
         send_timeout: float = SEND_TIMEOUT,
         lease: dt.timedelta = CLAIM_LEASE,
+        days: Days = ANNIVERSARY_DAYS,
     ) -> None:
         self.conn = conn
         self.ledger = Ledger(conn)
@@ -184,6 +185,7 @@ class Scheduler:
         self.backoff = tuple(backoff)
         self.send_timeout = send_timeout
         self.lease = lease
+        self.days = days
 
     # -- who -----------------------------------------------------------------------------------
 
@@ -268,6 +270,7 @@ class Scheduler:
             posted=False,
             enabled=target.enabled,
             has_channel=target.channel_id is not None,
+            days=self.days,
         )
         if not decision.post:
             return Outcome(gid, Result.SKIPPED, day, verdict=decision.verdict)
@@ -340,7 +343,12 @@ class Scheduler:
         next_post = None
         if target.enabled and target.channel_id is not None:
             next_post = next_post_instant(
-                now, facts=facts, tz=tz, post_time=target.post_time, posted_today=today is not None or gave_up
+                now,
+                facts=facts,
+                tz=tz,
+                post_time=target.post_time,
+                posted_today=today is not None or gave_up,
+                days=self.days,
             )
         last = self.ledger.last_post(guild_id)
         row = self.conn.execute(

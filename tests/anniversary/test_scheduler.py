@@ -371,3 +371,18 @@ def test_database_is_left_consistent(db_path, discord) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     states = conn.execute("SELECT state, count(*) FROM post_ledger GROUP BY state").fetchall()
     assert states == [("posted", len(DUE_AT_EVENING))]
+
+
+def test_other_dated_entries_are_not_posted_unless_asked(tmp_path) -> None:
+    from tests.anniversary.factories import facts_on
+
+    facts = facts_on(dt.date(2008, 9, 20), dt.date(2008, 9, 29))
+    conn = connect(tmp_path / "db.sqlite3")
+    save_guild(conn, GuildSettings(1, 11, NINE, "UTC"), EPOCH)
+    poster = FakePoster(channels={11: 1})
+    asyncio.run(Scheduler(conn, facts, poster).tick(utc(2026, 9, 20, 9, 0)))
+    assert poster.sent == []
+    asyncio.run(Scheduler(conn, facts, poster, days=None).tick(utc(2026, 9, 20, 9, 0)))
+    assert [m.reply.title for m in poster.sent] == ["On this day: 20 September"]
+    asyncio.run(Scheduler(conn, facts, poster).tick(utc(2026, 9, 29, 9, 0)))
+    assert [m.reply.title for m in poster.sent][-1] == "On this day: 29 September"
