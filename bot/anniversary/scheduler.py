@@ -73,6 +73,10 @@ class Poster(Protocol):
         """The server a channel belongs to, if the bot can see it."""
         ...
 
+    def language_of(self, guild_id: int) -> str | None:
+        """The server's own language ("en"/"es") for a server with no settings of its own, if known."""
+        ...
+
     async def post(self, channel_id: int, reply: Reply, nonce: str) -> int:
         """Send the post; return the message id. Raise :class:`PostRefused` if Discord refused it."""
         ...
@@ -198,17 +202,26 @@ class Scheduler:
             log.exception("could not resolve ANNOUNCE_CHANNEL_ID %s", self.defaults.channel_id)
             return None
 
+    def _language_of(self, guild_id: int) -> str | None:
+        try:
+            found = self.poster.language_of(guild_id)
+        except Exception:
+            log.exception("could not read the language of server %s", guild_id)
+            return None
+        return found if found in ("en", "es") else None
+
     def _target(self, row: GuildSettings | None, guild_id: int, default_guild: int | None) -> Target:
         d = self.defaults
         channel = row.channel_id if row else None
         if channel is None and default_guild == guild_id:
             channel = d.channel_id
+        language = row.language if row else (self._language_of(guild_id) or d.language)
         return Target(
             guild_id=guild_id,
             channel_id=channel,
             post_time=(row.post_time if row and row.post_time else d.post_time),
             timezone=(row.timezone if row and row.timezone else d.timezone),
-            language=row.language if row else d.language,
+            language=language,
             enabled=row.enabled if row else True,
             configured=row is not None,
         )

@@ -324,6 +324,15 @@ class TestSettingsAndDefaults:
         asyncio.run(scheduler.tick(when))
         assert [m.channel_id for m in poster.sent] == [777]
 
+    def test_the_announce_channel_server_posts_in_its_own_language(self, tmp_path) -> None:
+        conn = connect(tmp_path / "db.sqlite3")
+        poster = FakePoster(channels={777: 7}, languages={7: "es"})
+        scheduler = Scheduler(conn, FACTS, poster, Defaults(channel_id=777))
+        asyncio.run(scheduler.tick(due("UTC")))
+        assert poster.sent[0].reply.lang == "es"
+        save_guild(conn, GuildSettings(7, language="en"), EPOCH)  # its own choice wins
+        assert scheduler.target(7).language == "en"
+
     def test_server_values_override_defaults_and_unset_ones_inherit(self, tmp_path) -> None:
         conn = connect(tmp_path / "db.sqlite3")
         poster = FakePoster(channels={777: 7, 888: 8})

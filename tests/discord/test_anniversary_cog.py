@@ -250,6 +250,16 @@ class TestDiscordPoster:
         assert kwargs["nonce"] == "123" and kwargs["allowed_mentions"].to_dict() == {"parse": []}
         assert kwargs["embed"].footer.text == self.reply.footer
 
+    async def test_language_of_a_server_is_its_preferred_locale(self) -> None:
+        guild, channel = make_guild()
+        guild.preferred_locale = discord.Locale.spain_spanish
+        poster = self.poster(channel)
+        poster.bot.get_guild.side_effect = lambda gid: guild if gid == GUILD_ID else None
+        assert poster.language_of(GUILD_ID) == "es"
+        guild.preferred_locale = discord.Locale.brazil_portuguese
+        assert poster.language_of(GUILD_ID) == "en"
+        assert poster.language_of(1) is None
+
     async def test_without_embed_links_it_posts_text(self) -> None:
         _, channel = make_guild(discord.Permissions(view_channel=True, send_messages=True))
         channel.send = AsyncMock(return_value=SimpleNamespace(id=42))

@@ -75,6 +75,12 @@ class DiscordPoster:
         guild = getattr(self.bot.get_channel(channel_id), "guild", None)
         return guild.id if guild is not None else None
 
+    def language_of(self, guild_id: int) -> str | None:
+        guild = self.bot.get_guild(guild_id)
+        if guild is None:
+            return None
+        return lang_for_locale(guild.preferred_locale) or "en"
+
     async def _channel(self, channel_id: int) -> Any:
         channel = self.bot.get_channel(channel_id)
         if channel is not None:
