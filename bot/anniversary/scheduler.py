@@ -180,6 +180,8 @@ class Scheduler:
         lease: dt.timedelta = CLAIM_LEASE,
         days: Days = ANNIVERSARY_DAYS,
     ) -> None:
+        if lease <= dt.timedelta(seconds=send_timeout) * 2:
+            raise ValueError("the claim lease must be well above the send timeout, or a slow send could be taken over")
         self.conn = conn
         self.ledger = Ledger(conn)
         self._facts = facts if callable(facts) else (lambda: facts)

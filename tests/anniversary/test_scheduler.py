@@ -395,3 +395,8 @@ def test_other_dated_entries_are_not_posted_unless_asked(tmp_path) -> None:
     assert [m.reply.title for m in poster.sent] == ["On this day: 20 September"]
     asyncio.run(Scheduler(conn, facts, poster).tick(utc(2026, 9, 29, 9, 0)))
     assert [m.reply.title for m in poster.sent][-1] == "On this day: 29 September"
+
+
+def test_a_lease_shorter_than_a_send_is_refused(tmp_path) -> None:
+    with pytest.raises(ValueError, match="lease"):
+        Scheduler(connect(tmp_path / "db.sqlite3"), FACTS, FakePoster(), send_timeout=120, lease=CLAIM_LEASE)
