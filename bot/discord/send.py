@@ -20,6 +20,7 @@ __all__ = [
     "edit_in_place",
     "jump_url",
     "post",
+    "post_to",
     "remove_view",
     "reply_to",
     "respond",
@@ -154,3 +155,17 @@ async def post(
 async def reply_to(message: discord.Message, reply: Reply, *, view: discord.ui.View | None = None) -> Sent | None:
     """Answer a message in its channel, as a reply when allowed; None when the bot may not post."""
     return await post(message.channel, reply, view=view, reference=message)
+
+
+async def post_to(
+    channel: discord.abc.Messageable, reply: Reply, *, embed_ok: bool = True, nonce: str | None = None
+) -> discord.Message:
+    """Post ``reply`` on the bot's own initiative (the anniversary post), not as an answer.
+
+    ``nonce`` with discord.py's ``enforce_nonce`` makes Discord return the first message instead of
+    creating a second one if the same post is re-sent within a few minutes.
+    """
+    kwargs = _body(reply, embed_ok)
+    if nonce is not None:
+        kwargs["nonce"] = nonce
+    return await channel.send(**kwargs, allowed_mentions=NO_MENTIONS)
