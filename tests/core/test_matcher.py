@@ -109,11 +109,6 @@ def test_off_topic_is_declined(question: str) -> None:
     assert match(question).status is not Status.ANSWERED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="facts/lexicon.yaml maps 'capital' to the quito concept, so any 'capital of X' question is "
-    "answered with the pilgrimage fact",
-)
 @pytest.mark.parametrize("question", ["what is the capital of france", "what is the capital of peru"])
 def test_capital_of_another_country_is_declined(question: str) -> None:
     assert match(question).status is not Status.ANSWERED
@@ -233,16 +228,15 @@ def test_suggest_phrasings_and_search_titles_never_fail() -> None:
 
 # ---------------------------------------------------------------------------------------------- question sets
 
-# Floors a few points below the scores measured on 2026-11-26 (commit d577ac8), with and without
-# bot/core/data/words.txt.gz. The lead raises them as tuning lands; the targets (97 %) are
-# not met yet, so they are not asserted here.
-#   dev:   in-scope 86.7 % (85.0 % with the word list), out-of-scope 100 %
-#   tune:  in-scope 83.5 % (81.9 %), out-of-scope 96.4 %
-#   blind: in-scope 63.0 % (64.1 %), out-of-scope 90.0 % (93.3 %)
+# Floors a few points below the scores measured on 2026-11-26 at main 8390f66 (perezbot eval FILE).
+# The lead raises them as tuning lands; don't set them above what the code scores.
+#   dev:   in-scope 98.3 % (59/60),   out-of-scope 100 % (25/25)
+#   tune:  in-scope 94.5 % (172/182), out-of-scope 100 % (56/56)
+#   blind: in-scope 88.0 % (81/92),   out-of-scope 96.7 % (29/30)
 FLOORS = {
-    "dev": (0.80, 0.95),
-    "tune": (0.77, 0.92),
-    "blind": (0.58, 0.85),
+    "dev": (0.95, 0.96),
+    "tune": (0.91, 0.96),
+    "blind": (0.84, 0.93),
 }
 
 

@@ -89,27 +89,20 @@ def test_real_words_are_not_corrected_when_the_dictionary_knows_them() -> None:
     assert without.analyze("star", "en").tokens == ("start",)
 
 
-@pytest.mark.skipif(
-    not common_words(),
-    reason="bot/core/data/words.txt.gz is absent (the .gitignore 'data/' rule hides it; see test_word_list_is_tracked)",
-)
 @pytest.mark.parametrize(("word", "not_this"), [("good", "gold"), ("star", "start"), ("bread", "break")])
 def test_shipped_analyzer_keeps_real_words(word: str, not_this: str) -> None:
     assert not_this not in tokens(f"is he {word}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=".gitignore line 'data/' also ignores bot/core/data/words.txt.gz, so a fresh clone (and CI) has no "
-    "real-word dictionary and typo correction turns 'good' into 'gold', 'star' into 'start'",
-)
-def test_word_list_is_tracked() -> None:
-    if not (REPO / ".git").exists():
-        pytest.skip("not a git checkout")
-    tracked = subprocess.run(
-        ["git", "ls-files", "--error-unmatch", "bot/core/data/words.txt.gz"], cwd=REPO, capture_output=True
-    )
-    assert tracked.returncode == 0
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_word_lists_ship_with_the_package(lang: str) -> None:
+    """A fresh clone must have the real-word lists, or typo correction turns 'good' into 'gold'."""
+    assert len(common_words(lang)) > 10_000
+    if (REPO / ".git").exists():
+        tracked = subprocess.run(
+            ["git", "ls-files", "--error-unmatch", f"bot/core/data/words-{lang}.txt.gz"], cwd=REPO, capture_output=True
+        )
+        assert tracked.returncode == 0, f"bot/core/data/words-{lang}.txt.gz is not committed"
 
 
 def test_short_and_numeric_words_are_never_corrected() -> None:
