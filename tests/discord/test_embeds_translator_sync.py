@@ -54,10 +54,16 @@ async def tree(tmp_path):
 
 async def test_every_command_string_has_spanish(tree):
     used = set()
-    for command in tree.get_commands():
+    pending = list(tree.get_commands())
+    while pending:  # groups (/anniversary, /admin) hold their subcommands
+        command = pending.pop()
         used.add(command.description)
+        if isinstance(command, discord.app_commands.Group):
+            pending.extend(command.commands)
+            continue
         for parameter in command.parameters:
             used.update({parameter.display_name, parameter.description})
+            used.update(choice.name for choice in parameter.choices)
     missing = sorted(text for text in used if text not in SPANISH)
     assert not missing, f"add Spanish for: {missing}"
     assert not set(SPANISH) - used, "unused entries in the Spanish table"
