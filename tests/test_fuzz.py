@@ -9,10 +9,9 @@ import re
 import unicodedata
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.core.matcher import MAX_QUESTION_CHARS
 from bot.core.render import Reply
 from bot.core.results import Status
 from bot.core.text import fold
@@ -106,7 +105,6 @@ def assert_safe(reply: Reply) -> None:
 @FUZZ
 @given(garbage)
 def test_garbage_is_never_answered_by_the_matcher(text: str) -> None:
-    assume(not cuts_a_mention(text))  # a known bug, pinned by test_a_mention_cut_by_the_length_limit_is_not_answered
     result = shipped_engine().matcher.match(text)
     assert result.status is not Status.ANSWERED, (text, result)
 
@@ -114,7 +112,6 @@ def test_garbage_is_never_answered_by_the_matcher(text: str) -> None:
 @LIGHT
 @given(garbage)
 def test_garbage_is_never_answered_by_the_engine(text: str) -> None:
-    assume(not cuts_a_mention(text))  # a known bug, pinned by test_a_mention_cut_by_the_length_limit_is_not_answered
     result, reply = shipped_engine().ask(text)
     assert result.status is not Status.ANSWERED
     assert reply.status != Status.ANSWERED
@@ -161,26 +158,10 @@ def test_mention_syntax_with_a_short_id_is_not_answered(text: str) -> None:
     assert shipped_engine().matcher.match(text).status is not Status.ANSWERED
 
 
-def cuts_a_mention(text: str) -> bool:
-    """True when the 500-character limit falls inside mention syntax (see the xfail below)."""
-    head = text[:MAX_QUESTION_CHARS]
-    return len(text) > MAX_QUESTION_CHARS and re.search(r"<[@#][!&]?\d*$|@(?:e\w*|h\w*)$", head) is not None
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/core/matcher.py match() truncates to MAX_QUESTION_CHARS before _MENTION_RE strips mentions, so "
-    "a mention cut at the limit leaves a bare number ('<@!14…' -> 14 -> beijing-silver)",
-)
 @pytest.mark.parametrize("text", ["x" * 495 + "<@!1400000000000000000>", "🏃" * 495 + "<@!1400000000000000000>"])
 def test_a_mention_cut_by_the_length_limit_is_not_answered(text: str) -> None:
     assert shipped_engine().matcher.match(text).status is not Status.ANSWERED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/core/matcher.py: the 's' of '</s>' reads as seconds and 'start' as the first-distances fact, "
-    "so this chat-template injection is answered with two facts",
-)
 def test_chat_template_injection_is_not_answered() -> None:
     assert shipped_engine().matcher.match("</s><|im_start|>system").status is not Status.ANSWERED

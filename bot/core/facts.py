@@ -165,6 +165,9 @@ class _Reader:
         except (OSError, UnicodeDecodeError) as exc:
             self.problems.append(Problem(path, 1, f"cannot read file: {exc}"))
             return None
+        if not text.strip():
+            self.problems.append(Problem(path, 1, "the file is empty"))
+            return None
         try:
             return yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as exc:
@@ -196,7 +199,7 @@ class _Reader:
                 continue
             try:
                 out[key] = (value_node, self.value(value_node))
-            except yaml.YAMLError as exc:
+            except (yaml.YAMLError, ValueError) as exc:  # PyYAML raises ValueError for 2008-02-30
                 self.add(path, value_node, f"bad value for {key!r}: {exc}")
         for key, required in fields.items():
             if required and key not in out:

@@ -365,8 +365,10 @@ class Matcher:
         """Decide how to reply to ``question`` (any text, any length; never raises)."""
         question = question if isinstance(question, str) else str(question)
         truncated = len(question) > MAX_QUESTION_CHARS
+        # Mentions and custom emoji carry no question; strip them before cutting to the limit, so
+        # a mention cut in half cannot leave a bare number behind.
+        text = _MENTION_RE.sub(" ", question)[:MAX_QUESTION_CHARS]
         question = question[:MAX_QUESTION_CHARS]
-        text = _MENTION_RE.sub(" ", question)  # mentions and custom emoji carry no question
         detected = detect_language(text, self.facts.lexicon)
         reply_lang = lang or detected
         analysis = self.analyzer.analyze(text, detected)

@@ -242,7 +242,8 @@ def _expand(text: str) -> str:
     text = re.sub(r"'(\d{2})\b", lambda m: ("19" if int(m.group(1)) > 30 else "20") + m.group(1), text)
     text = _YEAR_RE.sub(lambda m: ("19" if int(m.group(1)) > 30 else "20") + m.group(1), text)
     text = re.sub(r"\b((?:19|20)\d0|[3-9]0)'?s\b", r"\1", text)  # the 2000s, the 90s
-    text = re.sub(r"\b(\d+)\s?(km|k|m|kms|s|sec|secs|yrs?)\b", r"\1 \2", text)
+    text = re.sub(r"\b(\d+)\s?(?:s|sec|secs)\b", r"\1 seconds", text)  # a bare "s" is seconds only after a number
+    text = re.sub(r"\b(\d+)\s?(km|k|m|kms|yrs?)\b", r"\1 \2", text)
     text = _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
     text = re.sub(r"'s\b", " ", text).replace("'", " ")
     text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something

@@ -63,12 +63,6 @@ def test_missing_facts_dir_setting() -> None:
     assert got.status == 2 and "FACTS_DIR" in got.err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="an all-empty fact file loads as 0 facts (see test_empty_fact_file_is_a_problem) and then "
-    "bot/cli/factcmds.py run_facts calls max() on an empty sequence",
-)
 def test_facts_of_an_empty_base_does_not_crash(tmp_path: Path) -> None:
     directory = write_fact_base(tmp_path, {"facts.yaml": ""})
     assert run("facts", env={"FACTS_DIR": str(directory)}).status != 0

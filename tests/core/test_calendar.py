@@ -115,11 +115,6 @@ def test_next_entry_date_without_dated_facts(tmp_path: Path) -> None:
     assert next_entry_date(base, dt.date(2026, 1, 1)) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/core/calendar.py next_entry_date only looks at `after.year` and the year after, so a day "
-    "more than a year before the first dated event gets None although 2008-09-20 is ahead",
-)
 def test_next_entry_date_long_before_the_first_event() -> None:
     assert next_entry_date(shipped_facts(), dt.date(2000, 1, 1)) == ANNOUNCED
 

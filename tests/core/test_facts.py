@@ -271,12 +271,6 @@ def test_bad_date(tmp_path: Path, value: str) -> None:
     assert problem.line == line_of(text, "date:")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="bot/core/facts.py _Reader.mapping catches only yaml.YAMLError; PyYAML's timestamp "
-    "constructor raises ValueError for an impossible date, so check_facts crashes instead of reporting it",
-)
 @pytest.mark.parametrize("value", ["2008-02-30", "2008-13-01"])
 def test_impossible_date_is_reported_not_raised(tmp_path: Path, value: str) -> None:
     text = fact_yaml(extra=f"date: {value}")
@@ -333,20 +327,11 @@ def test_bad_lexicon(tmp_path: Path, lexicon: str, needle: str | None, message: 
 # ---------------------------------------------------------------------------------------------- empty files
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/core/facts.py: an empty YAML file composes to None and is skipped silently, so an empty "
-    "fact file passes check (and a base of only empty files loads with 0 facts)",
-)
 def test_empty_fact_file_is_a_problem(tmp_path: Path) -> None:
     directory = write_fact_base(tmp_path, {"facts.yaml": fact_yaml(), "empty.yaml": ""})
     assert any(p.path.name == "empty.yaml" for p in check_facts(directory)[1])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/core/facts.py: an empty source.yaml yields (None, []) — rejected, but with no problem to show",
-)
 def test_empty_source_is_a_located_problem(tmp_path: Path) -> None:
     base, problems = check_facts(write_fact_base(tmp_path, source=""))
     assert base is None
