@@ -43,7 +43,8 @@ DOMAIN_MULTIPLIER = 1.0  # other words some other fact knows, missing from this 
 UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows (could be filler, could be off-topic)
 DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
 PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
-TAIL_MIN_CONFIDENCE = 0.7  # the end of a long message must be a clear question by itself
+SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
+TAIL_MIN_CONFIDENCE = 0.6  # the end of a long message must be a clear question by itself
 SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact to be about them
 RATIO_FACTS = 5  # how many leading facts get the (costlier) rapidfuzz ratio
 ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
@@ -239,6 +240,8 @@ class Matcher:
         weights = {t: self._idf.get(t, 0.0) for t in query}
         about_other = any(t.startswith("about_") for t in query)
         misses = {t: self._miss_weight(t, analysis, strict=about_other) for t in query}
+        for token in analysis.soft & query:
+            misses[token] *= SOFT_MISS  # context from a rambling message: a fact need not explain it
         # Phrasing similarity: idf-weighted Jaccard with each phrasing sharing a token (inverted
         # index), blended with rapidfuzz's token-sort ratio over the canonical token strings.
         best_sim = [0.0] * len(self._vocab)
@@ -262,7 +265,7 @@ class Matcher:
             if best_sim[i] > 0:
                 found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
                 ratio[i] = found[1] / 100 if found else 0.0
-        strong_tokens = {t for t in query if self._is_strong(t)}
+        strong_tokens = {t for t in query if self._is_strong(t)} - analysis.soft
         candidates = sorted({i for t in query for i in self._fact_postings.get(t, ())})
         scored = []
         for i in candidates:  # a fact sharing no word with the question has nothing to say
@@ -413,8 +416,9 @@ class Matcher:
         return None
 
     def _focus_on_questions(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
-        """A rambling message: answer its asking clauses, with only the places, people and years
-        of the rest as context ("my dad watched the 1996 Olympics in Guayaquil…, how old was he?")."""
+        """A rambling message: answer its asking clauses, the rest being soft context that helps a
+        fact which explains it and costs little otherwise ("my dad watched Atlanta '96 with me…,
+        anyway what was his time?")."""
         if len(analysis.clauses) < 2 or not any(analysis.asking) or all(analysis.asking):
             return None
         asked: list[str] = []
@@ -423,12 +427,11 @@ class Matcher:
             if asks:
                 asked.extend(clause)
             else:
-                context.extend(t for t in clause if t in self._entities or _is_year(t))
-        if len(set(asked) - self._intents) < 1:
+                context.extend(t for t in clause if t not in analysis.unknown and t not in self._intents)
+        if not asked:
             return None
-        focus = analysis.part(tuple(asked + context))
-        if len(set(focus.tokens) - self._intents) < 2:
-            return None
+        soft = frozenset(context) - frozenset(asked)
+        focus = analysis.part(tuple(asked + context), soft)
         result = self._decide(question, focus, truncated)
         if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
             return result

@@ -201,12 +201,15 @@ class Analysis:
     asking: tuple[bool, ...] = ()  # per clause: does it ask something (question word, "?")
     # Whom the question is about: ``about_him`` ("did Pérez…") or ``about_markov`` ("Markov's time").
     subjects: frozenset[str] = frozenset()
+    # Context words (from the clauses of a long message that do not ask): they help when a fact
+    # has them, and cost little when it does not.
+    soft: frozenset[str] = frozenset()
 
-    def part(self, tokens: tuple[str, ...]) -> Analysis:
+    def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
         kept = frozenset(tokens)
         return Analysis(
-            tokens, self.unknown & kept, self.lang, self.unknown_pairs & kept, (tokens,), (True,), self.subjects
+            tokens, self.unknown & kept, self.lang, self.unknown_pairs & kept, (tokens,), (True,), self.subjects, soft
         )
 
     @property
@@ -285,7 +288,8 @@ class Analyzer:
         self._subject_re = (
             re.compile(
                 rf"\b(?:(?P<a>{people})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
-                rf"how old was|where is|where was|what did|what does)\s+(?:\w+\s+)?(?P<b>{people}))\b"
+                rf"how old was|where is|where was|what did|what does|quedo|termino|llego|gano|fue|era|tenia|es)"
+                rf"\s+(?:\w+\s+)?(?P<b>{people}))\b"
             )
             if people
             else None
@@ -426,9 +430,9 @@ class Analyzer:
                 lead = []
                 clause_started = previous_unknown = False
                 continue
-            if len(lead) < 3 and word not in _LEAD_FILLER:
+            if not lead and word not in _LEAD_FILLER:
                 lead.append(word)
-                asks = asks or (len(lead) <= 2 and word in _QUESTION_STARTERS)
+                asks = asks or word in _QUESTION_STARTERS  # "so what was…" asks; "so i was…" does not
             if word in _WH_WORDS and clause_started:
                 continue
             token, is_unknown = self._canonical(word, lang)
