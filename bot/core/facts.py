@@ -389,6 +389,7 @@ LEXICON_FIELDS = {
     "intents": False,
     "people": False,
     "topic": False,
+    "values": False,
     "markers": False,
 }
 CONCEPT_RE = re.compile(r"^[a-z0-9_]+$")
@@ -458,7 +459,19 @@ def _read_lexicon(reader: _Reader, directory: Path) -> Lexicon:
     for key in ("entities", "intents", "topic"):
         for name in sorted(named[key] - set(concepts)):
             reader.add(path, fields[key][0], f"{key} names {name!r}, which is not a concept")
+    values: dict[str, str] = {}
+    if "values" in fields:
+        v_node, v_value = fields["values"]
+        if not isinstance(v_value, dict) or not all(isinstance(v, list) for v in v_value.values()):
+            reader.add(path, v_node, "values must map a kind (medal, nation…) to a list of concepts")
+        else:
+            for kind, names in v_value.items():
+                for name in names:
+                    if str(name) not in concepts:
+                        reader.add(path, v_node, f"values names {name!r}, which is not a concept")
+                    values[str(name)] = str(kind)
     return Lexicon(
+        values=values,
         concepts=concepts,
         stopwords=frozenset().union(*stopwords.values()) if stopwords else frozenset(),
         entities=named["entities"],

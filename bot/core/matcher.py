@@ -182,6 +182,13 @@ class Matcher:
             for token in words:
                 df[token] = df.get(token, 0) + 1
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        # The kinds of value each fact holds, numbers of its answer included.
+        self._fact_kinds: list[frozenset[str]] = []
+        for i, fact in enumerate(facts):
+            kinds = {lexicon.values[t] for t in self._vocab[i] if t in lexicon.values}
+            if any(ch.isdigit() for ch in fact.answer.get("en", "")):
+                kinds.add("number")
+            self._fact_kinds.append(frozenset(kinds))
         # A fact mostly about someone else (most phrasings name them) has them as its subject.
         self._subjects: list[frozenset[str]] = []
         for i in range(len(self._vocab)):
@@ -381,7 +388,8 @@ class Matcher:
         result = self._decide(question, analysis, truncated)
         if result.status is not Status.ANSWERED:
             result = (
-                self._focus_on_tail(analysis, question, truncated)
+                self._correct_premise(analysis, question, truncated)
+                or self._focus_on_tail(analysis, question, truncated)
                 or self._focus_on_questions(analysis, question, truncated)
                 or result
             )
@@ -398,6 +406,26 @@ class Matcher:
                 result.truncated,
             )
         return result
+
+    def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+        """ "He won bronze in Beijing, right?" — a question that checks a claim is answered by the fact
+        holding the right value, when all it lacks are values of a kind that fact has (a medal
+        colour, a number, a nation, a person). "What was his time in Beijing" asks, not checks."""
+        if not analysis.confirming:
+            return None
+        query = set(analysis.tokens)
+        for scored in self.score(analysis)[:3]:
+            missing = query - self._vocab[scored.index] - self._topic
+            kinds = {self._value_kind(t) for t in missing}
+            if not missing or None in kinds or not kinds <= self._fact_kinds[scored.index]:
+                continue
+            result = self._decide(question, analysis.part(analysis.tokens, frozenset(missing)), truncated)
+            if result.status is Status.ANSWERED and result.fact is self.facts.facts[scored.index]:
+                return result
+        return None
+
+    def _value_kind(self, token: str) -> str | None:
+        return "number" if token.isdigit() else self.facts.lexicon.values.get(token)
 
     def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """In a long, chatty message the question is usually at the end: try the last clauses.

@@ -143,6 +143,12 @@ ABOUT_HIM = "about_him"
 _HIM_SUBJECT_RE = re.compile(
     r"\b(?:did|does|was|is|has|had|were|will|can|could|ever)\s+(?:jefferson\s+perez|jefferson|perez|he)\b"
 )
+# A question that checks a claim: "…, right?", "didn't he?", "was his coach Segura?", "¿…, verdad?".
+_CONFIRMING_RE = re.compile(
+    r"(?:\b(?:right|correct|true|no|yes|eh|innit|verdad|cierto|correcto|si o no|o no|no es asi)|"
+    r"\b(?:didn'?t|wasn'?t|isn'?t|weren'?t|hasn'?t) (?:he|it|they|she))\W*$"
+    r"|^\W*(?:so |and |but |wait |ok |)(?:did|was|is|were|has|had|didn'?t|wasn'?t|isn'?t)\b"
+)
 # Words that join two questions in one message.
 _CONJUNCTIONS = frozenset({"and", "y", "also", "plus", "ademas", "tambien", "e"})
 # Words that open a question ("…, so how old was he?" asks; "my dad is from Cuenca" doesn't).
@@ -183,6 +189,7 @@ class Lexicon:
     intents: frozenset[str] = frozenset()
     people: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
+    values: Mapping[str, str] = field(default_factory=dict)  # concept → kind of value (medal, nation…)
     spanish_markers: frozenset[str] = frozenset()
     english_markers: frozenset[str] = frozenset()
 
@@ -204,12 +211,21 @@ class Analysis:
     # Context words (from the clauses of a long message that do not ask): they help when a fact
     # has them, and cost little when it does not.
     soft: frozenset[str] = frozenset()
+    confirming: bool = False  # "he won bronze in Beijing, right?" checks a claim
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
         kept = frozenset(tokens)
         return Analysis(
-            tokens, self.unknown & kept, self.lang, self.unknown_pairs & kept, (tokens,), (True,), self.subjects, soft
+            tokens,
+            self.unknown & kept,
+            self.lang,
+            self.unknown_pairs & kept,
+            (tokens,),
+            (True,),
+            self.subjects,
+            soft,
+            self.confirming,
         )
 
     @property
@@ -458,4 +474,6 @@ class Analyzer:
             tuple(clauses),
             tuple(asking),
             self.subjects_of(text),
+            frozenset(),
+            bool(_CONFIRMING_RE.search(fold(text).strip())),
         )
