@@ -425,7 +425,7 @@ class Matcher:
         return None
 
     def _value_kind(self, token: str) -> str | None:
-        return "number" if token.isdigit() else self.facts.lexicon.values.get(token)
+        return "number" if token[:1].isdigit() else self.facts.lexicon.values.get(token)
 
     def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """In a long, chatty message the question is usually at the end: try the last clauses.
