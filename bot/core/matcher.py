@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
@@ -253,15 +254,17 @@ class Matcher:
         # index), blended with rapidfuzz's token-sort ratio over the canonical token strings.
         best_sim = [0.0] * len(self._vocab)
         q_weight = sum(weights.values()) + sum(misses[t] for t in query if weights[t] == 0.0)
-        shared: dict[int, float] = {}
+        shared: dict[int, float] = defaultdict(float)
+        postings = self._postings
         for token in query:
             weight = weights[token]
-            for j in self._postings.get(token, ()):
-                shared[j] = shared.get(j, 0.0) + weight
+            if weight:
+                for j in postings.get(token, ()):
+                    shared[j] += weight
+        phrasing_weight, owners = self._phrasing_weight, self._phrasing_owner
         for j, common in shared.items():
-            union = q_weight + self._phrasing_weight[j] - common
-            sim = common / union if union else 0.0
-            owner = self._phrasing_owner[j]
+            sim = common / (q_weight + phrasing_weight[j] - common)  # > 0: common is part of both
+            owner = owners[j]
             if sim > best_sim[owner]:
                 best_sim[owner] = sim
         # rapidfuzz's token-sort ratio against the phrasings of the few facts that lead so far.

@@ -167,8 +167,10 @@ _YEAR_RE = re.compile(
 _SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
 
 
+@lru_cache(maxsize=16)  # small on purpose: it serves the steps of one question, not a results cache
 def fold(text: str) -> str:
-    """Casefold and strip accents (``Pérez`` → ``perez``); quotes made plain."""
+    """Casefold and strip accents (``Pérez`` → ``perez``); quotes made plain. Memoised: one
+    question is folded by several steps."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -252,22 +254,39 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
     return "es" if es > en else "en"
 
 
+_POSSESSIVE_RE = re.compile(r"'s\b")
+_BOUNDARY_RE = re.compile(r"[,;!¿¡]|\.(?!\d)|\s-\s|:(?!\d)")
+_THOUSANDS_RE = re.compile(r"(\d)[,.](\d{3})\b")  # 4,800 / 85.000 → 4800 / 85000
+_K_RE = re.compile(r"\b(\d+)\s?k\b")
+_APOSTROPHE_YEAR_RE = re.compile(r"'(\d{2})\b")
+_DECADE_RE = re.compile(r"\b((?:19|20)\d0|[3-9]0)'?s\b")  # the 2000s, the 90s
+_SECONDS_RE = re.compile(r"\b(\d+)\s?(?:s|sec|secs)\b")  # a bare "s" is seconds only after a number
+_UNIT_RE = re.compile(r"\b(\d+)\s?(km|k|m|kms|yrs?)\b")
+
+
+def _century(m: re.Match[str]) -> str:
+    return ("19" if int(m.group(1)) > 30 else "20") + m.group(1)
+
+
+@lru_cache(maxsize=16)
 def _expand(text: str) -> str:
     text = fold(text)
-    for pattern, repl in _CONTRACTIONS:
-        text = pattern.sub(repl, text)
-    text = re.sub(r"(\d)[,.](\d{3})\b", r"\1\2", text)  # 4,800 / 85.000 → 4800 / 85000
-    text = re.sub(r"\b(\d+)\s?k\b", lambda m: m.group(1) + "000" if int(m.group(1)) > 20 else m.group(0), text)
-    text = re.sub(r"'(\d{2})\b", lambda m: ("19" if int(m.group(1)) > 30 else "20") + m.group(1), text)
-    text = _YEAR_RE.sub(lambda m: ("19" if int(m.group(1)) > 30 else "20") + m.group(1), text)
-    text = re.sub(r"\b((?:19|20)\d0|[3-9]0)'?s\b", r"\1", text)  # the 2000s, the 90s
-    text = re.sub(r"\b(\d+)\s?(?:s|sec|secs)\b", r"\1 seconds", text)  # a bare "s" is seconds only after a number
-    text = re.sub(r"\b(\d+)\s?(km|k|m|kms|yrs?)\b", r"\1 \2", text)
-    text = _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
-    text = re.sub(r"'s\b", " ", text).replace("'", " ")
+    if "'" in text:
+        for pattern, repl in _CONTRACTIONS:
+            text = pattern.sub(repl, text)
+    if any(ch.isdigit() for ch in text):
+        text = _THOUSANDS_RE.sub(r"\1\2", text)
+        text = _K_RE.sub(lambda m: m.group(1) + "000" if int(m.group(1)) > 20 else m.group(0), text)
+        text = _APOSTROPHE_YEAR_RE.sub(_century, text)
+        text = _YEAR_RE.sub(_century, text)
+        text = _DECADE_RE.sub(r"\1", text)
+        text = _SECONDS_RE.sub(r"\1 seconds", text)
+        text = _UNIT_RE.sub(r"\1 \2", text)
+        text = _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
+    if "'" in text:
+        text = _POSSESSIVE_RE.sub(" ", text).replace("'", " ")
     text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something
-    text = re.sub(r"[,;!¿¡]|\.(?!\d)|\s-\s|:(?!\d)", " | ", text)  # clause boundaries
-    return text
+    return _BOUNDARY_RE.sub(" | ", text)  # clause boundaries
 
 
 class Analyzer:
