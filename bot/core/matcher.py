@@ -17,6 +17,7 @@ evidence is enough, and it beats the runner-up by a margin; close calls become "
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
@@ -47,7 +48,7 @@ PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second a
 SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
 TAIL_MIN_CONFIDENCE = 0.6  # the end of a long message must be a clear question by itself
 SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact to be about them
-RATIO_FACTS = 5  # how many leading facts get the (costlier) rapidfuzz ratio
+RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
 ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
 ANSWER_EXPLAINS = 0.7  # …and how much of that word's weight it covers
 
@@ -207,6 +208,7 @@ class Matcher:
             for token in tokens:
                 self._postings.setdefault(token, []).append(j)
         self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
+        self._index = {fact.id: i for i, fact in enumerate(facts)}
 
     # ------------------------------------------------------------------ scoring
     def _weight(self, token: str) -> float:
@@ -270,7 +272,7 @@ class Matcher:
         # rapidfuzz's token-sort ratio against the phrasings of the few facts that lead so far.
         ratio = [0.0] * len(self._vocab)
         text = " ".join(sorted(query))
-        leaders = sorted(range(len(best_sim)), key=best_sim.__getitem__, reverse=True)[:RATIO_FACTS]
+        leaders = heapq.nlargest(RATIO_FACTS, range(len(best_sim)), key=best_sim.__getitem__)
         for i in leaders:
             if best_sim[i] > 0:
                 found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
