@@ -390,6 +390,7 @@ LEXICON_FIELDS = {
     "people": False,
     "topic": False,
     "values": False,
+    "decline": False,
     "markers": False,
 }
 CONCEPT_RE = re.compile(r"^[a-z0-9_]+$")
@@ -454,9 +455,9 @@ def _read_lexicon(reader: _Reader, directory: Path) -> Lexicon:
     markers = _by_lang(reader, path, *fields.get("markers", (node, None)), "markers")
     named = {
         key: _words(reader, path, *fields.get(key, (node, None)), key)
-        for key in ("entities", "intents", "people", "topic")
+        for key in ("entities", "intents", "people", "topic", "decline")
     }
-    for key in ("entities", "intents", "topic"):
+    for key in ("entities", "intents", "topic", "decline"):
         for name in sorted(named[key] - set(concepts)):
             reader.add(path, fields[key][0], f"{key} names {name!r}, which is not a concept")
     values: dict[str, str] = {}
@@ -478,6 +479,7 @@ def _read_lexicon(reader: _Reader, directory: Path) -> Lexicon:
         intents=named["intents"],
         people=named["people"],
         topic=named["topic"],
+        decline=named["decline"],
         spanish_markers=markers.get("es", frozenset()),
         english_markers=markers.get("en", frozenset()),
     )

@@ -130,6 +130,7 @@ class Matcher:
         self._intents = lexicon.intents
         self._entities = lexicon.entities
         self._topic = lexicon.topic
+        self._declines = lexicon.decline
         self._concepts = frozenset(lexicon.concepts)
         self._vocab: list[frozenset[str]] = []
         self._centrality: list[dict[str, float]] = []
@@ -240,7 +241,7 @@ class Matcher:
             return DOMAIN_MISS_WEIGHT
         if token in analysis.unknown_pairs:
             return DOMAIN_MISS_WEIGHT  # a name or two unknown words in a row: a new thing ("prize money")
-        return UNKNOWN_WORD_WEIGHT
+        return UNKNOWN_WORD_WEIGHT * (STRONG_MULTIPLIER if strict else 1.0)
 
     def score(self, analysis: Analysis) -> list[Scored]:
         """Every fact's score for an analysed question, best first."""
@@ -388,6 +389,8 @@ class Matcher:
         detected = detect_language(text, self.facts.lexicon)
         reply_lang = lang or detected
         analysis = self.analyzer.analyze(text, detected)
+        if self._declines & set(analysis.tokens):  # "ignore your instructions…": not a question to answer
+            return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
         kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)

@@ -192,6 +192,7 @@ class Lexicon:
     people: frozenset[str] = frozenset()
     topic: frozenset[str] = frozenset()
     values: Mapping[str, str] = field(default_factory=dict)  # concept → kind of value (medal, nation…)
+    decline: frozenset[str] = frozenset()  # concepts that make a message no question at all (injections)
     spanish_markers: frozenset[str] = frozenset()
     english_markers: frozenset[str] = frozenset()
 
@@ -261,7 +262,8 @@ _K_RE = re.compile(r"\b(\d+)\s?k\b")
 _APOSTROPHE_YEAR_RE = re.compile(r"'(\d{2})\b")
 _DECADE_RE = re.compile(r"\b((?:19|20)\d0|[3-9]0)'?s\b")  # the 2000s, the 90s
 _SECONDS_RE = re.compile(r"\b(\d+)\s?(?:s|sec|secs)\b")  # a bare "s" is seconds only after a number
-_UNIT_RE = re.compile(r"\b(\d+)\s?(km|k|m|kms|yrs?)\b")
+_KM_RE = re.compile(r"\b(\d+)\s?(?:km|kms|k|kilometres|kilometers|kilometros|kilometre|kilometer|kilometro)\b")
+_UNIT_RE = re.compile(r"\b(\d+)\s?(m|yrs?)\b")
 
 
 def _century(m: re.Match[str]) -> str:
@@ -281,6 +283,7 @@ def _expand(text: str) -> str:
         text = _YEAR_RE.sub(_century, text)
         text = _DECADE_RE.sub(r"\1", text)
         text = _SECONDS_RE.sub(r"\1 seconds", text)
+        text = _KM_RE.sub(r"\1km", text)  # "10 km" is a distance, not the 10 of "10 golds"
         text = _UNIT_RE.sub(r"\1 \2", text)
         text = _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
     if "'" in text:
