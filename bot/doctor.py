@@ -150,7 +150,8 @@ def _bad_server_timezones(path: Path) -> list[str]:
             conn.close()
     except sqlite3.Error:
         return []  # the database check reports an unusable database
-    return [f"server {guild}: {tz!r}" for guild, tz in rows if not valid_timezone(tz)]
+    # NULL means "the TIMEZONE default", checked above.
+    return [f"server {guild}: {tz!r}" for guild, tz in rows if tz is not None and not valid_timezone(tz)]
 
 
 def _privacy(settings: Settings) -> Check:
