@@ -1,23 +1,229 @@
-"""``perezbot run``, ``sync`` and ``start`` (placeholder until the Discord bot lands)."""
+"""``perezbot run``, ``sync`` and ``start``: the Discord bot from the command line.
+
+Only these commands import discord.py. Settings problems (a missing ``DISCORD_TOKEN`` included)
+are one message naming each bad key, exit status 2; a token Discord rejects is a clear message,
+also status 2; an unreachable Discord is status 1. SIGINT/SIGTERM close the connection cleanly.
+
+For tests only: ``PEREZBOT_DISCORD_API`` and ``PEREZBOT_GATEWAY_URL`` point the client at a fake
+Discord on 127.0.0.1 (see ``tests/fake_discord``). Never set them in production.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
+import json
+import logging
+import signal
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
-from bot.cli.exits import EXIT_CONFIG, CliContext
+from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
+from bot.config import ConfigError, Settings, load_settings, read_dotenv
 
-__all__ = ["run_bot", "run_start", "run_sync"]
+if TYPE_CHECKING:
+    from bot.core.engine import Engine
+
+__all__ = ["TEST_API_ENV", "TEST_GATEWAY_ENV", "run_bot", "run_start", "run_sync"]
+
+log = logging.getLogger("bot.cli.discord")
+
+TEST_API_ENV = "PEREZBOT_DISCORD_API"  # for tests only: e.g. http://127.0.0.1:PORT/api/v10
+TEST_GATEWAY_ENV = "PEREZBOT_GATEWAY_URL"  # for tests only: e.g. ws://127.0.0.1:PORT/
+TOKEN_HELP = "missing: create a bot in the Discord developer portal and set its token (see README, Discord setup)"
+SHARDING_REQUIRED = 4011
+
+
+def _discord_settings(ctx: CliContext) -> Settings | None:
+    """Settings with a token, or None after one message naming every bad key."""
+    dotenv = Path(ctx.env.get("PEREZBOT_DOTENV", ".env"))
+    problems: dict[str, str] = {}
+    settings = None
+    try:
+        settings = load_settings(ctx.env, dotenv=dotenv)
+    except ConfigError as exc:
+        problems.update(exc.problems)
+    merged = {**read_dotenv(dotenv), **ctx.env}
+    if not (merged.get("DISCORD_TOKEN") or "").strip():
+        problems["DISCORD_TOKEN"] = TOKEN_HELP
+    if problems:
+        ctx.err(f"perezbot: {ConfigError(problems)}")
+        return None
+    return settings
+
+
+def _load(ctx: CliContext) -> tuple[Settings, Engine] | None:
+    settings = _discord_settings(ctx)
+    if settings is None:
+        return None
+    from bot.cli.answer import load_engine
+
+    engine = load_engine(ctx)
+    if engine is None:
+        return None
+    return settings, engine
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        data: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            data["traceback"] = self.formatException(record.exc_info)
+        return json.dumps(data, ensure_ascii=False)
+
+
+def _configure_logging(settings: Settings, stream: TextIO) -> logging.Handler:
+    handler = logging.StreamHandler(stream)
+    if settings.log_format == "json":
+        handler.setFormatter(_JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(settings.log_level)
+    logging.getLogger("discord.http").setLevel(max(logging.INFO, logging.getLevelName(settings.log_level)))
+    return handler
+
+
+def _point_at_test_endpoints(ctx: CliContext) -> None:
+    api, gateway = ctx.env.get(TEST_API_ENV), ctx.env.get(TEST_GATEWAY_ENV)
+    if api or gateway:
+        from bot.discord.client import point_at
+
+        log.warning("using test endpoints %s %s (tests only)", api, gateway)
+        point_at(api, gateway)
+
+
+async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) -> None:
+    """Run until Discord closes on us or a signal asks us to stop."""
+    from bot.discord.client import build_bot
+
+    bot = build_bot(settings, engine, sharded=sharded)
+    loop = asyncio.get_running_loop()
+    stop = asyncio.Event()
+    handled: list[signal.Signals] = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.add_signal_handler(sig, stop.set)
+            handled.append(sig)
+    try:
+        async with bot:
+            runner = asyncio.create_task(bot.start(settings.discord_token or ""))
+            waiter = asyncio.create_task(stop.wait())
+            done, _ = await asyncio.wait({runner, waiter}, return_when=asyncio.FIRST_COMPLETED)
+            if runner in done:
+                waiter.cancel()
+                runner.result()
+                return
+            log.info("signal received: closing the connection to Discord")
+            await bot.close()
+            with contextlib.suppress(asyncio.CancelledError):
+                await runner
+    finally:
+        for sig in handled:
+            loop.remove_signal_handler(sig)
+
+
+def _explain(ctx: CliContext, exc: BaseException) -> int | None:
+    """A clear message for the failures a user can fix; None for anything unexpected."""
+    import aiohttp
+    import discord
+
+    if isinstance(exc, discord.LoginFailure):
+        ctx.err(
+            "perezbot: Discord rejected DISCORD_TOKEN. Copy a fresh token from the developer portal "
+            "(your application → Bot → Reset Token) into DISCORD_TOKEN."
+        )
+        return EXIT_CONFIG
+    if isinstance(exc, discord.PrivilegedIntentsRequired):
+        ctx.err("perezbot: Discord says a privileged intent is required; perezbot asks for none. Please report this.")
+        return EXIT_FAILURE
+    if isinstance(exc, discord.app_commands.CommandSyncFailure):
+        ctx.err(f"perezbot: Discord refused the slash commands: {exc}")
+        return EXIT_FAILURE
+    if isinstance(exc, discord.Forbidden):
+        ctx.err(f"perezbot: Discord refused a request (missing access or scope): {exc}")
+        return EXIT_FAILURE
+    if isinstance(exc, discord.ConnectionClosed):
+        ctx.err(f"perezbot: Discord closed the connection (code {exc.code}): {exc.reason or 'no reason given'}")
+        return EXIT_FAILURE
+    if isinstance(exc, discord.HTTPException | discord.GatewayNotFound | aiohttp.ClientError | OSError):
+        ctx.err(f"perezbot: could not reach Discord: {exc}")
+        return EXIT_FAILURE
+    return None
 
 
 def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
-    settings = ctx.settings()
-    if settings is None:
+    loaded = _load(ctx)
+    if loaded is None:
         return EXIT_CONFIG
-    ctx.err("perezbot run: the Discord bot is not built yet; use `perezbot chat`.")
-    return EXIT_CONFIG
+    settings, engine = loaded
+    import discord
+
+    handler = _configure_logging(settings, ctx.stderr)
+    try:
+        _point_at_test_endpoints(ctx)
+        sharded: bool | None = None
+        while True:
+            try:
+                asyncio.run(_serve(settings, engine, sharded=sharded))
+                return EXIT_OK
+            except discord.ConnectionClosed as exc:
+                if exc.code == SHARDING_REQUIRED and not sharded:
+                    log.warning("Discord requires sharding: restarting as an auto-sharded bot")
+                    sharded = True
+                    continue
+                return _explain(ctx, exc) or EXIT_FAILURE
+            except Exception as exc:
+                status = _explain(ctx, exc)
+                if status is None:
+                    log.exception("the bot stopped on an unexpected error")
+                    ctx.err(f"perezbot: the bot stopped on an unexpected error: {exc!r} (details in the log above)")
+                    return EXIT_FAILURE
+                return status
+    finally:
+        logging.getLogger().removeHandler(handler)
 
 
-run_sync = run_bot
+async def _sync(settings: Settings, engine: Engine) -> tuple[str, int]:
+    from bot.discord.client import build_bot
+    from bot.discord.sync import sync_commands
+
+    bot = build_bot(settings, engine, sync="never")
+    async with bot:
+        await bot.login(settings.discord_token or "")
+        await sync_commands(bot, force=True)
+        target = f"server {settings.dev_guild_id}" if settings.dev_guild_id else "all servers (global)"
+        return target, len(bot.tree.get_commands())
+
+
+def run_sync(ns: argparse.Namespace, ctx: CliContext) -> int:
+    loaded = _load(ctx)
+    if loaded is None:
+        return EXIT_CONFIG
+    settings, engine = loaded
+    handler = _configure_logging(settings, ctx.stderr)
+    try:
+        _point_at_test_endpoints(ctx)
+        try:
+            target, count = asyncio.run(_sync(settings, engine))
+        except Exception as exc:
+            status = _explain(ctx, exc)
+            if status is None:
+                raise
+            return status
+        ctx.out(f"synced {count} slash commands to {target}")
+        if not settings.dev_guild_id:
+            ctx.out("global commands can take a few minutes to appear; set DEV_GUILD_ID for instant updates")
+        return EXIT_OK
+    finally:
+        logging.getLogger().removeHandler(handler)
 
 
 def run_start(ns: argparse.Namespace, ctx: CliContext) -> int:

@@ -20,12 +20,15 @@ __all__ = [
     "Suggestion",
     "render_about",
     "render_fact",
+    "render_facts_page",
     "render_help",
     "render_match",
+    "render_next_entry",
     "render_notice",
     "render_onthisday",
     "render_timeline",
     "source_footer",
+    "word",
 ]
 
 EXAMPLES = {
@@ -87,6 +90,17 @@ WORDS = {
         "about": "About perezbot",
         "help": "How to use perezbot",
         "repeat": "I answered that here a moment ago: {link}",
+        "not_yours": "Only the person who asked can pick an answer here — ask your own with /ask.",
+        "bad_date": "I couldn't read the date {value!r}. Try 2026-09-29, 09-29 or 29/09.",
+        "no_fact": "I have no fact matching {value!r}. Pick one from the list as you type, or try /facts.",
+        "facts_title": "What I know about Jefferson Pérez",
+        "page": "Page {page} of {pages} · {count} facts",
+        "about_facts": "Facts",
+        "about_servers": "Servers",
+        "about_source": "Source article",
+        "about_commands": "Commands",
+        "random": "A random fact",
+        "help_mention": "Mention me with a question, reply to one of my answers, or send me a DM.",
     },
     "es": {
         "unknown": "Lo siento, eso no lo sé. Solo sé lo que cuenta un artículo sobre "
@@ -110,6 +124,19 @@ WORDS = {
         "about": "Acerca de perezbot",
         "help": "Cómo usar perezbot",
         "repeat": "Respondí eso aquí hace un momento: {link}",
+        "not_yours": "Solo quien preguntó puede elegir una respuesta aquí; haz tu propia pregunta con /ask.",
+        "bad_date": "No entendí la fecha {value!r}. Prueba 2026-09-29, 09-29 o 29/09.",
+        "no_fact": "No tengo ningún dato que coincida con {value!r}. "
+        "Elige uno de la lista al escribir, o prueba /facts.",
+        "facts_title": "Lo que sé sobre Jefferson Pérez",
+        "page": "Página {page} de {pages} · {count} datos",
+        "about_facts": "Datos",
+        "about_servers": "Servidores",
+        "about_source": "Artículo fuente",
+        "about_commands": "Comandos",
+        "random": "Un dato al azar",
+        "help_mention": "Mencióname con una pregunta, responde a una de mis respuestas "
+        "o escríbeme por mensaje directo.",
     },
 }
 
@@ -333,3 +360,42 @@ def render_help(lang: str, commands: Iterable[tuple[str, str]] = ()) -> Reply:
     body = SMALLTALK["help"][lang if lang in ("en", "es") else "en"]
     body += f"\n{_w(lang, 'try')}\n{_examples(lang)}"
     return Reply(status="help", lang=lang, title=_w(lang, "help"), body=body, fields=tuple(commands))
+
+
+def word(lang: str, key: str, **kwargs: object) -> str:
+    """One entry of the word table (for labels that are not a whole reply)."""
+    return _w(lang, key, **kwargs)
+
+
+def render_facts_page(facts: FactBase, page: int, per_page: int, lang: str) -> Reply:
+    """One page of the fact list: each fact's title and its answer (``page`` counts from 0)."""
+    items = list(facts)
+    pages = max(1, -(-len(items) // per_page))
+    page = min(max(page, 0), pages - 1)
+    shown = items[page * per_page : (page + 1) * per_page]
+    return Reply(
+        status="facts",
+        lang=lang,
+        title=_w(lang, "facts_title"),
+        body="",
+        fields=tuple((f.name(lang), _fact_body(f, lang)) for f in shown),
+        footer=_w(lang, "page", page=page + 1, pages=pages, count=len(items)),
+        fact_ids=tuple(f.id for f in shown),
+    )
+
+
+def render_next_entry(facts: FactBase, day: dt.date, upcoming: dt.date | None, lang: str) -> Reply:
+    """Nothing falls on ``day``: name the next date that has an entry, and what it remembers."""
+    if upcoming is None:
+        return Reply(status="onthisday", lang=lang, body=_w(lang, "nothing"))
+    entries = entries_on(facts, upcoming)
+    lines = [_w(lang, "next", day=format_day(day, lang), next=format_date(upcoming, lang))]
+    lines += [f"**{f.name(lang)}**\n{_fact_body(f, lang)}" for f in entries]
+    return Reply(
+        status="onthisday",
+        lang=lang,
+        title=f"{_w(lang, 'onthisday')}: {format_day(day, lang)}",
+        body="\n\n".join(lines),
+        footer=source_footer(facts.source, entries, lang) if entries else None,
+        fact_ids=tuple(f.id for f in entries),
+    )

@@ -1,0 +1,129 @@
+"""The one place that sends, edits and responds — always with ``AllowedMentions.none()``.
+
+Whatever a question contains (``@everyone``, ``<@&role>``, ``<@user>``), nothing the bot posts can
+ping anyone. Where the bot may not embed links it falls back to plain text; where it may not reply
+(no Read Message History) it posts without the reference; where it may not send at all it logs.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import discord
+
+from bot.core.render import Reply
+from bot.discord.embeds import to_embed, to_text
+
+__all__ = [
+    "NO_MENTIONS",
+    "Sent",
+    "edit_in_place",
+    "jump_url",
+    "remove_view",
+    "reply_to",
+    "respond",
+]
+
+log = logging.getLogger(__name__)
+
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class Sent:
+    """Where a reply went: enough to link back to it and to edit it later."""
+
+    __slots__ = ("channel_id", "guild_id", "message", "message_id")
+
+    def __init__(
+        self, guild_id: int | None, channel_id: int | None, message_id: int | None, message: discord.Message | None
+    ) -> None:
+        self.guild_id = guild_id
+        self.channel_id = channel_id
+        self.message_id = message_id
+        self.message = message
+
+    @property
+    def link(self) -> str | None:
+        if self.channel_id is None or self.message_id is None:
+            return None
+        return jump_url(self.guild_id, self.channel_id, self.message_id)
+
+
+def jump_url(guild_id: int | None, channel_id: int, message_id: int) -> str:
+    return f"https://discord.com/channels/{guild_id or '@me'}/{channel_id}/{message_id}"
+
+
+def _body(reply: Reply, embed_ok: bool) -> dict:
+    if embed_ok:
+        return {"embed": to_embed(reply)}
+    return {"content": to_text(reply)}
+
+
+def interaction_can_embed(interaction: discord.Interaction, ephemeral: bool) -> bool:
+    """Ephemeral messages and DMs can always embed; in a server, the bot needs Embed Links there."""
+    if ephemeral or interaction.guild_id is None:
+        return True
+    return interaction.app_permissions.embed_links
+
+
+async def respond(
+    interaction: discord.Interaction,
+    reply: Reply,
+    *,
+    ephemeral: bool = False,
+    view: discord.ui.View | None = None,
+) -> Sent:
+    """Answer an interaction (or follow up if it was already answered)."""
+    kwargs = _body(reply, interaction_can_embed(interaction, ephemeral))
+    if view is not None:
+        kwargs["view"] = view
+    if interaction.response.is_done():
+        message = await interaction.followup.send(
+            **kwargs, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS, wait=True
+        )
+        return Sent(interaction.guild_id, interaction.channel_id, message.id, message)
+    response = await interaction.response.send_message(**kwargs, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
+    resource = response.resource if isinstance(response.resource, discord.InteractionMessage) else None
+    return Sent(interaction.guild_id, interaction.channel_id, response.message_id, resource)
+
+
+async def edit_in_place(
+    interaction: discord.Interaction, reply: Reply, *, view: discord.ui.View | None = None
+) -> None:
+    """Turn the message a component belongs to into ``reply`` (for buttons)."""
+    embed_ok = interaction_can_embed(interaction, ephemeral=False)
+    if embed_ok:
+        kwargs: dict = {"content": None, "embed": to_embed(reply)}
+    else:
+        kwargs = {"content": to_text(reply), "embed": None}
+    await interaction.response.edit_message(**kwargs, view=view, allowed_mentions=NO_MENTIONS)
+
+
+async def remove_view(message: discord.Message | None) -> None:
+    """Take the buttons off a message (a view timed out); fine if the message is gone."""
+    if message is None:
+        return
+    try:
+        await message.edit(view=None, allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException as exc:  # deleted, or no longer allowed: nothing to clean up
+        log.info("could not remove buttons from message %s: %s", message.id, exc)
+
+
+async def reply_to(message: discord.Message, reply: Reply, *, view: discord.ui.View | None = None) -> Sent | None:
+    """Answer a message in its channel, as a reply when allowed; None when the bot may not post."""
+    channel = message.channel
+    perms = None
+    if message.guild is not None:
+        perms = channel.permissions_for(message.guild.me)  # type: ignore[union-attr]
+        can_send = perms.send_messages_in_threads if isinstance(channel, discord.Thread) else perms.send_messages
+        if not can_send:
+            log.warning("no permission to send messages in channel %s (guild %s)", channel.id, message.guild.id)
+            return None
+    kwargs = _body(reply, perms is None or perms.embed_links)
+    if view is not None:
+        kwargs["view"] = view
+    if perms is None or perms.read_message_history:
+        kwargs["reference"] = message.to_reference(fail_if_not_exists=False)
+        kwargs["mention_author"] = False
+    sent = await channel.send(**kwargs, allowed_mentions=NO_MENTIONS)
+    return Sent(message.guild.id if message.guild else None, channel.id, sent.id, sent)

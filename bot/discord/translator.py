@@ -1,0 +1,69 @@
+"""Spanish (es-ES and es-419) for slash command descriptions, option names and option descriptions.
+
+Command names stay fixed in every language (``/ask`` is ``/ask`` everywhere), so people can tell
+each other which command to use. The English text is the command's own docstring or
+``describe``; this table maps it to Spanish. A test checks every string the tree uses has an entry.
+"""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+
+__all__ = ["SPANISH", "SPANISH_LOCALES", "PerezTranslator", "spanish"]
+
+SPANISH_LOCALES = frozenset({discord.Locale.spain_spanish, discord.Locale.latin_american_spanish})
+
+SPANISH: dict[str, str] = {
+    # /ask
+    "Ask a question about Jefferson Pérez, in English or Spanish.": (
+        "Haz una pregunta sobre Jefferson Pérez, en español o en inglés."
+    ),
+    "question": "pregunta",
+    "Your question, e.g. when did he retire?": "Tu pregunta, p. ej. ¿cuándo se retiró?",
+    # /fact
+    "Show one fact about Jefferson Pérez.": "Muestra un dato sobre Jefferson Pérez.",
+    "topic": "tema",
+    "Start typing to pick a fact.": "Empieza a escribir para elegir un dato.",
+    # /facts, /random, /timeline
+    "Browse everything I know about Jefferson Pérez.": "Explora todo lo que sé sobre Jefferson Pérez.",
+    "A random fact about Jefferson Pérez.": "Un dato al azar sobre Jefferson Pérez.",
+    "Jefferson Pérez's career, in order.": "La carrera de Jefferson Pérez, en orden.",
+    # /onthisday
+    "What happened on this day (or a date you give) in Jefferson Pérez's career.": (
+        "Qué pasó un día como hoy (o en la fecha que indiques) en la carrera de Jefferson Pérez."
+    ),
+    "date": "fecha",
+    "A date such as 2026-09-29, 09-29 or 29/09 (default: today).": (
+        "Una fecha como 2026-09-29, 09-29 o 29/09 (por defecto: hoy)."
+    ),
+    # /about, /help
+    "What this bot is, where its answers come from and how it matches.": (
+        "Qué es este bot, de dónde salen sus respuestas y cómo las encuentra."
+    ),
+    "How to ask me things.": "Cómo hacerme preguntas.",
+}
+
+
+def spanish(text: str) -> str:
+    """The Spanish for an English description (the English itself when there is none)."""
+    return SPANISH.get(text, text)
+
+
+class PerezTranslator(app_commands.Translator):
+    """Translates descriptions and option names for Spanish locales; leaves command names alone."""
+
+    async def translate(
+        self,
+        string: app_commands.locale_str,
+        locale: discord.Locale,
+        context: app_commands.TranslationContextTypes,
+    ) -> str | None:
+        if locale not in SPANISH_LOCALES:
+            return None
+        if context.location in (
+            app_commands.TranslationContextLocation.command_name,
+            app_commands.TranslationContextLocation.group_name,
+        ):
+            return None
+        return SPANISH.get(string.message)
