@@ -54,8 +54,15 @@ class ReloadResult:
     diff: FactDiff = FactDiff()
     problems: tuple[Problem, ...] = ()
 
-    def problem_lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+    def problem_lines(self, relative_to: Path | None = None) -> list[str]:
+        """``file:line: message`` lines; paths shortened to ``relative_to`` when inside it."""
+        out = []
+        for problem in self.problems:
+            path = problem.path
+            if relative_to is not None and path.is_relative_to(relative_to) and path != relative_to:
+                path = path.relative_to(relative_to)
+            out.append(f"{path}:{problem.line}: {problem.message}")
+        return out
 
 
 def diff_facts(old: FactBase, new: FactBase) -> FactDiff:

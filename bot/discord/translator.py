@@ -42,6 +42,11 @@ SPANISH: dict[str, str] = {
         "Qué es este bot, de dónde salen sus respuestas y cómo las encuentra."
     ),
     "How to ask me things.": "Cómo hacerme preguntas.",
+    # /admin
+    "Bot owner tools.": "Herramientas para quien administra el bot.",
+    "Re-read the facts, check them and swap them in if valid (bot owner only).": (
+        "Vuelve a leer los datos, los revisa y los pone en uso si son válidos (solo quien administra el bot)."
+    ),
 }
 
 
