@@ -106,11 +106,12 @@ class _PerezBotMixin:
         rng: random.Random | None = None,
         extensions: Iterable[str] = EXTENSIONS,
         sync: SyncMode = "auto",
+        view_timeout: float = 180.0,
         **options: Any,
     ) -> None:
         options.setdefault("intents", intents())
         super().__init__(  # type: ignore[call-arg]
-            command_prefix=_no_prefix,
+            command_prefix=(),  # no prefix commands (and no Message Content warning)
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
             tree_cls=PerezTree,
@@ -124,6 +125,7 @@ class _PerezBotMixin:
         self.sync_mode: SyncMode = sync
         self.cooldown = Cooldown(rate=5, per=30.0)
         self.recent = RecentAnswers()
+        self.view_timeout = view_timeout  # seconds until buttons are taken off a message
 
     async def setup_hook(self) -> None:
         await self.tree.set_translator(PerezTranslator())  # type: ignore[attr-defined]
@@ -138,10 +140,6 @@ class _PerezBotMixin:
     async def on_ready(self) -> None:
         user = self.user  # type: ignore[attr-defined]
         log.info("ready as %s (%s) in %d server(s)", user, getattr(user, "id", "?"), len(self.guilds))  # type: ignore[attr-defined]
-
-
-def _no_prefix(bot: commands.Bot, message: discord.Message) -> list[str]:
-    return []
 
 
 class PerezBot(_PerezBotMixin, commands.Bot):
@@ -163,7 +161,7 @@ def build_bot(
     """The bot. Sharded when ``sharded`` says so, or (by default) when ``SHARD_COUNT`` is set.
 
     ``options`` go to discord.py's client (tests pass ``guild_ready_timeout``) and to the bot
-    (``rng``, ``extensions``, ``sync``).
+    (``rng``, ``extensions``, ``sync``, ``view_timeout``).
     """
     if sharded is None:
         sharded = settings.shard_count is not None

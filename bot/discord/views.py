@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 class OwnedView(discord.ui.View):
     """A view only ``owner_id`` may use; ``message`` (set after sending) loses its buttons on timeout."""
 
-    def __init__(self, bot: PerezBot, owner_id: int, lang: str, *, timeout: float | None = 180.0) -> None:
-        super().__init__(timeout=timeout)
+    def __init__(self, bot: PerezBot, owner_id: int, lang: str, *, timeout: float | None = None) -> None:
+        super().__init__(timeout=bot.view_timeout if timeout is None else timeout)
         self.bot = bot
         self.owner_id = owner_id
         self.lang = lang
