@@ -45,7 +45,7 @@ SPANISH: dict[str, str] = {
     # /admin
     "Bot owner tools.": "Herramientas para quien administra el bot.",
     "Re-read the facts, check them and swap them in if valid (bot owner only).": (
-        "Vuelve a leer los datos, los revisa y los pone en uso si son válidos (solo quien administra el bot)."
+        "Relee los datos, los revisa y los usa si son válidos (solo quien administra el bot)."
     ),
 }
 

@@ -50,7 +50,8 @@ class Ops(commands.Cog):
         settings = bot.settings
         if getattr(bot, "started_at", None) is None:
             bot.started_at = bot.clock()  # type: ignore[attr-defined]
-        self.conn = await asyncio.to_thread(connect, settings.database_path)
+        # Opened on the event loop's thread: sqlite3 connections stay on the thread that made them.
+        self.conn = connect(settings.database_path)
         bot.question_log = QuestionLog(self.conn, keep_text=settings.record_misses)  # type: ignore[attr-defined]
         bot.voter_salt = await asyncio.to_thread(load_salt, settings.data_dir)  # type: ignore[attr-defined]
         bot.add_dynamic_items(VoteButton)
