@@ -83,7 +83,7 @@ async def reload_facts(bot: Any) -> ReloadResult:
             bot.engine = result.engine
         else:
             for line in result.problem_lines():
-                log.error("reload rejected: %s", line)
+                log.warning("reload rejected: %s", line)
         return result
 
 
