@@ -190,6 +190,99 @@ WORDS["es"].update(
 )
 
 
+# /anniversary (admin commands for the 29 September post); merged into WORDS below.
+ANNIVERSARY_WORDS = {
+    "en": {
+        "anniv_title": "Anniversary posts",
+        "anniv_saved": "Saved. The “on this day” post will go to {channel} at {time} ({tz}), in {language}.",
+        "anniv_disabled": "Anniversary posts are off for this server. Run /anniversary setup to turn them on again.",
+        "anniv_need_manage": "You need the Manage Server permission to use /anniversary.",
+        "anniv_guild_only": "/anniversary works only in a server.",
+        "anniv_bad_time": "I couldn't read the time {value!r}: use 24-hour HH:MM, e.g. 09:00.",
+        "anniv_bad_tz": "{value!r} is not a time zone I know. Pick one from the list as you type, "
+        "e.g. America/Guayaquil.",
+        "anniv_cannot_post": "I can't post there: in {channel} I'm missing {missing}. Nothing was saved — "
+        "grant those permissions or pick another channel.",
+        "anniv_channel": "Channel",
+        "anniv_time": "Post time",
+        "anniv_tz": "Time zone",
+        "anniv_language": "Language",
+        "anniv_state": "State",
+        "anniv_on": "on",
+        "anniv_off": "off",
+        "anniv_default": "default",
+        "anniv_no_channel": "none — run /anniversary setup",
+        "anniv_next": "Next post",
+        "anniv_no_next": "none scheduled",
+        "anniv_last": "Last post",
+        "anniv_none_yet": "none yet",
+        "anniv_posted": "{date}: {link}",
+        "anniv_interrupted": "{date}: interrupted while posting and the channel could not be checked — "
+        "look there; it was not re-sent",
+        "anniv_sending": "{date}: being posted",
+        "anniv_permissions": "Permissions",
+        "anniv_perm_ok": "OK: I can post and embed in {channel}.",
+        "anniv_perm_missing": "Missing in {channel}: {missing}.",
+        "anniv_perm_recommended": "Recommended: {missing} (lets me check my post after a crash).",
+        "anniv_problem": "Problem",
+        "anniv_failure": "{date}, attempt {attempts}: {error}",
+        "anniv_gave_up": "{date}: gave up after {attempts} attempts — {error}",
+        "lang_en": "English",
+        "lang_es": "Spanish",
+        "perm_view_channel": "View Channel",
+        "perm_send_messages": "Send Messages",
+        "perm_send_messages_in_threads": "Send Messages in Threads",
+        "perm_embed_links": "Embed Links",
+        "perm_read_message_history": "Read Message History",
+    },
+    "es": {
+        "anniv_title": "Publicaciones de aniversario",
+        "anniv_saved": "Guardado. La publicación «un día como hoy» irá a {channel} a las {time} ({tz}), en {language}.",
+        "anniv_disabled": "Las publicaciones de aniversario están desactivadas en este servidor. "
+        "Usa /anniversary setup para activarlas de nuevo.",
+        "anniv_need_manage": "Necesitas el permiso Gestionar servidor para usar /anniversary.",
+        "anniv_guild_only": "/anniversary solo funciona en un servidor.",
+        "anniv_bad_time": "No entendí la hora {value!r}: usa HH:MM en formato de 24 horas, p. ej. 09:00.",
+        "anniv_bad_tz": "{value!r} no es una zona horaria que conozca. Elige una de la lista al escribir, "
+        "p. ej. America/Guayaquil.",
+        "anniv_cannot_post": "No puedo publicar ahí: en {channel} me falta {missing}. No se guardó nada: "
+        "concede esos permisos o elige otro canal.",
+        "anniv_channel": "Canal",
+        "anniv_time": "Hora de publicación",
+        "anniv_tz": "Zona horaria",
+        "anniv_language": "Idioma",
+        "anniv_state": "Estado",
+        "anniv_on": "activadas",
+        "anniv_off": "desactivadas",
+        "anniv_default": "predeterminado",
+        "anniv_no_channel": "ninguno: usa /anniversary setup",
+        "anniv_next": "Próxima publicación",
+        "anniv_no_next": "ninguna programada",
+        "anniv_last": "Última publicación",
+        "anniv_none_yet": "ninguna todavía",
+        "anniv_posted": "{date}: {link}",
+        "anniv_interrupted": "{date}: se interrumpió al publicar y no se pudo revisar el canal; "
+        "míralo allí, no se reenvió",
+        "anniv_sending": "{date}: publicándose",
+        "anniv_permissions": "Permisos",
+        "anniv_perm_ok": "Bien: puedo publicar e insertar enlaces en {channel}.",
+        "anniv_perm_missing": "Falta en {channel}: {missing}.",
+        "anniv_perm_recommended": "Recomendado: {missing} (me permite revisar mi publicación tras un fallo).",
+        "anniv_problem": "Problema",
+        "anniv_failure": "{date}, intento {attempts}: {error}",
+        "anniv_gave_up": "{date}: abandonado tras {attempts} intentos; {error}",
+        "lang_en": "inglés",
+        "lang_es": "español",
+        "perm_view_channel": "Ver canal",
+        "perm_send_messages": "Enviar mensajes",
+        "perm_send_messages_in_threads": "Enviar mensajes en hilos",
+        "perm_embed_links": "Insertar enlaces",
+        "perm_read_message_history": "Leer el historial de mensajes",
+    },
+}
+for _lang, _words in ANNIVERSARY_WORDS.items():
+    WORDS[_lang].update(_words)
+
 def _w(lang: str, key: str, **kwargs: object) -> str:
     table = WORDS.get(lang, WORDS["en"])
     return table[key].format(**kwargs)

@@ -47,6 +47,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.discord.cogs.onthisday",
     "bot.discord.cogs.info",
     "bot.discord.cogs.messages",
+    "bot.discord.cogs.anniversary",
     "bot.discord.cogs.ops",
 )
 

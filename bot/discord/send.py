@@ -19,6 +19,7 @@ __all__ = [
     "Sent",
     "edit_in_place",
     "jump_url",
+    "post_to",
     "remove_view",
     "reply_to",
     "respond",
@@ -127,3 +128,17 @@ async def reply_to(message: discord.Message, reply: Reply, *, view: discord.ui.V
         kwargs["mention_author"] = False
     sent = await channel.send(**kwargs, allowed_mentions=NO_MENTIONS)
     return Sent(message.guild.id if message.guild else None, channel.id, sent.id, sent)
+
+
+async def post_to(
+    channel: discord.abc.Messageable, reply: Reply, *, embed_ok: bool = True, nonce: str | None = None
+) -> discord.Message:
+    """Post ``reply`` on the bot's own initiative (the anniversary post), not as an answer.
+
+    ``nonce`` with discord.py's ``enforce_nonce`` makes Discord return the first message instead of
+    creating a second one if the same post is re-sent within a few minutes.
+    """
+    kwargs = _body(reply, embed_ok)
+    if nonce is not None:
+        kwargs["nonce"] = nonce
+    return await channel.send(**kwargs, allowed_mentions=NO_MENTIONS)

@@ -42,6 +42,30 @@ SPANISH: dict[str, str] = {
         "Qué es este bot, de dónde salen sus respuestas y cómo las encuentra."
     ),
     "How to ask me things.": "Cómo hacerme preguntas.",
+    # /anniversary setup|status|preview|disable
+    "The 29 September “on this day” post in this server.": (
+        "La publicación «un día como hoy» del 29 de septiembre en este servidor."
+    ),
+    "Post the “on this day” entry in a channel, at a local time.": (
+        "Publica la efeméride «un día como hoy» en un canal, a una hora local."
+    ),
+    "channel": "canal",
+    "Where to post.": "Dónde publicar.",
+    "time": "hora",
+    "Local time, 24-hour HH:MM (default 09:00).": "Hora local, HH:MM en formato de 24 horas (por defecto 09:00).",
+    "timezone": "zona_horaria",
+    "IANA time zone, e.g. America/Guayaquil (default UTC).": (
+        "Zona horaria IANA, p. ej. America/Guayaquil (por defecto UTC)."
+    ),
+    "language": "idioma",
+    "Language of the post.": "Idioma de la publicación.",
+    "When the next post goes out, the last one, and any problem.": (
+        "Cuándo sale la próxima publicación, la última y cualquier problema."
+    ),
+    "Show exactly what the next post will say (only you see it).": (
+        "Muestra exactamente lo que dirá la próxima publicación (solo tú la ves)."
+    ),
+    "Stop the anniversary post in this server.": "Detiene la publicación de aniversario en este servidor.",
     # /admin
     "Bot owner tools.": "Herramientas para quien administra el bot.",
     "Re-read the facts, check them and swap them in if valid (bot owner only).": (

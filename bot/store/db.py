@@ -16,9 +16,9 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE TABLE guild_settings (
         guild_id     INTEGER PRIMARY KEY,
-        channel_id   INTEGER,
-        post_time    TEXT    NOT NULL DEFAULT '09:00',
-        timezone     TEXT    NOT NULL DEFAULT 'UTC',
+        channel_id   INTEGER,                    -- NULL: ANNOUNCE_CHANNEL_ID if it is in this server
+        post_time    TEXT,                       -- HH:MM local, NULL: POST_TIME
+        timezone     TEXT,                       -- IANA name, NULL: TIMEZONE
         language     TEXT    NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'es')),
         enabled      INTEGER NOT NULL DEFAULT 1,
         updated_at   TEXT    NOT NULL
@@ -27,8 +27,11 @@ MIGRATIONS: tuple[str, ...] = (
         guild_id     INTEGER NOT NULL,
         local_date   TEXT    NOT NULL,          -- the server's local date, YYYY-MM-DD
         channel_id   INTEGER NOT NULL,
+        state        TEXT    NOT NULL CHECK (state IN ('sending', 'posted', 'unknown')),
+        claim_token  TEXT    NOT NULL,          -- the claimant (a takeover compares and swaps it)
+        claimed_at   TEXT    NOT NULL,          -- ISO UTC
         message_id   INTEGER,
-        posted_at    TEXT    NOT NULL,
+        posted_at    TEXT,
         UNIQUE (guild_id, local_date)
     );
     CREATE TABLE post_failures (

@@ -1,0 +1,151 @@
+"""When a server's anniversary post is due: pure functions of ``now``, a time zone and a post time.
+
+Nothing here reads the clock, the database or Discord; every instant in and out is an aware
+datetime (``now`` may be in any zone; results are in UTC).
+
+Rules (what a server's "09:00 in Europe/Madrid" means on a given local date):
+
+* **Local date.** A server's date is the date of ``now`` in its time zone, so a server in
+  Pacific/Kiritimati (UTC+14) reaches 29 September 25 hours before one in Pacific/Pago_Pago
+  (UTC−11). Each server is judged only on its own local date.
+* **Skipped hour** (spring forward, e.g. 02:30 on a night the clocks go 02:00 → 03:00): the wall
+  time does not exist. We read it with ``fold=0``, i.e. with the offset in force *before* the jump
+  (PEP 495), which lands the same distance after the jump: 02:30 → 03:30. The post still
+  happens on that date, about when the clock-reader would expect it.
+* **Repeated hour** (fall back, e.g. 01:30 on a night the clocks go 02:00 → 01:00): the wall time
+  happens twice. We take the *first* occurrence (``fold=0``, the summer offset). The second
+  occurrence is just a later minute of the same local date; the ledger (one row per server and
+  local date) makes sure it cannot post again.
+* **Whole day skipped** (Pacific/Apia skipped 30 December 2011 crossing the date line): that local
+  date never happens, so nothing is posted for it. If a shifted post time would spill into the
+  next local date, the last minute of the intended date is used instead.
+* **Late start.** If the bot was down at the post time, the post is still due for the rest of
+  that local date (it goes out late). Once the local date is over, it is never posted: a server
+  that was down all of 29 September gets nothing on 30 September.
+* **Leap day.** Which dates carry entries is decided by :mod:`bot.core.calendar` (29 February
+  entries fall on 28 February in common years); this module only turns dates into instants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+from zoneinfo import ZoneInfo
+
+from bot.core.calendar import entries_on, next_entry_date
+from bot.core.facts import FactBase
+
+__all__ = [
+    "UTC",
+    "Decision",
+    "Verdict",
+    "decide",
+    "local_date",
+    "next_post_instant",
+    "post_instant",
+]
+
+UTC = dt.UTC
+
+
+class Verdict(StrEnum):
+    """Why a server is or isn't posted to at a given instant."""
+
+    POST = "post"  # due now: post (if the ledger lets us claim it)
+    DISABLED = "disabled"
+    NO_CHANNEL = "no_channel"
+    NO_ENTRY = "no_entry"  # nothing dated on this local date
+    NOT_YET = "not_yet"  # today has an entry but the local post time hasn't come
+    DONE = "done"  # the ledger already has this server and local date
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    verdict: Verdict
+    local_date: dt.date
+    due_at: dt.datetime | None = None  # today's post instant (UTC), when today has an entry
+
+    @property
+    def post(self) -> bool:
+        return self.verdict is Verdict.POST
+
+
+def _utc(moment: dt.datetime) -> dt.datetime:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("an aware datetime is required (the scheduler never guesses the zone)")
+    return moment.astimezone(UTC)
+
+
+def local_date(now: dt.datetime, tz: ZoneInfo) -> dt.date:
+    """The server's calendar date at ``now``."""
+    return _utc(now).astimezone(tz).date()
+
+
+def _start_of(day: dt.date, tz: ZoneInfo) -> dt.datetime:
+    """The first instant (UTC) whose local date is ``day`` or later."""
+    guess = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz).astimezone(UTC)
+    # Midnight may be skipped (transitions at 00:00): step back to the true first local minute.
+    while (guess - dt.timedelta(minutes=1)).astimezone(tz).date() >= day:
+        guess -= dt.timedelta(minutes=1)
+    return guess
+
+
+def post_instant(day: dt.date, post_time: dt.time, tz: ZoneInfo) -> dt.datetime:
+    """The UTC instant of ``post_time`` on local ``day`` (skipped/repeated hours per the module rules)."""
+    wall = dt.datetime.combine(day, post_time.replace(tzinfo=None, fold=0), tzinfo=tz)
+    instant = wall.astimezone(UTC)
+    if instant.astimezone(tz).date() > day:  # the shift pushed it past midnight: keep it on ``day``
+        instant = _start_of(day + dt.timedelta(days=1), tz) - dt.timedelta(minutes=1)
+    return instant
+
+
+def decide(
+    now: dt.datetime,
+    *,
+    facts: FactBase,
+    tz: ZoneInfo,
+    post_time: dt.time,
+    posted: bool,
+    enabled: bool = True,
+    has_channel: bool = True,
+) -> Decision:
+    """Should this server be posted to at ``now``? ``posted``: the ledger has its local date."""
+    day = local_date(now, tz)
+    if not entries_on(facts, day):
+        return Decision(Verdict.NO_ENTRY, day)
+    due = post_instant(day, post_time, tz)
+    if not enabled:
+        return Decision(Verdict.DISABLED, day, due)
+    if not has_channel:
+        return Decision(Verdict.NO_CHANNEL, day, due)
+    if posted:
+        return Decision(Verdict.DONE, day, due)
+    if _utc(now) < due:
+        return Decision(Verdict.NOT_YET, day, due)
+    return Decision(Verdict.POST, day, due)
+
+
+def next_post_instant(
+    now: dt.datetime, *, facts: FactBase, tz: ZoneInfo, post_time: dt.time, posted_today: bool
+) -> dt.datetime | None:
+    """When the next post should go out (UTC), or None if no fact is dated.
+
+    If today's post is due but not made yet (late start, retries pending), that is ``now``.
+    """
+    now = _utc(now)
+    today = local_date(now, tz)
+    day: dt.date | None = today
+    for _ in range(3):  # today, then the next dated day (a skipped local date may need one more)
+        day = next_entry_date(facts, day) if day is not None else None
+        if day is None:
+            return None
+        if day == today:
+            if not posted_today:
+                return max(post_instant(day, post_time, tz), now)
+        else:
+            instant = post_instant(day, post_time, tz)
+            if local_date(instant, tz) == day:
+                return instant
+        day = day + dt.timedelta(days=1)
+    return None

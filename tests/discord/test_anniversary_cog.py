@@ -1,0 +1,316 @@
+"""The /anniversary cog and the Discord poster, with spec'd fakes (callbacks called directly)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import SimpleNamespace
+from unittest.mock import AsyncMock, MagicMock
+
+import discord
+import pytest
+
+from bot.anniversary.scheduler import PostRefused, Result
+from bot.config import Settings
+from bot.core.engine import Engine
+from bot.core.render import render_onthisday
+from bot.discord.cogs.anniversary import Anniversary, DiscordPoster, channel_permissions
+from bot.store.guilds import get_guild
+
+GUILD_ID, CHANNEL_ID, BOT_ID = 100000000000000001, 200000000000000002, 300000000000000003
+ENGINE = Engine.load()
+ALL_OK = discord.Permissions(view_channel=True, send_messages=True, embed_links=True, read_message_history=True)
+
+
+class Clock:
+    def __init__(self, now: dt.datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+
+def make_guild(perms: discord.Permissions = ALL_OK):
+    guild = MagicMock(spec=discord.Guild)
+    guild.id = GUILD_ID
+    guild.me = MagicMock(spec=discord.Member)
+    channel = MagicMock(spec=discord.TextChannel)
+    channel.id = CHANNEL_ID
+    channel.guild = guild
+    channel.mention = f"<#{CHANNEL_ID}>"
+    channel.permissions_for.return_value = perms
+    guild.get_channel_or_thread.side_effect = lambda cid: channel if cid == CHANNEL_ID else None
+    return guild, channel
+
+
+def make_interaction(guild, *, manage: bool = True, locale: discord.Locale = discord.Locale.american_english):
+    interaction = MagicMock(spec=discord.Interaction)
+    interaction.guild = guild
+    interaction.guild_id = guild.id if guild is not None else None
+    interaction.channel_id = CHANNEL_ID
+    interaction.locale = locale
+    interaction.guild_locale = locale
+    interaction.permissions = discord.Permissions(manage_guild=manage)
+    interaction.response = MagicMock(spec=discord.InteractionResponse)
+    interaction.response.is_done.return_value = False
+    interaction.response.send_message = AsyncMock(return_value=SimpleNamespace(message_id=1, resource=None))
+    return interaction
+
+
+def sent(interaction) -> tuple[str, bool]:
+    """(text of the reply, ephemeral) of the one response sent."""
+    kwargs = interaction.response.send_message.await_args.kwargs
+    embed = kwargs.get("embed")
+    if embed is not None:
+        parts = [embed.title or "", embed.description or ""] + [f"{f.name}: {f.value}" for f in embed.fields]
+        text = "\n".join(parts)
+    else:
+        text = kwargs["content"]
+    assert kwargs["allowed_mentions"].to_dict()["parse"] == []
+    return text, kwargs["ephemeral"]
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(dt.datetime(2026, 9, 1, 12, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+async def cog(tmp_path, clock):
+    bot = MagicMock(spec=discord.ext.commands.Bot)
+    bot.settings = Settings(data_dir=tmp_path)
+    bot.engine = ENGINE
+    bot.clock = clock
+    bot.is_closed.return_value = False
+    bot.get_channel.return_value = None
+    cog = Anniversary(bot, autostart=False)
+    await cog.cog_load()
+    yield cog
+    await cog.cog_unload()
+
+
+async def test_commands_are_a_guild_only_group_for_server_managers(cog) -> None:
+    group = cog.app_command
+    assert group.name == "anniversary"
+    assert group.guild_only is True
+    assert group.default_permissions == discord.Permissions(manage_guild=True)
+    assert sorted(c.name for c in group.commands) == ["disable", "preview", "setup", "status"]
+
+
+async def test_setup_saves_and_confirms(cog) -> None:
+    guild, channel = make_guild()
+    interaction = make_interaction(guild)
+    await cog.setup_command.callback(cog, interaction, channel, "08:30", "america/guayaquil", "es")
+    text, ephemeral = sent(interaction)
+    assert ephemeral
+    assert f"<#{CHANNEL_ID}> at 08:30 (America/Guayaquil), in Spanish" in text
+    assert "Next post: <t:1790688600:F> (<t:1790688600:R>)" in text  # 29 Sept 2026 08:30 −05
+    stored = get_guild(cog.conn, GUILD_ID)
+    assert (stored.channel_id, stored.post_time, stored.timezone, stored.language, stored.enabled) == (
+        CHANNEL_ID,
+        dt.time(8, 30),
+        "America/Guayaquil",
+        "es",
+        True,
+    )
+
+
+async def test_setup_keeps_unspecified_values_as_defaults(cog) -> None:
+    guild, channel = make_guild()
+    await cog.setup_command.callback(cog, make_interaction(guild), channel, None, None, None)
+    stored = get_guild(cog.conn, GUILD_ID)
+    assert (stored.post_time, stored.timezone, stored.language) == (None, None, "en")
+    interaction = make_interaction(guild)
+    await cog.status_command.callback(cog, interaction)
+    text, _ = sent(interaction)
+    assert "Post time: 09:00 (default)" in text and "Time zone: UTC (default)" in text
+
+
+async def test_setup_in_a_spanish_server_defaults_the_post_to_spanish(cog) -> None:
+    guild, channel = make_guild()
+    interaction = make_interaction(guild, locale=discord.Locale.latin_american_spanish)
+    await cog.setup_command.callback(cog, interaction, channel, None, None, None)
+    assert get_guild(cog.conn, GUILD_ID).language == "es"
+    text, _ = sent(interaction)
+    assert "Guardado." in text and "en español" in text
+
+
+@pytest.mark.parametrize(
+    ("time", "tz", "expected"),
+    [
+        ("9am", None, "I couldn't read the time '9am'"),
+        ("25:00", None, "I couldn't read the time"),
+        (None, "Mars/Olympus_Mons", "'Mars/Olympus_Mons' is not a time zone I know"),
+    ],
+)
+async def test_setup_validates_time_and_zone(cog, time, tz, expected) -> None:
+    guild, channel = make_guild()
+    interaction = make_interaction(guild)
+    await cog.setup_command.callback(cog, interaction, channel, time, tz, None)
+    text, ephemeral = sent(interaction)
+    assert expected in text and ephemeral
+    assert get_guild(cog.conn, GUILD_ID) is None
+
+
+async def test_setup_says_which_permissions_are_missing(cog) -> None:
+    guild, channel = make_guild(discord.Permissions(view_channel=True))
+    interaction = make_interaction(guild)
+    await cog.setup_command.callback(cog, interaction, channel, None, None, None)
+    text, _ = sent(interaction)
+    assert f"in <#{CHANNEL_ID}> I'm missing Send Messages, Embed Links. Nothing was saved" in text
+    assert get_guild(cog.conn, GUILD_ID) is None
+
+
+async def test_manage_server_is_required_and_checked_at_run_time(cog) -> None:
+    guild, channel = make_guild()
+    for call in (
+        lambda i: cog.setup_command.callback(cog, i, channel, None, None, None),
+        lambda i: cog.status_command.callback(cog, i),
+        lambda i: cog.preview_command.callback(cog, i),
+        lambda i: cog.disable_command.callback(cog, i),
+    ):
+        interaction = make_interaction(guild, manage=False)
+        await call(interaction)
+        assert "You need the Manage Server permission" in sent(interaction)[0]
+    assert get_guild(cog.conn, GUILD_ID) is None
+
+
+async def test_preview_is_the_exact_post_in_the_servers_language(cog) -> None:
+    guild, channel = make_guild()
+    await cog.setup_command.callback(cog, make_interaction(guild), channel, None, "Europe/Madrid", "es")
+    interaction = make_interaction(guild)
+    await cog.preview_command.callback(cog, interaction)
+    text, ephemeral = sent(interaction)
+    assert ephemeral
+    expected = render_onthisday(ENGINE.facts, dt.date(2026, 9, 29), "es")
+    embed = interaction.response.send_message.await_args.kwargs["embed"]
+    assert (embed.title, embed.description, embed.footer.text) == (expected.title, expected.body, expected.footer)
+    assert "Hoy hace 18 años" in text
+
+
+async def test_disable_then_status(cog) -> None:
+    guild, channel = make_guild()
+    await cog.setup_command.callback(cog, make_interaction(guild), channel, None, None, None)
+    interaction = make_interaction(guild)
+    await cog.disable_command.callback(cog, interaction)
+    assert "off for this server" in sent(interaction)[0]
+    assert get_guild(cog.conn, GUILD_ID).enabled is False
+    interaction = make_interaction(guild)
+    await cog.status_command.callback(cog, interaction)
+    text, _ = sent(interaction)
+    assert "State: off" in text and "Next post: none scheduled" in text
+
+
+async def test_timezone_autocomplete(cog) -> None:
+    choices = await cog._timezone_autocomplete(make_interaction(make_guild()[0]), "guaya")
+    assert [c.value for c in choices] == ["America/Guayaquil"]
+
+
+async def test_tick_uses_the_bots_clock_and_posts_through_the_poster(cog, clock) -> None:
+    guild, channel = make_guild()
+    await cog.setup_command.callback(cog, make_interaction(guild), channel, None, None, None)
+    cog.bot.get_channel.side_effect = lambda cid: channel if cid == CHANNEL_ID else None
+    channel.send = AsyncMock(return_value=SimpleNamespace(id=555))
+    clock.now = dt.datetime(2026, 9, 29, 8, 59, 59, tzinfo=dt.UTC)
+    assert all(o.result is not Result.POSTED for o in await cog.tick_once())
+    clock.now += dt.timedelta(seconds=1)
+    [outcome] = await cog.tick_once()
+    assert (outcome.result, outcome.message_id) == (Result.POSTED, 555)
+    assert [o.result for o in await cog.tick_once()] == [Result.DONE]
+    kwargs = channel.send.await_args.kwargs
+    assert kwargs["allowed_mentions"].to_dict()["parse"] == []
+    assert kwargs["embed"].title == "On this day: 29 September"
+    interaction = make_interaction(guild)
+    await cog.status_command.callback(cog, interaction)
+    text, _ = sent(interaction)
+    assert f"Last post: 29 September 2026: https://discord.com/channels/{GUILD_ID}/{CHANNEL_ID}/555" in text
+
+
+async def test_tick_survives_a_broken_scheduler(cog) -> None:
+    cog.scheduler.tick = AsyncMock(side_effect=RuntimeError("boom"))
+    assert await cog.tick_once() == []
+
+
+class TestDiscordPoster:
+    def poster(self, channel):
+        bot = MagicMock(spec=discord.ext.commands.Bot)
+        bot.get_channel.side_effect = lambda cid: channel if cid == CHANNEL_ID else None
+        bot.fetch_channel = AsyncMock(side_effect=discord.NotFound(MagicMock(status=404, reason="Not Found"), "gone"))
+        bot.user = SimpleNamespace(id=BOT_ID)
+        return DiscordPoster(bot)
+
+    reply = render_onthisday(ENGINE.facts, dt.date(2026, 9, 29), "en")
+
+    async def test_post_sends_an_embed_with_no_mentions_and_the_nonce(self) -> None:
+        _, channel = make_guild()
+        channel.send = AsyncMock(return_value=SimpleNamespace(id=42))
+        poster = self.poster(channel)
+        assert poster.guild_of(CHANNEL_ID) == GUILD_ID and poster.guild_of(1) is None
+        assert await poster.post(CHANNEL_ID, self.reply, "123") == 42
+        kwargs = channel.send.await_args.kwargs
+        assert kwargs["nonce"] == "123" and kwargs["allowed_mentions"].to_dict() == {"parse": []}
+        assert kwargs["embed"].footer.text == self.reply.footer
+
+    async def test_without_embed_links_it_posts_text(self) -> None:
+        _, channel = make_guild(discord.Permissions(view_channel=True, send_messages=True))
+        channel.send = AsyncMock(return_value=SimpleNamespace(id=42))
+        await self.poster(channel).post(CHANNEL_ID, self.reply, "1")
+        assert channel.send.await_args.kwargs["content"].startswith("**On this day: 29 September**")
+
+    async def test_refusals(self) -> None:
+        _, channel = make_guild(discord.Permissions(view_channel=True))
+        with pytest.raises(PostRefused, match="Send Messages"):
+            await self.poster(channel).post(CHANNEL_ID, self.reply, "1")
+        with pytest.raises(PostRefused, match="not found"):
+            await self.poster(channel).post(999, self.reply, "1")
+        _, channel = make_guild()
+        channel.send = AsyncMock(side_effect=discord.Forbidden(MagicMock(status=403, reason="Forbidden"), "nope"))
+        with pytest.raises(PostRefused):
+            await self.poster(channel).post(CHANNEL_ID, self.reply, "1")
+
+    async def test_a_server_error_is_not_a_refusal(self) -> None:
+        _, channel = make_guild()
+        error = discord.DiscordServerError(MagicMock(status=503, reason="Unavailable"), "later")
+        channel.send = AsyncMock(side_effect=error)
+        with pytest.raises(discord.DiscordServerError):
+            await self.poster(channel).post(CHANNEL_ID, self.reply, "1")
+
+    async def test_find_post_looks_for_the_bots_own_post(self) -> None:
+        _, channel = make_guild()
+        mine = SimpleNamespace(id=7, author=SimpleNamespace(id=BOT_ID), embeds=[discord.Embed(title=self.reply.title)])
+        other = SimpleNamespace(id=8, author=SimpleNamespace(id=1), embeds=[discord.Embed(title=self.reply.title)])
+
+        def history(**kwargs):
+            async def gen():
+                for message in (other, mine):
+                    yield message
+
+            return gen()
+
+        channel.history = MagicMock(side_effect=history)
+        since = dt.datetime(2026, 9, 29, 9, tzinfo=dt.UTC)
+        assert await self.poster(channel).find_post(CHANNEL_ID, since, self.reply) == 7
+        assert channel.history.call_args.kwargs["after"] < since
+        channel.history = MagicMock(side_effect=lambda **kw: _empty())
+        assert await self.poster(channel).find_post(CHANNEL_ID, since, self.reply) is None
+
+    async def test_find_post_cannot_verify_without_history_permission(self) -> None:
+        _, channel = make_guild(discord.Permissions(view_channel=True, send_messages=True, embed_links=True))
+        with pytest.raises(PermissionError):
+            await self.poster(channel).find_post(CHANNEL_ID, dt.datetime(2026, 9, 29, tzinfo=dt.UTC), self.reply)
+
+
+async def _empty_gen():
+    return
+    yield  # pragma: no cover
+
+
+def _empty():
+    return _empty_gen()
+
+
+def test_channel_permissions_in_threads_needs_thread_sending() -> None:
+    guild, _ = make_guild()
+    thread = MagicMock(spec=discord.Thread)
+    thread.guild = guild
+    thread.permissions_for.return_value = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
+    assert channel_permissions(thread) == (["send_messages_in_threads"], ["read_message_history"])
