@@ -74,7 +74,7 @@ class DiscordPoster:
 
     def handles(self, guild_id: int) -> bool:
         """Whether a shard run by this process owns the server (Discord: ``(id >> 22) % shard_count``)."""
-        count = self.bot.shard_count or 1
+        count = getattr(self.bot, "shard_count", None) or 1
         mine = getattr(self.bot, "shard_ids", None)  # AutoShardedBot: None means every shard is here
         if mine is None:
             shard_id = getattr(self.bot, "shard_id", None)  # a plain Client can run one given shard
