@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 from bot.config import Settings
 from bot.core.facts import FactBase
 from bot.core.render import Reply, render_onthisday
-from bot.core.schedule import Verdict, decide, local_date, next_post_instant
+from bot.core.schedule import ANNIVERSARY_DAYS, Days, Verdict, decide, local_date, next_post_instant
 from bot.store.guilds import GuildSettings, all_guilds, get_guild
 from bot.store.ledger import CLAIM_LEASE, Claim, Failure, Ledger, LedgerEntry
 
@@ -71,6 +71,10 @@ class Poster(Protocol):
 
     def guild_of(self, channel_id: int) -> int | None:
         """The server a channel belongs to, if the bot can see it."""
+        ...
+
+    def language_of(self, guild_id: int) -> str | None:
+        """The server's own language ("en"/"es") for a server with no settings of its own, if known."""
         ...
 
     async def post(self, channel_id: int, reply: Reply, nonce: str) -> int:
@@ -174,7 +178,10 @@ class Scheduler:
         backoff: Sequence[dt.timedelta] = BACKOFF,
         send_timeout: float = SEND_TIMEOUT,
         lease: dt.timedelta = CLAIM_LEASE,
+        days: Days = ANNIVERSARY_DAYS,
     ) -> None:
+        if lease <= dt.timedelta(seconds=send_timeout) * 2:
+            raise ValueError("the claim lease must be well above the send timeout, or a slow send could be taken over")
         self.conn = conn
         self.ledger = Ledger(conn)
         self._facts = facts if callable(facts) else (lambda: facts)
@@ -184,6 +191,7 @@ class Scheduler:
         self.backoff = tuple(backoff)
         self.send_timeout = send_timeout
         self.lease = lease
+        self.days = days
 
     # -- who -----------------------------------------------------------------------------------
 
@@ -196,17 +204,26 @@ class Scheduler:
             log.exception("could not resolve ANNOUNCE_CHANNEL_ID %s", self.defaults.channel_id)
             return None
 
+    def _language_of(self, guild_id: int) -> str | None:
+        try:
+            found = self.poster.language_of(guild_id)
+        except Exception:
+            log.exception("could not read the language of server %s", guild_id)
+            return None
+        return found if found in ("en", "es") else None
+
     def _target(self, row: GuildSettings | None, guild_id: int, default_guild: int | None) -> Target:
         d = self.defaults
         channel = row.channel_id if row else None
         if channel is None and default_guild == guild_id:
             channel = d.channel_id
+        language = row.language if row else (self._language_of(guild_id) or d.language)
         return Target(
             guild_id=guild_id,
             channel_id=channel,
             post_time=(row.post_time if row and row.post_time else d.post_time),
             timezone=(row.timezone if row and row.timezone else d.timezone),
-            language=row.language if row else d.language,
+            language=language,
             enabled=row.enabled if row else True,
             configured=row is not None,
         )
@@ -273,6 +290,7 @@ class Scheduler:
             posted=False,
             enabled=target.enabled,
             has_channel=target.channel_id is not None,
+            days=self.days,
         )
         if not decision.post:
             return Outcome(gid, Result.SKIPPED, day, verdict=decision.verdict)
@@ -345,7 +363,12 @@ class Scheduler:
         next_post = None
         if target.enabled and target.channel_id is not None:
             next_post = next_post_instant(
-                now, facts=facts, tz=tz, post_time=target.post_time, posted_today=today is not None or gave_up
+                now,
+                facts=facts,
+                tz=tz,
+                post_time=target.post_time,
+                posted_today=today is not None or gave_up,
+                days=self.days,
             )
         last = self.ledger.last_post(guild_id)
         row = self.conn.execute(

@@ -283,6 +283,7 @@ ANNIVERSARY_WORDS = {
 for _lang, _words in ANNIVERSARY_WORDS.items():
     WORDS[_lang].update(_words)
 
+
 def _w(lang: str, key: str, **kwargs: object) -> str:
     table = WORDS.get(lang, WORDS["en"])
     return table[key].format(**kwargs)

@@ -22,6 +22,11 @@ Rules (what a server's "09:00 in Europe/Madrid" means on a given local date):
 * **Late start.** If the bot was down at the post time, the post is still due for the rest of
   that local date (it goes out late). Once the local date is over, it is never posted: a server
   that was down all of 29 September gets nothing on 30 September.
+* **Which dates post.** Only :data:`ANNIVERSARY_DAYS` (29 September, his retirement: the day the
+  post exists for), and only when the fact base has an entry on it; the post lists every entry on
+  that date. Other dated facts (e.g. 20 September, the announcement) are for ``/onthisday`` and
+  are not posted, so a server gets one post a year. Pass ``days=None`` to post on every date that
+  has an entry.
 * **Leap day.** Which dates carry entries is decided by :mod:`bot.core.calendar` (29 February
   entries fall on 28 February in common years); this module only turns dates into instants.
 """
@@ -29,6 +34,7 @@ Rules (what a server's "09:00 in Europe/Madrid" means on a given local date):
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -37,16 +43,22 @@ from bot.core.calendar import entries_on, next_entry_date
 from bot.core.facts import FactBase
 
 __all__ = [
+    "ANNIVERSARY_DAYS",
     "UTC",
     "Decision",
     "Verdict",
     "decide",
     "local_date",
+    "next_post_day",
     "next_post_instant",
     "post_instant",
+    "posts_on",
 ]
 
 UTC = dt.UTC
+# (month, day) of the dates that are posted. None instead of a collection: every dated entry.
+ANNIVERSARY_DAYS: frozenset[tuple[int, int]] = frozenset({(9, 29)})
+Days = Collection[tuple[int, int]] | None
 
 
 class Verdict(StrEnum):
@@ -82,6 +94,26 @@ def local_date(now: dt.datetime, tz: ZoneInfo) -> dt.date:
     return _utc(now).astimezone(tz).date()
 
 
+def posts_on(facts: FactBase, day: dt.date, days: Days = ANNIVERSARY_DAYS) -> bool:
+    """True when ``day`` is a posting date with at least one entry."""
+    if days is not None and (day.month, day.day) not in days:
+        return False
+    return bool(entries_on(facts, day))
+
+
+def next_post_day(facts: FactBase, after: dt.date, days: Days = ANNIVERSARY_DAYS) -> dt.date | None:
+    """The first posting date on or after ``after`` that has an entry (None if there is none)."""
+    day: dt.date | None = after
+    for _ in range(4 * max(len(facts), 1) + 4):  # each step passes at least one dated entry
+        day = next_entry_date(facts, day) if day is not None else None
+        if day is None:
+            return None
+        if posts_on(facts, day, days):
+            return day
+        day += dt.timedelta(days=1)
+    return None
+
+
 def _start_of(day: dt.date, tz: ZoneInfo) -> dt.datetime:
     """The first instant (UTC) whose local date is ``day`` or later."""
     guess = dt.datetime.combine(day, dt.time(0, 0), tzinfo=tz).astimezone(UTC)
@@ -109,10 +141,11 @@ def decide(
     posted: bool,
     enabled: bool = True,
     has_channel: bool = True,
+    days: Days = ANNIVERSARY_DAYS,
 ) -> Decision:
     """Should this server be posted to at ``now``? ``posted``: the ledger has its local date."""
     day = local_date(now, tz)
-    if not entries_on(facts, day):
+    if not posts_on(facts, day, days):
         return Decision(Verdict.NO_ENTRY, day)
     due = post_instant(day, post_time, tz)
     if not enabled:
@@ -127,17 +160,23 @@ def decide(
 
 
 def next_post_instant(
-    now: dt.datetime, *, facts: FactBase, tz: ZoneInfo, post_time: dt.time, posted_today: bool
+    now: dt.datetime,
+    *,
+    facts: FactBase,
+    tz: ZoneInfo,
+    post_time: dt.time,
+    posted_today: bool,
+    days: Days = ANNIVERSARY_DAYS,
 ) -> dt.datetime | None:
-    """When the next post should go out (UTC), or None if no fact is dated.
+    """When the next post should go out (UTC), or None if no posting date has an entry.
 
     If today's post is due but not made yet (late start, retries pending), that is ``now``.
     """
     now = _utc(now)
     today = local_date(now, tz)
     day: dt.date | None = today
-    for _ in range(3):  # today, then the next dated day (a skipped local date may need one more)
-        day = next_entry_date(facts, day) if day is not None else None
+    for _ in range(3):  # today, then the next posting day (a skipped local date may need one more)
+        day = next_post_day(facts, day, days) if day is not None else None
         if day is None:
             return None
         if day == today:

@@ -59,6 +59,8 @@ SPANISH: dict[str, str] = {
     ),
     "language": "idioma",
     "Language of the post.": "Idioma de la publicación.",
+    "English": "Inglés",
+    "Español": "Español",
     "When the next post goes out, the last one, and any problem.": (
         "Cuándo sale la próxima publicación, la última y cualquier problema."
     ),

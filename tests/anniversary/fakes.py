@@ -32,11 +32,15 @@ class FakePoster:
     crash_after: set[int] = field(default_factory=set)  # die after Discord has it, before recording
     hang_after: set[int] = field(default_factory=set)  # Discord has it but the answer never comes
     unverifiable: set[int] = field(default_factory=set)  # history cannot be read
+    languages: dict[int, str] = field(default_factory=dict)  # guild id → its Discord language
     yields: int = 3  # awaits inside post(), so concurrent ticks really interleave
     ids: itertools.count = field(default_factory=lambda: itertools.count(1_000_000_000_000_000_001))
 
     def guild_of(self, channel_id: int) -> int | None:
         return self.channels.get(channel_id)
+
+    def language_of(self, guild_id: int) -> str | None:
+        return self.languages.get(guild_id)
 
     async def post(self, channel_id: int, reply: Reply, nonce: str) -> int:
         for _ in range(self.yields):

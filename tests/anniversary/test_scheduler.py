@@ -324,6 +324,15 @@ class TestSettingsAndDefaults:
         asyncio.run(scheduler.tick(when))
         assert [m.channel_id for m in poster.sent] == [777]
 
+    def test_the_announce_channel_server_posts_in_its_own_language(self, tmp_path) -> None:
+        conn = connect(tmp_path / "db.sqlite3")
+        poster = FakePoster(channels={777: 7}, languages={7: "es"})
+        scheduler = Scheduler(conn, FACTS, poster, Defaults(channel_id=777))
+        asyncio.run(scheduler.tick(due("UTC")))
+        assert poster.sent[0].reply.lang == "es"
+        save_guild(conn, GuildSettings(7, language="en"), EPOCH)  # its own choice wins
+        assert scheduler.target(7).language == "en"
+
     def test_server_values_override_defaults_and_unset_ones_inherit(self, tmp_path) -> None:
         conn = connect(tmp_path / "db.sqlite3")
         poster = FakePoster(channels={777: 7, 888: 8})
@@ -371,3 +380,23 @@ def test_database_is_left_consistent(db_path, discord) -> None:
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     states = conn.execute("SELECT state, count(*) FROM post_ledger GROUP BY state").fetchall()
     assert states == [("posted", len(DUE_AT_EVENING))]
+
+
+def test_other_dated_entries_are_not_posted_unless_asked(tmp_path) -> None:
+    from tests.anniversary.factories import facts_on
+
+    facts = facts_on(dt.date(2008, 9, 20), dt.date(2008, 9, 29))
+    conn = connect(tmp_path / "db.sqlite3")
+    save_guild(conn, GuildSettings(1, 11, NINE, "UTC"), EPOCH)
+    poster = FakePoster(channels={11: 1})
+    asyncio.run(Scheduler(conn, facts, poster).tick(utc(2026, 9, 20, 9, 0)))
+    assert poster.sent == []
+    asyncio.run(Scheduler(conn, facts, poster, days=None).tick(utc(2026, 9, 20, 9, 0)))
+    assert [m.reply.title for m in poster.sent] == ["On this day: 20 September"]
+    asyncio.run(Scheduler(conn, facts, poster).tick(utc(2026, 9, 29, 9, 0)))
+    assert [m.reply.title for m in poster.sent][-1] == "On this day: 29 September"
+
+
+def test_a_lease_shorter_than_a_send_is_refused(tmp_path) -> None:
+    with pytest.raises(ValueError, match="lease"):
+        Scheduler(connect(tmp_path / "db.sqlite3"), FACTS, FakePoster(), send_timeout=120, lease=CLAIM_LEASE)

@@ -8,7 +8,16 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core.facts import load_facts
-from bot.core.schedule import Verdict, decide, local_date, next_post_instant, post_instant
+from bot.core.schedule import (
+    ANNIVERSARY_DAYS,
+    Verdict,
+    decide,
+    local_date,
+    next_post_day,
+    next_post_instant,
+    post_instant,
+    posts_on,
+)
 from tests.anniversary.factories import facts_on, local, utc
 
 NINE = dt.time(9, 0)
@@ -39,6 +48,8 @@ ZONES = [
 
 
 def _decide(now: dt.datetime, tz: str, *, facts=REAL, post_time=NINE, posted=False, **kw) -> Verdict:
+    if facts is not REAL:
+        kw.setdefault("days", None)  # synthetic dates: post on every dated entry
     return decide(now, facts=facts, tz=ZoneInfo(tz), post_time=post_time, posted=posted, **kw).verdict
 
 
@@ -146,7 +157,9 @@ def test_a_local_date_that_never_happens_posts_nothing_apia_2011() -> None:
         assert _decide(moment, "Pacific/Apia", facts=facts) is not Verdict.POST
         moment += dt.timedelta(minutes=30)
     assert dt.date(2011, 12, 30) not in seen
-    after = next_post_instant(utc(2011, 12, 29, 12, 0), facts=facts, tz=tz, post_time=NINE, posted_today=False)
+    after = next_post_instant(
+        utc(2011, 12, 29, 12, 0), facts=facts, tz=tz, post_time=NINE, posted_today=False, days=None
+    )
     assert after is not None and after.astimezone(tz).replace(tzinfo=None) == dt.datetime(2012, 12, 30, 9, 0)
 
 
@@ -156,9 +169,10 @@ def test_leap_day_entries_fall_on_28_february_in_common_years() -> None:
     assert _decide(local("UTC", 2026, 3, 1, 9, 0), "UTC", facts=facts) is Verdict.NO_ENTRY
     assert _decide(local("UTC", 2028, 2, 28, 9, 0), "UTC", facts=facts) is Verdict.NO_ENTRY
     assert _decide(local("UTC", 2028, 2, 29, 9, 0), "UTC", facts=facts) is Verdict.POST
-    nxt = next_post_instant(utc(2026, 3, 1), facts=facts, tz=ZoneInfo("UTC"), post_time=NINE, posted_today=False)
+    utc_zone = ZoneInfo("UTC")
+    nxt = next_post_instant(utc(2026, 3, 1), facts=facts, tz=utc_zone, post_time=NINE, posted_today=False, days=None)
     assert nxt == utc(2027, 2, 28, 9, 0)
-    nxt = next_post_instant(utc(2027, 3, 1), facts=facts, tz=ZoneInfo("UTC"), post_time=NINE, posted_today=False)
+    nxt = next_post_instant(utc(2027, 3, 1), facts=facts, tz=utc_zone, post_time=NINE, posted_today=False, days=None)
     assert nxt == utc(2028, 2, 29, 9, 0)
 
 
@@ -178,6 +192,10 @@ class TestNextPost:
     def nxt(self, now: dt.datetime, posted: bool = False, facts=REAL) -> dt.datetime | None:
         return next_post_instant(now, facts=facts, tz=self.tz, post_time=NINE, posted_today=posted)
 
+    def test_other_dated_entries_are_not_posting_days(self) -> None:
+        # 20 September 2008 (the announcement) is dated, but only 29 September is posted.
+        assert self.nxt(local("America/Guayaquil", 2026, 9, 19, 12, 0)) == utc(2026, 9, 29, 14, 0)
+
     def test_before_the_day(self) -> None:
         assert self.nxt(utc(2026, 6, 1)) == utc(2026, 9, 29, 14, 0)
 
@@ -196,3 +214,30 @@ class TestNextPost:
 
     def test_no_dated_facts(self) -> None:
         assert self.nxt(utc(2026, 6, 1), facts=facts_on()) is None
+
+
+def test_only_the_anniversary_is_posted_whatever_else_is_dated() -> None:
+    assert {(9, 29)} == ANNIVERSARY_DAYS
+    # Like the full fact base: the announcement on 20 Sept 2008 and the retirement on 29 Sept.
+    facts = facts_on(dt.date(2008, 9, 20), dt.date(2008, 9, 29), dt.date(1996, 7, 26))
+    for month, day in ((9, 20), (9, 29), (7, 26)):
+        when = dt.date(2026, month, day)
+        assert posts_on(facts, when) is ((month, day) == (9, 29))
+        assert posts_on(facts, when, days=None)
+        verdict = decide(
+            local("UTC", 2026, month, day, 12), facts=facts, tz=ZoneInfo("UTC"), post_time=NINE, posted=False
+        )
+        assert verdict.verdict is (Verdict.POST if (month, day) == (9, 29) else Verdict.NO_ENTRY)
+    assert next_post_day(facts, dt.date(2026, 1, 1)) == dt.date(2026, 9, 29)
+    assert next_post_day(facts, dt.date(2026, 9, 30)) == dt.date(2027, 9, 29)
+    assert next_post_day(facts, dt.date(2026, 1, 1), days=None) == dt.date(2026, 7, 26)
+    nxt = next_post_instant(utc(2026, 9, 19), facts=facts, tz=ZoneInfo("UTC"), post_time=NINE, posted_today=False)
+    assert nxt == utc(2026, 9, 29, 9, 0)
+    assert next_post_day(facts_on(dt.date(2000, 5, 1)), dt.date(2026, 1, 1)) is None
+
+
+def test_the_shipped_fact_base_posts_on_29_september_only() -> None:
+    dated = {(f.date.month, f.date.day) for f in REAL if f.date is not None}
+    assert (9, 29) in dated
+    for month, day in dated:
+        assert posts_on(REAL, dt.date(2026, month, day)) is ((month, day) == (9, 29))

@@ -250,6 +250,16 @@ class TestDiscordPoster:
         assert kwargs["nonce"] == "123" and kwargs["allowed_mentions"].to_dict() == {"parse": []}
         assert kwargs["embed"].footer.text == self.reply.footer
 
+    async def test_language_of_a_server_is_its_preferred_locale(self) -> None:
+        guild, channel = make_guild()
+        guild.preferred_locale = discord.Locale.spain_spanish
+        poster = self.poster(channel)
+        poster.bot.get_guild.side_effect = lambda gid: guild if gid == GUILD_ID else None
+        assert poster.language_of(GUILD_ID) == "es"
+        guild.preferred_locale = discord.Locale.brazil_portuguese
+        assert poster.language_of(GUILD_ID) == "en"
+        assert poster.language_of(1) is None
+
     async def test_without_embed_links_it_posts_text(self) -> None:
         _, channel = make_guild(discord.Permissions(view_channel=True, send_messages=True))
         channel.send = AsyncMock(return_value=SimpleNamespace(id=42))
@@ -314,3 +324,22 @@ def test_channel_permissions_in_threads_needs_thread_sending() -> None:
     thread.guild = guild
     thread.permissions_for.return_value = discord.Permissions(view_channel=True, send_messages=True, embed_links=True)
     assert channel_permissions(thread) == (["send_messages_in_threads"], ["read_message_history"])
+
+
+async def test_every_anniversary_string_has_spanish(cog) -> None:
+    from bot.discord.translator import SPANISH
+
+    group = cog.app_command
+    strings = [group.description]
+    for command in group.commands:
+        strings.append(command.description)
+        for param in command.parameters:
+            strings += [param.display_name, param.description]
+            strings += [choice.name for choice in param.choices]
+    missing = [text for text in strings if text not in SPANISH]
+    assert not missing
+    assert all(1 <= len(SPANISH[text]) <= 100 for text in strings)
+    for command in group.commands:
+        for param in command.parameters:
+            assert SPANISH[param.display_name] == SPANISH[param.display_name].lower()
+            assert " " not in SPANISH[param.display_name]

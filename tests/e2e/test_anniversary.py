@@ -255,3 +255,14 @@ async def test_setup_refuses_a_channel_the_bot_cannot_embed_in(make_bot, fake):
     options = [{"name": "channel", "type": 7, "value": str(channel.id)}]
     embed = await response_embed(fake, await admin(fake, "setup", options=options))
     assert embed["description"].startswith(f"I can't post there: in <#{channel.id}> I'm missing Embed Links.")
+
+
+async def test_single_server_route_posts_in_the_servers_language(make_bot, fake, clock, single_server):
+    fake.guild.locale = "es-419"
+    clock.now = at_local(2026, 9, 29, 9, 0)
+    running = await make_bot(settings=single_server)
+    await cog_of(running).tick_once()
+    [request] = posts(fake, fake.guild.channel.id)
+    [embed] = request.json["embeds"]
+    assert embed["title"] == "Un día como hoy: 29 de septiembre"
+    assert "**Hoy hace 18 años** (29 de septiembre de 2008, el 18.º aniversario)" in embed["description"]

@@ -31,9 +31,8 @@ from bot.anniversary.present import (
     timezone_choices,
 )
 from bot.anniversary.scheduler import Defaults, Outcome, PostRefused, Scheduler
-from bot.core.calendar import next_entry_date
 from bot.core.render import Reply, render_next_entry, render_onthisday, word
-from bot.core.schedule import local_date
+from bot.core.schedule import local_date, next_post_day
 from bot.discord import send
 from bot.discord.embeds import to_embed, to_text
 from bot.discord.etiquette import lang_for_locale
@@ -84,6 +83,12 @@ class DiscordPoster:
     def guild_of(self, channel_id: int) -> int | None:
         guild = getattr(self.bot.get_channel(channel_id), "guild", None)
         return guild.id if guild is not None else None
+
+    def language_of(self, guild_id: int) -> str | None:
+        guild = self.bot.get_guild(guild_id)
+        if guild is None:
+            return None
+        return lang_for_locale(guild.preferred_locale) or "en"
 
     async def _channel(self, channel_id: int) -> Any:
         channel = self.bot.get_channel(channel_id)
@@ -332,7 +337,10 @@ class Anniversary(
         today = local_date(now, target.tz)
         # The date of the next post (after today's has gone out, next year's); when nothing is
         # scheduled (disabled, no channel) the next dated entry, so it can still be previewed.
-        day = local_date(status.next_post, target.tz) if status.next_post else next_entry_date(facts, today)
+        if status.next_post is not None:
+            day: dt.date | None = local_date(status.next_post, target.tz)
+        else:
+            day = next_post_day(facts, today, self.scheduler.days)
         reply = render_onthisday(facts, day, target.language) if day else None
         if reply is None:
             reply = render_next_entry(facts, today, None, lang)
