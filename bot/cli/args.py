@@ -44,6 +44,12 @@ def misses(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--since", metavar="YYYY-MM-DD", help="only questions asked from that day (in TIMEZONE)")
     parser.add_argument("--top", type=_positive, default=20, metavar="N", help="how many groups to list (20)")
     parser.add_argument("--json", action="store_true", help="one JSON object per group")
+    parser.add_argument(
+        "--forget",
+        action="store_true",
+        help="erase the recorded wording of misses (before --before, else all); counts are kept",
+    )
+    parser.add_argument("--before", metavar="YYYY-MM-DD", help="with --forget: only wording older than that day")
 
 
 def stats(parser: argparse.ArgumentParser) -> None:

@@ -14,19 +14,22 @@ from bot.config import Settings
 from bot.core.misses import group_misses
 from bot.doctor import FAIL, WARN, diagnose
 from bot.store.db import connect
-from bot.store.questions import read_misses, read_stats
+from bot.store.questions import QuestionLog, read_misses, read_stats
 
 __all__ = ["run_doctor", "run_misses", "run_stats"]
 
 
-def _since(ns: argparse.Namespace, ctx: CliContext, settings: Settings) -> tuple[bool, dt.datetime | None]:
+def _since(
+    ns: argparse.Namespace, ctx: CliContext, settings: Settings, option: str = "since"
+) -> tuple[bool, dt.datetime | None]:
     """``--since YYYY-MM-DD`` as the start of that day in TIMEZONE; (False, None) if malformed."""
-    if not ns.since:
+    value = getattr(ns, option)
+    if not value:
         return True, None
     try:
-        day = dt.date.fromisoformat(ns.since)
+        day = dt.date.fromisoformat(value)
     except ValueError:
-        ctx.err(f"perezbot {ns.command}: --since must be YYYY-MM-DD, got {ns.since!r}")
+        ctx.err(f"perezbot {ns.command}: --{option} must be YYYY-MM-DD, got {value!r}")
         return False, None
     return True, dt.datetime.combine(day, dt.time(0), tzinfo=settings.tz)
 
@@ -46,6 +49,11 @@ def run_misses(ns: argparse.Namespace, ctx: CliContext) -> int:
     ok, since = _since(ns, ctx, settings)
     if not ok:
         return EXIT_USAGE
+    if ns.before and not ns.forget:
+        ctx.err("perezbot misses: --before goes with --forget")
+        return EXIT_USAGE
+    if ns.forget:
+        return _forget(ns, ctx, settings)
     conn = _open(ctx, settings)
     if conn is None:
         return EXIT_OK
@@ -76,6 +84,23 @@ def run_misses(ns: argparse.Namespace, ctx: CliContext) -> int:
             listed = ", ".join(f"“{v}”" for v in group.variants[:3]) + (f" (+{more} more)" if more > 0 else "")
             ctx.out(f"{'':>{width}}   also: {listed}")
     ctx.out("Add a phrasing to the closest fact (or a new fact), run `perezbot check`, then `/admin reload`.")
+    return EXIT_OK
+
+
+def _forget(ns: argparse.Namespace, ctx: CliContext, settings: Settings) -> int:
+    ok, before = _since(ns, ctx, settings, "before")
+    if not ok:
+        return EXIT_USAGE
+    conn = _open(ctx, settings)
+    if conn is None:
+        return EXIT_OK
+    try:
+        erased = QuestionLog(conn).forget_text(before)
+        conn.execute("VACUUM")  # so the erased text does not linger in free pages of the file
+    finally:
+        conn.close()
+    scope = f" from before {ns.before}" if ns.before else ""
+    ctx.out(f"Erased the wording of {erased} recorded question(s){scope}; the anonymous counts remain.")
     return EXIT_OK
 
 

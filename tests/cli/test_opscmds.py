@@ -265,3 +265,30 @@ def test_doctor_migrated_database_missing_tables(healthy):
 def test_doctor_mentions_the_privacy_choice(healthy):
     _, out, _ = run({**healthy, "RECORD_MISSES": "false"}, "doctor")
     assert "RECORD_MISSES=false: no question wording is kept" in out
+
+
+# --- misses --forget ----------------------------------------------------------------------------
+
+
+def test_forget_erases_wording_but_keeps_counts(env):
+    seed(env)
+    status, out, _ = run(env, "misses", "--forget", "--before", "2026-11-08")
+    assert (
+        status == 0
+        and out == "Erased the wording of 1 recorded question(s) from before 2026-11-08; the anonymous counts remain.\n"
+    )
+    _, out, _ = run(env, "misses")
+    assert "tiene hijos" not in out and "when was he born" in out
+    status, out, _ = run(env, "misses", "--forget")
+    assert "Erased the wording of 5 recorded question(s);" in out
+    _, out, _ = run(env, "misses")
+    assert out.startswith("No unanswered questions recorded.")
+    _, out, _ = run(env, "stats")
+    assert "9 question(s)" in out
+    db = (Path(env["DATA_DIR"]) / "perezbot.sqlite3").read_bytes()
+    assert b"when was he born" not in db and b"tiene hijos" not in db
+
+
+def test_before_without_forget_is_a_usage_error(env):
+    status, _, err = run(env, "misses", "--before", "2026-01-01")
+    assert status == 2 and "--before goes with --forget" in err
