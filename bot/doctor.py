@@ -48,6 +48,7 @@ def diagnose(env: Mapping[str, str], *, dotenv: Path | None, now: dt.datetime | 
     checks.append(_database(settings))
     checks.append(_timezones(settings, now or dt.datetime.now(dt.UTC)))
     checks.append(_privacy(settings))
+    checks.append(_sharding(settings))
     return checks
 
 
@@ -158,3 +159,17 @@ def _privacy(settings: Settings) -> Check:
     if settings.record_misses:
         return Check(OK, "privacy", "RECORD_MISSES=true: wording of unanswered questions is kept for curation")
     return Check(OK, "privacy", "RECORD_MISSES=false: no question wording is kept, only anonymous counts")
+
+
+def _sharding(settings: Settings) -> Check:
+    if settings.shard_count is None:
+        return Check(OK, "sharding", "one gateway connection (set SHARD_COUNT past ~2,000 servers)")
+    if settings.shard_ids is None:
+        return Check(OK, "sharding", f"SHARD_COUNT={settings.shard_count}, all shards in this process")
+    mine = ",".join(map(str, settings.shard_ids))
+    return Check(
+        OK,
+        "sharding",
+        f"SHARD_COUNT={settings.shard_count}, this process runs shard(s) {mine}: run the others elsewhere "
+        "on the same database",
+    )

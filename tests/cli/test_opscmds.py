@@ -292,3 +292,10 @@ def test_forget_erases_wording_but_keeps_counts(env):
 def test_before_without_forget_is_a_usage_error(env):
     status, _, err = run(env, "misses", "--before", "2026-01-01")
     assert status == 2 and "--before goes with --forget" in err
+
+
+def test_doctor_describes_sharding(healthy):
+    _, out, _ = run({**healthy, "SHARD_COUNT": "4", "SHARD_IDS": "0,1"}, "doctor")
+    assert "SHARD_COUNT=4, this process runs shard(s) 0,1" in out
+    _, out, _ = run(healthy, "doctor")
+    assert "one gateway connection" in out

@@ -109,8 +109,9 @@ async def test_one_process_two_shards_each_server_on_its_shard_and_one_post_each
 async def test_two_processes_one_shard_each_post_once_per_server(make_bot, sharded_settings, servers):
     # Two bots in one event loop stand for two processes: separate clients and gateway sessions,
     # the same database file (as two containers sharing a volume would).
-    first: Running = await make_bot(settings=sharded_settings, shard_ids=[0])
-    second: Running = await make_bot(settings=sharded_settings, shard_ids=[1])
+    first: Running = await make_bot(settings=replace(sharded_settings, shard_ids=(0,)))
+    second: Running = await make_bot(settings=replace(sharded_settings, shard_ids=(1,)))
+    assert first.bot.shard_ids == [0] and second.bot.shard_ids == [1]
     fake = first.fake
     assert {g.id for g in first.bot.guilds} == {g.id for g in servers if shard_of(g.id) == 0}
     assert {g.id for g in second.bot.guilds} == {g.id for g in servers if shard_of(g.id) == 1}
