@@ -36,6 +36,7 @@ TOKEN_SHAPE = re.compile(r"\b[A-Za-z0-9_-]{20,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-
 # LogRecord attributes that are not "extra" fields.
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
 QUESTIONS_LOGGER = "perezbot.questions"
+RAW_TRAFFIC_LOGGERS = ("discord.gateway", "discord.http", "discord.webhook.async_", "discord.state")
 
 
 class Redactor:
@@ -149,8 +150,10 @@ def setup_logging(
             root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level.upper())
-    # discord.py's HTTP debug output is request-by-request noise even at DEBUG; keep it at INFO.
-    logging.getLogger("discord.http").setLevel(max(logging.INFO, root.level))
+    # discord.py's DEBUG output is raw traffic: every gateway event and HTTP body, with user ids, names
+    # and message text. LOG_LEVEL=DEBUG is for perezbot's own detail; that traffic stays out.
+    for name in RAW_TRAFFIC_LOGGERS:
+        logging.getLogger(name).setLevel(max(logging.INFO, root.level))
     logging.captureWarnings(True)
     return handler
 

@@ -116,4 +116,6 @@ async def test_run_logs_json_reloads_on_sighup_and_stops_on_sigterm(process: Pro
     await process.reader
     output = "".join(process.lines)
     assert fake.token not in output
+    assert str(fake.human.id) not in output, "no user id in the log, even at DEBUG"
+    assert "when did jefferson perez retire" not in output, "no question wording in the log"
     assert all(isinstance(r, dict) for r in process.records()), "every stderr line is a JSON object"
