@@ -75,7 +75,8 @@ def run_misses(ns: argparse.Namespace, ctx: CliContext) -> int:
     ctx.out(f"{len(misses)} unanswered question(s){period} in {len(groups)} group(s); the top {len(shown)}:")
     width = len(str(shown[0].count)) if shown else 1
     for group in shown:
-        closest = f"closest: {group.best_fact_id} {group.best_score:.2f}" if group.best_fact_id else "no close fact"
+        score = f" {group.best_score:.2f}" if group.best_score is not None else ""
+        closest = f"closest: {group.best_fact_id}{score}" if group.best_fact_id else "no close fact"
         status = "/".join(s for s, _ in group.statuses)
         ctx.out(f"{group.count:>{width}}×  “{group.text}”")
         ctx.out(f"{'':>{width}}   {'/'.join(group.langs)} · {status} · {closest} · last {group.last_seen[:10]}")

@@ -299,3 +299,14 @@ def test_doctor_describes_sharding(healthy):
     assert "SHARD_COUNT=4, this process runs shard(s) 0,1" in out
     _, out, _ = run(healthy, "doctor")
     assert "one gateway connection" in out
+
+
+def test_misses_lists_a_candidate_without_a_score(env):
+    conn = connect(Path(env["DATA_DIR"]) / "perezbot.sqlite3")
+    conn.execute(
+        "INSERT INTO questions (asked_at, status, lang, best_fact_id, score, text)"
+        " VALUES ('2026-11-01T00:00:00Z', 'unknown', 'en', 'birth-date', NULL, 'born where')"
+    )
+    conn.close()
+    status, out, _ = run(env, "misses")
+    assert status == 0 and "closest: birth-date ·" in out
