@@ -65,7 +65,7 @@ def _facts(settings: Settings) -> Check:
     base, problems = check_facts(settings.facts_dir)
     if base is None:
         return Check(FAIL, "facts", f"{len(problems)} problem(s) in {settings.facts_dir}", tuple(map(str, problems)))
-    return Check(OK, "facts", f"{len(base)} valid facts in {settings.facts_dir}")
+    return Check(OK, "facts", f"{len(base)} valid fact(s) in {settings.facts_dir}")
 
 
 def _expected_tables() -> set[str]:
