@@ -107,9 +107,12 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) ->
                 runner.result()
                 return
             log.info("signal received: closing the connection to Discord")
-            await bot.close()
+            # Stop the connection loop first (a shard still launching would otherwise retry on a closed
+            # session), then close: the websocket(s) with code 1000, then the HTTP session.
+            runner.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await runner
+            await bot.close()
     finally:
         for sig in handled:
             loop.remove_signal_handler(sig)

@@ -81,8 +81,12 @@ class PerezTree(app_commands.CommandTree):
     """Every failing slash command gets a human reply; the traceback goes to the log."""
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        command = interaction.command.qualified_name if interaction.command else "?"
-        log.error("slash command /%s failed", command, exc_info=error)
+        if isinstance(error, app_commands.CommandNotFound | app_commands.CommandSignatureMismatch):
+            # Discord's copy of the commands is older than this code: not a crash, a stale sync.
+            log.warning("%s: Discord's slash commands are out of date; run `perezbot sync`", error)
+        else:
+            command = interaction.command.qualified_name if interaction.command else "?"
+            log.error("slash command /%s failed", command, exc_info=error)
         await reply_error(interaction)
 
 

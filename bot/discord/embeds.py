@@ -45,14 +45,12 @@ def to_embed(reply: Reply) -> discord.Embed:
     if len(fields) > 25:  # too many for fields: list them in the body instead
         body = "\n".join([body, *(f"**{name}** — {value}" for name, value in fields)]).strip()
         fields = []
-    embed = discord.Embed(
-        title=trim(reply.title, 256) if reply.title else None,
-        description=trim(body, 4096) if body else None,
-        colour=COLOURS.get(str(reply.status), 0x034EA2),
-    )
-    budget = 6000 - len(embed.title or "") - len(embed.description or "")
-    footer = trim(reply.footer, 2048) if reply.footer else None
-    budget -= len(footer or "")
+    title = trim(reply.title, 256) if reply.title else None
+    footer = trim(reply.footer, 1024) if reply.footer else None
+    budget = 6000 - len(title or "") - len(footer or "")
+    description = trim(body, min(4096, budget)) if body else None
+    budget -= len(description or "")
+    embed = discord.Embed(title=title, description=description, colour=COLOURS.get(str(reply.status), 0x034EA2))
     for name, value in fields:
         name, value = trim(name, 256) or "\u200b", trim(value, 1024) or "\u200b"
         if len(name) + len(value) > budget:

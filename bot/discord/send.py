@@ -19,6 +19,7 @@ __all__ = [
     "Sent",
     "edit_in_place",
     "jump_url",
+    "post",
     "post_to",
     "remove_view",
     "reply_to",
@@ -110,24 +111,50 @@ async def remove_view(message: discord.Message | None) -> None:
         log.info("could not remove buttons from message %s: %s", message.id, exc)
 
 
-async def reply_to(message: discord.Message, reply: Reply, *, view: discord.ui.View | None = None) -> Sent | None:
-    """Answer a message in its channel, as a reply when allowed; None when the bot may not post."""
-    channel = message.channel
-    perms = None
-    if message.guild is not None:
-        perms = channel.permissions_for(message.guild.me)  # type: ignore[union-attr]
-        can_send = perms.send_messages_in_threads if isinstance(channel, discord.Thread) else perms.send_messages
-        if not can_send:
-            log.warning("no permission to send messages in channel %s (guild %s)", channel.id, message.guild.id)
-            return None
+def _channel_permissions(channel: discord.abc.Messageable) -> discord.Permissions | None:
+    """The bot's permissions in a server channel; None in DMs (where everything we need is allowed)."""
+    guild = getattr(channel, "guild", None)
+    if guild is None or guild.me is None:
+        return None
+    return channel.permissions_for(guild.me)  # type: ignore[attr-defined]
+
+
+def _can_send(channel: discord.abc.Messageable, perms: discord.Permissions | None) -> bool:
+    if perms is None:
+        return True
+    return perms.send_messages_in_threads if isinstance(channel, discord.Thread) else perms.send_messages
+
+
+async def post(
+    channel: discord.abc.Messageable,
+    reply: Reply,
+    *,
+    view: discord.ui.View | None = None,
+    reference: discord.Message | None = None,
+) -> Sent | None:
+    """Post ``reply`` in ``channel`` (as a reply to ``reference`` when allowed).
+
+    Embeds become plain text without Embed Links; the reply link is dropped without Read Message
+    History; without Send Messages nothing is sent, a warning is logged and None is returned.
+    """
+    perms = _channel_permissions(channel)
+    guild = getattr(channel, "guild", None)
+    if not _can_send(channel, perms):
+        log.warning("no permission to send messages in channel %s (guild %s)", getattr(channel, "id", "?"), guild)
+        return None
     kwargs = _body(reply, perms is None or perms.embed_links)
     if view is not None:
         kwargs["view"] = view
-    if perms is None or perms.read_message_history:
-        kwargs["reference"] = message.to_reference(fail_if_not_exists=False)
+    if reference is not None and (perms is None or perms.read_message_history):
+        kwargs["reference"] = reference.to_reference(fail_if_not_exists=False)
         kwargs["mention_author"] = False
     sent = await channel.send(**kwargs, allowed_mentions=NO_MENTIONS)
-    return Sent(message.guild.id if message.guild else None, channel.id, sent.id, sent)
+    return Sent(guild.id if guild else None, sent.channel.id, sent.id, sent)
+
+
+async def reply_to(message: discord.Message, reply: Reply, *, view: discord.ui.View | None = None) -> Sent | None:
+    """Answer a message in its channel, as a reply when allowed; None when the bot may not post."""
+    return await post(message.channel, reply, view=view, reference=message)
 
 
 async def post_to(

@@ -105,18 +105,30 @@ class Running:
     task: asyncio.Task
     clock: Clock
 
+    def retirement(self, lang: str = "en") -> str:
+        """The answer text of the one fact every fact base has (``retirement-date``)."""
+        fact = self.bot.engine.facts.get("retirement-date")
+        assert fact is not None
+        return fact.text(lang)
+
     def alive(self) -> None:
         if self.task.done():
             exc = self.task.exception()
             raise AssertionError(f"the gateway task died: {exc!r}") from exc
 
 
+async def _no_identify_wait(shard_id: int | None, *, initial: bool = False) -> None:
+    return None
+
+
 async def start_bot(
     fake: FakeDiscord, settings: Settings, engine: Engine, clock: Clock, *, shards: int = 1, **options
 ) -> Running:
     bot = build_bot(settings, engine, clock=clock, guild_ready_timeout=0.05, **options)
+    bot.before_identify_hook = _no_identify_wait  # discord.py waits 5 s between shards' IDENTIFYs
     await bot.login(fake.token)
     task = asyncio.create_task(bot.connect(reconnect=False))
+    fake.watch(task)
     ready = asyncio.create_task(bot.wait_until_ready())
     done, _ = await asyncio.wait({task, ready}, timeout=5, return_when=asyncio.FIRST_COMPLETED)
     if ready not in done:

@@ -26,8 +26,9 @@ async def test_ask_answered_is_an_embed_with_citation(running: Running):
     assert data["allowed_mentions"] == {"parse": []}
     assert not data.get("flags")
     (embed,) = data["embeds"]
-    assert "29 September 2008" in embed["description"]
-    assert "¶4" in embed["footer"]["text"] and "%" in embed["footer"]["text"]
+    assert running.retirement() in embed["description"]
+    citation = running.bot.engine.facts.get("retirement-date").citation.label()
+    assert citation in embed["footer"]["text"] and "%" in embed["footer"]["text"]
     running.alive()
 
 
@@ -35,13 +36,13 @@ async def test_ask_in_spanish_locale_answers_in_spanish(running: Running):
     fake = running.fake
     interaction = await fake.slash("ask", question=QUESTION, locale="es-419")
     (embed,) = (await fake.response_to(interaction)).json["data"]["embeds"]
-    assert "se retiró" in embed["description"]
+    assert running.retirement("es") in embed["description"]
     assert "Fuente" in embed["footer"]["text"]
 
 
 async def test_ask_unknown_declines_politely_with_examples(running: Running):
     fake = running.fake
-    interaction = await fake.slash("ask", question="what is the capital of mongolia")
+    interaction = await fake.slash("ask", question="how do I bake sourdough bread")
     (embed,) = (await fake.response_to(interaction)).json["data"]["embeds"]
     assert "don't know" in embed["description"]
     assert "When did Jefferson Pérez retire?" in embed["description"]
@@ -119,7 +120,7 @@ async def test_too_long_is_a_clear_ephemeral_message(running: Running):
 async def test_cooldown_after_five_questions_in_thirty_seconds(running: Running):
     fake = running.fake
     for i in range(5):
-        interaction = await fake.slash("ask", question=f"what is the capital of mongolia {i}")
+        interaction = await fake.slash("ask", question=f"how do I bake sourdough bread {i}")
         assert not (await fake.response_to(interaction)).json["data"].get("flags")
     interaction = await fake.slash("ask", question="one more")
     data = (await fake.response_to(interaction)).json["data"]
@@ -155,7 +156,7 @@ async def test_without_embed_links_the_answer_is_plain_text(make_bot, fake):
     interaction = await fake.slash("ask", question=QUESTION)
     data = (await fake.response_to(interaction)).json["data"]
     assert not data.get("embeds")
-    assert "29 September 2008" in data["content"]
+    assert running.retirement() in data["content"]
     running.alive()
 
 
@@ -181,3 +182,12 @@ async def test_reconnect_resumes_and_keeps_answering(running: Running):
     interaction = await fake.slash("ask", question=QUESTION)
     assert (await fake.response_to(interaction)).json["type"] == 4
     running.alive()
+
+
+async def test_ask_in_a_dm(running: Running):
+    fake = running.fake
+    interaction = await fake.slash("ask", question=QUESTION, guild=None)
+    data = (await fake.response_to(interaction)).json["data"]
+    assert running.retirement() in data["embeds"][0]["description"]
+    again = await fake.slash("ask", question=QUESTION, guild=None)
+    assert not (await fake.response_to(again)).json["data"].get("flags"), "no repeat pointer in a DM"

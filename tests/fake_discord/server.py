@@ -1,4 +1,4 @@
-"""A small fake Discord on 127.0.0.1: REST (aiohttp) and a gateway websocket, recording everything.
+r"""A small fake Discord on 127.0.0.1: REST (aiohttp) and a gateway websocket, recording everything.
 
 Point an unmodified discord.py client at it with ``bot.discord.client.point_at(fake.api_base,
 fake.gateway_url)`` (or the ``PEREZBOT_DISCORD_API`` / ``PEREZBOT_GATEWAY_URL`` environment for
@@ -8,6 +8,18 @@ helpers :meth:`slash`, :meth:`autocomplete`, :meth:`press`, :meth:`say`) and rea
 
 A request to a route the fake does not know gets a Discord-shaped 404 *and* lands in
 :attr:`FakeDiscord.unknown`, which the test fixtures assert is empty, so gaps never pass silently.
+
+Typical use (see ``tests/e2e/conftest.py`` for the fixtures ``fake``, ``make_bot``, ``running``)::
+
+    guild2 = fake.add_guild("Marcha Cuenca")           # before the bot connects
+    running = await make_bot(clock=..., sharded=True)   # fake.recommended_shards for /gateway/bot
+    interaction = await fake.slash("ask", question="…", guild=guild2, locale="es-ES")
+    body = (await fake.response_to(interaction)).json   # the interaction callback the bot posted
+    await fake.say("@perezbot …", mentions=[fake.bot_user])           # MESSAGE_CREATE
+    await fake.dispatch("GUILD_UPDATE", {...}, guild_id=guild2.id)   # any gateway event
+    post = await fake.wait_for_request("POST", rf"/channels/{guild2.channel.id}/messages")
+    fake.find("POST", r"/channels/\d+/messages")       # every matching request so far
+    mark = fake.mark(); ...; fake.find(..., after=mark)  # only what came after the mark
 """
 
 from __future__ import annotations
@@ -92,6 +104,7 @@ class FakeDiscord:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self._ids = itertools.count(1)
+        self._watched: list[asyncio.Task] = []
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -133,6 +146,17 @@ class FakeDiscord:
 
     # ------------------------------------------------------------------ waiting
 
+    def watch(self, task: asyncio.Task) -> None:
+        """Fail waits at once (instead of timing out) if ``task`` (e.g. the bot's gateway task) dies with an error."""
+        self._watched.append(task)
+        task.add_done_callback(lambda _t: asyncio.get_running_loop().create_task(self._notify()))
+
+    def _check_watched(self) -> None:
+        for task in self._watched:
+            if task.done() and not task.cancelled() and task.exception() is not None:
+                exc = task.exception()
+                raise AssertionError(f"a watched task died while waiting: {exc!r}") from exc
+
     async def _notify(self) -> None:
         async with self._changed:
             self._changed.notify_all()
@@ -143,6 +167,7 @@ class FakeDiscord:
         async def waiter() -> Any:
             async with self._changed:
                 while not (value := predicate()):
+                    self._check_watched()
                     await self._changed.wait()
                 return value
 
