@@ -71,8 +71,9 @@ def read_dotenv(path: Path) -> dict[str, str]:
             continue
         key, _, value = line.removeprefix("export ").partition("=")
         value = value.strip()
-        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
-            value = value[1:-1]
+        quoted = re.fullmatch(r"""(["'])(.*?)\1\s*(?:#.*)?""", value)
+        if quoted:
+            value = quoted.group(2)  # KEY="value" # a comment
         elif " #" in value:
             value = value.split(" #", 1)[0].rstrip()
         values[key.strip()] = value
@@ -150,7 +151,7 @@ def load_settings(
         values["log_format"] = raw.lower()
 
     if (raw := get("SHARD_COUNT")) is not None:
-        if not raw.isdigit() or not 1 <= int(raw) <= 1000:
+        if not re.fullmatch(r"[0-9]+", raw) or not 1 <= int(raw) <= 1000:
             problems["SHARD_COUNT"] = f"expected a whole number from 1 to 1000, got {raw!r}"
         else:
             values["shard_count"] = int(raw)

@@ -23,7 +23,7 @@ def run_facts(ns: argparse.Namespace, ctx: CliContext) -> int:
     except FactBaseError as exc:
         ctx.err(f"perezbot: the fact base has problems:\n{exc}")
         return EXIT_FAILURE
-    width = max(len(f.id) for f in facts)
+    width = max((len(f.id) for f in facts), default=0)
     for fact in facts:
         ctx.out(f"{fact.id:<{width}}  {fact.name('en')}  [{fact.citation.label()}]")
     ctx.out(f"{len(facts)} facts")

@@ -49,11 +49,11 @@ def next_entry_date(facts: FactBase, after: dt.date) -> dt.date | None:
         return None
     candidates = []
     for event in dated:
-        for year in (after.year, after.year + 1):
-            if event.year <= year:
-                day = anniversary_on(event, year)
-                if day >= after:
-                    candidates.append(day)
+        year = max(after.year, event.year)
+        day = anniversary_on(event, year)
+        if day < after:
+            day = anniversary_on(event, year + 1)
+        candidates.append(day)
     return min(candidates) if candidates else None
 
 

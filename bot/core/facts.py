@@ -16,6 +16,8 @@ from typing import Any
 
 import yaml
 
+from bot.core.text import Lexicon
+
 __all__ = [
     "LANGS",
     "Citation",
@@ -45,6 +47,7 @@ FACT_FIELDS = {
     "citation": True,
     "tags": False,
     "date": False,
+    "year": False,
     "as_of": False,
 }
 SOURCE_FIELDS = {"title": True, "publisher": False, "url": False, "paragraphs": True}
@@ -110,6 +113,7 @@ class Fact:
     citation: Citation
     tags: tuple[str, ...] = ()
     date: dt.date | None = None
+    year: int | None = None
     as_of: str | None = None
     path: Path | None = field(default=None, compare=False)
     line: int = field(default=0, compare=False)
@@ -130,6 +134,7 @@ class FactBase:
     source: Source
     facts: tuple[Fact, ...]
     directory: Path
+    lexicon: Lexicon = field(default_factory=Lexicon)
 
     def get(self, fact_id: str) -> Fact | None:
         for fact in self.facts:
@@ -159,6 +164,9 @@ class _Reader:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             self.problems.append(Problem(path, 1, f"cannot read file: {exc}"))
+            return None
+        if not text.strip():
+            self.problems.append(Problem(path, 1, "the file is empty"))
             return None
         try:
             return yaml.compose(text, Loader=yaml.SafeLoader)
@@ -191,7 +199,7 @@ class _Reader:
                 continue
             try:
                 out[key] = (value_node, self.value(value_node))
-            except yaml.YAMLError as exc:
+            except (yaml.YAMLError, ValueError) as exc:  # PyYAML raises ValueError for 2008-02-30
                 self.add(path, value_node, f"bad value for {key!r}: {exc}")
         for key, required in fields.items():
             if required and key not in out:
@@ -235,6 +243,8 @@ def _string_list(reader: _Reader, path: Path, node: yaml.Node, value: Any, what:
         return ()
     out = []
     for item in value:
+        if isinstance(item, int | float) and not isinstance(item, bool):
+            item = str(item)  # a bare year or number is fine as a keyword
         checked = _check_text(reader, path, node, item, f"{what} entry")
         if checked:
             out.append(checked)
@@ -316,6 +326,14 @@ def _read_fact(reader: _Reader, path: Path, node: yaml.Node, source: Source | No
         if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
             reader.add(path, date_node, f"date must be YYYY-MM-DD, got {date!r}")
             date = None
+    year = date.year if date else None
+    if "year" in fields:
+        year_node, year = fields["year"]
+        if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2100:
+            reader.add(path, year_node, f"year must be a year like 1996, got {year!r}")
+            year = None
+        elif date is not None and date.year != year:
+            reader.add(path, year_node, f"year {year} disagrees with date {date}")
     as_of = None
     if "as_of" in fields:
         as_of = _check_text(reader, path, *fields["as_of"], "as_of")
@@ -330,6 +348,7 @@ def _read_fact(reader: _Reader, path: Path, node: yaml.Node, source: Source | No
         citation=citation,
         tags=tags,
         date=date,
+        year=year,
         as_of=as_of,
         path=path,
         line=node.start_mark.line + 1,
@@ -363,6 +382,107 @@ def _cross_checks(reader: _Reader, facts: list[Fact]) -> None:
                 seen_phrasings.setdefault(key, fact)
 
 
+LEXICON_FIELDS = {
+    "concepts": False,
+    "stopwords": False,
+    "entities": False,
+    "intents": False,
+    "people": False,
+    "topic": False,
+    "values": False,
+    "markers": False,
+}
+CONCEPT_RE = re.compile(r"^[a-z0-9_]+$")
+
+
+def _raw_list(node: yaml.Node) -> list[str] | None:
+    """A YAML list's items as written: ``on``, ``no`` and ``yes`` are words here, not booleans."""
+    if not isinstance(node, yaml.SequenceNode) or not all(isinstance(i, yaml.ScalarNode) for i in node.value):
+        return None
+    return [str(item.value).strip().lower() for item in node.value]
+
+
+def _words(reader: _Reader, path: Path, node: yaml.Node, value: Any, what: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    words = _raw_list(node)
+    if words is None:
+        reader.add(path, node, f"{what} must be a list of words")
+        return frozenset()
+    return frozenset(words)
+
+
+def _by_lang(reader: _Reader, path: Path, node: yaml.Node, value: Any, what: str) -> dict[str, frozenset[str]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or set(value) - set(LANGS):
+        reader.add(path, node, f"{what} must map en/es to lists of words")
+        return {}
+    nodes = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+    return {lang: _words(reader, path, nodes.get(lang, node), words, f"{what}.{lang}") for lang, words in value.items()}
+
+
+def _read_lexicon(reader: _Reader, directory: Path) -> Lexicon:
+    """The optional ``lexicon.yaml``: synonyms (concepts), stop words, entities, language markers."""
+    path = directory / "lexicon.yaml"
+    if not path.is_file():
+        return Lexicon()
+    node = reader.compose(path)
+    if node is None:
+        return Lexicon()
+    fields = reader.mapping(path, node, LEXICON_FIELDS, "lexicon")
+    if fields is None:
+        return Lexicon()
+    concepts: dict[str, tuple[str, ...]] = {}
+    if "concepts" in fields:
+        c_node, c_value = fields["concepts"]
+        if not isinstance(c_value, dict):
+            reader.add(path, c_node, "concepts must map a concept name to a list of forms")
+        else:
+            lines = {k.value: (k, v) for k, v in c_node.value}
+            for name, forms in c_value.items():
+                key_node, forms_node = lines.get(name, (c_node, c_node))
+                forms = _raw_list(forms_node) if isinstance(forms, list) else forms
+                if not isinstance(name, str) or not CONCEPT_RE.match(name):
+                    reader.add(path, key_node, f"concept name must be lowercase letters, digits or _: {name!r}")
+                    continue
+                if not isinstance(forms, list) or not forms:
+                    reader.add(path, key_node, f"concept {name!r} needs a non-empty list of forms")
+                    continue
+                concepts[str(name)] = tuple(forms)
+    stopwords = _by_lang(reader, path, *fields.get("stopwords", (node, None)), "stopwords")
+    markers = _by_lang(reader, path, *fields.get("markers", (node, None)), "markers")
+    named = {
+        key: _words(reader, path, *fields.get(key, (node, None)), key)
+        for key in ("entities", "intents", "people", "topic")
+    }
+    for key in ("entities", "intents", "topic"):
+        for name in sorted(named[key] - set(concepts)):
+            reader.add(path, fields[key][0], f"{key} names {name!r}, which is not a concept")
+    values: dict[str, str] = {}
+    if "values" in fields:
+        v_node, v_value = fields["values"]
+        if not isinstance(v_value, dict) or not all(isinstance(v, list) for v in v_value.values()):
+            reader.add(path, v_node, "values must map a kind (medal, nation…) to a list of concepts")
+        else:
+            for kind, names in v_value.items():
+                for name in names:
+                    if str(name) not in concepts:
+                        reader.add(path, v_node, f"values names {name!r}, which is not a concept")
+                    values[str(name)] = str(kind)
+    return Lexicon(
+        values=values,
+        concepts=concepts,
+        stopwords=frozenset().union(*stopwords.values()) if stopwords else frozenset(),
+        entities=named["entities"],
+        intents=named["intents"],
+        people=named["people"],
+        topic=named["topic"],
+        spanish_markers=markers.get("es", frozenset()),
+        english_markers=markers.get("en", frozenset()),
+    )
+
+
 def check_facts(directory: Path) -> tuple[FactBase | None, list[Problem]]:
     """Validate a fact base directory; return the model (if valid) and every problem found."""
     reader = _Reader()
@@ -370,6 +490,7 @@ def check_facts(directory: Path) -> tuple[FactBase | None, list[Problem]]:
     if not directory.is_dir():
         return None, [Problem(directory, 1, "fact directory does not exist")]
     source = _read_source(reader, directory)
+    lexicon = _read_lexicon(reader, directory)
     facts: list[Fact] = []
     files = list(_fact_files(directory))
     if not files:
@@ -388,7 +509,7 @@ def check_facts(directory: Path) -> tuple[FactBase | None, list[Problem]]:
     _cross_checks(reader, facts)
     if reader.problems or source is None:
         return None, reader.problems
-    return FactBase(source=source, facts=tuple(facts), directory=directory), []
+    return FactBase(source=source, facts=tuple(facts), directory=directory, lexicon=lexicon), []
 
 
 def load_facts(directory: Path | None = None) -> FactBase:

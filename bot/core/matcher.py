@@ -1,15 +1,112 @@
-"""Question → answered | ambiguous | unknown | smalltalk. (Placeholder; real matcher follows.)"""
+"""Question → answered | ambiguous | unknown | smalltalk, with a confidence and a margin rule.
+
+How a question is scored against a fact (all on canonical tokens from :mod:`bot.core.text`):
+
+* **evidence** — the inverse-document-frequency weight of the question's tokens that the fact's
+  vocabulary (its phrasings, keywords, title and answer) explains;
+* **unexplained** — the weight of the tokens it does not explain. A place, person, number or
+  question word ("where", "how old") the fact lacks counts double: "what was his time in
+  Beijing" is not answered by the Atlanta time, however close the words;
+* **phrasing similarity** — rapidfuzz's token-sort ratio between the question and the fact's
+  closest phrasing, which rewards the same words in the same shape.
+
+A fact is answered only when its coverage (evidence / (evidence + unexplained)) is high, the
+evidence is enough, and it beats the runner-up by a margin; close calls become "ambiguous"
+(with up to 3 suggestions) and weak ones "unknown".
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass
+
 from rapidfuzz import fuzz, process, utils
 
-from bot.core.facts import FactBase
+from bot.core.facts import LANGS, FactBase
 from bot.core.results import Candidate, MatchResult, Status
+from bot.core.text import ABOUT_HIM, Analysis, Analyzer, detect_language, fold
 
-__all__ = ["MAX_QUESTION_CHARS", "Matcher"]
+__all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
 MAX_QUESTION_CHARS = 500
+
+# The decision rule (tuned on our own question sets, see README "How matching works").
+MIN_COVERAGE = 0.72  # share of the question's weight the fact must explain
+MIN_EVIDENCE = 1.2  # at least one reasonably specific token must match
+MARGIN = 0.05
+STRONG_COVERAGE = 0.8  # …and this much when a place, person, number or question word is missing
+LOW_COVERAGE = 0.5  # enough when nothing specific is missing and the runner-up is far behind
+WIDE_MARGIN = 0.25  # the best must beat the runner-up by this much, else ambiguous
+STRONG_MULTIPLIER = 2.0  # entities, numbers, question words missing from a fact
+DOMAIN_MULTIPLIER = 1.0  # other words some other fact knows, missing from this one
+UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows (could be filler, could be off-topic)
+DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
+PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
+SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
+TAIL_MIN_CONFIDENCE = 0.6  # the end of a long message must be a clear question by itself
+SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact to be about them
+RATIO_FACTS = 5  # how many leading facts get the (costlier) rapidfuzz ratio
+ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
+ANSWER_EXPLAINS = 0.7  # …and how much of that word's weight it covers
+
+_SMALLTALK = (
+    ("thanks", re.compile(r"^(thanks?( you)?|thank u|thx|ty|tysm|cheers|gracias|muchas gracias|mil gracias)\b")),
+    (
+        "identity",
+        re.compile(r"^(who|what) are you\b|^(quien|que) eres\b|^what is perezbot|^are you a bot|^eres un bot"),
+    ),
+    ("help", re.compile(r"^(help|ayuda|commands|comandos|how do i use (you|this)|what can you do|que puedes hacer)\b")),
+    (
+        "greeting",
+        re.compile(
+            r"^(hi+|hello+|hey+|hola+|buenas|buenos dias|buenas tardes|buenas noches|good (morning|afternoon|evening)"
+            r"|howdy|sup|yo|hiya|greetings|saludos|que tal|ola)\b"
+        ),
+    ),
+)
+_SMALLTALK_FILLER = frozenset(
+    (
+        "hi hello hey hola buenas there bot perezbot thanks thank you thx ty so much a lot gracias muchas mil "
+        "who what are you is eres quien que help ayuda commands comandos good morning afternoon evening day "
+        "dias tardes noches howdy sup yo hiya greetings saludos tal ola everyone all guys man bro amigo "
+        "please pls can do use how i this cheers tysm perez jefferson a bot"
+    ).split()
+)
+
+
+_MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+
+
+def _about_other(token: str) -> bool:
+    """A marker that the question is about someone else ("Markov's time")."""
+    return token.startswith("about_") and token != ABOUT_HIM
+
+
+def _is_small_number(token: str) -> bool:
+    return token.isdigit() and int(token) <= 12
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One fact's score for one question (exposed for tests, eval and the misses log)."""
+
+    index: int
+    coverage: float
+    evidence: float  # the idf weight of the question words the fact explains
+    unexplained: float
+    similarity: float
+    strong_missing: float = 0.0
+    matched: int = 0
+    focus: float = 0.0  # how central the matched words are to the fact (0–1)
+
+    @property
+    def rank(self) -> float:
+        return self.coverage + 0.25 * self.focus + 0.35 * self.similarity
 
 
 class Matcher:
@@ -17,37 +114,424 @@ class Matcher:
 
     def __init__(self, facts: FactBase) -> None:
         self.facts = facts
-        self._choices: list[str] = []
-        self._owners: list[int] = []
-        for i, fact in enumerate(facts.facts):
-            for phrasings in fact.questions.values():
-                for p in phrasings:
-                    self._choices.append(p)
-                    self._owners.append(i)
+        lexicon = facts.lexicon
+        vocabulary: list[str] = []
+        for fact in facts:
+            vocabulary.extend(fact.keywords)
+            for lang in LANGS:
+                vocabulary.extend(fact.questions.get(lang, ()))
+                vocabulary.append(fact.answer.get(lang, ""))
+                vocabulary.append(fact.title.get(lang, ""))
+        self.analyzer = Analyzer(lexicon, vocabulary)
+        self._strong = lexicon.entities | lexicon.intents
+        self._intents = lexicon.intents
+        self._entities = lexicon.entities
+        self._topic = lexicon.topic
+        self._concepts = frozenset(lexicon.concepts)
+        self._vocab: list[frozenset[str]] = []
+        self._centrality: list[dict[str, float]] = []
+        self._answer_only: list[frozenset[str]] = []
+        self._phrasings: list[str] = []  # canonical token strings, for rapidfuzz
+        self._phrasing_sets: list[frozenset[str]] = []
+        self._phrasing_owner: list[int] = []
+        self._phrasing_text: list[tuple[str, str]] = []  # (lang, original), for autocomplete
+        self._phrasing_text_owner: list[int] = []
+        self._fact_phrasings: list[list[str]] = []
+        for i, fact in enumerate(facts):
+            counts: dict[str, int] = {}
+            shapes: set[frozenset[str]] = set()
+            n_phrasings = 0
+            for lang in LANGS:
+                for phrasing in fact.questions.get(lang, ()):
+                    analysed = self.analyzer.analyze(phrasing, lang)
+                    tokens = frozenset(analysed.tokens) | (analysed.subjects - {ABOUT_HIM})
+                    n_phrasings += 1
+                    for token in tokens:
+                        counts[token] = counts.get(token, 0) + 1
+                    self._phrasing_text.append((lang, phrasing))
+                    self._phrasing_text_owner.append(i)
+                    if tokens and tokens not in shapes:  # phrasings that analyse alike are scored once
+                        shapes.add(tokens)
+                        self._phrasings.append(" ".join(sorted(tokens)))
+                        self._phrasing_sets.append(tokens)
+                        self._phrasing_owner.append(i)
+            self._fact_phrasings.append(
+                [p for p, o in zip(self._phrasings, self._phrasing_owner, strict=True) if o == i]
+            )
+            central = {t: min(1.0, 2.5 * c / max(n_phrasings, 1)) for t, c in counts.items()}
+            defining: set[str] = set()
+            for keyword in (*fact.keywords, str(fact.year or "")):
+                defining.update(self.analyzer.analyze(keyword, "en").tokens)
+            for lang in LANGS:
+                defining.update(self.analyzer.analyze(fact.title.get(lang, ""), lang).tokens)
+            for token in defining:
+                central[token] = max(central.get(token, 0.0), 0.8)
+            answer_only: set[str] = set()
+            for lang in LANGS:
+                for token in self.analyzer.analyze(fact.answer.get(lang, ""), lang).tokens:
+                    # An answer's wording never makes a fact answer "when", nor its numbers a question's.
+                    if token not in lexicon.intents and not token[:1].isdigit() and token not in central:
+                        central[token] = ANSWER_ONLY
+                        answer_only.add(token)
+            self._answer_only.append(frozenset(answer_only))
+            self._centrality.append(central)
+            self._vocab.append(frozenset(central))
+        n = max(len(self._vocab), 1)
+        df: dict[str, int] = {}
+        for words in self._vocab:
+            for token in words:
+                df[token] = df.get(token, 0) + 1
+        self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        # The kinds of value each fact holds, numbers of its answer included.
+        self._fact_kinds: list[frozenset[str]] = []
+        for i, fact in enumerate(facts):
+            kinds = {lexicon.values[t] for t in self._vocab[i] if t in lexicon.values}
+            if any(ch.isdigit() for ch in fact.answer.get("en", "")):
+                kinds.add("number")
+            self._fact_kinds.append(frozenset(kinds))
+        # A fact mostly about someone else (most phrasings name them) has them as its subject.
+        self._subjects: list[frozenset[str]] = []
+        for i in range(len(self._vocab)):
+            sets = [t for t, o in zip(self._phrasing_sets, self._phrasing_owner, strict=True) if o == i]
+            self._subjects.append(
+                frozenset(p for p in lexicon.people if sum(p in t for t in sets) >= SUBJECT_SHARE * max(len(sets), 1))
+            )
+        self._fact_postings: dict[str, list[int]] = {}
+        for i, words in enumerate(self._vocab):
+            for token in words:
+                self._fact_postings.setdefault(token, []).append(i)
+        self._phrasing_weight = [sum(self._idf[t] for t in tokens) for tokens in self._phrasing_sets]
+        self._postings: dict[str, list[int]] = {}
+        for j, tokens in enumerate(self._phrasing_sets):
+            for token in tokens:
+                self._postings.setdefault(token, []).append(j)
+        self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
+
+    # ------------------------------------------------------------------ scoring
+    def _weight(self, token: str) -> float:
+        return self._idf.get(token, 0.0)
+
+    def _is_strong(self, token: str) -> bool:
+        """Entities, numbers, question words and known concepts no fact covers."""
+        return (
+            token in self._strong
+            or (token[:1].isdigit() and not _is_small_number(token))
+            or token.startswith("about_")
+            or (token in self._concepts and token not in self._idf)
+        )
+
+    def _miss_weight(self, token: str, analysis: Analysis, *, strict: bool = False) -> float:
+        """How much a question token the fact does not explain counts against it.
+
+        ``strict`` (a question about someone else, "Markov's time") makes every missing domain
+        word count as much as a missing entity: the fact must say exactly that about them.
+        """
+        if _is_small_number(token):
+            return UNKNOWN_WORD_WEIGHT  # "like 4 olympics": a small count is often a wrong guess, not a topic
+        if token in self._idf:
+            weight = self._idf[token]
+            strong = strict or self._is_strong(token)
+            return weight * (STRONG_MULTIPLIER if strong else DOMAIN_MULTIPLIER)
+        if token in self._concepts or token[:1].isdigit() or token.startswith("about_"):
+            return DOMAIN_MISS_WEIGHT
+        if token in analysis.unknown_pairs:
+            return DOMAIN_MISS_WEIGHT  # a name or two unknown words in a row: a new thing ("prize money")
+        return UNKNOWN_WORD_WEIGHT
+
+    def score(self, analysis: Analysis) -> list[Scored]:
+        """Every fact's score for an analysed question, best first."""
+        if not analysis.tokens:
+            return []
+        query = set(analysis.tokens) | (analysis.subjects - {ABOUT_HIM})
+        about_him = ABOUT_HIM in analysis.subjects
+        weights = {t: self._idf.get(t, 0.0) for t in query}
+        about_other = any(t.startswith("about_") for t in query)
+        misses = {t: self._miss_weight(t, analysis, strict=about_other) for t in query}
+        for token in analysis.soft & query:
+            misses[token] *= SOFT_MISS  # context from a rambling message: a fact need not explain it
+        # Phrasing similarity: idf-weighted Jaccard with each phrasing sharing a token (inverted
+        # index), blended with rapidfuzz's token-sort ratio over the canonical token strings.
+        best_sim = [0.0] * len(self._vocab)
+        q_weight = sum(weights.values()) + sum(misses[t] for t in query if weights[t] == 0.0)
+        shared: dict[int, float] = {}
+        for token in query:
+            weight = weights[token]
+            for j in self._postings.get(token, ()):
+                shared[j] = shared.get(j, 0.0) + weight
+        for j, common in shared.items():
+            union = q_weight + self._phrasing_weight[j] - common
+            sim = common / union if union else 0.0
+            owner = self._phrasing_owner[j]
+            if sim > best_sim[owner]:
+                best_sim[owner] = sim
+        # rapidfuzz's token-sort ratio against the phrasings of the few facts that lead so far.
+        ratio = [0.0] * len(self._vocab)
+        text = " ".join(sorted(query))
+        leaders = sorted(range(len(best_sim)), key=best_sim.__getitem__, reverse=True)[:RATIO_FACTS]
+        for i in leaders:
+            if best_sim[i] > 0:
+                found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
+                ratio[i] = found[1] / 100 if found else 0.0
+        strong_tokens = {t for t in query if self._is_strong(t)} - analysis.soft
+        candidates = sorted({i for t in query for i in self._fact_postings.get(t, ())})
+        scored = []
+        for i in candidates:  # a fact sharing no word with the question has nothing to say
+            central = self._centrality[i]
+            answer_only = self._answer_only[i]
+            explained = evidence = unexplained = strong = 0.0
+            matched = 0
+            for token in query:
+                c = central.get(token)
+                if c is None and token in self._topic:
+                    continue  # "the Ecuadorian walker" is him: never held against a fact
+                if c is None:
+                    unexplained += misses[token]
+                    if token in strong_tokens:
+                        strong += misses[token]
+                    continue
+                share = ANSWER_EXPLAINS if token in answer_only else 1.0
+                explained += weights[token] * share
+                unexplained += weights[token] * (1.0 - share)
+                evidence += weights[token] * c
+                if token not in answer_only and token not in self._intents and not _is_small_number(token):
+                    matched += 1  # what the question is about, not how it asks
+            if about_him and self._subjects[i] and not self._subjects[i] & query:
+                # "did Pérez ever test positive" is not answered by a fact about Borchin.
+                unexplained += DOMAIN_MISS_WEIGHT
+                strong += DOMAIN_MISS_WEIGHT
+            total = explained + unexplained
+            coverage = explained / total if total else 0.0
+            focus = evidence / explained if explained else 0.0
+            similarity = 0.7 * best_sim[i] + 0.3 * ratio[i]
+            scored.append(Scored(i, coverage, explained, unexplained, similarity, strong, matched, focus))
+        scored.sort(key=lambda s: s.rank, reverse=True)
+        return scored
+
+    def _candidate(self, s: Scored) -> Candidate:
+        return Candidate(self.facts.facts[s.index], round(min(1.0, s.rank / 1.6), 4))
+
+    def _decide(self, question: str, analysis: Analysis, truncated: bool) -> MatchResult:
+        scored = self.score(analysis)
+        lang = analysis.lang
+        if not scored:
+            return MatchResult(question, Status.UNKNOWN, lang, truncated=truncated)
+        best = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        gap = best.rank - runner.rank if runner is not None else best.rank
+        strict = any(_about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs)
+        needed = STRONG_COVERAGE if best.strong_missing > 0 or strict else MIN_COVERAGE
+        confident = (
+            best.evidence >= MIN_EVIDENCE
+            and best.matched >= 1
+            and (
+                best.coverage >= needed
+                or (
+                    not strict
+                    and best.coverage >= LOW_COVERAGE
+                    and best.strong_missing == 0
+                    and gap >= WIDE_MARGIN
+                    and best.matched >= 2
+                    and len(analysis.unknown) <= best.matched
+                )
+            )
+        )
+        if not confident:
+            close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)
+            return MatchResult(
+                question, Status.UNKNOWN, lang, self._candidate(best).confidence, suggestions=close, truncated=truncated
+            )
+        if runner is not None and runner.coverage >= MIN_COVERAGE and best.rank - runner.rank < MARGIN:
+            contenders = [s for s in scored[:3] if s.coverage >= MIN_COVERAGE and best.rank - s.rank < MARGIN]
+            return MatchResult(
+                question,
+                Status.AMBIGUOUS,
+                lang,
+                self._candidate(best).confidence,
+                suggestions=tuple(self._candidate(s) for s in contenders),
+                truncated=truncated,
+            )
+        top = self._candidate(best)
+        return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)
+
+    # ------------------------------------------------------------------ public API
+    def smalltalk_kind(self, question: str, analysis: Analysis | None = None) -> str | None:
+        """greeting / thanks / identity / help when the message is only that, else None.
+
+        "thanks crack" and "hola amigos!!" are small talk: after the greeting, nothing the fact
+        base knows is asked.
+        """
+        text = " ".join(re.findall(r"[a-z0-9]+", fold(question)))
+        for kind, pattern in _SMALLTALK:
+            if pattern.search(text):
+                rest = [w for w in text.split() if w not in _SMALLTALK_FILLER]
+                if not rest:
+                    return kind
+                known = set(analysis.tokens) - analysis.unknown if analysis is not None else {None}
+                if not known and len(rest) <= 3:
+                    return kind
+        return None
 
     def match(self, question: str, *, lang: str | None = None) -> MatchResult:
+        """Decide how to reply to ``question`` (any text, any length; never raises)."""
+        question = question if isinstance(question, str) else str(question)
         truncated = len(question) > MAX_QUESTION_CHARS
+        # Mentions and custom emoji carry no question; strip them before cutting to the limit, so
+        # a mention cut in half cannot leave a bare number behind.
+        text = _MENTION_RE.sub(" ", question)[:MAX_QUESTION_CHARS]
         question = question[:MAX_QUESTION_CHARS]
-        lang = lang or "en"
-        best = process.extractOne(question, self._choices, scorer=fuzz.WRatio, processor=utils.default_process)
-        if best is None or best[1] < 85:
-            return MatchResult(question, Status.UNKNOWN, lang, truncated=truncated)
-        fact = self.facts.facts[self._owners[best[2]]]
-        cand = Candidate(fact, best[1] / 100)
-        return MatchResult(question, Status.ANSWERED, lang, best[1] / 100, (cand,), truncated=truncated)
+        detected = detect_language(text, self.facts.lexicon)
+        reply_lang = lang or detected
+        analysis = self.analyzer.analyze(text, detected)
+        kind = self.smalltalk_kind(text, analysis)
+        if kind is not None:
+            return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
+        result = self._decide(question, analysis, truncated)
+        if result.status is not Status.ANSWERED:
+            result = (
+                self._correct_premise(analysis, question, truncated)
+                or self._focus_on_tail(analysis, question, truncated)
+                or self._focus_on_questions(analysis, question, truncated)
+                or result
+            )
+        result = self._add_clauses(analysis, result)
+        if result.lang != reply_lang:
+            result = MatchResult(
+                result.question,
+                result.status,
+                reply_lang,
+                result.confidence,
+                result.answers,
+                result.suggestions,
+                result.smalltalk,
+                result.truncated,
+            )
+        return result
+
+    def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+        """ "He won bronze in Beijing, right?" — a question that checks a claim is answered by the fact
+        holding the right value, when all it lacks are values of a kind that fact has (a medal
+        colour, a number, a nation, a person). "What was his time in Beijing" asks, not checks."""
+        if not analysis.confirming:
+            return None
+        query = set(analysis.tokens)
+        for scored in self.score(analysis)[:3]:
+            missing = query - self._vocab[scored.index] - self._topic
+            kinds = {self._value_kind(t) for t in missing}
+            if not missing or None in kinds or not kinds <= self._fact_kinds[scored.index]:
+                continue
+            result = self._decide(question, analysis.part(analysis.tokens, frozenset(missing)), truncated)
+            if result.status is Status.ANSWERED and result.fact is self.facts.facts[scored.index]:
+                return result
+        return None
+
+    def _value_kind(self, token: str) -> str | None:
+        return "number" if token[:1].isdigit() else self.facts.lexicon.values.get(token)
+
+    def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+        """In a long, chatty message the question is usually at the end: try the last clauses.
+
+        "my dad watched the race with me last night…, so what was his time in Atlanta?" is
+        answered from its shortest tail that is itself a clear question.
+        """
+        clauses = analysis.clauses
+        for k in range(len(clauses) - 1, 0, -1):
+            tail = analysis.part(tuple(t for clause in clauses[k:] for t in clause))
+            if len(set(tail.tokens) - self._intents) < 2:
+                continue  # "who won them" is too vague to stand for the whole message
+            result = self._decide(question, tail, truncated)
+            if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
+                return result
+        return None
+
+    def _focus_on_questions(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+        """A rambling message: answer its asking clauses, the rest being soft context that helps a
+        fact which explains it and costs little otherwise ("my dad watched Atlanta '96 with me…,
+        anyway what was his time?")."""
+        if len(analysis.clauses) < 2 or not any(analysis.asking) or all(analysis.asking):
+            return None
+        asked: list[str] = []
+        context: list[str] = []
+        for clause, asks in zip(analysis.clauses, analysis.asking, strict=True):
+            if asks:
+                asked.extend(clause)
+            else:
+                context.extend(t for t in clause if t not in analysis.unknown and t not in self._intents)
+        if not asked:
+            return None
+        soft = frozenset(context) - frozenset(asked)
+        focus = analysis.part(tuple(asked + context), soft)
+        result = self._decide(question, focus, truncated)
+        if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
+            return result
+        return None
+
+    def _add_clauses(self, analysis: Analysis, whole: MatchResult) -> MatchResult:
+        """A message asking two things gets both answers, when each clause is clear on its own."""
+        if len(analysis.clauses) < 2:
+            return whole
+        seen = {c.fact.id for c in whole.answers}
+        found: list[Candidate] = []
+        for clause in analysis.clauses:
+            scored = self.score(analysis.part(clause))
+            if not scored:
+                continue
+            best = scored[0]
+            runner = scored[1] if len(scored) > 1 else None
+            clear = (
+                best.coverage >= PART_MIN_COVERAGE
+                and best.evidence >= MIN_EVIDENCE
+                and (runner is None or best.rank - runner.rank >= MARGIN)
+            )
+            if clear:
+                found.append(self._candidate(best))
+        if whole.status is not Status.ANSWERED and len({c.fact.id for c in found}) < 2:
+            return whole
+        if not {c.fact.id for c in found} - seen:
+            return whole
+        answers: list[Candidate] = []  # in the order the message asks them
+        for cand in (*found, *whole.answers):
+            if all(c.fact.id != cand.fact.id for c in answers):
+                answers.append(cand)
+        confidence = min(c.confidence for c in answers)
+        return MatchResult(
+            whole.question,
+            Status.ANSWERED,
+            whole.lang,
+            confidence,
+            answers=tuple(answers[:3]),
+            truncated=whole.truncated,
+        )
+
+    def explain(self, question: str, top: int = 5) -> list[tuple[str, Scored]]:
+        """The best-scoring facts for a question, for debugging and curation."""
+        analysis = self.analyzer.analyze(question)
+        return [(self.facts.facts[s.index].id, s) for s in self.score(analysis)[:top]]
 
     def suggest_phrasings(self, text: str, lang: str = "en", limit: int = 25) -> list[str]:
-        """Phrasings for autocomplete (never more than ``limit``, never an error on empty input)."""
+        """Phrasings for autocomplete (at most ``limit``; never an error, even on empty input)."""
+        pool = [p for lg, p in self._phrasing_text if lg == lang] or [p for _, p in self._phrasing_text]
+        limit = max(0, min(limit, 25))
         if not text.strip():
-            return [f.questions[lang][0] for f in self.facts.facts][:limit]
-        found = process.extract(text, self._choices, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit)
+            firsts: list[str] = []
+            seen: set[int] = set()
+            for (lg, phrasing), owner in zip(self._phrasing_text, self._phrasing_text_owner, strict=True):
+                if lg == lang and owner not in seen:
+                    seen.add(owner)
+                    firsts.append(phrasing)
+            return firsts[:limit]
+        found = process.extract(
+            text[:MAX_QUESTION_CHARS], pool, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit
+        )
         return [choice for choice, _, _ in found]
 
     def search_titles(self, text: str, lang: str = "en", limit: int = 25) -> list[Candidate]:
         """Facts whose title fuzzily matches ``text`` (all facts, in order, when empty)."""
         facts = self.facts.facts
+        limit = max(0, min(limit, 25))
         if not text.strip():
             return [Candidate(f, 0.0) for f in facts][:limit]
-        titles = [f.name(lang) for f in facts]
-        found = process.extract(text, titles, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit)
+        titles = self._titles.get(lang, self._titles["en"])
+        found = process.extract(
+            text[:MAX_QUESTION_CHARS], titles, scorer=fuzz.WRatio, processor=utils.default_process, limit=limit
+        )
         return [Candidate(facts[i], score / 100) for _, score, i in found]

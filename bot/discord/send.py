@@ -89,9 +89,7 @@ async def respond(
     return Sent(interaction.guild_id, interaction.channel_id, response.message_id, resource)
 
 
-async def edit_in_place(
-    interaction: discord.Interaction, reply: Reply, *, view: discord.ui.View | None = None
-) -> None:
+async def edit_in_place(interaction: discord.Interaction, reply: Reply, *, view: discord.ui.View | None = None) -> None:
     """Turn the message a component belongs to into ``reply`` (for buttons)."""
     embed_ok = interaction_can_embed(interaction, ephemeral=False)
     if embed_ok:

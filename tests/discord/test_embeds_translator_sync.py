@@ -54,9 +54,14 @@ async def tree(tmp_path):
 
 async def test_every_command_string_has_spanish(tree):
     used = set()
-    for command in tree.walk_commands():  # groups (/admin, /anniversary) and their subcommands too
+    pending = list(tree.get_commands())
+    while pending:  # groups (/anniversary, /admin) hold their subcommands
+        command = pending.pop()
         used.add(command.description)
-        for parameter in getattr(command, "parameters", ()):
+        if isinstance(command, discord.app_commands.Group):
+            pending.extend(command.commands)
+            continue
+        for parameter in command.parameters:
             used.update({parameter.display_name, parameter.description})
             used.update(choice.name for choice in parameter.choices)
     missing = sorted(text for text in used if text not in SPANISH)

@@ -182,7 +182,10 @@ class Anniversary(
 
     @ticker.before_loop
     async def _before_ticker(self) -> None:
-        await self.bot.wait_until_ready()
+        try:
+            await self.bot.wait_until_ready()
+        except RuntimeError:  # the client closed before it was ever ready (shutdown during start-up)
+            self.ticker.stop()
 
     async def tick_once(self) -> list[Outcome]:
         """One tick at the bot's clock; an unexpected error is logged and the loop goes on."""

@@ -1,0 +1,479 @@
+"""Text normalisation: the same analysis for questions and for the fact base's phrasings.
+
+``fold`` strips case and accents; ``Analyzer.analyze`` turns text into canonical tokens:
+contractions expanded, numbers and year shorthand normalised, multi-word expressions and
+EN/ES synonyms mapped to one concept (``retire`` for quit/retiro/hang up his shoes…), stop
+words dropped, the rest stemmed (Snowball, English or Spanish) and, when a word is unknown,
+corrected to the closest known word (typo tolerance, rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+__all__ = ["Analysis", "Analyzer", "Lexicon", "common_words", "detect_language", "fold"]
+
+_WORDS_FILES = {lang: Path(__file__).with_name("data") / f"words-{lang}.txt.gz" for lang in ("en", "es")}
+
+
+@lru_cache(maxsize=2)
+def common_words(lang: str | None = None) -> frozenset[str]:
+    """Common English and/or Spanish words (folded): real words are never "typo-corrected"."""
+    if lang is None:
+        return common_words("en") | common_words("es")
+    try:
+        with gzip.open(_WORDS_FILES[lang], "rt", encoding="utf-8") as fh:
+            return frozenset(fh.read().split())
+    except OSError:
+        return frozenset()
+
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
+_CONTRACTIONS = (
+    (re.compile(r"\b(can)'?t\b"), r"\1 not"),
+    (re.compile(r"\bwon't\b"), "will not"),
+    (re.compile(r"\b(\w+)n't\b"), r"\1 not"),
+    (re.compile(r"\b(what|who|where|when|how|why|that|it|he|she|there|here)'s\b"), r"\1 is"),
+    (re.compile(r"\b(\w+)'re\b"), r"\1 are"),
+    (re.compile(r"\b(\w+)'ve\b"), r"\1 have"),
+    (re.compile(r"\b(\w+)'ll\b"), r"\1 will"),
+    (re.compile(r"\b(\w+)'d\b"), r"\1 would"),
+    (re.compile(r"\bi'm\b"), "i am"),
+)
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "fourteen": "14",
+    "fifteen": "15",
+    "twenty": "20",
+    "uno": "1",
+    "una": "1",
+    "dos": "2",
+    "tres": "3",
+    "cuatro": "4",
+    "cinco": "5",
+    "seis": "6",
+    "siete": "7",
+    "ocho": "8",
+    "nueve": "9",
+    "diez": "10",
+    "catorce": "14",
+    "veinte": "20",
+    "veintidos": "22",
+    "first": "1st",
+    "second": "2nd",
+    "third": "3rd",
+    "fourth": "4th",
+    "fifth": "5th",
+    "primero": "1st",
+    "primer": "1st",
+    "primera": "1st",
+    "segundo": "2nd",
+    "segunda": "2nd",
+    "tercero": "3rd",
+    "tercer": "3rd",
+    "tercera": "3rd",
+    "cuarto": "4th",
+    "cuarta": "4th",
+    "quinto": "5th",
+    "quinta": "5th",
+}
+# Chat spellings of question words, fixed before anything else.
+_SPELLINGS = {
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "waht": "what",
+    "whta": "what",
+    "wen": "when",
+    "wehn": "when",
+    "whn": "when",
+    "wher": "where",
+    "whr": "where",
+    "wer": "where",
+    "hw": "how",
+    "howd": "how did",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "n": "and",
+    "b4": "before",
+    "bc": "because",
+    "cuz": "because",
+    "coz": "because",
+    "w": "with",
+    "abt": "about",
+    "yrs": "years",
+    "yr": "year",
+    "olys": "olympics",
+    "q": "que",
+    "xq": "por que",
+    "pq": "por que",
+    "dnd": "donde",
+    "tmb": "tambien",
+    "frm": "from",
+}
+NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
+# The person every question is about: "is Jefferson Pérez from" reads as "is he from".
+_HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his", "peres": "he"}
+# A capitalised word that does not start a sentence: a name ("…in Australia", "…Bolt's time").
+_NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
+# "did Pérez…", "was he…": a question whose subject is him (not the man who beat him).
+ABOUT_HIM = "about_him"
+_HIM_SUBJECT_RE = re.compile(
+    r"\b(?:did|does|was|is|has|had|were|will|can|could|ever)\s+(?:jefferson\s+perez|jefferson|perez|he)\b"
+)
+# A question that checks a claim: "…, right?", "didn't he?", "was his coach Segura?", "¿…, verdad?".
+_CONFIRMING_RE = re.compile(
+    r"(?:\b(?:right|correct|true|no|yes|eh|innit|verdad|cierto|correcto|si o no|o no|no es asi)|"
+    r"\b(?:didn'?t|wasn'?t|isn'?t|weren'?t|hasn'?t) (?:he|it|they|she))\W*$"
+    r"|^\W*(?:so |and |but |wait |ok |)(?:did|was|is|were|has|had|didn'?t|wasn'?t|isn'?t)\b"
+)
+# Words that join two questions in one message.
+_CONJUNCTIONS = frozenset({"and", "y", "also", "plus", "ademas", "tambien", "e"})
+# Words that open a question ("…, so how old was he?" asks; "my dad is from Cuenca" doesn't).
+_QUESTION_STARTERS = frozenset(
+    "what how who when where which why whats hows whos did does do was is were are can could has have had will "
+    "would should cual cuales cuando donde quien quienes como que cuanto cuantos cuanta cuantas por en a de".split()
+)
+_LEAD_FILLER = frozenset("so ok okay and but like lol well then anyway y pero entonces oye bueno pues".split())
+# Words that ask only at the start of a clause ("the race where he…" asks nothing).
+_WH_WORDS = frozenset({"when", "where", "who", "whom", "cuando", "donde", "quien", "quienes"})
+_ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|º|°|o|a|er|ro|to)\b")
+_TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
+_YEAR_RE = re.compile(
+    r"(?<![\d:.,])\b(8[89]|9\d|0\d)\b(?!\s?(?:km|k|m|s|sec|secs|seconds|minutes|min|years|yrs|anos|meters|metres|%))"
+)
+_SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
+
+
+def fold(text: str) -> str:
+    """Casefold and strip accents (``Pérez`` → ``perez``); quotes made plain."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The vocabulary knowledge the analyzer uses; read from ``lexicon.yaml`` of the fact base.
+
+    ``concepts`` maps a canonical concept to its surface forms (words or phrases, EN and ES);
+    ``stopwords`` are dropped; ``entities`` and ``intents`` name concepts that weigh more when a
+    fact lacks them (a question about Beijing is not answered by an Atlanta fact); ``topic``
+    concepts are about the subject at large ("the Ecuadorian walker") and never count against a fact.
+    """
+
+    concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    stopwords: frozenset[str] = frozenset()
+    entities: frozenset[str] = frozenset()
+    intents: frozenset[str] = frozenset()
+    people: frozenset[str] = frozenset()
+    topic: frozenset[str] = frozenset()
+    values: Mapping[str, str] = field(default_factory=dict)  # concept → kind of value (medal, nation…)
+    spanish_markers: frozenset[str] = frozenset()
+    english_markers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The canonical tokens of a text and what kind each is."""
+
+    tokens: tuple[str, ...]
+    unknown: frozenset[str]
+    lang: str
+    # Unknown words that name a new thing: two in a row ("prize money") or a capitalised one
+    # mid-sentence ("the biggest city in Australia").
+    unknown_pairs: frozenset[str] = frozenset()
+    clauses: tuple[tuple[str, ...], ...] = ()  # the tokens of each clause ("…, and where…")
+    asking: tuple[bool, ...] = ()  # per clause: does it ask something (question word, "?")
+    # Whom the question is about: ``about_him`` ("did Pérez…") or ``about_markov`` ("Markov's time").
+    subjects: frozenset[str] = frozenset()
+    # Context words (from the clauses of a long message that do not ask): they help when a fact
+    # has them, and cost little when it does not.
+    soft: frozenset[str] = frozenset()
+    confirming: bool = False  # "he won bronze in Beijing, right?" checks a claim
+
+    def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
+        """The analysis of a part of this text (a clause, or the last few clauses)."""
+        kept = frozenset(tokens)
+        return Analysis(
+            tokens,
+            self.unknown & kept,
+            self.lang,
+            self.unknown_pairs & kept,
+            (tokens,),
+            (True,),
+            self.subjects,
+            soft,
+            self.confirming,
+        )
+
+    @property
+    def content(self) -> frozenset[str]:
+        return frozenset(self.tokens)
+
+
+_STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str, lang: str) -> str:
+    if word.isdigit() or len(word) <= 3:
+        return word
+    return _STEMMERS[lang].stemWord(word)
+
+
+def detect_language(text: str, lexicon: Lexicon) -> str:
+    """``es`` when the text reads as Spanish, else ``en``."""
+    folded_words = re.findall(r"[a-z]+", fold(text))
+    es = 2 * len(_SPANISH_MARKS.findall(text.casefold()))
+    es += sum(1 for w in folded_words if w in lexicon.spanish_markers)
+    en = sum(1 for w in folded_words if w in lexicon.english_markers)
+    return "es" if es > en else "en"
+
+
+def _expand(text: str) -> str:
+    text = fold(text)
+    for pattern, repl in _CONTRACTIONS:
+        text = pattern.sub(repl, text)
+    text = re.sub(r"(\d)[,.](\d{3})\b", r"\1\2", text)  # 4,800 / 85.000 → 4800 / 85000
+    text = re.sub(r"\b(\d+)\s?k\b", lambda m: m.group(1) + "000" if int(m.group(1)) > 20 else m.group(0), text)
+    text = re.sub(r"'(\d{2})\b", lambda m: ("19" if int(m.group(1)) > 30 else "20") + m.group(1), text)
+    text = _YEAR_RE.sub(lambda m: ("19" if int(m.group(1)) > 30 else "20") + m.group(1), text)
+    text = re.sub(r"\b((?:19|20)\d0|[3-9]0)'?s\b", r"\1", text)  # the 2000s, the 90s
+    text = re.sub(r"\b(\d+)\s?(?:s|sec|secs)\b", r"\1 seconds", text)  # a bare "s" is seconds only after a number
+    text = re.sub(r"\b(\d+)\s?(km|k|m|kms|yrs?)\b", r"\1 \2", text)
+    text = _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
+    text = re.sub(r"'s\b", " ", text).replace("'", " ")
+    text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something
+    text = re.sub(r"[,;!¿¡]|\.(?!\d)|\s-\s|:(?!\d)", " | ", text)  # clause boundaries
+    return text
+
+
+class Analyzer:
+    """Turns text into canonical tokens, with typo correction against a known vocabulary."""
+
+    def __init__(
+        self, lexicon: Lexicon, vocabulary: Iterable[str] = (), dictionary: frozenset[str] | None = None
+    ) -> None:
+        self.lexicon = lexicon
+        self._canonical_cache: dict[tuple[str, str], tuple[str | None, bool]] = {}
+        self._correction_cache: dict[str, str | None] = {}
+        self._words = {lang: common_words(lang) for lang in ("en", "es")}
+        self._dictionary = self._words["en"] | self._words["es"] if dictionary is None else dictionary
+        self._word_concept: dict[str, str] = {}
+        self._stem_concept: dict[tuple[str, str], str] = {}
+        phrases: list[tuple[str, str]] = []
+        for concept, forms in lexicon.concepts.items():
+            for form in forms:
+                expanded = " ".join(_NUMBER_WORDS.get(w, w) for w in _TOKEN_RE.findall(_expand(form)) if w != "|")
+                if " " in expanded:
+                    phrases.append((expanded, concept))
+                elif expanded:
+                    self._word_concept.setdefault(expanded, concept)
+                    for lang in self._languages_of(expanded):
+                        self._stem_concept.setdefault((_stem(expanded, lang), lang), concept)
+        # Phrases match on stems, so "stepping away", "grew up" and "going to bed" all count.
+        self._phrase_stems: dict[tuple[str, ...], str] = {}
+        for phrase, concept in phrases:
+            for lg in ("en", "es"):
+                self._phrase_stems.setdefault(tuple(_stem(w, lg) for w in phrase.split()), concept)
+        self._max_phrase = max((len(k) for k in self._phrase_stems), default=0)
+        self._stop_stems = frozenset(_stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
+        people = "|".join(sorted(re.escape(p) for p in lexicon.people))
+        self._subject_re = (
+            re.compile(
+                rf"\b(?:(?P<a>{people})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
+                rf"how old was|where is|where was|what did|what does|quedo|termino|llego|gano|fue|era|tenia|es)"
+                rf"\s+(?:\w+\s+)?(?P<b>{people}))\b"
+            )
+            if people
+            else None
+        )
+        known = set(self._word_concept) | set(lexicon.stopwords) | set(_NUMBER_WORDS) | set(_SPELLINGS)
+        for phrase, _concept in phrases:
+            known.update(phrase.split())
+        for word in vocabulary:
+            known.update(_TOKEN_RE.findall(_expand(word)))
+        self._known = frozenset(w for w in known if not w.startswith("§"))
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(self._known - set(_SPELLINGS)):
+            if len(word) >= 3 and word.isalpha():
+                self._by_initial.setdefault(word[0], []).append(word)
+
+    @property
+    def known_words(self) -> frozenset[str]:
+        return self._known
+
+    def _languages_of(self, word: str) -> tuple[str, ...]:
+        """The languages a form may be inflected in: "valores" only in Spanish, so that an
+        English word with the same stem ("valorant" → valor) is not taken for it."""
+        en, es = word in self._words["en"], word in self._words["es"]
+        if en == es:
+            return ("en", "es")
+        return ("en",) if en else ("es",)
+
+    def _is_real(self, word: str) -> bool:
+        """A common English or Spanish word, or an inflection of one: never "corrected"."""
+        if word in self._dictionary:
+            return True
+        # Plurals the frequency list lacks ("premios", "carreras"): the singular is a word.
+        return len(word) > 4 and word.endswith("s") and (word[:-1] in self._dictionary or word[:-2] in self._dictionary)
+
+    def _correct(self, word: str) -> str | None:
+        """The closest known word for an unknown one (same first letter, 1–2 edits) — memoised."""
+        if word not in self._correction_cache:
+            if len(self._correction_cache) > 50_000:
+                self._correction_cache.clear()
+            self._correction_cache[word] = self._correct_uncached(word)
+        return self._correction_cache[word]
+
+    def _correct_uncached(self, word: str) -> str | None:
+        if len(word) < 4 or not word.isalpha():
+            return None
+        choices = self._by_initial.get(word[0])
+        if not choices:
+            return None
+        limit = 1 if len(word) <= 6 else 2
+        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, processor=None, limit=8)
+        if not found:
+            return None
+        # Fewest edits first; on a tie, a word of the same length ("wolrd" → world, not word).
+        return min(found, key=lambda f: (f[1], abs(len(f[0]) - len(word)), f[0]))[0]
+
+    def _canonical(self, word: str, lang: str) -> tuple[str | None, bool]:
+        """(canonical token or None for a stop word, whether the word was unknown) — memoised."""
+        key = (word, lang)
+        found = self._canonical_cache.get(key)
+        if found is None:
+            if len(self._canonical_cache) > 50_000:
+                self._canonical_cache.clear()
+            found = self._canonical_cache[key] = self._canonical_uncached(word, lang)
+        return found
+
+    def _canonical_uncached(self, word: str, lang: str) -> tuple[str | None, bool]:
+        if word.startswith("§"):
+            return (None if word[1:] == NO_CONCEPT else word[1:]), False
+        word = _NUMBER_WORDS.get(word, word)
+        if word in self.lexicon.stopwords:
+            return None, False
+        if word in self._word_concept:
+            concept = self._word_concept[word]
+            return (None if concept == NO_CONCEPT else concept), False
+        if _stem(word, lang) in self._stop_stems and word in self._dictionary:
+            return None, False
+        for lg in (lang,):  # only the question's language: a Spanish stem of an English word is noise
+            concept = self._stem_concept.get((_stem(word, lg), lg))
+            if concept:
+                return concept, False
+        if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
+            return _stem(word, lang), False
+        return _stem(word, lang), True
+
+    def subjects_of(self, text: str) -> frozenset[str]:
+        """Whom a question is about: "Markov's time", "did Segura win" → ``about_markov``;
+        "did Pérez…", "was he…" → ``about_him``. A fact answers a question about someone else
+        only if its own phrasings are about that person too."""
+        folded = fold(text)
+        found = {ABOUT_HIM} if _HIM_SUBJECT_RE.search(folded) else set()
+        if self._subject_re is not None:
+            found.update(f"about_{m.group('a') or m.group('b')}" for m in self._subject_re.finditer(folded))
+        return frozenset(found)
+
+    def _join_phrases(self, words: list[str], lang: str) -> list[str]:
+        """Replace the longest known multi-word expressions by their concept (``§concept``)."""
+        out: list[str] = []
+        stems = [_stem(w, lang) for w in words]
+        i = 0
+        while i < len(words):
+            for length in range(min(self._max_phrase, len(words) - i), 1, -1):
+                concept = self._phrase_stems.get(tuple(stems[i : i + length]))
+                if concept is not None and "|" not in words[i : i + length]:
+                    out.append("§" + concept)
+                    i += length
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+    def analyze(self, text: str, lang: str | None = None) -> Analysis:
+        """Canonical tokens of ``text`` (in order, stop words removed)."""
+        lang = lang or detect_language(text, self.lexicon)
+        names = {fold(m) for m in _NAME_RE.findall(text)}
+        words = []
+        for word in _TOKEN_RE.findall(_expand(text)):
+            word = _SPELLINGS.get(word, word)
+            if word not in self._known and not self._is_real(word) and not any(ch.isdigit() for ch in word):
+                word = self._correct(word) or word
+            words.append(_HIM.get(word) or _NUMBER_WORDS.get(word, word))
+        words = [w for i, w in enumerate(words) if not (w == "he" and i and words[i - 1] == "he")]
+        tokens: list[str] = []
+        unknown: set[str] = set()
+        pairs: set[str] = set()
+        clauses: list[tuple[str, ...]] = []
+        asking: list[bool] = []
+        clause_from = 0
+        clause_started = previous_unknown = asks = False
+        lead: list[str] = []  # the clause's first words, stop words included
+        for word in self._join_phrases(words, lang):
+            if word in ("|", "|q") or word in _CONJUNCTIONS:
+                if len(tokens) > clause_from:
+                    clauses.append(tuple(tokens[clause_from:]))
+                    asking.append(asks or word == "|q")
+                clause_from = len(tokens)
+                asks = False
+                lead = []
+                clause_started = previous_unknown = False
+                continue
+            if not lead and word not in _LEAD_FILLER:
+                lead.append(word)
+                asks = asks or word in _QUESTION_STARTERS  # "so what was…" asks; "so i was…" does not
+            if word in _WH_WORDS and clause_started:
+                continue
+            token, is_unknown = self._canonical(word, lang)
+            if token is None:
+                continue
+            clause_started = True
+            if is_unknown and tokens and tokens[-1] in unknown and previous_unknown:
+                pairs.update((tokens[-1], token))
+            previous_unknown = is_unknown
+            if is_unknown and word in names:
+                pairs.add(token)
+            tokens.append(token)
+            if is_unknown:
+                unknown.add(token)
+        if len(tokens) > clause_from:
+            clauses.append(tuple(tokens[clause_from:]))
+            asking.append(asks)
+        return Analysis(
+            tuple(tokens),
+            frozenset(unknown),
+            lang,
+            frozenset(pairs),
+            tuple(clauses),
+            tuple(asking),
+            self.subjects_of(text),
+            frozenset(),
+            bool(_CONFIRMING_RE.search(fold(text).strip())),
+        )

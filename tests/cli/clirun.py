@@ -1,0 +1,23 @@
+"""Run ``perezbot`` in-process through ``main(argv, stdin=, stdout=, stderr=, env=)``."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from bot.cli import main
+from tests.coredata import NO_DOTENV
+
+
+@dataclass
+class Run:
+    status: int
+    out: str
+    err: str
+
+
+def run(*argv: str, stdin: str = "", env: dict[str, str] | None = None) -> Run:
+    """``perezbot ARGV`` with ``stdin``; the environment never includes a real ``.env``."""
+    out, err = io.StringIO(), io.StringIO()
+    status = main(list(argv), stdin=io.StringIO(stdin), stdout=out, stderr=err, env={**NO_DOTENV, **(env or {})})
+    return Run(status, out.getvalue(), err.getvalue())

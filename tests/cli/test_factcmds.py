@@ -1,0 +1,109 @@
+"""``perezbot facts``, ``check`` and ``onthisday``."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.cli.clirun import run
+from tests.coredata import SHIPPED_FACTS, fact_yaml, line_of, shipped_facts, write_fact_base
+
+
+def test_facts_lists_every_fact() -> None:
+    got = run("facts")
+    assert got.status == 0
+    lines = got.out.splitlines()
+    assert lines[-1] == f"{len(shipped_facts())} facts"
+    for fact in shipped_facts():
+        assert any(line.startswith(fact.id + " ") and fact.citation.label() in line for line in lines)
+
+
+def test_facts_of_another_base(tmp_path: Path) -> None:
+    got = run("facts", env={"FACTS_DIR": str(write_fact_base(tmp_path))})
+    assert got.status == 0 and "sample-fact" in got.out and got.out.endswith("1 facts\n")
+
+
+def test_check_shipped_facts() -> None:
+    got = run("check")
+    assert got.status == 0
+    assert got.out.startswith("ok: ") and str(SHIPPED_FACTS) in got.out
+    assert run("check", str(SHIPPED_FACTS)).status == 0
+
+
+def test_check_a_broken_directory(tmp_path: Path) -> None:
+    third = fact_yaml("third-fact", q_en="how old was he", q_es="qué edad tenía", extra="colour: red")
+    third = third.replace("en: He retired on 29 September 2008.", "en: Ask @everyone.")
+    text = fact_yaml() + fact_yaml("sample-fact", q_en="where is he from", q_es="de dónde es") + third
+    directory = write_fact_base(tmp_path, {"facts.yaml": text})
+    got = run("check", str(directory))
+    assert got.status == 1
+    lines = got.out.splitlines()
+    located = [line for line in lines if re.match(rf"{re.escape(str(directory / 'facts.yaml'))}:\d+: ", line)]
+    assert len(located) == 3, got.out  # unknown field, mention, duplicate id
+    assert f"facts.yaml:{line_of(text, 'colour: red')}: unknown field 'colour'" in got.out
+    assert lines[-1] == f"3 problem(s) in {directory}"
+
+
+def test_check_bad_yaml(tmp_path: Path) -> None:
+    directory = write_fact_base(tmp_path, {"facts.yaml": "- id: [unclosed\n"})
+    got = run("check", str(directory))
+    assert got.status == 1 and re.search(r"facts\.yaml:\d+: bad YAML", got.out)
+
+
+def test_a_broken_facts_dir_setting_stops_ask(tmp_path: Path) -> None:
+    directory = write_fact_base(tmp_path, {"facts.yaml": fact_yaml(extra="colour: red")})
+    got = run("ask", "hi", env={"FACTS_DIR": str(directory)})
+    assert got.status == 2 and "unknown field 'colour'" in got.err
+
+
+def test_missing_facts_dir_setting() -> None:
+    got = run("facts", env={"FACTS_DIR": "/nonexistent/facts"})
+    assert got.status == 2 and "FACTS_DIR" in got.err
+
+
+def test_facts_of_an_empty_base_does_not_crash(tmp_path: Path) -> None:
+    directory = write_fact_base(tmp_path, {"facts.yaml": ""})
+    assert run("facts", env={"FACTS_DIR": str(directory)}).status != 0
+
+
+# ---------------------------------------------------------------------------------------------- onthisday
+
+
+def test_onthisday_2026() -> None:
+    got = run("onthisday", "--date", "2026-09-29")
+    assert got.status == 0
+    assert "18 years ago today" in got.out and "18th" in got.out and "29 September 2008" in got.out
+
+
+def test_onthisday_spanish() -> None:
+    got = run("onthisday", "--date", "2026-09-29", "--lang", "es")
+    assert got.status == 0 and "Hoy hace 18 años" in got.out and "29 de septiembre de 2008" in got.out
+
+
+def test_onthisday_announcement() -> None:
+    got = run("onthisday", "--date", "2026-09-20")
+    assert got.status == 0 and "Murcia" in got.out
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "No entry for 1 March 2026. Next: 20 September 2026."),
+        ("es", "No hay efemérides el 1 de marzo de 2026. La próxima: 20 de septiembre de 2026."),
+    ],
+)
+def test_onthisday_nothing_names_the_next(lang: str, expected: str) -> None:
+    got = run("onthisday", "--date", "2026-03-01", "--lang", lang)
+    assert got.status == 0 and got.out.strip() == expected
+
+
+@pytest.mark.parametrize("bad", ["29/09/2026", "2026-02-30", "tomorrow"])
+def test_onthisday_bad_date(bad: str) -> None:
+    got = run("onthisday", "--date", bad)
+    assert got.status == 2 and "YYYY-MM-DD" in got.err
+
+
+def test_onthisday_today_uses_the_timezone_setting() -> None:
+    assert run("onthisday", env={"TIMEZONE": "Pacific/Kiritimati"}).status == 0

@@ -1,0 +1,225 @@
+"""The words of every reply, in English and Spanish; never a mention; the footer cites the paragraph."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.core.render import (
+    EXAMPLES,
+    Reply,
+    Suggestion,
+    render_about,
+    render_fact,
+    render_help,
+    render_match,
+    render_notice,
+    render_onthisday,
+    render_timeline,
+    source_footer,
+)
+from bot.core.results import Candidate, MatchResult, Status
+from tests.coredata import shipped_engine, shipped_facts
+
+LANGS = ("en", "es")
+UNSAFE = ("@everyone", "@here", "<@")
+
+
+def all_text(reply: Reply) -> str:
+    parts = [reply.as_text(), reply.body, reply.title or "", reply.footer or ""]
+    parts += [s.label for s in reply.suggestions] + [f"{k} {v}" for k, v in reply.fields]
+    return "\n".join(parts)
+
+
+def every_reply() -> list[Reply]:
+    facts = shipped_facts()
+    source = facts.source
+    engine = shipped_engine()
+    replies = []
+    for lang in LANGS:
+        replies += [render_fact(f, lang, source, 0.9) for f in facts]
+        replies += [render_match(engine.ask(q, lang=lang)[0], source) for q in QUESTIONS]
+        replies += [render_notice(key, lang, limit=500, seconds=5, link="https://example.org/x") for key in NOTICES]
+        replies += [
+            render_onthisday(facts, dt.date(2026, 9, 29), lang),
+            render_onthisday(facts, dt.date(2026, 9, 20), lang),
+        ]
+        replies += [render_timeline(facts, lang), render_about(facts, lang), render_help(lang)]
+    return replies
+
+
+QUESTIONS = [
+    "when did he retire",
+    "retire",
+    "what is his height",
+    "hi",
+    "thanks",
+    "who are you",
+    "help",
+    "when did he retire and where did he announce it",
+    "@everyone <@123> <@&456>",
+]
+NOTICES = ["too_long", "cooldown", "error", "repeat"]
+
+
+def test_no_reply_contains_mention_syntax() -> None:
+    for reply in every_reply():
+        assert reply is not None
+        text = all_text(reply)
+        for bad in UNSAFE:
+            assert bad not in text, (bad, text)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_render_fact(lang: str) -> None:
+    facts = shipped_facts()
+    fact = facts.get("retirement-date")
+    reply = render_fact(fact, lang, facts.source, 0.87)
+    assert reply.status == Status.ANSWERED and reply.lang == lang
+    assert reply.title == fact.name(lang) and reply.body == fact.text(lang)
+    assert reply.fact_ids == ("retirement-date",)
+    assert "¶4" in reply.footer and facts.source.title in reply.footer
+    assert ("confidence 87%" if lang == "en" else "confianza 87%") in reply.footer
+    assert reply.footer.startswith("Source:" if lang == "en" else "Fuente:")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_as_of_is_shown(lang: str) -> None:
+    facts = shipped_facts()
+    stale = [f for f in facts if f.as_of]
+    assert stale, "the shipped base has facts that can go stale"
+    reply = render_fact(stale[0], lang, facts.source)
+    assert stale[0].as_of in reply.body
+    assert ("as of" if lang == "en" else "según datos de") in reply.body
+
+
+def test_caption_citation_in_footer() -> None:
+    facts = shipped_facts()
+    captioned = [f for f in facts if f.citation.caption]
+    if not captioned:
+        pytest.skip("no fact cites the photo caption")
+    assert "photo caption" in source_footer(facts.source, captioned[:1], "en")
+    assert "pie de foto" in source_footer(facts.source, captioned[:1], "es")
+
+
+def test_footer_joins_several_paragraphs_once_each() -> None:
+    facts = shipped_facts()
+    chosen = [facts.get("retirement-date"), facts.get("retirement-announcement"), facts.get("retirement-reason")]
+    footer = source_footer(facts.source, chosen, "en")
+    assert footer.count("¶4") == 1 and "¶5" in footer
+
+
+@pytest.mark.parametrize(("lang", "date"), [("en", "29 September 2008"), ("es", "29 de septiembre de 2008")])
+def test_render_match_answered(lang: str, date: str) -> None:
+    _, reply = shipped_engine().ask("when did he retire", lang=lang)
+    assert reply.status == Status.ANSWERED and date in reply.body and "¶4" in reply.footer
+
+
+def test_render_match_two_answers() -> None:
+    facts = shipped_facts()
+    both = (Candidate(facts.get("retirement-date"), 0.9), Candidate(facts.get("retirement-announcement"), 0.8))
+    result = MatchResult("q", Status.ANSWERED, "en", 0.8, answers=both)
+    reply = render_match(result, facts.source)
+    assert reply.fact_ids == ("retirement-date", "retirement-announcement")
+    assert "29 September 2008" in reply.body and "Murcia" in reply.body
+    assert " · " in reply.title and "confidence 80%" in reply.footer
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_render_match_ambiguous_offers_at_most_three(lang: str) -> None:
+    facts = shipped_facts()
+    five = tuple(Candidate(f, 0.5) for f in facts.facts[:5])
+    reply = render_match(MatchResult("q", Status.AMBIGUOUS, lang, 0.5, suggestions=five), facts.source)
+    assert reply.status == Status.AMBIGUOUS and len(reply.suggestions) == 3
+    assert reply.suggestions[0].label == facts.facts[0].name(lang)
+    assert ("Did you mean" if lang == "en" else "Quisiste decir") in reply.body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_render_match_unknown_gives_examples(lang: str) -> None:
+    reply = render_match(MatchResult("q", Status.UNKNOWN, lang), shipped_facts().source)
+    assert reply.status == Status.UNKNOWN
+    assert ("don't know" if lang == "en" else "no lo sé") in reply.body
+    for example in EXAMPLES[lang]:
+        assert example in reply.body
+
+
+@pytest.mark.parametrize("kind", ["greeting", "thanks", "identity", "help"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_render_match_smalltalk(kind: str, lang: str) -> None:
+    reply = render_match(MatchResult("q", Status.SMALLTALK, lang, 1.0, smalltalk=kind), shipped_facts().source)
+    assert reply.status == Status.SMALLTALK and "Jefferson Pérez" in reply.body
+    assert EXAMPLES[lang][0] in reply.body
+
+
+@pytest.mark.parametrize(
+    ("key", "kwargs", "en", "es"),
+    [
+        ("too_long", {"limit": 500}, "under 500 characters", "menos de 500 caracteres"),
+        ("cooldown", {"seconds": 7}, "again in 7 s", "de nuevo en 7 s"),
+        ("error", {}, "went wrong", "falló"),
+        ("repeat", {"link": "https://example.org/m/1"}, "https://example.org/m/1", "https://example.org/m/1"),
+    ],
+)
+def test_render_notice(key: str, kwargs: dict, en: str, es: str) -> None:
+    assert en in render_notice(key, "en", **kwargs).body
+    assert es in render_notice(key, "es", **kwargs).body
+
+
+def test_onthisday_2026_english() -> None:
+    reply = render_onthisday(shipped_facts(), dt.date(2026, 9, 29), "en")
+    assert reply is not None and reply.fact_ids == ("retirement-date",)
+    assert "18 years ago today" in reply.body
+    assert "18th" in reply.body and "29 September 2008" in reply.body
+    assert reply.title == "On this day: 29 September"
+    assert "¶4" in reply.footer
+
+
+def test_onthisday_2026_spanish() -> None:
+    reply = render_onthisday(shipped_facts(), dt.date(2026, 9, 29), "es")
+    assert reply is not None
+    assert "Hoy hace 18 años" in reply.body
+    assert "18.º" in reply.body and "29 de septiembre de 2008" in reply.body
+    assert reply.title == "Un día como hoy: 29 de septiembre"
+
+
+@pytest.mark.parametrize(
+    ("day", "en", "es"),
+    [
+        (dt.date(2008, 9, 29), "**Today**", "**Hoy**"),
+        (dt.date(2009, 9, 29), "1 year ago today", "Hoy hace 1 año"),
+    ],
+)
+def test_onthisday_first_years(day: dt.date, en: str, es: str) -> None:
+    assert en in render_onthisday(shipped_facts(), day, "en").body
+    assert es in render_onthisday(shipped_facts(), day, "es").body
+
+
+def test_onthisday_nothing() -> None:
+    assert render_onthisday(shipped_facts(), dt.date(2026, 9, 28), "en") is None
+
+
+@pytest.mark.parametrize(("lang", "date"), [("en", "20 September 2008"), ("es", "20 de septiembre de 2008")])
+def test_render_timeline(lang: str, date: str) -> None:
+    reply = render_timeline(shipped_facts(), lang)
+    dates = [name for name, _ in reply.fields]
+    assert date in dates
+    assert reply.fields[0][0] == date  # the earliest dated fact first
+    assert "¶4" in reply.footer
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_render_about_and_help(lang: str) -> None:
+    facts = shipped_facts()
+    about = render_about(facts, lang, [("uptime", "1 h")])
+    assert str(len(facts)) in about.body and facts.source.title in about.body
+    assert about.fields == (("uptime", "1 h"),)
+    helped = render_help(lang, [("/ask", "ask a question")])
+    assert EXAMPLES[lang][0] in helped.body and helped.fields == (("/ask", "ask a question"),)
+    assert about.title != helped.title
+
+
+def test_as_text_lists_title_body_fields_suggestions_footer() -> None:
+    reply = Reply("x", "en", "body", title="T", footer="F", suggestions=(Suggestion("a", "A"),), fields=(("k", "v"),))
+    assert reply.as_text() == "**T**\nbody\nk: v\n  1. A\n— F"

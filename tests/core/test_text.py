@@ -1,0 +1,142 @@
+"""Normalisation: folding, contractions, EN/ES synonyms, typo tolerance, language detection."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from bot.core.text import Analyzer, Lexicon, common_words, detect_language, fold
+from tests.coredata import REPO, shipped_engine
+
+
+def tokens(text: str, lang: str | None = None) -> tuple[str, ...]:
+    return shipped_engine().matcher.analyzer.analyze(text, lang).tokens
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [("Pérez", "perez"), ("PÉREZ", "perez"), ("ÁÉÍÓÚÜÑ", "aeiouun"), ("Pekín", "pekin"), ("what’s", "what's")],
+)
+def test_fold_strips_case_and_accents(raw: str, folded: str) -> None:
+    assert fold(raw) == folded
+
+
+@pytest.mark.parametrize("spelling", ["Perez", "PEREZ", "pérez", "Pèrez"])
+def test_accents_and_case_do_not_change_the_tokens(spelling: str) -> None:
+    assert tokens(f"when did {spelling} retire") == tokens("when did Pérez retire")
+    assert tokens("CUÁNDO SE RETIRÓ") == tokens("cuando se retiro")
+
+
+@pytest.mark.parametrize(
+    ("short", "long"),
+    [
+        ("what's his time", "what is his time"),
+        ("what’s his time", "what is his time"),  # typographic apostrophe
+        ("didn't he win", "did not he win"),
+        ("he can't walk", "he can not walk"),
+        ("who'd he beat", "who would he beat"),
+        ("they're from cuenca", "they are from cuenca"),
+    ],
+)
+def test_contractions_expand(short: str, long: str) -> None:
+    assert tokens(short) == tokens(long)
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        [("quit", "en"), ("retire", "en"), ("retired", "en"), ("retirement", "en"), ("retiro", "es")],
+        [("coach", "en"), ("trainer", "en"), ("entrenador", "es")],
+        [("Olympics", "en"), ("olympic games", "en"), ("olimpiadas", "es"), ("Juegos", "es")],
+    ],
+)
+def test_synonyms_map_to_the_same_tokens(group: list[tuple[str, str]]) -> None:
+    first = tokens(*group[0])
+    assert len(first) == 1
+    for word, lang in group[1:]:
+        assert tokens(word, lang) == first, word
+
+
+def test_a_phrase_maps_to_the_concept() -> None:
+    assert tokens("when did he hang up his shoes")[:2] == tokens("when did he retire")
+
+
+@pytest.mark.parametrize(
+    ("typo", "right"),
+    [
+        ("when did he retier", "when did he retire"),
+        ("how long was the pilgrimmage", "how long was the pilgrimage"),
+        ("what was his time in atlnata", "what was his time in atlanta"),
+        ("who beat him in beijng", "who beat him in beijing"),
+        ("is he from cuneca", "is he from cuenca"),
+        ("how many olympcs", "how many olympics"),
+    ],
+)
+def test_a_misspelt_domain_word_maps_to_the_same_tokens(typo: str, right: str) -> None:
+    assert tokens(typo) == tokens(right)
+    assert not shipped_engine().matcher.analyzer.analyze(typo).unknown
+
+
+def test_real_words_are_not_corrected_when_the_dictionary_knows_them() -> None:
+    lexicon = Lexicon(concepts={"gold": ("gold", "oro")})
+    with_dictionary = Analyzer(lexicon, ["start"], dictionary=frozenset({"good", "star"}))
+    without = Analyzer(lexicon, ["start"], dictionary=frozenset())
+    assert with_dictionary.analyze("good", "en").tokens == ("good",)
+    assert with_dictionary.analyze("star", "en").tokens == ("star",)
+    # Without the real-word dictionary the same words would be "corrected" into domain words.
+    assert without.analyze("good", "en").tokens == ("gold",)
+    assert without.analyze("star", "en").tokens == ("start",)
+
+
+@pytest.mark.parametrize(("word", "not_this"), [("good", "gold"), ("star", "start"), ("bread", "break")])
+def test_shipped_analyzer_keeps_real_words(word: str, not_this: str) -> None:
+    assert not_this not in tokens(f"is he {word}")
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_word_lists_ship_with_the_package(lang: str) -> None:
+    """A fresh clone must have the real-word lists, or typo correction turns 'good' into 'gold'."""
+    assert len(common_words(lang)) > 10_000
+    if (REPO / ".git").exists():
+        tracked = subprocess.run(
+            ["git", "ls-files", "--error-unmatch", f"bot/core/data/words-{lang}.txt.gz"], cwd=REPO, capture_output=True
+        )
+        assert tracked.returncode == 0, f"bot/core/data/words-{lang}.txt.gz is not committed"
+
+
+def test_short_and_numeric_words_are_never_corrected() -> None:
+    analyzer = Analyzer(Lexicon(concepts={"gold": ("gold",)}), dictionary=frozenset())
+    assert analyzer.analyze("gol", "en").tokens == ("gol",)  # under four letters
+    assert analyzer.analyze("g0ld", "en").tokens == ("g0ld",)  # has a digit
+
+
+@pytest.mark.parametrize(
+    "text", ["when did he retire", "who was his coach", "how old was he", "What was his time in Atlanta?"]
+)
+def test_detect_english(text: str) -> None:
+    assert detect_language(text, shipped_engine().facts.lexicon) == "en"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "¿Cuándo se retiró?",
+        "cuando se retiro",
+        "quien fue su entrenador",
+        "de donde es",
+        "cuál fue su tiempo en atlanta",
+    ],
+)
+def test_detect_spanish(text: str) -> None:
+    assert detect_language(text, shipped_engine().facts.lexicon) == "es"
+
+
+def test_detect_defaults_to_english_without_markers() -> None:
+    assert detect_language("", Lexicon()) == "en"
+    assert detect_language("1996 ???", Lexicon()) == "en"
+
+
+def test_analysis_of_empty_and_symbol_only_text_is_empty() -> None:
+    for text in ("", "   ", "?!…", "🏃‍♂️🇪🇨", "\u200b\u200f"):
+        assert tokens(text) == ()
