@@ -42,6 +42,7 @@ class Settings:
     log_level: str = "INFO"
     log_format: str = "text"
     shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None  # the shards this process runs (default: all of them)
     facts_dir: Path = field(default_factory=default_facts_dir)
     announce_channel_id: int | None = None
     post_time: dt.time = dt.time(9, 0)
@@ -154,6 +155,16 @@ def load_settings(
             problems["SHARD_COUNT"] = f"expected a whole number from 1 to 1000, got {raw!r}"
         else:
             values["shard_count"] = int(raw)
+
+    if (raw := get("SHARD_IDS")) is not None and "SHARD_COUNT" not in problems:
+        count = values.get("shard_count")
+        parts = [p.strip() for p in raw.split(",") if p.strip()]
+        if count is None:
+            problems["SHARD_IDS"] = "needs SHARD_COUNT, the total number of shards across all processes"
+        elif not parts or not all(p.isdigit() and int(p) < count for p in parts):  # type: ignore[operator]
+            problems["SHARD_IDS"] = f"expected shard numbers from 0 to {count - 1} separated by commas, got {raw!r}"  # type: ignore[operator]
+        else:
+            values["shard_ids"] = tuple(sorted({int(p) for p in parts}))
 
     if (raw := get("POST_TIME")) is not None:
         try:

@@ -254,6 +254,11 @@ class Scheduler:
         except Exception as exc:
             log.exception("anniversary tick: could not read server settings")
             return [Outcome(0, Result.ERROR, error=_describe(exc))]
+        # With several processes (each running some shards), each server is ticked only by the process
+        # whose shard owns it; the ledger's claim still guards against any overlap.
+        handles = getattr(self.poster, "handles", None)
+        if handles is not None:
+            targets = [t for t in targets if handles(t.guild_id)]
         for target in targets:
             try:
                 outcome = await self._tick_one(target, facts, now)

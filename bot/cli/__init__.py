@@ -29,6 +29,9 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         "check": ("lint a fact base (the shipped one by default)", args.check, "factcmds:run_check"),
         "eval": ("grade a question set", args.evaluate, "evaluate:run_eval"),
         "onthisday": ("the anniversary post text for a date", args.onthisday, "factcmds:run_onthisday"),
+        "misses": ("the most frequent unanswered questions, grouped", args.misses, "opscmds:run_misses"),
+        "stats": ("answered/ambiguous/unknown rates, top facts, helpfulness", args.stats, "opscmds:run_stats"),
+        "doctor": ("check the configuration offline", args.none, "opscmds:run_doctor"),
         "run": ("start the Discord bot (needs DISCORD_TOKEN)", args.none, "discord:run_bot"),
         "sync": ("sync slash commands with Discord now", args.none, "discord:run_sync"),
         "start": ("the Discord bot if DISCORD_TOKEN is set, else the console chat", args.none, "discord:run_start"),
@@ -73,8 +76,13 @@ def main(
             ctx.stderr.write(message)
         raise _ParserExit(status)
 
-    parser.exit = _exit  # type: ignore[method-assign]
-    parser._print_message = lambda message, file=None: ctx.stdout.write(message)  # type: ignore[method-assign]
+    # Subcommand parsers report their own errors (e.g. a bad --top): route theirs here too.
+    subparsers = parser._subparsers._group_actions[0].choices.values()  # type: ignore[union-attr]
+    for each in (parser, *subparsers):
+        each.exit = _exit  # type: ignore[method-assign]
+        each._print_message = lambda message, file=None: (  # type: ignore[method-assign]
+            ctx.stderr if file is sys.stderr else ctx.stdout
+        ).write(message)
     try:
         ns = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
     except _ParserExit as stop:

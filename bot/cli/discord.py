@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import json
 import logging
+import os
 import signal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
 from bot.config import ConfigError, Settings, load_settings, read_dotenv
@@ -65,30 +65,11 @@ def _load(ctx: CliContext) -> tuple[Settings, Engine] | None:
     return settings, engine
 
 
-class _JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        data: dict[str, Any] = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
-            "level": record.levelname,
-            "logger": record.name,
-            "message": record.getMessage(),
-        }
-        if record.exc_info:
-            data["traceback"] = self.formatException(record.exc_info)
-        return json.dumps(data, ensure_ascii=False)
-
-
 def _configure_logging(settings: Settings, stream: TextIO) -> logging.Handler:
-    handler = logging.StreamHandler(stream)
-    if settings.log_format == "json":
-        handler.setFormatter(_JsonFormatter())
-    else:
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)-8s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(settings.log_level)
-    logging.getLogger("discord.http").setLevel(max(logging.INFO, logging.getLevelName(settings.log_level)))
-    return handler
+    """Text or JSON lines on ``stream`` (LOG_FORMAT, LOG_LEVEL), with the token redacted everywhere."""
+    from bot.logs import setup_logging
+
+    return setup_logging(settings.log_level, settings.log_format, stream=stream, secrets=[settings.discord_token])
 
 
 def _point_at_test_endpoints(ctx: CliContext) -> None:
@@ -112,6 +93,10 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) ->
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(sig, stop.set)
             handled.append(sig)
+    from bot.discord.ops import install_reload_signal, remove_reload_signal
+
+    if install_reload_signal(bot, loop):  # SIGHUP: validated reload of the facts
+        log.info("send SIGHUP (kill -HUP %d) to reload the facts", os.getpid())
     try:
         async with bot:
             runner = asyncio.create_task(bot.start(settings.discord_token or ""))
@@ -131,6 +116,7 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) ->
     finally:
         for sig in handled:
             loop.remove_signal_handler(sig)
+        remove_reload_signal(loop)
 
 
 def _explain(ctx: CliContext, exc: BaseException) -> int | None:

@@ -7,7 +7,7 @@ that the console prints with :meth:`Reply.as_text` and the Discord layer turns i
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from bot.core.calendar import entries_on, ordinal, years_since
@@ -26,6 +26,7 @@ __all__ = [
     "render_next_entry",
     "render_notice",
     "render_onthisday",
+    "render_reload",
     "render_timeline",
     "source_footer",
     "word",
@@ -154,6 +155,39 @@ MONTHS_ES = [
     "noviembre",
     "diciembre",
 ]
+
+# Operations (issue 5): feedback buttons, hot reload replies, /about figures. Kept apart from the
+# table above so the features' word lists grow without stepping on each other.
+WORDS["en"].update(
+    {
+        "vote_thanks": "Thanks! Your vote helps us improve the answers.",
+        "vote_changed": "Vote changed. Thanks!",
+        "owner_only": "Only the bot's owner can do that.",
+        "reload_title": "Fact base reload",
+        "reload_ok": "Reloaded {count} facts. Changes:",
+        "reload_same": "Reloaded {count} facts: nothing changed.",
+        "reload_failed": "Nothing changed: the fact base has {count} problem(s). Fix them and reload again.",
+        "more": "… and {count} more",
+        "about_version": "Version",
+        "about_uptime": "Uptime",
+        "about_latency": "Latency",
+    }
+)
+WORDS["es"].update(
+    {
+        "vote_thanks": "¡Gracias! Tu voto nos ayuda a mejorar las respuestas.",
+        "vote_changed": "Voto cambiado. ¡Gracias!",
+        "owner_only": "Solo quien administra el bot puede hacer eso.",
+        "reload_title": "Recarga de los datos",
+        "reload_ok": "Recargados {count} datos. Cambios:",
+        "reload_same": "Recargados {count} datos: nada cambió.",
+        "reload_failed": "No cambió nada: los datos tienen {count} problema(s). Corrígelos y recarga de nuevo.",
+        "more": "… y {count} más",
+        "about_version": "Versión",
+        "about_uptime": "Tiempo activo",
+        "about_latency": "Latencia",
+    }
+)
 
 
 # /anniversary (admin commands for the 29 September post); merged into WORDS below.
@@ -493,3 +527,29 @@ def render_next_entry(facts: FactBase, day: dt.date, upcoming: dt.date | None, l
         footer=source_footer(facts.source, entries, lang) if entries else None,
         fact_ids=tuple(f.id for f in entries),
     )
+
+
+def _block(lines: Sequence[str], lang: str, budget: int = 3600) -> str:
+    """``lines`` in a code block (so paths and ids show as written), cut to fit an embed."""
+    shown: list[str] = []
+    used = 0
+    for line in lines:
+        if used + len(line) + 1 > budget:
+            break
+        shown.append(line.replace("```", "'''"))
+        used += len(line) + 1
+    rest = len(lines) - len(shown)
+    text = "```\n" + "\n".join(shown) + "\n```"
+    return text + (f"\n{_w(lang, 'more', count=rest)}" if rest else "")
+
+
+def render_reload(lang: str, *, ok: bool, count: int, changes: Sequence[str], problems: Sequence[str]) -> Reply:
+    """The outcome of a hot reload: the +added/~changed/−removed ids, or every ``file:line`` problem."""
+    title = _w(lang, "reload_title")
+    if not ok:
+        body = f"{_w(lang, 'reload_failed', count=len(problems))}\n{_block(problems, lang)}"
+        return Reply(status="notice", lang=lang, title=title, body=body)
+    if not changes:
+        return Reply(status="about", lang=lang, title=title, body=_w(lang, "reload_same", count=count))
+    body = f"{_w(lang, 'reload_ok', count=count)}\n{_block(changes, lang)}"
+    return Reply(status="about", lang=lang, title=title, body=body)

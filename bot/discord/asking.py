@@ -6,12 +6,14 @@ Both entry points call :func:`decide` (no I/O) and then send the :class:`Decisio
 from __future__ import annotations
 
 import math
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.core.matcher import MAX_QUESTION_CHARS
 from bot.core.render import Reply, render_help, render_notice, word
 from bot.core.results import Status
+from bot.discord.ops import observe
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -31,7 +33,14 @@ class Decision:
 
 
 def decide(
-    bot: PerezBot, *, user_id: int, channel_id: int | None, in_guild: bool, text: str, lang: str | None
+    bot: PerezBot,
+    *,
+    user_id: int,
+    channel_id: int | None,
+    in_guild: bool,
+    text: str,
+    lang: str | None,
+    guild_id: int | None = None,
 ) -> Decision:
     now = bot.clock()
     fallback = lang or "en"
@@ -43,7 +52,9 @@ def decide(
         return Decision(notice, private=True, notify=bot.cooldown.warn_once(user_id, now))
     if not text.strip():
         return Decision(help_reply(fallback))
+    started = time.perf_counter()
     result, reply = bot.engine.ask(text, lang=lang)
+    observe(bot, result, latency=time.perf_counter() - started, guild_id=guild_id)
     if result.status is Status.ANSWERED:
         if in_guild and channel_id is not None:
             earlier = bot.recent.earlier(channel_id, reply.fact_ids, now)

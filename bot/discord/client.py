@@ -48,6 +48,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.discord.cogs.info",
     "bot.discord.cogs.messages",
     "bot.discord.cogs.anniversary",
+    "bot.discord.cogs.ops",
 )
 
 SyncMode = Literal["auto", "never"]
@@ -172,5 +173,7 @@ def build_bot(
     if sharded:
         if settings.shard_count is not None:
             options.setdefault("shard_count", settings.shard_count)
+        if settings.shard_ids is not None:  # several processes share the shards out
+            options.setdefault("shard_ids", list(settings.shard_ids))
         return ShardedPerezBot(settings, engine, clock=clock, **options)
     return PerezBot(settings, engine, clock=clock, **options)

@@ -68,6 +68,11 @@ SPANISH: dict[str, str] = {
         "Muestra exactamente lo que dirá la próxima publicación (solo tú la ves)."
     ),
     "Stop the anniversary post in this server.": "Detiene la publicación de aniversario en este servidor.",
+    # /admin
+    "Bot owner tools.": "Herramientas para quien administra el bot.",
+    "Re-read the facts, check them and swap them in if valid (bot owner only).": (
+        "Relee los datos, los revisa y los usa si son válidos (solo quien administra el bot)."
+    ),
 }
 
 

@@ -71,6 +71,15 @@ class DiscordPoster:
     def __init__(self, bot: commands.Bot) -> None:
         self.bot = bot
 
+    def handles(self, guild_id: int) -> bool:
+        """Whether a shard run by this process owns the server (Discord: ``(id >> 22) % shard_count``)."""
+        count = getattr(self.bot, "shard_count", None) or 1
+        mine = getattr(self.bot, "shard_ids", None)  # AutoShardedBot: None means every shard is here
+        if mine is None:
+            shard_id = getattr(self.bot, "shard_id", None)  # a plain Client can run one given shard
+            mine = [shard_id] if shard_id is not None and count > 1 else None
+        return mine is None or (guild_id >> 22) % count in mine
+
     def guild_of(self, channel_id: int) -> int | None:
         guild = getattr(self.bot.get_channel(channel_id), "guild", None)
         return guild.id if guild is not None else None

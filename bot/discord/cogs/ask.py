@@ -15,6 +15,7 @@ from bot.discord import send
 from bot.discord.asking import decide, remember
 from bot.discord.embeds import trim
 from bot.discord.etiquette import lang_for_locale
+from bot.discord.feedback import feedback_view
 from bot.discord.views import AmbiguousView
 
 if TYPE_CHECKING:
@@ -35,10 +36,13 @@ async def answer_interaction(bot: PerezBot, interaction: discord.Interaction, qu
         in_guild=interaction.guild_id is not None,
         text=question,
         lang=lang,
+        guild_id=interaction.guild_id,
     )
     view = None
     if decision.choices:
         view = AmbiguousView(bot, interaction.user.id, decision.reply.lang, decision.reply.suggestions)
+    elif not decision.private:
+        view = feedback_view(decision.reply)
     sent = await send.respond(interaction, decision.reply, ephemeral=decision.private, view=view)
     if view is not None:
         view.message = sent.message

@@ -8,10 +8,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot import __version__
 from bot.core.render import render_about, word
 from bot.discord import send
 from bot.discord.asking import help_reply
 from bot.discord.cogs.facts import reply_lang
+from bot.discord.ops import format_latency, format_uptime, uptime
 from bot.discord.translator import spanish
 
 if TYPE_CHECKING:
@@ -54,6 +56,9 @@ class Info(commands.Cog):
             (word(lang, "about_facts"), str(len(facts))),
             (word(lang, "about_servers"), str(len(self.bot.guilds))),
             (word(lang, "about_source"), f"[{source.title}]({source.url})" if source.url else source.title),
+            (word(lang, "about_version"), __version__),
+            (word(lang, "about_uptime"), format_uptime(uptime(self.bot))),
+            (word(lang, "about_latency"), format_latency(self.bot.latency)),
         ]
         await send.respond(interaction, render_about(facts, lang, extra))
 

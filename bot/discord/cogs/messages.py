@@ -17,6 +17,7 @@ from bot.core.render import render_notice
 from bot.discord import send
 from bot.discord.asking import decide, remember
 from bot.discord.etiquette import strip_bot_mentions
+from bot.discord.feedback import feedback_view
 from bot.discord.views import AmbiguousView
 
 if TYPE_CHECKING:
@@ -82,12 +83,15 @@ class Messages(commands.Cog):
             in_guild=in_guild,
             text=question,
             lang=None,
+            guild_id=message.guild.id if message.guild is not None else None,
         )
         if not decision.notify:
             return
         view = None
         if decision.choices:
             view = AmbiguousView(self.bot, message.author.id, decision.reply.lang, decision.reply.suggestions)
+        elif not decision.private:
+            view = feedback_view(decision.reply)
         sent = await send.reply_to(message, decision.reply, view=view)
         if sent is None:
             if view is not None:

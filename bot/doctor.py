@@ -1,0 +1,175 @@
+"""``perezbot doctor``: check a deployment's configuration offline, without changing anything.
+
+Each check yields one :class:`Check` (ok / warn / fail) with detail lines. Nothing here talks to
+Discord, creates the database or migrates it, and no secret value is ever put in a message.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.config import TOKEN_RE, ConfigError, Settings, load_settings, read_dotenv, valid_timezone
+from bot.core.facts import check_facts
+from bot.store.db import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["FAIL", "OK", "WARN", "Check", "diagnose"]
+
+OK, WARN, FAIL = "ok", "warn", "FAIL"
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    status: str
+    name: str
+    summary: str
+    details: tuple[str, ...] = field(default=())
+
+
+def diagnose(env: Mapping[str, str], *, dotenv: Path | None, now: dt.datetime | None = None) -> list[Check]:
+    """Run every check; a bad setting is reported and the rest run with its default."""
+    checks: list[Check] = []
+    raw: dict[str, str] = dict(read_dotenv(dotenv)) if dotenv is not None else {}
+    raw.update(env)
+    where = f"the environment and {dotenv}" if dotenv is not None and dotenv.is_file() else "the environment"
+    try:
+        settings = load_settings(raw, dotenv=None)
+        checks.append(Check(OK, "settings", f"parsed from {where}"))
+    except ConfigError as exc:
+        lines = tuple(f"{key}: {message}" for key, message in exc.problems.items())
+        checks.append(Check(FAIL, "settings", f"{len(lines)} bad setting(s) in {where}", lines))
+        settings = load_settings({k: v for k, v in raw.items() if k not in exc.problems}, dotenv=None)
+    checks.append(_token(raw.get("DISCORD_TOKEN", "").strip()))
+    checks.append(_facts(settings))
+    checks.append(_database(settings))
+    checks.append(_timezones(settings, now or dt.datetime.now(dt.UTC)))
+    checks.append(_privacy(settings))
+    checks.append(_sharding(settings))
+    return checks
+
+
+def _token(token: str) -> Check:
+    # Never the value, nor its length or any part of it.
+    if not token:
+        return Check(FAIL, "token", "DISCORD_TOKEN is not set (perezbot run needs it; see .env.example)")
+    if not TOKEN_RE.match(token):
+        return Check(FAIL, "token", "DISCORD_TOKEN is set but does not look like a bot token")
+    return Check(OK, "token", "DISCORD_TOKEN is set (value not shown)")
+
+
+def _facts(settings: Settings) -> Check:
+    base, problems = check_facts(settings.facts_dir)
+    if base is None:
+        return Check(FAIL, "facts", f"{len(problems)} problem(s) in {settings.facts_dir}", tuple(map(str, problems)))
+    return Check(OK, "facts", f"{len(base)} valid fact(s) in {settings.facts_dir}")
+
+
+def _expected_tables() -> set[str]:
+    conn = sqlite3.connect(":memory:")
+    try:
+        for migration in MIGRATIONS:
+            conn.executescript(migration)
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    finally:
+        conn.close()
+
+
+def _writable_dir(path: Path) -> tuple[bool, str]:
+    """Can the bot create ``path`` (a directory) or write into it?"""
+    probe = path
+    while not probe.exists():
+        if probe.parent == probe:
+            return False, f"{path}: no existing parent"
+        probe = probe.parent
+    if not probe.is_dir():
+        return False, f"{probe} is not a directory"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return False, f"{probe} is not writable by this user"
+    return True, ""
+
+
+def _database(settings: Settings) -> Check:
+    path = settings.database_path
+    if not path.exists():
+        ok, why = _writable_dir(path.parent)
+        if not ok:
+            return Check(FAIL, "database", f"cannot create {path}", (why,))
+        return Check(OK, "database", f"{path} does not exist yet; it will be created at start")
+    ok, why = _writable_dir(path.parent)
+    if not ok:  # SQLite needs the directory too, for its -wal and -shm files
+        return Check(FAIL, "database", f"{path} is not writable", (why,))
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=2, isolation_level=None)
+    except sqlite3.Error as exc:
+        return Check(FAIL, "database", f"cannot open {path}", (str(exc),))
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        integrity = conn.execute("PRAGMA quick_check").fetchone()[0]
+        conn.execute("BEGIN IMMEDIATE")  # takes the write lock: proves we could write
+        conn.execute("ROLLBACK")
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.Error as exc:
+        return Check(FAIL, "database", f"{path} is not usable", (str(exc),))
+    finally:
+        conn.close()
+    if integrity != "ok":
+        return Check(FAIL, "database", f"{path} is damaged", (str(integrity),))
+    if version > SCHEMA_VERSION:
+        return Check(FAIL, "database", f"{path} has schema v{version}, newer than this perezbot (v{SCHEMA_VERSION})")
+    if version < SCHEMA_VERSION:
+        return Check(WARN, "database", f"{path} is at schema v{version}; start migrates it to v{SCHEMA_VERSION}")
+    missing = sorted(_expected_tables() - tables)
+    if missing:
+        return Check(FAIL, "database", f"{path} says v{version} but lacks tables", (", ".join(missing),))
+    return Check(OK, "database", f"{path} is writable and at schema v{version}")
+
+
+def _timezones(settings: Settings, now: dt.datetime) -> Check:
+    if not valid_timezone(settings.timezone):
+        return Check(FAIL, "time zone", f"TIMEZONE {settings.timezone!r} is not a known IANA time zone")
+    local = now.astimezone(settings.tz)
+    summary = f"{settings.timezone} (now {local:%Y-%m-%d %H:%M} UTC{local:%z}), posts at {settings.post_time:%H:%M}"
+    bad = _bad_server_timezones(settings.database_path)
+    if bad:
+        return Check(FAIL, "time zone", "some servers use unknown time zones", tuple(bad))
+    return Check(OK, "time zone", summary)
+
+
+def _bad_server_timezones(path: Path) -> list[str]:
+    """Per-server time zones saved in the database that this machine does not know."""
+    if not path.exists():
+        return []
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
+        try:
+            rows = conn.execute("SELECT guild_id, timezone FROM guild_settings").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return []  # the database check reports an unusable database
+    # NULL means "the TIMEZONE default", checked above.
+    return [f"server {guild}: {tz!r}" for guild, tz in rows if tz is not None and not valid_timezone(tz)]
+
+
+def _privacy(settings: Settings) -> Check:
+    if settings.record_misses:
+        return Check(OK, "privacy", "RECORD_MISSES=true: wording of unanswered questions is kept for curation")
+    return Check(OK, "privacy", "RECORD_MISSES=false: no question wording is kept, only anonymous counts")
+
+
+def _sharding(settings: Settings) -> Check:
+    if settings.shard_count is None:
+        return Check(OK, "sharding", "one gateway connection (set SHARD_COUNT past ~2,000 servers)")
+    if settings.shard_ids is None:
+        return Check(OK, "sharding", f"SHARD_COUNT={settings.shard_count}, all shards in this process")
+    mine = ",".join(map(str, settings.shard_ids))
+    return Check(
+        OK,
+        "sharding",
+        f"SHARD_COUNT={settings.shard_count}, this process runs shard(s) {mine}: run the others elsewhere "
+        "on the same database",
+    )
