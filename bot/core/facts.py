@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 LANGS: tuple[str, ...] = ("en", "es")
+# libyaml's C parser when PyYAML has it (it keeps line marks), else the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Text that could ping someone or advertise: mentions, role/channel syntax, invite links.
 UNSAFE_RE = re.compile(
@@ -169,7 +171,7 @@ class _Reader:
             self.problems.append(Problem(path, 1, "the file is empty"))
             return None
         try:
-            return yaml.compose(text, Loader=yaml.SafeLoader)
+            return yaml.compose(text, Loader=_LOADER)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1
@@ -179,7 +181,8 @@ class _Reader:
 
     @staticmethod
     def value(node: yaml.Node) -> Any:
-        return yaml.SafeLoader("").construct_object(node, deep=True)
+        constructor = yaml.SafeLoader("")  # the constructor only; nodes carry their own marks
+        return constructor.construct_object(node, deep=True)
 
     def mapping(
         self, path: Path, node: yaml.Node, fields: Mapping[str, bool], what: str

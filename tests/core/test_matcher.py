@@ -228,19 +228,33 @@ def test_suggest_phrasings_and_search_titles_never_fail() -> None:
 
 # ---------------------------------------------------------------------------------------------- question sets
 
-# Floors a few points below the scores measured on 2026-11-26 at main 8390f66 (perezbot eval FILE).
-# The lead raises them as tuning lands; don't set them above what the code scores.
-#   dev:   in-scope 98.3 % (59/60),   out-of-scope 100 % (25/25)
-#   tune:  in-scope 94.5 % (172/182), out-of-scope 100 % (56/56)
-#   blind: in-scope 88.0 % (81/92),   out-of-scope 96.7 % (29/30)
+# The dev set must meet the targets (97 % / 97 %). Our own sets get floors a few points
+# below the scores measured on 2026-11-26 (perezbot eval FILE); raise them as tuning lands, never
+# set them above what the code scores:
+#   dev:    in-scope 100 % (60/60),    out-of-scope 100 % (25/25)
+#   tune:   in-scope 97.3 % (177/182), out-of-scope 100 % (56/56)
+#   blind:  in-scope 91.3 % (84/92),   out-of-scope 96.7 % (29/30)
+#   blind2: in-scope 98.3 % (174/177), out-of-scope 96.0 % (48/50)
+#   blind3: in-scope 90.9 % (150/165), out-of-scope 98.2 % (56/57)
 FLOORS = {
-    "dev": (0.95, 0.96),
-    "tune": (0.91, 0.96),
-    "blind": (0.84, 0.93),
+    "dev": (0.97, 0.97),
+    "tune": (0.94, 0.96),
+    "blind": (0.88, 0.93),
+    "blind2": (0.95, 0.92),
+    "blind3": (0.87, 0.94),
 }
 
 
-@pytest.mark.parametrize(("name", "path"), [("dev", DEV_SET), ("tune", TUNE_SET), ("blind", BLIND_SET)])
+@pytest.mark.parametrize(
+    ("name", "path"),
+    [
+        ("dev", DEV_SET),
+        ("tune", TUNE_SET),
+        ("blind", BLIND_SET),
+        ("blind2", BLIND_SET.with_name("questions-blind2.yaml")),
+        ("blind3", BLIND_SET.with_name("questions-blind3.yaml")),
+    ],
+)
 def test_question_set_scores_at_or_above_floor(name: str, path: Path) -> None:
     if not path.is_file():
         pytest.skip(f"{path.resolve()} is absent (CI keeps shared/ beside the clone)")
