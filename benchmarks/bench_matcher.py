@@ -37,6 +37,8 @@ SETS = {
     "dev": REPO / ".." / "shared" / "eval" / "questions-dev.yaml",
     "tune": REPO / "tests" / "eval" / "questions-tune.yaml",
     "blind": REPO / "tests" / "eval" / "questions-blind.yaml",
+    "blind2": REPO / "tests" / "eval" / "questions-blind2.yaml",
+    "blind3": REPO / "tests" / "eval" / "questions-blind3.yaml",
 }
 COLD_QUESTION = "when did he retire"
 

@@ -46,6 +46,7 @@ UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows (could be filler, could be off
 DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
 PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
 SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
+TAIL_CLAUSES = 3  # how many of the last clauses may start the tail that is tried
 TAIL_MIN_CONFIDENCE = 0.6  # the end of a long message must be a clear question by itself
 SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact to be about them
 RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
@@ -443,7 +444,7 @@ class Matcher:
         answered from its shortest tail that is itself a clear question.
         """
         clauses = analysis.clauses
-        for k in range(len(clauses) - 1, 0, -1):
+        for k in range(len(clauses) - 1, max(0, len(clauses) - 1 - TAIL_CLAUSES), -1):
             tail = analysis.part(tuple(t for clause in clauses[k:] for t in clause))
             if len(set(tail.tokens) - self._intents) < 2:
                 continue  # "who won them" is too vague to stand for the whole message
