@@ -281,6 +281,18 @@ class Matcher:
                 found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
                 ratio[i] = found[1] / 100 if found else 0.0
         strong_tokens = {t for t in query if self._is_strong(t)} - analysis.soft
+        # Per question word, once: its weight, its cost when missing, and what kind of word it is.
+        words = [
+            (
+                t,
+                weights[t],
+                misses[t],
+                t in strong_tokens,
+                t in self._topic,
+                t not in self._intents and not _is_small_number(t),  # what is asked about, not how
+            )
+            for t in query
+        ]
         candidates = sorted({i for t in query for i in self._fact_postings.get(t, ())})
         scored = []
         for i in candidates:  # a fact sharing no word with the question has nothing to say
@@ -288,21 +300,22 @@ class Matcher:
             answer_only = self._answer_only[i]
             explained = evidence = unexplained = strong = 0.0
             matched = 0
-            for token in query:
+            for token, weight, miss, is_strong, is_topic, countable in words:
                 c = central.get(token)
-                if c is None and token in self._topic:
-                    continue  # "the Ecuadorian walker" is him: never held against a fact
                 if c is None:
-                    unexplained += misses[token]
-                    if token in strong_tokens:
-                        strong += misses[token]
+                    if is_topic:
+                        continue  # "the Ecuadorian walker" is him: never held against a fact
+                    unexplained += miss
+                    if is_strong:
+                        strong += miss
                     continue
-                share = ANSWER_EXPLAINS if token in answer_only else 1.0
-                explained += weights[token] * share
-                unexplained += weights[token] * (1.0 - share)
-                evidence += weights[token] * c
-                if token not in answer_only and token not in self._intents and not _is_small_number(token):
-                    matched += 1  # what the question is about, not how it asks
+                if token in answer_only:
+                    explained += weight * ANSWER_EXPLAINS
+                    unexplained += weight * (1.0 - ANSWER_EXPLAINS)
+                else:
+                    explained += weight
+                    matched += countable
+                evidence += weight * c
             if about_him and self._subjects[i] and not self._subjects[i] & query:
                 # "did Pérez ever test positive" is not answered by a fact about Borchin.
                 unexplained += DOMAIN_MISS_WEIGHT

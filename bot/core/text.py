@@ -172,6 +172,8 @@ def fold(text: str) -> str:
     """Casefold and strip accents (``Pérez`` → ``perez``); quotes made plain. Memoised: one
     question is folded by several steps."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
+    if text.isascii():
+        return text
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
