@@ -322,7 +322,9 @@ class Analyzer:
         for phrase, concept in phrases:
             for lg in ("en", "es"):
                 self._phrase_stems.setdefault(tuple(_stem(w, lg) for w in phrase.split()), concept)
-        self._max_phrase = max((len(k) for k in self._phrase_stems), default=0)
+        self._phrase_lengths: dict[str, int] = {}  # first stem → the longest phrase it starts
+        for key in self._phrase_stems:
+            self._phrase_lengths[key[0]] = max(self._phrase_lengths.get(key[0], 0), len(key))
         self._stop_stems = frozenset(_stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
         people = "|".join(sorted(re.escape(p) for p in lexicon.people))
         self._subject_re = (
@@ -430,7 +432,8 @@ class Analyzer:
         stems = [_stem(w, lang) for w in words]
         i = 0
         while i < len(words):
-            for length in range(min(self._max_phrase, len(words) - i), 1, -1):
+            longest = self._phrase_lengths.get(stems[i], 0)  # no phrase starts here: skip the search
+            for length in range(min(longest, len(words) - i), 1, -1):
                 concept = self._phrase_stems.get(tuple(stems[i : i + length]))
                 if concept is not None and "|" not in words[i : i + length]:
                     out.append("§" + concept)
