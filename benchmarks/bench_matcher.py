@@ -39,6 +39,7 @@ SETS = {
     "blind": REPO / "tests" / "eval" / "questions-blind.yaml",
     "blind2": REPO / "tests" / "eval" / "questions-blind2.yaml",
     "blind3": REPO / "tests" / "eval" / "questions-blind3.yaml",
+    "blind4": REPO / "tests" / "eval" / "questions-blind4.yaml",
 }
 COLD_QUESTION = "when did he retire"
 

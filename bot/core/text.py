@@ -285,7 +285,7 @@ def _expand(text: str) -> str:
         text = _YEAR_RE.sub(_century, text)
         text = _DECADE_RE.sub(r"\1", text)
         text = _SECONDS_RE.sub(r"\1 seconds", text)
-        text = _KM_RE.sub(r"\1km", text)  # "10 km" is a distance, not the 10 of "10 golds"
+        text = _KM_RE.sub(r"\1km km", text)  # "10 km" is a distance, not the 10 of "10 golds"
         text = _UNIT_RE.sub(r"\1 \2", text)
         text = _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
     if "'" in text:
