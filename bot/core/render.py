@@ -449,17 +449,27 @@ def render_onthisday(facts: FactBase, day: dt.date, lang: str) -> Reply | None:
     )
 
 
+def _timeline_key(fact: Fact) -> tuple:
+    """Year first; within a year the undated facts come first (later paragraphs earlier: the
+    article tells the Beijing silver after the retirement it preceded), then by date."""
+    paragraph = fact.citation.paragraph or 0
+    return (fact.year, fact.date or dt.date.min, -paragraph, fact.id)
+
+
 def render_timeline(facts: FactBase, lang: str) -> Reply:
-    """His career in date order, from the dated and year-tagged facts."""
-    dated = sorted((f for f in facts if f.date is not None), key=lambda f: (f.date, f.id))
-    fields = tuple((format_date(f.date, lang), f.name(lang)) for f in dated if f.date)
+    """His career in order: the dated facts and those tagged ``timeline`` (1990 → 2015)."""
+    chosen = sorted(
+        (f for f in facts if f.year is not None and (f.date is not None or "timeline" in f.tags)),
+        key=_timeline_key,
+    )
+    fields = tuple((format_date(f.date, lang) if f.date else str(f.year), f.name(lang)) for f in chosen)
     return Reply(
         status="timeline",
         lang=lang,
         title=_w(lang, "timeline"),
         body="",
         fields=fields,
-        footer=source_footer(facts.source, dated, lang),
+        footer=source_footer(facts.source, chosen, lang),
     )
 
 

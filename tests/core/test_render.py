@@ -205,7 +205,10 @@ def test_render_timeline(lang: str, date: str) -> None:
     reply = render_timeline(shipped_facts(), lang)
     dates = [name for name, _ in reply.fields]
     assert date in dates
-    assert reply.fields[0][0] == date  # the earliest dated fact first
+    assert dates[0] == "1990" and dates[-1] == "2015"  # his career in order, 1990 → 2015
+    assert dates.index(date) < len(dates) - 2  # the announcement comes before the retirement and 2015
+    years = [int(d[-4:]) for d in dates]
+    assert years == sorted(years)
     assert "¶4" in reply.footer
 
 
