@@ -1,18 +1,20 @@
 """Question → answered | ambiguous | unknown | smalltalk, with a confidence and a margin rule.
 
-How a question is scored against a fact (all on canonical tokens from :mod:`bot.core.text`):
+Each fact sharing a word with the question is scored on canonical tokens (:mod:`bot.core.text`):
 
-* **evidence** — the inverse-document-frequency weight of the question's tokens that the fact's
-  vocabulary (its phrasings, keywords, title and answer) explains;
-* **unexplained** — the weight of the tokens it does not explain. A place, person, number or
-  question word ("where", "how old") the fact lacks counts double: "what was his time in
-  Beijing" is not answered by the Atlanta time, however close the words;
-* **phrasing similarity** — rapidfuzz's token-sort ratio between the question and the fact's
-  closest phrasing, which rewards the same words in the same shape.
+* **coverage** — the share of the question's inverse-document-frequency weight that the fact's
+  vocabulary (phrasings and keywords; its answer counts less) explains. A place, person, year,
+  medal colour or question word ("where", "how old") the fact lacks counts double: "what was his
+  time in Beijing" is not answered by the Atlanta time, however close the words. A question about
+  someone else ("Markov's position") must be explained word for word;
+* **similarity** — an idf-weighted Jaccard with the fact's closest phrasing, blended with
+  rapidfuzz's token-sort ratio for the leading facts: the tie-breaker between close facts.
 
-A fact is answered only when its coverage (evidence / (evidence + unexplained)) is high, the
-evidence is enough, and it beats the runner-up by a margin; close calls become "ambiguous"
-(with up to 3 suggestions) and weak ones "unknown".
+A fact is answered when its coverage is high enough and it beats the runner-up by a margin; close
+calls become "ambiguous" (up to 3 suggestions) and weak ones "unknown". When the whole message is
+not answered, the rules below try its parts: a claim being checked with a wrong value ("bronze in
+Beijing, right?"), the last clauses of a long message, the clauses that ask with the rest as soft
+context; a message asking two things gets both answers.
 """
 
 from __future__ import annotations
@@ -36,10 +38,10 @@ MAX_QUESTION_CHARS = 500
 # The decision rule (tuned on our own question sets, see README "How matching works").
 MIN_COVERAGE = 0.72  # share of the question's weight the fact must explain
 MIN_EVIDENCE = 1.2  # at least one reasonably specific token must match
-MARGIN = 0.05
+MARGIN = 0.05  # the best must beat the runner-up by this much, else ambiguous
 STRONG_COVERAGE = 0.8  # …and this much when a place, person, number or question word is missing
 LOW_COVERAGE = 0.5  # enough when nothing specific is missing and the runner-up is far behind
-WIDE_MARGIN = 0.25  # the best must beat the runner-up by this much, else ambiguous
+WIDE_MARGIN = 0.25  # …the lead the low-coverage path needs over the runner-up
 STRONG_MULTIPLIER = 2.0  # entities, numbers, question words missing from a fact
 DOMAIN_MULTIPLIER = 1.0  # other words some other fact knows, missing from this one
 UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows (could be filler, could be off-topic)
