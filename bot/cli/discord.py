@@ -16,6 +16,7 @@ import contextlib
 import logging
 import os
 import signal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -148,6 +149,17 @@ def _explain(ctx: CliContext, exc: BaseException) -> int | None:
     return None
 
 
+@contextlib.contextmanager
+def _session(settings: Settings, ctx: CliContext) -> Iterator[None]:
+    """Logging to the command's stderr (and, in tests only, the fake Discord) for one command."""
+    handler = _configure_logging(settings, ctx.stderr)
+    try:
+        _point_at_test_endpoints(ctx)
+        yield
+    finally:
+        logging.getLogger().removeHandler(handler)
+
+
 def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
     loaded = _load(ctx)
     if loaded is None:
@@ -155,9 +167,7 @@ def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
     settings, engine = loaded
     import discord
 
-    handler = _configure_logging(settings, ctx.stderr)
-    try:
-        _point_at_test_endpoints(ctx)
+    with _session(settings, ctx):
         sharded: bool | None = None
         while True:
             try:
@@ -176,8 +186,6 @@ def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
                     ctx.err(f"perezbot: the bot stopped on an unexpected error: {exc!r} (details in the log above)")
                     return EXIT_FAILURE
                 return status
-    finally:
-        logging.getLogger().removeHandler(handler)
 
 
 async def _sync(settings: Settings, engine: Engine) -> tuple[str, int]:
@@ -197,9 +205,7 @@ def run_sync(ns: argparse.Namespace, ctx: CliContext) -> int:
     if loaded is None:
         return EXIT_CONFIG
     settings, engine = loaded
-    handler = _configure_logging(settings, ctx.stderr)
-    try:
-        _point_at_test_endpoints(ctx)
+    with _session(settings, ctx):
         try:
             target, count = asyncio.run(_sync(settings, engine))
         except Exception as exc:
@@ -207,12 +213,10 @@ def run_sync(ns: argparse.Namespace, ctx: CliContext) -> int:
             if status is None:
                 raise
             return status
-        ctx.out(f"synced {count} slash commands to {target}")
-        if not settings.dev_guild_id:
-            ctx.out("global commands can take a few minutes to appear; set DEV_GUILD_ID for instant updates")
-        return EXIT_OK
-    finally:
-        logging.getLogger().removeHandler(handler)
+    ctx.out(f"synced {count} slash commands to {target}")
+    if not settings.dev_guild_id:
+        ctx.out("global commands can take a few minutes to appear; set DEV_GUILD_ID for instant updates")
+    return EXIT_OK
 
 
 def run_start(ns: argparse.Namespace, ctx: CliContext) -> int:
