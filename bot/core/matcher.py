@@ -213,12 +213,8 @@ class Matcher:
             for token in tokens:
                 self._postings.setdefault(token, []).append(j)
         self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
-        self._index = {fact.id: i for i, fact in enumerate(facts)}
 
     # ------------------------------------------------------------------ scoring
-    def _weight(self, token: str) -> float:
-        return self._idf.get(token, 0.0)
-
     def _is_strong(self, token: str) -> bool:
         """Entities, numbers, question words and known concepts no fact covers."""
         return (
@@ -253,7 +249,7 @@ class Matcher:
         query = set(analysis.tokens) | (analysis.subjects - {ABOUT_HIM})
         about_him = ABOUT_HIM in analysis.subjects
         weights = {t: self._idf.get(t, 0.0) for t in query}
-        about_other = any(t.startswith("about_") for t in query)
+        about_other = any(_about_other(t) for t in query)
         misses = {t: self._miss_weight(t, analysis, strict=about_other) for t in query}
         for token in analysis.soft & query:
             misses[token] *= SOFT_MISS  # context from a rambling message: a fact need not explain it

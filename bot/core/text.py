@@ -233,10 +233,6 @@ class Analysis:
             self.confirming,
         )
 
-    @property
-    def content(self) -> frozenset[str]:
-        return frozenset(self.tokens)
-
 
 _STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
 
@@ -346,10 +342,6 @@ class Analyzer:
         for word in sorted(self._known - set(_SPELLINGS)):
             if len(word) >= 3 and word.isalpha():
                 self._by_initial.setdefault(word[0], []).append(word)
-
-    @property
-    def known_words(self) -> frozenset[str]:
-        return self._known
 
     def _languages_of(self, word: str) -> tuple[str, ...]:
         """The languages a form may be inflected in: "valores" only in Spanish, so that an
