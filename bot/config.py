@@ -45,6 +45,7 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None  # the shards this process runs (default: all of them)
     facts_dir: Path = field(default_factory=default_facts_dir)
     announce_channel_id: int | None = None
+    daily_channel_id: int | None = None  # where the daily fact goes in a server that set up nothing
     post_time: dt.time = dt.time(9, 0)
     timezone: str = "UTC"
     record_misses: bool = True
@@ -122,7 +123,11 @@ def load_settings(
             problems["DISCORD_TOKEN"] = "does not look like a bot token (copy it from the portal)"
         values["discord_token"] = token
 
-    for key, attr in (("DEV_GUILD_ID", "dev_guild_id"), ("ANNOUNCE_CHANNEL_ID", "announce_channel_id")):
+    for key, attr in (
+        ("DEV_GUILD_ID", "dev_guild_id"),
+        ("ANNOUNCE_CHANNEL_ID", "announce_channel_id"),
+        ("DAILY_CHANNEL_ID", "daily_channel_id"),
+    ):
         if (raw := get(key)) is not None:
             try:
                 values[attr] = _snowflake(raw)

@@ -1,4 +1,4 @@
-"""The ``perezbot`` command: ask | chat | facts | check | eval | onthisday | run | sync | start.
+"""The ``perezbot`` command: ask | chat | facts | check | eval | onthisday | daily | run | sync | start.
 
 ``main(argv, stdin=, stdout=, stderr=, env=)`` never touches the real stdio or environment, so
 tests drive it directly. ``ask``/``chat`` never import discord (fast cold start).
@@ -20,7 +20,7 @@ __all__ = ["entry_point", "main"]
 
 def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], str]]:
     """name → (help, add_arguments, "module:function") — modules are imported lazily."""
-    from bot.cli import args
+    from bot.cli import args, posts
 
     return {
         "chat": ("interactive console chat (reads stdin until EOF)", args.chat, "answer:run_chat"),
@@ -28,7 +28,8 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         "facts": ("list the facts", args.none, "factcmds:run_facts"),
         "check": ("lint a fact base (the shipped one by default)", args.check, "factcmds:run_check"),
         "eval": ("grade a question set", args.evaluate, "evaluate:run_eval"),
-        "onthisday": ("the anniversary post text for a date", args.onthisday, "factcmds:run_onthisday"),
+        "onthisday": ("the on-this-day entry for a date", posts.onthisday_args, "posts:run_onthisday"),
+        "daily": ("the daily post a server gets on a date", posts.daily_args, "posts:run_daily"),
         "misses": ("the most frequent unanswered questions, grouped", args.misses, "opscmds:run_misses"),
         "stats": ("answered/ambiguous/unknown rates, top facts, helpfulness", args.stats, "opscmds:run_stats"),
         "doctor": ("check the configuration offline", args.none, "opscmds:run_doctor"),

@@ -10,7 +10,6 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.core.calendar import entries_on, ordinal, years_since
 from bot.core.facts import Fact, FactBase, Source
 from bot.core.results import MatchResult, Status
 
@@ -23,9 +22,7 @@ __all__ = [
     "render_facts_page",
     "render_help",
     "render_match",
-    "render_next_entry",
     "render_notice",
-    "render_onthisday",
     "render_reload",
     "render_timeline",
     "source_footer",
@@ -80,19 +77,11 @@ WORDS = {
         "too_long": "That message is too long — please keep questions under {limit} characters.",
         "cooldown": "Easy there! You can ask again in {seconds} s.",
         "error": "Something went wrong on my side. Please try again in a moment.",
-        "onthisday": "On this day",
-        "years_ago_today": "{years} years ago today",
-        "one_year_ago_today": "1 year ago today",
-        "today": "Today",
-        "anniversary": "the {nth} anniversary",
-        "next": "Nothing on {day}. The next entry is on {next}.",
-        "nothing": "There are no dated entries.",
         "timeline": "Jefferson Pérez: a timeline",
         "about": "About perezbot",
         "help": "How to use perezbot",
         "repeat": "I answered that here a moment ago: {link}",
         "not_yours": "Only the person who asked can pick an answer here — ask your own with /ask.",
-        "bad_date": "I couldn't read the date {value!r}. Try 2026-09-29, 09-29 or 29/09.",
         "no_fact": "I have no fact matching {value!r}. Pick one from the list as you type, or try /facts.",
         "facts_title": "What I know about Jefferson Pérez",
         "page": "Page {page} of {pages} · {count} facts",
@@ -114,19 +103,11 @@ WORDS = {
         "too_long": "Ese mensaje es demasiado largo: escribe preguntas de menos de {limit} caracteres.",
         "cooldown": "¡Con calma! Podrás preguntar de nuevo en {seconds} s.",
         "error": "Algo falló de mi lado. Inténtalo de nuevo en un momento.",
-        "onthisday": "Un día como hoy",
-        "years_ago_today": "Hoy hace {years} años",
-        "one_year_ago_today": "Hoy hace 1 año",
-        "today": "Hoy",
-        "anniversary": "el {nth} aniversario",
-        "next": "No hay nada el {day}. La próxima efeméride es el {next}.",
-        "nothing": "No hay efemérides con fecha.",
         "timeline": "Jefferson Pérez: cronología",
         "about": "Acerca de perezbot",
         "help": "Cómo usar perezbot",
         "repeat": "Respondí eso aquí hace un momento: {link}",
         "not_yours": "Solo quien preguntó puede elegir una respuesta aquí; haz tu propia pregunta con /ask.",
-        "bad_date": "No entendí la fecha {value!r}. Prueba 2026-09-29, 09-29 o 29/09.",
         "no_fact": "No tengo ningún dato que coincida con {value!r}. "
         "Elige uno de la lista al escribir, o prueba /facts.",
         "facts_title": "Lo que sé sobre Jefferson Pérez",
@@ -188,100 +169,6 @@ WORDS["es"].update(
         "about_latency": "Latencia",
     }
 )
-
-
-# /anniversary (admin commands for the 29 September post); merged into WORDS below.
-ANNIVERSARY_WORDS = {
-    "en": {
-        "anniv_title": "Anniversary posts",
-        "anniv_saved": "Saved. The “on this day” post will go to {channel} at {time} ({tz}), in {language}.",
-        "anniv_disabled": "Anniversary posts are off for this server. Run /anniversary setup to turn them on again.",
-        "anniv_need_manage": "You need the Manage Server permission to use /anniversary.",
-        "anniv_guild_only": "/anniversary works only in a server.",
-        "anniv_bad_time": "I couldn't read the time {value!r}: use 24-hour HH:MM, e.g. 09:00.",
-        "anniv_bad_tz": "{value!r} is not a time zone I know. Pick one from the list as you type, "
-        "e.g. America/Guayaquil.",
-        "anniv_cannot_post": "I can't post there: in {channel} I'm missing {missing}. Nothing was saved — "
-        "grant those permissions or pick another channel.",
-        "anniv_channel": "Channel",
-        "anniv_time": "Post time",
-        "anniv_tz": "Time zone",
-        "anniv_language": "Language",
-        "anniv_state": "State",
-        "anniv_on": "on",
-        "anniv_off": "off",
-        "anniv_default": "default",
-        "anniv_no_channel": "none — run /anniversary setup",
-        "anniv_next": "Next post",
-        "anniv_no_next": "none scheduled",
-        "anniv_last": "Last post",
-        "anniv_none_yet": "none yet",
-        "anniv_posted": "{date}: {link}",
-        "anniv_interrupted": "{date}: interrupted while posting and the channel could not be checked — "
-        "look there; it was not re-sent",
-        "anniv_sending": "{date}: being posted",
-        "anniv_permissions": "Permissions",
-        "anniv_perm_ok": "OK: I can post and embed in {channel}.",
-        "anniv_perm_missing": "Missing in {channel}: {missing}.",
-        "anniv_perm_recommended": "Recommended: {missing} (lets me check my post after a crash).",
-        "anniv_problem": "Problem",
-        "anniv_failure": "{date}, attempt {attempts}: {error}",
-        "anniv_gave_up": "{date}: gave up after {attempts} attempts — {error}",
-        "lang_en": "English",
-        "lang_es": "Spanish",
-        "perm_view_channel": "View Channel",
-        "perm_send_messages": "Send Messages",
-        "perm_send_messages_in_threads": "Send Messages in Threads",
-        "perm_embed_links": "Embed Links",
-        "perm_read_message_history": "Read Message History",
-    },
-    "es": {
-        "anniv_title": "Publicaciones de aniversario",
-        "anniv_saved": "Guardado. La publicación «un día como hoy» irá a {channel} a las {time} ({tz}), en {language}.",
-        "anniv_disabled": "Las publicaciones de aniversario están desactivadas en este servidor. "
-        "Usa /anniversary setup para activarlas de nuevo.",
-        "anniv_need_manage": "Necesitas el permiso Gestionar servidor para usar /anniversary.",
-        "anniv_guild_only": "/anniversary solo funciona en un servidor.",
-        "anniv_bad_time": "No entendí la hora {value!r}: usa HH:MM en formato de 24 horas, p. ej. 09:00.",
-        "anniv_bad_tz": "{value!r} no es una zona horaria que conozca. Elige una de la lista al escribir, "
-        "p. ej. America/Guayaquil.",
-        "anniv_cannot_post": "No puedo publicar ahí: en {channel} me falta {missing}. No se guardó nada: "
-        "concede esos permisos o elige otro canal.",
-        "anniv_channel": "Canal",
-        "anniv_time": "Hora de publicación",
-        "anniv_tz": "Zona horaria",
-        "anniv_language": "Idioma",
-        "anniv_state": "Estado",
-        "anniv_on": "activadas",
-        "anniv_off": "desactivadas",
-        "anniv_default": "predeterminado",
-        "anniv_no_channel": "ninguno: usa /anniversary setup",
-        "anniv_next": "Próxima publicación",
-        "anniv_no_next": "ninguna programada",
-        "anniv_last": "Última publicación",
-        "anniv_none_yet": "ninguna todavía",
-        "anniv_posted": "{date}: {link}",
-        "anniv_interrupted": "{date}: se interrumpió al publicar y no se pudo revisar el canal; "
-        "míralo allí, no se reenvió",
-        "anniv_sending": "{date}: publicándose",
-        "anniv_permissions": "Permisos",
-        "anniv_perm_ok": "Bien: puedo publicar e insertar enlaces en {channel}.",
-        "anniv_perm_missing": "Falta en {channel}: {missing}.",
-        "anniv_perm_recommended": "Recomendado: {missing} (me permite revisar mi publicación tras un fallo).",
-        "anniv_problem": "Problema",
-        "anniv_failure": "{date}, intento {attempts}: {error}",
-        "anniv_gave_up": "{date}: abandonado tras {attempts} intentos; {error}",
-        "lang_en": "inglés",
-        "lang_es": "español",
-        "perm_view_channel": "Ver canal",
-        "perm_send_messages": "Enviar mensajes",
-        "perm_send_messages_in_threads": "Enviar mensajes en hilos",
-        "perm_embed_links": "Insertar enlaces",
-        "perm_read_message_history": "Leer el historial de mensajes",
-    },
-}
-for _lang, _words in ANNIVERSARY_WORDS.items():
-    WORDS[_lang].update(_words)
 
 
 def _w(lang: str, key: str, **kwargs: object) -> str:
@@ -421,34 +308,6 @@ def render_notice(key: str, lang: str, **kwargs: object) -> Reply:
     return Reply(status="notice", lang=lang, body=_w(lang, key, **kwargs))
 
 
-def render_onthisday(facts: FactBase, day: dt.date, lang: str) -> Reply | None:
-    """The anniversary post for ``day`` ("18 years ago today…"), or None if nothing falls on it."""
-    entries = entries_on(facts, day)
-    if not entries:
-        return None
-    lines = []
-    for fact in entries:
-        assert fact.date is not None
-        years = years_since(fact.date, day)
-        if years == 0:
-            when = _w(lang, "today")
-        elif years == 1:
-            when = _w(lang, "one_year_ago_today")
-        else:
-            when = _w(lang, "years_ago_today", years=years)
-        nth = _w(lang, "anniversary", nth=ordinal(years, lang)) if years else ""
-        head = f"**{when}** ({format_date(fact.date, lang)}{', ' + nth if nth else ''})"
-        lines.append(f"{head}\n{_fact_body(fact, lang)}")
-    return Reply(
-        status="onthisday",
-        lang=lang,
-        title=f"{_w(lang, 'onthisday')}: {format_day(day, lang)}",
-        body="\n\n".join(lines),
-        footer=source_footer(facts.source, entries, lang),
-        fact_ids=tuple(f.id for f in entries),
-    )
-
-
 def _timeline_key(fact: Fact) -> tuple:
     """Year first; within a year the undated facts come first (later paragraphs earlier: the
     article tells the Beijing silver after the retirement it preceded), then by date."""
@@ -519,23 +378,6 @@ def render_facts_page(facts: FactBase, page: int, per_page: int, lang: str) -> R
         fields=tuple((f.name(lang), _fact_body(f, lang)) for f in shown),
         footer=_w(lang, "page", page=page + 1, pages=pages, count=len(items)),
         fact_ids=tuple(f.id for f in shown),
-    )
-
-
-def render_next_entry(facts: FactBase, day: dt.date, upcoming: dt.date | None, lang: str) -> Reply:
-    """Nothing falls on ``day``: name the next date that has an entry, and what it remembers."""
-    if upcoming is None:
-        return Reply(status="onthisday", lang=lang, body=_w(lang, "nothing"))
-    entries = entries_on(facts, upcoming)
-    lines = [_w(lang, "next", day=format_day(day, lang), next=format_date(upcoming, lang))]
-    lines += [f"**{f.name(lang)}**\n{_fact_body(f, lang)}" for f in entries]
-    return Reply(
-        status="onthisday",
-        lang=lang,
-        title=f"{_w(lang, 'onthisday')}: {format_day(day, lang)}",
-        body="\n\n".join(lines),
-        footer=source_footer(facts.source, entries, lang) if entries else None,
-        fact_ids=tuple(f.id for f in entries),
     )
 
 

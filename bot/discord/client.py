@@ -44,10 +44,12 @@ log = logging.getLogger(__name__)
 EXTENSIONS: tuple[str, ...] = (
     "bot.discord.cogs.ask",
     "bot.discord.cogs.facts",
-    "bot.discord.cogs.onthisday",
+    "bot.posts.onthisday_cog",
     "bot.discord.cogs.info",
     "bot.discord.cogs.messages",
-    "bot.discord.cogs.anniversary",
+    "bot.posts.anniversary_cog",
+    "bot.posts.daily_cog",
+    "bot.posts.ticker",
     "bot.discord.cogs.ops",
 )
 

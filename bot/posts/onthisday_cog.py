@@ -1,4 +1,7 @@
-"""``/onthisday [date]``: the entry for today (in the bot's time zone) or a given date, else the next one."""
+"""``/onthisday [date]``: the entry for today (in the bot's time zone) or a given date, else the next one.
+
+On 29 September that is the on-this-day story, the same words the scheduled post uses.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,12 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
-from bot.core.calendar import next_entry_date
-from bot.core.render import render_next_entry, render_notice, render_onthisday
+from bot.core.render import Reply
 from bot.discord import send
-from bot.discord.cogs.facts import reply_lang
-from bot.discord.etiquette import parse_day
+from bot.discord.etiquette import lang_for_locale, parse_day
+from bot.posts.content import render_next_entry, render_onthisday
+from bot.posts.dates import next_entry_date
+from bot.posts.strings import text
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -32,13 +36,17 @@ class OnThisDay(commands.Cog):
     @app_commands.describe(date=locale_str("A date such as 2026-09-29, 09-29 or 29/09 (default: today)."))
     async def onthisday(self, interaction: discord.Interaction, date: str | None = None) -> None:
         """What happened on this day (or a date you give) in Jefferson Pérez's career."""
-        lang = reply_lang(interaction)
+        lang = lang_for_locale(interaction.locale) or "en"
         today = self.bot.clock().astimezone(self.bot.settings.tz).date()
         day = today
         if date is not None and date.strip():
             parsed = parse_day(date, today)
             if parsed is None:
-                await send.respond(interaction, render_notice("bad_date", lang, value=date[:40]), ephemeral=True)
+                await send.respond(
+                    interaction,
+                    Reply(status="notice", lang=lang, body=text(lang, "bad_date", value=date[:40])),
+                    ephemeral=True,
+                )
                 return
             day = parsed
         facts = self.bot.engine.facts
