@@ -299,7 +299,10 @@ class Scheduler:
         timezone = row.timezone if row and row.timezone else d.timezone
         since = None
         if row is not None and row.updated_at:
-            since = dt.datetime.fromisoformat(row.updated_at).astimezone(ZoneInfo(timezone)).date()
+            try:
+                since = dt.datetime.fromisoformat(row.updated_at).astimezone(ZoneInfo(timezone)).date()
+            except (ValueError, KeyError):  # a bad zone fails this server's tick, not everyone's
+                since = None
         return Target(
             guild_id=guild_id,
             channel_id=channel,

@@ -9,7 +9,7 @@ from bot.discord.cogs.ask import Ask, choices
 from bot.discord.cogs.facts import Facts
 from bot.discord.cogs.info import Info
 from bot.discord.cogs.messages import question_in
-from bot.discord.cogs.onthisday import OnThisDay
+from bot.posts.onthisday_cog import OnThisDay
 from bot.discord.views import AmbiguousView
 from tests.helpers import fake_bot, fake_interaction, fake_message, fake_user, scripted_engine, sent_kwargs
 

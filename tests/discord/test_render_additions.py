@@ -3,7 +3,8 @@
 import datetime as dt
 
 from bot.core.facts import load_facts
-from bot.core.render import WORDS, render_facts_page, render_next_entry, word
+from bot.core.render import WORDS, render_facts_page, word
+from bot.posts.content import render_next_entry
 from tests.helpers import write_facts
 
 

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.cli import main
-from bot.core.render import render_onthisday
+from bot.posts.content import render_onthisday
 from bot.store.db import connect
-from bot.store.guilds import GuildSettings, save_guild
+from bot.posts.settings import GuildSettings, save_guild
 from tests.e2e.conftest import Running
 
 GUAYAQUIL = ZoneInfo("America/Guayaquil")

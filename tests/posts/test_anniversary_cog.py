@@ -9,12 +9,12 @@ from unittest.mock import AsyncMock, MagicMock
 import discord
 import pytest
 
-from bot.anniversary.scheduler import PostRefused, Result
+from bot.posts.scheduler import PostRefused, Result
 from bot.config import Settings
 from bot.core.engine import Engine
-from bot.core.render import render_onthisday
-from bot.discord.cogs.anniversary import Anniversary, DiscordPoster, channel_permissions
-from bot.store.guilds import get_guild
+from bot.posts.content import render_onthisday
+from bot.posts.anniversary_cog import Anniversary, DiscordPoster, channel_permissions
+from bot.posts.settings import get_guild
 
 GUILD_ID, CHANNEL_ID, BOT_ID = 100000000000000001, 200000000000000002, 300000000000000003
 ENGINE = Engine.load()

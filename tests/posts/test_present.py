@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.anniversary.present import (
+from bot.posts.present import (
     discord_time,
     parse_time,
     render_saved,
@@ -14,9 +14,9 @@ from bot.anniversary.present import (
     resolve_timezone,
     timezone_choices,
 )
-from bot.anniversary.scheduler import AnniversaryStatus, Target
+from bot.posts.scheduler import AnniversaryStatus, Target
 from bot.core.render import ANNIVERSARY_WORDS, WORDS
-from bot.store.ledger import Failure, LedgerEntry
+from bot.posts.ledger import Failure, LedgerEntry
 
 UTC = dt.UTC
 TARGET = Target(1, 11, dt.time(9, 0), "America/Guayaquil", "en", True, True)

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
-from bot.anniversary.scheduler import Result, Scheduler
-from bot.discord.cogs.anniversary import DiscordPoster
+from bot.posts.scheduler import Result, Scheduler
+from bot.posts.anniversary_cog import DiscordPoster
 from bot.store.db import connect
-from bot.store.guilds import GuildSettings, save_guild
-from tests.anniversary.factories import facts_on, local
-from tests.anniversary.fakes import FakePoster
+from bot.posts.settings import GuildSettings, save_guild
+from tests.posts.factories import facts_on, local
+from tests.posts.fakes import FakePoster
 
 SEPT29 = dt.date(2026, 9, 29)
 GUILDS = [(k << 22) | k for k in range(1, 7)]  # shard (id >> 22) % 2: 1, 0, 1, 0, 1, 0
