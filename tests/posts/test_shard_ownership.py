@@ -9,8 +9,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from bot.posts.scheduler import Result, Scheduler
-from bot.posts.anniversary_cog import DiscordPoster
+from bot.posts.discord_poster import DiscordPoster
 from bot.store.db import connect
+from tests.posts.fakes import InlineStore
 from bot.posts.settings import GuildSettings, save_guild
 from tests.posts.factories import facts_on, local
 from tests.posts.fakes import FakePoster
@@ -36,7 +37,7 @@ def test_two_processes_each_post_only_their_shards_servers(tmp_path: Path):
     conn.close()
     channels = {1000 + i: guild for i, guild in enumerate(GUILDS)}
     posters = [ShardPoster(channels=dict(channels), shards=(0,)), ShardPoster(channels=dict(channels), shards=(1,))]
-    schedulers = [Scheduler(connect(path), lambda: facts_on(dt.date(2008, 9, 29)), p) for p in posters]
+    schedulers = [Scheduler(InlineStore(path), lambda: facts_on(dt.date(2008, 9, 29)), p) for p in posters]
     now = local("UTC", 2026, 9, 29, 9, 0)
 
     async def both():
@@ -56,7 +57,7 @@ def test_a_poster_without_handles_ticks_every_server(tmp_path: Path):
     save_guild(conn, GuildSettings(GUILDS[0], 1000, dt.time(9), "UTC"), local("UTC", 2026, 1, 1))
     poster = FakePoster(channels={1000: GUILDS[0]})
     outcomes = asyncio.run(
-        Scheduler(conn, lambda: facts_on(dt.date(2008, 9, 29)), poster).tick(local("UTC", 2026, 9, 29, 9))
+        Scheduler(InlineStore(conn), lambda: facts_on(dt.date(2008, 9, 29)), poster).tick(local("UTC", 2026, 9, 29, 9))
     )
     assert [o.result for o in outcomes] == [Result.POSTED]
 
