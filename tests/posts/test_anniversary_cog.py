@@ -285,7 +285,9 @@ class TestDiscordPoster:
         _, channel = make_guild(discord.Permissions(view_channel=True, send_messages=True))
         channel.send = AsyncMock(return_value=SimpleNamespace(id=42))
         await self.poster(channel).post(CHANNEL_ID, self.reply, "1", self.marker)
-        assert channel.send.await_args.kwargs["content"].startswith("**On this day, 29 September: Jefferson Pérez retires**")
+        assert channel.send.await_args.kwargs["content"].startswith(
+            "**On this day, 29 September: Jefferson Pérez retires**"
+        )
 
     async def test_refusals(self) -> None:
         _, channel = make_guild(discord.Permissions(view_channel=True))
