@@ -12,6 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.core.facts import load_facts
+from bot.posts import ledger
+from bot.posts.content import render_onthisday
+from bot.posts.ledger import CLAIM_LEASE
 from bot.posts.scheduler import (
     BACKOFF,
     MAX_ATTEMPTS,
@@ -20,13 +24,9 @@ from bot.posts.scheduler import (
     Scheduler,
     post_nonce,
 )
-from bot.core.facts import load_facts
-from bot.posts.content import render_onthisday
+from bot.posts.settings import DAILY, GuildSettings, get_guild, save_guild
 from bot.posts.timing import post_instant
 from bot.store.db import connect
-from bot.posts import ledger
-from bot.posts.ledger import CLAIM_LEASE
-from bot.posts.settings import DAILY, GuildSettings, get_guild, save_guild
 from bot.store.store import Store
 from tests.posts.factories import local, utc
 from tests.posts.fakes import Crash, FakePoster, InlineStore

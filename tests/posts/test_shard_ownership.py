@@ -8,13 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
-from bot.posts.scheduler import Result, Scheduler
 from bot.posts.discord_poster import DiscordPoster
-from bot.store.db import connect
-from tests.posts.fakes import InlineStore
+from bot.posts.scheduler import Result, Scheduler
 from bot.posts.settings import GuildSettings, save_guild
+from bot.store.db import connect
 from tests.posts.factories import facts_on, local
-from tests.posts.fakes import FakePoster
+from tests.posts.fakes import FakePoster, InlineStore
 
 SEPT29 = dt.date(2026, 9, 29)
 GUILDS = [(k << 22) | k for k in range(1, 7)]  # shard (id >> 22) % 2: 1, 0, 1, 0, 1, 0
