@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.cli import _commands
+from bot.cli import COMMANDS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,7 +70,7 @@ def test_entry_is_perezbot_run(stage):
     entry = exec_form(last(stage, "ENTRYPOINT"))
     command = exec_form(last(stage, "CMD"))
     assert entry + command == ["perezbot", "run"]
-    assert "run" in _commands() and "doctor" in _commands()  # `docker run IMAGE doctor` works too
+    assert "run" in COMMANDS and "doctor" in COMMANDS  # `docker run IMAGE doctor` works too
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts["perezbot"] == "bot.cli:entry_point"
 
