@@ -152,3 +152,11 @@ def test_commands_with_default_settings_write_nothing_into_the_checkout() -> Non
     assert run("misses").status == 0
     assert (REPO / "data").exists() == before
     assert not (Path.cwd() / "data").exists()  # misses reads; it never creates a database
+
+
+def test_the_dev_set_copy_matches_the_shared_one_when_that_is_beside_the_clone() -> None:
+    from tests.coredata import DEV_SET, SHARED_DEV_SET
+
+    assert DEV_SET.is_file()
+    if SHARED_DEV_SET.is_file():  # a checkout with shared/ beside it: the copy must not drift
+        assert DEV_SET.read_bytes() == SHARED_DEV_SET.read_bytes()
