@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
+from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
 from bot.core.facts import FactBaseError, check_facts, load_facts
 
 __all__ = ["run_check", "run_facts"]
@@ -30,6 +30,9 @@ def run_facts(ns: argparse.Namespace, ctx: CliContext) -> int:
 def run_check(ns: argparse.Namespace, ctx: CliContext) -> int:
     if ns.directory:
         directory = Path(ns.directory)
+        if directory.exists() and not directory.is_dir():
+            ctx.err(f"perezbot check: {directory} is not a directory (give the directory that holds the fact files)")
+            return EXIT_USAGE
     else:
         settings = ctx.settings()
         if settings is None:

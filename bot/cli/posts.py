@@ -11,37 +11,39 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
+from bot.cli.args import iso_date
+from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
 
 if TYPE_CHECKING:
     from bot.core.facts import FactBase
     from bot.posts.content import Pick
 
-__all__ = ["CONSOLE_EPOCH", "daily_args", "onthisday_args", "run_daily", "run_onthisday"]
+__all__ = ["CONSOLE_EPOCH", "console_start", "daily_args", "onthisday_args", "run_daily", "run_onthisday"]
 
-# The console's rotation starts on this date, so any date's post is the same on every run.
+# The console's rotation starts afresh every BLOCK days from this date, so any date's post is the
+# same on every run and is found by simulating at most BLOCK days.
 CONSOLE_EPOCH = dt.date(2020, 1, 1)
+BLOCK = 3650
+
+
+def console_start(day: dt.date) -> dt.date:
+    """Where the console's rotation for ``day`` starts: the last block boundary on or before it."""
+    blocks = (day - CONSOLE_EPOCH).days // BLOCK
+    try:
+        return max(dt.date.min, CONSOLE_EPOCH + dt.timedelta(days=blocks * BLOCK))
+    except OverflowError:
+        return dt.date.min
 
 
 def onthisday_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the day (default: today in TIMEZONE)")
     parser.add_argument("--lang", choices=("en", "es"), default="en")
 
 
 def daily_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", help="YYYY-MM-DD (default: today)")
+    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the day (default: today in TIMEZONE)")
     parser.add_argument("--lang", choices=("en", "es"), default=None, help="default: the server's, else en")
     parser.add_argument("--server", type=int, default=None, help="a server id: its own rotation (from DATA_DIR)")
-
-
-def _day(ns: argparse.Namespace, ctx: CliContext, command: str, today: dt.date) -> dt.date | None:
-    if not ns.date:
-        return today
-    try:
-        return dt.date.fromisoformat(ns.date)
-    except ValueError:
-        ctx.err(f"perezbot {command}: --date must be YYYY-MM-DD, got {ns.date!r}")
-        return None
 
 
 def _facts(ctx: CliContext, directory: object) -> FactBase | None:
@@ -63,16 +65,17 @@ def run_onthisday(ns: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings()
     if settings is None:
         return EXIT_CONFIG
-    day = _day(ns, ctx, "onthisday", dt.datetime.now(settings.tz).date())
-    if day is None:
-        return EXIT_USAGE
+    day = ns.date or dt.datetime.now(settings.tz).date()
     facts = _facts(ctx, settings.facts_dir)
     if facts is None:
         return EXIT_FAILURE
     reply = render_onthisday(facts, day, ns.lang)
     if reply is None:
         msg = text(ns.lang, "no_entry_cli", day=format_date(day, ns.lang))
-        upcoming = next_entry_date(facts, day)
+        try:
+            upcoming = next_entry_date(facts, day)
+        except (ValueError, OverflowError):  # the next one would be after 9999-12-31
+            upcoming = None
         if upcoming:
             msg += " " + text(ns.lang, "next_cli", next=format_date(upcoming, ns.lang))
         ctx.out(msg)
@@ -113,9 +116,7 @@ def run_daily(ns: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings()
     if settings is None:
         return EXIT_CONFIG
-    day = _day(ns, ctx, "daily", dt.datetime.now(settings.tz).date())
-    if day is None:
-        return EXIT_USAGE
+    day = ns.date or dt.datetime.now(settings.tz).date()
     facts = _facts(ctx, settings.facts_dir)
     if facts is None:
         return EXIT_FAILURE
@@ -126,8 +127,7 @@ def run_daily(ns: argparse.Namespace, ctx: CliContext) -> int:
             return EXIT_FAILURE
         pick, language = _server_pick(facts, settings.database_path, ns.server, day)
     else:
-        start = min(CONSOLE_EPOCH, day)
-        pick = project(facts, fresh("console"), start, day)
+        pick = project(facts, fresh("console"), console_start(day), day)
     lang = ns.lang or language or "en"
     reply = render_pick(facts, day, pick, lang) if pick is not None else None
     if reply is None:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from tests.cli.clirun import run
-from tests.coredata import SHIPPED_FACTS, fact_yaml, line_of, shipped_facts, write_fact_base
+from tests.coredata import REPO, SHIPPED_FACTS, fact_yaml, line_of, shipped_facts, write_fact_base
 
 
 def test_facts_lists_every_fact() -> None:
@@ -64,3 +64,8 @@ def test_missing_facts_dir_setting() -> None:
 def test_facts_of_an_empty_base_does_not_crash(tmp_path: Path) -> None:
     directory = write_fact_base(tmp_path, {"facts.yaml": ""})
     assert run("facts", env={"FACTS_DIR": str(directory)}).status != 0
+
+
+def test_check_a_file_says_it_is_not_a_directory() -> None:
+    got = run("check", str(REPO / "README.md"))
+    assert got.status == 2 and "is not a directory" in got.err

@@ -48,10 +48,23 @@ def test_onthisday_nothing_names_the_next(lang: str, expected: str) -> None:
     assert got.status == 0 and got.out.strip() == expected
 
 
-@pytest.mark.parametrize("bad", ["29/09/2026", "2026-02-30", "tomorrow"])
+@pytest.mark.parametrize("bad", ["29/09/2026", "tomorrow", ""])
 def test_onthisday_bad_date(bad: str) -> None:
     got = run("onthisday", "--date", bad)
-    assert got.status == 2 and "YYYY-MM-DD" in got.err
+    assert got.status == 2 and "YYYY-MM-DD" in got.err and got.out == ""
+    assert len(got.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("impossible", ["2026-02-30", "2025-02-29", "2026-13-01"])
+def test_onthisday_impossible_date_is_no_such_date(impossible: str) -> None:
+    got = run("onthisday", "--date", impossible)
+    assert got.status == 2 and f"no such date: {impossible}" in got.err
+    assert len(got.err.splitlines()) == 1
+
+
+def test_onthisday_last_representable_date_is_not_a_crash() -> None:
+    got = run("onthisday", "--date", "9999-12-31")
+    assert got.status == 0 and got.out.startswith("No entry for 31 December 9999.")
 
 
 def test_onthisday_today_uses_the_timezone_setting() -> None:
@@ -125,7 +138,13 @@ def test_daily_for_a_server_without_a_database(tmp_path: Path) -> None:
     assert got.status == 1 and "no database" in got.err
 
 
-@pytest.mark.parametrize("bad", ["29/09/2026", "2026-02-30"])
-def test_daily_bad_date(bad: str) -> None:
+@pytest.mark.parametrize(("bad", "why"), [("29/09/2026", "YYYY-MM-DD"), ("2026-02-30", "no such date")])
+def test_daily_bad_date(bad: str, why: str) -> None:
     got = run("daily", "--date", bad)
-    assert got.status == 2 and "YYYY-MM-DD" in got.err
+    assert got.status == 2 and why in got.err and len(got.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_daily_far_dates_are_not_a_crash(day: str) -> None:
+    got = run("daily", "--date", day)
+    assert got.status == 0 and got.out.startswith("**")
