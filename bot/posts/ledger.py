@@ -48,6 +48,7 @@ __all__ = [
     "last_failure",
     "mark_missed",
     "mark_unknown",
+    "missed_since",
     "record",
     "release",
     "skip",
@@ -195,6 +196,16 @@ def history(conn: sqlite3.Connection, guild_id: int, limit: int = 10) -> list[Le
         "SELECT * FROM post_ledger WHERE guild_id = ? ORDER BY local_date DESC, channel_id LIMIT ?", (guild_id, limit)
     )
     return [_entry(row) for row in rows]
+
+
+def missed_since(conn: sqlite3.Connection, guild_id: int, since: dt.date) -> list[dt.date]:
+    """The server's days recorded as missed from ``since`` on, newest first."""
+    rows = conn.execute(
+        "SELECT local_date FROM post_ledger WHERE guild_id = ? AND state = 'missed' AND local_date >= ? "
+        "ORDER BY local_date DESC",
+        (guild_id, since.isoformat()),
+    )
+    return [dt.date.fromisoformat(row["local_date"]) for row in rows]
 
 
 def has_history(conn: sqlite3.Connection, channel_id: int, before: dt.date) -> bool:

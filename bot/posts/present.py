@@ -176,6 +176,9 @@ def render_status(
         if recommended:
             lines.append(word(lang, "perm_recommended", missing=permission_names(recommended, lang)))
         fields.append((word(lang, "permissions"), "\n".join(lines)))
+    if status.missed:
+        days = ", ".join(format_date(d, lang) for d in status.missed[:5])
+        fields.append((word(lang, "daily_missed_days"), word(lang, "daily_missed_list", days=days)))
     if status.progress is not None:
         shown, total = status.progress
         fields.append((word(lang, "daily_rotation"), word(lang, "daily_progress", shown=shown, total=total)))

@@ -211,7 +211,7 @@ class PostStatus:
     gave_up: bool
     next_dates: tuple[dt.date, ...] = ()
     progress: tuple[int, int] | None = None  # (shown, total) in the rotation (daily)
-    missed: tuple[dt.date, ...] = field(default=())
+    missed: tuple[dt.date, ...] = field(default=())  # days missed entirely in the last 30 (daily)
 
 
 def post_nonce(channel_id: int, day: dt.date) -> str:
@@ -525,10 +525,12 @@ class Scheduler:
         last = await self.db(ledger.last_entry, guild_id, kind)
         failure = await self.db(ledger.last_failure, guild_id)
         shown = None
+        missed: tuple[dt.date, ...] = ()
         if kind == "daily":
             rotation = await self.db(load_rotation, guild_id)
             shown = progress(rotation, fact_ids(facts))
-        return PostStatus(target, day, next_post, last, failure, gave_up, next_dates, shown)
+            missed = tuple(await self.db(ledger.missed_since, guild_id, day - dt.timedelta(days=30)))
+        return PostStatus(target, day, next_post, last, failure, gave_up, next_dates, shown, missed)
 
     async def _next_post(
         self, target: Target, facts: FactBase, now: dt.datetime, *, posted_today: bool

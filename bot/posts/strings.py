@@ -68,6 +68,8 @@ EN: dict[str, str] = {
     "daily_missed": "{date}: missed (I was offline all that day)",
     "daily_skipped_row": "{date}: skipped",
     "daily_story": "the 29 September story",
+    "daily_missed_days": "Missed days",
+    "daily_missed_list": "{days} (I was offline all day; missed posts are not made up later)",
     # shared by /anniversary and /daily
     "bad_time": "I couldn't read the time {value!r}: use 24-hour HH:MM, e.g. 09:00.",
     "bad_tz": "{value!r} is not a time zone I know. Pick one from the list as you type, e.g. America/Guayaquil.",
@@ -161,6 +163,8 @@ ES: dict[str, str] = {
     "daily_missed": "{date}: perdida (estuve desconectado todo ese día)",
     "daily_skipped_row": "{date}: omitida",
     "daily_story": "la historia del 29 de septiembre",
+    "daily_missed_days": "Días perdidos",
+    "daily_missed_list": "{days} (estuve desconectado todo el día; no se publican más tarde)",
     "bad_time": "No entendí la hora {value!r}: usa HH:MM en formato de 24 horas, p. ej. 09:00.",
     "bad_tz": "{value!r} no es una zona horaria que conozca. Elige una de la lista al escribir, "
     "p. ej. America/Guayaquil.",

@@ -9,8 +9,8 @@ from bot.discord.cogs.ask import Ask, choices
 from bot.discord.cogs.facts import Facts
 from bot.discord.cogs.info import Info
 from bot.discord.cogs.messages import question_in
-from bot.posts.onthisday_cog import OnThisDay
 from bot.discord.views import AmbiguousView
+from bot.posts.onthisday_cog import OnThisDay
 from tests.helpers import fake_bot, fake_interaction, fake_message, fake_user, scripted_engine, sent_kwargs
 
 

@@ -238,7 +238,11 @@ async def test_setup_status_preview_disable_by_slash_command(make_bot, fake, clo
     assert fields["Permisos"].startswith("Bien: puedo publicar")
 
     embed = await response_embed(fake, await admin(fake, "preview"))
-    assert embed["title"] == post.json["embeds"][0]["title"] == "Un día como hoy, 29 de septiembre: Jefferson Pérez se retira"
+    assert (
+        embed["title"]
+        == post.json["embeds"][0]["title"]
+        == "Un día como hoy, 29 de septiembre: Jefferson Pérez se retira"
+    )
     assert "Hoy hace 19 años" in embed["description"]  # the next post is 2027's
 
     embed = await response_embed(fake, await admin(fake, "disable"))

@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.posts.scheduler import Result
 from bot.discord.client import ShardedPerezBot
-from bot.store.db import connect
+from bot.posts.scheduler import Result
 from bot.posts.settings import GuildSettings, save_guild
+from bot.store.db import connect
 from tests.e2e.conftest import Running
 from tests.fake_discord import FakeDiscord
 from tests.fake_discord.payloads import FakeGuild, snowflake

@@ -246,6 +246,7 @@ def test_a_day_missed_entirely_is_recorded_and_not_posted_the_next_day(db_path, 
     assert len(discord.posts_in(CHANNEL)) == 2
     status = asyncio.run(scheduler.status(GUILD, nine(dt.date(2027, 2, 3)) + MINUTE, "daily"))
     assert status.last.state == "posted" and status.progress == (2, len(IDS))
+    assert status.missed == (dt.date(2027, 2, 2),)  # still shown once a later post went out
     history = [e.state for e in ledger.history(ledger_conn(db_path), GUILD)]
     assert history == ["posted", "missed", "posted"]
 

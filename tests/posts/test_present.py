@@ -157,13 +157,14 @@ def test_daily_status_shows_the_next_dates_the_rotation_and_a_missed_day() -> No
     day = dt.date(2026, 10, 2)
     nxt = tuple(day + dt.timedelta(days=i) for i in range(5))
     missed = posted(dt.date(2026, 10, 1), "missed", kind="daily")
-    status = PostStatus(target, day, NEXT, missed, None, False, nxt, (12, 24))
+    status = PostStatus(target, day, NEXT, missed, None, False, nxt, (12, 24), (dt.date(2026, 10, 1),))
     reply = render_status(status, "en", channel="<#11>")
     fields = dict(reply.fields)
     assert reply.title == "Daily posts"
     assert fields["Next dates"].startswith("2 October 2026, 3 October 2026") and fields["Next dates"].count(",") == 4
     assert fields["Rotation"] == "12 of 24 facts shown"
     assert fields["Last post"] == "1 October 2026: missed (I was offline all that day)"
+    assert fields["Missed days"].startswith("1 October 2026 (I was offline all day")
     es = dict(render_status(status, "es", channel="<#11>").fields)
     assert es["Rotación"] == "12 de 24 datos mostrados"
 
