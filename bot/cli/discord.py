@@ -16,7 +16,7 @@ import contextlib
 import logging
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
@@ -67,7 +67,7 @@ def _point_at_test_endpoints(ctx: CliContext) -> None:
         point_at(api, gateway)
 
 
-async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None, env: dict[str, str]) -> None:
+async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None, env: Mapping[str, str]) -> None:
     """Run until Discord closes on us or a signal asks us to stop."""
     from bot.discord.client import build_bot
     from bot.posts.testclock import clock_from_env

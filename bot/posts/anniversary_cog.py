@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import datetime as dt
 from typing import TYPE_CHECKING
 
 import discord
@@ -125,6 +126,7 @@ class Anniversary(
         today = local_date(now, target.tz)
         # The date of the next post (after today's has gone out, next year's); when nothing is
         # scheduled (disabled, no channel) the next posting date, so it can still be previewed.
+        day: dt.date | None
         if status.next_post is not None:
             day = local_date(status.next_post, target.tz)
         else:

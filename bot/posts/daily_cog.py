@@ -124,9 +124,10 @@ class Daily(
         target = await scheduler.target(interaction.guild.id, "daily")
         upcoming = await scheduler.upcoming(interaction.guild.id, self.bot.clock())
         reply = None
-        if upcoming is not None and upcoming[1] is not None:
+        if upcoming is not None:
             day, pick = upcoming
-            reply = render_pick(self.bot.engine.facts, day, pick, target.language)
+            if pick is not None:
+                reply = render_pick(self.bot.engine.facts, day, pick, target.language)
         await send.respond(interaction, reply or notice(lang, "daily_skip_nothing"), ephemeral=True)
 
     @app_commands.command(name="skip")

@@ -58,9 +58,10 @@ class RelatedButton(
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> RelatedButton:
-        return cls(item.custom_id or match.string, item.label or "Related facts")
+        label = getattr(item, "label", None) or "Related facts"
+        return cls(getattr(item, "custom_id", None) or match.string, label)
 
     async def callback(self, interaction: discord.Interaction) -> None:
         lang = lang_for_locale(interaction.locale) or "en"
