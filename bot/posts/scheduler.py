@@ -372,6 +372,8 @@ class Scheduler:
         key = (target.channel_id, day)
         if target.kind != "daily" or not target.enabled or key in self._missed_checked:
             return
+        if len(self._missed_checked) > 100_000:  # a long run: forget old days, never grow unbounded
+            self._missed_checked = {k for k in self._missed_checked if k[1] >= day - dt.timedelta(days=2)}
         self._missed_checked.add(key)
         marked = await self.db(ledger.mark_missed, target.guild_id, target.channel_id, day, now, since=target.since)
         for missed in marked:
