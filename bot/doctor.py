@@ -48,9 +48,10 @@ def diagnose(env: Mapping[str, str], *, dotenv: Path | None, now: dt.datetime | 
             checks.append(Check(OK, "settings", f"parsed from {where}"))
     raw = {**_dotenv_or_nothing(dotenv), **env}
     checks.append(_token(raw.get("DISCORD_TOKEN", "").strip()))
-    checks.append(_facts(settings, problems))
+    now = now or dt.datetime.now(dt.UTC)
+    checks.append(_facts(settings, problems, now.astimezone(settings.tz).date()))
     checks.append(_database(settings, problems))
-    checks.append(_timezones(settings, now or dt.datetime.now(dt.UTC), problems))
+    checks.append(_timezones(settings, now, problems))
     checks.append(_privacy(settings))
     checks.append(_sharding(settings))
     return checks
@@ -81,12 +82,12 @@ def _token(token: str) -> Check:
     return Check(OK, "token", "DISCORD_TOKEN is set (value not shown)")
 
 
-def _facts(settings: Settings, problems: Mapping[str, str]) -> Check:
+def _facts(settings: Settings, problems: Mapping[str, str], today: dt.date) -> Check:
     if "FACTS_DIR" in problems:
         return Check(FAIL, "facts", f"FACTS_DIR: {problems['FACTS_DIR']}")
-    base, problems = check_facts(settings.facts_dir)
+    base, found = check_facts(settings.facts_dir, today=today)
     if base is None:
-        return Check(FAIL, "facts", f"{len(problems)} problem(s) in {settings.facts_dir}", tuple(map(str, problems)))
+        return Check(FAIL, "facts", f"{len(found)} problem(s) in {settings.facts_dir}", tuple(map(str, found)))
     return Check(OK, "facts", f"{len(base)} valid fact(s) in {settings.facts_dir}")
 
 

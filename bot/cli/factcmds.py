@@ -41,7 +41,7 @@ def run_check(ns: argparse.Namespace, ctx: CliContext) -> int:
         if settings is None:
             return EXIT_CONFIG
         directory = settings.facts_dir
-    base, problems = check_facts(directory)
+    base, problems = check_facts(directory, today=dt.date.today())
     for problem in problems:
         ctx.out(str(problem))
     if base is None:
