@@ -331,8 +331,13 @@ def _says_date(text: str, day: dt.date, lang: str) -> bool:
 def _check_date(
     reader: _Reader, path: Path, node: yaml.Node, day: dt.date, answer: Mapping[str, str], today: dt.date | None
 ) -> None:
-    """A dated fact drives the anniversary posts: the date must be past and be the one the answer gives."""
-    if today is not None and day > today:
+    """A dated fact drives the anniversary posts: the date must be past and be the one the answer gives.
+
+    Run by ``perezbot check`` and ``doctor`` (which pass ``today``), so test fixtures may date facts freely.
+    """
+    if today is None:
+        return
+    if day > today:
         reader.add(path, node, f"date {day} is in the future (today is {today}): it would never be posted")
     silent = [lang for lang in LANGS if lang in answer and not _says_date(answer[lang], day, lang)]
     if silent:
@@ -561,7 +566,8 @@ def _read_lexicon(reader: _Reader, directory: Path) -> Lexicon:
 def check_facts(directory: Path, *, today: dt.date | None = None) -> tuple[FactBase | None, list[Problem]]:
     """Validate a fact base directory; return the model (if valid) and every problem found.
 
-    ``today`` (the caller's clock) turns on the check that no date or year lies in the future.
+    ``today`` (the caller's clock) turns on the lint of dated facts: no date or year in the future,
+    and each date given in the answer text.
     """
     reader = _Reader()
     directory = Path(directory)

@@ -385,7 +385,7 @@ def test_a_future_date_is_reported_when_the_caller_gives_today(tmp_path: Path) -
     text = fact_yaml(extra="date: 2208-09-29")
     text = text.replace("29 September 2008", "29 September 2208").replace("septiembre de 2008", "septiembre de 2208")
     directory = write_fact_base(tmp_path, {"facts.yaml": text})
-    assert check_facts(directory)[1] == []  # no clock, no opinion about the future
+    assert check_facts(directory)[1] == []  # no clock: no lint of dated facts
     (problem,) = check_facts(directory, today=TODAY)[1]
     assert problem.line == line_of(text, "date:")
     assert problem.message == "date 2208-09-29 is in the future (today is 2026-12-03): it would never be posted"
