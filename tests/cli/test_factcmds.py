@@ -141,3 +141,8 @@ def test_check_catches_a_future_date_and_a_yml_file(tmp_path: Path) -> None:
     assert f"{retirement}:{line}: date 2208-09-29 disagrees with the answer (en, es)" in got.out
     assert f"{tmp_path / 'facts' / 'extra.yml'}:1: not read" in got.out
     assert got.out.rstrip().endswith(f"3 problem(s) in {tmp_path / 'facts'}")
+
+
+def test_check_a_missing_directory_is_one_line_exit_2(tmp_path: Path) -> None:
+    got = run("check", str(tmp_path / "absent"))
+    assert got.status == 2 and got.out == "" and got.err.count("\n") == 1 and "does not exist" in got.err

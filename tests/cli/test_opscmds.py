@@ -311,3 +311,9 @@ def test_misses_lists_a_candidate_without_a_score(env):
     conn.close()
     status, out, _ = run(env, "misses")
     assert status == 0 and "closest: birth-date ·" in out
+
+
+@pytest.mark.parametrize("command", ["misses", "stats"])
+def test_json_output_stays_json_without_a_database(env, command):
+    status, out, err = run(env, command, "--json")
+    assert status == 0 and out == "" and "Nothing recorded yet" in err
