@@ -160,3 +160,26 @@ def test_the_dev_set_copy_matches_the_shared_one_when_that_is_beside_the_clone()
     assert DEV_SET.is_file()
     if SHARED_DEV_SET.is_file():  # a checkout with shared/ beside it: the copy must not drift
         assert DEV_SET.read_bytes() == SHARED_DEV_SET.read_bytes()
+
+
+def test_start_warns_once_even_though_it_reads_the_settings_twice(tmp_path: Path) -> None:
+    path = dotenv(tmp_path, b"TIMEZON=UTC\n")
+    got = run("start", stdin="quit\n", env={"PEREZBOT_DOTENV": str(path)})
+    assert got.status == 0 and got.err.count("did you mean TIMEZONE?") == 1
+
+
+def test_config_is_a_leaf_module() -> None:
+    import ast
+
+    tree = ast.parse((REPO / "bot" / "config.py").read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+        alias.name for n in ast.walk(tree) if isinstance(n, ast.Import) for alias in n.names
+    }
+    assert not [m for m in imported if m and (m == "bot" or m.startswith("bot."))]
+
+
+def test_license_is_an_spdx_expression() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT"
