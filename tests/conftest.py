@@ -30,6 +30,7 @@ set_hypothesis_home_dir(_HYPOTHESIS_HOME)
 def pytest_unconfigure(config: pytest.Config) -> None:
     shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
 
+
 WATCHED = ("data", ".env", ".hypothesis")
 _PRESENT_AT_START = {name for name in WATCHED if (REPO / name).exists()}
 
