@@ -201,3 +201,12 @@ def test_no_private_argparse_or_string_imports_in_the_cli() -> None:
     source = (REPO / "bot" / "cli" / "__init__.py").read_text(encoding="utf-8")
     for private in ("._subparsers", "_print_message", "__import__", "_group_actions", "argparse._"):
         assert private not in source
+
+
+@pytest.mark.parametrize("expect", ["5", "[2008]", "[[2008]]", "'2008'"])
+def test_eval_on_a_malformed_expect_is_one_line(tmp_path: Path, expect: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"- q: when did he retire\n  expect: {expect}\n", encoding="utf-8")
+    got = run("eval", str(path))
+    assert got.status == 2
+    assert got.err == f"perezbot eval: {path}: item 1: expect must be null or a list of lists of text\n"
