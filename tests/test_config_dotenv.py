@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, Settings, load_settings, read_dotenv, unwritable_dir
+from bot.config import ConfigError, Settings, load_settings, read_dotenv
 from tests.cli.clirun import run
 from tests.coredata import REPO
 
@@ -102,11 +101,14 @@ def test_data_dir_under_a_file_cannot_be_created(tmp_path: Path) -> None:
     assert "cannot create" in caught.value.problems["DATA_DIR"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
-def test_read_only_data_dir(tmp_path: Path) -> None:
+def test_read_only_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As root every directory is writable, so the permission answer is what is simulated here.
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
-    assert "not writable" in (unwritable_dir(locked) or "")
+    monkeypatch.setattr("bot.config.os.access", lambda path, mode: Path(path) != locked)
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"DATA_DIR": str(locked / "sub")}, dotenv=None)
+    assert caught.value.problems == {"DATA_DIR": f"{locked} is not writable by this user"}
 
 
 def test_a_data_dir_that_does_not_exist_yet_is_fine_and_is_not_created(tmp_path: Path) -> None:
