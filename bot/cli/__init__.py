@@ -32,9 +32,9 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         "misses": ("the most frequent unanswered questions, grouped", args.misses, "opscmds:run_misses"),
         "stats": ("answered/ambiguous/unknown rates, top facts, helpfulness", args.stats, "opscmds:run_stats"),
         "doctor": ("check the configuration offline", args.none, "opscmds:run_doctor"),
-        "run": ("start the Discord bot (needs DISCORD_TOKEN)", args.none, "discord:run_bot"),
-        "sync": ("sync slash commands with Discord now", args.none, "discord:run_sync"),
-        "start": ("the Discord bot if DISCORD_TOKEN is set, else the console chat", args.none, "discord:run_start"),
+        "run": ("start the Discord bot (needs DISCORD_TOKEN)", args.none, "runner:run_bot"),
+        "sync": ("sync slash commands with Discord now", args.none, "runner:run_sync"),
+        "start": ("the Discord bot if DISCORD_TOKEN is set, else the console chat", args.none, "runner:run_start"),
     }
 
 

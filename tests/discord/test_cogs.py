@@ -5,18 +5,19 @@ import datetime as dt
 import discord
 import pytest
 
-from bot.discord.cogs.ask import Ask, choices
-from bot.discord.cogs.facts import Facts
-from bot.discord.cogs.info import Info
-from bot.discord.cogs.messages import question_in
+from bot.ask.cog import Ask
+from bot.ask.messages import question_in
+from bot.ask.views import AmbiguousView
+from bot.browse.cog import Facts
 from bot.discord.cogs.onthisday import OnThisDay
-from bot.discord.views import AmbiguousView
+from bot.discord.common import choices
+from bot.info.cog import Info
 from tests.helpers import fake_bot, fake_interaction, fake_message, fake_user, scripted_engine, sent_kwargs
 
 
 @pytest.fixture
 def bot(tmp_path):
-    return fake_bot(scripted_engine(tmp_path / "facts"))
+    return fake_bot(scripted_engine(tmp_path / "facts"), tmp_path / "data")
 
 
 async def test_ask_answers_with_an_embed_and_no_mentions(bot):
@@ -100,7 +101,8 @@ async def test_onthisday_uses_the_bot_clock_in_the_bot_time_zone(tmp_path):
 
     # 03:00 UTC on 30 September is still 29 September in Guayaquil (UTC-5).
     clock = lambda: dt.datetime(2026, 9, 30, 3, 0, tzinfo=dt.UTC)  # noqa: E731
-    bot = fake_bot(scripted_engine(tmp_path / "facts"), clock=clock, settings=Settings(timezone="America/Guayaquil"))
+    settings = Settings(timezone="America/Guayaquil")
+    bot = fake_bot(scripted_engine(tmp_path / "facts"), tmp_path / "data", clock=clock, settings=settings)
     interaction = fake_interaction()
     await OnThisDay.onthisday.callback(OnThisDay(bot), interaction, None)
     assert "18 years ago today" in sent_kwargs(interaction)["embed"].description

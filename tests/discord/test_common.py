@@ -1,0 +1,22 @@
+"""Shared Discord helpers: reply language, shard ownership."""
+
+import pytest
+
+from bot.discord.common import locale_language, reply_language, shard_for
+
+
+@pytest.mark.parametrize(
+    ("locale", "lang"),
+    [("es-ES", "es"), ("es-419", "es"), ("en-US", None), ("pt-BR", None), (None, None)],
+)
+def test_locale_language(locale, lang):
+    assert locale_language(locale) == lang
+    assert reply_language(locale) == (lang or "en")
+
+
+def test_shard_for_follows_discords_formula():
+    guild = 81384788765712384
+    assert shard_for(guild, None) == 0
+    assert shard_for(guild, 2) == (guild >> 22) % 2
+    assert shard_for(None, 2) == 0
+    assert {shard_for(g << 22, 4) for g in range(8)} == {0, 1, 2, 3}
