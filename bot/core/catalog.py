@@ -67,9 +67,12 @@ class Catalog:
         """A list entry (``months``, ``examples``…) in ``lang``."""
         return tuple(self._table(lang)[key])
 
-    def notice(self, lang: str, key: str, *, title: str | None = None, **kwargs: object) -> Reply:
-        """A short notice (``Kind.NOTICE``): the one way a notice is built from words."""
-        return Reply(kind=Kind.NOTICE, lang=lang, title=title, body=self.word(lang, key, **kwargs))
+    def notice(self, lang: str, key: str, /, **values: object) -> Reply:
+        """A short notice (``Kind.NOTICE``): the one way a notice is built from words.
+
+        (A notice with a title: ``dataclasses.replace(catalog.notice(...), title=...)``.)
+        """
+        return Reply(kind=Kind.NOTICE, lang=lang, body=self.word(lang, key, **values))
 
 
 @functools.cache
