@@ -1,4 +1,7 @@
-"""One question, from ``/ask`` or a message: limits, cooldown, the engine, repeats — without I/O.
+"""One question, from ``/ask`` or a message: cooldown, the engine, repeats — without I/O.
+
+Length policy (the same everywhere): a question over 500 characters is answered from its first
+500, and the reply says so (:func:`bot.core.render.render_match`).
 
 Both entry points call :func:`plan_reply` and then send the :class:`ReplyPlan` their own way.
 Recording the question (a log line and a row in the curation log) is queued, never awaited: the
@@ -12,7 +15,6 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.core.matcher import MAX_QUESTION_CHARS
 from bot.core.render import Reply, render_notice
 from bot.core.results import MatchResult, Status
 from bot.discord.common import help_reply, shard_for
@@ -48,8 +50,6 @@ def plan_reply(
     """Decide the reply to one question (``lang`` None: the question's own language)."""
     now = bot.clock()
     fallback = lang or "en"
-    if len(text) > MAX_QUESTION_CHARS:
-        return ReplyPlan(render_notice("too_long", fallback, limit=MAX_QUESTION_CHARS), private=True)
     wait = bot.cooldown.hit(user_id, now)
     if wait is not None:
         notice = render_notice("cooldown", fallback, seconds=max(1, math.ceil(wait)))

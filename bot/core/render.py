@@ -10,11 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from bot.core.calendar import entries_on, ordinal, years_since
 from bot.core.catalog import core_catalog
 from bot.core.dates import format_date, format_day, format_month
 from bot.core.facts import Fact, FactBase, Source
+from bot.core.matcher import MAX_QUESTION_CHARS
 from bot.core.reply import Kind, Reply, Suggestion
 from bot.core.results import MatchResult, Status
 
@@ -110,7 +112,16 @@ def render_fact(fact: Fact, lang: str, source: Source, confidence: float | None 
 
 
 def render_match(result: MatchResult, source: Source) -> Reply:
-    """Whatever the matcher decided, in words."""
+    """Whatever the matcher decided, in words; a question cut to its first
+    :data:`~bot.core.matcher.MAX_QUESTION_CHARS` characters says so first (the length policy)."""
+    reply = _render_match(result, source)
+    if result.truncated:
+        note = word(result.lang, "too_long", limit=MAX_QUESTION_CHARS)
+        reply = replace(reply, body=f"{note}\n\n{reply.body}".strip())
+    return reply
+
+
+def _render_match(result: MatchResult, source: Source) -> Reply:
     lang = result.lang
     if result.status is Status.ANSWERED and result.answers:
         if len(result.answers) == 1:
@@ -151,7 +162,7 @@ def render_match(result: MatchResult, source: Source) -> Reply:
 
 
 def render_notice(key: str, lang: str, **kwargs: object) -> Reply:
-    """A short notice from the core catalog: ``too_long``, ``cooldown``, ``error``, ``repeat``…"""
+    """A short notice from the core catalog: ``cooldown``, ``error``, ``repeat``…"""
     return core_catalog().notice(lang, key, **kwargs)
 
 

@@ -158,7 +158,7 @@ def test_render_match_smalltalk(kind: str, lang: str) -> None:
 @pytest.mark.parametrize(
     ("key", "kwargs", "en", "es"),
     [
-        ("too_long", {"limit": 500}, "under 500 characters", "menos de 500 caracteres"),
+        ("too_long", {"limit": 500}, "first 500 characters", "primeros 500 caracteres"),
         ("cooldown", {"seconds": 7}, "again in 7 s", "de nuevo en 7 s"),
         ("error", {}, "went wrong", "falló"),
         ("repeat", {"link": "https://example.org/m/1"}, "https://example.org/m/1", "https://example.org/m/1"),
@@ -230,3 +230,12 @@ def test_as_text_lists_title_body_fields_suggestions_footer() -> None:
         Kind.ABOUT, "en", "body", title="T", footer="F", suggestions=(Suggestion("a", "A"),), fields=(("k", "v"),)
     )
     assert reply.as_text() == "**T**\nbody\nk: v\n  1. A\n— F"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_cut_question_says_so_before_the_answer(lang: str) -> None:
+    result = MatchResult("q" * 600, Status.UNKNOWN, lang, truncated=True)
+    body = render_match(result, shipped_facts().source).body
+    assert body.startswith(render_notice("too_long", lang, limit=500).body + "\n\n")
+    untouched = render_match(MatchResult("q", Status.UNKNOWN, lang), shipped_facts().source).body
+    assert not untouched.startswith(render_notice("too_long", lang, limit=500).body)

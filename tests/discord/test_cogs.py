@@ -49,13 +49,14 @@ async def test_ask_ambiguous_attaches_buttons_for_the_asker(bot):
     view.stop()
 
 
-async def test_ask_too_long_is_ephemeral_and_not_counted(bot):
+async def test_ask_too_long_is_answered_from_its_first_500_characters_and_says_so(bot):
     interaction = fake_interaction(locale="es-ES")
-    await Ask.ask.callback(Ask(bot), interaction, "x" * 501)
+    await Ask.ask.callback(Ask(bot), interaction, "cuándo se retiró jefferson pérez " + "x" * 501)
     kwargs = sent_kwargs(interaction)
-    assert kwargs["ephemeral"] is True
-    assert "menos de 500" in kwargs["embed"].description
-    assert not bot.cooldown._hits
+    assert kwargs["ephemeral"] is False
+    description = kwargs["embed"].description
+    assert description.startswith("Ese mensaje es demasiado largo: solo leí sus primeros 500 caracteres.")
+    assert "29 de septiembre de 2008" in description
 
 
 async def test_ask_autocomplete_never_fails(bot, monkeypatch, caplog):
