@@ -81,3 +81,13 @@ async def test_reloads_never_overlap_and_swap_only_valid_facts(tmp_path: Path):
     (facts / "broken.yaml").write_text("- id: Bad\n", "utf-8")
     rejected = await bot.reload_facts()
     assert not rejected.ok and bot.engine is good
+
+
+def test_build_bot_shards_when_shard_count_is_set(tmp_path):
+    from bot.config import Settings
+    from bot.discord.client import PerezBot, ShardedPerezBot, build_bot
+
+    engine = scripted_engine(tmp_path / "facts")
+    sharded = build_bot(Settings(shard_count=2), engine)
+    assert isinstance(sharded, ShardedPerezBot) and sharded.shard_count == 2
+    assert type(build_bot(Settings(), engine)) is PerezBot

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.discord.common import locale_language, reply_language, shard_for
+from bot.discord.common import choices, locale_language, reply_language, shard_for
 
 
 @pytest.mark.parametrize(
@@ -20,3 +20,11 @@ def test_shard_for_follows_discords_formula():
     assert shard_for(guild, 2) == (guild >> 22) % 2
     assert shard_for(None, 2) == 0
     assert {shard_for(g << 22, 4) for g in range(8)} == {0, 1, 2, 3}
+
+
+def test_choices_are_unique_short_and_at_most_25():
+    texts = ["a" * 150, "a" * 150, "", "  ", *[f"q{i}" for i in range(40)]]
+    out = choices(texts)
+    assert len(out) == 25
+    assert len(out[0].name) == 100 and out[0].name.endswith("…")
+    assert len({c.value for c in out}) == 25

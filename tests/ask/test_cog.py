@@ -1,6 +1,4 @@
-"""Cogs called directly (``command.callback(cog, interaction, …)``) with spec'd fakes: no network."""
-
-import datetime as dt
+"""``/ask`` and questions by message, called directly with spec'd fakes: no network."""
 
 import discord
 import pytest
@@ -8,10 +6,6 @@ import pytest
 from bot.ask.cog import Ask
 from bot.ask.messages import question_in
 from bot.ask.views import AmbiguousView
-from bot.browse.cog import Facts
-from bot.discord.cogs.onthisday import OnThisDay
-from bot.discord.common import choices
-from bot.info.cog import Info
 from tests.helpers import fake_bot, fake_interaction, fake_message, fake_user, scripted_engine, sent_kwargs
 
 
@@ -28,13 +22,11 @@ async def test_ask_answers_with_an_embed_and_no_mentions(bot):
     assert kwargs["ephemeral"] is False
     assert "29 September 2008" in kwargs["embed"].description
 
-
 async def test_ask_without_embed_links_sends_text(bot):
     interaction = fake_interaction(embed_links=False)
     await Ask.ask.callback(Ask(bot), interaction, "when did jefferson perez retire")
     kwargs = sent_kwargs(interaction)
     assert "embed" not in kwargs and "29 September 2008" in kwargs["content"]
-
 
 async def test_ask_ambiguous_attaches_buttons_for_the_asker(bot):
     interaction = fake_interaction(user_id=77)
@@ -48,7 +40,6 @@ async def test_ask_ambiguous_attaches_buttons_for_the_asker(bot):
     ]
     view.stop()
 
-
 async def test_ask_too_long_is_answered_from_its_first_500_characters_and_says_so(bot):
     interaction = fake_interaction(locale="es-ES")
     await Ask.ask.callback(Ask(bot), interaction, "cuándo se retiró jefferson pérez " + "x" * 501)
@@ -57,7 +48,6 @@ async def test_ask_too_long_is_answered_from_its_first_500_characters_and_says_s
     description = kwargs["embed"].description
     assert description.startswith("Ese mensaje es demasiado largo: solo leí sus primeros 500 caracteres.")
     assert "29 de septiembre de 2008" in description
-
 
 async def test_ask_autocomplete_never_fails(bot, monkeypatch, caplog):
     cog = Ask(bot)
@@ -70,61 +60,6 @@ async def test_ask_autocomplete_never_fails(bot, monkeypatch, caplog):
     monkeypatch.setattr(bot.engine.matcher, "suggest_phrasings", broken)
     assert await Ask.ask_autocomplete(cog, interaction, "retire") == []
     assert "autocomplete for /ask failed" in caplog.text
-
-
-def test_choices_are_unique_short_and_at_most_25():
-    texts = ["a" * 150, "a" * 150, "", "  ", *[f"q{i}" for i in range(40)]]
-    out = choices(texts)
-    assert len(out) == 25
-    assert len(out[0].name) == 100 and out[0].name.endswith("…")
-    assert len({c.value for c in out}) == 25
-
-
-async def test_fact_unknown_topic_is_ephemeral(bot):
-    interaction = fake_interaction()
-    await Facts.fact.callback(Facts(bot), interaction, "nothing like it")
-    kwargs = sent_kwargs(interaction)
-    assert kwargs["ephemeral"] is True and "no fact matching" in kwargs["embed"].description
-
-
-async def test_random_uses_the_bots_rng(bot):
-    import random
-
-    bot.rng = random.Random(3)
-    expected = random.Random(3).choice(bot.engine.facts.facts)
-    interaction = fake_interaction()
-    await Facts.random.callback(Facts(bot), interaction)
-    assert sent_kwargs(interaction)["embed"].title == expected.name("en")
-
-
-async def test_onthisday_uses_the_bot_clock_in_the_bot_time_zone(tmp_path):
-    from bot.config import Settings
-
-    # 03:00 UTC on 30 September is still 29 September in Guayaquil (UTC-5).
-    clock = lambda: dt.datetime(2026, 9, 30, 3, 0, tzinfo=dt.UTC)  # noqa: E731
-    settings = Settings(timezone="America/Guayaquil")
-    bot = fake_bot(scripted_engine(tmp_path / "facts"), tmp_path / "data", clock=clock, settings=settings)
-    interaction = fake_interaction()
-    await OnThisDay.onthisday.callback(OnThisDay(bot), interaction, None)
-    assert "18 years ago today" in sent_kwargs(interaction)["embed"].description
-
-
-async def test_onthisday_bad_date(bot):
-    interaction = fake_interaction()
-    await OnThisDay.onthisday.callback(OnThisDay(bot), interaction, "31/02")
-    kwargs = sent_kwargs(interaction)
-    assert kwargs["ephemeral"] is True and "31/02" in kwargs["embed"].description
-
-
-async def test_help_lists_commands_in_spanish(bot):
-    for extension in bot.extensions_to_load:
-        await bot.load_extension(extension)
-    interaction = fake_interaction(locale="es-419")
-    await Info.help.callback(bot.get_cog("Info"), interaction)
-    fields = {f.name: f.value for f in sent_kwargs(interaction)["embed"].fields}
-    assert fields["/ask pregunta"].startswith("Haz una pregunta")
-    assert "/facts" in fields
-
 
 def test_question_in_messages(bot):
     me = fake_user(42, bot=True)
@@ -139,13 +74,3 @@ def test_question_in_messages(bot):
     assert question_in(fake_message("x", me=me, reference_author_id=7), me) is None
     joined = fake_message("", me=me, guild=False, message_type=discord.MessageType.new_member)
     assert question_in(joined, me) is None
-
-
-def test_build_bot_shards_when_shard_count_is_set(tmp_path):
-    from bot.config import Settings
-    from bot.discord.client import PerezBot, ShardedPerezBot, build_bot
-
-    engine = scripted_engine(tmp_path / "facts")
-    sharded = build_bot(Settings(shard_count=2), engine)
-    assert isinstance(sharded, ShardedPerezBot) and sharded.shard_count == 2
-    assert type(build_bot(Settings(), engine)) is PerezBot

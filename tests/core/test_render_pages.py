@@ -1,4 +1,4 @@
-"""The words the Discord layer added to the core renderer (EN and ES)."""
+"""Core render: the fact list pages and "the next entry is on…" (EN and ES)."""
 
 import datetime as dt
 
