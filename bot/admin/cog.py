@@ -9,7 +9,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.core.render import render_notice, render_reload
+from bot.admin.report import render_reload
+from bot.core.catalog import catalog
 from bot.discord import send
 from bot.discord.common import reply_language
 
@@ -39,7 +40,7 @@ class Admin(commands.Cog):
         lang = reply_language(interaction.locale)
         if not await self.bot.is_owner(interaction.user):
             log.warning("/admin reload refused for a non-owner")
-            await send.respond(interaction, render_notice("owner_only", lang), ephemeral=True)
+            await send.respond(interaction, catalog("bot.admin").notice(lang, "owner_only"), ephemeral=True)
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
         result = await self.bot.reload_facts()

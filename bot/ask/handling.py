@@ -15,7 +15,8 @@ import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.core.render import Reply, render_notice
+from bot.core.catalog import catalog
+from bot.core.render import Reply
 from bot.core.results import MatchResult, Status
 from bot.discord.common import help_reply, shard_for
 from bot.logs import log_question
@@ -52,7 +53,7 @@ def plan_reply(
     fallback = lang or "en"
     wait = bot.cooldown.hit(user_id, now)
     if wait is not None:
-        notice = render_notice("cooldown", fallback, seconds=max(1, math.ceil(wait)))
+        notice = catalog("bot.ask").notice(fallback, "cooldown", seconds=max(1, math.ceil(wait)))
         return ReplyPlan(notice, private=True, notify=bot.cooldown.warn_once(user_id, now))
     if not text.strip():
         return ReplyPlan(help_reply(fallback))
@@ -63,7 +64,7 @@ def plan_reply(
         if in_guild and channel_id is not None:
             earlier = bot.recent.earlier(channel_id, reply.fact_ids, now)
             if earlier is not None:
-                return ReplyPlan(render_notice("repeat", result.lang, link=earlier.link), private=True)
+                return ReplyPlan(catalog("bot.ask").notice(result.lang, "repeat", link=earlier.link), private=True)
         return ReplyPlan(reply, repeatable=in_guild and channel_id is not None)
     if result.status is Status.AMBIGUOUS and reply.suggestions:
         return ReplyPlan(reply, choices=True)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
+from bot.core.catalog import catalog
 from bot.core.render import Kind, Reply, render_notice
 from bot.discord import send
 from bot.discord.common import reply_language
@@ -55,7 +56,8 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], tem
         bot = cast("PerezBot", interaction.client)
         lang = reply_language(interaction.locale)
         message = interaction.message
-        key = "vote_thanks"
+        strings = catalog("bot.ask")
+        reply = strings.notice(lang, "vote_thanks")
         if message is not None:
             try:
                 new = await bot.questions.vote(
@@ -67,10 +69,10 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], tem
                 )
             except Exception:
                 log.exception("could not record a vote on message %s", message.id)
-                key = "error"
+                reply = render_notice("error", lang)
             else:
-                key = "vote_thanks" if new else "vote_changed"
-        await send.respond(interaction, render_notice(key, lang), ephemeral=True)
+                reply = strings.notice(lang, "vote_thanks" if new else "vote_changed")
+        await send.respond(interaction, reply, ephemeral=True)
 
 
 def feedback_view(reply: Reply) -> discord.ui.View | None:

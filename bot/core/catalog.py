@@ -19,7 +19,7 @@ import yaml
 
 from bot.core.reply import Kind, Reply
 
-__all__ = ["LANGUAGES", "Catalog", "core_catalog", "placeholders"]
+__all__ = ["LANGUAGES", "Catalog", "catalog", "core_catalog", "placeholders"]
 
 LANGUAGES: tuple[str, ...] = ("en", "es")
 
@@ -76,6 +76,11 @@ class Catalog:
 
 
 @functools.cache
+def catalog(package: str) -> Catalog:
+    """``package``'s catalog, loaded once: ``catalog("bot.ask").notice("es", "cooldown", seconds=3)``."""
+    return Catalog.load(package)
+
+
 def core_catalog() -> Catalog:
     """The core's words (``bot/core/strings``): every reply the console and Discord share."""
-    return Catalog.load("bot.core")
+    return catalog("bot.core")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.core.calendar import entries_on, ordinal, years_since
@@ -36,7 +36,6 @@ __all__ = [
     "render_next_entry",
     "render_notice",
     "render_onthisday",
-    "render_reload",
     "render_timeline",
     "source_footer",
     "word",
@@ -263,29 +262,3 @@ def render_next_entry(facts: FactBase, day: dt.date, upcoming: dt.date | None, l
         footer=source_footer(facts.source, entries, lang) if entries else None,
         fact_ids=tuple(f.id for f in entries),
     )
-
-
-def _block(lines: Sequence[str], lang: str, budget: int = 3600) -> str:
-    """``lines`` in a code block (so paths and ids show as written), cut to fit an embed."""
-    shown: list[str] = []
-    used = 0
-    for line in lines:
-        if used + len(line) + 1 > budget:
-            break
-        shown.append(line.replace("```", "'''"))
-        used += len(line) + 1
-    rest = len(lines) - len(shown)
-    text = "```\n" + "\n".join(shown) + "\n```"
-    return text + (f"\n{word(lang, 'more', count=rest)}" if rest else "")
-
-
-def render_reload(lang: str, *, ok: bool, count: int, changes: Sequence[str], problems: Sequence[str]) -> Reply:
-    """The outcome of a hot reload: the +added/~changed/−removed ids, or every ``file:line`` problem."""
-    title = word(lang, "reload_title")
-    if not ok:
-        body = f"{word(lang, 'reload_failed', count=len(problems))}\n{_block(problems, lang)}"
-        return Reply(kind=Kind.NOTICE, lang=lang, title=title, body=body)
-    if not changes:
-        return Reply(kind=Kind.CONFIRMATION, lang=lang, title=title, body=word(lang, "reload_same", count=count))
-    body = f"{word(lang, 'reload_ok', count=count)}\n{_block(changes, lang)}"
-    return Reply(kind=Kind.CONFIRMATION, lang=lang, title=title, body=body)

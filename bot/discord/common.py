@@ -11,7 +11,8 @@ from collections.abc import Iterable
 import discord
 from discord import app_commands
 
-from bot.core.render import Reply, render_help, render_notice, word
+from bot.core.catalog import catalog
+from bot.core.render import Reply, render_help, render_notice
 from bot.discord import send
 from bot.discord.embeds import trim
 
@@ -69,4 +70,4 @@ def shard_for(guild_id: int | None, shard_count: int | None) -> int:
 
 def help_reply(lang: str, commands: tuple[tuple[str, str], ...] = ()) -> Reply:
     """The help text with the commands given, and how to ask by message."""
-    return render_help(lang, (*commands, ("@perezbot", word(lang, "help_mention"))))
+    return render_help(lang, (*commands, ("@perezbot", catalog("bot.discord").word(lang, "help_mention"))))

@@ -6,20 +6,13 @@ status, the post's refusal reasons) can name a missing permission.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
-from bot.core.catalog import Catalog
+from bot.core.catalog import catalog
 
-__all__ = ["discord_catalog", "permission_names"]
-
-
-@functools.cache
-def discord_catalog() -> Catalog:
-    """The Discord side's own words (``bot/discord/strings``)."""
-    return Catalog.load("bot.discord")
+__all__ = ["permission_names"]
 
 
 def permission_names(keys: Iterable[str], lang: str) -> str:
     """``View Channel, Embed Links`` for ``("view_channel", "embed_links")``."""
-    return ", ".join(discord_catalog().word(lang, f"perm_{key}") for key in keys)
+    return ", ".join(catalog("bot.discord").word(lang, f"perm_{key}") for key in keys)

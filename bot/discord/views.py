@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
-from bot.core.render import render_notice
+from bot.core.catalog import catalog
 from bot.discord import send
 from bot.discord.common import reply_error
 
@@ -36,7 +36,7 @@ class OwnedView(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction, /) -> bool:
         if interaction.user.id == self.owner_id:
             return True
-        await send.respond(interaction, render_notice("not_yours", self.lang), ephemeral=True)
+        await send.respond(interaction, catalog("bot.discord").notice(self.lang, "not_yours"), ephemeral=True)
         return False
 
     async def on_timeout(self) -> None:

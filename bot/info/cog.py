@@ -9,7 +9,8 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import __version__
-from bot.core.render import render_about, word
+from bot.core.catalog import catalog
+from bot.core.render import render_about
 from bot.discord import send
 from bot.discord.common import help_reply, reply_language
 from bot.discord.translator import spanish
@@ -49,6 +50,7 @@ class Info(commands.Cog):
     async def about(self, interaction: discord.Interaction) -> None:
         """What this bot is, where its answers come from and how it matches."""
         lang = reply_language(interaction.locale)
+        word = catalog("bot.info").word
         facts = self.bot.engine.facts
         source = facts.source
         extra = [

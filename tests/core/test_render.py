@@ -62,7 +62,7 @@ QUESTIONS = [
     "when did he retire and where did he announce it",
     "@everyone <@123> <@&456>",
 ]
-NOTICES = ["too_long", "cooldown", "error", "repeat"]
+NOTICES = ["too_long", "error"]
 
 
 def test_no_reply_contains_mention_syntax() -> None:
@@ -159,9 +159,7 @@ def test_render_match_smalltalk(kind: str, lang: str) -> None:
     ("key", "kwargs", "en", "es"),
     [
         ("too_long", {"limit": 500}, "first 500 characters", "primeros 500 caracteres"),
-        ("cooldown", {"seconds": 7}, "again in 7 s", "de nuevo en 7 s"),
         ("error", {}, "went wrong", "falló"),
-        ("repeat", {"link": "https://example.org/m/1"}, "https://example.org/m/1", "https://example.org/m/1"),
     ],
 )
 def test_render_notice(key: str, kwargs: dict, en: str, es: str) -> None:

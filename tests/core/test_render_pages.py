@@ -3,12 +3,8 @@
 import datetime as dt
 
 from bot.core.facts import load_facts
-from bot.core.render import render_facts_page, render_next_entry, word
+from bot.core.render import render_facts_page, render_next_entry
 from tests.helpers import write_facts
-
-
-def test_the_mention_help_is_spanish_in_spanish():
-    assert "Mencióname" in word("es", "help_mention")
 
 
 def test_facts_page_clamps_and_counts(tmp_path):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.discord.common import choices, locale_language, reply_language, shard_for
+from bot.discord.common import choices, help_reply, locale_language, reply_language, shard_for
 
 
 @pytest.mark.parametrize(
@@ -28,3 +28,9 @@ def test_choices_are_unique_short_and_at_most_25():
     assert len(out) == 25
     assert len(out[0].name) == 100 and out[0].name.endswith("…")
     assert len({c.value for c in out}) == 25
+
+
+def test_help_says_how_to_ask_by_message_in_the_users_language():
+    assert help_reply("es").fields[-1] == ("@perezbot", help_reply("es").fields[-1][1])
+    assert help_reply("es").fields[-1][1].startswith("Mencióname")
+    assert help_reply("en", (("/ask", "ask"),)).fields[0] == ("/ask", "ask")

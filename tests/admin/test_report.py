@@ -1,6 +1,7 @@
-"""What ``/admin reload`` says (the words are the core's; the limits keep it inside an embed)."""
+"""What ``/admin reload`` says (the limits keep it inside an embed)."""
 
-from bot.core.render import Kind, render_reload
+from bot.admin.report import render_reload
+from bot.core.reply import Kind
 
 
 def test_render_reload_words_and_limits():
