@@ -126,6 +126,27 @@ async def test_record_misses_false_keeps_no_wording(make_bot, ops_settings, fact
     assert row["status"] == "unknown" and row["text"] is None
 
 
+async def test_a_locked_database_does_not_stall_answering(bot: Running, ops_settings):
+    """Another process holds the database (a long write): /ask and mentions are still answered at once,
+    and the questions are recorded once the lock is released."""
+    fake = bot.fake
+    other = sqlite3.connect(ops_settings.database_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        interaction = await fake.slash("ask", question=QUESTION)
+        body = (await fake.response_to(interaction)).json
+        assert bot.retirement() in body["data"]["embeds"][0]["description"]
+        await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", mentions=[fake.bot_user])
+        sent = await fake.wait_for_request("POST", rf"/channels/{fake.guild.channel.id}/messages")
+        assert "I answered that here a moment ago" in sent.json["embeds"][0]["description"]
+        assert len(bot.bot.questions._pending) == 2, "both answers went out while their writes wait for the lock"
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert len(await rows(bot)) == 2
+    bot.alive()
+
+
 async def test_questions_by_mention_are_counted_too(bot: Running, ops_settings):
     fake = bot.fake
     channel = fake.guild.channel
