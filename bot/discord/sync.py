@@ -29,7 +29,10 @@ HASH_FILE = "command-tree.json"
 
 def tree_payload(tree: app_commands.CommandTree, guild: discord.abc.Snowflake | None) -> dict[str, Any]:
     """What decides whether a sync is needed: every command's payload and the translations."""
-    commands = sorted(tree.get_commands(guild=guild), key=lambda c: (c.name, str(getattr(c, "type", ""))))
+    commands = sorted(
+        tree.get_commands(guild=guild),
+        key=lambda c: (c.name, c.type.value if isinstance(c, app_commands.ContextMenu) else 1),
+    )
     return {"commands": [command.to_dict(tree) for command in commands], "translations": SPANISH}
 
 
