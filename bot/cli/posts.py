@@ -57,10 +57,10 @@ def _facts(ctx: CliContext, directory: object) -> FactBase | None:
 
 
 def run_onthisday(ns: argparse.Namespace, ctx: CliContext) -> int:
-    from bot.core.render import format_date
+    from bot.core.dates import format_date
     from bot.posts.content import render_onthisday
     from bot.posts.dates import next_entry_date
-    from bot.posts.strings import text
+    from bot.posts.words import text
 
     settings = ctx.settings()
     if settings is None:

@@ -12,29 +12,20 @@ from typing import Any
 
 import discord
 
-from bot.core.render import Reply
+from bot.core.reply import Reply
 from bot.discord import send
-from bot.discord.etiquette import lang_for_locale
+from bot.discord.common import locale_language, reply_language
 from bot.posts import ledger
 from bot.posts.discord_poster import DiscordPoster, channel_permissions
 from bot.posts.present import parse_time, permission_names, render_status, resolve_timezone
 from bot.posts.scheduler import KINDS, Defaults, Scheduler
 from bot.posts.settings import GuildSettings, get_guild, save_guild
-from bot.posts.strings import text
+from bot.posts.words import posts_catalog
 from bot.store.store import Store
 
-__all__ = ["disable", "guard", "history_rows", "notice", "open_store", "save_setup", "scheduler_for", "status_reply"]
+__all__ = ["disable", "guard", "history_rows", "notice", "save_setup", "scheduler_for", "status_reply"]
 
 log = logging.getLogger(__name__)
-
-
-def open_store(bot: Any) -> tuple[Store, bool]:
-    """The process's :class:`Store` (``bot.store``), or — until the bot declares one — a Store of our
-    own over the same database. Returns (store, whether the caller owns it and must close it)."""
-    shared = getattr(bot, "store", None)
-    if isinstance(shared, Store):
-        return shared, False
-    return Store(bot.settings.database_path), True
 
 
 def scheduler_for(bot: Any, store: Store) -> Scheduler:
@@ -43,12 +34,12 @@ def scheduler_for(bot: Any, store: Store) -> Scheduler:
 
 
 def notice(lang: str, key: str, **kwargs: object) -> Reply:
-    return Reply(status="notice", lang=lang, body=text(lang, key, **kwargs))
+    return posts_catalog().notice(lang, key, **kwargs)
 
 
 async def guard(interaction: discord.Interaction, kind: str) -> str | None:
     """The reply language, or None after telling the user they may not use this here."""
-    lang = lang_for_locale(interaction.locale) or "en"
+    lang = reply_language(interaction.locale)
     prefix = "daily" if kind == "daily" else "anniv"
     if interaction.guild_id is None or interaction.guild is None:
         await send.respond(interaction, notice(lang, f"{prefix}_guild_only"), ephemeral=True)
@@ -130,7 +121,7 @@ async def save_setup(
         await send.respond(interaction, reply, ephemeral=True)
         return None
     old = await store.run(get_guild, interaction.guild.id, kind) or GuildSettings(
-        interaction.guild.id, language=lang_for_locale(interaction.guild_locale) or lang
+        interaction.guild.id, language=locale_language(interaction.guild_locale) or lang
     )
     new = dataclasses.replace(
         old,

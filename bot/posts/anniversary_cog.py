@@ -6,7 +6,6 @@ answers the admin commands. The command names and options are unchanged from the
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot.discord import send
-from bot.posts.admin import disable, guard, notice, open_store, save_setup, scheduler_for, status_reply
+from bot.posts.admin import disable, guard, notice, save_setup, scheduler_for, status_reply
 from bot.posts.content import render_next_entry, render_onthisday
 from bot.posts.present import render_saved, timezone_choices
 from bot.posts.settings import YEARLY
@@ -45,15 +44,12 @@ class Anniversary(
         super().__init__()
         self.bot = bot
         self.store: Store | None = None
-        self._owns_store = False
 
     async def cog_load(self) -> None:
-        self.store, self._owns_store = open_store(self.bot)
+        self.store = self.bot.store  # the process's one database (declared on the bot)
 
     async def cog_unload(self) -> None:
-        if self.store is not None and self._owns_store:
-            await asyncio.to_thread(self.store.close)
-        self.store = None
+        self.store = None  # the bot closes its store
 
     @app_commands.command(name="setup")
     @app_commands.rename(

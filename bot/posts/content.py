@@ -18,11 +18,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from bot.core.facts import Citation, Fact, FactBase
-from bot.core.render import Reply, format_date, format_day
+from bot.core.dates import format_date, format_day
+from bot.core.facts import Fact, FactBase
+from bot.core.render import as_of_text, source_footer
+from bot.core.render import word as core_word
+from bot.core.reply import Kind, Reply
 from bot.posts.dates import entries_on, ordinal, years_since
 from bot.posts.rotation import Rotation, next_fact, position, show
-from bot.posts.strings import text
+from bot.posts.words import text
 
 __all__ = [
     "STORIES",
@@ -55,19 +58,16 @@ class Pick:
     total: int = 0
 
 
-def source_line(facts: FactBase, citations: Iterable[Citation], lang: str) -> str:
-    """``Source: “On this day…”, ¶4, ¶5``."""
-    labels: list[str] = []
-    for citation in citations:
-        label = citation.label(lang)
-        if label not in labels:
-            labels.append(label)
-    return f"{text(lang, 'source')}: “{facts.source.title}”, {', '.join(labels)}"
+def source_line(facts: FactBase, paragraphs: Iterable[int], lang: str) -> str:
+    """``Source: “On this day…”, ¶4, ¶5`` for a text drawn from several paragraphs."""
+    labels = ", ".join(f"¶{p}" for p in dict.fromkeys(paragraphs))
+    return f"{core_word(lang, 'source')}: “{facts.source.title}”, {labels}"
 
 
 def _fact_body(fact: Fact, lang: str) -> str:
     body = fact.text(lang)
-    return f"{body} ({text(lang, 'as_of')} {fact.as_of})" if fact.as_of else body
+    note = as_of_text(fact.as_of, lang) if fact.as_of else None
+    return f"{body} ({note})" if note else body
 
 
 def _ago(years: int, lang: str, *, today: bool) -> str:
@@ -91,11 +91,11 @@ def render_story(facts: FactBase, day: dt.date, lang: str) -> Reply | None:
     lines = [text(lang, f"story_{key}_when", ago=ago, date=format_date(event, lang))]
     lines += [text(lang, f"story_{key}_{part}") for part in STORY_PARTS]
     return Reply(
-        status="onthisday",
+        kind=Kind.ONTHISDAY,
         lang=lang,
         title=text(lang, f"story_{key}_title"),
         body="\n\n".join(lines),
-        footer=source_line(facts, (Citation(p) for p in paragraphs), lang),
+        footer=source_line(facts, paragraphs, lang),
         fact_ids=tuple(f.id for f in entries),
     )
 
@@ -112,11 +112,11 @@ def _render_entries(facts: FactBase, day: dt.date, lang: str) -> Reply | None:
         head = f"**{_ago(years, lang, today=True)}** ({format_date(fact.date, lang)}{', ' + nth if nth else ''})"
         lines.append(f"{head}\n{_fact_body(fact, lang)}")
     return Reply(
-        status="onthisday",
+        kind=Kind.ONTHISDAY,
         lang=lang,
         title=f"{text(lang, 'onthisday')}: {format_day(day, lang)}",
         body="\n\n".join(lines),
-        footer=source_line(facts, (f.citation for f in entries), lang),
+        footer=source_footer(facts.source, entries, lang),
         fact_ids=tuple(f.id for f in entries),
     )
 
@@ -129,16 +129,16 @@ def render_onthisday(facts: FactBase, day: dt.date, lang: str) -> Reply | None:
 def render_next_entry(facts: FactBase, day: dt.date, upcoming: dt.date | None, lang: str) -> Reply:
     """Nothing falls on ``day``: name the next date that has an entry, and what it remembers."""
     if upcoming is None:
-        return Reply(status="onthisday", lang=lang, body=text(lang, "nothing"))
+        return Reply(kind=Kind.ONTHISDAY, lang=lang, body=text(lang, "nothing"))
     entries = entries_on(facts, upcoming)
     lines = [text(lang, "next", day=format_day(day, lang), next=format_date(upcoming, lang))]
     lines += [f"**{f.name(lang)}**\n{_fact_body(f, lang)}" for f in entries]
     return Reply(
-        status="onthisday",
+        kind=Kind.ONTHISDAY,
         lang=lang,
         title=f"{text(lang, 'onthisday')}: {format_day(day, lang)}",
         body="\n\n".join(lines),
-        footer=source_line(facts, (f.citation for f in entries), lang) if entries else None,
+        footer=source_footer(facts.source, entries, lang) if entries else None,
         fact_ids=tuple(f.id for f in entries),
     )
 
@@ -171,11 +171,11 @@ def render_pick(facts: FactBase, day: dt.date, pick: Pick, lang: str) -> Reply |
     fact = facts.get(pick.fact_id or "")
     if fact is None:
         return None
-    footer = source_line(facts, (fact.citation,), lang)
+    footer = source_footer(facts.source, [fact], lang)
     if pick.total:
         footer = f"{text(lang, 'fact_n_of', n=pick.n, total=pick.total)} · {footer}"
     return Reply(
-        status="answered",
+        kind=Kind.ANSWERED,
         lang=lang,
         title=fact.name(lang),
         body=_fact_body(fact, lang),
@@ -226,13 +226,13 @@ def render_related(facts: FactBase, fact_id: str, lang: str) -> Reply:
     related = related_facts(facts, fact_id)
     title = text(lang, "related_title", title=base.name(lang)) if base else text(lang, "related")
     if not related:
-        return Reply(status="notice", lang=lang, title=title, body=text(lang, "no_related"))
+        return Reply(kind=Kind.NOTICE, lang=lang, title=title, body=text(lang, "no_related"))
     return Reply(
-        status="facts",
+        kind=Kind.FACTS,
         lang=lang,
         title=title,
         body="",
         fields=tuple((f.name(lang), _fact_body(f, lang)) for f in related),
-        footer=source_line(facts, (f.citation for f in related), lang),
+        footer=source_footer(facts.source, related, lang),
         fact_ids=tuple(f.id for f in related),
     )

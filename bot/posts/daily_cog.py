@@ -6,7 +6,6 @@ answers the admin commands. ``setup`` stores the local time and the zone, never 
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
 from typing import TYPE_CHECKING
 
@@ -15,10 +14,10 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
-from bot.core.render import format_date
+from bot.core.dates import format_date
 from bot.discord import send
 from bot.posts import ledger
-from bot.posts.admin import disable, guard, history_rows, notice, open_store, save_setup, scheduler_for, status_reply
+from bot.posts.admin import disable, guard, history_rows, notice, save_setup, scheduler_for, status_reply
 from bot.posts.content import render_pick
 from bot.posts.present import render_history, render_saved, timezone_choices
 from bot.posts.settings import DAILY
@@ -45,15 +44,12 @@ class Daily(
         super().__init__()
         self.bot = bot
         self.store: Store | None = None
-        self._owns_store = False
 
     async def cog_load(self) -> None:
-        self.store, self._owns_store = open_store(self.bot)
+        self.store = self.bot.store  # the process's one database (declared on the bot)
 
     async def cog_unload(self) -> None:
-        if self.store is not None and self._owns_store:
-            await asyncio.to_thread(self.store.close)
-        self.store = None
+        self.store = None  # the bot closes its store
 
     @app_commands.command(name="setup")
     @app_commands.rename(

@@ -16,13 +16,13 @@ from typing import Any
 import discord
 from discord.ext import commands
 
-from bot.core.render import Reply
+from bot.core.reply import Reply
 from bot.discord import send
-from bot.discord.etiquette import lang_for_locale
+from bot.discord.common import reply_language, shard_for
 from bot.posts.content import render_related
 from bot.posts.present import RECOMMENDED_PERMISSIONS, REQUIRED_PERMISSIONS, permission_names
 from bot.posts.scheduler import PostRefused
-from bot.posts.strings import text
+from bot.posts.words import text
 
 __all__ = ["HISTORY_LIMIT", "DiscordPoster", "RelatedButton", "channel_permissions", "post_view"]
 
@@ -64,7 +64,7 @@ class RelatedButton(
         return cls(getattr(item, "custom_id", None) or match.string, label)
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        lang = lang_for_locale(interaction.locale) or "en"
+        lang = reply_language(interaction.locale)
         fact_id = self.marker.rsplit(":", 1)[-1]
         facts = interaction.client.engine.facts  # type: ignore[attr-defined]
         await send.respond(interaction, render_related(facts, fact_id, lang), ephemeral=True)
@@ -90,7 +90,7 @@ class DiscordPoster:
         if mine is None:
             shard_id = getattr(self.bot, "shard_id", None)  # a plain Client can run one given shard
             mine = [shard_id] if shard_id is not None and count > 1 else None
-        return mine is None or (guild_id >> 22) % count in mine
+        return mine is None or shard_for(guild_id, count) in mine
 
     def guild_of(self, channel_id: int) -> int | None:
         guild = getattr(self.bot.get_channel(channel_id), "guild", None)
@@ -100,7 +100,7 @@ class DiscordPoster:
         guild = self.bot.get_guild(guild_id)
         if guild is None:
             return None
-        return lang_for_locale(guild.preferred_locale) or "en"
+        return reply_language(guild.preferred_locale)
 
     async def _channel(self, channel_id: int) -> Any:
         channel = self.bot.get_channel(channel_id)

@@ -12,12 +12,12 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
-from bot.core.render import Reply
+from bot.core.dates import parse_day
 from bot.discord import send
-from bot.discord.etiquette import lang_for_locale, parse_day
+from bot.discord.common import reply_language
 from bot.posts.content import render_next_entry, render_onthisday
 from bot.posts.dates import next_entry_date
-from bot.posts.strings import text
+from bot.posts.words import posts_catalog
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -36,7 +36,7 @@ class OnThisDay(commands.Cog):
     @app_commands.describe(date=locale_str("A date such as 2026-09-29, 09-29 or 29/09 (default: today)."))
     async def onthisday(self, interaction: discord.Interaction, date: str | None = None) -> None:
         """What happened on this day (or a date you give) in Jefferson Pérez's career."""
-        lang = lang_for_locale(interaction.locale) or "en"
+        lang = reply_language(interaction.locale)
         today = self.bot.clock().astimezone(self.bot.settings.tz).date()
         day = today
         if date is not None and date.strip():
@@ -44,7 +44,7 @@ class OnThisDay(commands.Cog):
             if parsed is None:
                 await send.respond(
                     interaction,
-                    Reply(status="notice", lang=lang, body=text(lang, "bad_date", value=date[:40])),
+                    posts_catalog().notice(lang, "bad_date", value=date[:40]),
                     ephemeral=True,
                 )
                 return

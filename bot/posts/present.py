@@ -12,11 +12,12 @@ import zoneinfo
 from collections.abc import Iterable
 
 from bot.config import parse_hhmm, valid_timezone
+from bot.core.dates import format_date
 from bot.core.facts import FactBase
-from bot.core.render import Reply, format_date
+from bot.core.reply import Kind, Reply
 from bot.posts.ledger import LedgerEntry
 from bot.posts.scheduler import PostStatus
-from bot.posts.strings import text as word
+from bot.posts.words import text as word
 
 __all__ = [
     "RECOMMENDED_PERMISSIONS",
@@ -107,7 +108,7 @@ def render_saved(channel: str, post_time: dt.time, tz: str, language: str, lang:
         tz=tz,
         language=_language(language, lang),
     )
-    return Reply(status="notice", lang=lang, title=_title(kind, lang), body=body)
+    return Reply(kind=Kind.CONFIRMATION, lang=lang, title=_title(kind, lang), body=body)
 
 
 def _last_text(last: LedgerEntry | None, lang: str, link: str | None) -> str:
@@ -182,7 +183,7 @@ def render_status(
     if status.progress is not None:
         shown, total = status.progress
         fields.append((word(lang, "daily_rotation"), word(lang, "daily_progress", shown=shown, total=total)))
-    return Reply(status="notice", lang=lang, title=_title(kind, lang), body="", fields=tuple(fields))
+    return Reply(kind=Kind.NOTICE, lang=lang, title=_title(kind, lang), body="", fields=tuple(fields))
 
 
 def render_history(
@@ -200,4 +201,4 @@ def render_history(
                 line += f" — {what}"
         lines.append(f"• {line}")
     body = "\n".join(lines) if lines else word(lang, "daily_history_empty")
-    return Reply(status="notice", lang=lang, title=word(lang, "daily_history_title"), body=body)
+    return Reply(kind=Kind.NOTICE, lang=lang, title=word(lang, "daily_history_title"), body=body)

@@ -39,7 +39,7 @@ from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 from zoneinfo import ZoneInfo
 
 from bot.core.facts import FactBase
-from bot.core.render import Reply
+from bot.core.reply import Reply
 from bot.posts import ledger
 from bot.posts.content import Pick, fact_ids, pick_for, project, render_pick
 from bot.posts.ledger import CLAIM_LEASE, Claim, Failure, LedgerEntry

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from discord.ext import commands, tasks
 
-from bot.posts.admin import open_store, scheduler_for
+from bot.posts.admin import scheduler_for
 from bot.posts.discord_poster import RelatedButton
 from bot.posts.scheduler import Outcome, Scheduler
 from bot.store.store import Store
@@ -36,13 +36,12 @@ class PostTicker(commands.Cog):
         self.bot = bot
         self.autostart = autostart
         self.store: Store | None = None
-        self._owns_store = False
         self.scheduler: Scheduler | None = None
         self._tick_lock = asyncio.Lock()  # the loop and any manual tick take turns
         self.ticker.change_interval(seconds=seconds)
 
     async def cog_load(self) -> None:
-        self.store, self._owns_store = open_store(self.bot)
+        self.store = self.bot.store  # the process's one database (declared on the bot)
         self.scheduler = scheduler_for(self.bot, self.store)
         self.bot.add_dynamic_items(RelatedButton)
         if self.autostart:
@@ -51,9 +50,7 @@ class PostTicker(commands.Cog):
     async def cog_unload(self) -> None:
         self.ticker.cancel()
         self.bot.remove_dynamic_items(RelatedButton)
-        if self.store is not None and self._owns_store:
-            await asyncio.to_thread(self.store.close)
-        self.store = None
+        self.store = None  # the bot closes its store
 
     @tasks.loop(seconds=TICK_SECONDS)
     async def ticker(self) -> None:

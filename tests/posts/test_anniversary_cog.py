@@ -17,6 +17,7 @@ from bot.posts.discord_poster import DiscordPoster, channel_permissions
 from bot.posts.scheduler import PostRefused, Result, post_marker
 from bot.posts.settings import get_guild
 from bot.posts.ticker import PostTicker
+from bot.store.store import Store
 
 GUILD_ID, CHANNEL_ID, BOT_ID = 100000000000000001, 200000000000000002, 300000000000000003
 ENGINE = Engine.load()
@@ -80,6 +81,7 @@ def clock() -> Clock:
 async def cog(tmp_path, clock):
     bot = MagicMock(spec=discord.ext.commands.Bot)
     bot.settings = Settings(data_dir=tmp_path)
+    bot.store = Store(bot.settings.database_path)  # the bot's one database, as PerezBot declares it
     bot.engine = ENGINE
     bot.clock = clock
     bot.is_closed.return_value = False
@@ -88,6 +90,7 @@ async def cog(tmp_path, clock):
     await cog.cog_load()
     yield cog
     await cog.cog_unload()
+    bot.store.close()
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.core.engine import Engine
 from bot.posts.daily_cog import Daily
 from bot.posts.settings import DAILY, get_guild
+from bot.store.store import Store
 from tests.posts.test_anniversary_cog import Clock, make_guild, make_interaction, sent
 
 ENGINE = Engine.load()
@@ -21,6 +22,7 @@ ENGINE = Engine.load()
 async def cog(tmp_path):
     bot = MagicMock(spec=discord.ext.commands.Bot)
     bot.settings = Settings(data_dir=tmp_path)
+    bot.store = Store(bot.settings.database_path)  # the bot's one database, as PerezBot declares it
     bot.engine = ENGINE
     bot.clock = Clock(dt.datetime(2027, 2, 1, 12, 0, tzinfo=dt.UTC))
     bot.get_channel.return_value = None
@@ -28,6 +30,7 @@ async def cog(tmp_path):
     await cog.cog_load()
     yield cog
     await cog.cog_unload()
+    bot.store.close()
 
 
 async def test_daily_is_a_guild_only_group_of_six_for_server_managers(cog) -> None:

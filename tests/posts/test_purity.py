@@ -16,7 +16,7 @@ PURE = (
     "dates",
     "rotation",
     "content",
-    "strings",
+    "words",
     "ledger",
     "settings",
     "rotation_store",
