@@ -47,7 +47,7 @@ def channel_permissions(channel: Any) -> tuple[list[str], list[str]]:
 
 
 class RelatedButton(
-    discord.ui.DynamicItem[discord.ui.Button],  # type: ignore[misc]
+    discord.ui.DynamicItem[discord.ui.Button],
     template=r"perezbot:post:(?P<day>\d{4}-\d{2}-\d{2}):(?P<fact>[a-z0-9-]*)",
 ):
     """ "Related facts": shows the facts related to the post's fact, privately."""
