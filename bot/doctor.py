@@ -142,6 +142,10 @@ def _bad_server_timezones(path: Path) -> list[str]:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
         try:
             rows = conn.execute("SELECT guild_id, timezone FROM guild_settings").fetchall()
+            try:  # the daily post's settings (absent from a database older than schema 2)
+                rows += conn.execute("SELECT guild_id, timezone FROM daily_settings").fetchall()
+            except sqlite3.OperationalError:
+                pass
         finally:
             conn.close()
     except sqlite3.Error:
