@@ -40,21 +40,21 @@ class Command:
 
 
 def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
-    from bot.cli import discord
+    from bot.cli import runner
 
-    return discord.run_bot(ns, ctx)
+    return runner.run_bot(ns, ctx)
 
 
 def run_sync(ns: argparse.Namespace, ctx: CliContext) -> int:
-    from bot.cli import discord
+    from bot.cli import runner
 
-    return discord.run_sync(ns, ctx)
+    return runner.run_sync(ns, ctx)
 
 
 def run_start(ns: argparse.Namespace, ctx: CliContext) -> int:
-    from bot.cli import discord
+    from bot.cli import runner
 
-    return discord.run_start(ns, ctx)
+    return runner.run_start(ns, ctx)
 
 
 COMMANDS: dict[str, Command] = {

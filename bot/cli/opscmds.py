@@ -14,7 +14,7 @@ from bot.config import Settings, dotenv_path
 from bot.core.misses import group_misses
 from bot.doctor import FAIL, WARN, diagnose
 from bot.store.db import connect
-from bot.store.questions import QuestionLog, read_misses, read_stats
+from bot.store.questions import forget_text, read_misses, read_stats
 
 __all__ = ["run_doctor", "run_misses", "run_stats"]
 
@@ -91,7 +91,7 @@ def _forget(ns: argparse.Namespace, ctx: CliContext, settings: Settings) -> int:
     if conn is None:
         return code
     try:
-        erased = QuestionLog(conn).forget_text(before)
+        erased = forget_text(conn, before)
         conn.execute("VACUUM")  # so the erased text does not linger in free pages of the file
     finally:
         conn.close()
