@@ -200,3 +200,25 @@ async def test_setup_status_preview_skip_history_disable_by_slash_command(make_b
     refused = await response_embed(fake, await daily(fake, "status", manage=False))
     assert refused["description"] == "You need the Manage Server permission to use /daily."
     running.alive()
+
+
+async def test_post_and_history_failing_together_still_make_exactly_one_post(make_bot, fake, clock, daily_env, errors):
+    """Issue 13's fault: the post answered 503 (though Discord made it) and the history check failing
+    too. The bot never re-posts blindly: it checks again with back-off and records the one post."""
+    errors.expect("outcome unknown")
+    channel = fake.guild.channel.id
+    fake.history_failures = 2  # the first two looks at the channel fail
+    fake.post_failures, fake.post_failures_after = 1, True  # the post is made, the answer is a 503
+    clock.now = at_local(2027, 2, 1, 9, 0)
+    running = await make_bot(settings=daily_env)
+    results = []
+    for _ in range(20):  # twenty minutes, a tick a minute
+        results += [o.result.value for o in await ticker(running).tick_once()]
+        clock.advance(60)
+    made = [m for m in fake.messages.values() if m["channel_id"] == str(channel)]
+    assert len(made) == 1, results
+    assert "unknown" in results and "uncertain" in results and "recovered" in results
+    status = await response_embed(fake, await daily(fake, "status"))
+    fields = {f["name"]: f["value"] for f in status["fields"]}
+    assert fields["Last post"].endswith(f"/{channel}/{made[0]['id']}")
+    running.alive()
