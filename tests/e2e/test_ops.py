@@ -19,6 +19,7 @@ from bot.core.engine import Engine
 from bot.core.facts import default_facts_dir
 from bot.logs import setup_logging
 from tests.e2e.conftest import Running
+from tests.e2e.slash import subcommand
 from tests.fake_discord import FakeUser
 from tests.test_reload import fact_yaml
 
@@ -62,18 +63,8 @@ async def eventually(predicate, timeout: float = 3.0) -> None:
 
 
 async def admin_reload(fake, *, user: FakeUser | None = None, locale: str = "en-US") -> dict:
-    """``/admin reload``: a subcommand, which the fake's ``slash`` helper does not build."""
-    guild = fake.guild
-    data = {
-        "id": fake._command_id("admin", guild),
-        "name": "admin",
-        "type": 1,
-        "guild_id": str(guild.id),
-        "options": [{"name": "reload", "type": 1, "options": []}],
-    }
-    payload = fake._interaction(2, data, guild=guild, channel=None, user=user, locale=locale)
-    await fake.dispatch("INTERACTION_CREATE", payload, guild_id=guild.id)
-    return payload
+    """``/admin reload``."""
+    return await subcommand(fake, "admin", "reload", user=user, locale=locale)
 
 
 def buttons(body: dict) -> list[dict]:
