@@ -25,7 +25,7 @@ from bot.posts.settings import DAILY, YEARLY, GuildSettings, save_guild
 from bot.posts.timing import post_instant
 from bot.store.store import Store
 from tests.posts.factories import local, utc
-from tests.posts.fakes import Crash, FakePoster, InlineStore
+from tests.posts.fakes import Crash, FakePoster, FilePoster, InlineStore, tick_in_processes
 
 FACTS = load_facts()
 IDS = fact_ids(FACTS)
@@ -351,38 +351,12 @@ def test_facts_added_and_removed_by_a_reload(db_path, discord) -> None:
     assert discord.posts_in(CHANNEL)[-1].reply.footer.startswith(f"Fact 2 of {len(IDS) - 1}")
 
 
-def _daily_process(db_path: str, out_path: str, barrier, now_iso: str) -> None:  # pragma: no cover - child
-    """A whole second process: its own Store (thread + connection), scheduler and event loop."""
-
-    class FilePoster(FakePoster):
-        async def post(self, channel_id, reply, nonce, marker=""):
-            message_id = await super().post(channel_id, reply, nonce, marker)
-            with open(out_path, "a", encoding="utf-8") as out:  # O_APPEND: atomic small writes
-                out.write(f"{marker}\n")
-            return message_id
-
-    store = Store(Path(db_path))
-    scheduler = Scheduler(store, FACTS, FilePoster(channels={CHANNEL: GUILD}))
-    barrier.wait()
-    asyncio.run(scheduler.tick(dt.datetime.fromisoformat(now_iso)))
-    store.close()
-
-
 def test_four_processes_on_one_database_post_once_a_day(db_path, tmp_path) -> None:
-    import multiprocessing
-
     out = tmp_path / "sent.txt"
     out.touch()
-    ctx = multiprocessing.get_context("fork")
+    poster = FilePoster(channels={CHANNEL: GUILD}, out_path=str(out), record="marker")
     for day in (dt.date(2027, 2, 1), dt.date(2027, 2, 2)):
-        barrier = ctx.Barrier(4)
-        args = (str(db_path), str(out), barrier, nine(day).isoformat())
-        procs = [ctx.Process(target=_daily_process, args=args) for _ in range(4)]
-        for proc in procs:
-            proc.start()
-        for proc in procs:
-            proc.join(30)
-            assert proc.exitcode == 0
+        tick_in_processes(db_path, nine(day), FACTS, poster)
     markers = out.read_text().split()
     assert [m.split(":")[2] for m in markers] == ["2027-02-01", "2027-02-02"]
     facts = [m.rsplit(":", 1)[-1] for m in markers]

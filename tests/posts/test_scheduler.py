@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import itertools
-import multiprocessing
 import sqlite3
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -27,9 +26,8 @@ from bot.posts.scheduler import (
 from bot.posts.settings import DAILY, GuildSettings, get_guild, save_guild
 from bot.posts.timing import post_instant
 from bot.store.db import connect
-from bot.store.store import Store
 from tests.posts.factories import local, utc
-from tests.posts.fakes import Crash, FakePoster, InlineStore
+from tests.posts.fakes import Crash, FakePoster, FilePoster, InlineStore, tick_in_processes
 
 FACTS = load_facts()
 NINE = dt.time(9, 0)
@@ -182,36 +180,11 @@ def test_two_schedulers_on_one_database_at_once_post_once(db_path, discord) -> N
     assert sorted(m.channel_id for m in discord.sent) == DUE_AT_EVENING
 
 
-def _process(db_path: str, out_path: str, barrier, now_iso: str) -> None:  # pragma: no cover - child
-    """A whole second process: its own connection, scheduler and event loop."""
-
-    class FilePoster(FakePoster):
-        async def post(self, channel_id, reply, nonce, marker=""):
-            message_id = await super().post(channel_id, reply, nonce, marker)
-            with open(out_path, "a", encoding="utf-8") as out:  # O_APPEND: atomic small writes
-                out.write(f"{channel_id}\n")
-            return message_id
-
-    poster = FilePoster(channels={channel: guild for guild, (channel, _) in SERVERS.items()})
-    store = Store(Path(db_path))  # the real store: its own worker thread and connection
-    scheduler = Scheduler(store, FACTS, poster)
-    barrier.wait()
-    asyncio.run(scheduler.tick(dt.datetime.fromisoformat(now_iso)))
-    store.close()
-
-
 def test_several_processes_on_one_database_post_once(db_path, tmp_path) -> None:
     out = tmp_path / "sent.txt"
     out.touch()
-    ctx = multiprocessing.get_context("fork")
-    barrier = ctx.Barrier(4)
-    now = EVENING.isoformat()
-    procs = [ctx.Process(target=_process, args=(str(db_path), str(out), barrier, now)) for _ in range(4)]
-    for proc in procs:
-        proc.start()
-    for proc in procs:
-        proc.join(30)
-        assert proc.exitcode == 0
+    poster = FilePoster(channels={channel: guild for guild, (channel, _) in SERVERS.items()}, out_path=str(out))
+    tick_in_processes(db_path, EVENING, FACTS, poster)  # each with the real Store: its own thread and connection
     assert sorted(int(line) for line in out.read_text().split()) == DUE_AT_EVENING
 
 
