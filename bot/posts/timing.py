@@ -82,7 +82,7 @@ class DueReason(StrEnum):
     NO_CHANNEL = "no_channel"
     NOTHING_TODAY = "nothing_today"  # this local date is not a posting date
     NOT_YET = "not_yet"  # today posts, but the local post time hasn't come
-    DONE = "done"  # the ledger already has this channel and local date
+    RECORDED = "recorded"  # the ledger already has this channel and local date
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +172,7 @@ def due_check(
     if not has_channel:
         return DueCheck(DueReason.NO_CHANNEL, day, due)
     if posted:
-        return DueCheck(DueReason.DONE, day, due)
+        return DueCheck(DueReason.RECORDED, day, due)
     if _utc(now) < due:
         return DueCheck(DueReason.NOT_YET, day, due)
     return DueCheck(DueReason.DUE, day, due)

@@ -12,7 +12,7 @@ import pytest
 from bot.posts.anniversary_cog import Anniversary
 from bot.posts.content import render_onthisday
 from bot.posts.discord_poster import DiscordPoster, channel_permissions
-from bot.posts.scheduler import PostRefused, Result, post_marker
+from bot.posts.scheduler import PostRefused, PostResult, post_marker
 from bot.posts.settings import get_guild
 from bot.posts.ticker import PostTicker
 from tests.posts.interactions import (
@@ -180,11 +180,11 @@ async def test_tick_uses_the_bots_clock_and_posts_through_the_poster(cog, ticker
     channel.send = AsyncMock(return_value=SimpleNamespace(id=555))
     clock.now = dt.datetime(2026, 9, 29, 8, 59, 59, tzinfo=dt.UTC)
     channel.history = MagicMock(side_effect=lambda **kw: _empty())
-    assert all(o.result is not Result.POSTED for o in await ticker.tick_once())
+    assert all(o.result is not PostResult.POSTED for o in await ticker.tick_once())
     clock.now += dt.timedelta(seconds=1)
     [outcome] = await ticker.tick_once()
-    assert (outcome.result, outcome.message_id) == (Result.POSTED, 555)
-    assert [o.result for o in await ticker.tick_once()] == [Result.DONE]
+    assert (outcome.result, outcome.message_id) == (PostResult.POSTED, 555)
+    assert [o.result for o in await ticker.tick_once()] == [PostResult.SETTLED]
     kwargs = channel.send.await_args.kwargs
     assert kwargs["allowed_mentions"].to_dict()["parse"] == []
     assert kwargs["embed"].title == "On this day, 29 September: Jefferson Pérez retires"

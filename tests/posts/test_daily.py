@@ -20,7 +20,7 @@ from bot.posts import ledger
 from bot.posts.content import fact_ids
 from bot.posts.ledger import CLAIM_LEASE
 from bot.posts.rotation_store import load_rotation
-from bot.posts.scheduler import CHECK_BACKOFF, Defaults, Result, Scheduler
+from bot.posts.scheduler import CHECK_BACKOFF, Defaults, PostResult, Scheduler
 from bot.posts.settings import DAILY, YEARLY, GuildSettings, save_guild
 from bot.posts.timing import post_instant
 from bot.store.store import Store
@@ -128,7 +128,7 @@ def test_dst_both_ways_a_0230_post_goes_out_once(tmp_path, discord, tz, spring, 
         for minute in range(6 * 60):  # local midnight to 05:00-06:00, every minute
             moment = begin + minute * MINUTE
             for outcome in tick(scheduler, moment):
-                if outcome.result is Result.POSTED:
+                if outcome.result is PostResult.POSTED:
                     posted_at.append(moment)
         assert len(posted_at) == 1, (tz, day, posted_at)
         wall = posted_at[0].astimezone(zone)
@@ -166,9 +166,9 @@ def test_a_crash_between_send_and_record_is_resolved_from_the_channel(db_path, d
         tick(start(db_path, discord), now)
     discord.crash_after.clear()
     for minute in (1, 2):  # within the lease the claim may be live: nobody touches it
-        assert [o.result for o in tick(start(db_path, discord), now + minute * MINUTE)] == [Result.BUSY]
+        assert [o.result for o in tick(start(db_path, discord), now + minute * MINUTE)] == [PostResult.BUSY]
     [outcome] = tick(start(db_path, discord), now + CLAIM_LEASE)
-    assert outcome.result is Result.RECOVERED
+    assert outcome.result is PostResult.RECOVERED
     posts = discord.posts_in(CHANNEL)
     assert len(posts) == 2
     rotation = load_rotation(ledger_conn(db_path), GUILD)
@@ -182,7 +182,7 @@ def test_unknown_outcome_and_a_failing_history_check_means_checking_again_not_po
     tick(start(db_path, discord), now - DAY)
     discord.hang_after.add(CHANNEL)  # Discord made the post but the answer never came
     [outcome] = tick(start(db_path, discord), now)
-    assert outcome.result is Result.UNCERTAIN
+    assert outcome.result is PostResult.UNCERTAIN
     discord.hang_after.clear()
     discord.history_down.add(CHANNEL)  # …and the channel's history can't be read either
     moment = now + CLAIM_LEASE
@@ -191,13 +191,13 @@ def test_unknown_outcome_and_a_failing_history_check_means_checking_again_not_po
         results += [o.result for o in tick(start(db_path, discord), moment)]
         moment += MINUTE
     assert len(discord.posts_in(CHANNEL)) == 2  # never re-sent
-    looks = results.count(Result.UNKNOWN)
+    looks = results.count(PostResult.UNKNOWN)
     assert 3 <= looks <= len(CHECK_BACKOFF) + 8 * 60 // 30  # checked again with back-off, not every minute
     entry = ledger.entry(ledger_conn(db_path), CHANNEL, dt.date(2027, 2, 1))
     assert entry.state == "unknown" and entry.next_check is not None
     discord.history_down.clear()  # history is back: the post is found and recorded
     moment = entry.next_check
-    assert [o.result for o in tick(start(db_path, discord), moment)] == [Result.RECOVERED]
+    assert [o.result for o in tick(start(db_path, discord), moment)] == [PostResult.RECOVERED]
     assert ledger.entry(ledger_conn(db_path), CHANNEL, dt.date(2027, 2, 1)).state == "posted"
     assert len(discord.posts_in(CHANNEL)) == 2
 
@@ -229,7 +229,7 @@ def test_a_lost_database_never_posts_the_day_twice(tmp_path, discord) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     setup_daily(path)  # a fresh database: settings again, no ledger, a fresh rotation
     [outcome] = tick(start(path, discord), now + 30 * MINUTE)
-    assert outcome.result is Result.RECOVERED and len(discord.posts_in(CHANNEL)) == 1
+    assert outcome.result is PostResult.RECOVERED and len(discord.posts_in(CHANNEL)) == 1
     tick(start(path, discord), nine(dt.date(2027, 2, 2)))
     assert len(discord.posts_in(CHANNEL)) == 2
 
@@ -258,7 +258,7 @@ def test_a_gone_channel_is_recorded_and_not_retried_every_minute(db_path, discor
     scheduler = start(db_path, discord)
     for minute in range(12 * 60):
         results += [o.result for o in tick(scheduler, begin + minute * MINUTE)]
-    assert results.count(Result.REFUSED) == 5 and Result.GAVE_UP in results
+    assert results.count(PostResult.REFUSED) == 5 and PostResult.GAVE_UP in results
     status = asyncio.run(scheduler.status(GUILD, begin + 12 * 60 * MINUTE, "daily"))
     assert status.gave_up and "Unknown Channel" in status.failure.last_error
     assert load_rotation(ledger_conn(db_path), GUILD).shown == ()  # nothing used up
@@ -269,7 +269,7 @@ def test_one_failing_server_does_not_hold_up_the_others(db_path, discord) -> Non
     save_guild(conn, GuildSettings(2, 22, NINE, GUAYAQUIL), EPOCH, DAILY)
     discord.refuse[CHANNEL] = "403 Forbidden: Missing Permissions"
     outcomes = {o.guild_id: o.result for o in tick(start(db_path, discord), nine(dt.date(2027, 2, 1)))}
-    assert outcomes == {GUILD: Result.REFUSED, 2: Result.POSTED}
+    assert outcomes == {GUILD: PostResult.REFUSED, 2: PostResult.POSTED}
 
 
 def test_yearly_and_daily_in_the_same_channel_make_one_post_on_29_september(db_path, discord) -> None:

@@ -65,7 +65,7 @@ def test_nine_local_on_29_september_in_every_zone(tz: str) -> None:
     assert _due(local(tz, 2026, 9, 29, 23, 59, 59), tz) is DueReason.DUE  # late start: still that date
     assert _due(local(tz, 2026, 9, 30, 0, 0), tz) is DueReason.NOTHING_TODAY  # the day is over
     assert _due(local(tz, 2026, 9, 28, 23, 59), tz) is DueReason.NOTHING_TODAY
-    assert _due(due, tz, posted=True) is DueReason.DONE
+    assert _due(due, tz, posted=True) is DueReason.RECORDED
     assert _due(due, tz, enabled=False) is DueReason.DISABLED
     assert _due(due, tz, has_channel=False) is DueReason.NO_CHANNEL
 
@@ -136,7 +136,7 @@ def test_repeated_hour_posts_at_the_first_occurrence_only(tz, day, wall, first) 
     assert _due(first - dt.timedelta(seconds=1), tz, facts=facts, post_time=wall) is DueReason.NOT_YET
     assert _due(first, tz, facts=facts, post_time=wall) is DueReason.DUE
     # At the second occurrence the ledger has the date already: nothing more.
-    assert _due(second, tz, facts=facts, post_time=wall, posted=True) is DueReason.DONE
+    assert _due(second, tz, facts=facts, post_time=wall, posted=True) is DueReason.RECORDED
 
 
 def test_midnight_post_on_a_day_that_starts_at_one_santiago() -> None:
