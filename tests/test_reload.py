@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import textwrap
 from pathlib import Path
@@ -118,7 +119,7 @@ def test_missing_directory_is_an_error_not_a_crash(facts_dir, tmp_path):
 def test_a_matcher_that_fails_to_build_keeps_the_old_engine(facts_dir, monkeypatch):
     old = Engine.load(facts_dir)
 
-    def broken(directory):
+    def broken(directory, today=None):
         raise ValueError("lexicon is inconsistent")
 
     monkeypatch.setattr(Engine, "load", broken)
@@ -130,3 +131,46 @@ def test_a_matcher_that_fails_to_build_keeps_the_old_engine(facts_dir, monkeypat
 def test_diff_facts_is_sorted():
     a = Engine.load(default_facts_dir()).facts
     assert diff_facts(a, a) == FactDiff()
+
+
+def dated_fact_yaml(fact_id: str, day: str, answer_en: str, answer_es: str) -> str:
+    return textwrap.dedent(
+        f"""\
+        - id: {fact_id}
+          title: {{en: "{fact_id} title", es: "{fact_id} título"}}
+          answer: {{en: "{answer_en}", es: "{answer_es}"}}
+          questions:
+            en: ["what happened on {fact_id}"]
+            es: ["qué pasó en {fact_id}"]
+          citation: {{paragraph: 1}}
+          date: {day}
+        """
+    )
+
+
+FUTURE = dated_fact_yaml("future-race", "2027-05-01", "He walks on 1 May 2027.", "Marcha el 1 de mayo de 2027.")
+SILENT = dated_fact_yaml("silent-date", "2001-08-10", "He won a race.", "Ganó una carrera.")
+
+
+@pytest.mark.parametrize(
+    ("fact", "message"),
+    [(FUTURE, "date 2027-05-01 is in the future"), (SILENT, "date 2001-08-10 disagrees with the answer")],
+)
+def test_reload_runs_perezbot_checks_date_lint_on_the_callers_day(facts_dir, fact, message):
+    from bot.core.facts import check_facts
+
+    old = Engine.load(facts_dir)
+    write(facts_dir, "dated.yaml", fact)
+    today = dt.date(2026, 12, 1)
+    result = reload_engine(old, today=today)
+    assert not result.ok and result.engine is old
+    assert [str(p) for p in result.problems] == [str(p) for p in check_facts(facts_dir, today=today)[1]]
+    assert any(message in line for line in result.problem_lines())
+
+
+def test_a_dated_fact_is_accepted_once_its_day_has_come(facts_dir):
+    old = Engine.load(facts_dir)
+    write(facts_dir, "dated.yaml", FUTURE)
+    assert not reload_engine(old, today=dt.date(2027, 4, 30)).ok
+    result = reload_engine(old, today=dt.date(2027, 5, 1))
+    assert result.ok and result.diff.added == ("future-race",)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +22,11 @@ class Engine:
     matcher: Matcher
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> Engine:
-        """Load and validate ``directory``; raises FactBaseError listing every problem."""
-        facts = load_facts(directory)
+    def load(cls, directory: Path | None = None, *, today: dt.date | None = None) -> Engine:
+        """Load and validate ``directory``; raises FactBaseError listing every problem.
+
+        ``today`` (the caller's clock) adds ``perezbot check``'s lint of dated facts."""
+        facts = load_facts(directory, today=today)
         return cls(facts, Matcher(facts))
 
     def ask(self, question: str, *, lang: str | None = None) -> tuple[MatchResult, Reply]:

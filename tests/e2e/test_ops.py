@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import io
 import logging
 import os
@@ -21,7 +22,7 @@ from bot.logs import setup_logging
 from tests.e2e.conftest import Running
 from tests.e2e.slash import subcommand
 from tests.fake_discord import FakeUser
-from tests.test_reload import fact_yaml
+from tests.test_reload import FUTURE, SILENT, fact_yaml
 
 EPHEMERAL = 64
 QUESTION = "when did jefferson perez retire"
@@ -234,6 +235,25 @@ async def test_admin_reload_with_errors_changes_nothing_and_lists_file_line(bot:
     assert "29 September 2008" in (await fake.response_to(interaction)).json["data"]["embeds"][0]["description"]
 
 
+async def test_admin_reload_lints_dates_like_perezbot_check_on_the_bots_day(bot: Running, facts_dir):
+    """A fact dated after the bot's today (its clock) is refused, as ``perezbot check`` refuses it;
+    once the clock reaches the date, the same file is swapped in."""
+    fake = bot.fake
+    old = bot.bot.engine
+    (facts_dir / "dated.yaml").write_text(FUTURE, "utf-8")
+    interaction = await admin_reload(fake)
+    await fake.response_to(interaction)
+    body = (await followup(fake, interaction))["embeds"][0]["description"]
+    assert "dated.yaml:" in body and "date 2027-05-01 is in the future (today is 2026-09-29)" in body
+    assert bot.bot.engine is old
+
+    bot.clock.now = dt.datetime(2027, 5, 1, 12, 0, tzinfo=dt.UTC)
+    interaction = await admin_reload(fake)
+    await fake.response_to(interaction)
+    assert "+future-race" in (await followup(fake, interaction))["embeds"][0]["description"]
+    assert bot.bot.engine.facts.get("future-race") is not None
+
+
 async def test_admin_reload_is_for_the_owner_only(bot: Running, facts_dir):
     fake = bot.fake
     old = bot.bot.engine
@@ -274,6 +294,19 @@ async def test_sighup_with_errors_keeps_the_engine_and_logs_file_line(bot: Runni
         (facts_dir / "broken.yaml").write_text("- id: Not An Id\n", "utf-8")
         os.kill(os.getpid(), signal.SIGHUP)
         await eventually(lambda: any("broken.yaml:1:" in r.getMessage() for r in caplog.records))
+        assert bot.bot.engine is old
+    finally:
+        remove_reload_signal(loop)
+
+
+async def test_sighup_lints_dates_too(bot: Running, facts_dir, caplog):
+    old = bot.bot.engine
+    loop = asyncio.get_running_loop()
+    install_reload_signal(bot.bot, loop)
+    try:
+        (facts_dir / "dated.yaml").write_text(SILENT, "utf-8")
+        os.kill(os.getpid(), signal.SIGHUP)
+        await eventually(lambda: any("date 2001-08-10 disagrees" in r.getMessage() for r in caplog.records))
         assert bot.bot.engine is old
     finally:
         remove_reload_signal(loop)
