@@ -14,19 +14,26 @@ from bot.core.facts import default_facts_dir
 from bot.reload import FactDiff, diff_facts, reload_engine
 
 
-def fact_yaml(fact_id: str, answer: str = "An answer.", question: str | None = None) -> str:
+def fact_yaml(
+    fact_id: str,
+    answer: str = "An answer.",
+    question: str | None = None,
+    *,
+    answer_es: str = "Una respuesta.",
+    date: str | None = None,
+) -> str:
     question = question or f"tell me about {fact_id.replace('-', ' ')}"
     return textwrap.dedent(
         f"""\
         - id: {fact_id}
           title: {{en: "{fact_id} title", es: "{fact_id} título"}}
-          answer: {{en: "{answer}", es: "Una respuesta."}}
+          answer: {{en: "{answer}", es: "{answer_es}"}}
           questions:
             en: ["{question}"]
             es: ["cuéntame de {fact_id.replace("-", " ")}"]
           citation: {{paragraph: 1}}
         """
-    )
+    ) + (f"  date: {date}\n" if date else "")
 
 
 def write(directory: Path, name: str, *facts: str) -> None:
@@ -133,23 +140,10 @@ def test_diff_facts_is_sorted():
     assert diff_facts(a, a) == FactDiff()
 
 
-def dated_fact_yaml(fact_id: str, day: str, answer_en: str, answer_es: str) -> str:
-    return textwrap.dedent(
-        f"""\
-        - id: {fact_id}
-          title: {{en: "{fact_id} title", es: "{fact_id} título"}}
-          answer: {{en: "{answer_en}", es: "{answer_es}"}}
-          questions:
-            en: ["what happened on {fact_id}"]
-            es: ["qué pasó en {fact_id}"]
-          citation: {{paragraph: 1}}
-          date: {day}
-        """
-    )
-
-
-FUTURE = dated_fact_yaml("future-race", "2027-05-01", "He walks on 1 May 2027.", "Marcha el 1 de mayo de 2027.")
-SILENT = dated_fact_yaml("silent-date", "2001-08-10", "He won a race.", "Ganó una carrera.")
+FUTURE = fact_yaml(
+    "future-race", "He walks on 1 May 2027.", answer_es="Marcha el 1 de mayo de 2027.", date="2027-05-01"
+)
+SILENT = fact_yaml("silent-date", "He won a race.", answer_es="Ganó una carrera.", date="2001-08-10")
 
 
 @pytest.mark.parametrize(

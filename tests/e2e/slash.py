@@ -28,6 +28,14 @@ def post_ticker(running: Running):
     return cog
 
 
+def setup_options(channel_id: int, **strings: str) -> list[dict]:
+    """The options of ``/anniversary setup`` or ``/daily setup``: the channel, then ``time``,
+    ``timezone``, ``language`` as given."""
+    return [{"name": "channel", "type": 7, "value": str(channel_id)}] + [
+        {"name": name, "type": 3, "value": value} for name, value in strings.items()
+    ]
+
+
 async def subcommand(
     fake,
     group: str,

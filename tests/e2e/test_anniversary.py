@@ -15,7 +15,7 @@ from bot.posts.content import render_onthisday
 from bot.posts.settings import GuildSettings, save_guild
 from bot.store.db import connect
 from tests.e2e.conftest import Running
-from tests.e2e.slash import at_local, post_ticker, posts, response_embed, subcommand
+from tests.e2e.slash import at_local, post_ticker, posts, response_embed, setup_options, subcommand
 
 
 @pytest.fixture
@@ -167,12 +167,7 @@ async def test_setup_status_preview_disable_by_slash_command(make_bot, fake, clo
     channel = fake.guild.add_channel("aniversario")
     clock.now = at_local(2026, 9, 20, 12, 0)
     running = await make_bot()
-    options = [
-        {"name": "channel", "type": 7, "value": str(channel.id)},
-        {"name": "time", "type": 3, "value": "08:30"},
-        {"name": "timezone", "type": 3, "value": "America/Guayaquil"},
-        {"name": "language", "type": 3, "value": "es"},
-    ]
+    options = setup_options(channel.id, time="08:30", timezone="America/Guayaquil", language="es")
     embed = await response_embed(fake, await admin(fake, "setup", options=options))
     assert f"<#{channel.id}> at 08:30 (America/Guayaquil), in Spanish" in embed["description"]
 
@@ -211,7 +206,7 @@ async def test_setup_refuses_a_channel_the_bot_cannot_embed_in(make_bot, fake):
     channel = fake.guild.add_channel("no-embeds")
     channel.overwrites.append((fake.guild.bot_role_id, 0, 0, 16384))  # deny Embed Links
     await make_bot()
-    options = [{"name": "channel", "type": 7, "value": str(channel.id)}]
+    options = setup_options(channel.id)
     embed = await response_embed(fake, await admin(fake, "setup", options=options))
     assert embed["description"].startswith(f"I can't post there: in <#{channel.id}> I'm missing Embed Links.")
 

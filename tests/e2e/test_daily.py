@@ -9,7 +9,16 @@ import pytest
 
 from bot.posts.content import render_related
 from tests.e2e.conftest import Running
-from tests.e2e.slash import EPHEMERAL, MANAGE_GUILD, at_local, post_ticker, posts, response_embed, subcommand
+from tests.e2e.slash import (
+    EPHEMERAL,
+    MANAGE_GUILD,
+    at_local,
+    post_ticker,
+    posts,
+    response_embed,
+    setup_options,
+    subcommand,
+)
 
 STORY = "On this day, 29 September: Jefferson Pérez retires"
 
@@ -115,12 +124,7 @@ async def test_setup_status_preview_skip_history_disable_by_slash_command(make_b
     channel = fake.guild.add_channel("dato-del-dia")
     clock.now = at_local(2027, 2, 1, 12, 0)
     running = await make_bot()
-    options = [
-        {"name": "channel", "type": 7, "value": str(channel.id)},
-        {"name": "time", "type": 3, "value": "08:30"},
-        {"name": "timezone", "type": 3, "value": "America/Guayaquil"},
-        {"name": "language", "type": 3, "value": "es"},
-    ]
+    options = setup_options(channel.id, time="08:30", timezone="America/Guayaquil", language="es")
     embed = await response_embed(fake, await daily(fake, "setup", options=options))
     assert f"A fact a day will go to <#{channel.id}> at 08:30 (America/Guayaquil), in Spanish." in embed["description"]
     fields = {f["name"]: f["value"] for f in embed["fields"]}
