@@ -53,8 +53,7 @@ from bot.posts.timing import (
     DueReason,
     due_check,
     local_date,
-    next_post_day,
-    post_instant,
+    next_post_instant,
 )
 
 __all__ = [
@@ -543,19 +542,16 @@ class Scheduler:
     ) -> dt.datetime | None:
         """The next post instant, stepping over dates that already have a row (skipped ones)."""
         assert target.channel_id is not None
-        tz = target.tz
-        today = local_date(now, tz)
-        day: dt.date | None = today
-        for _ in range(8):
-            day = next_post_day(facts, day, target.days) if day is not None else None
-            if day is None:
-                return None
-            if not (day == today and posted_today) and await self.db(ledger.entry, target.channel_id, day) is None:
-                instant = post_instant(day, target.post_time, tz)
-                if local_date(instant, tz) == day:
-                    return max(instant, now.astimezone(dt.UTC))
-            day += dt.timedelta(days=1)
-        return None
+        taken = await self.db(ledger.dates_from, target.channel_id, local_date(now, target.tz))
+        return next_post_instant(
+            now,
+            facts=facts,
+            tz=target.tz,
+            post_time=target.post_time,
+            posted_today=posted_today,
+            days=target.days,
+            taken=taken,
+        )
 
     async def upcoming(self, guild_id: int, now: dt.datetime) -> tuple[dt.date, Pick | None] | None:
         """The date of the next daily post and what it will show (``/daily preview``); uses nothing up."""
