@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, CliContext
+from bot.core.conversation import Conversations
 from bot.core.engine import Engine
 from bot.core.facts import FactBaseError
 from bot.core.matcher import MAX_QUESTION_CHARS
@@ -13,6 +15,8 @@ from bot.core.render import render_notice
 from bot.core.results import Status
 
 __all__ = ["result_json", "run_ask", "run_chat"]
+
+CONSOLE = "console"  # the one conversation of `perezbot chat`
 
 
 def load_engine(ctx: CliContext) -> Engine | None:
@@ -68,8 +72,14 @@ def run_ask(ns: argparse.Namespace, ctx: CliContext) -> int:
     return EXIT_OK
 
 
-def _console_reply(engine: Engine, question: str, lang: str | None) -> str:
-    result, reply = engine.ask(question, lang=lang)
+def _console_reply(
+    engine: Engine, question: str, lang: str | None, memory: Conversations | None = None
+) -> str:
+    """One reply as text; with ``memory``, the question may follow up the console's last answer."""
+    previous = memory.previous(CONSOLE) if memory is not None else None
+    result, reply = engine.ask(question, lang=lang, previous=previous)
+    if memory is not None:
+        memory.remember(CONSOLE, engine.turn(result))
     text = reply.as_text()
     if result.truncated:
         text = render_notice("too_long", result.lang, limit=MAX_QUESTION_CHARS).body + "\n" + text
@@ -81,6 +91,7 @@ def run_chat(ns: argparse.Namespace, ctx: CliContext) -> int:
     if engine is None:
         return EXIT_CONFIG
     interactive = hasattr(ctx.stdin, "isatty") and ctx.stdin.isatty()
+    memory = Conversations(time.monotonic)  # follow-ups lean on the last answer for a few minutes
     if interactive:
         ctx.out("perezbot — ask me about Jefferson Pérez (Ctrl-D to quit).")
     while True:
@@ -95,7 +106,7 @@ def run_chat(ns: argparse.Namespace, ctx: CliContext) -> int:
             continue
         if question.lower() in ("quit", "exit", "salir"):
             break
-        ctx.out(_console_reply(engine, question, ns.lang))
+        ctx.out(_console_reply(engine, question, ns.lang, memory))
         if interactive:
             ctx.out()
     return EXIT_OK

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.conversation import Turn
 from bot.core.facts import FactBase, load_facts
 from bot.core.matcher import Matcher
 from bot.core.render import Reply, render_match
@@ -26,7 +27,17 @@ class Engine:
         facts = load_facts(directory)
         return cls(facts, Matcher(facts))
 
-    def ask(self, question: str, *, lang: str | None = None) -> tuple[MatchResult, Reply]:
-        """Match ``question`` and render the reply."""
-        result = self.matcher.match(question, lang=lang)
+    def ask(
+        self, question: str, *, lang: str | None = None, previous: Turn | None = None
+    ) -> tuple[MatchResult, Reply]:
+        """Match ``question`` (a follow-up of ``previous``, if given) and render the reply."""
+        result = self.matcher.match(question, lang=lang, previous=previous)
         return result, render_match(result, self.facts.source)
+
+    @staticmethod
+    def turn(result: MatchResult) -> Turn | None:
+        """What a conversation remembers of ``result`` (None when nothing was answered)."""
+        fact = result.fact
+        if fact is None:
+            return None
+        return Turn(result.topic, fact.id, fact.year)

@@ -23,11 +23,13 @@ import heapq
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process, utils
 
+from bot.core.conversation import Turn
 from bot.core.facts import LANGS, FactBase
+from bot.core.followup import leans_on_previous, relative_year
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import ABOUT_HIM, Analysis, Analyzer, detect_language, fold
 
@@ -54,6 +56,9 @@ SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact t
 RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
 ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
 ANSWER_EXPLAINS = 0.7  # …and how much of that word's weight it covers
+FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands alone
+FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
+NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
 
 _SMALLTALK = (
     ("thanks", re.compile(r"^(thanks?( you)?|thank u|thx|ty|tysm|cheers|gracias|muchas gracias|mil gracias)\b")),
@@ -390,8 +395,12 @@ class Matcher:
                     return kind
         return None
 
-    def match(self, question: str, *, lang: str | None = None) -> MatchResult:
-        """Decide how to reply to ``question`` (any text, any length; never raises)."""
+    def match(self, question: str, *, lang: str | None = None, previous: Turn | None = None) -> MatchResult:
+        """Decide how to reply to ``question`` (any text, any length; never raises).
+
+        ``previous`` is the conversation's last answered turn: a follow-up that leans on it
+        ("how old was he then?") is resolved against it; a question that stands alone is not.
+        """
         question = question if isinstance(question, str) else str(question)
         truncated = len(question) > MAX_QUESTION_CHARS
         # Mentions and custom emoji carry no question; strip them before cutting to the limit, so
@@ -415,18 +424,73 @@ class Matcher:
                 or result
             )
         result = self._add_clauses(analysis, result)
+        used = analysis
+        if previous is not None:
+            result, used = self._follow_up(text, analysis, result, previous, truncated)
+        if result.status is Status.ANSWERED:
+            result = replace(result, topic=self._topic_of(used, result))
         if result.lang != reply_lang:
-            result = MatchResult(
-                result.question,
-                result.status,
-                reply_lang,
-                result.confidence,
-                result.answers,
-                result.suggestions,
-                result.smalltalk,
-                result.truncated,
-            )
+            result = replace(result, lang=reply_lang)
         return result
+
+    # ------------------------------------------------------------------ follow-ups
+    def _topic_of(self, analysis: Analysis, result: MatchResult) -> tuple[str, ...]:
+        """What a follow-up may lean on: the question's known words and the answer's year."""
+        topic = [t for t in analysis.tokens if t not in analysis.unknown]
+        fact = result.fact
+        if fact is not None and fact.year is not None:
+            topic.append(str(fact.year))
+        return tuple(dict.fromkeys(topic))[:FOLLOWUP_TOPIC]
+
+    def _follow_up(
+        self, text: str, analysis: Analysis, result: MatchResult, previous: Turn, truncated: bool
+    ) -> tuple[MatchResult, Analysis]:
+        """Resolve a question that leans on the previous answer; leave one that stands alone."""
+        folded = fold(text)
+        leans = leans_on_previous(folded)
+        if result.status is Status.ANSWERED and not leans:
+            return result, analysis
+        own = [t for t in analysis.tokens if t not in self._intents]
+        if not leans and (analysis.unknown or len(own) > FOLLOWUP_OWN_WORDS):
+            return result, analysis  # a question of its own, just not one we can answer
+        asks = [t for t in analysis.tokens if t in self._intents]
+        # The previous question's words are soft context; its question words carry over only
+        # when this one asks nothing of its own ("and in Sydney?").
+        context = tuple(t for t in previous.topic if t not in analysis.tokens and not (asks and t in self._intents))
+        tokens = analysis.tokens + context
+        combined = Analysis(
+            tokens,
+            analysis.unknown,
+            analysis.lang,
+            analysis.unknown_pairs,
+            (tokens,),
+            (True,),
+            analysis.subjects,
+            frozenset(context) - frozenset(t for t in context if t in self._intents),
+            analysis.confirming,
+        )
+        step = relative_year(folded)
+        if step and previous.year is not None:
+            found = self._neighbour(previous.year, step, combined, result)
+            if found is not None:
+                return found, combined
+        resolved = self._decide(result.question, combined, truncated)
+        if resolved.status is Status.ANSWERED:
+            return resolved, combined
+        return result, analysis
+
+    def _neighbour(self, year: int, step: int, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "And the year after?": the best-matching fact of the nearest year after (or before)."""
+        years = sorted({f.year for f in self.facts if f.year is not None and (f.year - year) * step > 0})
+        if not years:
+            return None
+        target = years[0] if step > 0 else years[-1]
+        facts = self.facts.facts
+        scores = {s.index: s.rank for s in self.score(analysis)}
+        pool = [i for i, f in enumerate(facts) if f.year == target]
+        best = max(pool, key=lambda i: (scores.get(i, 0.0), -i))
+        top = Candidate(facts[best], NEIGHBOUR_CONFIDENCE)
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))
 
     def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """ "He won bronze in Beijing, right?" — a question that checks a claim is answered by the fact

@@ -1,0 +1,41 @@
+"""Does a question lean on the previous answer? ("how old was he then?", "and the year after?")
+
+Pure text tests on the folded question; the matcher decides what to do with them. A question
+that stands alone never counts as a follow-up merely because a conversation is going on.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["leans_on_previous", "relative_year"]
+
+# Words that point back at something said before: "then", "there", "that race", "eso", "ahí".
+_BACK_RE = re.compile(
+    r"\b(?:then|there|that|those|it|this|same|entonces|ahi|alli|alla|eso|ese|esa|esos|esas|aquel|aquella|mismo|misma)\b"
+)
+# A message that continues the previous one: "and in Sydney?", "what about 2008?", "y en Sídney?".
+_CONTINUE_RE = re.compile(r"^\W*(?:and|also|what about|how about|y|e|tambien|y que tal|que tal)\b")
+# "the year after", "next year", "after that", "el año siguiente", "antes de eso".
+_AFTER_RE = re.compile(
+    r"\b(?:(?:year|ano|olympics|games|juegos) (?:after|later|siguiente|despues)|(?:next|following|siguiente|proximo)"
+    r" (?:year|ano|one|olympics|games)|after that|afterwards|despues de eso|luego de eso|al ano siguiente)\b"
+)
+_BEFORE_RE = re.compile(
+    r"\b(?:(?:year|ano|olympics|games|juegos) (?:before|earlier|anterior|antes)|(?:previous|prior|anterior)"
+    r" (?:year|ano|one|olympics|games)|before that|antes de eso|al ano anterior)\b"
+)
+
+
+def leans_on_previous(folded: str) -> bool:
+    """True when the question points back ("then", "that race", "eso") or continues ("and …?")."""
+    return bool(_BACK_RE.search(folded) or _CONTINUE_RE.search(folded) or relative_year(folded))
+
+
+def relative_year(folded: str) -> int:
+    """+1 for "the year after"/"next year", -1 for "the year before", 0 otherwise."""
+    if _AFTER_RE.search(folded):
+        return 1
+    if _BEFORE_RE.search(folded):
+        return -1
+    return 0
