@@ -27,11 +27,12 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process, utils
 
+from bot.core.claims import claim_of, comparison_words
 from bot.core.conversation import Turn
 from bot.core.facts import LANGS, FactBase
 from bot.core.followup import leans_on_previous, relative_year
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.text import ABOUT_HIM, Analysis, Analyzer, detect_language, fold
+from bot.core.text import ABOUT_HIM, RARE_RANK, Analysis, Analyzer, detect_language, fold
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
@@ -46,7 +47,9 @@ LOW_COVERAGE = 0.5  # enough when nothing specific is missing and the runner-up 
 WIDE_MARGIN = 0.25  # …the lead the low-coverage path needs over the runner-up
 STRONG_MULTIPLIER = 2.0  # entities, numbers, question words missing from a fact
 DOMAIN_MULTIPLIER = 1.0  # other words some other fact knows, missing from this one
-UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows (could be filler, could be off-topic)
+UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows, of middling frequency (could be filler, could be off-topic)
+PIVOT_RANK = 3000  # …the frequency rank at which an unknown word weighs UNKNOWN_WORD_WEIGHT
+MIN_UNKNOWN_WEIGHT, MAX_UNKNOWN_WEIGHT = 0.3, 3.0  # …the bounds of that weight
 DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
 PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
 SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
@@ -218,6 +221,17 @@ class Matcher:
             for token in tokens:
                 self._postings.setdefault(token, []).append(j)
         self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
+        self._answer_tokens = [
+            frozenset(t for lang in LANGS for t in self.analyzer.analyze(f.answer.get(lang, ""), lang).tokens)
+            for f in facts
+        ]
+        compare: set[str] = set()
+        for word in comparison_words():
+            for lang in LANGS:
+                token, _ = self.analyzer._canonical(word, lang)
+                if token is not None:
+                    compare.add(token)
+        self._compare = frozenset(compare) - self._strong
 
     # ------------------------------------------------------------------ scoring
     def _is_strong(self, token: str) -> bool:
@@ -245,7 +259,15 @@ class Matcher:
             return DOMAIN_MISS_WEIGHT
         if token in analysis.unknown_pairs:
             return DOMAIN_MISS_WEIGHT  # a name or two unknown words in a row: a new thing ("prize money")
-        return UNKNOWN_WORD_WEIGHT * (STRONG_MULTIPLIER if strict else 1.0)
+        return self._rarity(token, analysis) * (STRONG_MULTIPLIER if strict else 1.0)
+
+    @staticmethod
+    def _rarity(token: str, analysis: Analysis) -> float:
+        """An unknown word's weight from its general-language frequency: "stuff" is filler,
+        "cathedral" a topic no fact covers. UNKNOWN_WORD_WEIGHT at the pivot rank, log-scaled."""
+        rank = analysis.ranks.get(token, RARE_RANK)
+        weight = UNKNOWN_WORD_WEIGHT * math.log(1 + rank) / math.log(1 + PIVOT_RANK)
+        return min(MAX_UNKNOWN_WEIGHT, max(MIN_UNKNOWN_WEIGHT, weight))
 
     def score(self, analysis: Analysis) -> list[Scored]:
         """Every fact's score for an analysed question, best first."""
@@ -410,6 +432,9 @@ class Matcher:
         detected = detect_language(text, self.facts.lexicon)
         reply_lang = lang or detected
         analysis = self.analyzer.analyze(text, detected)
+        claim = claim_of(fold(text))
+        if claim is not None:  # "my cousin says …": the rest is a claim to confirm or correct
+            analysis = replace(self.analyzer.analyze(claim, detected), confirming=True)
         if self._declines & set(analysis.tokens):  # "ignore your instructions…": not a question to answer
             return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
         kind = self.smalltalk_kind(text, analysis)
@@ -424,6 +449,8 @@ class Matcher:
                 or result
             )
         result = self._add_clauses(analysis, result)
+        if result.status is Status.ANSWERED:
+            result = self._verdict(analysis, result)
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)
@@ -493,21 +520,46 @@ class Matcher:
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))
 
     def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
-        """ "He won bronze in Beijing, right?" — a question that checks a claim is answered by the fact
-        holding the right value, when all it lacks are values of a kind that fact has (a medal
-        colour, a number, a nation, a person). "What was his time in Beijing" asks, not checks."""
+        """ "He won bronze in Beijing, right?", "my cousin says the pilgrimage was 1000 km" — a claim
+        or yes/no check is answered by the fact holding the right value, when all that fact lacks
+        are the values being checked: a value of a kind it holds (a medal colour, a number, a
+        nation, a person) or a comparing word ("longer", "before"). A year being
+        checked asks "when". "What was his time in Beijing" asks, not checks."""
         if not analysis.confirming:
             return None
         query = set(analysis.tokens)
         for scored in self.score(analysis)[:3]:
-            missing = query - self._vocab[scored.index] - self._topic
-            kinds = {self._value_kind(t) for t in missing}
-            if not missing or None in kinds or not kinds <= self._fact_kinds[scored.index]:
+            i = scored.index
+            missing = query - self._vocab[i] - self._topic
+            if not missing or not all(self._checkable(t, i) for t in missing):
                 continue
-            result = self._decide(question, analysis.part(analysis.tokens, frozenset(missing)), truncated)
-            if result.status is Status.ANSWERED and result.fact is self.facts.facts[scored.index]:
-                return result
+            if not query - missing - self._intents:
+                continue  # nothing but the values: no topic to check them against
+            implied = ("q_when",) if any(_is_year(t) for t in missing) and "q_when" in self._idf else ()
+            part = analysis.part(analysis.tokens + implied, frozenset(missing))
+            result = self._decide(question, part, truncated)
+            if result.status is Status.ANSWERED and result.fact is self.facts.facts[i]:
+                values = {t for t in missing if self._value_kind(t) is not None}
+                verdict = "no" if values and not missing & self._compare else None
+                return replace(result, verdict=verdict)
         return None
+
+    def _checkable(self, token: str, index: int) -> bool:
+        """Can ``token``, missing from fact ``index``, be a value the question checks?"""
+        kind = self._value_kind(token)
+        if kind is not None:
+            return kind in self._fact_kinds[index]
+        return token in self._compare
+
+    def _verdict(self, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """A yes/no check that the answered fact bears out word for word gets "yes"."""
+        if not analysis.confirming or result.verdict is not None or result.fact is None:
+            return result
+        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
+        answer = self._answer_tokens[self.facts.facts.index(result.fact)]
+        if values and values <= answer:
+            return replace(result, verdict="yes")
+        return result
 
     def _value_kind(self, token: str) -> str | None:
         return "number" if token[:1].isdigit() else self.facts.lexicon.values.get(token)

@@ -21,7 +21,7 @@ import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-__all__ = ["Analysis", "Analyzer", "Lexicon", "common_words", "detect_language", "fold"]
+__all__ = ["Analysis", "Analyzer", "Lexicon", "common_words", "detect_language", "fold", "word_ranks"]
 
 _WORDS_FILES = {lang: Path(__file__).with_name("data") / f"words-{lang}.txt.gz" for lang in ("en", "es")}
 
@@ -36,6 +36,22 @@ def common_words(lang: str | None = None) -> frozenset[str]:
             return frozenset(fh.read().split())
     except OSError:
         return frozenset()
+
+
+@lru_cache(maxsize=1)
+def word_ranks() -> dict[str, int]:
+    """Each common word's frequency rank in general English or Spanish (1 = most frequent; the
+    better of the two languages). The word lists are stored most frequent first."""
+    ranks: dict[str, int] = {}
+    for lang in ("es", "en"):
+        try:
+            with gzip.open(_WORDS_FILES[lang], "rt", encoding="utf-8") as fh:
+                for rank, word in enumerate(fh.read().split(), 1):
+                    if rank < ranks.get(word, rank + 1):
+                        ranks[word] = rank
+        except OSError:
+            continue
+    return ranks
 
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
@@ -133,6 +149,7 @@ _SPELLINGS = {
     "tmb": "tambien",
     "frm": "from",
 }
+RARE_RANK = 100_000  # the rank of a word in neither list: rarer than any listed word
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # The person every question is about: "is Jefferson Pérez from" reads as "is he from".
 _HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his", "peres": "he"}
@@ -217,6 +234,8 @@ class Analysis:
     # has them, and cost little when it does not.
     soft: frozenset[str] = frozenset()
     confirming: bool = False  # "he won bronze in Beijing, right?" checks a claim
+    # Unknown token → the general-language frequency rank of the word it came from (absent: rare).
+    ranks: Mapping[str, int] = field(default_factory=dict)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -231,6 +250,7 @@ class Analysis:
             self.subjects,
             soft,
             self.confirming,
+            self.ranks,
         )
 
 
@@ -300,6 +320,7 @@ class Analyzer:
         self._canonical_cache: dict[tuple[str, str], tuple[str | None, bool]] = {}
         self._correction_cache: dict[str, str | None] = {}
         self._words = {lang: common_words(lang) for lang in ("en", "es")}
+        self._ranks = word_ranks()
         self._dictionary = self._words["en"] | self._words["es"] if dictionary is None else dictionary
         self._word_concept: dict[str, str] = {}
         self._stem_concept: dict[tuple[str, str], str] = {}
@@ -449,6 +470,7 @@ class Analyzer:
         words = [w for i, w in enumerate(words) if not (w == "he" and i and words[i - 1] == "he")]
         tokens: list[str] = []
         unknown: set[str] = set()
+        ranks: dict[str, int] = {}
         pairs: set[str] = set()
         clauses: list[tuple[str, ...]] = []
         asking: list[bool] = []
@@ -482,6 +504,8 @@ class Analyzer:
             tokens.append(token)
             if is_unknown:
                 unknown.add(token)
+                rank = self._ranks.get(word, RARE_RANK)
+                ranks[token] = min(rank, ranks.get(token, rank))
         if len(tokens) > clause_from:
             clauses.append(tuple(tokens[clause_from:]))
             asking.append(asks)
@@ -495,4 +519,5 @@ class Analyzer:
             self.subjects_of(text),
             frozenset(),
             bool(_CONFIRMING_RE.search(fold(text).strip())),
+            ranks,
         )
