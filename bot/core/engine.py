@@ -27,9 +27,7 @@ class Engine:
         facts = load_facts(directory)
         return cls(facts, Matcher(facts))
 
-    def ask(
-        self, question: str, *, lang: str | None = None, previous: Turn | None = None
-    ) -> tuple[MatchResult, Reply]:
+    def ask(self, question: str, *, lang: str | None = None, previous: Turn | None = None) -> tuple[MatchResult, Reply]:
         """Match ``question`` (a follow-up of ``previous``, if given) and render the reply."""
         result = self.matcher.match(question, lang=lang, previous=previous)
         return result, render_match(result, self.facts.source)

@@ -12,7 +12,7 @@ __all__ = ["leans_on_previous", "relative_year"]
 
 # Words that point back at something said before: "then", "there", "that race", "eso", "ahí".
 _BACK_RE = re.compile(
-    r"\b(?:then|there|that|those|it|this|same|entonces|ahi|alli|alla|eso|ese|esa|esos|esas|aquel|aquella|mismo|misma)\b"
+    r"\b(?:then|there|that|those|it|this|same|they|them|their|ellos|ellas|entonces|ahi|alli|alla|eso|ese|esa|esos|esas|aquel|aquella|mismo|misma)\b"
 )
 # A message that continues the previous one: "and in Sydney?", "what about 2008?", "y en Sídney?".
 _CONTINUE_RE = re.compile(r"^\W*(?:and|also|what about|how about|y|e|tambien|y que tal|que tal)\b")

@@ -27,10 +27,12 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process, utils
 
+from bot.core.anyfact import asks_for_any_fact
 from bot.core.claims import claim_of, comparison_words
 from bot.core.conversation import Turn
 from bot.core.facts import LANGS, FactBase
 from bot.core.followup import leans_on_previous, relative_year
+from bot.core.junk import has_words
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import ABOUT_HIM, RARE_RANK, Analysis, Analyzer, detect_language, fold
 
@@ -61,6 +63,7 @@ ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not it
 ANSWER_EXPLAINS = 0.7  # …and how much of that word's weight it covers
 FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands alone
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
+ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
 
 _SMALLTALK = (
@@ -221,6 +224,10 @@ class Matcher:
             for token in tokens:
                 self._postings.setdefault(token, []).append(j)
         self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
+        # The fact the base says most about: the answer to "tell me something about him".
+        counts = [sum(len(f.questions.get(lang, ())) for lang in LANGS) for f in facts]
+        self._profile = frozenset({"profile", "known_for"}) & self._concepts  # "about him" asks for him at large
+        self._central_fact = max(range(len(counts)), key=lambda i: (counts[i], -i)) if counts else 0
         self._answer_tokens = [
             frozenset(t for lang in LANGS for t in self.analyzer.analyze(f.answer.get(lang, ""), lang).tokens)
             for f in facts
@@ -431,16 +438,19 @@ class Matcher:
         question = question[:MAX_QUESTION_CHARS]
         detected = detect_language(text, self.facts.lexicon)
         reply_lang = lang or detected
+        if not has_words(text):  # emoji, symbols, circled letters: nothing is asked
+            return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
         analysis = self.analyzer.analyze(text, detected)
         claim = claim_of(fold(text))
         if claim is not None:  # "my cousin says …": the rest is a claim to confirm or correct
             analysis = replace(self.analyzer.analyze(claim, detected), confirming=True)
-        if self._declines & set(analysis.tokens):  # "ignore your instructions…": not a question to answer
-            return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
         kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
         result = self._decide(question, analysis, truncated)
+        if result.status is not Status.ANSWERED and asks_for_any_fact(fold(text)) and self._names_nothing(analysis):
+            top = Candidate(self.facts.facts[self._central_fact], ANY_FACT_CONFIDENCE)
+            result = MatchResult(question, Status.ANSWERED, detected, top.confidence, (top,), truncated=truncated)
         if result.status is not Status.ANSWERED:
             result = (
                 self._correct_premise(analysis, question, truncated)
@@ -459,6 +469,20 @@ class Matcher:
         if result.lang != reply_lang:
             result = replace(result, lang=reply_lang)
         return result
+
+    def _names_nothing(self, analysis: Analysis) -> bool:
+        """No topic of its own: only him, everyday words ("cool", "interesting") and filler."""
+        return not any(_about_other(t) for t in analysis.subjects) and all(
+            t in self._topic
+            or t in self._profile
+            or (t in analysis.unknown and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK)
+            for t in analysis.tokens
+        )
+
+    @staticmethod
+    def _everyday(token: str, analysis: Analysis) -> bool:
+        """An unknown word of everyday language ("cool", "stuff"): filler, not a topic."""
+        return token in analysis.unknown and analysis.ranks.get(token, RARE_RANK) <= PIVOT_RANK
 
     # ------------------------------------------------------------------ follow-ups
     def _topic_of(self, analysis: Analysis, result: MatchResult) -> tuple[str, ...]:
@@ -493,7 +517,7 @@ class Matcher:
             (tokens,),
             (True,),
             analysis.subjects,
-            frozenset(context) - frozenset(t for t in context if t in self._intents),
+            frozenset() if leans else frozenset(context) - self._intents,  # "that race" names it
             analysis.confirming,
         )
         step = relative_year(folded)

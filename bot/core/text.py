@@ -276,7 +276,21 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
 _POSSESSIVE_RE = re.compile(r"'s\b")
 _BOUNDARY_RE = re.compile(r"[,;!¿¡]|\.(?!\d)|\s-\s|:(?!\d)")
 _THOUSANDS_RE = re.compile(r"(\d)[,.](\d{3})\b")  # 4,800 / 85.000 → 4800 / 85000
-_K_RE = re.compile(r"\b(\d+)\s?k\b")
+_K_RE = re.compile(
+    r"\b(\d+)\s?k\b(?P<counted>\s+(?:people|fans|spectators|persons|viewers|followers|views|dollars|"
+    r"bucks|usd|euros|personas|aficionados|espectadores|dolares))?"
+)
+RACE_K = 50  # "20k", "50k": a race distance up to here; "85k" or "50k people": thousands
+
+
+def _k(m: re.Match[str]) -> str:
+    """ "50k" is the 50 km walk; "85k" and "50k people" are thousands."""
+    n = int(m.group(1))
+    if m.group("counted") or n > RACE_K:
+        return f"{n}000{m.group('counted') or ''}"
+    return f"{n} km"
+
+
 _APOSTROPHE_YEAR_RE = re.compile(r"'(\d{2})\b")
 _DECADE_RE = re.compile(r"\b((?:19|20)\d0|[3-9]0)'?s\b")  # the 2000s, the 90s
 _SECONDS_RE = re.compile(r"\b(\d+)\s?(?:s|sec|secs)\b")  # a bare "s" is seconds only after a number
@@ -296,7 +310,7 @@ def _expand(text: str) -> str:
             text = pattern.sub(repl, text)
     if any(ch.isdigit() for ch in text):
         text = _THOUSANDS_RE.sub(r"\1\2", text)
-        text = _K_RE.sub(lambda m: m.group(1) + "000" if int(m.group(1)) > 20 else m.group(0), text)
+        text = _K_RE.sub(_k, text)
         text = _APOSTROPHE_YEAR_RE.sub(_century, text)
         text = _YEAR_RE.sub(_century, text)
         text = _DECADE_RE.sub(r"\1", text)
