@@ -576,13 +576,21 @@ class Matcher:
         return token in self._compare
 
     def _verdict(self, analysis: Analysis, result: MatchResult) -> MatchResult:
-        """A yes/no check that the answered fact bears out word for word gets "yes"."""
+        """A yes/no check gets "yes" when the answered fact holds every value it checks, "no" when
+        a value is missing and the fact holds another of that kind (gold asked, silver won)."""
         if not analysis.confirming or result.verdict is not None or result.fact is None:
             return result
+        if len(result.answers) > 1 or set(analysis.tokens) & self._compare:
+            return result  # "before or after", two facts: the facts say it, not one word
+        index = self.facts.facts.index(result.fact)
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}
-        answer = self._answer_tokens[self.facts.facts.index(result.fact)]
-        if values and values <= answer:
+        answer = self._answer_tokens[index]
+        if not values:
+            return result
+        if values <= answer:
             return replace(result, verdict="yes")
+        if all(self._value_kind(t) in self._fact_kinds[index] for t in values - answer):
+            return replace(result, verdict="no")
         return result
 
     def _value_kind(self, token: str) -> str | None:

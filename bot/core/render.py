@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.core.calendar import entries_on, ordinal, years_since
 from bot.core.facts import Fact, FactBase, Source
@@ -77,6 +77,8 @@ WORDS = {
         "source": "Source",
         "confidence": "confidence",
         "as_of": "as of",
+        "verdict_yes": "Yes —",
+        "verdict_no": "No —",
         "too_long": "That message is too long — please keep questions under {limit} characters.",
         "cooldown": "Easy there! You can ask again in {seconds} s.",
         "error": "Something went wrong on my side. Please try again in a moment.",
@@ -111,6 +113,8 @@ WORDS = {
         "source": "Fuente",
         "confidence": "confianza",
         "as_of": "según datos de",
+        "verdict_yes": "Sí —",
+        "verdict_no": "No —",
         "too_long": "Ese mensaje es demasiado largo: escribe preguntas de menos de {limit} caracteres.",
         "cooldown": "¡Con calma! Podrás preguntar de nuevo en {seconds} s.",
         "error": "Algo falló de mi lado. Inténtalo de nuevo en un momento.",
@@ -382,7 +386,10 @@ def render_match(result: MatchResult, source: Source) -> Reply:
     if result.status is Status.ANSWERED and result.answers:
         if len(result.answers) == 1:
             only = result.answers[0]
-            return render_fact(only.fact, lang, source, only.confidence)
+            reply = render_fact(only.fact, lang, source, only.confidence)
+            if result.verdict in ("yes", "no"):  # a claim or yes/no check: confirm or correct first
+                reply = replace(reply, body=f"{_w(lang, 'verdict_' + result.verdict)} {reply.body}")
+            return reply
         facts = [c.fact for c in result.answers]
         footer = source_footer(source, facts, lang)
         footer += f" · {_w(lang, 'confidence')} {result.confidence:.0%}"

@@ -165,6 +165,9 @@ _CONFIRMING_RE = re.compile(
     r"(?:\b(?:right|correct|true|no|yes|eh|innit|verdad|cierto|correcto|si o no|o no|no es asi)|"
     r"\b(?:didn'?t|wasn'?t|isn'?t|weren'?t|hasn'?t) (?:he|it|they|she))\W*$"
     r"|^\W*(?:so |and |but |wait |ok |)(?:did|was|is|were|has|had|didn'?t|wasn'?t|isn'?t)\b"
+    # "¿ganó el oro en Pekín?": a Spanish question that opens with no question word asks yes or no.
+    r"|^\W*¿\s*(?!(?:que|cual|cuales|cuando|donde|adonde|quien|quienes|como|cuanto|cuanta|cuantos|cuantas|por que|"
+    r"porque|a que|en que|de que|para que|con quien|a quien|de quien|y|e)\b)\w"
 )
 # Words that join two questions in one message.
 _CONJUNCTIONS = frozenset({"and", "y", "also", "plus", "ademas", "tambien", "e"})
