@@ -10,11 +10,13 @@ Each fact sharing a word with the question is scored on canonical tokens (:mod:`
 * **similarity** — an idf-weighted Jaccard with the fact's closest phrasing, blended with
   rapidfuzz's token-sort ratio for the leading facts: the tie-breaker between close facts.
 
-A fact is answered when its coverage is high enough and it beats the runner-up by a margin; close
-calls become "ambiguous" (up to 3 suggestions) and weak ones "unknown". When the whole message is
-not answered, the rules below try its parts: a claim being checked with a wrong value ("bronze in
-Beijing, right?"), the last clauses of a long message, the clauses that ask with the rest as soft
-context; a message asking two things gets both answers.
+Whether the best fact is answered is decided by one rule, :mod:`bot.core.decision`: a logistic
+model over these scores, fit on all our question sets, whose probability is the confidence shown.
+Close calls become "ambiguous" (up to 3 suggestions) and weak ones "unknown". When the whole message
+is not answered, the rules below try its parts: a claim or yes/no check (confirmed or corrected
+from the fact holding the value), the last clauses of a long message, the clauses that ask with
+the rest as soft context; a message asking two things gets both answers; a follow-up leans on the
+conversation's previous answer (:mod:`bot.core.conversation`).
 """
 
 from __future__ import annotations
@@ -27,9 +29,11 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process, utils
 
+from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
 from bot.core.claims import claim_of, comparison_words
 from bot.core.conversation import Turn
+from bot.core.decision import Evidence, probability
 from bot.core.facts import LANGS, FactBase
 from bot.core.followup import leans_on_previous, relative_year
 from bot.core.junk import has_words
@@ -40,13 +44,10 @@ __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
 MAX_QUESTION_CHARS = 500
 
-# The decision rule (tuned on our own question sets, see README "How matching works").
+# Scoring weights (the decision itself is bot/core/decision.py: one fitted rule).
 MIN_COVERAGE = 0.72  # share of the question's weight the fact must explain
 MIN_EVIDENCE = 1.2  # at least one reasonably specific token must match
 MARGIN = 0.05  # the best must beat the runner-up by this much, else ambiguous
-STRONG_COVERAGE = 0.8  # …and this much when a place, person, number or question word is missing
-LOW_COVERAGE = 0.5  # enough when nothing specific is missing and the runner-up is far behind
-WIDE_MARGIN = 0.25  # …the lead the low-coverage path needs over the runner-up
 STRONG_MULTIPLIER = 2.0  # entities, numbers, question words missing from a fact
 DOMAIN_MULTIPLIER = 1.0  # other words some other fact knows, missing from this one
 UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows, of middling frequency (could be filler, could be off-topic)
@@ -363,6 +364,29 @@ class Matcher:
     def _candidate(self, s: Scored) -> Candidate:
         return Candidate(self.facts.facts[s.index], round(min(1.0, s.rank / 1.6), 4))
 
+    def _evidence(self, scored: list[Scored], analysis: Analysis) -> Evidence:
+        """What the decision rule sees of the best fact (``scored`` is best first, not empty)."""
+        best = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        return Evidence(
+            coverage=best.coverage,
+            gap=best.rank - runner.rank if runner is not None else best.rank,
+            evidence=best.evidence,
+            strong_missing=best.strong_missing,
+            matched=best.matched,
+            similarity=best.similarity,
+            unknown=len(analysis.unknown),
+            strict=any(_about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs),
+        )
+
+    def evidence_for(self, question: str) -> tuple[Evidence | None, int | None]:
+        """The decision rule's view of ``question`` as a whole (for fitting the rule)."""
+        analysis = self.analyzer.analyze(question)
+        scored = self.score(analysis)
+        if not scored:
+            return None, None
+        return self._evidence(scored, analysis), scored[0].index
+
     def _decide(self, question: str, analysis: Analysis, truncated: bool) -> MatchResult:
         scored = self.score(analysis)
         lang = analysis.lang
@@ -370,40 +394,22 @@ class Matcher:
             return MatchResult(question, Status.UNKNOWN, lang, truncated=truncated)
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
-        gap = best.rank - runner.rank if runner is not None else best.rank
-        strict = any(_about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs)
-        needed = STRONG_COVERAGE if best.strong_missing > 0 or strict else MIN_COVERAGE
-        confident = (
-            best.evidence >= MIN_EVIDENCE
-            and best.matched >= 1
-            and (
-                best.coverage >= needed
-                or (
-                    not strict
-                    and best.coverage >= LOW_COVERAGE
-                    and best.strong_missing == 0
-                    and gap >= WIDE_MARGIN
-                    and best.matched >= 2
-                    and len(analysis.unknown) <= best.matched
-                )
-            )
-        )
+        chance = probability(self._evidence(scored, analysis))
+        confident = chance >= decision.ANSWER_AT and best.matched >= 1
         if not confident:
             close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)
-            return MatchResult(
-                question, Status.UNKNOWN, lang, self._candidate(best).confidence, suggestions=close, truncated=truncated
-            )
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=close, truncated=truncated)
         if runner is not None and runner.coverage >= MIN_COVERAGE and best.rank - runner.rank < MARGIN:
             contenders = [s for s in scored[:3] if s.coverage >= MIN_COVERAGE and best.rank - s.rank < MARGIN]
             return MatchResult(
                 question,
                 Status.AMBIGUOUS,
                 lang,
-                self._candidate(best).confidence,
+                chance,
                 suggestions=tuple(self._candidate(s) for s in contenders),
                 truncated=truncated,
             )
-        top = self._candidate(best)
+        top = Candidate(self.facts.facts[best.index], round(chance, 4))
         return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)
 
     # ------------------------------------------------------------------ public API
