@@ -21,9 +21,9 @@ import yaml
 
 from bot.core.conversation import Turn
 from bot.core.engine import Engine
+from bot.core.fold import fold
 from bot.core.render import Reply
 from bot.core.results import MatchResult, Status
-from bot.core.text import fold
 
 __all__ = ["CALIBRATION_BUCKETS", "Graded", "Report", "ask_in_context", "grade", "load_questions"]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from spellchecker import SpellChecker
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bot.core.text import fold
+from bot.core.fold import fold
 
 PER_LANGUAGE = {"en": 60_000, "es": 100_000}
 OUT = Path(__file__).resolve().parents[1] / "bot" / "core" / "data" / "words-{lang}.txt.gz"

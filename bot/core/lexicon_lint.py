@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from bot.core.facts import LANGS, FactBase, Problem
-from bot.core.text import fold
+from bot.core.fold import fold
 
 __all__ = ["lint_vocabulary"]
 
