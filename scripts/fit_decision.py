@@ -93,9 +93,9 @@ def main() -> None:
         test = data[name]
         ev = [(decision.probability_of(x, weights), y) for x, y in test]
         held_out.extend(ev)
-        right = sum(1 for p, y in ev if p >= decision.ANSWER_AT and y)
-        wrong = sum(1 for p, y in ev if p >= decision.ANSWER_AT and not y)
-        print(f"{name:<10}{len(test):>5}{right / len(test):>16.1%}{wrong / len(test):>16.1%}")
+        n_right = sum(1 for p, y in ev if p >= decision.ANSWER_AT and y)
+        n_wrong = sum(1 for p, y in ev if p >= decision.ANSWER_AT and not y)
+        print(f"{name:<10}{len(test):>5}{n_right / len(test):>16.1%}{n_wrong / len(test):>16.1%}")
     print("threshold sweep (all held-out predictions): threshold → answered right / wrong")
     for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
         right = sum(1 for p, y in held_out if p >= t and y) / len(held_out)

@@ -21,345 +21,45 @@ conversation's previous answer (:mod:`bot.core.conversation`).
 
 from __future__ import annotations
 
-import heapq
-import math
 import re
-from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
-from bot.core.claims import claim_of, comparison_words
+from bot.core.claims import claim_of
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
-from bot.core.facts import LANGS, FactBase
 from bot.core.followup import leans_on_previous, relative_year
+from bot.core.index import about_other, is_year
 from bot.core.junk import has_words
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.text import ABOUT_HIM, RARE_RANK, Analysis, Analyzer, detect_language, fold
+from bot.core.scoring import PIVOT_RANK, Scored, Scorer
+from bot.core.smalltalk import smalltalk_kind
+from bot.core.text import RARE_RANK, Analysis, detect_language, fold
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
 MAX_QUESTION_CHARS = 500
 
-# Scoring weights (the decision itself is bot/core/decision.py: one fitted rule).
+# How the matcher uses the scores (scoring.py weighs words; decision.py is the one fitted rule).
 MIN_COVERAGE = 0.72  # share of the question's weight the fact must explain
 MIN_EVIDENCE = 1.2  # at least one reasonably specific token must match
 MARGIN = 0.05  # the best must beat the runner-up by this much, else ambiguous
-STRONG_MULTIPLIER = 2.0  # entities, numbers, question words missing from a fact
-DOMAIN_MULTIPLIER = 1.0  # other words some other fact knows, missing from this one
-UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows, of middling frequency (could be filler, could be off-topic)
-PIVOT_RANK = 3000  # …the frequency rank at which an unknown word weighs UNKNOWN_WORD_WEIGHT
-MIN_UNKNOWN_WEIGHT, MAX_UNKNOWN_WEIGHT = 0.3, 3.0  # …the bounds of that weight
-DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
 PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
-SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
 TAIL_CLAUSES = 3  # how many of the last clauses may start the tail that is tried
 TAIL_MIN_CONFIDENCE = 0.6  # the end of a long message must be a clear question by itself
-SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact to be about them
-RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
-ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
-ANSWER_EXPLAINS = 0.7  # …and how much of that word's weight it covers
 FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands alone
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
 
-_SMALLTALK = (
-    ("thanks", re.compile(r"^(thanks?( you)?|thank u|thx|ty|tysm|cheers|gracias|muchas gracias|mil gracias)\b")),
-    (
-        "identity",
-        re.compile(r"^(who|what) are you\b|^(quien|que) eres\b|^what is perezbot|^are you a bot|^eres un bot"),
-    ),
-    ("help", re.compile(r"^(help|ayuda|commands|comandos|how do i use (you|this)|what can you do|que puedes hacer)\b")),
-    (
-        "greeting",
-        re.compile(
-            r"^(hi+|hello+|hey+|hola+|buenas|buenos dias|buenas tardes|buenas noches|good (morning|afternoon|evening)"
-            r"|howdy|sup|yo|hiya|greetings|saludos|que tal|ola)\b"
-        ),
-    ),
-)
-_SMALLTALK_FILLER = frozenset(
-    (
-        "hi hello hey hola buenas there bot perezbot thanks thank you thx ty so much a lot gracias muchas mil "
-        "who what are you is eres quien que help ayuda commands comandos good morning afternoon evening day "
-        "dias tardes noches howdy sup yo hiya greetings saludos tal ola everyone all guys man bro amigo "
-        "please pls can do use how i this cheers tysm perez jefferson a bot best great awesome amazing cool nice goat "
-        "crack genio the youre re very lol xd"
-    ).split()
-)
-
-
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
-def _about_other(token: str) -> bool:
-    """A marker that the question is about someone else ("Markov's time")."""
-    return token.startswith("about_") and token != ABOUT_HIM
-
-
-def _is_small_number(token: str) -> bool:
-    return token.isdigit() and int(token) <= 12
-
-
-def _is_year(token: str) -> bool:
-    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
-
-
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """One fact's score for one question (exposed for tests, eval and the misses log)."""
-
-    index: int
-    coverage: float
-    evidence: float  # the idf weight of the question words the fact explains
-    unexplained: float
-    similarity: float
-    strong_missing: float = 0.0
-    matched: int = 0
-    focus: float = 0.0  # how central the matched words are to the fact (0–1)
-
-    @property
-    def rank(self) -> float:
-        return self.coverage + 0.25 * self.focus + 0.35 * self.similarity
-
-
-class Matcher:
+class Matcher(Scorer):
     """Matches questions against a fact base. Immutable once built; safe to share."""
-
-    def __init__(self, facts: FactBase) -> None:
-        self.facts = facts
-        lexicon = facts.lexicon
-        vocabulary: list[str] = []
-        for fact in facts:
-            vocabulary.extend(fact.keywords)
-            for lang in LANGS:
-                vocabulary.extend(fact.questions.get(lang, ()))
-                vocabulary.append(fact.answer.get(lang, ""))
-                vocabulary.append(fact.title.get(lang, ""))
-        self.analyzer = Analyzer(lexicon, vocabulary)
-        self._strong = lexicon.entities | lexicon.intents
-        self._intents = lexicon.intents
-        self._entities = lexicon.entities
-        self._topic = lexicon.topic
-        self._declines = lexicon.decline
-        self._concepts = frozenset(lexicon.concepts)
-        self._vocab: list[frozenset[str]] = []
-        self._centrality: list[dict[str, float]] = []
-        self._answer_only: list[frozenset[str]] = []
-        self._phrasings: list[str] = []  # canonical token strings, for rapidfuzz
-        self._phrasing_sets: list[frozenset[str]] = []
-        self._phrasing_owner: list[int] = []
-        self._phrasing_text: list[tuple[str, str]] = []  # (lang, original), for autocomplete
-        self._phrasing_text_owner: list[int] = []
-        self._fact_phrasings: list[list[str]] = []
-        for i, fact in enumerate(facts):
-            counts: dict[str, int] = {}
-            shapes: set[frozenset[str]] = set()
-            n_phrasings = 0
-            for lang in LANGS:
-                for phrasing in fact.questions.get(lang, ()):
-                    analysed = self.analyzer.analyze(phrasing, lang)
-                    tokens = frozenset(analysed.tokens) | (analysed.subjects - {ABOUT_HIM})
-                    n_phrasings += 1
-                    for token in tokens:
-                        counts[token] = counts.get(token, 0) + 1
-                    self._phrasing_text.append((lang, phrasing))
-                    self._phrasing_text_owner.append(i)
-                    if tokens and tokens not in shapes:  # phrasings that analyse alike are scored once
-                        shapes.add(tokens)
-                        self._phrasings.append(" ".join(sorted(tokens)))
-                        self._phrasing_sets.append(tokens)
-                        self._phrasing_owner.append(i)
-            self._fact_phrasings.append(
-                [p for p, o in zip(self._phrasings, self._phrasing_owner, strict=True) if o == i]
-            )
-            central = {t: min(1.0, 2.5 * c / max(n_phrasings, 1)) for t, c in counts.items()}
-            defining: set[str] = set()
-            for keyword in (*fact.keywords, str(fact.year or "")):
-                defining.update(self.analyzer.analyze(keyword, "en").tokens)
-            for lang in LANGS:
-                defining.update(self.analyzer.analyze(fact.title.get(lang, ""), lang).tokens)
-            for token in defining:
-                central[token] = max(central.get(token, 0.0), 0.8)
-            answer_only: set[str] = set()
-            for lang in LANGS:
-                for token in self.analyzer.analyze(fact.answer.get(lang, ""), lang).tokens:
-                    # An answer's wording never makes a fact answer "when", nor its numbers a question's.
-                    if token not in lexicon.intents and not token[:1].isdigit() and token not in central:
-                        central[token] = ANSWER_ONLY
-                        answer_only.add(token)
-            self._answer_only.append(frozenset(answer_only))
-            self._centrality.append(central)
-            self._vocab.append(frozenset(central))
-        n = max(len(self._vocab), 1)
-        df: dict[str, int] = {}
-        for words in self._vocab:
-            for token in words:
-                df[token] = df.get(token, 0) + 1
-        self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
-        # The kinds of value each fact holds, numbers of its answer included.
-        self._fact_kinds: list[frozenset[str]] = []
-        for i, fact in enumerate(facts):
-            kinds = {lexicon.values[t] for t in self._vocab[i] if t in lexicon.values}
-            if any(ch.isdigit() for ch in fact.answer.get("en", "")):
-                kinds.add("number")
-            self._fact_kinds.append(frozenset(kinds))
-        # A fact mostly about someone else (most phrasings name them) has them as its subject.
-        self._subjects: list[frozenset[str]] = []
-        for i in range(len(self._vocab)):
-            sets = [t for t, o in zip(self._phrasing_sets, self._phrasing_owner, strict=True) if o == i]
-            self._subjects.append(
-                frozenset(p for p in lexicon.people if sum(p in t for t in sets) >= SUBJECT_SHARE * max(len(sets), 1))
-            )
-        self._fact_postings: dict[str, list[int]] = {}
-        for i, words in enumerate(self._vocab):
-            for token in words:
-                self._fact_postings.setdefault(token, []).append(i)
-        self._phrasing_weight = [sum(self._idf[t] for t in tokens) for tokens in self._phrasing_sets]
-        self._postings: dict[str, list[int]] = {}
-        for j, tokens in enumerate(self._phrasing_sets):
-            for token in tokens:
-                self._postings.setdefault(token, []).append(j)
-        self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
-        # The fact the base says most about: the answer to "tell me something about him".
-        counts = [sum(len(f.questions.get(lang, ())) for lang in LANGS) for f in facts]
-        self._profile = frozenset({"profile", "known_for"}) & self._concepts  # "about him" asks for him at large
-        self._central_fact = max(range(len(counts)), key=lambda i: (counts[i], -i)) if counts else 0
-        self._answer_tokens = [
-            frozenset(t for lang in LANGS for t in self.analyzer.analyze(f.answer.get(lang, ""), lang).tokens)
-            for f in facts
-        ]
-        compare: set[str] = set()
-        for word in comparison_words():
-            for lang in LANGS:
-                token, _ = self.analyzer._canonical(word, lang)
-                if token is not None:
-                    compare.add(token)
-        self._compare = frozenset(compare) - self._strong
-
-    # ------------------------------------------------------------------ scoring
-    def _is_strong(self, token: str) -> bool:
-        """Entities, numbers, question words and known concepts no fact covers."""
-        return (
-            token in self._strong
-            or (token[:1].isdigit() and not _is_small_number(token))
-            or token.startswith("about_")
-            or (token in self._concepts and token not in self._idf)
-        )
-
-    def _miss_weight(self, token: str, analysis: Analysis, *, strict: bool = False) -> float:
-        """How much a question token the fact does not explain counts against it.
-
-        ``strict`` (a question about someone else, "Markov's time") makes every missing domain
-        word count as much as a missing entity: the fact must say exactly that about them.
-        """
-        if _is_small_number(token):
-            return UNKNOWN_WORD_WEIGHT  # "like 4 olympics": a small count is often a wrong guess, not a topic
-        if token in self._idf:
-            weight = self._idf[token]
-            strong = strict or self._is_strong(token)
-            return weight * (STRONG_MULTIPLIER if strong else DOMAIN_MULTIPLIER)
-        if token in self._concepts or token[:1].isdigit() or token.startswith("about_"):
-            return DOMAIN_MISS_WEIGHT
-        if token in analysis.unknown_pairs:
-            return DOMAIN_MISS_WEIGHT  # a name or two unknown words in a row: a new thing ("prize money")
-        return self._rarity(token, analysis) * (STRONG_MULTIPLIER if strict else 1.0)
-
-    @staticmethod
-    def _rarity(token: str, analysis: Analysis) -> float:
-        """An unknown word's weight from its general-language frequency: "stuff" is filler,
-        "cathedral" a topic no fact covers. UNKNOWN_WORD_WEIGHT at the pivot rank, log-scaled."""
-        rank = analysis.ranks.get(token, RARE_RANK)
-        weight = UNKNOWN_WORD_WEIGHT * math.log(1 + rank) / math.log(1 + PIVOT_RANK)
-        return min(MAX_UNKNOWN_WEIGHT, max(MIN_UNKNOWN_WEIGHT, weight))
-
-    def score(self, analysis: Analysis) -> list[Scored]:
-        """Every fact's score for an analysed question, best first."""
-        if not analysis.tokens:
-            return []
-        query = set(analysis.tokens) | (analysis.subjects - {ABOUT_HIM})
-        about_him = ABOUT_HIM in analysis.subjects
-        weights = {t: self._idf.get(t, 0.0) for t in query}
-        about_other = any(_about_other(t) for t in query)
-        misses = {t: self._miss_weight(t, analysis, strict=about_other) for t in query}
-        for token in analysis.soft & query:
-            misses[token] *= SOFT_MISS  # context from a rambling message: a fact need not explain it
-        # Phrasing similarity: idf-weighted Jaccard with each phrasing sharing a token (inverted
-        # index), blended with rapidfuzz's token-sort ratio over the canonical token strings.
-        best_sim = [0.0] * len(self._vocab)
-        q_weight = sum(weights.values()) + sum(misses[t] for t in query if weights[t] == 0.0)
-        shared: dict[int, float] = defaultdict(float)
-        postings = self._postings
-        for token in query:
-            weight = weights[token]
-            if weight:
-                for j in postings.get(token, ()):
-                    shared[j] += weight
-        phrasing_weight, owners = self._phrasing_weight, self._phrasing_owner
-        for j, common in shared.items():
-            sim = common / (q_weight + phrasing_weight[j] - common)  # > 0: common is part of both
-            owner = owners[j]
-            if sim > best_sim[owner]:
-                best_sim[owner] = sim
-        # rapidfuzz's token-sort ratio against the phrasings of the few facts that lead so far.
-        ratio = [0.0] * len(self._vocab)
-        text = " ".join(sorted(query))
-        leaders = heapq.nlargest(RATIO_FACTS, range(len(best_sim)), key=best_sim.__getitem__)
-        for i in leaders:
-            if best_sim[i] > 0:
-                found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
-                ratio[i] = found[1] / 100 if found else 0.0
-        strong_tokens = {t for t in query if self._is_strong(t)} - analysis.soft
-        # Per question word, once: its weight, its cost when missing, and what kind of word it is.
-        words = [
-            (
-                t,
-                weights[t],
-                misses[t],
-                t in strong_tokens,
-                t in self._topic,
-                t not in self._intents and not _is_small_number(t),  # what is asked about, not how
-            )
-            for t in query
-        ]
-        candidates = sorted({i for t in query for i in self._fact_postings.get(t, ())})
-        scored = []
-        for i in candidates:  # a fact sharing no word with the question has nothing to say
-            central = self._centrality[i]
-            answer_only = self._answer_only[i]
-            explained = evidence = unexplained = strong = 0.0
-            matched = 0
-            for token, weight, miss, is_strong, is_topic, countable in words:
-                c = central.get(token)
-                if c is None:
-                    if is_topic:
-                        continue  # "the Ecuadorian walker" is him: never held against a fact
-                    unexplained += miss
-                    if is_strong:
-                        strong += miss
-                    continue
-                if token in answer_only:
-                    explained += weight * ANSWER_EXPLAINS
-                    unexplained += weight * (1.0 - ANSWER_EXPLAINS)
-                else:
-                    explained += weight
-                    matched += countable
-                evidence += weight * c
-            if about_him and self._subjects[i] and not self._subjects[i] & query:
-                # "did Pérez ever test positive" is not answered by a fact about Borchin.
-                unexplained += DOMAIN_MISS_WEIGHT
-                strong += DOMAIN_MISS_WEIGHT
-            total = explained + unexplained
-            coverage = explained / total if total else 0.0
-            focus = evidence / explained if explained else 0.0
-            similarity = 0.7 * best_sim[i] + 0.3 * ratio[i]
-            scored.append(Scored(i, coverage, explained, unexplained, similarity, strong, matched, focus))
-        scored.sort(key=lambda s: s.rank, reverse=True)
-        return scored
 
     def _candidate(self, s: Scored) -> Candidate:
         return Candidate(self.facts.facts[s.index], round(min(1.0, s.rank / 1.6), 4))
@@ -376,7 +76,7 @@ class Matcher:
             matched=best.matched,
             similarity=best.similarity,
             unknown=len(analysis.unknown),
-            strict=any(_about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs),
+            strict=any(about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs),
         )
 
     def evidence_for(self, question: str) -> tuple[Evidence | None, int | None]:
@@ -414,21 +114,8 @@ class Matcher:
 
     # ------------------------------------------------------------------ public API
     def smalltalk_kind(self, question: str, analysis: Analysis | None = None) -> str | None:
-        """greeting / thanks / identity / help when the message is only that, else None.
-
-        "thanks crack" and "hola amigos!!" are small talk: after the greeting, nothing the fact
-        base knows is asked.
-        """
-        text = " ".join(re.findall(r"[a-z0-9]+", fold(question)))
-        for kind, pattern in _SMALLTALK:
-            if pattern.search(text):
-                rest = [w for w in text.split() if w not in _SMALLTALK_FILLER]
-                if not rest:
-                    return kind
-                known = set(analysis.tokens) - analysis.unknown if analysis is not None else {None}
-                if not known and len(rest) <= 3:
-                    return kind
-        return None
+        """greeting / thanks / identity / help when the message is only that, else None."""
+        return smalltalk_kind(question, analysis)
 
     def match(self, question: str, *, lang: str | None = None, previous: Turn | None = None) -> MatchResult:
         """Decide how to reply to ``question`` (any text, any length; never raises).
@@ -478,7 +165,7 @@ class Matcher:
 
     def _names_nothing(self, analysis: Analysis) -> bool:
         """No topic of its own: only him, everyday words ("cool", "interesting") and filler."""
-        return not any(_about_other(t) for t in analysis.subjects) and all(
+        return not any(about_other(t) for t in analysis.subjects) and all(
             t in self._topic
             or t in self._profile
             or (t in analysis.unknown and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK)
@@ -565,7 +252,7 @@ class Matcher:
                 continue
             if not query - missing - self._intents:
                 continue  # nothing but the values: no topic to check them against
-            implied = ("q_when",) if any(_is_year(t) for t in missing) and "q_when" in self._idf else ()
+            implied = ("q_when",) if any(is_year(t) for t in missing) and "q_when" in self._idf else ()
             part = analysis.part(analysis.tokens + implied, frozenset(missing))
             result = self._decide(question, part, truncated)
             if result.status is Status.ANSWERED and result.fact is self.facts.facts[i]:

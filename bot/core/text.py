@@ -280,10 +280,10 @@ class Analyzer:
             return (None if concept == NO_CONCEPT else concept), False
         if _stem(word, lang) in self._stop_stems and word in self._dictionary:
             return None, False
-        for lg in (lang,):  # only the question's language: a Spanish stem of an English word is noise
-            concept = self._stem_concept.get((_stem(word, lg), lg))
-            if concept:
-                return concept, False
+        # Only the question's language: a Spanish stem of an English word is noise.
+        stemmed = self._stem_concept.get((_stem(word, lang), lang))
+        if stemmed:
+            return stemmed, False
         if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
             return _stem(word, lang), False
         return _stem(word, lang), True
