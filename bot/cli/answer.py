@@ -25,7 +25,7 @@ def load_engine(ctx: CliContext) -> Engine | None:
     if settings is None:
         return None
     try:
-        return Engine.load(settings.facts_dir)
+        return Engine.load(settings.facts_dir, cache_dir=settings.data_dir / "cache")
     except FactBaseError as exc:
         ctx.err(f"perezbot: the fact base has problems:\n{exc}")
         return None

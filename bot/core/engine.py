@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.cache import cached
 from bot.core.conversation import Turn
 from bot.core.facts import FactBase, load_facts
 from bot.core.matcher import Matcher
@@ -22,10 +23,19 @@ class Engine:
     matcher: Matcher
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> Engine:
-        """Load and validate ``directory``; raises FactBaseError listing every problem."""
-        facts = load_facts(directory)
-        return cls(facts, Matcher(facts))
+    def load(cls, directory: Path | None = None, *, cache_dir: Path | None = None) -> Engine:
+        """Load and validate ``directory``; raises FactBaseError listing every problem.
+
+        With ``cache_dir``, a built engine for the same fact files and code is reused from there
+        (see :mod:`bot.core.cache`): a cold start without rebuilding the index."""
+
+        def build() -> Engine:
+            facts = load_facts(directory)
+            return cls(facts, Matcher(facts))
+
+        if cache_dir is None or directory is None:
+            return build()
+        return cached(directory, cache_dir, build)
 
     def ask(self, question: str, *, lang: str | None = None, previous: Turn | None = None) -> tuple[MatchResult, Reply]:
         """Match ``question`` (a follow-up of ``previous``, if given) and render the reply."""

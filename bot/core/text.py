@@ -10,7 +10,7 @@ corrected to the closest known word (typo tolerance, rapidfuzz).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -178,9 +178,10 @@ class Analyzer:
         self.lexicon = lexicon
         self._canonical_cache: dict[tuple[str, str], tuple[str | None, bool]] = {}
         self._correction_cache: dict[str, str | None] = {}
-        self._words = {lang: common_words(lang) for lang in ("en", "es")}
+        self._words = {lang: common_words(lang) for lang in ("en", "es")}  # needed while building only
         self._ranks = word_ranks()
-        self._dictionary = self._words["en"] | self._words["es"] if dictionary is None else dictionary
+        # Every common word has a rank: the rank table doubles as the dictionary (one copy to keep).
+        self._dictionary: Collection[str] = self._ranks if dictionary is None else dictionary
         self._word_concept: dict[str, str] = {}
         self._stem_concept: dict[tuple[str, str], str] = {}
         phrases: list[tuple[str, str]] = []
@@ -222,6 +223,7 @@ class Analyzer:
         for word in sorted(self._known - set(_SPELLINGS)):
             if len(word) >= 3 and word.isalpha():
                 self._by_initial.setdefault(word[0], []).append(word)
+        del self._words  # the per-language lists served _languages_of above; the ranks keep the words
 
     def _languages_of(self, word: str) -> tuple[str, ...]:
         """The languages a form may be inflected in: "valores" only in Spanish, so that an
