@@ -31,7 +31,7 @@ from bot.core.anyfact import asks_for_any_fact
 from bot.core.claims import claim_of
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
-from bot.core.followup import leans_on_previous, relative_year
+from bot.core.followup import leans_on_previous, relative_year, years_away
 from bot.core.index import about_other, is_year
 from bot.core.junk import has_words
 from bot.core.results import Candidate, MatchResult, Status
@@ -51,6 +51,7 @@ PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second a
 TAIL_CLAUSES = 3  # how many of the last clauses may start the tail that is tried
 TAIL_MIN_CONFIDENCE = 0.6  # the end of a long message must be a clear question by itself
 FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands alone
+STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
@@ -215,23 +216,36 @@ class Matcher(Scorer):
         )
         step = relative_year(folded)
         if step and previous.year is not None:
-            found = self._neighbour(previous.year, step, combined, result)
+            found = self._neighbour(previous.year, step, combined, result, years_away(folded))
             if found is not None:
                 return found, combined
         resolved = self._decide(result.question, combined, truncated)
         if resolved.status is Status.ANSWERED:
             return resolved, combined
+        if leans and result.status is Status.ANSWERED and result.confidence < STANDS_ALONE:
+            # "who won gold in that race?" points at the last answer, which does not say: decline
+            # rather than answer about some other race.
+            return replace(resolved, question=result.question), analysis
         return result, analysis
 
-    def _neighbour(self, year: int, step: int, analysis: Analysis, result: MatchResult) -> MatchResult | None:
-        """ "And the year after?": the best-matching fact of the nearest year after (or before)."""
-        years = sorted({f.year for f in self.facts if f.year is not None and (f.year - year) * step > 0})
-        if not years:
-            return None
-        target = years[0] if step > 0 else years[-1]
+    def _neighbour(
+        self, year: int, step: int, analysis: Analysis, result: MatchResult, span: int | None = None
+    ) -> MatchResult | None:
+        """ "And the year after?": the best-matching fact of the nearest year after (or before);
+        "two years later": the fact of exactly that year, or whose answer names it."""
         facts = self.facts.facts
+        pool: list[int] = []
+        if span:
+            target = year + span
+            pool = [i for i, f in enumerate(facts) if f.year == target]
+            pool = pool or [i for i, f in enumerate(facts) if str(target) in f.text("en")]
+        if not pool:
+            years = sorted({f.year for f in facts if f.year is not None and (f.year - year) * step > 0})
+            if not years:
+                return None
+            target = years[0] if step > 0 else years[-1]
+            pool = [i for i, f in enumerate(facts) if f.year == target]
         scores = {s.index: s.rank for s in self.score(analysis)}
-        pool = [i for i, f in enumerate(facts) if f.year == target]
         best = max(pool, key=lambda i: (scores.get(i, 0.0), -i))
         top = Candidate(facts[best], NEIGHBOUR_CONFIDENCE)
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversations, Turn
-from bot.core.followup import leans_on_previous, relative_year
+from bot.core.followup import leans_on_previous, relative_year, years_away
 from bot.core.results import Status
 from bot.core.text import fold
 from bot.evaluation import ask_in_context
@@ -59,6 +59,8 @@ def test_follow_up_markers(text: str, leans: bool, step: int) -> None:
         (["when did he win the junior world title"], "where was that?", "junior-gold"),
         (["what happened in beijing"], "who beat him?", "beijing-silver"),
         (["cuándo ganó el oro olímpico"], "¿y cuántos años tenía entonces?", "atlanta-age"),
+        (["what medal did he get at the 1990 world juniors"], "and two years later?", "junior-gold"),
+        (["how did he do in sydney 2000"], "what about four years later?", "sydney-athens"),
     ],
 )
 def test_a_follow_up_is_resolved_against_the_previous_answer(
@@ -82,6 +84,20 @@ def test_a_question_that_stands_alone_is_not_bent(context: list[str], question: 
 
 def test_an_out_of_scope_question_stays_declined_in_a_conversation() -> None:
     result, _ = ask_in_context(shipped_engine(), "what's his favourite food", ["when did he win gold"])
+    assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("and two years later?", 2), ("what about 4 years before", -4), ("y dos años después?", 2), ("and later?", None)],
+)
+def test_spans_of_years(text: str, span: int | None) -> None:
+    assert years_away(fold(text)) == span
+
+
+def test_a_follow_up_the_last_answer_cannot_settle_is_declined() -> None:
+    context = ["what medal did he win at the 1990 world juniors"]
+    result, _ = ask_in_context(shipped_engine(), "who won gold in that race?", context)
     assert result.status is not Status.ANSWERED
 
 
