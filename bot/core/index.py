@@ -8,12 +8,13 @@ nation, number…), whom a fact is about, and its answer's tokens (to confirm or
 from __future__ import annotations
 
 import math
+import re
 
 from bot.core.claims import comparison_words
 from bot.core.facts import LANGS, FactBase
 from bot.core.text import ABOUT_HIM, Analyzer
 
-__all__ = ["ANSWER_ONLY", "SUBJECT_SHARE", "FactIndex", "about_other", "is_small_number", "is_year"]
+__all__ = ["ANSWER_ONLY", "SUBJECT_SHARE", "FactIndex", "about_other", "answer_kinds", "is_small_number", "is_year"]
 
 SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact to be about them
 ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
@@ -30,6 +31,19 @@ def is_small_number(token: str) -> bool:
 
 def is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
+# What a fact's answer can say, read from its text: a time, a year, a distance.
+_ANSWER_KINDS = (
+    ("time", re.compile(r"\b\d+:\d\d(?::\d\d)?\b|\b\d+ (?:seconds?|minutes?|hours?)\b")),
+    ("year", re.compile(r"\b(?:19|20)\d\d\b")),
+    ("distance", re.compile(r"\b\d[\d,]* ?(?:km|m|kilomet\w+|metres|meters)\b")),
+)
+
+
+def answer_kinds(text: str) -> frozenset[str]:
+    """The kinds of value ``text`` (an answer, English) holds: ``time``, ``year``, ``distance``."""
+    return frozenset(kind for kind, pattern in _ANSWER_KINDS if pattern.search(text))
 
 
 class FactIndex:
@@ -112,6 +126,7 @@ class FactIndex:
             kinds = {lexicon.values[t] for t in self._vocab[i] if t in lexicon.values}
             if any(ch.isdigit() for ch in fact.answer.get("en", "")):
                 kinds.add("number")
+            kinds.update(answer_kinds(fact.answer.get("en", "")))
             self._fact_kinds.append(frozenset(kinds))
         # A fact mostly about someone else (most phrasings name them) has them as its subject.
         self._subjects: list[frozenset[str]] = []

@@ -51,6 +51,8 @@ PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second a
 TAIL_CLAUSES = 3  # how many of the last clauses may start the tail that is tried
 TAIL_MIN_CONFIDENCE = 0.6  # the end of a long message must be a clear question by itself
 FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands alone
+# The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
+INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
@@ -267,7 +269,8 @@ class Matcher(Scorer):
             if not query - missing - self._intents:
                 continue  # nothing but the values: no topic to check them against
             implied = ("q_when",) if any(is_year(t) for t in missing) and "q_when" in self._idf else ()
-            part = analysis.part(analysis.tokens + implied, frozenset(missing))
+            # The values being checked are what the fact settles, not words it must contain.
+            part = analysis.part(tuple(t for t in analysis.tokens if t not in missing) + implied)
             result = self._decide(question, part, truncated)
             if result.status is Status.ANSWERED and result.fact is self.facts.facts[i]:
                 values = {t for t in missing if self._value_kind(t) is not None}
@@ -280,6 +283,8 @@ class Matcher(Scorer):
         kind = self._value_kind(token)
         if kind is not None:
             return kind in self._fact_kinds[index]
+        if token in self._intents:  # "lost by a whole minute": a time, checked against the fact's time
+            return INTENT_KINDS.get(token, "") in self._fact_kinds[index]
         return token in self._compare
 
     def _verdict(self, analysis: Analysis, result: MatchResult) -> MatchResult:
@@ -301,7 +306,14 @@ class Matcher(Scorer):
         return result
 
     def _value_kind(self, token: str) -> str | None:
-        return "number" if token[:1].isdigit() else self.facts.lexicon.values.get(token)
+        """medal / nation / person (the lexicon's values), year, time, distance or number."""
+        if not token[:1].isdigit():
+            return self.facts.lexicon.values.get(token)
+        if is_year(token):
+            return "year"
+        if ":" in token:
+            return "time"
+        return "distance" if token.endswith(("km", "m")) else "number"
 
     def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """In a long, chatty message the question is usually at the end: try the last clauses.
