@@ -49,7 +49,7 @@ MIN_EVIDENCE = 1.2  # at least one reasonably specific token must match
 MARGIN = 0.05  # the best must beat the runner-up by this much, else ambiguous
 PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
 TAIL_CLAUSES = 3  # how many of the last clauses may start the tail that is tried
-TAIL_MIN_CONFIDENCE = 0.6  # the end of a long message must be a clear question by itself
+TAIL_MIN_CONFIDENCE = 0.8  # the end of a long message must be a clear question by itself
 FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands alone
 # The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
@@ -324,7 +324,7 @@ class Matcher(Scorer):
         clauses = analysis.clauses
         for k in range(len(clauses) - 1, max(0, len(clauses) - 1 - TAIL_CLAUSES), -1):
             tail = analysis.part(tuple(t for clause in clauses[k:] for t in clause))
-            if len(set(tail.tokens) - self._intents) < 2:
+            if len(set(tail.tokens)) < 2:
                 continue  # "who won them" is too vague to stand for the whole message
             result = self._decide(question, tail, truncated)
             if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:

@@ -48,9 +48,9 @@ def normalise_numbers(text: str) -> str:
         return text
     text = _THOUSANDS_RE.sub(r"\1\2", text)
     text = _K_RE.sub(_k, text)
+    text = _DECADE_RE.sub(r"\1", text)  # "the 90s" → "the 90" → (below) 1990
     text = _APOSTROPHE_YEAR_RE.sub(_century, text)
     text = _YEAR_RE.sub(_century, text)
-    text = _DECADE_RE.sub(r"\1", text)
     text = _SECONDS_RE.sub(r"\1 seconds", text)
     text = _KM_RE.sub(r"\1km km", text)  # "10 km" is a distance, not the 10 of "10 golds"
     text = _UNIT_RE.sub(r"\1 \2", text)
