@@ -272,9 +272,15 @@ class Matcher(Scorer):
             # The values being checked are what the fact settles, not words it must contain.
             part = analysis.part(tuple(t for t in analysis.tokens if t not in missing) + implied)
             result = self._decide(question, part, truncated)
-            if result.status is Status.ANSWERED and result.fact is self.facts.facts[i]:
+            fact = self.facts.facts[i]
+            if result.status is Status.AMBIGUOUS and result.suggestions and result.suggestions[0].fact is fact:
+                # Close siblings, but only this one holds the kind of value the claim checks.
+                top = Candidate(fact, result.confidence)
+                result = replace(result, status=Status.ANSWERED, answers=(top,), suggestions=())
+            if result.status is Status.ANSWERED and result.fact is fact:
                 values = {t for t in missing if self._value_kind(t) is not None}
-                verdict = "no" if values and not missing & self._compare else None
+                # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
+                verdict = "no" if values and not missing & self._compare else ""
                 return replace(result, verdict=verdict)
         return None
 

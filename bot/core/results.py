@@ -45,7 +45,8 @@ class MatchResult:
     truncated: bool = False
     # The topic words a follow-up may lean on (canonical tokens, question words left out).
     topic: tuple[str, ...] = ()
-    # A claim or yes/no check answered from the fact: "yes" it holds, "no" it does not.
+    # A claim or yes/no check answered from the fact: "yes" it holds, "no" it does not, "" the
+    # fact settles it without one word saying which (None: not a check).
     verdict: str | None = None
 
     @property
