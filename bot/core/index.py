@@ -33,16 +33,17 @@ def is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 
-# What a fact's answer can say, read from its text: a time, a year, a distance.
+# What a fact's answer can say, read from its text: a time, a year, a distance, a place.
 _ANSWER_KINDS = (
     ("time", re.compile(r"\b\d+:\d\d(?::\d\d)?\b|\b\d+ (?:seconds?|minutes?|hours?)\b")),
     ("year", re.compile(r"\b(?:19|20)\d\d\b")),
     ("distance", re.compile(r"\b\d[\d,]* ?(?:km|m|kilomet\w+|metres|meters)\b")),
+    ("place", re.compile(r"\b(?:in|at|from|to|near|outside|across|after)\s+(?:the\s+)?[A-Z]\w+")),
 )
 
 
 def answer_kinds(text: str) -> frozenset[str]:
-    """The kinds of value ``text`` (an answer, English) holds: ``time``, ``year``, ``distance``."""
+    """The kinds of value ``text`` (an answer, English) holds: time, year, distance, place."""
     return frozenset(kind for kind, pattern in _ANSWER_KINDS if pattern.search(text))
 
 
@@ -127,6 +128,8 @@ class FactIndex:
             if any(ch.isdigit() for ch in fact.answer.get("en", "")):
                 kinds.add("number")
             kinds.update(answer_kinds(fact.answer.get("en", "")))
+            if "nation" in kinds:
+                kinds.add("place")  # "Russia's Ilya Markov" says where he is from
             self._fact_kinds.append(frozenset(kinds))
         # A fact mostly about someone else (most phrasings name them) has them as its subject.
         self._subjects: list[frozenset[str]] = []

@@ -53,6 +53,8 @@ TAIL_MIN_CONFIDENCE = 0.8  # the end of a long message must be a clear question 
 FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands alone
 # The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
+# What a question word asks for, which the answering fact must hold (read from its answer text).
+ASKED_KINDS = {"q_where": "place", "q_time": "time"}
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
@@ -66,6 +68,12 @@ class Matcher(Scorer):
 
     def _candidate(self, s: Scored) -> Candidate:
         return Candidate(self.facts.facts[s.index], round(min(1.0, s.rank / 1.6), 4))
+
+    def _holds_what_is_asked(self, index: int, analysis: Analysis) -> bool:
+        """A question asking where, when, how long… needs a fact whose answer holds a place, a
+        year, a time…; a fact that does not is a near miss (offered as a suggestion, not answered)."""
+        kinds = self._fact_kinds[index]
+        return all(ASKED_KINDS[t] in kinds for t in analysis.tokens if t in ASKED_KINDS)
 
     def _evidence(self, scored: list[Scored], analysis: Analysis) -> Evidence:
         """What the decision rule sees of the best fact (``scored`` is best first, not empty)."""
@@ -98,6 +106,10 @@ class Matcher(Scorer):
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
         chance = probability(self._evidence(scored, analysis))
+        if not self._holds_what_is_asked(best.index, analysis):
+            # "which city hosted the 2003 worlds": the fact is about that, but never says where.
+            close = (self._candidate(best),)
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=close, truncated=truncated)
         confident = chance >= decision.ANSWER_AT and best.matched >= 1
         if not confident:
             close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)
