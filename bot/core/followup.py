@@ -51,9 +51,7 @@ def years_away(folded: str) -> int | None:
 
 def leans_on_previous(folded: str) -> bool:
     """True when the question points back ("then", "that race", "eso") or continues ("and …?")."""
-    return bool(
-        _BACK_RE.search(folded) or _CONTINUE_RE.search(folded) or relative_year(folded) or years_away(folded)
-    )
+    return bool(_BACK_RE.search(folded) or _CONTINUE_RE.search(folded) or relative_year(folded) or years_away(folded))
 
 
 def relative_year(folded: str) -> int:

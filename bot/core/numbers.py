@@ -41,7 +41,6 @@ def _century(m: re.Match[str]) -> str:
     return ("19" if int(m.group(1)) > 30 else "20") + m.group(1)
 
 
-
 def normalise_numbers(text: str) -> str:
     """``text`` (folded) with its numbers in canonical form (see the module docstring)."""
     if not any(ch.isdigit() for ch in text):

@@ -156,6 +156,8 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
 
 _POSSESSIVE_RE = re.compile(r"'s\b")
 _BOUNDARY_RE = re.compile(r"[,;!¿¡]|\.(?!\d)|\s-\s|:(?!\d)")
+
+
 @lru_cache(maxsize=16)
 def _expand(text: str) -> str:
     text = fold(text)

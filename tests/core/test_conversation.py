@@ -63,9 +63,7 @@ def test_follow_up_markers(text: str, leans: bool, step: int) -> None:
         (["how did he do in sydney 2000"], "what about four years later?", "sydney-athens"),
     ],
 )
-def test_a_follow_up_is_resolved_against_the_previous_answer(
-    context: list[str], question: str, fact_id: str
-) -> None:
+def test_a_follow_up_is_resolved_against_the_previous_answer(context: list[str], question: str, fact_id: str) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.status is Status.ANSWERED and result.fact.id == fact_id
 
