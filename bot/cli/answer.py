@@ -25,7 +25,10 @@ def load_engine(ctx: CliContext) -> Engine | None:
     if settings is None:
         return None
     try:
-        return Engine.load(settings.facts_dir, cache_dir=settings.data_dir / "cache")
+        # The built index is cached in the data directory of a deployment that has one; a bare
+        # checkout (no DATA_DIR yet) builds it each time rather than create directories.
+        cache = settings.data_dir / "cache" if settings.data_dir.is_dir() else None
+        return Engine.load(settings.facts_dir, cache_dir=cache)
     except FactBaseError as exc:
         ctx.err(f"perezbot: the fact base has problems:\n{exc}")
         return None
