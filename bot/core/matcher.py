@@ -273,13 +273,16 @@ class Matcher(Scorer):
         if not analysis.confirming:
             return None
         query = set(analysis.tokens)
-        for scored in self.score(analysis)[:3]:
-            i = scored.index
+        leading = [s.index for s in self.score(analysis)[:3]]
+        # The fact holding most of the claim first: it lacks the fewest of the values checked.
+        for i in sorted(leading, key=lambda i: len(query - self._vocab[i] - self._topic)):
             missing = query - self._vocab[i] - self._topic
             if not missing or not all(self._checkable(t, i) for t in missing):
                 continue
             if not query - missing - self._intents:
                 continue  # nothing but the values: no topic to check them against
+            if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
+                continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
             implied = ("q_when",) if any(is_year(t) for t in missing) and "q_when" in self._idf else ()
             # The values being checked are what the fact settles, not words it must contain.
             part = analysis.part(tuple(t for t in analysis.tokens if t not in missing) + implied)
@@ -326,6 +329,8 @@ class Matcher(Scorer):
     def _value_kind(self, token: str) -> str | None:
         """medal / nation / person (the lexicon's values), year, time, distance or number."""
         if not token[:1].isdigit():
+            if token in self._entities and token not in self.facts.lexicon.values:
+                return "place"  # a named place or body a claim may get wrong ("announced it in Beijing")
             return self.facts.lexicon.values.get(token)
         if is_year(token):
             return "year"

@@ -63,6 +63,9 @@ _CONFIRMING_RE = re.compile(
     # "¿ganó el oro en Pekín?": a Spanish question that opens with no question word asks yes or no.
     r"|^\W*¿\s*(?!(?:que|cual|cuales|cuando|donde|adonde|quien|quienes|como|cuanto|cuanta|cuantos|cuantas|por que|"
     r"porque|a que|en que|de que|para que|con quien|a quien|de quien|y|e)\b)\w"
+    # "so his two medals were a gold in 1996 and a bronze in 2008?": a statement asked, no question word.
+    r"|^(?!.*\b(?:what|whats|how|who|whos|when|where|which|why|whose|whom|que|cual|cuando|donde|quien|como|"
+    r"cuanto|cuantos|cuantas|por que)\b)[^?]*\w[^?]*\?\W*$"
 )
 _TABLES = tables()
 _NUMBER_WORDS = _TABLES.numbers
