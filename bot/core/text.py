@@ -67,6 +67,7 @@ _CONFIRMING_RE = re.compile(
     r"|^(?!.*\b(?:what|whats|how|who|whos|when|where|which|why|whose|whom|que|cual|cuando|donde|quien|como|"
     r"cuanto|cuantos|cuantas|por que)\b)[^?]*\w[^?]*\?\W*$"
 )
+_OBJECT_PRONOUNS = frozenset({"it", "them", "lo", "la", "los", "las"})  # "hung it up", "lo dejó"
 _TABLES = tables()
 _NUMBER_WORDS = _TABLES.numbers
 _SPELLINGS = _TABLES.spellings  # chat spellings of question words, fixed before anything else
@@ -319,6 +320,19 @@ class Analyzer:
                     i += length
                     break
             else:
+                # "hung it up", "called it quits": a phrasal verb with its object in between.
+                if longest and i + 2 < len(words) and words[i + 1] in _OBJECT_PRONOUNS:
+                    for length in range(min(longest, len(words) - i - 1), 1, -1):
+                        key = (stems[i], *stems[i + 2 : i + 1 + length])
+                        concept = self._phrase_stems.get(key)
+                        if concept is not None and "|" not in words[i : i + 1 + length]:
+                            out.append("§" + concept)
+                            i += 1 + length
+                            break
+                    else:
+                        out.append(words[i])
+                        i += 1
+                    continue
                 out.append(words[i])
                 i += 1
         return out
