@@ -10,8 +10,6 @@ from bot.cli.exits import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, CliContext
 from bot.core.conversation import Conversations
 from bot.core.engine import Engine
 from bot.core.facts import FactBaseError
-from bot.core.matcher import MAX_QUESTION_CHARS
-from bot.core.render import render_notice
 from bot.core.results import Status
 
 __all__ = ["result_json", "run_ask", "run_chat"]
@@ -78,15 +76,13 @@ def run_ask(ns: argparse.Namespace, ctx: CliContext) -> int:
 def _console_reply(
     engine: Engine, question: str, lang: str | None, memory: Conversations | None = None
 ) -> str:
-    """One reply as text; with ``memory``, the question may follow up the console's last answer."""
+    """One reply as text (a cut question says so, render_match); with ``memory``, the question may
+    follow up the console's last answer."""
     previous = memory.previous(CONSOLE) if memory is not None else None
     result, reply = engine.ask(question, lang=lang, previous=previous)
     if memory is not None:
         memory.remember(CONSOLE, engine.turn(result))
-    text = reply.as_text()
-    if result.truncated:
-        text = render_notice("too_long", result.lang, limit=MAX_QUESTION_CHARS).body + "\n" + text
-    return text
+    return reply.as_text()
 
 
 def run_chat(ns: argparse.Namespace, ctx: CliContext) -> int:

@@ -30,7 +30,6 @@ def ask(question: str):
         ("did he retire in 2008?", "retirement-date", "yes"),
         ("¿ganó el oro en Pekín?", "beijing-silver", "no"),
         ("¿ganó la plata en Pekín?", "beijing-silver", "yes"),
-        ("did he win the 50k world title", "world-titles", "no"),
     ],
 )
 def test_claims_and_yes_no_are_confirmed_or_corrected(question: str, fact_id: str, verdict: str) -> None:
@@ -105,6 +104,7 @@ def test_a_request_about_something_else_is_not_an_any_fact_request(question: str
         "what is his shoe size",
         "what was his time in beijing",
         "which city hosted the 2003 worlds that perez won",
+        "did he win the 50k world title",  # "50k" is the 50 km walk; the article never says which distance
     ],
 )
 def test_junk_instructions_and_near_misses_are_not_answered(question: str) -> None:
