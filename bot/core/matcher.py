@@ -108,8 +108,8 @@ class Matcher(Scorer):
         chance = probability(self._evidence(scored, analysis))
         if not self._holds_what_is_asked(best.index, analysis):
             # "which city hosted the 2003 worlds": the fact is about that, but never says where.
-            close = (self._candidate(best),)
-            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=close, truncated=truncated)
+            near = (self._candidate(best),)
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=near, truncated=truncated)
         confident = chance >= decision.ANSWER_AT and best.matched >= 1
         if not confident:
             close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)
