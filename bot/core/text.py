@@ -119,7 +119,7 @@ class Analysis:
     # has them, and cost little when it does not.
     soft: frozenset[str] = frozenset()
     confirming: bool = False  # "he won bronze in Beijing, right?" checks a claim
-    # Unknown token → the general-language frequency rank of the word it came from (absent: rare).
+    # Token → the general-language frequency rank of the word it came from (absent: rare).
     ranks: Mapping[str, int] = field(default_factory=dict)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
@@ -384,8 +384,9 @@ class Analyzer:
             tokens.append(token)
             if is_unknown:
                 unknown.add(token)
-                rank = self._ranks.get(word, RARE_RANK)
-                ranks[token] = min(rank, ranks.get(token, rank))
+            # Every word's general-language rank: a word no fact holds weighs by how common it is.
+            rank = self._ranks.get(word, RARE_RANK)
+            ranks[token] = min(rank, ranks.get(token, rank))
         if len(tokens) > clause_from:
             clauses.append(tuple(tokens[clause_from:]))
             asking.append(asks)
