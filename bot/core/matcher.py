@@ -347,7 +347,7 @@ class Matcher(Scorer):
         clauses = analysis.clauses
         for k in range(len(clauses) - 1, max(0, len(clauses) - 1 - TAIL_CLAUSES), -1):
             tail = analysis.part(tuple(t for clause in clauses[k:] for t in clause))
-            if len(set(tail.tokens)) < 2:
+            if len(set(tail.tokens)) < 2 or not set(tail.tokens) - self._intents - self._topic:
                 continue  # "who won them" is too vague to stand for the whole message
             result = self._decide(question, tail, truncated)
             if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
