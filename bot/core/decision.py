@@ -25,8 +25,9 @@ FEATURES = (
     "similarity",
     "unknown",
     "strict",
+    "strict_uncovered",
 )
-WEIGHTS = (-7.521, 3.656, 1.329, 0.818, -0.333, 0.621, 3.997, 0.941, -1.737)
+WEIGHTS = (-7.572, 3.684, 1.354, 0.85, -0.336, 0.617, 3.992, 0.861, -2.167, 1.228)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,7 @@ class Evidence:
             self.similarity,
             min(self.unknown, 4),
             float(self.strict),
+            float(self.strict) * (1.0 - self.coverage),  # a new name the fact leaves unexplained
         )
 
 
