@@ -60,6 +60,11 @@ FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to 
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
 
+def _is_age(token: str) -> bool:
+    """A bare number a person's age could be (10–60): "pretty sure he was 25 when he won"."""
+    return token.isdigit() and 10 <= int(token) <= 60
+
+
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
@@ -273,7 +278,8 @@ class Matcher(Scorer):
         if not analysis.confirming:
             return None
         query = set(analysis.tokens)
-        leading = [s.index for s in self.score(analysis)[:3]]
+        asks = self._implied(query)
+        leading = [s.index for s in self.score(analysis.part(analysis.tokens + asks))[:3]]
         # The fact holding most of the claim first: it lacks the fewest of the values checked.
         for i in sorted(leading, key=lambda i: len(query - self._vocab[i] - self._topic)):
             missing = query - self._vocab[i] - self._topic
@@ -283,7 +289,7 @@ class Matcher(Scorer):
                 continue  # nothing but the values: no topic to check them against
             if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
-            implied = ("q_when",) if any(is_year(t) for t in missing) and "q_when" in self._idf else ()
+            implied = self._implied(missing)
             # The values being checked are what the fact settles, not words it must contain.
             part = analysis.part(tuple(t for t in analysis.tokens if t not in missing) + implied)
             result = self._decide(question, part, truncated)
@@ -298,6 +304,14 @@ class Matcher(Scorer):
                 verdict = "no" if values and not missing & self._compare else ""
                 return replace(result, verdict=verdict)
         return None
+
+    def _implied(self, values: set[str]) -> tuple[str, ...]:
+        """What claimed values ask: "retired in 2010" asks when, "he was 25 when he won" how old."""
+        return tuple(
+            intent
+            for intent, claimed in (("q_when", is_year), ("q_age", _is_age))
+            if any(claimed(t) for t in values) and intent in self._idf
+        )
 
     def _checkable(self, token: str, index: int) -> bool:
         """Can ``token``, missing from fact ``index``, be a value the question checks?"""
