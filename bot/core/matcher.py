@@ -397,6 +397,8 @@ class Matcher(Scorer):
         seen = {c.fact.id for c in whole.answers}
         found: list[Candidate] = []
         for clause in analysis.clauses:
+            # "more world golds or olympic golds?": the comparing words say how, not what.
+            clause = tuple(t for t in clause if t not in self._compare) or clause
             scored = self.score(analysis.part(clause))
             if not scored:
                 continue
