@@ -114,3 +114,27 @@ def test_junk_instructions_and_near_misses_are_not_answered(question: str) -> No
 def test_a_near_miss_offers_the_related_fact() -> None:
     result = ask("which city hosted the 2003 worlds that perez won")
     assert [c.fact.id for c in result.suggestions][:1] == ["world-titles"]
+
+
+def test_three_thousand_emoji_and_symbol_strings_are_never_answered() -> None:
+    import random
+
+    rng = random.Random(20261203)
+    blocks = [
+        (0x1F300, 0x1FAFF),  # emoji
+        (0x2600, 0x27BF),  # symbols and dingbats
+        (0x2190, 0x23FF),  # arrows, technical
+        (0x2460, 0x24FF),  # enclosed alphanumerics (Ⓜ, ⒁ …)
+        (0x1D400, 0x1D7FF),  # mathematical letters and digits
+        (0xFF01, 0xFF5E),  # fullwidth forms
+        (0x2100, 0x214F),  # letterlike symbols
+        (0x2500, 0x259F),  # box drawing
+        (0x20, 0x2F),  # ASCII punctuation
+    ]
+    matcher = shipped_engine().matcher
+    answered = []
+    for _ in range(3000):
+        text = "".join(chr(rng.randint(*rng.choice(blocks))) for _ in range(rng.randint(1, 12)))
+        if matcher.match(text).status is Status.ANSWERED:
+            answered.append(text)
+    assert answered == []
