@@ -33,6 +33,7 @@ from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.followup import leans_on_previous, relative_year, years_away
 from bot.core.index import about_other, is_year
+from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored, Scorer
@@ -55,6 +56,7 @@ FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 # What a question word asks for, which the answering fact must hold (read from its answer text).
 ASKED_KINDS = {"q_where": "place", "q_time": "time"}
+ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact explains it
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
@@ -157,6 +159,10 @@ class Matcher(Scorer):
         claim = claim_of(fold(text))
         if claim is not None:  # "my cousin says …": the rest is a claim to confirm or correct
             analysis = replace(self.analyzer.analyze(claim, detected), confirming=True)
+        elif ORDER in self._concepts and opens_with_an_order(fold(text)):
+            # "say something offensive about …": an order, which no fact answers.
+            first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
+            analysis = replace(analysis, tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
         kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
