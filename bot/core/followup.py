@@ -19,7 +19,8 @@ _CONTINUE_RE = re.compile(r"^\W*(?:and|also|what about|how about|y|e|tambien|y q
 # "the year after", "next year", "after that", "el año siguiente", "antes de eso".
 _AFTER_RE = re.compile(
     r"\b(?:(?:year|ano|olympics|games|juegos) (?:after|later|siguiente|despues)|(?:next|following|siguiente|proximo)"
-    r" (?:year|ano|one|olympics|games)|after that|afterwards|despues de eso|luego de eso|al ano siguiente)\b"
+    r" (?:year|ano|one|olympics|games)|after that|afterwards|later on|later|despues de eso|luego de eso|mas tarde"
+    r"|al ano siguiente)\b"
 )
 _BEFORE_RE = re.compile(
     r"\b(?:(?:year|ano|olympics|games|juegos) (?:before|earlier|anterior|antes)|(?:previous|prior|anterior)"

@@ -218,8 +218,8 @@ class Matcher(Scorer):
         """Resolve a question that leans on the previous answer; leave one that stands alone."""
         folded = fold(text)
         leans = leans_on_previous(folded)
-        if result.status is Status.ANSWERED and not leans:
-            return result, analysis
+        if result.status is Status.ANSWERED and (not leans or result.confidence >= STANDS_ALONE):
+            return result, analysis  # it stands alone: never bent by the conversation
         own = [t for t in analysis.tokens if t not in self._intents]
         if not leans and (analysis.unknown or len(own) > FOLLOWUP_OWN_WORDS):
             return result, analysis  # a question of its own, just not one we can answer
@@ -236,8 +236,9 @@ class Matcher(Scorer):
             (tokens,),
             (True,),
             analysis.subjects,
-            frozenset() if leans else frozenset(context) - self._intents,  # "that race" names it
+            frozenset(context) - self._intents,  # the earlier words help a fact that has them
             analysis.confirming,
+            analysis.ranks,
         )
         step = relative_year(folded)
         if step and previous.year is not None:
