@@ -237,8 +237,8 @@ def test_suggest_phrasings_and_search_titles_never_fail() -> None:
 #   blind2: 96.6 % (171/177),  96.0 % (48/50),  wrong 0.9 %
 #   blind3: 91.5 % (151/165),  96.5 % (55/57),  wrong 2.3 %
 #   blind4: 97.2 % (140/144),  95.0 % (57/60),  wrong 1.5 %
-#   fc1:    94.4 % (136/144),  87.5 % (49/56),  wrong 4.0 %  (first contact 88.2 % / 91.1 %)
-#   fc2:    89.4 % (127/142),  82.8 % (48/58),  wrong 8.0 %  (first contact 72.5 % / 84.5 %)
+#   fc1:    95.1 % (137/144),  87.5 % (49/56),  wrong 4.0 %  (first contact 88.2 % / 91.1 %)
+#   fc2:    89.4 % (127/142),  84.5 % (49/58),  wrong 7.5 %  (first contact 72.5 % / 84.5 %)
 FLOORS = {  # in-scope, out-of-scope, most wrong
     "dev": (0.97, 0.97, 0.02),
     "tune": (0.94, 0.97, 0.02),
@@ -246,8 +246,8 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "blind2": (0.94, 0.93, 0.03),
     "blind3": (0.89, 0.94, 0.04),
     "blind4": (0.95, 0.93, 0.03),
-    "fc1": (0.92, 0.85, 0.06),
-    "fc2": (0.87, 0.80, 0.10),
+    "fc1": (0.93, 0.85, 0.06),
+    "fc2": (0.87, 0.82, 0.09),
 }
 
 
