@@ -26,8 +26,9 @@ FEATURES = (
     "unknown",
     "strict",
     "strict_uncovered",
+    "strong_any",
 )
-WEIGHTS = (-7.572, 3.684, 1.354, 0.85, -0.336, 0.617, 3.992, 0.861, -2.167, 1.228)
+WEIGHTS = (-7.222, 3.476, 1.403, 0.811, -0.014, 0.63, 3.877, 0.806, -2.203, 1.179, -1.472)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +56,7 @@ class Evidence:
             min(self.unknown, 4),
             float(self.strict),
             float(self.strict) * (1.0 - self.coverage),  # a new name the fact leaves unexplained
+            float(self.strong_missing > 0),  # any place, person, number or question word it lacks
         )
 
 
