@@ -124,7 +124,10 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
     if result.status is Status.ANSWERED and result.answers:
         if len(result.answers) == 1:
             only = result.answers[0]
-            return render_fact(only.fact, lang, source, only.confidence)
+            reply = render_fact(only.fact, lang, source, only.confidence)
+            if result.verdict in ("yes", "no"):  # a claim or yes/no check: confirm or correct first
+                reply = replace(reply, body=f"{word(lang, 'verdict_' + result.verdict)} {reply.body}")
+            return reply
         facts = [c.fact for c in result.answers]
         footer = source_footer(source, facts, lang)
         footer += f" · {word(lang, 'confidence')} {result.confidence:.0%}"
