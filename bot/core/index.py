@@ -147,6 +147,7 @@ class FactIndex:
         for j, tokens in enumerate(self._phrasing_sets):
             for token in tokens:
                 self._postings.setdefault(token, []).append(j)
+        self._fact_years = frozenset(f.year for f in facts if f.year is not None)
         self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
         # The fact the base says most about: the answer to "tell me something about him".
         phrasings = [sum(len(f.questions.get(lang, ())) for lang in LANGS) for f in facts]

@@ -80,7 +80,19 @@ class Matcher(Scorer):
         """A question asking where, when, how long… needs a fact whose answer holds a place, a
         year, a time…; a fact that does not is a near miss (offered as a suggestion, not answered)."""
         kinds = self._fact_kinds[index]
-        return all(ASKED_KINDS[t] in kinds for t in analysis.tokens if t in ASKED_KINDS)
+        asked = [t for t in analysis.tokens if t in ASKED_KINDS]
+        if not all(ASKED_KINDS[t] in kinds for t in asked):
+            return False
+        return not (asked and self._other_years_event(index, analysis))
+
+    def _other_years_event(self, index: int, analysis: Analysis) -> bool:
+        """ "Where were the 1990 championships" answered by the 1992 fact that mentions 1990: the
+        place or time it holds belongs to its own year's event, when another fact is that year's."""
+        own = self.facts.facts[index].year
+        years = {int(t) for t in analysis.tokens if is_year(t) and t not in analysis.soft}
+        if own is None or not years or own in years:
+            return False
+        return all(y in self._fact_years for y in years)
 
     def _evidence(self, scored: list[Scored], analysis: Analysis) -> Evidence:
         """What the decision rule sees of the best fact (``scored`` is best first, not empty)."""

@@ -110,6 +110,7 @@ def test_a_request_about_something_else_is_not_an_any_fact_request(question: str
         "what was his time in beijing",
         "which city hosted the 2003 worlds that perez won",
         "did he win the 50k world title",  # "50k" is the 50 km walk; the article never says which distance
+        "where were the 1990 junior worlds held",  # the 1992 fact mentions 1990, but its place is Seoul's
     ],
 )
 def test_junk_instructions_and_near_misses_are_not_answered(question: str) -> None:
@@ -119,6 +120,12 @@ def test_junk_instructions_and_near_misses_are_not_answered(question: str) -> No
 def test_a_near_miss_offers_the_related_fact() -> None:
     result = ask("which city hosted the 2003 worlds that perez won")
     assert [c.fact.id for c in result.suggestions][:1] == ["world-titles"]
+
+
+def test_a_place_asked_of_another_years_event_is_a_near_miss_but_its_own_year_is_answered() -> None:
+    assert ask("where did he win the world junior title in 1992").fact.id == "junior-gold"
+    result = ask("where were the 1990 junior worlds held")
+    assert result.status is not Status.ANSWERED
 
 
 def test_three_thousand_emoji_and_symbol_strings_are_never_answered() -> None:
