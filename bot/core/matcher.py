@@ -83,6 +83,8 @@ class Matcher(Scorer):
         asked = [t for t in analysis.tokens if t in ASKED_KINDS]
         if not all(ASKED_KINDS[t] in kinds for t in asked):
             return False
+        if analysis.asks_name and set(analysis.tokens) & self._unnamed[index]:
+            return False  # "what's the cathedral called": the fact says "the cathedral", never its name
         return not (asked and self._other_years_event(index, analysis))
 
     def _other_years_event(self, index: int, analysis: Analysis) -> bool:
@@ -251,6 +253,7 @@ class Matcher(Scorer):
             frozenset(context) - self._intents,  # the earlier words help a fact that has them
             analysis.confirming,
             analysis.ranks,
+            analysis.asks_name,
         )
         step = relative_year(folded)
         if step and previous.year is not None:

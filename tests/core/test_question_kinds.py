@@ -110,6 +110,8 @@ def test_a_request_about_something_else_is_not_an_any_fact_request(question: str
         "what was his time in beijing",
         "which city hosted the 2003 worlds that perez won",
         "did he win the 50k world title",  # "50k" is the 50 km walk; the article never says which distance
+        "what is the name of the cathedral in quito",  # the fact says "the cathedral", never its name
+        "como se llama la catedral de quito",
         "where were the 1990 junior worlds held",  # the 1992 fact mentions 1990, but its place is Seoul's
     ],
 )
@@ -126,6 +128,21 @@ def test_a_place_asked_of_another_years_event_is_a_near_miss_but_its_own_year_is
     assert ask("where did he win the world junior title in 1992").fact.id == "junior-gold"
     result = ask("where were the 1990 junior worlds held")
     assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [("what is the name of his coach", "coach"), ("what's the name of his hometown", "hometown")],
+)
+def test_a_name_the_fact_holds_is_answered(question: str, fact_id: str) -> None:
+    assert ask(question).fact.id == fact_id
+
+
+def test_unnamed_things_are_the_nouns_a_text_never_names() -> None:
+    from bot.core.index import unnamed_things
+
+    text = "He walked from the cathedral in Quito to the Olympic Stadium; the coach, Luis Chocho, saw the stadium."
+    assert unnamed_things(text) == {"cathedral"}
 
 
 def test_three_thousand_emoji_and_symbol_strings_are_never_answered() -> None:
