@@ -32,7 +32,7 @@ from bot.core.claims import claim_of
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.followup import leans_on_previous, relative_year, years_away
-from bot.core.index import about_other, is_year
+from bot.core.index import about_other, is_small_number, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
 from bot.core.results import Candidate, MatchResult, Status
@@ -328,10 +328,11 @@ class Matcher(Scorer):
         return None
 
     def _implied(self, values: set[str]) -> tuple[str, ...]:
-        """What claimed values ask: "retired in 2010" asks when, "he was 25 when he won" how old."""
+        """What claimed values ask: "retired in 2010" asks when, "he was 25 when he won" how old,
+        "he won like 3 olympic golds" how many."""
         return tuple(
             intent
-            for intent, claimed in (("q_when", is_year), ("q_age", _is_age))
+            for intent, claimed in (("q_when", is_year), ("q_age", _is_age), ("q_count", is_small_number))
             if any(claimed(t) for t in values) and intent in self._idf
         )
 

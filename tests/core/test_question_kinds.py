@@ -22,7 +22,7 @@ def ask(question: str):
     [
         # claims: confirmed or corrected from the fact holding the value
         ("my cousin says the pilgrimage was like 1000 km", "pilgrimage", "no"),
-        ("pretty sure he won three olympic golds", "atlanta-gold", "no"),
+        ("pretty sure he won three olympic golds", "olympic-medals", "no"),  # a claimed count asks how many
         ("someone told me he retired in 2010", "retirement-date", "no"),
         ("i heard he lost to borchin by like a whole minute in beijing", "beijing-silver", ""),
         # yes/no checks, English and Spanish
