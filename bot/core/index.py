@@ -180,6 +180,13 @@ class FactIndex:
             frozenset(t for w in unnamed_things(f.answer.get("en", "")) for t in self._tokens_of(w, "en"))
             for f in facts
         ]
+        # Words the fact base writes with a capital mid-sentence: places, people, bodies ("Sydney").
+        self._proper = frozenset(
+            t
+            for f in facts
+            for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+", f.answer.get("en", ""))
+            for t in self._tokens_of(w, "en")
+        ) & self._entities
         self._fact_years = frozenset(f.year for f in facts if f.year is not None)
         self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
         # The fact the base says most about: the answer to "tell me something about him".

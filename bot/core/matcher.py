@@ -388,8 +388,18 @@ class Matcher(Scorer):
                 continue  # "who won them" is too vague to stand for the whole message
             result = self._decide(question, tail, truncated)
             if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
+                # The clauses left out that ask with a question word of their own ("who won…").
+                dropped = [t for c in clauses[:k] if set(c) & self._intents for t in c]
+                if self._names_what_fact_lacks(dropped, result):
+                    return None  # "who won gold in Sydney, and what was the winning time?": Sydney was asked
                 return result
         return None
+
+    def _names_what_fact_lacks(self, tokens: list[str], result: MatchResult) -> bool:
+        """Does a dropped question name a place, person or year the answering fact never mentions?"""
+        index = self.facts.facts.index(result.answers[0].fact)
+        held = self._vocab[index] | self._answer_tokens[index]
+        return any((t in self._proper or is_year(t)) and t not in held for t in tokens)
 
     def _focus_on_questions(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """A rambling message: answer its asking clauses, the rest being soft context that helps a
