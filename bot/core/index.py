@@ -33,11 +33,12 @@ def is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 
-# What a fact's answer can say, read from its text: a time, a year, a distance, a place.
+# What a fact's answer can say, read from its text: a time, a year, a distance, his words, a place.
 _ANSWER_KINDS = (
     ("time", re.compile(r"\b\d+:\d\d(?::\d\d)?\b|\b\d+ (?:seconds?|minutes?|hours?)\b")),
     ("year", re.compile(r"\b(?:19|20)\d\d\b")),
     ("distance", re.compile(r"\b\d[\d,]* ?(?:km|m|kilomet\w+|metres|meters)\b")),
+    ("quote", re.compile(r"[“«\"]")),
     ("place", re.compile(r"\b(?:in|at|from|to|near|outside|across|after)\s+(?:the\s+)?[A-Z]\w+")),
 )
 

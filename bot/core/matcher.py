@@ -56,11 +56,14 @@ FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 # What a question word asks for, which the answering fact must hold (read from its answer text).
 ASKED_KINDS = {"q_where": "place", "q_time": "time"}
+SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
+RERANK_WITHIN = 0.3  # a sibling this close to the best that holds what is asked answers instead
 ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact explains it
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
+
 
 def _is_age(token: str) -> bool:
     """A bare number a person's age could be (10–60): "pretty sure he was 25 when he won"."""
@@ -83,6 +86,14 @@ class Matcher(Scorer):
         asked = [t for t in analysis.tokens if t in ASKED_KINDS]
         if not all(ASKED_KINDS[t] in kinds for t in asked):
             return False
+        if (
+            len(analysis.clauses) == 1
+            and SAYS in analysis.tokens
+            and not analysis.confirming
+            and not set(analysis.tokens) & self._intents
+        ):
+            if "quote" not in kinds:
+                return False  # "what did he say when he announced it": his words, not where he said them
         if analysis.asks_name and set(analysis.tokens) & self._unnamed[index]:
             return False  # "what's the cathedral called": the fact says "the cathedral", never its name
         return not (asked and self._other_years_event(index, analysis))
@@ -124,6 +135,12 @@ class Matcher(Scorer):
         lang = analysis.lang
         if not scored:
             return MatchResult(question, Status.UNKNOWN, lang, truncated=truncated)
+        if not self._holds_what_is_asked(scored[0].index, analysis):
+            # "what did he say when he retired": the close sibling holding his words is the answer.
+            for k, s in enumerate(scored[1:3], 1):
+                if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_what_is_asked(s.index, analysis):
+                    scored = [s, *scored[:k], *scored[k + 1 :]]
+                    break
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
         chance = probability(self._evidence(scored, analysis))

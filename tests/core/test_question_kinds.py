@@ -146,6 +146,11 @@ def test_unnamed_things_are_the_nouns_a_text_never_names() -> None:
     assert unnamed_things(text) == {"cathedral"}
 
 
+def test_his_words_asked_are_not_answered_by_where_he_said_them() -> None:
+    result = ask("so what did he say at the news conference about quitting")
+    assert result.status is not Status.ANSWERED or result.fact.id != "retirement-announcement"
+
+
 def test_three_thousand_emoji_and_symbol_strings_are_never_answered() -> None:
     import random
 
