@@ -91,9 +91,9 @@ class Matcher(Scorer):
             and SAYS in analysis.tokens
             and not analysis.confirming
             and not set(analysis.tokens) & self._intents
+            and "quote" not in kinds
         ):
-            if "quote" not in kinds:
-                return False  # "what did he say when he announced it": his words, not where he said them
+            return False  # "what did he say when he announced it": his words, not where he said them
         if analysis.asks_name and set(analysis.tokens) & self._unnamed[index]:
             return False  # "what's the cathedral called": the fact says "the cathedral", never its name
         return not (asked and self._other_years_event(index, analysis))
