@@ -38,6 +38,7 @@ _ANSWER_KINDS = (
     ("time", re.compile(r"\b\d+:\d\d(?::\d\d)?\b|\b\d+ (?:seconds?|minutes?|hours?)\b")),
     ("year", re.compile(r"\b(?:19|20)\d\d\b")),
     ("distance", re.compile(r"\b\d[\d,]* ?(?:km|m|kilomet\w+|metres|meters)\b")),
+    ("days", re.compile(r"\b(?:days?|weeks?|months?)\b", re.IGNORECASE)),
     ("quote", re.compile(r"[“«\"]")),
     ("place", re.compile(r"\b(?:in|at|from|to|near|outside|across|after)\s+(?:the\s+)?[A-Z]\w+")),
 )

@@ -55,7 +55,7 @@ FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands
 # The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 # What a question word asks for, which the answering fact must hold (read from its answer text).
-ASKED_KINDS = {"q_where": "place", "q_time": "time"}
+ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 RERANK_WITHIN = 0.3  # a sibling this close to the best that holds what is asked answers instead
 ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact explains it
