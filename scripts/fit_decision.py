@@ -81,7 +81,9 @@ def fit(rows: list[tuple[tuple[float, ...], int]]) -> tuple[float, ...]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", action="store_true", help="paste the fitted weights into decision.py")
-    parser.add_argument("--full", action="store_true", help="also grade each set by the whole matcher, weights fit without it")
+    parser.add_argument(
+        "--full", action="store_true", help="also grade each set by the whole matcher, weights fit without it"
+    )
     ns = parser.parse_args()
     engine = Engine.load()
     sets = {p.stem.removeprefix("questions-"): p for p in sorted((REPO / "tests" / "eval").glob("*.yaml"))}

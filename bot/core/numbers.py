@@ -35,7 +35,8 @@ _DECADE_RE = re.compile(r"\b((?:19|20)\d0|[3-9]0)'?s\b")  # the 2000s, the 90s
 _SECONDS_RE = re.compile(r"\b(\d+)\s?(?:s|sec|secs)\b")  # a bare "s" is seconds only after a number
 _KM_RE = re.compile(r"\b(\d+)\s?(?:km|kms|k|kilometres|kilometers|kilometros|kilometre|kilometer|kilometro)\b")
 _UNIT_RE = re.compile(r"\b(\d+)\s?(m|yrs?)\b")
-_METRES_RE = re.compile(r"\b(\d+)\s?(?:meters?|metres?|metros?|mts?)\b")  # "4000 meters" is "4000 m", as the facts write it
+# "4000 meters" is "4000 m", as the facts write it.
+_METRES_RE = re.compile(r"\b(\d+)\s?(?:meters?|metres?|metros?|mts?)\b")
 
 
 def _century(m: re.Match[str]) -> str:
