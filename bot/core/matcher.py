@@ -32,7 +32,7 @@ from bot.core.claims import claim_of
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.followup import leans_on_previous, relative_year, years_away
-from bot.core.index import about_other, is_small_number, is_year
+from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
 from bot.core.results import Candidate, MatchResult, Status
@@ -70,6 +70,7 @@ def _is_age(token: str) -> bool:
     return token.isdigit() and 10 <= int(token) <= 60
 
 
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
@@ -356,8 +357,8 @@ class Matcher(Scorer):
     def _checkable(self, token: str, index: int) -> bool:
         """Can ``token``, missing from fact ``index``, be a value the question checks?"""
         kind = self._value_kind(token)
-        if kind is not None:
-            return kind in self._fact_kinds[index]
+        if kind is not None:  # the fact's answer must hold a value of that kind to set it right
+            return kind in self._said_kinds(index)
         if token in self._intents:  # "lost by a whole minute": a time, checked against the fact's time
             return INTENT_KINDS.get(token, "") in self._fact_kinds[index]
         return token in self._compare
@@ -376,12 +377,23 @@ class Matcher(Scorer):
             return result
         if values <= answer:
             return replace(result, verdict="yes")
-        if all(self._value_kind(t) in self._fact_kinds[index] for t in values - answer):
+        # "No" only when the answer itself holds another value of that kind ("did Markov win silver"
+        # is not settled by a fact that names Markov but no medal of his).
+        said = self._said_kinds(index)
+        if all(self._value_kind(t) in said for t in values - answer):
             return replace(result, verdict="no")
         return result
 
+    def _said_kinds(self, index: int) -> set[str | None]:
+        """The kinds of value fact ``index``'s answer itself holds (not its phrasings)."""
+        text = answer_kinds(self.facts.facts[index].answer.get("en", ""))  # "20 km" may join a phrase
+        return {self._value_kind(t) for t in self._answer_tokens[index]} | set(text)
+
     def _value_kind(self, token: str) -> str | None:
-        """medal / nation / person (the lexicon's values), year, time, distance or number."""
+        """medal / nation / person (the lexicon's values), year, time, distance or number. An
+        ordinal placing is a medal's kind: "second in Atlanta" is checked against the gold."""
+        if _ORDINAL_RE.fullmatch(token):
+            return "medal"
         if not token[:1].isdigit():
             if token in self._entities and token not in self.facts.lexicon.values:
                 return "place"  # a named place or body a claim may get wrong ("announced it in Beijing")

@@ -153,6 +153,11 @@ def test_his_words_asked_are_not_answered_by_where_he_said_them() -> None:
     assert result.status is not Status.ANSWERED or result.fact.id != "retirement-announcement"
 
 
+def test_no_correction_from_a_fact_whose_answer_holds_no_value_of_that_kind() -> None:
+    # atlanta-rivals names Markov but no medal of his: it cannot say "No — …" to silver.
+    assert ask("did markov win silver in atlanta?").verdict != "no"
+
+
 def test_three_thousand_emoji_and_symbol_strings_are_never_answered() -> None:
     import random
 
