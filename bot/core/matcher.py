@@ -56,6 +56,7 @@ FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 # What a question word asks for, which the answering fact must hold (read from its answer text).
 ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
+ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value it checks
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 RERANK_WITHIN = 0.3  # a sibling this close to the best that holds what is asked answers instead
 ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact explains it
@@ -320,8 +321,15 @@ class Matcher(Scorer):
         query = set(analysis.tokens)
         asks = self._implied(query)
         leading = [s.index for s in self.score(analysis.part(analysis.tokens + asks))[:3]]
+
         # The fact holding most of the claim first: it lacks the fewest of the values checked.
-        for i in sorted(leading, key=lambda i: len(query - self._vocab[i] - self._topic)):
+        # Of two facts lacking as many, the one lacking a value (a medal, a number) over the one lacking
+        # the event's place or year: "he finished second in Atlanta" checks the Atlanta medal.
+        def lacks(i: int) -> tuple[int, int]:
+            missing = query - self._vocab[i] - self._topic
+            return len(missing), sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
+
+        for i in sorted(leading, key=lacks):
             missing = query - self._vocab[i] - self._topic
             if not missing or not all(self._checkable(t, i) for t in missing):
                 continue
@@ -330,9 +338,20 @@ class Matcher(Scorer):
             if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
             implied = self._implied(missing)
-            # The values being checked are what the fact settles, not words it must contain.
-            part = analysis.part(tuple(t for t in analysis.tokens if t not in missing) + implied)
-            result = self._decide(question, part, truncated)
+            # The values being checked are what the fact settles, not words it must contain; the
+            # fact's own value of that kind stands in for them (silver claimed → the gold it holds).
+            kinds = {self._value_kind(t) for t in missing} - {None, *ANCHOR_KINDS}
+            own = tuple(
+                t for t in sorted(self._answer_tokens[i]) if self._value_kind(t) in kinds and t in self._vocab[i]
+            )
+            kept = tuple(t for t in analysis.tokens if t not in missing) + implied
+            result = self._decide(question, analysis.part(kept + own), truncated)
+            if own and result.status is Status.ANSWERED:
+                # The stand-in found the fact; the confidence is what the claim's own words earn.
+                plain = self._decide(question, analysis.part(kept), truncated).confidence
+                confidence = round(min(result.confidence, max(plain, decision.ANSWER_AT)), 4)
+                top = Candidate(result.answers[0].fact, confidence)
+                result = replace(result, confidence=confidence, answers=(top,))
             fact = self.facts.facts[i]
             if result.status is Status.AMBIGUOUS and result.suggestions and result.suggestions[0].fact is fact:
                 # Close siblings, but only this one holds the kind of value the claim checks.

@@ -24,6 +24,8 @@ def ask(question: str):
         ("my cousin says the pilgrimage was like 1000 km", "pilgrimage", "no"),
         ("pretty sure he won three olympic golds", "olympic-medals", "no"),  # a claimed count asks how many
         ("someone told me he retired in 2010", "retirement-date", "no"),
+        ("i heard he finished second in atlanta", "atlanta-gold", "no"),  # a placing is checked against the medal
+        ("mi primo dice que ganó plata en atlanta", "atlanta-gold", "no"),
         ("i heard he lost to borchin by like a whole minute in beijing", "beijing-silver", ""),
         # yes/no checks, English and Spanish
         ("did he win gold in sydney?", "sydney-athens", "no"),
