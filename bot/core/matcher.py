@@ -345,6 +345,14 @@ class Matcher(Scorer):
                 t for t in sorted(self._answer_tokens[i]) if self._value_kind(t) in kinds and t in self._vocab[i]
             )
             kept = tuple(t for t in analysis.tokens if t not in missing) + implied
+            plain_best = self.score(analysis.part(kept))[:1]
+            if (
+                own
+                and plain_best
+                and plain_best[0].index != i
+                and plain_best[0].rank - self._rank_of(i, kept, analysis) > MARGIN
+            ):
+                own = ()  # another fact fits the claim's other words better ("the 50k world title")
             result = self._decide(question, analysis.part(kept + own), truncated)
             if own and result.status is Status.ANSWERED:
                 # The stand-in found the fact; the confidence is what the claim's own words earn.
@@ -363,6 +371,9 @@ class Matcher(Scorer):
                 verdict = "no" if values and not missing & self._compare else ""
                 return replace(result, verdict=verdict)
         return None
+
+    def _rank_of(self, index: int, tokens: tuple[str, ...], analysis: Analysis) -> float:
+        return next((s.rank for s in self.score(analysis.part(tokens)) if s.index == index), 0.0)
 
     def _implied(self, values: set[str]) -> tuple[str, ...]:
         """What claimed values ask: "retired in 2010" asks when, "he was 25 when he won" how old,
