@@ -21,6 +21,7 @@ conversation's previous answer (:mod:`bot.core.conversation`).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -56,6 +57,7 @@ FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 # What a question word asks for, which the answering fact must hold (read from its answer text).
 ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
+COMMON_IDF = math.log(3) - 1e-9  # the idf of a word half the facts hold; "win", "race" are commoner
 ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value it checks
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 RERANK_WITHIN = 0.3  # a sibling this close to the best that holds what is asked answers instead
@@ -333,8 +335,8 @@ class Matcher(Scorer):
             missing = query - self._vocab[i] - self._topic
             if not missing or not all(self._checkable(t, i) for t in missing):
                 continue
-            if not query - missing - self._intents:
-                continue  # nothing but the values: no topic to check them against
+            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in query - missing - self._intents - self._topic):
+                continue  # nothing but the values and words half the facts share: no event to check against
             if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
             implied = self._implied(missing)
