@@ -113,7 +113,7 @@ def test_a_request_about_something_else_is_not_an_any_fact_request(question: str
         "which city hosted the 2003 worlds that perez won",
         "did he win the 50k world title",  # "50k" is the 50 km walk; the article never says which distance
         "who won gold in sydney, and what was his time?",  # the time known is Atlanta's: Sydney was asked
-        "did he ever race the 50 km walk?",  # only words most facts share besides the value: nothing to check it against
+        "did he ever race the 50 km walk?",  # besides the value only words most facts share: no event to check
         "how many days did the pilgrimage take",  # its length is in km; no fact counts its days
         "how many medals did ecuador win at the Tokyo Olympics",  # a name no fact knows
         "what is the name of the cathedral in quito",  # the fact says "the cathedral", never its name
