@@ -52,7 +52,7 @@ def answer_kinds(text: str) -> frozenset[str]:
 # "the cathedral in Quito": a thing the text names only by what it is (a determiner, lowercase
 # words, no capitalised name right after them); "his coach, Luis Chocho" names him. The last
 # lowercase word before a function word is the thing ("the local coach who…" → coach).
-_DETERMINED = re.compile(r"\b(?:the|that|this|its)((?:\s+[a-z]+){1,2})\b(,?\s+\S+)?")
+_DETERMINED = re.compile(r"\b(?:the|that|this|its|a|an)((?:\s+[a-z]+){1,2})\b(,?\s+\S+)?")
 _FUNCTION = frozenset(
     "a an and as at by for from in into of on or over than that the to was were when where which who with".split()
 )
@@ -71,6 +71,8 @@ def unnamed_things(text: str) -> set[str]:
         if len(word) >= 4 and word not in _FUNCTION:
             (named if after[:1].isupper() else generic).add(word)
     capitalised = {w.lower() for w in re.findall(r"\b[A-Z\u00c0-\u00de]\w+", text)}
+    # "His coach was Luis Chocho", "the race, Murcia's final": named somewhere else in the text.
+    named.update(re.findall(r"\b([a-z]{4,})(?:,|\s+(?:was|is|named|called))?\s+[A-Z]", text))
     return generic - named - capitalised
 
 

@@ -118,6 +118,7 @@ def test_a_request_about_something_else_is_not_an_any_fact_request(question: str
         "how many medals did ecuador win at the Tokyo Olympics",  # a name no fact knows
         "what is the name of the cathedral in quito",  # the fact says "the cathedral", never its name
         "como se llama la catedral de quito",
+        "what was the name of the news conference venue in murcia",  # "a news conference in Murcia"
         "where were the 1990 junior worlds held",  # the 1992 fact mentions 1990, but its place is Seoul's
     ],
 )
@@ -149,6 +150,7 @@ def test_unnamed_things_are_the_nouns_a_text_never_names() -> None:
 
     text = "He walked from the cathedral in Quito to the Olympic Stadium; the coach, Luis Chocho, saw the stadium."
     assert unnamed_things(text) == {"cathedral"}
+    assert unnamed_things("His coach was Luis Chocho, a local coach in Cuenca.") == set()
 
 
 def test_his_words_asked_are_not_answered_by_where_he_said_them() -> None:
