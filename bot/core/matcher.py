@@ -58,6 +58,8 @@ INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "
 # What a question word asks for, which the answering fact must hold (read from its answer text).
 ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
 COMMON_IDF = math.log(3) - 1e-9  # the idf of a word half the facts hold; "win", "race" are commoner
+MEDAL = "medal"  # the lexicon's concept for a medal of any colour
+PODIUM = frozenset({"1st", "2nd", "3rd"})
 ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value it checks
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 RERANK_WITHIN = 0.3  # a sibling this close to the best that holds what is asked answers instead
@@ -405,6 +407,10 @@ class Matcher(Scorer):
         index = self.facts.facts.index(result.fact)
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}
         answer = self._answer_tokens[index]
+        if MEDAL in analysis.tokens:  # "did he medal in Athens?": a podium placing, of any colour
+            placings = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
+            if placings and not placings & PODIUM:
+                return replace(result, verdict="no")  # fourth both times
         if not values:
             return result
         if values <= answer:

@@ -30,6 +30,9 @@ def ask(question: str):
         # yes/no checks, English and Spanish
         ("did he win gold in sydney?", "sydney-athens", "no"),
         ("did he retire in 2008?", "retirement-date", "yes"),
+        ("did he medal in athens?", "sydney-athens", "no"),  # fourth: no podium, though the places match
+        ("¿ganó alguna medalla en sídney?", "sydney-athens", "no"),
+        ("did he medal in beijing?", "beijing-silver", "yes"),
         ("¿ganó el oro en Pekín?", "beijing-silver", "no"),
         ("¿ganó la plata en Pekín?", "beijing-silver", "yes"),
     ],
