@@ -414,7 +414,11 @@ class Matcher(Scorer):
         if not values:
             return result
         if values <= answer:
-            return replace(result, verdict="yes")
+            # An answer holding another medal colour too ("two years after his 1990 bronze, …
+            # gold in Seoul") may hold the claimed one in passing: no "Yes" to "bronze in Seoul".
+            colours = {t for t, k in self.facts.lexicon.values.items() if k == "medal"}
+            rival = bool(values & colours) and bool((answer - values) & colours)
+            return replace(result, verdict="" if rival else "yes")
         # "No" only when the answer itself holds another value of that kind ("did Markov win silver"
         # is not settled by a fact that names Markov but no medal of his).
         said = self._said_kinds(index)

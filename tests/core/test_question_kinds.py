@@ -33,6 +33,7 @@ def ask(question: str):
         ("did he medal in athens?", "sydney-athens", "no"),  # fourth: no podium, though the places match
         ("¿ganó alguna medalla en sídney?", "sydney-athens", "no"),
         ("did he medal in beijing?", "beijing-silver", "yes"),
+        ("did he win bronze in seoul?", "junior-gold", ""),  # its answer mentions his 1990 bronze in passing
         ("¿ganó el oro en Pekín?", "beijing-silver", "no"),
         ("¿ganó la plata en Pekín?", "beijing-silver", "yes"),
     ],
