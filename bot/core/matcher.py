@@ -60,6 +60,7 @@ ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
 COMMON_IDF = math.log(3) - 1e-9  # the idf of a word half the facts hold; "win", "race" are commoner
 MEDAL = "medal"  # the lexicon's concept for a medal of any colour
 PODIUM = frozenset({"1st", "2nd", "3rd"})
+WIN = "win"  # the lexicon's concept for winning: a placing below first says no
 ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value it checks
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 RERANK_WITHIN = 0.3  # a sibling this close to the best that holds what is asked answers instead
@@ -411,6 +412,11 @@ class Matcher(Scorer):
             placings = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
             if placings and not placings & PODIUM:
                 return replace(result, verdict="no")  # fourth both times
+        elif WIN in analysis.tokens and not any(self._value_kind(t) == "medal" for t in values):
+            # "Did he win the final in Murcia?" — "he finished third in it".
+            placings = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
+            if placings and "1st" not in placings and "gold" not in answer:
+                return replace(result, verdict="no")
         if not values:
             return result
         if values <= answer:
@@ -418,7 +424,11 @@ class Matcher(Scorer):
             # gold in Seoul") may hold the claimed one in passing: no "Yes" to "bronze in Seoul".
             colours = {t for t, k in self.facts.lexicon.values.items() if k == "medal"}
             rival = bool(values & colours) and bool((answer - values) & colours)
-            return replace(result, verdict="" if rival else "yes")
+            # "Was Borchin banned for life?": a word the fact never uses ("life") is checked too,
+            # and the fact cannot confirm it.
+            held = self._vocab[index] | answer | self._topic | self._intents
+            unsaid = any(t not in held for t in analysis.tokens)
+            return replace(result, verdict="" if rival or unsaid else "yes")
         # "No" only when the answer itself holds another value of that kind ("did Markov win silver"
         # is not settled by a fact that names Markov but no medal of his).
         said = self._said_kinds(index)
