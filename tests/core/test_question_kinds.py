@@ -33,9 +33,9 @@ def ask(question: str):
         ("did he medal in athens?", "sydney-athens", "no"),  # fourth: no podium, though the places match
         ("¿ganó alguna medalla en sídney?", "sydney-athens", "no"),
         ("did he medal in beijing?", "beijing-silver", "yes"),
-        ("did he win bronze in seoul?", "junior-gold", ""),
+        ("did he win bronze in seoul?", "junior-gold", ""),  # its answer mentions his 1990 bronze in passing
         ("did he win the final in murcia?", "retirement-announcement", "no"),  # he finished third in it
-        ("was borchin banned for life?", "borchin-ban", ""),  # "life" is checked too; the fact never says it  # its answer mentions his 1990 bronze in passing
+        ("was borchin banned for life?", "borchin-ban", ""),  # "life" is checked too; the fact never says it
         ("¿ganó el oro en Pekín?", "beijing-silver", "no"),
         ("¿ganó la plata en Pekín?", "beijing-silver", "yes"),
     ],
