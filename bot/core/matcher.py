@@ -36,6 +36,7 @@ from bot.core.followup import leans_on_previous, relative_year, years_away
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
+from bot.core.measures import direction_of, settles
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored, Scorer
 from bot.core.smalltalk import smalltalk_kind
@@ -338,7 +339,7 @@ class Matcher(Scorer):
             missing = query - self._vocab[i] - self._topic
             if not missing or not all(self._checkable(t, i) for t in missing):
                 continue
-            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in query - missing - self._intents - self._topic):
+            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in query - missing - self._topic):
                 continue  # nothing but the values and words half the facts share: no event to check against
             if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
@@ -373,7 +374,12 @@ class Matcher(Scorer):
             if result.status is Status.ANSWERED and result.fact is fact:
                 values = {t for t in missing if self._value_kind(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
-                verdict = "no" if values and not missing & self._compare else ""
+                direction = direction_of(fold(question))
+                verdict = "no" if values and not missing & self._compare and not direction else ""
+                if direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
+                    held = sorted(self._answer_tokens[i])
+                    settled = settles(next(iter(values)), held, direction)
+                    verdict = verdict if settled is None else ("yes" if settled else "no")
                 return replace(result, verdict=verdict)
         return None
 
