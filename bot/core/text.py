@@ -66,8 +66,8 @@ _CONFIRMING_RE = re.compile(
     r"|^\W*¿\s*(?!(?:que|cual|cuales|cuando|donde|adonde|quien|quienes|como|cuanto|cuanta|cuantos|cuantas|por que|"
     r"porque|a que|en que|de que|para que|con quien|a quien|de quien|y|e)\b)\w"
     # "so his two medals were a gold in 1996 and a bronze in 2008?": a statement asked, no question word.
-    r"|^(?!.*\b(?:what|whats|how|who|whos|when|where|which|why|whose|whom|que|cual|cuando|donde|quien|como|"
-    r"cuanto|cuantos|cuantas|por que)\b)[^?]*\w[^?]*\?\W*$"
+    r"|^(?!.*\b(?:what|whats|how|who|whos|when|where|which|why|whose|whom|que|cual|cuales|cuando|donde|adonde|"
+    r"quien|quienes|como|cuanto|cuanta|cuantos|cuantas|por que)\b)[^?]*\w[^?]*\?\W*$"
 )
 _OBJECT_PRONOUNS = frozenset({"it", "them", "lo", "la", "los", "las"})  # "hung it up", "lo dejó"
 _TABLES = tables()
