@@ -61,6 +61,7 @@ ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
 COMMON_IDF = math.log(3) - 1e-9  # the idf of a word half the facts hold; "win", "race" are commoner
 MEDAL = "medal"  # the lexicon's concept for a medal of any colour
 PODIUM = frozenset({"1st", "2nd", "3rd"})
+PLACE_OF = {"gold": "1st", "silver": "2nd", "bronze": "3rd"}  # the lexicon's medal colours as places
 WIN = "win"  # the lexicon's concept for winning: a placing below first says no
 ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value it checks
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
@@ -414,15 +415,14 @@ class Matcher(Scorer):
         index = self.facts.facts.index(result.fact)
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}
         answer = self._answer_tokens[index]
-        if MEDAL in analysis.tokens:  # "did he medal in Athens?": a podium placing, of any colour
-            placings = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
-            if placings and not placings & PODIUM:
-                return replace(result, verdict="no")  # fourth both times
-        elif WIN in analysis.tokens and not any(self._value_kind(t) == "medal" for t in values):
-            # "Did he win the final in Murcia?" — "he finished third in it".
-            placings = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
-            if placings and "1st" not in placings and "gold" not in answer:
-                return replace(result, verdict="no")
+        placings = self._placings(answer)
+        claimed = {PLACE_OF.get(t, t) for t in values if self._value_kind(t) == "medal"}
+        if MEDAL in analysis.tokens and placings and not placings & PODIUM:
+            return replace(result, verdict="no")  # "did he medal in Athens?" — fourth both times
+        if WIN in analysis.tokens and not claimed and placings and "1st" not in placings:
+            return replace(result, verdict="no")  # "did he win the final in Murcia?" — third
+        if claimed and placings and not claimed & placings:
+            return replace(result, verdict="no")  # "bronze in Sydney?" — fourth, "just missing the bronze"
         if not values:
             return result
         if values <= answer:
@@ -441,6 +441,13 @@ class Matcher(Scorer):
         if all(self._value_kind(t) in said for t in values - answer):
             return replace(result, verdict="no")
         return result
+
+    @staticmethod
+    def _placings(answer: frozenset[str]) -> set[str]:
+        """Where the answer places him: its ordinals ("fourth both times"), else its medal colours
+        as places (a "silver" is second) — an ordinal wins over a colour mentioned as missed."""
+        ordinals = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
+        return ordinals or {PLACE_OF[t] for t in answer if t in PLACE_OF}
 
     def _said_kinds(self, index: int) -> set[str | None]:
         """The kinds of value fact ``index``'s answer itself holds (not its phrasings)."""

@@ -33,8 +33,12 @@ def ask(question: str):
         ("did he medal in athens?", "sydney-athens", "no"),  # fourth: no podium, though the places match
         ("¿ganó alguna medalla en sídney?", "sydney-athens", "no"),
         ("did he medal in beijing?", "beijing-silver", "yes"),
-        ("did he win bronze in seoul?", "junior-gold", ""),  # its answer mentions his 1990 bronze in passing
+        ("did he win bronze in seoul?", "junior-gold", "no"),  # the Seoul fact holds his first win (gold)
         ("did he win the final in murcia?", "retirement-announcement", "no"),  # he finished third in it
+        ("correct me if i'm wrong but he won bronze in sydney", "sydney-athens", "no"),  # fourth, "missing the bronze"
+        ("rumor has it he finished first in beijing", "beijing-silver", "no"),  # a silver is second
+        ("according to my friend he went to six olympics", "five-olympics", "no"),
+        ("tengo entendido que se retiró en 2010", "retirement-date", "no"),
         ("was borchin banned for life?", "borchin-ban", ""),  # "life" is checked too; the fact never says it
         ("¿ganó el oro en Pekín?", "beijing-silver", "no"),
         ("¿ganó la plata en Pekín?", "beijing-silver", "yes"),
