@@ -39,6 +39,7 @@ def ask(question: str):
         ("rumor has it he finished first in beijing", "beijing-silver", "no"),  # a silver is second
         ("according to my friend he went to six olympics", "five-olympics", "no"),
         ("tengo entendido que se retiró en 2010", "retirement-date", "no"),
+        ("mi abuelo dice que es de quito", "hometown", "no"),  # "es de" is "is from": he is from Cuenca
         ("was borchin banned for life?", "borchin-ban", ""),  # "life" is checked too; the fact never says it
         ("¿ganó el oro en Pekín?", "beijing-silver", "no"),
         ("¿ganó la plata en Pekín?", "beijing-silver", "yes"),
