@@ -28,7 +28,7 @@ FEATURES = (
     "strict_uncovered",
     "strong_any",
 )
-WEIGHTS = (-7.51, 4.192, 1.502, 0.575, 0.309, 0.672, 3.717, 0.877, -2.014, 1.102, -2.298)
+WEIGHTS = (-7.515, 4.2, 1.49, 0.598, 0.309, 0.662, 3.699, 0.875, -2.014, 1.104, -2.301)
 
 
 @dataclass(frozen=True, slots=True)
