@@ -524,8 +524,13 @@ class Matcher(Scorer):
         seen = {c.fact.id for c in whole.answers}
         found: list[Candidate] = []
         for clause in analysis.clauses:
-            # "more world golds or olympic golds?": the comparing words say how, not what.
-            clause = tuple(t for t in clause if t not in self._compare) or clause
+            # "more world golds or olympic golds?": the comparing words say how, not what; a clause
+            # left with only question words and words most facts share ("which happened first",
+            # "¿dónde le fue mejor") names nothing to answer.
+            rest = tuple(t for t in clause if t not in self._compare)
+            if len(rest) < len(clause) and all(t in self._intents or self._idf.get(t, 0.0) < COMMON_IDF for t in rest):
+                continue
+            clause = rest or clause
             scored = self.score(analysis.part(clause))
             if not scored:
                 continue

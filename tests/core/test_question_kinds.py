@@ -174,6 +174,18 @@ def test_no_correction_from_a_fact_whose_answer_holds_no_value_of_that_kind() ->
     assert ask("did markov win silver in atlanta?").verdict != "no"
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [
+        ("which was longer, his career or the pilgrimage?", ["career-length", "pilgrimage"]),
+        ("¿dónde le fue mejor, en sídney o en pekín?", ["sydney-athens", "beijing-silver"]),
+        ("¿qué fue antes, el bronce júnior o el oro júnior?", ["junior-bronze", "junior-gold"]),
+    ],
+)
+def test_a_comparing_clause_that_names_nothing_adds_no_answer(question: str, fact_ids: list[str]) -> None:
+    assert [c.fact.id for c in ask(question).answers] == fact_ids
+
+
 def test_three_thousand_emoji_and_symbol_strings_are_never_answered() -> None:
     import random
 
