@@ -1,4 +1,4 @@
-"""The ``perezbot`` command: ask | chat | facts | check | eval | onthisday | run | sync | start.
+"""The ``perezbot`` command: ask | chat | facts | check | eval | onthisday | quiz | run | sync | start.
 
 ``main(argv, stdin=, stdout=, stderr=, env=)`` never touches the real stdio or environment, so
 tests drive it directly. ``ask``/``chat`` never import discord (fast cold start).
@@ -21,6 +21,7 @@ __all__ = ["entry_point", "main"]
 def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], str]]:
     """name → (help, add_arguments, "module:function") — modules are imported lazily."""
     from bot.cli import args
+    from bot.cli.quiz import arguments as quiz_arguments
 
     return {
         "chat": ("interactive console chat (reads stdin until EOF)", args.chat, "answer:run_chat"),
@@ -29,6 +30,7 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
         "check": ("lint a fact base (the shipped one by default)", args.check, "factcmds:run_check"),
         "eval": ("grade a question set", args.evaluate, "evaluate:run_eval"),
         "onthisday": ("the anniversary post text for a date", args.onthisday, "factcmds:run_onthisday"),
+        "quiz": ("play a 5-question quiz in the terminal (answers 1-4 on stdin)", quiz_arguments, "quiz:run_quiz"),
         "misses": ("the most frequent unanswered questions, grouped", args.misses, "opscmds:run_misses"),
         "stats": ("answered/ambiguous/unknown rates, top facts, helpfulness", args.stats, "opscmds:run_stats"),
         "doctor": ("check the configuration offline", args.none, "opscmds:run_doctor"),

@@ -10,6 +10,7 @@ from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliCon
 from bot.core.calendar import next_entry_date
 from bot.core.facts import FactBaseError, check_facts, load_facts
 from bot.core.render import format_date, render_onthisday
+from bot.quiz.items import check_quiz
 
 __all__ = ["run_check", "run_facts", "run_onthisday"]
 
@@ -39,9 +40,10 @@ def run_check(ns: argparse.Namespace, ctx: CliContext) -> int:
             return EXIT_CONFIG
         directory = settings.facts_dir
     base, problems = check_facts(directory)
+    problems = [*problems, *check_quiz(directory, base)]  # the quiz items (bot/quiz/items.py)
     for problem in problems:
         ctx.out(str(problem))
-    if base is None:
+    if base is None or problems:
         ctx.out(f"{len(problems)} problem(s) in {directory}")
         return EXIT_FAILURE
     phrasings = sum(len(q) for f in base for q in f.questions.values())
