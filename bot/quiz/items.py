@@ -34,12 +34,13 @@ MAX_OPTION = 76  # a button label is at most 80 characters, and ours start with 
 ITEM_FIELDS = ("kind", *LANGS)
 QUESTION_FIELDS = ("question", "answer", "wrong")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PUNCT = re.compile(r"(?<!\d):|:(?!\d)|[^\w:]+")  # a colon counts only inside a time (1:20:07)
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*")
 
 
 def _key(text: str) -> str:
     """How two options compare: folded (case, accents, quotes), punctuation and spacing ignored."""
-    return " ".join(re.sub(r"[^\w:]+", " ", fold(text)).split())
+    return " ".join(_PUNCT.sub(" ", fold(text)).split())
 
 
 def _numbers(text: str) -> tuple[int, ...]:
