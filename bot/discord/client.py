@@ -49,6 +49,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.discord.cogs.messages",
     "bot.discord.cogs.anniversary",
     "bot.discord.cogs.ops",
+    "bot.quiz.cog",
 )
 
 SyncMode = Literal["auto", "never"]

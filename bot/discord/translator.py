@@ -68,6 +68,15 @@ SPANISH: dict[str, str] = {
         "Muestra exactamente lo que dirá la próxima publicación (solo tú la ves)."
     ),
     "Stop the anniversary post in this server.": "Detiene la publicación de aniversario en este servidor.",
+    # /quiz play|start|leaderboard
+    "A quiz on Jefferson Pérez's career.": "Un quiz sobre la carrera de Jefferson Pérez.",
+    "Play a round of 5 questions on your own (only you see it).": (
+        "Juega una ronda de 5 preguntas por tu cuenta (solo tú la ves)."
+    ),
+    "Start a round for the whole channel: 5 questions, 20 seconds each.": (
+        "Empieza una ronda para todo el canal: 5 preguntas de 20 segundos cada una."
+    ),
+    "This server's best quiz players.": "Quienes mejor juegan al quiz en este servidor.",
     # /admin
     "Bot owner tools.": "Herramientas para quien administra el bot.",
     "Re-read the facts, check them and swap them in if valid (bot owner only).": (

@@ -225,7 +225,11 @@ def read_items(directory: Path, facts: FactBase | None) -> tuple[tuple[QuizItem,
         if item.id in seen:
             first = seen[item.id]
             out.problems.append(
-                Problem(item.path or folder, item.line, f"duplicate quiz item {item.id} (first at {first.path}:{first.line})")
+                Problem(
+                    item.path or folder,
+                    item.line,
+                    f"duplicate quiz item {item.id} (first at {first.path}:{first.line})",
+                )
             )
         seen.setdefault(item.id, item)
     return tuple(seen.values()), out.problems

@@ -120,8 +120,16 @@ def record_answers(
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (guild_id, user_id) DO UPDATE SET"
                 " name = excluded.name, answered = excluded.answered, correct = excluded.correct,"
                 " streak = excluded.streak, best_streak = excluded.best_streak, updated_at = excluded.updated_at",
-                (guild_id, user_id, after.name, after.answered, after.correct, after.streak, after.best_streak,
-                 at.isoformat()),
+                (
+                    guild_id,
+                    user_id,
+                    after.name,
+                    after.answered,
+                    after.correct,
+                    after.streak,
+                    after.best_streak,
+                    at.isoformat(),
+                ),
             )
         mark_seen(conn, [user_player(u) for u, _, _ in answers], item_id, at)
     return scored

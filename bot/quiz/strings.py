@@ -70,6 +70,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Start a new one with /quiz start.",
         "not_yours": "This round is someone else's: start your own with /quiz play.",
         "no_send": "I can't post in this channel, so I can't run a round here.",
+        "error": "Something went wrong on my side. Please try again in a moment.",
         "prompt": "Your answer (1-4): ",
         "bad_choice": "Please answer with a number from 1 to 4.",
     },
@@ -112,6 +113,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Empieza otra con /quiz start.",
         "not_yours": "Esta ronda es de otra persona: empieza la tuya con /quiz play.",
         "no_send": "No puedo publicar en este canal, así que no puedo hacer una ronda aquí.",
+        "error": "Algo falló de mi lado. Inténtalo de nuevo en un momento.",
         "prompt": "Tu respuesta (1-4): ",
         "bad_choice": "Responde con un número del 1 al 4.",
     },
@@ -270,5 +272,8 @@ def render_leaderboard(players: Sequence[PlayerStats], lang: str, *, min_answers
 
 def render_starting(lang: str, count: int, seconds: int) -> Reply:
     return Reply(
-        status=STATUS, lang=lang, title=text(lang, "starting_title"), body=text(lang, "starting", count=count, seconds=seconds)
+        status=STATUS,
+        lang=lang,
+        title=text(lang, "starting_title"),
+        body=text(lang, "starting", count=count, seconds=seconds),
     )

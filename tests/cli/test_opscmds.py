@@ -14,7 +14,7 @@ import pytest
 from bot.cli import main
 from bot.core.facts import Citation, Fact, default_facts_dir
 from bot.core.results import Candidate, MatchResult, Status
-from bot.store.db import connect
+from bot.store.db import SCHEMA_VERSION, connect
 from bot.store.questions import QuestionLog, voter_hash
 
 TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
@@ -178,7 +178,7 @@ def test_doctor_all_good_before_first_start(healthy):
 def test_doctor_all_good_with_a_migrated_database(healthy):
     connect(Path(healthy["DATA_DIR"]) / "perezbot.sqlite3").close()
     status, out, _ = run(healthy, "doctor")
-    assert status == 0 and "is writable and at schema v1" in out
+    assert status == 0 and f"is writable and at schema v{SCHEMA_VERSION}" in out
 
 
 def test_doctor_reads_the_dotenv_file(healthy, tmp_path):
@@ -256,7 +256,7 @@ def test_doctor_migrated_database_missing_tables(healthy):
     data = Path(healthy["DATA_DIR"])
     data.mkdir()
     conn = sqlite3.connect(data / "perezbot.sqlite3")
-    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.close()
     status, out, _ = run(healthy, "doctor")
     assert status == 1 and "lacks tables" in out and "questions" in out
