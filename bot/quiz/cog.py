@@ -20,6 +20,7 @@ from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot.core.facts import FactBase
+from bot.core.render import Reply
 from bot.discord import send
 from bot.discord.etiquette import lang_for_locale
 from bot.quiz import storage
@@ -51,6 +52,14 @@ def reply_lang(interaction: discord.Interaction) -> str:
     return lang_for_locale(interaction.locale) or "en"
 
 
+async def _edit(message: discord.Message, reply: Reply, view: discord.ui.View | None, embed: bool) -> None:
+    """Edit a round's message; one that was deleted (or can't be edited) doesn't stop the round."""
+    try:
+        await send.edit(message, reply, view=view, embed=embed)
+    except discord.HTTPException as exc:
+        log.info("could not edit quiz message %s: %s", message.id, exc)
+
+
 class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A quiz on Jefferson Pérez's career.")):
     """Solo rounds, channel rounds and the server's leaderboard."""
 
@@ -58,8 +67,8 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
         self,
         bot: PerezBot,
         *,
-        question_seconds: float = QUESTION_SECONDS,
-        tick_seconds: float = TICK_SECONDS,
+        question_seconds: int = QUESTION_SECONDS,
+        tick_seconds: int = TICK_SECONDS,
         shown: ShownFacts = none_shown,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
     ) -> None:
@@ -68,7 +77,7 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
         self.question_seconds = question_seconds
         self.tick_seconds = tick_seconds
         self.shown = shown  # the daily posts' "facts this server has been shown" (none until wired)
-        self.sleep = sleep
+        self.sleep = sleep  # waits between countdown edits (tests pass a gate they open themselves)
         self.store: Store | None = None
         self.rounds: dict[int, asyncio.Task[None]] = {}
         self._items: tuple[FactBase | None, tuple[QuizItem, ...]] = (None, ())
@@ -157,8 +166,7 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
                 await send.respond(interaction, render_notice(lang, "no_items"), ephemeral=True)
                 return
             round_ = ChannelRound(channel.id, interaction.guild_id, lang, items)
-            seconds = round(self.question_seconds)
-            await send.respond(interaction, render_starting(lang, len(items), seconds))
+            await send.respond(interaction, render_starting(lang, len(items), self.question_seconds))
         except BaseException:
             await store.run(storage.end_round, channel.id)
             raise
@@ -198,26 +206,24 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
         lang, total = round_.lang, len(round_.items)
         question = OpenQuestion(item, lang)
         view = ChannelQuestionView(question, f"{round_.channel_id}:{number}", reply_lang)
-        ticks = countdown(round(self.question_seconds), max(1, round(self.tick_seconds)))
-        scale = self.question_seconds / max(ticks[0], 1)  # seconds shown → seconds waited (tests run faster)
-        sent = await send.post(
-            channel, render_question(item, lang, number, total, seconds_left=ticks[0], answers=0), view=view
-        )
+        ticks = countdown(self.question_seconds, self.tick_seconds)
+        first = render_question(item, lang, number, total, seconds_left=ticks[0], answers=0)
+        sent = await send.post(channel, first, view=view)
         if sent is None or sent.message is None:
             view.stop()
             return False
         message, embed = sent.message, bool(sent.message.embeds)
         await self._store().run(storage.set_round_message, round_.channel_id, message.id)
         for shown, left in zip(ticks, [*ticks[1:], 0], strict=True):
-            await self.sleep((shown - left) * scale)
+            await self.sleep(shown - left)
             if left:
                 reply = render_question(item, lang, number, total, seconds_left=left, answers=len(question.votes))
-                await send.edit(message, reply, view=view, embed=embed)
+                await _edit(message, reply, view, embed)
         question.close()
         view.stop()
         facts = self.bot.engine.facts
         reveal = render_reveal(item, lang, number, total, question.tally(), facts.get(item.fact_id), facts.source)
-        await send.edit(message, reveal, view=None, embed=embed)
+        await _edit(message, reveal, None, embed)
         results = question.results()
         now = self.bot.clock()
         scored = await self.record(round_.guild_id, item, results) if results else {}
