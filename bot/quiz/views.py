@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -26,12 +26,12 @@ __all__ = ["ChannelQuestionView", "SoloView"]
 
 log = logging.getLogger(__name__)
 
-Callback = Callable[[discord.Interaction], Awaitable[None]]
+Callback = Callable[[discord.Interaction], Coroutine[Any, Any, None]]
 
 
 def _button(label: str, custom_id: str, callback: Callback, style: discord.ButtonStyle) -> discord.ui.Button:
     button: discord.ui.Button = discord.ui.Button(label=label[:80], custom_id=custom_id[:100], style=style)
-    button.callback = callback  # type: ignore[method-assign]
+    button.callback = callback  # type: ignore[method-assign,assignment]  # a per-button closure
     return button
 
 
