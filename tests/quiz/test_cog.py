@@ -118,3 +118,9 @@ async def test_an_empty_leaderboard_says_how_to_get_on_it(cog: Quiz):
     interaction = fake_interaction(guild_id=1)
     await Quiz.leaderboard.callback(cog, interaction)
     assert sent_kwargs(interaction)["embed"].description.startswith("Nobody has answered 5 questions here yet")
+
+
+async def test_rounds_left_open_in_servers_this_process_does_not_serve_are_left_alone(cog: Quiz):
+    cog.store.call(storage.claim_round, 2, 999, "en", cog.bot.clock())  # another shard's server
+    assert await cog.end_interrupted_rounds() == 0
+    assert [r.channel_id for r in cog.store.call(storage.open_rounds)] == [2]
