@@ -20,9 +20,9 @@ from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot.core.facts import FactBase
-from bot.core.render import Reply
+from bot.core.reply import Reply
 from bot.discord import send
-from bot.discord.etiquette import lang_for_locale
+from bot.discord.common import reply_language
 from bot.quiz import storage
 from bot.quiz.items import QuizItem, load_items
 from bot.quiz.picking import pick_items
@@ -38,7 +38,6 @@ from bot.quiz.strings import (
     render_summary,
 )
 from bot.quiz.views import ChannelQuestionView, SoloView
-from bot.store.store import Store
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -49,7 +48,7 @@ log = logging.getLogger(__name__)
 
 
 def reply_lang(interaction: discord.Interaction) -> str:
-    return lang_for_locale(interaction.locale) or "en"
+    return reply_language(interaction.locale)
 
 
 async def _edit(message: discord.Message, reply: Reply, view: discord.ui.View | None, embed: bool) -> None:
@@ -78,15 +77,10 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
         self.tick_seconds = tick_seconds
         self.shown = shown  # the daily posts' "facts this server has been shown" (none until wired)
         self.sleep = sleep  # waits between countdown edits (tests pass a gate they open themselves)
-        self.store: Store | None = None
         self.rounds: dict[int, asyncio.Task[None]] = {}
         self._items: tuple[FactBase | None, tuple[QuizItem, ...]] = (None, ())
 
     # -- lifecycle -----------------------------------------------------------------------------
-
-    async def cog_load(self) -> None:
-        # Until the bot declares its one ``bot.store``, the quiz opens its own (same database file).
-        self.store = Store(self.bot.settings.database_path)
 
     async def cog_unload(self) -> None:
         tasks = list(self.rounds.values())
@@ -95,14 +89,6 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
-        if self.store is not None:
-            await asyncio.to_thread(self.store.close)
-            self.store = None
-
-    def _store(self) -> Store:
-        if self.store is None:
-            raise RuntimeError("the quiz cog is not loaded")
-        return self.store
 
     async def items(self) -> tuple[QuizItem, ...]:
         """The items for the facts in use now (a reload swaps the fact base: re-read then)."""
@@ -113,14 +99,14 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
 
     async def record(self, guild_id: int, item: QuizItem, answers: Sequence[tuple[int, str, bool]]) -> dict[int, bool]:
         """Score answers to ``item``; user id → whether it scored (a repeat inside a week doesn't)."""
-        return await self._store().run(storage.record_answers, guild_id, item.id, list(answers), self.bot.clock())
+        return await self.bot.store.run(storage.record_answers, guild_id, item.id, list(answers), self.bot.clock())
 
     async def _pick(self, player: str, guild_id: int) -> list[QuizItem]:
         items = await self.items()
         if not items:
             return []
-        seen = await self._store().run(storage.seen_by, player)
-        shown = await self._store().run(self.shown, guild_id) if guild_id else frozenset()
+        seen = await self.bot.store.run(storage.seen_by, player)
+        shown = await self.bot.store.run(self.shown, guild_id) if guild_id else frozenset()
         return pick_items(items, self.bot.rng, seen=seen, prefer=shown)
 
     async def pick_solo(self, user_id: int, guild_id: int) -> list[QuizItem]:
@@ -152,7 +138,7 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
         if not interaction.app_permissions.send_messages:
             await send.respond(interaction, render_notice(lang, "no_send"), ephemeral=True)
             return
-        store = self._store()
+        store = self.bot.store  # the process's one database
         claimed = channel.id not in self.rounds and await store.run(
             storage.claim_round, channel.id, interaction.guild_id, lang, self.bot.clock()
         )
@@ -179,13 +165,13 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
         if interaction.guild_id is None:
             await send.respond(interaction, render_notice(lang, "guild_only"), ephemeral=True)
             return
-        players = await self._store().run(storage.leaderboard, interaction.guild_id, min_answers=MIN_ANSWERS)
+        players = await self.bot.store.run(storage.leaderboard, interaction.guild_id, min_answers=MIN_ANSWERS)
         await send.respond(interaction, render_leaderboard(players, lang, min_answers=MIN_ANSWERS))
 
     # -- a channel round -----------------------------------------------------------------------
 
     async def _run_round(self, channel: discord.abc.Messageable, round_: ChannelRound) -> None:
-        store = self._store()
+        store = self.bot.store
         try:
             for number, item in enumerate(round_.items, 1):
                 if not await self._ask(channel, round_, number, item):
@@ -213,7 +199,7 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
             view.stop()
             return False
         message, embed = sent.message, bool(sent.message.embeds)
-        await self._store().run(storage.set_round_message, round_.channel_id, message.id)
+        await self.bot.store.run(storage.set_round_message, round_.channel_id, message.id)
         for shown, left in zip(ticks, [*ticks[1:], 0], strict=True):
             await self.sleep(shown - left)
             if left:
@@ -227,7 +213,7 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
         results = question.results()
         now = self.bot.clock()
         scored = await self.record(round_.guild_id, item, results) if results else {}
-        await self._store().run(storage.mark_seen, [storage.channel_player(round_.channel_id)], item.id, now)
+        await self.bot.store.run(storage.mark_seen, [storage.channel_player(round_.channel_id)], item.id, now)
         for user_id, name, correct in results:
             round_.add(user_id, name, correct, scored=scored.get(user_id, True))
         return True
@@ -240,7 +226,7 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
 
     async def end_interrupted_rounds(self) -> int:
         """End the rounds a previous run left open in servers this process serves; how many were ended."""
-        store = self._store()
+        store = self.bot.store
         ended = 0
         for left in await store.run(storage.open_rounds):
             if left.channel_id in self.rounds or self.bot.get_guild(left.guild_id) is None:
@@ -249,7 +235,7 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
             if isinstance(channel, discord.abc.Messageable):
                 try:
                     if left.message_id is not None:
-                        await send.remove_view(channel.get_partial_message(left.message_id))  # type: ignore[attr-defined]
+                        await send.remove_view(channel.get_partial_message(left.message_id))
                     await send.post(channel, render_notice(left.lang, "interrupted"))
                 except discord.HTTPException as exc:
                     log.warning("could not close the interrupted quiz round in channel %s: %s", left.channel_id, exc)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from bot.core.reply import Reply
 from bot.discord import send
 from bot.quiz.items import QuizItem
 from bot.quiz.rounds import OpenQuestion, Outcome
@@ -59,7 +60,7 @@ class SoloView(_QuizView):
         self._token = secrets.token_hex(4)  # custom ids unique to this view
         self._show_options()
 
-    def question_reply(self):
+    def question_reply(self) -> Reply:
         return render_question(self.items[self.index], self.lang, self.index + 1, len(self.items))
 
     def _id(self, what: str) -> str:

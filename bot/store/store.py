@@ -31,6 +31,7 @@ class Store:
         self.path = path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="perezbot-db")
         self._conn: sqlite3.Connection | None = None
+        self._closed = False
 
     def _connection(self) -> sqlite3.Connection:
         """Open (and migrate) lazily, inside the worker thread that will use it."""
@@ -48,7 +49,10 @@ class Store:
         return await loop.run_in_executor(self._executor, lambda: fn(self._connection(), *args, **kwargs))
 
     def close(self) -> None:
-        """Close the connection (on its own thread) and stop the worker."""
+        """Close the connection (on its own thread) and stop the worker; closing twice is fine."""
+        if self._closed:
+            return
+        self._closed = True
 
         def _close() -> None:
             if self._conn is not None:

@@ -8,7 +8,6 @@ from unittest import mock
 import discord
 import pytest
 
-from bot.config import Settings
 from bot.core.engine import Engine
 from bot.quiz import storage
 from bot.quiz.cog import Quiz
@@ -23,11 +22,11 @@ def engine() -> Engine:
 
 @pytest.fixture
 async def cog(engine: Engine, tmp_path: Path):
-    bot = fake_bot(engine, settings=Settings(data_dir=tmp_path))
+    bot = fake_bot(engine, tmp_path)
     quiz = Quiz(bot)
-    await quiz.cog_load()
     yield quiz
     await quiz.cog_unload()
+    bot.store.close()
 
 
 def text_channel(channel_id: int = 2) -> mock.NonCallableMagicMock:
@@ -72,7 +71,7 @@ async def test_a_press_scores_the_answer_and_shows_the_fact(cog: Quiz):
     embed = press.response.edit_message.await_args.kwargs["embed"]
     assert embed.title == "✅ Right!" and cog.bot.engine.facts.get(item.fact_id).text("en") in embed.description
     assert [child.label for child in view.children] == ["Next question"]
-    stats = cog.store.call(storage.player_stats, 5, 7)
+    stats = cog.bot.store.call(storage.player_stats, 5, 7)
     assert (stats.name, stats.answered, stats.correct, stats.streak) == ("Ana", 1, 1, 1)
     view.stop()
 
@@ -105,7 +104,7 @@ async def test_start_and_leaderboard_need_a_server(cog: Quiz):
 
 
 async def test_start_refuses_a_second_round_in_the_same_channel(cog: Quiz):
-    cog.store.call(storage.claim_round, 2, 1, "en", cog.bot.clock())  # a round running (maybe another process)
+    cog.bot.store.call(storage.claim_round, 2, 1, "en", cog.bot.clock())  # a round running (maybe another process)
     interaction = fake_interaction(guild_id=1, channel_id=2)
     interaction.channel = text_channel(2)
     await Quiz.start.callback(cog, interaction)
@@ -121,6 +120,6 @@ async def test_an_empty_leaderboard_says_how_to_get_on_it(cog: Quiz):
 
 
 async def test_rounds_left_open_in_servers_this_process_does_not_serve_are_left_alone(cog: Quiz):
-    cog.store.call(storage.claim_round, 2, 999, "en", cog.bot.clock())  # another shard's server
+    cog.bot.store.call(storage.claim_round, 2, 999, "en", cog.bot.clock())  # another shard's server
     assert await cog.end_interrupted_rounds() == 0
-    assert [r.channel_id for r in cog.store.call(storage.open_rounds)] == [2]
+    assert [r.channel_id for r in cog.bot.store.call(storage.open_rounds)] == [2]
