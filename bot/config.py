@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
@@ -247,13 +248,13 @@ def inspect_settings(
     values = {attr: value for attr, value in values.items() if attr.upper() not in problems}
     if dotenv is not None:
         values["warnings"] = _typos(dotenv, list(from_file))
-    return Settings(**values), problems  # type: ignore[arg-type]
+    return Settings(**values), problems
 
 
-def _parse(merged: Mapping[str, str], base: Path, require_token: bool, problems: dict[str, str]) -> dict[str, object]:
+def _parse(merged: Mapping[str, str], base: Path, require_token: bool, problems: dict[str, str]) -> dict[str, Any]:
     """Settings field → value for every key set in ``merged``; each bad one is added to ``problems``."""
     get = {k: v.strip() for k, v in merged.items() if v is not None and v.strip() != ""}.get
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
 
     token = get("DISCORD_TOKEN")
     if token is not None:
