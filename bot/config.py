@@ -47,6 +47,7 @@ KEYS = (
     "SHARD_COUNT",
     "SHARD_IDS",
     "ANNOUNCE_CHANNEL_ID",
+    "DAILY_CHANNEL_ID",
     "POST_TIME",
     "TIMEZONE",
     "RECORD_MISSES",
@@ -91,6 +92,7 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None  # the shards this process runs (default: all of them)
     facts_dir: Path = field(default_factory=shipped_facts_dir)
     announce_channel_id: int | None = None
+    daily_channel_id: int | None = None  # where the daily fact goes in a server that set up nothing
     post_time: dt.time = dt.time(9, 0)
     timezone: str = "UTC"
     record_misses: bool = True
@@ -264,7 +266,11 @@ def _parse(merged: Mapping[str, str], base: Path, require_token: bool, problems:
     elif require_token:
         problems["DISCORD_TOKEN"] = TOKEN_HELP
 
-    for key, attr in (("DEV_GUILD_ID", "dev_guild_id"), ("ANNOUNCE_CHANNEL_ID", "announce_channel_id")):
+    for key, attr in (
+        ("DEV_GUILD_ID", "dev_guild_id"),
+        ("ANNOUNCE_CHANNEL_ID", "announce_channel_id"),
+        ("DAILY_CHANNEL_ID", "daily_channel_id"),
+    ):
         if (raw := get(key)) is not None:
             try:
                 values[attr] = _snowflake(raw)

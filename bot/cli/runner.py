@@ -16,7 +16,7 @@ import contextlib
 import logging
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
@@ -76,11 +76,13 @@ def _point_at_test_endpoints(ctx: CliContext) -> None:
         point_at(api, gateway)
 
 
-async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) -> None:
+async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None, env: Mapping[str, str]) -> None:
     """Run until Discord closes on us or a signal asks us to stop."""
     from bot.discord.client import build_bot
+    from bot.posts.testclock import clock_from_env
 
-    bot = build_bot(settings, engine, sharded=sharded)
+    clock = clock_from_env(env)  # tests only: a moved clock for the scheduled posts
+    bot = build_bot(settings, engine, sharded=sharded, **({"clock": clock} if clock else {}))
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     handled: list[signal.Signals] = []
@@ -190,7 +192,7 @@ def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
         sharded: bool | None = None
         while True:
             try:
-                asyncio.run(_serve(settings, engine, sharded=sharded))
+                asyncio.run(_serve(settings, engine, sharded=sharded, env=ctx.env))
                 return EXIT_OK
             except discord.ConnectionClosed as exc:
                 if exc.code == SHARDING_REQUIRED and not sharded:

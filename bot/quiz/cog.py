@@ -28,7 +28,7 @@ from bot.quiz.items import QuizItem, load_items
 from bot.quiz.picking import pick_items
 from bot.quiz.rounds import QUESTION_SECONDS, TICK_SECONDS, ChannelRound, OpenQuestion, countdown
 from bot.quiz.scoring import MIN_ANSWERS
-from bot.quiz.shown import ShownFacts, none_shown
+from bot.quiz.shown import ShownFacts, shown_by_daily_posts
 from bot.quiz.strings import (
     render_leaderboard,
     render_notice,
@@ -68,14 +68,14 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
         *,
         question_seconds: int = QUESTION_SECONDS,
         tick_seconds: int = TICK_SECONDS,
-        shown: ShownFacts = none_shown,
+        shown: ShownFacts = shown_by_daily_posts,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
     ) -> None:
         super().__init__()
         self.bot = bot
         self.question_seconds = question_seconds
         self.tick_seconds = tick_seconds
-        self.shown = shown  # the daily posts' "facts this server has been shown" (none until wired)
+        self.shown = shown  # the facts this server's daily posts have shown: asked about first
         self.sleep = sleep  # waits between countdown edits (tests pass a gate they open themselves)
         self.rounds: dict[int, asyncio.Task[None]] = {}
         self._items: tuple[FactBase | None, tuple[QuizItem, ...]] = (None, ())

@@ -225,6 +225,14 @@ def test_doctor_unknown_server_time_zone_in_the_database(healthy):
     assert status == 1 and "server 1: 'Atlantis/Capital'" in out and "server 2" not in out
 
 
+def test_doctor_checks_the_daily_posts_time_zones_too(healthy):
+    conn = connect(Path(healthy["DATA_DIR"]) / "perezbot.sqlite3")
+    conn.execute("INSERT INTO daily_settings (guild_id, timezone, updated_at) VALUES (3, 'Mars/Olympus_Mons', 'x')")
+    conn.close()
+    status, out, _ = run(healthy, "doctor")
+    assert status == 1 and "server 3: 'Mars/Olympus_Mons'" in out
+
+
 def test_doctor_database_in_a_place_that_cannot_exist(healthy, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
