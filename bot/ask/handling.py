@@ -58,7 +58,9 @@ def plan_reply(
     if not text.strip():
         return ReplyPlan(help_reply(fallback))
     started = time.perf_counter()
-    result, reply = bot.engine.ask(text, lang=lang)
+    conversation = (user_id, channel_id)  # a follow-up ("and the year after?") leans on this one's last answer
+    result, reply = bot.engine.ask(text, lang=lang, previous=bot.conversations.previous(conversation))
+    bot.conversations.remember(conversation, bot.engine.turn(result))
     observe(bot, result, latency=time.perf_counter() - started, guild_id=guild_id)
     if result.status is Status.ANSWERED:
         if in_guild and channel_id is not None:
