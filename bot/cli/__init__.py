@@ -22,6 +22,8 @@ from bot.cli.exits import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, C
 from bot.cli.factcmds import run_check, run_facts
 from bot.cli.opscmds import run_doctor, run_misses, run_stats
 from bot.cli.posts import daily_args, onthisday_args, run_daily, run_onthisday
+from bot.cli.quiz import arguments as quiz_arguments
+from bot.cli.quiz import run_quiz
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -66,6 +68,7 @@ COMMANDS: dict[str, Command] = {
     "eval": Command("grade a question set", args.evaluate, run_eval),
     "onthisday": Command("the on-this-day entry for a date", onthisday_args, run_onthisday),
     "daily": Command("the daily post a server gets on a date", daily_args, run_daily),
+    "quiz": Command("play a 5-question quiz in the terminal (answers 1-4 on stdin)", quiz_arguments, run_quiz),
     "misses": Command("the most frequent unanswered questions, grouped", args.misses, run_misses),
     "stats": Command("answered/ambiguous/unknown rates, top facts, helpfulness", args.stats, run_stats),
     "doctor": Command("check the configuration offline", args.none, run_doctor),
