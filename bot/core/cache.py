@@ -2,25 +2,32 @@
 
 The cache file is keyed by a hash of the fact base's files, the matcher's code and data files and
 the Python version, so any change to any of them builds afresh. It lives in a directory the caller
-gives (the CLI uses ``DATA_DIR/cache``) — never the working directory — and is written atomically;
-an unreadable or stale file is ignored and replaced. Only perezbot writes it: it is a pickle, so the
-directory must not be writable by anyone the bot does not trust (same as its database).
+gives (the CLI uses ``DATA_DIR/cache``, else the per-user :func:`user_cache_dir`) — never the
+working directory — and is written atomically; an unreadable or stale file is ignored and replaced.
+Only perezbot writes it: it is a pickle, so the directory must not be writable by anyone the bot
+does not trust (same as its database; the per-user one is created private).
+
+Loading must be cheap, since it is most of a cold start: the general-language word ranks (140,000
+words, 50 ms to rebuild as a dict) are stored as one string and looked up in it (:class:`Ranks`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
+import io
 import os
 import pickle
 import sys
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-__all__ = ["cache_key", "cached"]
+__all__ = ["KEEP", "Ranks", "cache_key", "cached", "user_cache_dir"]
 
 _CODE = Path(__file__).resolve().parent  # bot/core: the matcher's code and its data files
+KEEP = 4  # cache files kept in one directory (checkouts sharing the per-user cache don't evict each other)
 T = TypeVar("T")
 
 
@@ -36,6 +43,127 @@ def cache_key(facts_dir: Path) -> str:
     return digest.hexdigest()[:24]
 
 
+def user_cache_dir(env: Mapping[str, str]) -> Path | None:
+    """The per-user cache: ``$XDG_CACHE_HOME/perezbot``, else ``~/.cache/perezbot`` (from ``env``,
+    so tests and callers decide). None when neither is set as an absolute path: no cache, rather
+    than one in the working directory."""
+    xdg = env.get("XDG_CACHE_HOME", "")
+    if xdg and Path(xdg).is_absolute():
+        return Path(xdg) / "perezbot"
+    home = env.get("HOME", "")
+    if home and Path(home).is_absolute():
+        return Path(home) / ".cache" / "perezbot"
+    return None
+
+
+class Ranks(Mapping[str, int]):
+    """A read-only ``word → rank`` table kept as one ``"\\nword\\trank\\n…"`` string.
+
+    Unpickling a string is a copy; unpickling the same table as a dict builds 140,000 entries. A
+    question looks up a few dozen words, each a substring search (memoised); after :attr:`LIMIT`
+    distinct words (a batch run) the dict is built once and used from then on.
+    """
+
+    LIMIT = 256
+    __slots__ = ("_blob", "_full", "_seen")
+
+    def __init__(self, blob: str) -> None:
+        self._blob = blob
+        self._seen: dict[str, int | None] = {}
+        self._full: dict[str, int] | None = None
+
+    @staticmethod
+    def pack(table: Mapping[str, int]) -> str:
+        """``table`` as the string a :class:`Ranks` reads (words without whitespace, as split from
+        a word list)."""
+        if any(not word or word != "".join(word.split()) for word in table):
+            raise ValueError("a word with whitespace cannot be packed")
+        return "\n" + "".join(f"{word}\t{int(rank)}\n" for word, rank in table.items())
+
+    def _find(self, word: str) -> int | None:
+        if self._full is not None:
+            return self._full.get(word)
+        if word in self._seen:
+            return self._seen[word]
+        rank = None
+        if word and word == "".join(word.split()):  # no packed word has whitespace
+            at = self._blob.find(f"\n{word}\t")
+            if at >= 0:
+                start = at + len(word) + 2
+                rank = int(self._blob[start : self._blob.index("\n", start)])
+        self._seen[word] = rank
+        if len(self._seen) > self.LIMIT:
+            self._materialise()
+        return rank
+
+    def _materialise(self) -> dict[str, int]:
+        if self._full is None:
+            lines = (line.split("\t") for line in self._blob.split("\n") if line)
+            self._full = {word: int(rank) for word, rank in lines}
+            self._seen.clear()
+        return self._full
+
+    def __getitem__(self, word: str) -> int:
+        rank = self._find(word)
+        if rank is None:
+            raise KeyError(word)
+        return rank
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._find(word) is not None
+
+    def get(self, word: str, default: Any = None) -> Any:  # Mapping.get without raising a KeyError
+        rank = self._find(word) if isinstance(word, str) else None
+        return default if rank is None else rank
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._materialise())
+
+    def __len__(self) -> int:
+        return len(self._materialise())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Ranks, (self._blob,))
+
+
+def _big_tables() -> tuple[object, ...]:
+    """The tables worth packing: the general-language word ranks the analyzer holds."""
+    from bot.core.wordlists import word_ranks
+
+    return (word_ranks(),)
+
+
+class _Pickler(pickle.Pickler):
+    """Stores each big table once, packed as a :class:`Ranks` string."""
+
+    def __init__(self, file: io.BufferedWriter) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._tables = {id(table): table for table in _big_tables()}
+        self._packed: set[int] = set()
+
+    def persistent_id(self, obj: object) -> object:
+        key = id(obj)
+        if key not in self._tables:
+            return None
+        if key in self._packed:
+            return ("ranks", key)
+        self._packed.add(key)
+        return ("ranks", key, Ranks.pack(self._tables[key]))  # type: ignore[arg-type]
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file: io.BufferedReader) -> None:
+        super().__init__(file)
+        self._tables: dict[int, Ranks] = {}
+
+    def persistent_load(self, pid: Any) -> object:
+        if not (isinstance(pid, tuple) and pid and pid[0] == "ranks"):
+            raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
+        if len(pid) == 3:
+            self._tables[pid[1]] = Ranks(pid[2])
+        return self._tables[pid[1]]
+
+
 def cached(facts_dir: Path, cache_dir: Path, build: Callable[[], T]) -> T:
     """The engine for ``facts_dir`` from ``cache_dir`` if it is there and current, else ``build()``
     (and keep it for next time). Never fails because of the cache: any problem just builds."""
@@ -45,19 +173,43 @@ def cached(facts_dir: Path, cache_dir: Path, build: Callable[[], T]) -> T:
         return build()
     try:
         with path.open("rb") as fh:
-            loaded: T = pickle.load(fh)  # written by perezbot itself: see the module docstring
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            loaded: T = _load(fh)
+        os.utime(path)  # recently used: kept when the directory is pruned
+        return loaded
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError, KeyError):
         pass
     value = build()
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        for old in cache_dir.glob("engine-*.pickle"):
-            old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".engine-", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError, ValueError):
+        _store(value, cache_dir, path)
     return value
+
+
+def _load(fh: io.BufferedReader) -> Any:
+    """Unpickle (written by perezbot itself: see the module docstring) with the cyclic garbage
+    collector paused: the engine is tens of thousands of new objects and none of them is garbage."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Unpickler(fh).load()
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _store(value: object, cache_dir: Path, path: Path) -> None:
+    """Write ``value`` to ``path`` atomically, keeping the :data:`KEEP` most recently used files."""
+    import tempfile  # only when building: not on the cold start's path
+
+    cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".engine-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            _Pickler(fh).dump(value)  # type: ignore[arg-type]
+        os.replace(tmp, path)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
+    others = sorted(
+        (p for p in cache_dir.glob("engine-*.pickle") if p != path), key=lambda p: p.stat().st_mtime, reverse=True
+    )
+    for old in others[KEEP - 1 :]:
+        old.unlink(missing_ok=True)
