@@ -16,13 +16,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import io
 import os
 import pickle
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 __all__ = ["KEEP", "Ranks", "cache_key", "cached", "user_cache_dir"]
 
@@ -65,10 +64,11 @@ class Ranks(Mapping[str, int]):
     """
 
     LIMIT = 256
-    __slots__ = ("_blob", "_full", "_seen")
+    __slots__ = ("_blob", "_full", "_limit", "_seen")
 
-    def __init__(self, blob: str) -> None:
+    def __init__(self, blob: str, limit: int = LIMIT) -> None:
         self._blob = blob
+        self._limit = limit
         self._seen: dict[str, int | None] = {}
         self._full: dict[str, int] | None = None
 
@@ -92,7 +92,7 @@ class Ranks(Mapping[str, int]):
                 start = at + len(word) + 2
                 rank = int(self._blob[start : self._blob.index("\n", start)])
         self._seen[word] = rank
-        if len(self._seen) > self.LIMIT:
+        if len(self._seen) > self._limit:
             self._materialise()
         return rank
 
@@ -126,7 +126,7 @@ class Ranks(Mapping[str, int]):
         return (Ranks, (self._blob,))
 
 
-def _big_tables() -> tuple[object, ...]:
+def _big_tables() -> tuple[Mapping[str, int], ...]:
     """The tables worth packing: the general-language word ranks the analyzer holds."""
     from bot.core.wordlists import word_ranks
 
@@ -136,7 +136,7 @@ def _big_tables() -> tuple[object, ...]:
 class _Pickler(pickle.Pickler):
     """Stores each big table once, packed as a :class:`Ranks` string."""
 
-    def __init__(self, file: io.BufferedWriter) -> None:
+    def __init__(self, file: IO[bytes]) -> None:
         super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
         self._tables = {id(table): table for table in _big_tables()}
         self._packed: set[int] = set()
@@ -148,11 +148,11 @@ class _Pickler(pickle.Pickler):
         if key in self._packed:
             return ("ranks", key)
         self._packed.add(key)
-        return ("ranks", key, Ranks.pack(self._tables[key]))  # type: ignore[arg-type]
+        return ("ranks", key, Ranks.pack(self._tables[key]))
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, file: io.BufferedReader) -> None:
+    def __init__(self, file: IO[bytes]) -> None:
         super().__init__(file)
         self._tables: dict[int, Ranks] = {}
 
@@ -184,7 +184,7 @@ def cached(facts_dir: Path, cache_dir: Path, build: Callable[[], T]) -> T:
     return value
 
 
-def _load(fh: io.BufferedReader) -> Any:
+def _load(fh: IO[bytes]) -> Any:
     """Unpickle (written by perezbot itself: see the module docstring) with the cyclic garbage
     collector paused: the engine is tens of thousands of new objects and none of them is garbage."""
     enabled = gc.isenabled()
@@ -204,7 +204,7 @@ def _store(value: object, cache_dir: Path, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".engine-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
-            _Pickler(fh).dump(value)  # type: ignore[arg-type]
+            _Pickler(fh).dump(value)
         os.replace(tmp, path)
     finally:
         Path(tmp).unlink(missing_ok=True)

@@ -152,6 +152,21 @@ def test_running_ask_and_chat_never_imports_discord() -> None:
     assert done.returncode == 0, done.stderr
 
 
+def test_ask_imports_only_its_own_command_module() -> None:
+    code = (
+        "import io, sys\n"
+        "from bot.cli import main\n"
+        "env = {'PEREZBOT_DOTENV': '/nonexistent'}\n"
+        "assert main(['ask', 'when did he retire'], stdout=io.StringIO(), env=env) == 0\n"
+        "heavy = ('asyncio', 'sqlite3', 'bot.store', 'bot.cli.opscmds', 'bot.cli.posts', 'bot.cli.evaluate',\n"
+        "         'bot.cli.factcmds', 'bot.cli.runner', 'bot.posts', 'bot.quiz')\n"
+        "bad = [m for m in sys.modules if m.startswith(heavy)]\n"
+        "assert not bad, bad\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=subprocess_env(), capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
 # ---------------------------------------------------------------------------------------------- argument errors
 
 

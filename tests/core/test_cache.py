@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import pickle
+import sys
 from pathlib import Path
 
-from bot.core.cache import cache_key
+import pytest
+
+from bot.core import cache
+from bot.core.cache import KEEP, Ranks, cache_key, user_cache_dir
 from bot.core.engine import Engine
+from bot.core.wordlists import word_ranks
 from tests.coredata import fact_yaml, write_fact_base
 
 
@@ -31,3 +37,104 @@ def test_a_corrupt_cache_file_is_rebuilt(tmp_path: Path) -> None:
     (cache / f"engine-{cache_key(facts)}.pickle").write_bytes(b"not a pickle")
     result, _ = Engine.load(facts, cache_dir=cache).ask("when did he retire")
     assert result.fact is not None and result.fact.id == "sample-fact"
+
+
+# ---------------------------------------------------------------------------------------------- what is cached
+
+
+def test_the_cached_engine_keeps_the_word_ranks_packed_and_they_answer_like_the_dict(tmp_path: Path) -> None:
+    facts = write_fact_base(tmp_path / "facts")
+    Engine.load(facts, cache_dir=tmp_path / "cache")
+    loaded = Engine.load(facts, cache_dir=tmp_path / "cache")
+    ranks = loaded.matcher.analyzer._ranks
+    assert isinstance(ranks, Ranks)
+    assert loaded.matcher.analyzer._dictionary is ranks  # one table, packed once
+    table = word_ranks()
+    for word in ("the", "retired", "walking", "caminata", "zzzzqx", "", "re tired", "the\t1"):
+        assert ranks.get(word, -1) == table.get(word, -1)
+        assert (word in ranks) == (word in table)
+
+
+@pytest.mark.parametrize("limit", [2, 1000])
+def test_ranks_behave_as_a_read_only_mapping_before_and_after_building_the_dict(limit: int) -> None:
+    table = {"the": 1, "of": 2, "walk": 900, "caminar": 1200}
+    ranks = Ranks(Ranks.pack(table), limit=limit)
+    for word in ["walk", "nope", "of", "caminar", "the", "nope", "wal", "alk", "he"]:
+        assert ranks.get(word) == table.get(word)
+        assert (word in ranks) == (word in table)
+        if word in table:
+            assert ranks[word] == table[word]
+        else:
+            with pytest.raises(KeyError):
+                ranks[word]
+    assert dict(ranks) == table and len(ranks) == len(table)
+    assert pickle.loads(pickle.dumps(ranks)).get("walk") == 900
+    with pytest.raises(ValueError):
+        Ranks.pack({"two words": 1})
+
+
+# ---------------------------------------------------------------------------------------------- what invalidates it
+
+
+def test_a_change_of_code_or_python_version_changes_the_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    facts = write_fact_base(tmp_path / "facts")
+    code = tmp_path / "core"
+    (code / "data").mkdir(parents=True)
+    (code / "matcher.py").write_text("THRESHOLD = 0.5\n", encoding="utf-8")
+    (code / "data" / "words.txt").write_text("walk\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_CODE", code)
+    keys = {cache_key(facts)}
+    (code / "matcher.py").write_text("THRESHOLD = 0.6\n", encoding="utf-8")
+    keys.add(cache_key(facts))
+    (code / "data" / "words.txt").write_text("walks\n", encoding="utf-8")
+    keys.add(cache_key(facts))
+    (code / "scoring.py").write_text("", encoding="utf-8")
+    keys.add(cache_key(facts))
+    monkeypatch.setattr(sys, "version", "3.99.0 (imaginary)")
+    keys.add(cache_key(facts))
+    (facts / "more.yaml").write_text(fact_yaml("another-fact", q_en="where was he born"), encoding="utf-8")
+    keys.add(cache_key(facts))
+    assert len(keys) == 6
+
+
+def test_an_edited_fact_file_is_answered_from_the_new_text_not_the_cache(tmp_path: Path) -> None:
+    facts = write_fact_base(tmp_path / "facts")
+    cache_dir = tmp_path / "cache"
+    assert "29 September 2008" in Engine.load(facts, cache_dir=cache_dir).ask("when did he retire")[1].as_text()
+    edited = fact_yaml().replace("He retired on 29 September 2008.", "He retired on 30 September 2008.")
+    (facts / "facts.yaml").write_text(edited, encoding="utf-8")
+    assert "30 September 2008" in Engine.load(facts, cache_dir=cache_dir).ask("when did he retire")[1].as_text()
+
+
+def test_a_directory_keeps_only_the_most_recent_cache_files(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    for n in range(KEEP + 2):
+        facts = write_fact_base(tmp_path / f"facts{n}", {"facts.yaml": fact_yaml(q_en=f"when did he retire {n}")})
+        Engine.load(facts, cache_dir=cache_dir)
+    assert len(list(cache_dir.glob("engine-*.pickle"))) == KEEP
+    assert not list(cache_dir.glob(".engine-*"))  # no temporary file left behind
+
+
+def test_an_unwritable_cache_still_answers(tmp_path: Path) -> None:
+    facts = write_fact_base(tmp_path / "facts")
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    result, _ = Engine.load(facts, cache_dir=blocker / "cache").ask("when did he retire")
+    assert result.fact is not None and result.fact.id == "sample-fact"
+
+
+# ---------------------------------------------------------------------------------------------- where it lives
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({"XDG_CACHE_HOME": "/x/cache", "HOME": "/home/u"}, Path("/x/cache/perezbot")),
+        ({"XDG_CACHE_HOME": "relative/cache", "HOME": "/home/u"}, Path("/home/u/.cache/perezbot")),
+        ({"HOME": "/home/u"}, Path("/home/u/.cache/perezbot")),
+        ({"HOME": "relative"}, None),
+        ({}, None),
+    ],
+)
+def test_the_user_cache_dir_is_never_the_working_directory(env: dict[str, str], expected: Path | None) -> None:
+    assert user_cache_dir(env) == expected
