@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import time
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, CliContext
@@ -68,6 +67,8 @@ def run_ask(ns: argparse.Namespace, ctx: CliContext) -> int:
         return EXIT_USAGE
     for question in questions:
         if ns.json:
+            import json  # only for --json: not on a plain question's cold start
+
             ctx.out(json.dumps(result_json(engine, question, ns.lang), ensure_ascii=False))
         elif question.strip():
             ctx.out(_console_reply(engine, question, ns.lang))

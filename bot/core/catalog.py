@@ -22,6 +22,7 @@ from bot.core.reply import Kind, Reply
 __all__ = ["LANGUAGES", "Catalog", "catalog", "core_catalog", "placeholders"]
 
 LANGUAGES: tuple[str, ...] = ("en", "es")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster to start
 
 
 def placeholders(text: str) -> set[str]:
@@ -46,7 +47,7 @@ class Catalog:
         folder = resources.files(package).joinpath("strings")
         tables = {}
         for lang in LANGUAGES:
-            data = yaml.safe_load(folder.joinpath(f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+            data = yaml.load(folder.joinpath(f"{lang}.yaml").read_text(encoding="utf-8"), Loader=_LOADER) or {}
             if not isinstance(data, dict):
                 raise ValueError(f"{package}/strings/{lang}.yaml: expected a mapping at the top")
             tables[lang] = data
