@@ -7,39 +7,82 @@ working directory — and is written atomically; an unreadable or stale file is 
 Only perezbot writes it: it is a pickle, so the directory must not be writable by anyone the bot
 does not trust (same as its database; the per-user one is created private).
 
-Loading must be cheap, since it is most of a cold start: the general-language word ranks (140,000
-words, 50 ms to rebuild as a dict) are stored as one string and looked up in it (:class:`Ranks`).
+Loading must be cheap, since it is most of a cold start: the key comes from the files' stat stamps
+when they match the last hashed ones (:func:`current_key`), and the general-language word ranks
+(140,000 words, 50 ms to rebuild as a dict) are stored as one string and looked up in it
+(:class:`Ranks`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import os
 import pickle
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
-__all__ = ["KEEP", "Ranks", "cache_key", "cached", "user_cache_dir"]
+__all__ = ["KEEP", "SETTLED", "Ranks", "cache_key", "cached", "current_key", "user_cache_dir"]
 
 _CODE = Path(__file__).resolve().parent  # bot/core: the matcher's code and its data files
+SETTLED = 2  # seconds since an input's last change before its stamp is trusted (see current_key)
 KEEP = 4  # cache files kept in one directory (checkouts sharing the per-user cache don't evict each other)
 T = TypeVar("T")
 
 
+def _inputs(facts_dir: Path) -> list[Path]:
+    """The files the engine is built from: the fact files, ``bot/core``'s code and its data."""
+    roots = [(facts_dir, "*.yaml"), (_CODE, "*.py"), (_CODE / "data", "*")]
+    return [path for root, pattern in roots for path in sorted(root.glob(pattern)) if path.is_file()]
+
+
 def cache_key(facts_dir: Path) -> str:
     """A hash of every fact file, every file of ``bot/core`` (code and data) and the Python version."""
+    import hashlib  # only when the stamp below does not vouch for the files (see current_key)
+
     digest = hashlib.sha256(sys.version.encode())
-    roots = [(facts_dir, "*.yaml"), (_CODE, "*.py"), (_CODE / "data", "*")]
-    for root, pattern in roots:
-        for path in sorted(root.glob(pattern)):
-            if path.is_file():
-                digest.update(path.name.encode())
-                digest.update(path.read_bytes())
+    for path in _inputs(facts_dir):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:24]
+
+
+def _stamp(facts_dir: Path) -> tuple[str, int]:
+    """The inputs' identities (path, size, modification and change times, inode) and the newest
+    change time. ``ctime`` changes with every write and cannot be set back, unlike ``mtime``."""
+    lines, newest = [sys.version], 0
+    for path in _inputs(facts_dir.resolve()):
+        st = path.stat()
+        lines.append(f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {path}")
+        newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+    return "\n".join(lines), newest
+
+
+def current_key(facts_dir: Path, cache_dir: Path) -> str:
+    """:func:`cache_key`, without reading every file when none changed since it was last computed.
+
+    ``cache_dir/stamp`` holds the last key and the :func:`_stamp` it was computed for; the same
+    stamp means the same files (like git's index). A stamp is recorded only when every input is
+    at least :data:`SETTLED` seconds old, so a file written twice within one clock tick, its size
+    unchanged, is still re-read. Any problem with the stamp file just hashes the contents.
+    """
+    stamp, newest = _stamp(facts_dir)
+    index = cache_dir / "stamp"
+    with contextlib.suppress(OSError, ValueError, UnicodeError):
+        key, recorded = index.read_text(encoding="utf-8").split("\n", 1)
+        if recorded == stamp:
+            return key
+    key = cache_key(facts_dir)
+    if time.time_ns() - newest > SETTLED * 1_000_000_000:
+        with contextlib.suppress(OSError):
+            cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            tmp = cache_dir / f".stamp-{os.getpid()}.tmp"
+            tmp.write_text(f"{key}\n{stamp}", encoding="utf-8")
+            os.replace(tmp, index)
+    return key
 
 
 def user_cache_dir(env: Mapping[str, str]) -> Path | None:
@@ -168,7 +211,7 @@ def cached(facts_dir: Path, cache_dir: Path, build: Callable[[], T]) -> T:
     """The engine for ``facts_dir`` from ``cache_dir`` if it is there and current, else ``build()``
     (and keep it for next time). Never fails because of the cache: any problem just builds."""
     try:
-        path = cache_dir / f"engine-{cache_key(facts_dir)}.pickle"
+        path = cache_dir / f"engine-{current_key(facts_dir, cache_dir)}.pickle"
     except OSError:
         return build()
     try:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import pickle
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from bot.core import cache
-from bot.core.cache import KEEP, Ranks, cache_key, user_cache_dir
+from bot.core.cache import KEEP, Ranks, cache_key, current_key, user_cache_dir
 from bot.core.engine import Engine
 from bot.core.wordlists import word_ranks
 from tests.coredata import fact_yaml, write_fact_base
@@ -138,3 +140,82 @@ def test_an_unwritable_cache_still_answers(tmp_path: Path) -> None:
 )
 def test_the_user_cache_dir_is_never_the_working_directory(env: dict[str, str], expected: Path | None) -> None:
     assert user_cache_dir(env) == expected
+
+
+# ---------------------------------------------------------------------------------------------- the stamp
+
+
+def _age(folder: Path, seconds: int = 60) -> None:
+    """Make every file of ``folder`` look ``seconds`` old (as a checkout's files usually are)."""
+    past = time.time_ns() - seconds * 1_000_000_000
+    for path in folder.iterdir():
+        os.utime(path, ns=(past, past))
+
+
+@pytest.fixture
+def settled_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A stand-in for ``bot/core`` whose files are a minute old (the real ones may be fresher); the
+    files' change times (set to now by any write or utime) count as settled at once."""
+    code = tmp_path / "core"
+    (code / "data").mkdir(parents=True)
+    (code / "matcher.py").write_text("THRESHOLD = 0.5\n", encoding="utf-8")
+    (code / "data" / "words.txt").write_text("walk\n", encoding="utf-8")
+    _age(code)
+    _age(code / "data")
+    monkeypatch.setattr(cache, "_CODE", code)
+    monkeypatch.setattr(cache, "SETTLED", 0)
+    return code
+
+
+@pytest.mark.usefixtures("settled_code")
+def test_settled_files_are_not_reread_while_their_stamp_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    facts = write_fact_base(tmp_path / "facts")
+    _age(facts)
+    cache_dir = tmp_path / "cache"
+    key = current_key(facts, cache_dir)
+    assert key == cache_key(facts) and (cache_dir / "stamp").is_file()
+
+    def no_hashing(_: Path) -> str:
+        raise AssertionError("the contents were hashed although no file changed")
+
+    monkeypatch.setattr(cache, "cache_key", no_hashing)
+    assert current_key(facts, cache_dir) == key
+
+
+@pytest.mark.usefixtures("settled_code")
+def test_a_same_size_edit_with_its_old_mtime_put_back_is_still_seen(tmp_path: Path) -> None:
+    facts = write_fact_base(tmp_path / "facts")
+    _age(facts)
+    cache_dir = tmp_path / "cache"
+    before = current_key(facts, cache_dir)
+    path = facts / "facts.yaml"
+    st = path.stat()
+    time.sleep(0.05)  # past the file system's clock tick, so the edit's change time differs
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("29 September 2008", "28 September 2008"), encoding="utf-8")
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same mtime: only ctime tells
+    assert path.stat().st_size == st.st_size
+    after = current_key(facts, cache_dir)
+    assert after != before and after == cache_key(facts)
+
+
+def test_files_changed_a_moment_ago_are_hashed_every_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    facts = write_fact_base(tmp_path / "facts")  # just written: not settled
+    cache_dir = tmp_path / "cache"
+    assert current_key(facts, cache_dir) == cache_key(facts)
+    assert not (cache_dir / "stamp").exists()
+    calls: list[Path] = []
+    real = cache.cache_key
+    monkeypatch.setattr(cache, "cache_key", lambda d: calls.append(d) or real(d))
+    current_key(facts, cache_dir)
+    assert calls == [facts]
+
+
+@pytest.mark.usefixtures("settled_code")
+def test_a_garbled_stamp_file_is_ignored(tmp_path: Path) -> None:
+    facts = write_fact_base(tmp_path / "facts")
+    _age(facts)
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    (cache_dir / "stamp").write_bytes(b"\xff\xfe not a stamp")
+    assert current_key(facts, cache_dir) == cache_key(facts)
