@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,17 +24,20 @@ class Engine:
     matcher: Matcher
 
     @classmethod
-    def load(cls, directory: Path | None = None, *, cache_dir: Path | None = None) -> Engine:
+    def load(
+        cls, directory: Path | None = None, *, cache_dir: Path | None = None, today: dt.date | None = None
+    ) -> Engine:
         """Load and validate ``directory``; raises FactBaseError listing every problem.
 
         With ``cache_dir``, a built engine for the same fact files and code is reused from there
-        (see :mod:`bot.core.cache`): a cold start without rebuilding the index."""
+        (see :mod:`bot.core.cache`): a cold start without rebuilding the index. ``today`` (the
+        caller's clock) adds ``perezbot check``'s lint of dated facts, so the engine is built afresh."""
 
         def build() -> Engine:
-            facts = load_facts(directory)
+            facts = load_facts(directory, today=today)
             return cls(facts, Matcher(facts))
 
-        if cache_dir is None or directory is None:
+        if cache_dir is None or directory is None or today is not None:
             return build()
         return cached(directory, cache_dir, build)
 

@@ -183,13 +183,15 @@ class PerezBot(commands.Bot):
         await asyncio.to_thread(self.store.close)
 
     async def reload_facts(self) -> ReloadResult:
-        """Re-read ``FACTS_DIR``, validate it, and swap ``engine`` only if it is valid.
+        """Re-read ``FACTS_DIR``, check it as ``perezbot check`` does (today's date in ``TIMEZONE``
+        from :attr:`clock`), and swap ``engine`` only if it is valid.
 
         Reloads never overlap; the files are read in a worker thread so the bot keeps answering
         meanwhile, with the old engine, until the single assignment that swaps it.
         """
         async with self.reload_lock:
-            result = await asyncio.to_thread(reload_engine, self.engine, self.settings.facts_dir)
+            today = self.clock().astimezone(self.settings.tz).date()  # as `perezbot check` lints on its day
+            result = await asyncio.to_thread(reload_engine, self.engine, self.settings.facts_dir, today=today)
             if result.ok:
                 self.engine = result.engine
             else:
