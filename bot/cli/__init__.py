@@ -126,8 +126,9 @@ class Parser(argparse.ArgumentParser):
 def build_parser(out: TextIO | None = None, err: TextIO | None = None, *, only: str | None = None) -> Parser:
     """The whole ``perezbot`` parser, writing help to ``out`` and errors to ``err``.
 
-    With ``only`` (the command about to run), only that subcommand gets its arguments: the others
-    keep their name and help line without importing the modules that define their arguments."""
+    With ``only`` (the command about to run), only that subcommand is set up: the others, and the
+    modules that define their arguments, are left alone (``perezbot --help`` and an unknown command
+    build them all)."""
     out, err = out or sys.stdout, err or sys.stderr
     parser = Parser(
         out=out, err=err, prog="perezbot", description="Answers questions about race walker Jefferson Pérez."
@@ -135,9 +136,8 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None, *, only: 
     parser.add_argument("--version", action="store_true", help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in COMMANDS.items():
-        subparser = sub.add_parser(name, help=command.help, description=command.help, out=out, err=err)
         if only is None or name == only:
-            command.arguments(subparser)
+            command.arguments(sub.add_parser(name, help=command.help, description=command.help, out=out, err=err))
     return parser
 
 

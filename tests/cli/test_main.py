@@ -27,6 +27,13 @@ def test_help_and_version() -> None:
     assert got.status == 0 and got.out.startswith("perezbot ")
 
 
+@pytest.mark.parametrize("command", ["chat", "ask", "check", "eval", "onthisday", "daily", "misses", "stats", "run"])
+def test_each_command_builds_its_own_arguments_on_demand(command: str) -> None:
+    got = run(command, "--help")
+    assert got.status == 0 and got.out.startswith(f"usage: perezbot {command}") and got.err == ""
+    assert "Jefferson" not in got.out  # the subcommand's help, not the top-level one
+
+
 def test_unknown_command_is_a_usage_error() -> None:
     got = run("dance")
     assert got.status == 2 and "invalid choice" in got.err
