@@ -97,6 +97,27 @@ class _ParserExit(Exception):
         self.status = status
 
 
+def terminal_width(env: Mapping[str, str] | None = None) -> int:
+    """``COLUMNS``, else the terminal's width, else 80 — what ``shutil.get_terminal_size`` says,
+    without importing shutil (and its compression modules) on every start."""
+    columns = (env if env is not None else os.environ).get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+    except (OSError, ValueError, AttributeError):
+        return 80
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's help layout, given the terminal width (argparse would import shutil to find it)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, terminal_width() - 2 if width is None else width)
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser that writes to the command's streams and never exits the process.
 
@@ -105,7 +126,7 @@ class Parser(argparse.ArgumentParser):
     """
 
     def __init__(self, *, out: TextIO, err: TextIO, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(**{"formatter_class": Formatter, **kwargs})
         self.out, self.err = out, err
 
     def print_help(self, file: SupportsWrite[str] | None = None) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import terminal_width
 from tests.cli.clirun import run
 from tests.coredata import NO_DOTENV, REPO
 
@@ -32,6 +33,20 @@ def test_each_command_builds_its_own_arguments_on_demand(command: str) -> None:
     got = run(command, "--help")
     assert got.status == 0 and got.out.startswith(f"usage: perezbot {command}") and got.err == ""
     assert "Jefferson" not in got.out  # the subcommand's help, not the top-level one
+
+
+def test_help_wraps_at_the_terminal_width_from_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = {}
+    for columns in (50, 120):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        assert terminal_width() == columns
+        pages[columns] = run("--help").out.splitlines()
+        assert max(map(len, pages[columns])) <= columns
+    assert len(pages[50]) > len(pages[120])  # narrower: wrapped onto more lines
+
+
+def test_a_bad_columns_value_falls_back_to_a_width() -> None:
+    assert terminal_width({"COLUMNS": "wide"}) >= 1 and terminal_width({"COLUMNS": "0"}) >= 1
 
 
 def test_unknown_command_is_a_usage_error() -> None:
