@@ -155,12 +155,13 @@ def read_dotenv(path: Path) -> dict[str, str]:
 
 def _typos(path: Path, keys: list[str]) -> tuple[str, ...]:
     """A warning for each ``.env`` key that is not ours but looks like one of ours."""
-    import difflib  # only with a .env to check: not on a cold start's path
+    unknown = [key for key in keys if key not in KEYS]
+    if not unknown:
+        return ()
+    import difflib  # only for a .env with keys not ours: not on a cold start's path
 
     out = []
-    for key in keys:
-        if key in KEYS:
-            continue
+    for key in unknown:
         close = difflib.get_close_matches(key.upper(), KEYS, n=1, cutoff=0.75)
         if close:
             out.append(f"{path}: unknown key {key!r} is ignored; did you mean {close[0]}?")
