@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import sys
@@ -44,14 +45,29 @@ def test_a_corrupt_cache_file_is_rebuilt(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------- what is cached
 
 
+def _packed_tables(engine: Engine) -> list[Ranks]:
+    """Every :class:`Ranks` reachable from ``engine`` (found by walking it as pickle does)."""
+    found: list[Ranks] = []
+
+    class Spy(pickle.Pickler):
+        def persistent_id(self, obj: object) -> str | None:
+            if isinstance(obj, Ranks):
+                found.append(obj)
+                return "ranks"
+            return None
+
+    Spy(io.BytesIO()).dump(engine)
+    return found
+
+
 def test_the_cached_engine_keeps_the_word_ranks_packed_and_they_answer_like_the_dict(tmp_path: Path) -> None:
     facts = write_fact_base(tmp_path / "facts")
-    Engine.load(facts, cache_dir=tmp_path / "cache")
+    built = Engine.load(facts, cache_dir=tmp_path / "cache")
+    assert _packed_tables(built) == []  # a built engine holds the plain dict
     loaded = Engine.load(facts, cache_dir=tmp_path / "cache")
-    ranks = loaded.matcher.analyzer._ranks
-    assert isinstance(ranks, Ranks)
-    assert loaded.matcher.analyzer._dictionary is ranks  # one table, packed once
-    table = word_ranks()
+    tables = _packed_tables(loaded)
+    assert tables and all(table is tables[0] for table in tables)  # one table, packed once
+    ranks, table = tables[0], word_ranks()
     for word in ("the", "retired", "walking", "caminata", "zzzzqx", "", "re tired", "the\t1"):
         assert ranks.get(word, -1) == table.get(word, -1)
         assert (word in ranks) == (word in table)
