@@ -25,6 +25,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_matcher.py
+	$(BIN)/python benchmarks/bench_coldstart.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
