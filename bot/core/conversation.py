@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+
+from bot.core.record import Frozen
 
 __all__ = ["DEFAULT_TTL", "Conversations", "Turn"]
 
@@ -18,13 +19,20 @@ DEFAULT_TTL = 300.0  # five minutes: after that a question starts a new conversa
 MAX_CONVERSATIONS = 10_000  # the oldest are forgotten first; memory stays bounded
 
 
-@dataclass(frozen=True, slots=True)
-class Turn:
+class Turn(Frozen):
     """What a follow-up can lean on: the topic words of the last answered question and its fact."""
 
+    _fields = ("topic", "fact_id", "year")
+    __slots__ = _fields
     topic: tuple[str, ...]  # canonical content tokens (question words left out)
-    fact_id: str | None = None
-    year: int | None = None
+    fact_id: str | None
+    year: int | None
+
+    def __init__(self, topic: tuple[str, ...], fact_id: str | None = None, year: int | None = None) -> None:
+        _set = object.__setattr__
+        _set(self, "topic", topic)
+        _set(self, "fact_id", fact_id)
+        _set(self, "year", year)
 
 
 class Conversations:

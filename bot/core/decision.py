@@ -9,7 +9,8 @@ reported there) and pasted below; nothing else in the matcher decides.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+from bot.core.record import Frozen
 
 __all__ = ["ANSWER_AT", "FEATURES", "Evidence", "probability", "probability_of"]
 
@@ -31,10 +32,11 @@ FEATURES = (
 WEIGHTS = (-7.515, 4.2, 1.49, 0.598, 0.309, 0.662, 3.699, 0.875, -2.014, 1.104, -2.301)
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(Frozen):
     """What the rule sees of one question's best fact."""
 
+    _fields = ("coverage", "gap", "evidence", "strong_missing", "matched", "similarity", "unknown", "strict")
+    __slots__ = _fields
     coverage: float  # share of the question's weight the fact explains
     gap: float  # its rank's lead over the runner-up
     evidence: float  # idf weight of the question words it explains
@@ -43,6 +45,27 @@ class Evidence:
     similarity: float  # closeness to its nearest phrasing
     unknown: int  # question words no fact knows
     strict: bool  # the question is about someone else, or names a new thing
+
+    def __init__(
+        self,
+        coverage: float,
+        gap: float,
+        evidence: float,
+        strong_missing: float,
+        matched: int,
+        similarity: float,
+        unknown: int,
+        strict: bool,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "coverage", coverage)
+        _set(self, "gap", gap)
+        _set(self, "evidence", evidence)
+        _set(self, "strong_missing", strong_missing)
+        _set(self, "matched", matched)
+        _set(self, "similarity", similarity)
+        _set(self, "unknown", unknown)
+        _set(self, "strict", strict)
 
     def vector(self) -> tuple[float, ...]:
         return (

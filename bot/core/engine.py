@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
 from bot.core.cache import cached
 from bot.core.conversation import Turn
 from bot.core.facts import FactBase, load_facts
 from bot.core.matcher import Matcher
+from bot.core.record import Frozen
 from bot.core.render import Reply, render_match
 from bot.core.results import MatchResult
 
 __all__ = ["Engine"]
 
 
-@dataclass(frozen=True, slots=True)
-class Engine:
+class Engine(Frozen):
     """Immutable: a reload builds a new Engine and replaces the reference in one step."""
 
+    _fields = ("facts", "matcher")
+    __slots__ = _fields
     facts: FactBase
     matcher: Matcher
+
+    def __init__(self, facts: FactBase, matcher: Matcher) -> None:
+        _set = object.__setattr__
+        _set(self, "facts", facts)
+        _set(self, "matcher", matcher)
 
     @classmethod
     def load(

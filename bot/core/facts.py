@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from bot.config import shipped_facts_dir
+from bot.core.record import Frozen
 from bot.core.text import Lexicon
 
 __all__ = [
@@ -62,13 +62,20 @@ def default_facts_dir() -> Path:
     return shipped_facts_dir()
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Frozen):
     """One validation problem, located in a file."""
 
+    _fields = ("path", "line", "message")
+    __slots__ = _fields
     path: Path
     line: int
     message: str
+
+    def __init__(self, path: Path, line: int, message: str) -> None:
+        _set = object.__setattr__
+        _set(self, "path", path)
+        _set(self, "line", line)
+        _set(self, "message", message)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -82,22 +89,35 @@ class FactBaseError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Frozen):
     """The article every fact is drawn from."""
 
+    _fields = ("title", "publisher", "url", "paragraphs")
+    __slots__ = _fields
     title: str
     publisher: str | None
     url: str | None
     paragraphs: int
 
+    def __init__(self, title: str, publisher: str | None, url: str | None, paragraphs: int) -> None:
+        _set = object.__setattr__
+        _set(self, "title", title)
+        _set(self, "publisher", publisher)
+        _set(self, "url", url)
+        _set(self, "paragraphs", paragraphs)
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+
+class Citation(Frozen):
     """Where in the article a fact comes from: a paragraph number, or the photo caption."""
 
+    _fields = ("paragraph", "caption")
+    __slots__ = _fields
     paragraph: int | None
-    caption: bool = False
+    caption: bool
+
+    def __init__(self, paragraph: int | None, caption: bool = False) -> None:
+        object.__setattr__(self, "paragraph", paragraph)
+        object.__setattr__(self, "caption", caption)
 
     def label(self, lang: str = "en") -> str:
         if self.caption:
@@ -105,25 +125,61 @@ class Citation:
         return f"¶{self.paragraph}"
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(Frozen):
     """One curated fact, in English and Spanish."""
 
+    _fields = (
+        "id", "title", "answer", "questions", "keywords", "citation", "tags", "date", "year", "as_of",
+        "derived", "path", "line",
+    )  # fmt: skip
+    __slots__ = _fields
+    _compare = _fields[:-2]  # where it was read from is no part of the fact
     id: str
     title: Mapping[str, str]
     answer: Mapping[str, str]
     questions: Mapping[str, tuple[str, ...]]
     keywords: tuple[str, ...]
     citation: Citation
-    tags: tuple[str, ...] = ()
-    date: dt.date | None = None
-    year: int | None = None
-    as_of: str | None = None
+    tags: tuple[str, ...]
+    date: dt.date | None
+    year: int | None
+    as_of: str | None
     # How a value the article does not state outright was worked out (e.g. a date counted back from
     # "nine days earlier"); the answer says so in its own wording.
-    derived: str | None = None
-    path: Path | None = field(default=None, compare=False)
-    line: int = field(default=0, compare=False)
+    derived: str | None
+    path: Path | None
+    line: int
+
+    def __init__(
+        self,
+        id: str,
+        title: Mapping[str, str],
+        answer: Mapping[str, str],
+        questions: Mapping[str, tuple[str, ...]],
+        keywords: tuple[str, ...],
+        citation: Citation,
+        tags: tuple[str, ...] = (),
+        date: dt.date | None = None,
+        year: int | None = None,
+        as_of: str | None = None,
+        derived: str | None = None,
+        path: Path | None = None,
+        line: int = 0,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "id", id)
+        _set(self, "title", title)
+        _set(self, "answer", answer)
+        _set(self, "questions", questions)
+        _set(self, "keywords", keywords)
+        _set(self, "citation", citation)
+        _set(self, "tags", tags)
+        _set(self, "date", date)
+        _set(self, "year", year)
+        _set(self, "as_of", as_of)
+        _set(self, "derived", derived)
+        _set(self, "path", path)
+        _set(self, "line", line)
 
     def text(self, lang: str) -> str:
         """The answer in ``lang`` (English when that language is missing)."""
@@ -134,14 +190,24 @@ class Fact:
         return self.title.get(lang) or self.title["en"]
 
 
-@dataclass(frozen=True, slots=True)
-class FactBase:
+class FactBase(Frozen):
     """The validated, immutable fact base."""
 
+    _fields = ("source", "facts", "directory", "lexicon")
+    __slots__ = _fields
     source: Source
     facts: tuple[Fact, ...]
     directory: Path
-    lexicon: Lexicon = field(default_factory=Lexicon)
+    lexicon: Lexicon
+
+    def __init__(
+        self, source: Source, facts: tuple[Fact, ...], directory: Path, lexicon: Lexicon | None = None
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "source", source)
+        _set(self, "facts", facts)
+        _set(self, "directory", directory)
+        _set(self, "lexicon", Lexicon() if lexicon is None else lexicon)
 
     def get(self, fact_id: str) -> Fact | None:
         for fact in self.facts:

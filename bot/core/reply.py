@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.core.record import Frozen
+
 __all__ = ["Kind", "Reply", "Suggestion"]
 
 
@@ -30,13 +32,20 @@ class Kind(StrEnum):
     QUIZ = "quiz"  # a quiz question, its answer, a score or a leaderboard (bot/quiz)
 
 
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(Frozen):
     """A fact offered as a choice (a button on Discord)."""
 
+    _fields = ("fact_id", "label", "confidence")
+    __slots__ = _fields
     fact_id: str
     label: str
-    confidence: float = 0.0
+    confidence: float
+
+    def __init__(self, fact_id: str, label: str, confidence: float = 0.0) -> None:
+        _set = object.__setattr__
+        _set(self, "fact_id", fact_id)
+        _set(self, "label", label)
+        _set(self, "confidence", confidence)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.facts import Fact
+from bot.core.record import Frozen
 
 __all__ = ["Candidate", "MatchResult", "Status"]
 
@@ -17,12 +18,18 @@ class Status(StrEnum):
     SMALLTALK = "smalltalk"
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(Frozen):
     """A fact and how confident the matcher is that it answers the question (0–1)."""
 
+    _fields = ("fact", "confidence")
+    __slots__ = _fields
     fact: Fact
     confidence: float
+
+    def __init__(self, fact: Fact, confidence: float) -> None:
+        _set = object.__setattr__
+        _set(self, "fact", fact)
+        _set(self, "confidence", confidence)
 
 
 @dataclass(frozen=True, slots=True)

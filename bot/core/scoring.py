@@ -13,11 +13,11 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from bot.core.index import FactIndex, about_other, is_small_number
+from bot.core.record import Frozen
 from bot.core.text import ABOUT_HIM, RARE_RANK, Analysis
 
 __all__ = ["PIVOT_RANK", "Scored", "Scorer"]
@@ -33,18 +33,40 @@ RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
 ANSWER_EXPLAINS = 0.7  # how much of a word's weight a fact explains with its answer alone
 
 
-@dataclass(frozen=True, slots=True)
-class Scored:
+class Scored(Frozen):
     """One fact's score for one question (exposed for tests, eval and the misses log)."""
 
+    _fields = ("index", "coverage", "evidence", "unexplained", "similarity", "strong_missing", "matched", "focus")
+    __slots__ = _fields
     index: int
     coverage: float
     evidence: float  # the idf weight of the question words the fact explains
     unexplained: float
     similarity: float
-    strong_missing: float = 0.0
-    matched: int = 0
-    focus: float = 0.0  # how central the matched words are to the fact (0–1)
+    strong_missing: float
+    matched: int
+    focus: float  # how central the matched words are to the fact (0–1)
+
+    def __init__(
+        self,
+        index: int,
+        coverage: float,
+        evidence: float,
+        unexplained: float,
+        similarity: float,
+        strong_missing: float = 0.0,
+        matched: int = 0,
+        focus: float = 0.0,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "index", index)
+        _set(self, "coverage", coverage)
+        _set(self, "evidence", evidence)
+        _set(self, "unexplained", unexplained)
+        _set(self, "similarity", similarity)
+        _set(self, "strong_missing", strong_missing)
+        _set(self, "matched", matched)
+        _set(self, "focus", focus)
 
     @property
     def rank(self) -> float:

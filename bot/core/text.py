@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.fold import fold
 from bot.core.numbers import normalise_numbers
+from bot.core.record import Frozen
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -81,8 +82,7 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
 _SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
 
 
-@dataclass(frozen=True, slots=True)
-class Lexicon:
+class Lexicon(Frozen):
     """The vocabulary knowledge the analyzer uses; read from ``lexicon.yaml`` of the fact base.
 
     ``concepts`` maps a canonical concept to its surface forms (words or phrases, EN and ES);
@@ -91,16 +91,54 @@ class Lexicon:
     concepts are about the subject at large ("the Ecuadorian walker") and never count against a fact.
     """
 
-    concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    stopwords: frozenset[str] = frozenset()
-    entities: frozenset[str] = frozenset()
-    intents: frozenset[str] = frozenset()
-    people: frozenset[str] = frozenset()
-    topic: frozenset[str] = frozenset()
-    values: Mapping[str, str] = field(default_factory=dict)  # concept → kind of value (medal, nation…)
-    decline: frozenset[str] = frozenset()  # concepts that make a message no question at all (injections)
-    spanish_markers: frozenset[str] = frozenset()
-    english_markers: frozenset[str] = frozenset()
+    _fields = (
+        "concepts",
+        "stopwords",
+        "entities",
+        "intents",
+        "people",
+        "topic",
+        "values",
+        "decline",
+        "spanish_markers",
+        "english_markers",
+    )
+    __slots__ = _fields
+    concepts: Mapping[str, tuple[str, ...]]
+    stopwords: frozenset[str]
+    entities: frozenset[str]
+    intents: frozenset[str]
+    people: frozenset[str]
+    topic: frozenset[str]
+    values: Mapping[str, str]  # concept → kind of value (medal, nation…)
+    decline: frozenset[str]  # concepts that make a message no question at all (injections)
+    spanish_markers: frozenset[str]
+    english_markers: frozenset[str]
+
+    def __init__(
+        self,
+        concepts: Mapping[str, tuple[str, ...]] | None = None,
+        stopwords: frozenset[str] = frozenset(),
+        entities: frozenset[str] = frozenset(),
+        intents: frozenset[str] = frozenset(),
+        people: frozenset[str] = frozenset(),
+        topic: frozenset[str] = frozenset(),
+        values: Mapping[str, str] | None = None,
+        decline: frozenset[str] = frozenset(),
+        spanish_markers: frozenset[str] = frozenset(),
+        english_markers: frozenset[str] = frozenset(),
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "concepts", {} if concepts is None else concepts)
+        _set(self, "stopwords", stopwords)
+        _set(self, "entities", entities)
+        _set(self, "intents", intents)
+        _set(self, "people", people)
+        _set(self, "topic", topic)
+        _set(self, "values", {} if values is None else values)
+        _set(self, "decline", decline)
+        _set(self, "spanish_markers", spanish_markers)
+        _set(self, "english_markers", english_markers)
 
 
 @dataclass(frozen=True, slots=True)

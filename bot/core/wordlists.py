@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+
+from bot.core.record import Frozen
 
 __all__ = ["RARE_RANK", "Tables", "common_words", "tables", "word_ranks"]
 
@@ -48,16 +49,34 @@ def word_ranks() -> dict[str, int]:
     return ranks
 
 
-@dataclass(frozen=True, slots=True)
-class Tables:
+class Tables(Frozen):
     """The word tables of ``tables-en.yaml`` and ``tables-es.yaml``, both languages merged."""
 
+    _fields = ("numbers", "spellings", "conjunctions", "question_starters", "lead_filler", "wh_words")
+    __slots__ = _fields
     numbers: Mapping[str, str]
     spellings: Mapping[str, str]
     conjunctions: frozenset[str]
     question_starters: frozenset[str]
     lead_filler: frozenset[str]
     wh_words: frozenset[str]
+
+    def __init__(
+        self,
+        numbers: Mapping[str, str],
+        spellings: Mapping[str, str],
+        conjunctions: frozenset[str],
+        question_starters: frozenset[str],
+        lead_filler: frozenset[str],
+        wh_words: frozenset[str],
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "numbers", numbers)
+        _set(self, "spellings", spellings)
+        _set(self, "conjunctions", conjunctions)
+        _set(self, "question_starters", question_starters)
+        _set(self, "lead_filler", lead_filler)
+        _set(self, "wh_words", wh_words)
 
 
 @lru_cache(maxsize=1)
