@@ -6,11 +6,11 @@ fact the base says most about (the one with the most phrasings), so the choice c
 
 from __future__ import annotations
 
-import re
+from bot.core.lazyre import lazy
 
 __all__ = ["asks_for_any_fact"]
 
-_ANY_RE = re.compile(
+_ANY_RE = lazy(
     r"\b(?:(?:tell|give|share|show|teach) (?:me|us)|(?:got|know|have) (?:any|some)|i want|i'?d like|want to know)"
     r" (?:something|anything|a (?:fun |cool |random |interesting )?fact|some (?:fun |cool |random )?facts?"
     r"|(?:a|one) (?:fun|cool|random|interesting) (?:thing|fact))\b"

@@ -11,10 +11,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from bot.core.lazyre import lazy
+
 __all__ = ["claim_of", "comparison_words"]
 
 _DATA = Path(__file__).with_name("data")
-_ASKS_AFTER = re.compile(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quien|donde|cual|por que)\b")
+_ASKS_AFTER = lazy(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quien|donde|cual|por que)\b")
 _OPENING_WITHIN = 60  # the opening must start within this many characters of the message's start
 
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 
 from bot.core.catalog import core_catalog
+from bot.core.lazyre import lazy
 
 __all__ = ["format_date", "format_day", "format_month", "parse_day"]
 
@@ -34,9 +34,9 @@ def format_month(year: int, month: int, lang: str) -> str:
     return core_catalog().word(lang, "month_of_year", month=_month(month, lang), year=year)
 
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
-_DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
+_ISO = lazy(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_MONTH_DAY = lazy(r"(\d{1,2})-(\d{1,2})")
+_DAY_MONTH = lazy(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
 
 
 def parse_day(text: str, today: dt.date) -> dt.date | None:

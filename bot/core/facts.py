@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from bot.config import shipped_facts_dir
+from bot.core.lazyre import lazy
 from bot.core.record import Frozen
 from bot.core.text import Lexicon
 
@@ -35,9 +36,9 @@ __all__ = [
 LANGS: tuple[str, ...] = ("en", "es")
 # libyaml's C parser when PyYAML has it (it keeps line marks), else the pure-Python one.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_RE = lazy(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Text that could ping someone or advertise: mentions, role/channel syntax, invite links.
-UNSAFE_RE = re.compile(
+UNSAFE_RE = lazy(
     r"@everyone|@here|<@[!&]?\d*>|<#\d*>|discord(?:app)?\.(?:gg|com/invite)/|discord\.gg",
     re.IGNORECASE,
 )
@@ -538,7 +539,7 @@ LEXICON_FIELDS = {
     "decline": False,
     "markers": False,
 }
-CONCEPT_RE = re.compile(r"^[a-z0-9_]+$")
+CONCEPT_RE = lazy(r"^[a-z0-9_]+$")
 
 
 def _raw_list(node: yaml.Node) -> list[str] | None:

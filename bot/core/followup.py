@@ -6,29 +6,29 @@ that stands alone never counts as a follow-up merely because a conversation is g
 
 from __future__ import annotations
 
-import re
+from bot.core.lazyre import lazy
 
 __all__ = ["leans_on_previous", "relative_year", "years_away"]
 
 # Words that point back at something said before: "then", "there", "that race", "eso", "ahí".
-_BACK_RE = re.compile(
+_BACK_RE = lazy(
     r"\b(?:then|there|that|those|it|this|same|they|them|their|ellos|ellas|entonces|ahi|alli|alla|eso|ese|esa|esos|esas|aquel|aquella|mismo|misma)\b"
 )
 # A message that continues the previous one: "and in Sydney?", "what about 2008?", "y en Sídney?".
-_CONTINUE_RE = re.compile(r"^\W*(?:and|also|what about|how about|y|e|tambien|y que tal|que tal)\b")
+_CONTINUE_RE = lazy(r"^\W*(?:and|also|what about|how about|y|e|tambien|y que tal|que tal)\b")
 # "the year after", "next year", "after that", "el año siguiente", "antes de eso".
-_AFTER_RE = re.compile(
+_AFTER_RE = lazy(
     r"\b(?:(?:year|ano|olympics|games|juegos) (?:after|later|siguiente|despues)|(?:next|following|siguiente|proximo)"
     r" (?:year|ano|one|olympics|games)|after that|afterwards|later on|later|despues de eso|luego de eso|mas tarde"
     r"|al ano siguiente)\b"
 )
-_BEFORE_RE = re.compile(
+_BEFORE_RE = lazy(
     r"\b(?:(?:year|ano|olympics|games|juegos) (?:before|earlier|anterior|antes)|(?:previous|prior|anterior)"
     r" (?:year|ano|one|olympics|games)|before that|antes de eso|al ano anterior)\b"
 )
 
 
-_SPAN_RE = re.compile(
+_SPAN_RE = lazy(
     r"\b(?P<n>\d+|a|one|two|three|four|five|six|eight|ten|un|uno|dos|tres|cuatro|cinco|seis|ocho|diez)\s+"
     r"(?:years?|anos?)\s+(?P<way>later|after|afterwards|on|before|earlier|prior|ago|despues|mas tarde|antes)\b"
 )

@@ -12,6 +12,7 @@ import re
 
 from bot.core.claims import comparison_words
 from bot.core.facts import LANGS, FactBase
+from bot.core.lazyre import lazy
 from bot.core.text import ABOUT_HIM, Analyzer
 
 __all__ = ["ANSWER_ONLY", "SUBJECT_SHARE", "FactIndex", "about_other", "answer_kinds", "is_small_number", "is_year"]
@@ -35,12 +36,12 @@ def is_year(token: str) -> bool:
 
 # What a fact's answer can say, read from its text: a time, a year, a distance, his words, a place.
 _ANSWER_KINDS = (
-    ("time", re.compile(r"\b\d+:\d\d(?::\d\d)?\b|\b\d+ (?:seconds?|minutes?|hours?)\b")),
-    ("year", re.compile(r"\b(?:19|20)\d\d\b")),
-    ("distance", re.compile(r"\b\d[\d,]* ?(?:km|m|kilomet\w+|metres|meters)\b")),
-    ("days", re.compile(r"\b(?:days?|weeks?|months?)\b", re.IGNORECASE)),
-    ("quote", re.compile(r"[“«\"]")),
-    ("place", re.compile(r"\b(?:in|at|from|to|near|outside|across|after)\s+(?:the\s+)?[A-Z]\w+")),
+    ("time", lazy(r"\b\d+:\d\d(?::\d\d)?\b|\b\d+ (?:seconds?|minutes?|hours?)\b")),
+    ("year", lazy(r"\b(?:19|20)\d\d\b")),
+    ("distance", lazy(r"\b\d[\d,]* ?(?:km|m|kilomet\w+|metres|meters)\b")),
+    ("days", lazy(r"\b(?:days?|weeks?|months?)\b", re.IGNORECASE)),
+    ("quote", lazy(r"[“«\"]")),
+    ("place", lazy(r"\b(?:in|at|from|to|near|outside|across|after)\s+(?:the\s+)?[A-Z]\w+")),
 )
 
 
@@ -52,7 +53,7 @@ def answer_kinds(text: str) -> frozenset[str]:
 # "the cathedral in Quito": a thing the text names only by what it is (a determiner, lowercase
 # words, no capitalised name right after them); "his coach, Luis Chocho" names him. The last
 # lowercase word before a function word is the thing ("the local coach who…" → coach).
-_DETERMINED = re.compile(r"\b(?:the|that|this|its|a|an)((?:\s+[a-z]+){1,2})\b(,?\s+\S+)?")
+_DETERMINED = lazy(r"\b(?:the|that|this|its|a|an)((?:\s+[a-z]+){1,2})\b(,?\s+\S+)?")
 _FUNCTION = frozenset(
     "a an and as at by for from in into of on or over than that the to was were when where which who with".split()
 )

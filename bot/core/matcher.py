@@ -36,6 +36,7 @@ from bot.core.followup import leans_on_previous, relative_year, years_away
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
+from bot.core.lazyre import lazy
 from bot.core.measures import direction_of, settles
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored, Scorer
@@ -78,7 +79,7 @@ def _is_age(token: str) -> bool:
     return token.isdigit() and 10 <= int(token) <= 60
 
 
-_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
+_ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 
+from bot.core.lazyre import lazy
+
 __all__ = ["RACE_K", "normalise_numbers"]
 
-_YEAR_RE = re.compile(
+_YEAR_RE = lazy(
     r"(?<![\d:.,])\b(8[89]|9\d|0\d)\b(?!\s?(?:km|k|m|s|sec|secs|seconds|minutes|min|years|yrs|anos|meters|metres|%))"
 )
-_ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|º|°|o|a|er|ro|to)\b")
-_THOUSANDS_RE = re.compile(r"(\d)[,.](\d{3})\b")  # 4,800 / 85.000 → 4800 / 85000
-_K_RE = re.compile(
+_ORDINAL_RE = lazy(r"\b(\d+)(?:st|nd|rd|th|º|°|o|a|er|ro|to)\b")
+_THOUSANDS_RE = lazy(r"(\d)[,.](\d{3})\b")  # 4,800 / 85.000 → 4800 / 85000
+_K_RE = lazy(
     r"\b(\d+)\s?k\b(?P<counted>\s+(?:people|fans|spectators|persons|viewers|followers|views|dollars|"
     r"bucks|usd|euros|personas|aficionados|espectadores|dolares))?"
 )
@@ -30,13 +32,13 @@ def _k(m: re.Match[str]) -> str:
     return f"{n} km"
 
 
-_APOSTROPHE_YEAR_RE = re.compile(r"'(\d{2})\b")
-_DECADE_RE = re.compile(r"\b((?:19|20)\d0|[3-9]0)'?s\b")  # the 2000s, the 90s
-_SECONDS_RE = re.compile(r"\b(\d+)\s?(?:s|sec|secs)\b")  # a bare "s" is seconds only after a number
-_KM_RE = re.compile(r"\b(\d+)\s?(?:km|kms|k|kilometres|kilometers|kilometros|kilometre|kilometer|kilometro)\b")
-_UNIT_RE = re.compile(r"\b(\d+)\s?(m|yrs?)\b")
+_APOSTROPHE_YEAR_RE = lazy(r"'(\d{2})\b")
+_DECADE_RE = lazy(r"\b((?:19|20)\d0|[3-9]0)'?s\b")  # the 2000s, the 90s
+_SECONDS_RE = lazy(r"\b(\d+)\s?(?:s|sec|secs)\b")  # a bare "s" is seconds only after a number
+_KM_RE = lazy(r"\b(\d+)\s?(?:km|kms|k|kilometres|kilometers|kilometros|kilometre|kilometer|kilometro)\b")
+_UNIT_RE = lazy(r"\b(\d+)\s?(m|yrs?)\b")
 # "4000 meters" is "4000 m", as the facts write it.
-_METRES_RE = re.compile(r"\b(\d+)\s?(?:meters?|metres?|metros?|mts?)\b")
+_METRES_RE = lazy(r"\b(\d+)\s?(?:meters?|metres?|metros?|mts?)\b")
 
 
 def _century(m: re.Match[str]) -> str:

@@ -8,13 +8,13 @@ come from the core catalog, ``bot/core/strings/<lang>.yaml``; no English text is
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 from bot.core.catalog import core_catalog
 from bot.core.dates import format_date, format_day, format_month
 from bot.core.facts import Fact, FactBase, Source
+from bot.core.lazyre import lazy
 from bot.core.matcher import MAX_QUESTION_CHARS
 from bot.core.reply import Kind, Reply, Suggestion
 from bot.core.results import MatchResult, Status
@@ -39,8 +39,8 @@ __all__ = [
     "word",
 ]
 
-_AS_OF_MONTH = re.compile(r"(?P<month>[A-Za-z]+) (?P<year>\d{4})")
-_AS_OF_ISO = re.compile(r"(?P<year>\d{4})-(?P<month>\d{2})")
+_AS_OF_MONTH = lazy(r"(?P<month>[A-Za-z]+) (?P<year>\d{4})")
+_AS_OF_ISO = lazy(r"(?P<year>\d{4})-(?P<month>\d{2})")
 _PUBLICATION = frozenset({"publication", "the article's publication"})
 
 

@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.fold import fold
+from bot.core.lazyre import lazy
 from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
@@ -36,15 +37,15 @@ __all__ = [
 ]
 
 _CONTRACTIONS = (
-    (re.compile(r"\b(can)'?t\b"), r"\1 not"),
-    (re.compile(r"\bwon't\b"), "will not"),
-    (re.compile(r"\b(\w+)n't\b"), r"\1 not"),
-    (re.compile(r"\b(what|who|where|when|how|why|that|it|he|she|there|here)'s\b"), r"\1 is"),
-    (re.compile(r"\b(\w+)'re\b"), r"\1 are"),
-    (re.compile(r"\b(\w+)'ve\b"), r"\1 have"),
-    (re.compile(r"\b(\w+)'ll\b"), r"\1 will"),
-    (re.compile(r"\b(\w+)'d\b"), r"\1 would"),
-    (re.compile(r"\bi'm\b"), "i am"),
+    (lazy(r"\b(can)'?t\b"), r"\1 not"),
+    (lazy(r"\bwon't\b"), "will not"),
+    (lazy(r"\b(\w+)n't\b"), r"\1 not"),
+    (lazy(r"\b(what|who|where|when|how|why|that|it|he|she|there|here)'s\b"), r"\1 is"),
+    (lazy(r"\b(\w+)'re\b"), r"\1 are"),
+    (lazy(r"\b(\w+)'ve\b"), r"\1 have"),
+    (lazy(r"\b(\w+)'ll\b"), r"\1 will"),
+    (lazy(r"\b(\w+)'d\b"), r"\1 would"),
+    (lazy(r"\bi'm\b"), "i am"),
 )
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # The person every question is about: "is Jefferson Pérez from" reads as "is he from".
@@ -201,7 +202,7 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
     return "es" if es > en else "en"
 
 
-_POSSESSIVE_RE = re.compile(r"'s\b")
+_POSSESSIVE_RE = lazy(r"'s\b")
 _BOUNDARY_RE = re.compile(r"[,;!¿¡]|\.(?!\d)|\s-\s|:(?!\d)")
 
 
