@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.core.facts import load_facts
+from bot.core.facts import FactBase, load_facts
 from bot.posts import ledger
 from bot.posts.content import fact_ids
 from bot.posts.ledger import CLAIM_LEASE
@@ -339,13 +339,12 @@ def test_preview_uses_nothing_up(db_path, discord) -> None:
 
 
 def test_facts_added_and_removed_by_a_reload(db_path, discord) -> None:
-    from dataclasses import replace
-
     current = {"facts": FACTS}
     scheduler = Scheduler(InlineStore(db_path), lambda: current["facts"], discord)
     tick(scheduler, nine(dt.date(2027, 2, 1)))
     upcoming = asyncio.run(scheduler.upcoming(GUILD, nine(dt.date(2027, 2, 1)) + MINUTE))[1].fact_id
-    current["facts"] = replace(FACTS, facts=tuple(f for f in FACTS if f.id != upcoming))
+    kept = tuple(f for f in FACTS if f.id != upcoming)
+    current["facts"] = FactBase(FACTS.source, kept, FACTS.directory, FACTS.lexicon)
     tick(scheduler, nine(dt.date(2027, 2, 2)))
     assert fact_of(discord.posts_in(CHANNEL)[-1]) != upcoming
     assert discord.posts_in(CHANNEL)[-1].reply.footer.startswith(f"Fact 2 of {len(IDS) - 1}")
