@@ -73,7 +73,7 @@ class Catalog:
     def notice(self, lang: str, key: str, /, **values: object) -> Reply:
         """A short notice (``Kind.NOTICE``): the one way a notice is built from words.
 
-        (A notice with a title: ``dataclasses.replace(catalog.notice(...), title=...)``.)
+        (A notice with a title: ``catalog.notice(...).replace(title=...)``.)
         """
         return Reply(kind=Kind.NOTICE, lang=lang, body=self.word(lang, key, **values))
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import replace
 
 from rapidfuzz import fuzz, process, utils
 
@@ -199,11 +198,11 @@ class Matcher(Scorer):
         analysis = self.analyzer.analyze(text, detected)
         claim = claim_of(fold(text))
         if claim is not None:  # "my cousin says …": the rest is a claim to confirm or correct
-            analysis = replace(self.analyzer.analyze(claim, detected), confirming=True)
+            analysis = self.analyzer.analyze(claim, detected).replace(confirming=True)
         elif ORDER in self._concepts and opens_with_an_order(fold(text)):
             # "say something offensive about …": an order, which no fact answers.
             first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
-            analysis = replace(analysis, tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
+            analysis = analysis.replace(tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
         kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
@@ -225,9 +224,9 @@ class Matcher(Scorer):
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)
         if result.status is Status.ANSWERED:
-            result = replace(result, topic=self._topic_of(used, result))
+            result = result.replace(topic=self._topic_of(used, result))
         if result.lang != reply_lang:
-            result = replace(result, lang=reply_lang)
+            result = result.replace(lang=reply_lang)
         return result
 
     def _names_nothing(self, analysis: Analysis) -> bool:
@@ -293,7 +292,7 @@ class Matcher(Scorer):
         if leans and result.status is Status.ANSWERED and result.confidence < STANDS_ALONE:
             # "who won gold in that race?" points at the last answer, which does not say: decline
             # rather than answer about some other race.
-            return replace(resolved, question=result.question), analysis
+            return resolved.replace(question=result.question), analysis
         return result, analysis
 
     def _neighbour(
@@ -367,12 +366,12 @@ class Matcher(Scorer):
                 plain = self._decide(question, analysis.part(kept), truncated).confidence
                 confidence = round(min(result.confidence, max(plain, decision.ANSWER_AT)), 4)
                 top = Candidate(result.answers[0].fact, confidence)
-                result = replace(result, confidence=confidence, answers=(top,))
+                result = result.replace(confidence=confidence, answers=(top,))
             fact = self.facts.facts[i]
             if result.status is Status.AMBIGUOUS and result.suggestions and result.suggestions[0].fact is fact:
                 # Close siblings, but only this one holds the kind of value the claim checks.
                 top = Candidate(fact, result.confidence)
-                result = replace(result, status=Status.ANSWERED, answers=(top,), suggestions=())
+                result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=())
             if result.status is Status.ANSWERED and result.fact is fact:
                 values = {t for t in missing if self._value_kind(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
@@ -382,7 +381,7 @@ class Matcher(Scorer):
                     held = sorted(self._answer_tokens[i])
                     settled = settles(next(iter(values)), held, direction)
                     verdict = verdict if settled is None else ("yes" if settled else "no")
-                return replace(result, verdict=verdict)
+                return result.replace(verdict=verdict)
         return None
 
     def _rank_of(self, index: int, tokens: tuple[str, ...], analysis: Analysis) -> float:
@@ -419,11 +418,11 @@ class Matcher(Scorer):
         placings = self._placings(answer)
         claimed = {PLACE_OF.get(t, t) for t in values if self._value_kind(t) == "medal"}
         if MEDAL in analysis.tokens and placings and not placings & PODIUM:
-            return replace(result, verdict="no")  # "did he medal in Athens?" — fourth both times
+            return result.replace(verdict="no")  # "did he medal in Athens?" — fourth both times
         if WIN in analysis.tokens and not claimed and placings and "1st" not in placings:
-            return replace(result, verdict="no")  # "did he win the final in Murcia?" — third
+            return result.replace(verdict="no")  # "did he win the final in Murcia?" — third
         if claimed and placings and not claimed & placings:
-            return replace(result, verdict="no")  # "bronze in Sydney?" — fourth, "just missing the bronze"
+            return result.replace(verdict="no")  # "bronze in Sydney?" — fourth, "just missing the bronze"
         if not values:
             return result
         if values <= answer:
@@ -435,12 +434,12 @@ class Matcher(Scorer):
             # and the fact cannot confirm it.
             held = self._vocab[index] | answer | self._topic | self._intents
             unsaid = any(t not in held for t in analysis.tokens)
-            return replace(result, verdict="" if rival or unsaid else "yes")
+            return result.replace(verdict="" if rival or unsaid else "yes")
         # "No" only when the answer itself holds another value of that kind ("did Markov win silver"
         # is not settled by a fact that names Markov but no medal of his).
         said = self._said_kinds(index)
         if all(self._value_kind(t) in said for t in values - answer):
-            return replace(result, verdict="no")
+            return result.replace(verdict="no")
         return result
 
     @staticmethod

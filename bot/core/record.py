@@ -10,7 +10,7 @@ changed (``dataclasses.FrozenInstanceError``), and pickling (the index cache pic
 from __future__ import annotations
 
 from dataclasses import FrozenInstanceError
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 
 class Frozen:
@@ -40,6 +40,12 @@ class Frozen:
 
     def __delattr__(self, name: str) -> None:
         raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def replace(self, **changes: Any) -> Self:
+        """A copy with ``changes`` (what ``dataclasses.replace`` did: built through ``__init__``)."""
+        values = {name: getattr(self, name) for name in self._fields}
+        values.update(changes)
+        return type(self)(**values)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (type(self), tuple(getattr(self, name) for name in self._fields)))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
 
 from bot.core.catalog import core_catalog
 from bot.core.dates import format_date, format_day, format_month
@@ -115,7 +114,7 @@ def render_match(result: MatchResult, source: Source) -> Reply:
     reply = _render_match(result, source)
     if result.truncated:
         note = word(result.lang, "too_long", limit=MAX_QUESTION_CHARS)
-        reply = replace(reply, body=f"{note}\n\n{reply.body}".strip())
+        reply = reply.replace(body=f"{note}\n\n{reply.body}".strip())
     return reply
 
 
@@ -126,7 +125,7 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
             only = result.answers[0]
             reply = render_fact(only.fact, lang, source, only.confidence)
             if result.verdict in ("yes", "no"):  # a claim or yes/no check: confirm or correct first
-                reply = replace(reply, body=f"{word(lang, 'verdict_' + result.verdict)} {reply.body}")
+                reply = reply.replace(body=f"{word(lang, 'verdict_' + result.verdict)} {reply.body}")
             return reply
         facts = [c.fact for c in result.answers]
         footer = source_footer(source, facts, lang)

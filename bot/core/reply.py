@@ -7,7 +7,6 @@ facts…), not how the matcher decided (that is :class:`bot.core.results.Status`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.record import Frozen
@@ -48,18 +47,40 @@ class Suggestion(Frozen):
         _set(self, "confidence", confidence)
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
+class Reply(Frozen):
     """A rendered reply: the console prints it, Discord makes it an embed."""
 
+    _fields = ("kind", "lang", "body", "title", "footer", "fact_ids", "suggestions", "fields")
+    __slots__ = _fields
     kind: Kind
     lang: str
     body: str
-    title: str | None = None
-    footer: str | None = None
-    fact_ids: tuple[str, ...] = ()
-    suggestions: tuple[Suggestion, ...] = ()
-    fields: tuple[tuple[str, str], ...] = ()
+    title: str | None
+    footer: str | None
+    fact_ids: tuple[str, ...]
+    suggestions: tuple[Suggestion, ...]
+    fields: tuple[tuple[str, str], ...]
+
+    def __init__(
+        self,
+        kind: Kind,
+        lang: str,
+        body: str,
+        title: str | None = None,
+        footer: str | None = None,
+        fact_ids: tuple[str, ...] = (),
+        suggestions: tuple[Suggestion, ...] = (),
+        fields: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "kind", kind)
+        _set(self, "lang", lang)
+        _set(self, "body", body)
+        _set(self, "title", title)
+        _set(self, "footer", footer)
+        _set(self, "fact_ids", fact_ids)
+        _set(self, "suggestions", suggestions)
+        _set(self, "fields", fields)
 
     def as_text(self) -> str:
         """Plain text, for the console and for channels where embeds are not allowed."""

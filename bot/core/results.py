@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.facts import Fact
@@ -32,8 +31,7 @@ class Candidate(Frozen):
         _set(self, "confidence", confidence)
 
 
-@dataclass(frozen=True, slots=True)
-class MatchResult:
+class MatchResult(Frozen):
     """The matcher's verdict on one question.
 
     ``answers`` holds the answered facts (one, or several for a question asking several things);
@@ -42,19 +40,57 @@ class MatchResult:
     ``truncated`` is true when the input was longer than the limit and was cut.
     """
 
+    _fields = (
+        "question",
+        "status",
+        "lang",
+        "confidence",
+        "answers",
+        "suggestions",
+        "smalltalk",
+        "truncated",
+        "topic",
+        "verdict",
+    )
+    __slots__ = _fields
     question: str
     status: Status
     lang: str
-    confidence: float = 0.0
-    answers: tuple[Candidate, ...] = ()
-    suggestions: tuple[Candidate, ...] = ()
-    smalltalk: str | None = None
-    truncated: bool = False
+    confidence: float
+    answers: tuple[Candidate, ...]
+    suggestions: tuple[Candidate, ...]
+    smalltalk: str | None
+    truncated: bool
     # The topic words a follow-up may lean on (canonical tokens, question words left out).
-    topic: tuple[str, ...] = ()
+    topic: tuple[str, ...]
     # A claim or yes/no check answered from the fact: "yes" it holds, "no" it does not, "" the
     # fact settles it without one word saying which (None: not a check).
-    verdict: str | None = None
+    verdict: str | None
+
+    def __init__(
+        self,
+        question: str,
+        status: Status,
+        lang: str,
+        confidence: float = 0.0,
+        answers: tuple[Candidate, ...] = (),
+        suggestions: tuple[Candidate, ...] = (),
+        smalltalk: str | None = None,
+        truncated: bool = False,
+        topic: tuple[str, ...] = (),
+        verdict: str | None = None,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "question", question)
+        _set(self, "status", status)
+        _set(self, "lang", lang)
+        _set(self, "confidence", confidence)
+        _set(self, "answers", answers)
+        _set(self, "suggestions", suggestions)
+        _set(self, "smalltalk", smalltalk)
+        _set(self, "truncated", truncated)
+        _set(self, "topic", topic)
+        _set(self, "verdict", verdict)
 
     @property
     def fact(self) -> Fact | None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Mapping
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
@@ -142,28 +141,67 @@ class Lexicon(Frozen):
         _set(self, "english_markers", english_markers)
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+class Analysis(Frozen):
     """The canonical tokens of a text and what kind each is."""
 
+    _fields = (
+        "tokens",
+        "unknown",
+        "lang",
+        "unknown_pairs",
+        "clauses",
+        "asking",
+        "subjects",
+        "soft",
+        "confirming",
+        "ranks",
+        "asks_name",
+    )
+    __slots__ = _fields
     tokens: tuple[str, ...]
     unknown: frozenset[str]
     lang: str
     # Unknown words that name a new thing: two in a row ("prize money") or a capitalised one
     # mid-sentence ("the biggest city in Australia").
-    unknown_pairs: frozenset[str] = frozenset()
-    clauses: tuple[tuple[str, ...], ...] = ()  # the tokens of each clause ("…, and where…")
-    asking: tuple[bool, ...] = ()  # per clause: does it ask something (question word, "?")
+    unknown_pairs: frozenset[str]
+    clauses: tuple[tuple[str, ...], ...]  # the tokens of each clause ("…, and where…")
+    asking: tuple[bool, ...]  # per clause: does it ask something (question word, "?")
     # Whom the question is about: ``about_him`` ("did Pérez…") or ``about_markov`` ("Markov's time").
-    subjects: frozenset[str] = frozenset()
+    subjects: frozenset[str]
     # Context words (from the clauses of a long message that do not ask): they help when a fact
     # has them, and cost little when it does not.
-    soft: frozenset[str] = frozenset()
-    confirming: bool = False  # "he won bronze in Beijing, right?" checks a claim
+    soft: frozenset[str]
+    confirming: bool  # "he won bronze in Beijing, right?" checks a claim
     # Token → the general-language frequency rank of the word it came from (absent: rare).
-    ranks: Mapping[str, int] = field(default_factory=dict)
-    asks_name: bool = False  # "what's the cathedral called": a name is asked, not the thing
+    ranks: Mapping[str, int]
+    asks_name: bool  # "what's the cathedral called": a name is asked, not the thing
 
+    def __init__(
+        self,
+        tokens: tuple[str, ...],
+        unknown: frozenset[str],
+        lang: str,
+        unknown_pairs: frozenset[str] = frozenset(),
+        clauses: tuple[tuple[str, ...], ...] = (),
+        asking: tuple[bool, ...] = (),
+        subjects: frozenset[str] = frozenset(),
+        soft: frozenset[str] = frozenset(),
+        confirming: bool = False,
+        ranks: Mapping[str, int] | None = None,
+        asks_name: bool = False,
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "tokens", tokens)
+        _set(self, "unknown", unknown)
+        _set(self, "lang", lang)
+        _set(self, "unknown_pairs", unknown_pairs)
+        _set(self, "clauses", clauses)
+        _set(self, "asking", asking)
+        _set(self, "subjects", subjects)
+        _set(self, "soft", soft)
+        _set(self, "confirming", confirming)
+        _set(self, "ranks", {} if ranks is None else ranks)
+        _set(self, "asks_name", asks_name)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""

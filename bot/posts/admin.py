@@ -219,7 +219,7 @@ async def answer_setup(
         kind=kind,
     )
     reply = await status_reply(bot, store, interaction.guild, lang, kind)
-    await send.respond(interaction, dataclasses.replace(reply, body=confirm.body), ephemeral=True)
+    await send.respond(interaction, reply.replace(body=confirm.body), ephemeral=True)
 
 
 async def answer_status(bot: Any, store: Store | None, interaction: discord.Interaction, kind: str) -> None:

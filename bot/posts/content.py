@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from bot.core.dates import format_date, format_day
 from bot.core.facts import Fact, FactBase
@@ -168,7 +168,7 @@ def render_pick(facts: FactBase, day: dt.date, pick: Pick, lang: str) -> Reply |
     reply = render_fact(fact, lang, facts.source)
     if not pick.total:
         return reply
-    return replace(reply, footer=f"{text(lang, 'fact_n_of', n=pick.n, total=pick.total)} · {reply.footer}")
+    return reply.replace(footer=f"{text(lang, 'fact_n_of', n=pick.n, total=pick.total)} · {reply.footer}")
 
 
 def project(
