@@ -1,0 +1,124 @@
+"""The bot under load and faults: bursts, server errors, rate limits (fault injection in the fake).
+
+Short by default (part of ``make test``); ``make chaos`` sets ``PEREZBOT_CHAOS=long`` for the
+issue's sizes. Each test checks outcomes (every question gets a visible reply, few 429s), never
+time; latency is measured by ``benchmarks/bench_chaos.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from tests.e2e.conftest import Running
+from tests.fake_discord import FakeDiscord, FakeUser, Faults, RateLimits, Recorded
+
+LONG = os.environ.get("PEREZBOT_CHAOS") == "long"
+QUESTION = "when did jefferson perez retire"
+
+
+def scale(short: int, long: int) -> int:
+    return long if LONG else short
+
+
+def ok(rec: Recorded) -> bool:
+    return 200 <= rec.status < 300
+
+
+def says(body: dict | None, text: str) -> bool:
+    """Whether a message body (content or embeds) contains ``text``."""
+    body = body or {}
+    parts = [body.get("content") or ""] + [e.get("description") or "" for e in body.get("embeds") or []]
+    return any(text in part for part in parts)
+
+
+def interaction_visible(fake: FakeDiscord, interaction: dict, answer: str) -> bool:
+    """The user sees ``answer``: in the callback, or after a deferral, in the follow-up or the edited original."""
+    token = re.escape(interaction["token"])
+    callbacks = [r for r in fake.find("POST", rf"/interactions/{interaction['id']}/{token}/callback") if ok(r)]
+    if any(r.json["type"] == 4 and says(r.json.get("data"), answer) for r in callbacks):
+        return True
+    if not any(r.json["type"] == 5 for r in callbacks):
+        return False
+    app = fake.application_id
+    follow = fake.find("PATCH", rf"/webhooks/{app}/{token}/messages/@original") + fake.find(
+        "POST", rf"/webhooks/{app}/{token}"
+    )
+    return any(ok(r) and says(r.json, answer) for r in follow)
+
+
+def message_visible(fake: FakeDiscord, message: dict, answer: str) -> bool:
+    """The bot posted ``answer`` as a reply to ``message`` (a 2xx POST referencing it)."""
+    for rec in fake.find("POST", rf"/channels/{message['channel_id']}/messages"):
+        reference = (rec.json or {}).get("message_reference") or {}
+        if ok(rec) and str(reference.get("message_id")) == message["id"] and says(rec.json, answer):
+            return True
+    return False
+
+
+def users(n: int) -> list[FakeUser]:
+    """Distinct askers, so the per-user cooldown never hides a reply."""
+    return [FakeUser(f"asker{i}") for i in range(n)]
+
+
+async def test_a_burst_of_ask_is_answered_in_full(running: Running) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    n = scale(60, 2000)
+    channels = [fake.guild.channel]
+    sent = [
+        await fake.slash("ask", question=QUESTION, user=user, channel=channels[i % len(channels)])
+        for i, user in enumerate(users(n))
+    ]
+    await fake.wait_until(lambda: all(interaction_visible(fake, i, answer) for i in sent), timeout=scale(20, 120), what="replies")
+    running.alive()
+
+
+async def test_every_question_gets_a_visible_reply_under_server_errors(running: Running, errors) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    errors.expect("")  # the bot may log what it retried; what matters is what the users saw
+    fake.faults = Faults(error_rate=0.2, seed=13)
+    n = scale(30, 300)
+    asked = [await fake.slash("ask", question=QUESTION, user=user) for user in users(n)]
+    mentioned = [
+        await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", author=user, mentions=[fake.bot_user])
+        for user in users(n)
+    ]
+    await fake.wait_until(
+        lambda: all(interaction_visible(fake, i, answer) for i in asked) and all(message_visible(fake, m, answer) for m in mentioned),
+        timeout=scale(30, 120),
+        what="a visible reply to every question",
+    )
+    assert fake.faults.counts["5xx"] > 0
+    fake.faults = None
+    running.alive()
+
+
+async def test_a_flood_under_rate_limits_costs_few_429s(running: Running, errors) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    errors.expect("")
+    fake.faults = Faults(limits=RateLimits())
+    n = scale(120, 2000)
+    asked = [await fake.say(QUESTION, author=user, guild=None) for user in users(n)]  # DMs: one channel each
+    await fake.wait_until(lambda: all(message_visible(fake, m, answer) for m in asked), timeout=scale(30, 300), what="replies")
+    limited = fake.faults.counts["429"] + fake.faults.counts["429-global"]
+    print(f"\n429s per reply: {limited / n:.2f} ({limited} for {n} replies)")
+    assert limited / n <= 0.1, f"{limited} rate-limited requests for {n} replies"
+    fake.faults = None
+    running.alive()
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+async def test_a_reply_survives_one_server_error(running: Running, errors, status: int) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    errors.expect("")
+    fake.faults = Faults(error_rate=1.0, error_statuses=(status,), routes=r"POST /channels/\d+/messages")
+    message = await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", mentions=[fake.bot_user])
+    await fake.wait_until(lambda: fake.faults.counts["5xx"] >= 1, what="the failed reply")
+    fake.faults = None
+    await fake.wait_until(lambda: message_visible(fake, message, answer), timeout=10, what="the retried reply")
