@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test eval bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
@@ -20,7 +20,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/perezbot eval ../shared/eval/questions-dev.yaml
+	$(BIN)/perezbot eval tests/eval/questions-dev.yaml
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_matcher.py

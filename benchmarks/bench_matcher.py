@@ -2,7 +2,7 @@
 
 Run with ``make bench`` (or ``.venv/bin/python benchmarks/bench_matcher.py [--rounds N]``).
 
-* Batch latency: every question of the dev set (``../shared/eval/questions-dev.yaml``, when present)
+* Batch latency: every question of the dev set (``tests/eval/questions-dev.yaml``)
   and ``tests/eval/*.yaml``, matched ``--rounds`` times after a warm-up; mean, p50 and p99 per question.
 * Baseline: ``rapidfuzz.process.extractOne`` over every phrasing of every fact
   (``processor=utils.default_process``, ``scorer=fuzz.WRatio``), answering the phrasing's fact when
@@ -34,7 +34,7 @@ from bot.core.facts import LANGS  # noqa: E402
 from bot.evaluation import grade, is_right, load_questions  # noqa: E402
 
 SETS = {
-    "dev": REPO / ".." / "shared" / "eval" / "questions-dev.yaml",
+    "dev": REPO / "tests" / "eval" / "questions-dev.yaml",
     "tune": REPO / "tests" / "eval" / "questions-tune.yaml",
     "blind": REPO / "tests" / "eval" / "questions-blind.yaml",
     "blind2": REPO / "tests" / "eval" / "questions-blind2.yaml",

@@ -1,26 +1,56 @@
 """Typed settings from the environment and an optional ``.env`` file, checked once at start.
 
-The real environment wins over ``.env``. Every bad key is reported at once, by name, in a
-:class:`ConfigError`; the CLI turns that into one clear message and exit status 2.
+The one settings loader: the CLI, ``perezbot run`` and ``doctor`` all call :func:`load_settings`,
+so they agree on what a deployment is configured to do. The real environment wins over ``.env``.
+Every bad key is reported at once, by name, in a :class:`ConfigError`; the CLI turns that into one
+clear message and exit status 2. A leaf module: it imports nothing from the rest of perezbot.
 """
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import difflib
+import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from bot.core.facts import default_facts_dir
-
-__all__ = ["ConfigError", "Settings", "load_settings", "read_dotenv"]
+__all__ = [
+    "KEYS",
+    "ConfigError",
+    "Settings",
+    "dotenv_path",
+    "load_settings",
+    "read_dotenv",
+    "shipped_facts_dir",
+    "unwritable_dir",
+]
 
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_\-.]{20,}$")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 TRUE = ("1", "true", "yes", "on")
 FALSE = ("0", "false", "no", "off")
+# Every setting perezbot reads: a .env key close to one of these is probably a typo of it.
+KEYS = (
+    "DISCORD_TOKEN",
+    "DEV_GUILD_ID",
+    "DATA_DIR",
+    "FACTS_DIR",
+    "LOG_LEVEL",
+    "LOG_FORMAT",
+    "SHARD_COUNT",
+    "SHARD_IDS",
+    "ANNOUNCE_CHANNEL_ID",
+    "POST_TIME",
+    "TIMEZONE",
+    "RECORD_MISSES",
+)
+DOTENV_ENV = "PEREZBOT_DOTENV"  # where the .env file is (default: .env in the working directory)
+TOKEN_HELP = "missing: create a bot in the Discord developer portal and set its token (see README, Discord setup)"
 
 
 class ConfigError(Exception):
@@ -28,8 +58,22 @@ class ConfigError(Exception):
 
     def __init__(self, problems: dict[str, str]) -> None:
         self.problems = problems
-        lines = [f"  {key}: {message}" for key, message in problems.items()]
-        super().__init__("invalid configuration:\n" + "\n".join(lines))
+        lines = [f"{key}: {message}" for key, message in problems.items()]
+        if len(lines) == 1:
+            super().__init__(f"invalid configuration: {lines[0]}")
+        else:
+            super().__init__("invalid configuration:\n" + "\n".join(f"  {line}" for line in lines))
+
+
+def shipped_facts_dir() -> Path:
+    """The fact base shipped with perezbot: ``bot/facts`` when installed, the top-level ``facts/`` in a clone.
+
+    Read through :mod:`importlib.resources`, so a wheel, an sdist, an editable install and the
+    container all find it the same way; ``FACTS_DIR`` overrides it.
+    """
+    package = Path(str(resources.files("bot")))
+    installed = package / "facts"  # package data of a wheel, an sdist's build or the container
+    return installed if installed.is_dir() else package.parent / "facts"  # a clone or editable install
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,11 +87,13 @@ class Settings:
     log_format: str = "text"
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None  # the shards this process runs (default: all of them)
-    facts_dir: Path = field(default_factory=default_facts_dir)
+    facts_dir: Path = field(default_factory=shipped_facts_dir)
     announce_channel_id: int | None = None
     post_time: dt.time = dt.time(9, 0)
     timezone: str = "UTC"
     record_misses: bool = True
+    # Not settings: what the loader noticed but did not refuse (a likely typo in .env).
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def database_path(self) -> Path:
@@ -58,14 +104,38 @@ class Settings:
         return ZoneInfo(self.timezone)
 
 
-def read_dotenv(path: Path) -> dict[str, str]:
-    """Parse ``KEY=VALUE`` lines (comments, blank lines, ``export`` and quotes allowed)."""
-    values: dict[str, str] = {}
+def dotenv_path(env: Mapping[str, str]) -> Path:
+    """The ``.env`` file this process reads: ``PEREZBOT_DOTENV`` or ``.env`` in the working directory."""
+    return Path(env.get(DOTENV_ENV) or ".env")
+
+
+def _decode(path: Path, data: bytes) -> str:
+    """UTF-8 text (a BOM is accepted); an undecodable byte is a ConfigError naming the file and line."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return values
-    for raw in text.splitlines():
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(
+            {str(path): f"line {line} is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"}
+        ) from None
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """Parse ``KEY=VALUE`` lines (comments, blank lines, ``export`` and quotes allowed).
+
+    A missing file is an empty one; a file that cannot be read or decoded raises :class:`ConfigError`
+    naming it, so a token in it is never silently ignored.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ConfigError({str(path): f"cannot be read: {exc.strerror or exc}"}) from None
+    values: dict[str, str] = {}
+    for raw in _decode(path, data).splitlines():
         line = raw.strip()
         if not line or line.startswith("#") or "=" not in line:
             continue
@@ -78,6 +148,18 @@ def read_dotenv(path: Path) -> dict[str, str]:
             value = value.split(" #", 1)[0].rstrip()
         values[key.strip()] = value
     return values
+
+
+def _typos(path: Path, keys: list[str]) -> tuple[str, ...]:
+    """A warning for each ``.env`` key that is not ours but looks like one of ours."""
+    out = []
+    for key in keys:
+        if key in KEYS:
+            continue
+        close = difflib.get_close_matches(key.upper(), KEYS, n=1, cutoff=0.75)
+        if close:
+            out.append(f"{path}: unknown key {key!r} is ignored; did you mean {close[0]}?")
+    return tuple(out)
 
 
 def parse_hhmm(value: str) -> dt.time:
@@ -99,18 +181,44 @@ def valid_timezone(name: str) -> bool:
     return True
 
 
+def unwritable_dir(path: Path) -> str | None:
+    """Why the bot could not create ``path`` as a directory or write into it; None when it can."""
+    probe = path
+    while not probe.exists():
+        if probe.parent == probe:
+            return f"{path}: no existing parent directory"
+        probe = probe.parent
+    if not probe.is_dir():
+        return f"{probe} is not a directory" if probe == path else f"cannot create {path}: {probe} is not a directory"
+    if not os.access(probe, os.W_OK | os.X_OK):
+        return f"{probe} is not writable by this user"
+    return None
+
+
 def _snowflake(value: str) -> int:
     if not re.fullmatch(r"\d{15,21}", value.strip()):
         raise ValueError(f"expected a Discord id (15–21 digits), got {value!r}")
     return int(value)
 
 
+def _path(base: Path, raw: str) -> Path:
+    return Path(raw) if Path(raw).is_absolute() else (base / raw).resolve()
+
+
 def load_settings(
-    env: Mapping[str, str], *, dotenv: Path | None = Path(".env"), base_dir: Path | None = None
+    env: Mapping[str, str],
+    *,
+    dotenv: Path | None = Path(".env"),
+    base_dir: Path | None = None,
+    require_token: bool = False,
 ) -> Settings:
-    """Build :class:`Settings` from ``env`` (over ``dotenv``); raise :class:`ConfigError`."""
-    merged: dict[str, str] = dict(read_dotenv(dotenv)) if dotenv is not None else {}
-    merged.update({k: v for k, v in env.items()})
+    """Build :class:`Settings` from ``env`` (over ``dotenv``); raise :class:`ConfigError`.
+
+    ``require_token``: the Discord commands need ``DISCORD_TOKEN``; its absence is then one more
+    problem reported with the others.
+    """
+    from_file = read_dotenv(dotenv) if dotenv is not None else {}
+    merged = {**from_file, **env}
     get = {k: v.strip() for k, v in merged.items() if v is not None and v.strip() != ""}.get
     problems: dict[str, str] = {}
     values: dict[str, object] = {}
@@ -121,6 +229,8 @@ def load_settings(
         if not TOKEN_RE.match(token):
             problems["DISCORD_TOKEN"] = "does not look like a bot token (copy it from the portal)"
         values["discord_token"] = token
+    elif require_token:
+        problems["DISCORD_TOKEN"] = TOKEN_HELP
 
     for key, attr in (("DEV_GUILD_ID", "dev_guild_id"), ("ANNOUNCE_CHANNEL_ID", "announce_channel_id")):
         if (raw := get(key)) is not None:
@@ -129,13 +239,13 @@ def load_settings(
             except ValueError as exc:
                 problems[key] = str(exc)
 
-    if (raw := get("DATA_DIR")) is not None:
-        values["data_dir"] = (base / raw).resolve() if not Path(raw).is_absolute() else Path(raw)
-    else:
-        values["data_dir"] = (base / "data").resolve()
+    data_dir = _path(base, get("DATA_DIR") or "data")
+    if why := unwritable_dir(data_dir):
+        problems["DATA_DIR"] = why
+    values["data_dir"] = data_dir
 
     if (raw := get("FACTS_DIR")) is not None:
-        path = (base / raw).resolve() if not Path(raw).is_absolute() else Path(raw)
+        path = _path(base, raw)
         if not path.is_dir():
             problems["FACTS_DIR"] = f"no such directory: {path}"
         values["facts_dir"] = path
@@ -150,19 +260,21 @@ def load_settings(
             problems["LOG_FORMAT"] = f"expected text or json, got {raw!r}"
         values["log_format"] = raw.lower()
 
+    shard_count: int | None = None
     if (raw := get("SHARD_COUNT")) is not None:
         if not re.fullmatch(r"[0-9]+", raw) or not 1 <= int(raw) <= 1000:
             problems["SHARD_COUNT"] = f"expected a whole number from 1 to 1000, got {raw!r}"
         else:
-            values["shard_count"] = int(raw)
+            shard_count = values["shard_count"] = int(raw)
 
     if (raw := get("SHARD_IDS")) is not None and "SHARD_COUNT" not in problems:
-        count = values.get("shard_count")
         parts = [p.strip() for p in raw.split(",") if p.strip()]
-        if count is None:
+        if shard_count is None:
             problems["SHARD_IDS"] = "needs SHARD_COUNT, the total number of shards across all processes"
-        elif not parts or not all(p.isdigit() and int(p) < count for p in parts):  # type: ignore[operator]
-            problems["SHARD_IDS"] = f"expected shard numbers from 0 to {count - 1} separated by commas, got {raw!r}"  # type: ignore[operator]
+        elif not parts or not all(p.isdigit() and int(p) < shard_count for p in parts):
+            problems["SHARD_IDS"] = (
+                f"expected shard numbers from 0 to {shard_count - 1} separated by commas, got {raw!r}"
+            )
         else:
             values["shard_ids"] = tuple(sorted({int(p) for p in parts}))
 
@@ -187,4 +299,6 @@ def load_settings(
 
     if problems:
         raise ConfigError(problems)
+    if dotenv is not None:
+        values["warnings"] = _typos(dotenv, list(from_file))
     return Settings(**values)  # type: ignore[arg-type]

@@ -7,13 +7,12 @@ Discord, creates the database or migrates it, and no secret value is ever put in
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.config import TOKEN_RE, ConfigError, Settings, load_settings, read_dotenv, valid_timezone
+from bot.config import TOKEN_RE, ConfigError, Settings, load_settings, read_dotenv, unwritable_dir, valid_timezone
 from bot.core.facts import check_facts
 from bot.store.db import MIGRATIONS, SCHEMA_VERSION
 
@@ -31,25 +30,46 @@ class Check:
 
 
 def diagnose(env: Mapping[str, str], *, dotenv: Path | None, now: dt.datetime | None = None) -> list[Check]:
-    """Run every check; a bad setting is reported and the rest run with its default."""
+    """Run every check with the loader ``perezbot run`` uses; a bad setting is reported, the rest use defaults."""
     checks: list[Check] = []
-    raw: dict[str, str] = dict(read_dotenv(dotenv)) if dotenv is not None else {}
-    raw.update(env)
     where = f"the environment and {dotenv}" if dotenv is not None and dotenv.is_file() else "the environment"
+    problems: dict[str, str] = {}
     try:
-        settings = load_settings(raw, dotenv=None)
-        checks.append(Check(OK, "settings", f"parsed from {where}"))
+        settings = load_settings(env, dotenv=dotenv)
     except ConfigError as exc:
-        lines = tuple(f"{key}: {message}" for key, message in exc.problems.items())
+        problems = exc.problems
+        lines = tuple(f"{key}: {message}" for key, message in problems.items())
         checks.append(Check(FAIL, "settings", f"{len(lines)} bad setting(s) in {where}", lines))
-        settings = load_settings({k: v for k, v in raw.items() if k not in exc.problems}, dotenv=None)
+        settings = _without(env, dotenv, problems)
+    else:
+        if settings.warnings:
+            checks.append(Check(WARN, "settings", f"parsed from {where}, with warnings", settings.warnings))
+        else:
+            checks.append(Check(OK, "settings", f"parsed from {where}"))
+    raw = {**_dotenv_or_nothing(dotenv), **env}
     checks.append(_token(raw.get("DISCORD_TOKEN", "").strip()))
-    checks.append(_facts(settings))
-    checks.append(_database(settings))
-    checks.append(_timezones(settings, now or dt.datetime.now(dt.UTC)))
+    checks.append(_facts(settings, problems))
+    checks.append(_database(settings, problems))
+    checks.append(_timezones(settings, now or dt.datetime.now(dt.UTC), problems))
     checks.append(_privacy(settings))
     checks.append(_sharding(settings))
     return checks
+
+
+def _dotenv_or_nothing(dotenv: Path | None) -> dict[str, str]:
+    try:
+        return read_dotenv(dotenv) if dotenv is not None else {}
+    except ConfigError:
+        return {}  # reported in the settings check
+
+
+def _without(env: Mapping[str, str], dotenv: Path | None, bad: Mapping[str, str]) -> Settings:
+    """The settings the other checks can still use: every bad key (and an unreadable .env) left out."""
+    raw = {k: v for k, v in {**_dotenv_or_nothing(dotenv), **env}.items() if k not in bad}
+    try:
+        return load_settings(raw, dotenv=None)
+    except ConfigError as exc:  # e.g. SHARD_IDS, valid alone, refused once SHARD_COUNT is dropped
+        return load_settings({k: v for k, v in raw.items() if k not in exc.problems}, dotenv=None)
 
 
 def _token(token: str) -> Check:
@@ -61,7 +81,9 @@ def _token(token: str) -> Check:
     return Check(OK, "token", "DISCORD_TOKEN is set (value not shown)")
 
 
-def _facts(settings: Settings) -> Check:
+def _facts(settings: Settings, problems: Mapping[str, str]) -> Check:
+    if "FACTS_DIR" in problems:
+        return Check(FAIL, "facts", f"FACTS_DIR: {problems['FACTS_DIR']}")
     base, problems = check_facts(settings.facts_dir)
     if base is None:
         return Check(FAIL, "facts", f"{len(problems)} problem(s) in {settings.facts_dir}", tuple(map(str, problems)))
@@ -78,29 +100,19 @@ def _expected_tables() -> set[str]:
         conn.close()
 
 
-def _writable_dir(path: Path) -> tuple[bool, str]:
-    """Can the bot create ``path`` (a directory) or write into it?"""
-    probe = path
-    while not probe.exists():
-        if probe.parent == probe:
-            return False, f"{path}: no existing parent"
-        probe = probe.parent
-    if not probe.is_dir():
-        return False, f"{probe} is not a directory"
-    if not os.access(probe, os.W_OK | os.X_OK):
-        return False, f"{probe} is not writable by this user"
-    return True, ""
-
-
-def _database(settings: Settings) -> Check:
+def _database(settings: Settings, problems: Mapping[str, str]) -> Check:
+    if "DATA_DIR" in problems:
+        return Check(FAIL, "database", f"DATA_DIR: {problems['DATA_DIR']}")
     path = settings.database_path
     if not path.exists():
-        ok, why = _writable_dir(path.parent)
-        if not ok:
+        why = unwritable_dir(path.parent)
+        if why:
             return Check(FAIL, "database", f"cannot create {path}", (why,))
         return Check(OK, "database", f"{path} does not exist yet; it will be created at start")
-    ok, why = _writable_dir(path.parent)
-    if not ok:  # SQLite needs the directory too, for its -wal and -shm files
+    if not path.is_file():
+        return Check(FAIL, "database", f"{path} is not a file")
+    why = unwritable_dir(path.parent)
+    if why:  # SQLite needs the directory too, for its -wal and -shm files
         return Check(FAIL, "database", f"{path} is not writable", (why,))
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=2, isolation_level=None)
@@ -128,9 +140,10 @@ def _database(settings: Settings) -> Check:
     return Check(OK, "database", f"{path} is writable and at schema v{version}")
 
 
-def _timezones(settings: Settings, now: dt.datetime) -> Check:
-    if not valid_timezone(settings.timezone):
-        return Check(FAIL, "time zone", f"TIMEZONE {settings.timezone!r} is not a known IANA time zone")
+def _timezones(settings: Settings, now: dt.datetime, problems: Mapping[str, str]) -> Check:
+    for key in ("TIMEZONE", "POST_TIME"):  # what run would refuse is not "ok UTC" here
+        if key in problems:
+            return Check(FAIL, "time zone", f"{key}: {problems[key]}")
     local = now.astimezone(settings.tz)
     summary = f"{settings.timezone} (now {local:%Y-%m-%d %H:%M} UTC{local:%z}), posts at {settings.post_time:%H:%M}"
     bad = _bad_server_timezones(settings.database_path)

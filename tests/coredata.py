@@ -14,8 +14,10 @@ from bot.core.facts import FactBase, load_facts
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_FACTS = REPO / "facts"
-# The shared eval set lives beside the clone (CI has shared/ next to it).
-DEV_SET = REPO / ".." / "shared" / "eval" / "questions-dev.yaml"
+# The public dev set: a copy kept in the repository, so `make eval` and its floor work from any clone.
+DEV_SET = REPO / "tests" / "eval" / "questions-dev.yaml"
+# Where the copy comes from, when a checkout has it beside the clone.
+SHARED_DEV_SET = REPO / ".." / "shared" / "eval" / "questions-dev.yaml"
 TUNE_SET = REPO / "tests" / "eval" / "questions-tune.yaml"
 BLIND_SET = REPO / "tests" / "eval" / "questions-blind.yaml"
 # An environment for the CLI that never reads a real .env.

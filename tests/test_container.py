@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.cli import _commands
+from bot.cli import COMMANDS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,7 +70,7 @@ def test_entry_is_perezbot_run(stage):
     entry = exec_form(last(stage, "ENTRYPOINT"))
     command = exec_form(last(stage, "CMD"))
     assert entry + command == ["perezbot", "run"]
-    assert "run" in _commands() and "doctor" in _commands()  # `docker run IMAGE doctor` works too
+    assert "run" in COMMANDS and "doctor" in COMMANDS  # `docker run IMAGE doctor` works too
     scripts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts["perezbot"] == "bot.cli:entry_point"
 
@@ -82,10 +82,13 @@ def test_data_lives_in_a_volume_the_user_owns(stage):
     assert "chown perezbot:perezbot /data" in " ".join(args for w, args in stage if w == "RUN")
 
 
-def test_facts_ship_in_the_image_and_are_found_by_setting(stage):
-    # A non-editable install cannot find facts/ next to the package: FACTS_DIR points at the copy.
-    assert ("COPY", "facts /app/facts") in stage
-    assert "FACTS_DIR=/app/facts" in " ".join(args for w, args in stage if w == "ENV")
+def test_facts_ship_inside_the_package_not_beside_it(stage):
+    final = stage
+    # The build stage installs the package with its fact base as package data: no FACTS_DIR needed.
+    build = instructions(ROOT / "Dockerfile")[: len(instructions(ROOT / "Dockerfile")) - len(final)]
+    assert ("COPY", "facts ./facts") in build
+    assert build.index(("COPY", "facts ./facts")) < build.index(("RUN", "/opt/venv/bin/pip install ."))
+    assert "FACTS_DIR" not in " ".join(args for w, args in final if w == "ENV")
 
 
 def test_small_base_image(stage):

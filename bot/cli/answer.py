@@ -55,7 +55,7 @@ def run_ask(ns: argparse.Namespace, ctx: CliContext) -> int:
     words = list(ns.question)
     if words == ["-"]:
         questions = [line.rstrip("\r\n") for line in ctx.stdin]
-    elif words:
+    elif " ".join(words).strip():
         questions = [" ".join(words)]
     else:
         ctx.err("perezbot ask: give a question, or - to read one per line from stdin")

@@ -17,11 +17,10 @@ import logging
 import os
 import signal
 from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
-from bot.config import ConfigError, Settings, load_settings, read_dotenv
+from bot.config import Settings
 
 if TYPE_CHECKING:
     from bot.core.engine import Engine
@@ -32,26 +31,12 @@ log = logging.getLogger("bot.cli.discord")
 
 TEST_API_ENV = "PEREZBOT_DISCORD_API"  # for tests only: e.g. http://127.0.0.1:PORT/api/v10
 TEST_GATEWAY_ENV = "PEREZBOT_GATEWAY_URL"  # for tests only: e.g. ws://127.0.0.1:PORT/
-TOKEN_HELP = "missing: create a bot in the Discord developer portal and set its token (see README, Discord setup)"
 SHARDING_REQUIRED = 4011
 
 
 def _discord_settings(ctx: CliContext) -> Settings | None:
     """Settings with a token, or None after one message naming every bad key."""
-    dotenv = Path(ctx.env.get("PEREZBOT_DOTENV", ".env"))
-    problems: dict[str, str] = {}
-    settings = None
-    try:
-        settings = load_settings(ctx.env, dotenv=dotenv)
-    except ConfigError as exc:
-        problems.update(exc.problems)
-    merged = {**read_dotenv(dotenv), **ctx.env}
-    if not (merged.get("DISCORD_TOKEN") or "").strip():
-        problems["DISCORD_TOKEN"] = TOKEN_HELP
-    if problems:
-        ctx.err(f"perezbot: {ConfigError(problems)}")
-        return None
-    return settings
+    return ctx.settings(require_token=True)
 
 
 def _load(ctx: CliContext) -> tuple[Settings, Engine] | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+import yaml
+
 from bot.cli.answer import load_engine
 from bot.cli.exits import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, CliContext
 from bot.evaluation import grade, load_questions
@@ -24,6 +26,11 @@ def run_eval(ns: argparse.Namespace, ctx: CliContext) -> int:
         questions = load_questions(Path(ns.file))
     except (OSError, ValueError) as exc:
         ctx.err(f"perezbot eval: {exc}")
+        return EXIT_USAGE
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{ns.file}:{mark.line + 1}" if mark is not None else ns.file
+        ctx.err(f"perezbot eval: {where}: bad YAML: {getattr(exc, 'problem', None) or exc}")
         return EXIT_USAGE
     report = grade(engine, questions)
     misses = report.misses()

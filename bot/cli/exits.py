@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TextIO
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ConfigError, Settings, dotenv_path, load_settings
 
-__all__ = ["EXIT_CONFIG", "EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "CliContext"]
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_CONFIG", "EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "CliContext"]
 
 EXIT_OK = 0
 EXIT_FAILURE = 1  # the command ran and found problems (check, eval below target)
 EXIT_USAGE = 2  # bad arguments
 EXIT_CONFIG = 2  # bad settings: one clear message naming each bad key
+EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (e.g. `| head`), as a shell reports SIGPIPE
 
 
 @dataclass
@@ -34,10 +34,16 @@ class CliContext:
         self.stderr.write(text + "\n")
         self.stderr.flush()
 
-    def settings(self) -> Settings | None:
-        """Load settings; on error print one clear message per bad key and return None."""
+    def settings(self, *, require_token: bool = False) -> Settings | None:
+        """Load settings (the one loader); on error print one message naming each bad key and return None.
+
+        Warnings (a likely typo in ``.env``) go to stderr; the command goes on.
+        """
         try:
-            return load_settings(self.env, dotenv=Path(self.env.get("PEREZBOT_DOTENV", ".env")))
+            settings = load_settings(self.env, dotenv=dotenv_path(self.env), require_token=require_token)
         except ConfigError as exc:
             self.err(f"perezbot: {exc}")
             return None
+        for warning in settings.warnings:
+            self.err(f"perezbot: warning: {warning}")
+        return settings

@@ -33,6 +33,9 @@ def run_facts(ns: argparse.Namespace, ctx: CliContext) -> int:
 def run_check(ns: argparse.Namespace, ctx: CliContext) -> int:
     if ns.directory:
         directory = Path(ns.directory)
+        if directory.exists() and not directory.is_dir():
+            ctx.err(f"perezbot check: {directory} is not a directory (give the directory that holds the fact files)")
+            return EXIT_USAGE
     else:
         settings = ctx.settings()
         if settings is None:
@@ -53,14 +56,7 @@ def run_onthisday(ns: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings()
     if settings is None:
         return EXIT_CONFIG
-    if ns.date:
-        try:
-            day = dt.date.fromisoformat(ns.date)
-        except ValueError:
-            ctx.err(f"perezbot onthisday: --date must be YYYY-MM-DD, got {ns.date!r}")
-            return EXIT_USAGE
-    else:
-        day = dt.datetime.now(settings.tz).date()
+    day = ns.date or dt.datetime.now(settings.tz).date()
     try:
         facts = load_facts(settings.facts_dir)
     except FactBaseError as exc:
@@ -68,7 +64,10 @@ def run_onthisday(ns: argparse.Namespace, ctx: CliContext) -> int:
         return EXIT_FAILURE
     reply = render_onthisday(facts, day, ns.lang)
     if reply is None:
-        upcoming = next_entry_date(facts, day)
+        try:
+            upcoming = next_entry_date(facts, day)
+        except (ValueError, OverflowError):  # the next one would be after 9999-12-31
+            upcoming = None
         if ns.lang == "es":
             msg = f"No hay efemérides el {format_date(day, 'es')}."
             if upcoming:

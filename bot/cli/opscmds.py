@@ -10,7 +10,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
-from bot.config import Settings
+from bot.config import Settings, dotenv_path
 from bot.core.misses import group_misses
 from bot.doctor import FAIL, WARN, diagnose
 from bot.store.db import connect
@@ -19,44 +19,40 @@ from bot.store.questions import QuestionLog, read_misses, read_stats
 __all__ = ["run_doctor", "run_misses", "run_stats"]
 
 
-def _since(
-    ns: argparse.Namespace, ctx: CliContext, settings: Settings, option: str = "since"
-) -> tuple[bool, dt.datetime | None]:
-    """``--since YYYY-MM-DD`` as the start of that day in TIMEZONE; (False, None) if malformed."""
-    value = getattr(ns, option)
-    if not value:
-        return True, None
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        ctx.err(f"perezbot {ns.command}: --{option} must be YYYY-MM-DD, got {value!r}")
-        return False, None
-    return True, dt.datetime.combine(day, dt.time(0), tzinfo=settings.tz)
+def _start_of(day: dt.date | None, settings: Settings) -> dt.datetime | None:
+    """``--since``/``--before`` (already a date) as the start of that day in TIMEZONE."""
+    return dt.datetime.combine(day, dt.time(0), tzinfo=settings.tz) if day else None
 
 
-def _open(ctx: CliContext, settings: Settings) -> sqlite3.Connection | None:
+def _open(ctx: CliContext, settings: Settings) -> tuple[int, sqlite3.Connection | None]:
+    """(status, connection): no database yet is status 0 and no connection; one that cannot be there is 2."""
     path: Path = settings.database_path
     if not path.exists():
         ctx.out(f"Nothing recorded yet: no database at {path} (the bot creates it when it starts).")
-        return None
-    return connect(path)
+        return EXIT_OK, None
+    if not path.is_file():
+        ctx.err(f"perezbot: DATA_DIR: {path} is not a file, so no database can be there")
+        return EXIT_CONFIG, None
+    try:
+        return EXIT_OK, connect(path)
+    except (sqlite3.Error, RuntimeError, OSError) as exc:  # not a database, too new, unreadable
+        ctx.err(f"perezbot: cannot open the database {path}: {exc} (`perezbot doctor` checks it)")
+        return EXIT_FAILURE, None
 
 
 def run_misses(ns: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings()
     if settings is None:
         return EXIT_CONFIG
-    ok, since = _since(ns, ctx, settings)
-    if not ok:
-        return EXIT_USAGE
+    since = _start_of(ns.since, settings)
     if ns.before and not ns.forget:
         ctx.err("perezbot misses: --before goes with --forget")
         return EXIT_USAGE
     if ns.forget:
         return _forget(ns, ctx, settings)
-    conn = _open(ctx, settings)
+    status, conn = _open(ctx, settings)
     if conn is None:
-        return EXIT_OK
+        return status
     try:
         misses = read_misses(conn, since)
     finally:
@@ -89,12 +85,10 @@ def run_misses(ns: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _forget(ns: argparse.Namespace, ctx: CliContext, settings: Settings) -> int:
-    ok, before = _since(ns, ctx, settings, "before")
-    if not ok:
-        return EXIT_USAGE
-    conn = _open(ctx, settings)
+    before = _start_of(ns.before, settings)
+    status, conn = _open(ctx, settings)
     if conn is None:
-        return EXIT_OK
+        return status
     try:
         erased = QuestionLog(conn).forget_text(before)
         conn.execute("VACUUM")  # so the erased text does not linger in free pages of the file
@@ -109,12 +103,10 @@ def run_stats(ns: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings()
     if settings is None:
         return EXIT_CONFIG
-    ok, since = _since(ns, ctx, settings)
-    if not ok:
-        return EXIT_USAGE
-    conn = _open(ctx, settings)
+    since = _start_of(ns.since, settings)
+    status, conn = _open(ctx, settings)
     if conn is None:
-        return EXIT_OK
+        return status
     try:
         stats = read_stats(conn, since, top=ns.top)
     finally:
@@ -149,8 +141,7 @@ def run_stats(ns: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_doctor(ns: argparse.Namespace, ctx: CliContext) -> int:
-    dotenv = Path(ctx.env.get("PEREZBOT_DOTENV", ".env"))
-    checks = diagnose(ctx.env, dotenv=dotenv)
+    checks = diagnose(ctx.env, dotenv=dotenv_path(ctx.env))
     for check in checks:
         ctx.out(f"{check.status:<4}  {check.name:<9}  {check.summary}")
         for line in check.details:

@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from bot.config import shipped_facts_dir
 from bot.core.text import Lexicon
 
 __all__ = [
@@ -56,8 +57,8 @@ SOURCE_FIELDS = {"title": True, "publisher": False, "url": False, "paragraphs": 
 
 
 def default_facts_dir() -> Path:
-    """The fact base shipped with the package (``facts/`` at the repository root)."""
-    return Path(__file__).resolve().parents[2] / "facts"
+    """The fact base shipped with the package (see :func:`bot.config.shipped_facts_dir`)."""
+    return shipped_facts_dir()
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.clirun import run
-from tests.coredata import SHIPPED_FACTS, fact_yaml, line_of, shipped_facts, write_fact_base
+from tests.coredata import REPO, SHIPPED_FACTS, fact_yaml, line_of, shipped_facts, write_fact_base
 
 
 def test_facts_lists_every_fact() -> None:
@@ -99,10 +99,28 @@ def test_onthisday_nothing_names_the_next(lang: str, expected: str) -> None:
     assert got.status == 0 and got.out.strip() == expected
 
 
-@pytest.mark.parametrize("bad", ["29/09/2026", "2026-02-30", "tomorrow"])
+@pytest.mark.parametrize("bad", ["29/09/2026", "tomorrow", ""])
 def test_onthisday_bad_date(bad: str) -> None:
     got = run("onthisday", "--date", bad)
-    assert got.status == 2 and "YYYY-MM-DD" in got.err
+    assert got.status == 2 and "YYYY-MM-DD" in got.err and got.out == ""
+    assert len(got.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("impossible", ["2026-02-30", "2025-02-29", "2026-13-01"])
+def test_onthisday_impossible_date_is_no_such_date(impossible: str) -> None:
+    got = run("onthisday", "--date", impossible)
+    assert got.status == 2 and f"no such date: {impossible}" in got.err
+    assert len(got.err.splitlines()) == 1
+
+
+def test_onthisday_last_representable_date_is_not_a_crash() -> None:
+    got = run("onthisday", "--date", "9999-12-31")
+    assert got.status == 0 and got.out.startswith("No entry for 31 December 9999.")
+
+
+def test_check_a_file_says_it_is_not_a_directory() -> None:
+    got = run("check", str(REPO / "README.md"))
+    assert got.status == 2 and "is not a directory" in got.err
 
 
 def test_onthisday_today_uses_the_timezone_setting() -> None:

@@ -1,0 +1,36 @@
+"""Every test runs in its own temporary working directory, so nothing lands in the checkout.
+
+Settings default to ``DATA_DIR=data`` and ``.env`` in the working directory: in a checkout that is
+also a deployment, that is the live database. Here they resolve inside ``tmp_path``, and a test
+that still writes ``./data`` (or ``.env``) into the repository fails by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import settings
+
+from tests.coredata import REPO
+
+# Hypothesis keeps its example database in the working directory by default: keep none.
+settings.register_profile("perezbot", database=None)
+settings.load_profile("perezbot")
+
+WATCHED = ("data", ".env")
+_PRESENT_AT_START = {name for name in WATCHED if (REPO / name).exists()}
+
+
+@pytest.fixture(autouse=True)
+def _work_in_a_temporary_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    for key in ("DATA_DIR", "FACTS_DIR", "DISCORD_TOKEN"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("PEREZBOT_DOTENV", str(work / ".env"))
+    yield
+    leaked = [name for name in WATCHED if name not in _PRESENT_AT_START and (REPO / name).exists()]
+    assert not leaked, f"this test wrote {leaked} into the repository"
