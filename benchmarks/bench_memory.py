@@ -24,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -62,6 +63,11 @@ def questions(engine: Engine, seed: int = 7) -> Iterator[str]:
         if roll > 0.7:
             text = f"{rng.choice(FILLERS)} {text} {n % 997}"
         yield text
+
+
+def replies(fake: Any, after: int) -> int:
+    """Replies posted since ``after``: interaction callbacks and channel messages."""
+    return sum(1 for r in fake.requests[after:] if r.method == "POST" and r.path.endswith(("/callback", "/messages")))
 
 
 def bench_engine(total: int) -> dict[int, int]:
@@ -117,13 +123,7 @@ async def bench_discord(total: int) -> dict[int, int]:
                                    mentions=[fake.bot_user])  # fmt: skip
                 else:
                     await fake.slash("ask", question=next(stream)[:300], user=user, channel=channel)
-            await fake.wait_until(
-                lambda mark=mark, size=size: len(
-                    [r for r in fake.requests[mark:] if r.method == "POST" and r.path.endswith(("/callback", "/messages"))]
-                ) >= size,
-                timeout=60,
-                what="replies",
-            )
+            await fake.wait_until(lambda mark=mark, size=size: replies(fake, mark) >= size, timeout=60, what="replies")
             sent += size
             # The fake keeps every request and message; drop them so this process stays small.
             fake.requests.clear()

@@ -24,6 +24,7 @@ from bot.core.engine import Engine
 from bot.core.render import render_notice
 from bot.discord import send
 from bot.discord.etiquette import Cooldown, RecentAnswers, lang_for_locale
+from bot.discord.rest import RestPolicy, install
 from bot.discord.sync import sync_commands
 from bot.discord.translator import PerezTranslator
 
@@ -131,8 +132,11 @@ class _PerezBotMixin:
         self.cooldown = Cooldown(rate=5, per=30.0)
         self.recent = RecentAnswers()
         self.view_timeout = view_timeout  # seconds until buttons are taken off a message
+        self.rest = RestPolicy()  # global pacing and in-deadline retries for every REST request
+
 
     async def setup_hook(self) -> None:
+        install(self.http, self.rest)  # type: ignore[attr-defined]  # the session exists once logged in
         await self.tree.set_translator(PerezTranslator())  # type: ignore[attr-defined]
         for name in self.extensions_to_load:
             await self.load_extension(name)  # type: ignore[attr-defined]

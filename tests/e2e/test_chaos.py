@@ -72,7 +72,9 @@ async def test_a_burst_of_ask_is_answered_in_full(running: Running) -> None:
         await fake.slash("ask", question=QUESTION, user=user, channel=channels[i % len(channels)])
         for i, user in enumerate(users(n))
     ]
-    await fake.wait_until(lambda: all(interaction_visible(fake, i, answer) for i in sent), timeout=scale(20, 120), what="replies")
+    await fake.wait_until(
+        lambda: all(interaction_visible(fake, i, answer) for i in sent), timeout=scale(20, 120), what="replies"
+    )
     running.alive()
 
 
@@ -84,11 +86,13 @@ async def test_every_question_gets_a_visible_reply_under_server_errors(running: 
     n = scale(30, 300)
     asked = [await fake.slash("ask", question=QUESTION, user=user) for user in users(n)]
     mentioned = [
-        await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", author=user, mentions=[fake.bot_user])
-        for user in users(n)
+        await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", author=user, mentions=[fake.bot_user]) for user in users(n)
     ]
     await fake.wait_until(
-        lambda: all(interaction_visible(fake, i, answer) for i in asked) and all(message_visible(fake, m, answer) for m in mentioned),
+        lambda: (
+            all(interaction_visible(fake, i, answer) for i in asked)
+            and all(message_visible(fake, m, answer) for m in mentioned)
+        ),
         timeout=scale(30, 120),
         what="a visible reply to every question",
     )
@@ -104,9 +108,11 @@ async def test_a_flood_under_rate_limits_costs_few_429s(running: Running, errors
     fake.faults = Faults(limits=RateLimits())
     n = scale(120, 2000)
     asked = [await fake.say(QUESTION, author=user, guild=None) for user in users(n)]  # DMs: one channel each
-    await fake.wait_until(lambda: all(message_visible(fake, m, answer) for m in asked), timeout=scale(30, 300), what="replies")
+    await fake.wait_until(
+        lambda: all(message_visible(fake, m, answer) for m in asked), timeout=scale(30, 300), what="replies"
+    )
     limited = fake.faults.counts["429"] + fake.faults.counts["429-global"]
-    print(f"\n429s per reply: {limited / n:.2f} ({limited} for {n} replies)")
+    print(f"\n429s per reply: {limited / n:.2f} ({dict(fake.faults.counts)} for {n} replies)")
     assert limited / n <= 0.1, f"{limited} rate-limited requests for {n} replies"
     fake.faults = None
     running.alive()
