@@ -17,32 +17,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import random
-import shutil
-import sys
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+from live import REPO, live_bot, rss_kib
 
-from bot.core.engine import Engine  # noqa: E402
-from bot.core.facts import LANGS  # noqa: E402
+from bot.core.engine import Engine
+from bot.core.facts import LANGS
 
 CHECKPOINTS = (100, 1_000, 10_000)
 FILLERS = ("please", "hey bot", "quick one:", "¿sabes", "tell me", "por favor", "lol", "??")
 UNKNOWN = ("how do I bake sourdough", "what is the capital of mongolia", "quién ganó el mundial 1998", "asdf qwerty")
-
-
-def rss_kib(pid: int | str = "self") -> int:
-    """Resident set size in KiB (Linux ``/proc``)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise RuntimeError("no VmRSS (not Linux?)")
 
 
 def questions(engine: Engine, seed: int = 7) -> Iterator[str]:
@@ -84,34 +70,12 @@ def bench_engine(total: int) -> dict[int, int]:
 async def bench_discord(total: int) -> dict[int, int]:
     from tests.fake_discord import FakeDiscord, FakeUser
 
-    fake = await FakeDiscord().start()
-    channels = [fake.guild.channel, *(fake.guild.add_channel(f"general-{i}") for i in range(3))]
-    tmp = Path(tempfile.mkdtemp(prefix="perezbot-mem-"))
-    facts = tmp / "facts"
-    shutil.copytree(REPO / "facts", facts)
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "DISCORD_TOKEN": fake.token,
-        "PEREZBOT_DISCORD_API": fake.api_base,
-        "PEREZBOT_GATEWAY_URL": fake.gateway_url,
-        "PEREZBOT_DOTENV": str(tmp / "none.env"),
-        "DATA_DIR": str(tmp / "data"),
-        "FACTS_DIR": str(facts),
-        "LOG_LEVEL": "WARNING",
-    }
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", env=env, cwd=tmp,
-        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-    )  # fmt: skip
     out: dict[int, int] = {}
-    try:
-        await fake.wait_until(lambda: fake.commands.get("global"), timeout=30, what="commands synced")
-        await fake.wait_until(lambda: fake.identifies, timeout=30, what="IDENTIFY")
-        await asyncio.sleep(0.5)
-        engine = Engine.load(facts)
-        stream = questions(engine, seed=11)
-        sent = 0
-        batch = 50
+    fake = FakeDiscord()
+    channels = [fake.guild.channel, *(fake.guild.add_channel(f"general-{i}") for i in range(3))]
+    async with live_bot(fake) as (fake, proc):
+        stream = questions(Engine.load(REPO / "facts"), seed=11)
+        sent, batch = 0, 50
         while sent < total:
             mark = fake.mark()
             size = min(batch, total - sent)
@@ -126,19 +90,12 @@ async def bench_discord(total: int) -> dict[int, int]:
             await fake.wait_until(lambda mark=mark, size=size: replies(fake, mark) >= size, timeout=60, what="replies")
             sent += size
             # The fake keeps every request and message; drop them so this process stays small.
-            fake.requests.clear()
-            fake.messages.clear()
-            fake.interactions.clear()
-            fake.originals.clear()
+            for kept in (fake.requests, fake.messages, fake.interactions, fake.originals):
+                kept.clear()
             for checkpoint in CHECKPOINTS:
                 if sent - size < checkpoint <= sent:
                     await asyncio.sleep(0.2)
                     out[checkpoint] = rss_kib(proc.pid)
-    finally:
-        proc.terminate()
-        await proc.wait()
-        await fake.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
     return out
 
 
