@@ -17,6 +17,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check bot tests benchmarks
+	$(BIN)/mypy bot
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)

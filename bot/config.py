@@ -24,6 +24,7 @@ __all__ = [
     "ConfigError",
     "Settings",
     "dotenv_path",
+    "inspect_settings",
     "load_settings",
     "read_dotenv",
     "shipped_facts_dir",
@@ -212,17 +213,47 @@ def load_settings(
     base_dir: Path | None = None,
     require_token: bool = False,
 ) -> Settings:
-    """Build :class:`Settings` from ``env`` (over ``dotenv``); raise :class:`ConfigError`.
+    """Build :class:`Settings` from ``env`` (over ``dotenv``); raise :class:`ConfigError` naming every bad key.
 
     ``require_token``: the Discord commands need ``DISCORD_TOKEN``; its absence is then one more
     problem reported with the others.
     """
-    from_file = read_dotenv(dotenv) if dotenv is not None else {}
-    merged = {**from_file, **env}
-    get = {k: v.strip() for k, v in merged.items() if v is not None and v.strip() != ""}.get
+    settings, problems = inspect_settings(env, dotenv=dotenv, base_dir=base_dir, require_token=require_token)
+    if problems:
+        raise ConfigError(problems)
+    return settings
+
+
+def inspect_settings(
+    env: Mapping[str, str],
+    *,
+    dotenv: Path | None = Path(".env"),
+    base_dir: Path | None = None,
+    require_token: bool = False,
+) -> tuple[Settings, dict[str, str]]:
+    """Every problem (key → message), and the settings with each bad key left at its default.
+
+    What ``doctor`` reports on, so it says exactly what :func:`load_settings` would refuse.
+    """
     problems: dict[str, str] = {}
+    try:
+        from_file = read_dotenv(dotenv) if dotenv is not None else {}
+    except ConfigError as exc:  # an unreadable .env: reported, and the environment alone is used
+        problems.update(exc.problems)
+        from_file = {}
+    # A token may well be in the .env that could not be read: say that, not "DISCORD_TOKEN missing".
+    values = _parse({**from_file, **env}, base_dir or Path.cwd(), require_token and not problems, problems)
+    # Each setting's field is its key in lower case: drop the bad ones, keep the defaults.
+    values = {attr: value for attr, value in values.items() if attr.upper() not in problems}
+    if dotenv is not None:
+        values["warnings"] = _typos(dotenv, list(from_file))
+    return Settings(**values), problems  # type: ignore[arg-type]
+
+
+def _parse(merged: Mapping[str, str], base: Path, require_token: bool, problems: dict[str, str]) -> dict[str, object]:
+    """Settings field → value for every key set in ``merged``; each bad one is added to ``problems``."""
+    get = {k: v.strip() for k, v in merged.items() if v is not None and v.strip() != ""}.get
     values: dict[str, object] = {}
-    base = base_dir or Path.cwd()
 
     token = get("DISCORD_TOKEN")
     if token is not None:
@@ -297,8 +328,4 @@ def load_settings(
         else:
             problems["RECORD_MISSES"] = f"expected true or false, got {raw!r}"
 
-    if problems:
-        raise ConfigError(problems)
-    if dotenv is not None:
-        values["warnings"] = _typos(dotenv, list(from_file))
-    return Settings(**values)  # type: ignore[arg-type]
+    return values

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.config import TOKEN_RE, ConfigError, Settings, load_settings, read_dotenv, unwritable_dir, valid_timezone
+from bot.config import Settings, inspect_settings, unwritable_dir, valid_timezone
 from bot.core.facts import check_facts
 from bot.store.db import MIGRATIONS, SCHEMA_VERSION
 
@@ -30,63 +30,45 @@ class Check:
 
 
 def diagnose(env: Mapping[str, str], *, dotenv: Path | None, now: dt.datetime | None = None) -> list[Check]:
-    """Run every check with the loader ``perezbot run`` uses; a bad setting is reported, the rest use defaults."""
+    """Run every check on what the settings loader makes of ``env`` and ``dotenv``, exactly as ``run`` would.
+
+    A bad setting is reported, and the other checks go on with its default.
+    """
     checks: list[Check] = []
     where = f"the environment and {dotenv}" if dotenv is not None and dotenv.is_file() else "the environment"
-    problems: dict[str, str] = {}
-    try:
-        settings = load_settings(env, dotenv=dotenv)
-    except ConfigError as exc:
-        problems = exc.problems
+    settings, problems = inspect_settings(env, dotenv=dotenv)
+    if problems:
         lines = tuple(f"{key}: {message}" for key, message in problems.items())
-        checks.append(Check(FAIL, "settings", f"{len(lines)} bad setting(s) in {where}", lines))
-        settings = _without(env, dotenv, problems)
+        checks.append(Check(FAIL, "settings", f"{len(lines)} bad setting(s) in {where}", lines + settings.warnings))
+    elif settings.warnings:
+        checks.append(Check(WARN, "settings", f"parsed from {where}, with warnings", settings.warnings))
     else:
-        if settings.warnings:
-            checks.append(Check(WARN, "settings", f"parsed from {where}, with warnings", settings.warnings))
-        else:
-            checks.append(Check(OK, "settings", f"parsed from {where}"))
-    raw = {**_dotenv_or_nothing(dotenv), **env}
-    checks.append(_token(raw.get("DISCORD_TOKEN", "").strip()))
-    checks.append(_facts(settings, problems))
+        checks.append(Check(OK, "settings", f"parsed from {where}"))
+    now = now or dt.datetime.now(dt.UTC)
+    checks.append(_token(settings, problems))
+    checks.append(_facts(settings, problems, now.astimezone(settings.tz).date()))
     checks.append(_database(settings, problems))
-    checks.append(_timezones(settings, now or dt.datetime.now(dt.UTC), problems))
+    checks.append(_timezones(settings, now, problems))
     checks.append(_privacy(settings))
     checks.append(_sharding(settings))
     return checks
 
 
-def _dotenv_or_nothing(dotenv: Path | None) -> dict[str, str]:
-    try:
-        return read_dotenv(dotenv) if dotenv is not None else {}
-    except ConfigError:
-        return {}  # reported in the settings check
-
-
-def _without(env: Mapping[str, str], dotenv: Path | None, bad: Mapping[str, str]) -> Settings:
-    """The settings the other checks can still use: every bad key (and an unreadable .env) left out."""
-    raw = {k: v for k, v in {**_dotenv_or_nothing(dotenv), **env}.items() if k not in bad}
-    try:
-        return load_settings(raw, dotenv=None)
-    except ConfigError as exc:  # e.g. SHARD_IDS, valid alone, refused once SHARD_COUNT is dropped
-        return load_settings({k: v for k, v in raw.items() if k not in exc.problems}, dotenv=None)
-
-
-def _token(token: str) -> Check:
+def _token(settings: Settings, problems: Mapping[str, str]) -> Check:
     # Never the value, nor its length or any part of it.
-    if not token:
-        return Check(FAIL, "token", "DISCORD_TOKEN is not set (perezbot run needs it; see .env.example)")
-    if not TOKEN_RE.match(token):
+    if "DISCORD_TOKEN" in problems:
         return Check(FAIL, "token", "DISCORD_TOKEN is set but does not look like a bot token")
+    if not settings.discord_token:
+        return Check(FAIL, "token", "DISCORD_TOKEN is not set (perezbot run needs it; see .env.example)")
     return Check(OK, "token", "DISCORD_TOKEN is set (value not shown)")
 
 
-def _facts(settings: Settings, problems: Mapping[str, str]) -> Check:
+def _facts(settings: Settings, problems: Mapping[str, str], today: dt.date) -> Check:
     if "FACTS_DIR" in problems:
         return Check(FAIL, "facts", f"FACTS_DIR: {problems['FACTS_DIR']}")
-    base, problems = check_facts(settings.facts_dir)
+    base, found = check_facts(settings.facts_dir, today=today)
     if base is None:
-        return Check(FAIL, "facts", f"{len(problems)} problem(s) in {settings.facts_dir}", tuple(map(str, problems)))
+        return Check(FAIL, "facts", f"{len(found)} problem(s) in {settings.facts_dir}", tuple(map(str, found)))
     return Check(OK, "facts", f"{len(base)} valid fact(s) in {settings.facts_dir}")
 
 

@@ -96,10 +96,9 @@ def _extras(record: logging.LogRecord) -> dict[str, Any]:
 class TextFormatter(logging.Formatter):
     """``2026-11-26 15:30:00Z INFO    perezbot.questions: answered fact=… score=…``"""
 
-    converter = time.gmtime
-
     def __init__(self, redactor: Redactor | None = None) -> None:
         super().__init__("%(asctime)sZ %(levelname)-7s %(name)s: %(message)s", datefmt="%Y-%m-%d %H:%M:%S")
+        self.converter = time.gmtime  # UTC, whatever the host's time zone
         self.redactor = redactor or Redactor()
 
     def format(self, record: logging.LogRecord) -> str:

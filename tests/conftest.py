@@ -7,19 +7,31 @@ that still writes ``./data`` (or ``.env``) into the repository fails by name.
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from tests.coredata import REPO
 
-# Hypothesis keeps its example database in the working directory by default: keep none.
+# Hypothesis keeps an example database and caches in the working directory by default: no
+# database, and the caches go to a temporary directory (below).
 settings.register_profile("perezbot", database=None)
 settings.load_profile("perezbot")
+# Set at import, before any test module is collected (Hypothesis caches constants while collecting).
+_HYPOTHESIS_HOME = Path(tempfile.mkdtemp(prefix="perezbot-hypothesis-"))
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
 
-WATCHED = ("data", ".env")
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_HYPOTHESIS_HOME, ignore_errors=True)
+
+
+WATCHED = ("data", ".env", ".hypothesis")
 _PRESENT_AT_START = {name for name in WATCHED if (REPO / name).exists()}
 
 

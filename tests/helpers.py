@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import textwrap
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from unittest import mock
 
 import discord
@@ -20,6 +21,9 @@ from bot.core.engine import Engine
 from bot.core.facts import load_facts
 from bot.core.matcher import Matcher
 from bot.core.results import Candidate, MatchResult, Status
+
+if TYPE_CHECKING:
+    from bot.discord.client import PerezBot
 
 __all__ = [
     "FIXED_NOW",
@@ -110,11 +114,15 @@ def scripted_engine(directory: Path) -> Engine:
 # --------------------------------------------------------------------------- spec'd discord fakes
 
 
-def fake_bot(engine: Engine, *, clock=lambda: FIXED_NOW, settings: Settings | None = None) -> Any:
-    """A real (unconnected) PerezBot: cogs get the genuine attributes, nothing is sent anywhere."""
+def fake_bot(engine: Engine, data_dir: Path, *, clock=lambda: FIXED_NOW, settings: Settings | None = None) -> PerezBot:
+    """A real (unconnected) PerezBot: cogs get the genuine services, nothing is sent anywhere.
+
+    Its database lives in ``data_dir`` (a temporary directory), opened on first use.
+    """
     from bot.discord.client import build_bot
 
-    return build_bot(settings or Settings(), engine, clock=clock)
+    settings = replace(settings or Settings(), data_dir=data_dir)
+    return build_bot(settings, engine, clock=clock)
 
 
 def fake_user(user_id: int | None = None, *, bot: bool = False) -> mock.NonCallableMagicMock:

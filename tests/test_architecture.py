@@ -61,3 +61,90 @@ def test_the_checker_sees_every_kind_of_import(tmp_path: Path) -> None:
     modules = imported_modules(sample)
     assert {"discord", "discord.ext.commands", "discord.ui", "bot.discord"} <= modules
     assert all(is_forbidden(m) for m in modules - {"importlib"})
+
+
+# --- feature packages: cogs never import cogs, and no module imports itself round a cycle ----------
+
+BOT = REPO / "bot"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(REPO).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in sorted(BOT.rglob("*.py"))}
+
+
+def defines_cog(path: Path) -> bool:
+    """A module with a class deriving from ``commands.Cog`` (or ``Cog``)."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ClassDef):
+            for base in node.bases:
+                name = base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else ""
+                if name == "Cog":
+                    return True
+    return False
+
+
+COGS = {name for name, path in MODULES.items() if defines_cog(path)}
+
+
+def runtime_imports(path: Path) -> set[str]:
+    """``bot.*`` modules a module imports at run time, anywhere (a lazy import inside a function
+    hides a cycle, it does not remove it); imports under ``if TYPE_CHECKING:`` do not count."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+
+    def visit(nodes: list[ast.stmt]) -> None:
+        for node in nodes:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                visit(node.orelse)
+                continue
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module)
+                found.update(f"{node.module}.{alias.name}" for alias in node.names)
+            else:
+                for field in ("body", "orelse", "finalbody", "handlers"):
+                    visit([n for n in getattr(node, field, []) if isinstance(n, ast.stmt | ast.excepthandler)])
+
+    visit(tree.body)
+    return {m for m in found if m in MODULES}
+
+
+def test_cogs_are_found() -> None:
+    assert {"bot.ask.cog", "bot.browse.cog", "bot.info.cog", "bot.admin.cog"} <= COGS
+
+
+@pytest.mark.parametrize("cog", sorted(COGS))
+def test_no_cog_imports_another_cog(cog: str) -> None:
+    others = sorted((imported_modules(MODULES[cog]) & COGS) - {cog})
+    assert others == [], f"{cog} imports the cog module(s) {others}: move what they share to bot.discord.common"
+
+
+def test_no_import_cycles() -> None:
+    graph = {name: runtime_imports(path) - {name} for name, path in MODULES.items()}
+    done: set[str] = set()
+
+    def walk(name: str, stack: list[str]) -> None:
+        if name in stack:
+            cycle = [*stack[stack.index(name) :], name]
+            raise AssertionError("import cycle: " + " -> ".join(cycle))
+        if name in done:
+            return
+        for imported in sorted(graph[name]):
+            walk(imported, [*stack, name])
+        done.add(name)
+
+    for name in sorted(graph):
+        walk(name, [])
+
+
+def test_the_cycle_checker_sees_a_cycle(tmp_path: Path) -> None:
+    sample = tmp_path / "a.py"
+    sample.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    import bot.discord.client\n", "utf-8")
+    assert runtime_imports(sample) == set()
+    sample.write_text("def f():\n    import bot.discord.client\n", "utf-8")
+    assert runtime_imports(sample) == {"bot.discord.client"}

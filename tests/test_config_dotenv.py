@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, Settings, load_settings, read_dotenv, unwritable_dir
+from bot.config import ConfigError, Settings, load_settings, read_dotenv
 from tests.cli.clirun import run
 from tests.coredata import REPO
 
@@ -102,11 +101,14 @@ def test_data_dir_under_a_file_cannot_be_created(tmp_path: Path) -> None:
     assert "cannot create" in caught.value.problems["DATA_DIR"]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
-def test_read_only_data_dir(tmp_path: Path) -> None:
+def test_read_only_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # As root every directory is writable, so the permission answer is what is simulated here.
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
-    assert "not writable" in (unwritable_dir(locked) or "")
+    monkeypatch.setattr("bot.config.os.access", lambda path, mode: Path(path) != locked)
+    with pytest.raises(ConfigError) as caught:
+        load_settings({"DATA_DIR": str(locked / "sub")}, dotenv=None)
+    assert caught.value.problems == {"DATA_DIR": f"{locked} is not writable by this user"}
 
 
 def test_a_data_dir_that_does_not_exist_yet_is_fine_and_is_not_created(tmp_path: Path) -> None:
@@ -160,3 +162,26 @@ def test_the_dev_set_copy_matches_the_shared_one_when_that_is_beside_the_clone()
     assert DEV_SET.is_file()
     if SHARED_DEV_SET.is_file():  # a checkout with shared/ beside it: the copy must not drift
         assert DEV_SET.read_bytes() == SHARED_DEV_SET.read_bytes()
+
+
+def test_start_warns_once_even_though_it_reads_the_settings_twice(tmp_path: Path) -> None:
+    path = dotenv(tmp_path, b"TIMEZON=UTC\n")
+    got = run("start", stdin="quit\n", env={"PEREZBOT_DOTENV": str(path)})
+    assert got.status == 0 and got.err.count("did you mean TIMEZONE?") == 1
+
+
+def test_config_is_a_leaf_module() -> None:
+    import ast
+
+    tree = ast.parse((REPO / "bot" / "config.py").read_text(encoding="utf-8"))
+    imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)} | {
+        alias.name for n in ast.walk(tree) if isinstance(n, ast.Import) for alias in n.names
+    }
+    assert not [m for m in imported if m and (m == "bot" or m.startswith("bot."))]
+
+
+def test_license_is_an_spdx_expression() -> None:
+    import tomllib
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["license"] == "MIT"

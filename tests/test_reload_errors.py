@@ -75,4 +75,4 @@ def test_a_file_that_is_not_utf8_points_at_the_line(tmp_path: Path) -> None:
     current = Engine.load(directory)
     (directory / "facts.yaml").write_bytes(BASE.replace("A sample fact", "A s\xe9mple fact").encode("latin-1"))
     lines = reload_engine(current, directory).problem_lines(directory)
-    assert lines == [f"facts.yaml:{SAMPLE}: not UTF-8: byte 0xe9 (invalid continuation byte)"]
+    assert lines == [f"facts.yaml:{SAMPLE}: not UTF-8 text (byte 0xe9); save the file as UTF-8"]

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from bot.anniversary.scheduler import AnniversaryStatus
 from bot.config import parse_hhmm, valid_timezone
-from bot.core.render import Reply, format_date, word
+from bot.core.render import Kind, Reply, format_date, word
+from bot.discord.permissions import permission_names
 
 __all__ = [
     "RECOMMENDED_PERMISSIONS",
@@ -82,10 +83,6 @@ def discord_time(moment: dt.datetime) -> str:
     return f"<t:{stamp}:F> (<t:{stamp}:R>)"
 
 
-def permission_names(keys: Iterable[str], lang: str) -> str:
-    return ", ".join(word(lang, f"perm_{key}") for key in keys)
-
-
 def _language(lang_code: str, lang: str) -> str:
     return word(lang, f"lang_{lang_code}")
 
@@ -99,7 +96,7 @@ def render_saved(channel: str, post_time: dt.time, tz: str, language: str, lang:
         tz=tz,
         language=_language(language, lang),
     )
-    return Reply(status="notice", lang=lang, title=word(lang, "anniv_title"), body=body)
+    return Reply(kind=Kind.NOTICE, lang=lang, title=word(lang, "anniv_title"), body=body)
 
 
 def render_status(
@@ -157,4 +154,4 @@ def render_status(
         if recommended:
             lines.append(word(lang, "anniv_perm_recommended", missing=permission_names(recommended, lang)))
         fields.append((word(lang, "anniv_permissions"), "\n".join(lines)))
-    return Reply(status="notice", lang=lang, title=word(lang, "anniv_title"), body="", fields=tuple(fields))
+    return Reply(kind=Kind.NOTICE, lang=lang, title=word(lang, "anniv_title"), body="", fields=tuple(fields))

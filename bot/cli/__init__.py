@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from bot import __version__
 from bot.cli import args
@@ -21,6 +21,9 @@ from bot.cli.evaluate import run_eval
 from bot.cli.exits import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
 from bot.cli.factcmds import run_check, run_facts, run_onthisday
 from bot.cli.opscmds import run_doctor, run_misses, run_stats
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["COMMANDS", "Command", "build_parser", "entry_point", "main"]
 
@@ -37,21 +40,21 @@ class Command:
 
 
 def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
-    from bot.cli import discord
+    from bot.cli import runner
 
-    return discord.run_bot(ns, ctx)
+    return runner.run_bot(ns, ctx)
 
 
 def run_sync(ns: argparse.Namespace, ctx: CliContext) -> int:
-    from bot.cli import discord
+    from bot.cli import runner
 
-    return discord.run_sync(ns, ctx)
+    return runner.run_sync(ns, ctx)
 
 
 def run_start(ns: argparse.Namespace, ctx: CliContext) -> int:
-    from bot.cli import discord
+    from bot.cli import runner
 
-    return discord.run_start(ns, ctx)
+    return runner.run_start(ns, ctx)
 
 
 COMMANDS: dict[str, Command] = {
@@ -82,14 +85,14 @@ class Parser(argparse.ArgumentParser):
     ``error``/``exit``/``print_*`` hooks only.
     """
 
-    def __init__(self, *, out: TextIO, err: TextIO, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, out: TextIO, err: TextIO, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.out, self.err = out, err
 
-    def print_help(self, file: TextIO | None = None) -> None:
+    def print_help(self, file: SupportsWrite[str] | None = None) -> None:
         super().print_help(file or self.out)
 
-    def print_usage(self, file: TextIO | None = None) -> None:
+    def print_usage(self, file: SupportsWrite[str] | None = None) -> None:
         super().print_usage(file or self.out)
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:

@@ -8,8 +8,6 @@ import json
 from bot.cli.exits import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, CliContext
 from bot.core.engine import Engine
 from bot.core.facts import FactBaseError
-from bot.core.matcher import MAX_QUESTION_CHARS
-from bot.core.render import render_notice
 from bot.core.results import Status
 
 __all__ = ["result_json", "run_ask", "run_chat"]
@@ -69,11 +67,7 @@ def run_ask(ns: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def _console_reply(engine: Engine, question: str, lang: str | None) -> str:
-    result, reply = engine.ask(question, lang=lang)
-    text = reply.as_text()
-    if result.truncated:
-        text = render_notice("too_long", result.lang, limit=MAX_QUESTION_CHARS).body + "\n" + text
-    return text
+    return engine.ask(question, lang=lang)[1].as_text()  # a cut question says so (render_match)
 
 
 def run_chat(ns: argparse.Namespace, ctx: CliContext) -> int:

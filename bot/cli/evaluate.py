@@ -18,6 +18,15 @@ def _pct(ok: int, total: int) -> str:
     return f"{ok / total:6.1%}" if total else "   n/a"
 
 
+def _expect_ok(expect: object) -> bool:
+    """``null`` (out of scope) or groups of alternatives: [["29 september", "29 de septiembre"], ["2008"]]."""
+    if expect is None:
+        return True
+    return isinstance(expect, list) and all(
+        isinstance(group, list) and all(isinstance(alt, str) for alt in group) for group in expect
+    )
+
+
 def run_eval(ns: argparse.Namespace, ctx: CliContext) -> int:
     engine = load_engine(ctx)
     if engine is None:
@@ -32,6 +41,10 @@ def run_eval(ns: argparse.Namespace, ctx: CliContext) -> int:
         where = f"{ns.file}:{mark.line + 1}" if mark is not None else ns.file
         ctx.err(f"perezbot eval: {where}: bad YAML: {getattr(exc, 'problem', None) or exc}")
         return EXIT_USAGE
+    for number, item in enumerate(questions, 1):
+        if not _expect_ok(item["expect"]):
+            ctx.err(f"perezbot eval: {ns.file}: item {number}: expect must be null or a list of lists of text")
+            return EXIT_USAGE
     report = grade(engine, questions)
     misses = report.misses()
     if misses:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TextIO
 
 from bot.config import ConfigError, Settings, dotenv_path, load_settings
@@ -25,6 +25,7 @@ class CliContext:
     stdout: TextIO
     stderr: TextIO
     env: Mapping[str, str]
+    warned: bool = field(default=False, repr=False)  # settings warnings are printed once per command
 
     def out(self, text: str = "") -> None:
         self.stdout.write(text + "\n")
@@ -44,6 +45,8 @@ class CliContext:
         except ConfigError as exc:
             self.err(f"perezbot: {exc}")
             return None
-        for warning in settings.warnings:
-            self.err(f"perezbot: warning: {warning}")
+        if not self.warned:
+            for warning in settings.warnings:
+                self.err(f"perezbot: warning: {warning}")
+            self.warned = True
         return settings

@@ -33,15 +33,16 @@ def run_facts(ns: argparse.Namespace, ctx: CliContext) -> int:
 def run_check(ns: argparse.Namespace, ctx: CliContext) -> int:
     if ns.directory:
         directory = Path(ns.directory)
-        if directory.exists() and not directory.is_dir():
-            ctx.err(f"perezbot check: {directory} is not a directory (give the directory that holds the fact files)")
+        if not directory.is_dir():
+            reason = "is not a directory" if directory.exists() else "does not exist"
+            ctx.err(f"perezbot check: {directory} {reason} (give the directory that holds the fact files)")
             return EXIT_USAGE
     else:
         settings = ctx.settings()
         if settings is None:
             return EXIT_CONFIG
         directory = settings.facts_dir
-    base, problems = check_facts(directory)
+    base, problems = check_facts(directory, today=dt.date.today())
     for problem in problems:
         ctx.out(str(problem))
     if base is None:

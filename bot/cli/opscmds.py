@@ -14,7 +14,7 @@ from bot.config import Settings, dotenv_path
 from bot.core.misses import group_misses
 from bot.doctor import FAIL, WARN, diagnose
 from bot.store.db import connect
-from bot.store.questions import QuestionLog, read_misses, read_stats
+from bot.store.questions import forget_text, read_misses, read_stats
 
 __all__ = ["run_doctor", "run_misses", "run_stats"]
 
@@ -24,11 +24,12 @@ def _start_of(day: dt.date | None, settings: Settings) -> dt.datetime | None:
     return dt.datetime.combine(day, dt.time(0), tzinfo=settings.tz) if day else None
 
 
-def _open(ctx: CliContext, settings: Settings) -> tuple[int, sqlite3.Connection | None]:
+def _open(ctx: CliContext, settings: Settings, *, json_out: bool = False) -> tuple[int, sqlite3.Connection | None]:
     """(status, connection): no database yet is status 0 and no connection; one that cannot be there is 2."""
     path: Path = settings.database_path
     if not path.exists():
-        ctx.out(f"Nothing recorded yet: no database at {path} (the bot creates it when it starts).")
+        note = f"Nothing recorded yet: no database at {path} (the bot creates it when it starts)."
+        (ctx.err if json_out else ctx.out)(note)  # --json output stays JSON (here: nothing)
         return EXIT_OK, None
     if not path.is_file():
         ctx.err(f"perezbot: DATA_DIR: {path} is not a file, so no database can be there")
@@ -50,9 +51,9 @@ def run_misses(ns: argparse.Namespace, ctx: CliContext) -> int:
         return EXIT_USAGE
     if ns.forget:
         return _forget(ns, ctx, settings)
-    status, conn = _open(ctx, settings)
+    code, conn = _open(ctx, settings, json_out=ns.json)
     if conn is None:
-        return status
+        return code
     try:
         misses = read_misses(conn, since)
     finally:
@@ -86,11 +87,11 @@ def run_misses(ns: argparse.Namespace, ctx: CliContext) -> int:
 
 def _forget(ns: argparse.Namespace, ctx: CliContext, settings: Settings) -> int:
     before = _start_of(ns.before, settings)
-    status, conn = _open(ctx, settings)
+    code, conn = _open(ctx, settings)
     if conn is None:
-        return status
+        return code
     try:
-        erased = QuestionLog(conn).forget_text(before)
+        erased = forget_text(conn, before)
         conn.execute("VACUUM")  # so the erased text does not linger in free pages of the file
     finally:
         conn.close()
@@ -104,9 +105,9 @@ def run_stats(ns: argparse.Namespace, ctx: CliContext) -> int:
     if settings is None:
         return EXIT_CONFIG
     since = _start_of(ns.since, settings)
-    status, conn = _open(ctx, settings)
+    code, conn = _open(ctx, settings, json_out=ns.json)
     if conn is None:
-        return status
+        return code
     try:
         stats = read_stats(conn, since, top=ns.top)
     finally:

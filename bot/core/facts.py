@@ -52,6 +52,7 @@ FACT_FIELDS = {
     "date": False,
     "year": False,
     "as_of": False,
+    "derived": False,
 }
 SOURCE_FIELDS = {"title": True, "publisher": False, "url": False, "paragraphs": True}
 
@@ -118,6 +119,9 @@ class Fact:
     date: dt.date | None = None
     year: int | None = None
     as_of: str | None = None
+    # How a value the article does not state outright was worked out (e.g. a date counted back from
+    # "nine days earlier"); the answer says so in its own wording.
+    derived: str | None = None
     path: Path | None = field(default=None, compare=False)
     line: int = field(default=0, compare=False)
 
@@ -200,6 +204,8 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        # (file, line of the fact) → {phrasing: its own line}, so a clash is reported where it is.
+        self.phrasing_lines: dict[tuple[Path, int], dict[str, int]] = {}
 
     def add(self, path: Path, node: yaml.Node | None, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 1
@@ -208,13 +214,15 @@ class _Reader:
     def compose(self, path: Path) -> yaml.Node | None:
         try:
             data = path.read_bytes()
-            text = data.decode("utf-8")
         except OSError as exc:
-            self.problems.append(Problem(path, 1, f"cannot read file: {exc}"))
+            self.problems.append(Problem(path, 1, f"cannot read file: {exc.strerror or exc}"))
             return None
-        except UnicodeDecodeError as exc:  # point at the line holding the bad byte
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
-            self.problems.append(Problem(path, line, f"not UTF-8: byte 0x{data[exc.start]:02x} ({exc.reason})"))
+            byte = data[exc.start]
+            self.problems.append(Problem(path, line, f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"))
             return None
         if not text.strip():
             self.problems.append(Problem(path, 1, "the file is empty"))
@@ -332,6 +340,9 @@ def _read_citation(reader: _Reader, path: Path, node: yaml.Node, value: Any, sou
     if not isinstance(value, dict) or set(value) - {"paragraph", "caption"} or not value:
         reader.add(path, node, "citation must be {paragraph: N} or {caption: true}")
         return None
+    if "paragraph" in value and "caption" in value:
+        reader.add(path, node, "citation must be {paragraph: N} or {caption: true}, not both")
+        return None
     if value.get("caption") is True:
         return Citation(paragraph=None, caption=True)
     paragraph = value.get("paragraph")
@@ -344,7 +355,41 @@ def _read_citation(reader: _Reader, path: Path, node: yaml.Node, value: Any, sou
     return Citation(paragraph=paragraph)
 
 
-def _read_fact(reader: _Reader, path: Path, node: yaml.Node, source: Source | None) -> Fact | None:
+MONTHS = {
+    "en": ("January February March April May June July August September October November December").split(),
+    "es": ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split(),
+}
+
+
+def _says_date(text: str, day: dt.date, lang: str) -> bool:
+    """Does ``text`` state ``day`` (29 September 2008, September 29, 2008, 29 de septiembre de 2008)?"""
+    d, y, month = day.day, day.year, MONTHS[lang][day.month - 1]
+    if lang == "es":
+        pattern = rf"\b{d} de {month} de {y}\b"
+    else:
+        pattern = rf"\b{d}(?:st|nd|rd|th)? {month},? {y}\b|\b{month} {d}(?:st|nd|rd|th)?,? {y}\b"
+    return re.search(pattern, text, re.IGNORECASE) is not None or day.isoformat() in text
+
+
+def _check_date(
+    reader: _Reader, path: Path, node: yaml.Node, day: dt.date, answer: Mapping[str, str], today: dt.date | None
+) -> None:
+    """A dated fact drives the anniversary posts: the date must be past and be the one the answer gives.
+
+    Run by ``perezbot check`` and ``doctor`` (which pass ``today``), so test fixtures may date facts freely.
+    """
+    if today is None:
+        return
+    if day > today:
+        reader.add(path, node, f"date {day} is in the future (today is {today}): it would never be posted")
+    silent = [lang for lang in LANGS if lang in answer and not _says_date(answer[lang], day, lang)]
+    if silent:
+        reader.add(path, node, f"date {day} disagrees with the answer ({', '.join(silent)}), which does not give it")
+
+
+def _read_fact(
+    reader: _Reader, path: Path, node: yaml.Node, source: Source | None, today: dt.date | None = None
+) -> Fact | None:
     fields = reader.mapping(path, node, FACT_FIELDS, "fact")
     if fields is None:
         return None
@@ -352,11 +397,14 @@ def _read_fact(reader: _Reader, path: Path, node: yaml.Node, source: Source | No
     id_node, fact_id = fields.get("id", (node, None))
     if not isinstance(fact_id, str) or not ID_RE.match(fact_id):
         reader.add(path, id_node, f"id must be lowercase words joined by '-', got {fact_id!r}")
-    title = _bilingual(reader, path, *fields.get("title", (node, {})), "title")
-    answer = _bilingual(reader, path, *fields.get("answer", (node, {})), "answer")
+    # A missing required field was reported once by mapping(); nothing more is said about it.
+    title = _bilingual(reader, path, *fields["title"], "title") if "title" in fields else {}
+    answer = _bilingual(reader, path, *fields["answer"], "answer") if "answer" in fields else {}
     q_node, q_value = fields.get("questions", (node, None))
     questions: dict[str, tuple[str, ...]] = {}
-    if not isinstance(q_value, dict):
+    if "questions" not in fields:
+        pass
+    elif not isinstance(q_value, dict):
         reader.add(path, q_node, "questions must map each language (en, es) to a list")
     else:
         for lang in LANGS:
@@ -367,6 +415,11 @@ def _read_fact(reader: _Reader, path: Path, node: yaml.Node, source: Source | No
             questions[lang] = phrasings
         for lang in set(q_value) - set(LANGS):
             reader.add(path, q_node, f"questions has unknown language {lang!r}")
+        lines = reader.phrasing_lines.setdefault((path, node.start_mark.line + 1), {})
+        for _, items in q_node.value if isinstance(q_node, yaml.MappingNode) else ():
+            for item in items.value if isinstance(items, yaml.SequenceNode) else ():
+                if isinstance(item, yaml.ScalarNode):
+                    lines.setdefault(str(item.value).strip(), item.start_mark.line + 1)
     keywords = _string_list(reader, path, *fields.get("keywords", (node, None)), "keywords")
     tags = _string_list(reader, path, *fields.get("tags", (node, None)), "tags")
     citation = None
@@ -378,6 +431,8 @@ def _read_fact(reader: _Reader, path: Path, node: yaml.Node, source: Source | No
         if not isinstance(date, dt.date) or isinstance(date, dt.datetime):
             reader.add(path, date_node, f"date must be YYYY-MM-DD, got {date!r}")
             date = None
+        else:
+            _check_date(reader, path, date_node, date, answer, today)
     year = date.year if date else None
     if "year" in fields:
         year_node, year = fields["year"]
@@ -386,9 +441,14 @@ def _read_fact(reader: _Reader, path: Path, node: yaml.Node, source: Source | No
             year = None
         elif date is not None and date.year != year:
             reader.add(path, year_node, f"year {year} disagrees with date {date}")
+        elif date is None and today is not None and year > today.year:
+            reader.add(path, year_node, f"year {year} is in the future (today is {today})")
     as_of = None
     if "as_of" in fields:
         as_of = _check_text(reader, path, *fields["as_of"], "as_of")
+    derived = None
+    if "derived" in fields:
+        derived = _check_text(reader, path, *fields["derived"], "derived")
     if len(reader.problems) > before or citation is None:
         return None
     return Fact(
@@ -402,19 +462,23 @@ def _read_fact(reader: _Reader, path: Path, node: yaml.Node, source: Source | No
         date=date,
         year=year,
         as_of=as_of,
+        derived=derived,
         path=path,
         line=node.start_mark.line + 1,
     )
 
 
-def _fact_files(directory: Path) -> Iterable[Path]:
+def _fact_files(reader: _Reader, directory: Path) -> Iterable[Path]:
+    """The ``*.yaml`` fact files; a ``*.yml`` file would be silently skipped, so it is a problem."""
+    for path in sorted(directory.glob("*.yml")):
+        reader.problems.append(Problem(path, 1, f"not read: fact files end in .yaml (rename it to {path.stem}.yaml)"))
     return sorted(p for p in directory.glob("*.yaml") if p.name not in ("source.yaml", "lexicon.yaml"))
 
 
 def _cross_checks(reader: _Reader, facts: list[Fact]) -> None:
-    """Checks across facts: unique ids, and no phrasing claimed by two facts."""
+    """Checks across facts: unique ids, and no phrasing claimed by two facts (reported at both)."""
     seen_ids: dict[str, Fact] = {}
-    seen_phrasings: dict[str, Fact] = {}
+    first_claim: dict[str, tuple[Fact, str, Path, int]] = {}  # key → (fact, its wording, file, line)
     for fact in facts:
         assert fact.path is not None
         if fact.id in seen_ids:
@@ -423,15 +487,20 @@ def _cross_checks(reader: _Reader, facts: list[Fact]) -> None:
                 Problem(fact.path, fact.line, f"duplicate id {fact.id!r} (first at {first.path}:{first.line})")
             )
         seen_ids.setdefault(fact.id, fact)
+        lines = reader.phrasing_lines.get((fact.path, fact.line), {})
         for phrasings in fact.questions.values():
             for phrasing in phrasings:
                 key = " ".join(re.sub(r"[^\w]+", " ", phrasing.casefold()).split())
-                other = seen_phrasings.get(key)
-                if other is not None and other.id != fact.id:
-                    reader.problems.append(
-                        Problem(fact.path, fact.line, f"phrasing {phrasing!r} is also claimed by fact {other.id!r}")
-                    )
-                seen_phrasings.setdefault(key, fact)
+                line = lines.get(phrasing, fact.line)
+                claim = first_claim.setdefault(key, (fact, phrasing, fact.path, line))
+                other, wording, other_path, other_line = claim
+                if other.id == fact.id:
+                    continue
+                clash = "phrasing {!r} is also claimed by fact {!r} (at {}:{})".format
+                reader.problems += [
+                    Problem(fact.path, line, clash(phrasing, other.id, other_path, other_line)),
+                    Problem(other_path, other_line, clash(wording, fact.id, fact.path, line)),
+                ]
 
 
 LEXICON_FIELDS = {
@@ -537,16 +606,21 @@ def _read_lexicon(reader: _Reader, directory: Path) -> Lexicon:
     )
 
 
-def check_facts(directory: Path) -> tuple[FactBase | None, list[Problem]]:
-    """Validate a fact base directory; return the model (if valid) and every problem found."""
+def check_facts(directory: Path, *, today: dt.date | None = None) -> tuple[FactBase | None, list[Problem]]:
+    """Validate a fact base directory; return the model (if valid) and every problem found.
+
+    ``today`` (the caller's clock) turns on the lint of dated facts: no date or year in the future,
+    and each date given in the answer text.
+    """
     reader = _Reader()
     directory = Path(directory)
     if not directory.is_dir():
-        return None, [Problem(directory, 1, "fact directory does not exist")]
+        reason = "not a directory: give the directory that holds the fact files"
+        return None, [Problem(directory, 1, reason if directory.exists() else "fact directory does not exist")]
     source = _read_source(reader, directory)
     lexicon = _read_lexicon(reader, directory)
     facts: list[Fact] = []
-    files = list(_fact_files(directory))
+    files = list(_fact_files(reader, directory))
     if not files:
         reader.problems.append(Problem(directory, 1, "no fact files (*.yaml) found"))
     for path in files:
@@ -557,7 +631,7 @@ def check_facts(directory: Path) -> tuple[FactBase | None, list[Problem]]:
             reader.add(path, root, "a fact file must be a list of facts")
             continue
         for item in root.value:
-            fact = _read_fact(reader, path, item, source)
+            fact = _read_fact(reader, path, item, source, today)
             if fact is not None:
                 facts.append(fact)
     _cross_checks(reader, facts)
@@ -566,9 +640,9 @@ def check_facts(directory: Path) -> tuple[FactBase | None, list[Problem]]:
     return FactBase(source=source, facts=tuple(facts), directory=directory, lexicon=lexicon), []
 
 
-def load_facts(directory: Path | None = None) -> FactBase:
+def load_facts(directory: Path | None = None, *, today: dt.date | None = None) -> FactBase:
     """Load the fact base, raising :class:`FactBaseError` listing every problem."""
-    base, problems = check_facts(directory or default_facts_dir())
+    base, problems = check_facts(directory or default_facts_dir(), today=today)
     if base is None:
         raise FactBaseError(problems)
     return base

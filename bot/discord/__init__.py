@@ -1,24 +1,21 @@
-"""The Discord side: thin cogs that turn interactions into core calls and core replies into embeds.
+"""The Discord side shared by every feature; importing this package imports nothing from discord.py.
 
-Importing this package imports nothing from discord.py; ``bot.discord.client`` does.
+- ``client``      :func:`~bot.discord.client.build_bot` (the one place the bot is built), the bot
+                  class with its declared services, and ``EXTENSIONS``, loaded in ``setup_hook``;
+- ``common``      reply language, the error reply, autocomplete choices, the shard formula, help;
+- ``embeds``      the one place a core ``Reply`` becomes a ``discord.Embed`` (or plain text);
+- ``send``        the one place anything is sent, edited or responded (``AllowedMentions.none()``,
+                  permission fallbacks);
+- ``views``       the base of buttons only their owner may press;
+- ``permissions`` permission names in words (``strings/``: the Discord side's own catalog);
+- ``translator``  Spanish for command descriptions and option names;
+- ``sync``        command sync only when the tree's hash changed;
+- ``cogs/``       the anniversary and on-this-day cogs (moving to their feature package).
 
-Layout:
-
-- ``client``     :func:`~bot.discord.client.build_bot` (the one place the bot is built) and
-                 ``EXTENSIONS``, the cogs loaded in ``setup_hook``;
-- ``embeds``     the one place a core ``Reply`` becomes a ``discord.Embed`` (or plain text);
-- ``send``       the one place anything is sent, edited or responded (``AllowedMentions.none()``,
-                 permission fallbacks);
-- ``asking``     one question's journey (limits, cooldown, engine, repeats) without I/O;
-- ``etiquette``  pure helpers with injected time (cooldown, repeats, dates, mentions);
-- ``views``      buttons (did-you-mean, fact pages) only their owner may press;
-- ``translator`` Spanish for command descriptions and option names;
-- ``sync``       command sync only when the tree's hash changed;
-- ``cogs/``      one module per feature, each with ``async def setup(bot)``.
-
-Adding a feature: write ``bot/discord/cogs/<name>.py`` with a ``commands.Cog`` and
-``async def setup(bot): await bot.add_cog(...)``, add ``"bot.discord.cogs.<name>"`` to
-``EXTENSIONS`` (or pass ``extensions=`` to ``build_bot``), read ``bot.engine`` and ``bot.clock()``
-at call time, reply with ``send.respond`` / ``send.post``, and put every user-visible word in
-``bot.core.render`` (EN + ES) and every command string in ``translator.SPANISH``.
+Adding a feature: a package ``bot/<feature>/`` with ``cog.py`` (a ``commands.Cog`` and
+``async def setup(bot)``), its pure helpers beside it and its words in ``strings/en.yaml`` +
+``strings/es.yaml`` (loaded with :meth:`bot.core.catalog.Catalog.load`); add ``"bot.<feature>.cog"``
+to ``EXTENSIONS``. Read ``bot.engine`` and ``bot.clock()`` at call time, run database work with
+``await bot.store.run(fn, ...)``, reply with ``send.respond`` / ``send.post``, and put every
+command string in ``translator.SPANISH``. Never import another feature's cog.
 """

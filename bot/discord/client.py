@@ -1,32 +1,37 @@
 """The bot, built in one place: :func:`build_bot`.
 
-Everything a cog needs hangs off the bot: ``settings``, ``engine`` (read it at call time — hot
-reload swaps it), ``clock`` (never read the time any other way), ``rng``, the per-user
-``cooldown`` and the per-channel ``recent`` answers. Extensions listed in :data:`EXTENSIONS` load
-in ``setup_hook``; add a module path there (it must define ``async def setup(bot)``).
+Everything a cog needs is a declared attribute of :class:`PerezBot` (its services): ``settings``,
+``engine`` (read it at call time — hot reload swaps it), ``clock`` (never read the time any other
+way), ``rng``, ``cooldown``, ``recent``, the database ``store`` and the ``questions`` log.
+Extensions listed in :data:`EXTENSIONS` load in ``setup_hook``; add a module path there (it must
+define ``async def setup(bot)``).
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import random
 from collections.abc import Callable, Iterable
-from typing import Any, Literal
+from typing import Any, Literal, TypeAlias
 
 import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
 
+from bot.ask.manners import Cooldown, RecentAnswers
 from bot.config import Settings
 from bot.core.engine import Engine
-from bot.core.render import render_notice
-from bot.discord import send
-from bot.discord.etiquette import Cooldown, RecentAnswers, lang_for_locale
+from bot.discord.common import reply_error
 from bot.discord.rest import RestPolicy, install
 from bot.discord.sync import sync_commands
 from bot.discord.translator import PerezTranslator
+from bot.reload import ReloadResult, reload_engine
+from bot.store.db import schema_version
+from bot.store.questions import QuestionLog, load_salt
+from bot.store.store import Store
 
 __all__ = [
     "EXTENSIONS",
@@ -43,16 +48,16 @@ log = logging.getLogger(__name__)
 
 # Loaded in order by setup_hook. Other features add their module here.
 EXTENSIONS: tuple[str, ...] = (
-    "bot.discord.cogs.ask",
-    "bot.discord.cogs.facts",
+    "bot.ask.cog",
+    "bot.browse.cog",
     "bot.discord.cogs.onthisday",
-    "bot.discord.cogs.info",
-    "bot.discord.cogs.messages",
+    "bot.info.cog",
     "bot.discord.cogs.anniversary",
-    "bot.discord.cogs.ops",
+    "bot.admin.cog",
 )
 
 SyncMode = Literal["auto", "never"]
+Clock: TypeAlias = Callable[[], dt.datetime]
 
 
 def utcnow() -> dt.datetime:
@@ -91,24 +96,33 @@ class PerezTree(app_commands.CommandTree):
         await reply_error(interaction)
 
 
-async def reply_error(interaction: discord.Interaction) -> None:
-    """Tell the user something went wrong (ephemeral); never raise from here."""
-    lang = lang_for_locale(interaction.locale) or "en"
-    try:
-        await send.respond(interaction, render_notice("error", lang), ephemeral=True)
-    except discord.HTTPException as exc:
-        log.warning("could not tell the user about the error: %s", exc)
+class PerezBot(commands.Bot):
+    """The bot and its services, declared here and nowhere else.
 
+    Built without I/O; :meth:`setup_hook` opens the database (off the event loop), loads the voter
+    salt, notes the start time, then loads the extensions. Cogs read ``engine`` at call time (a
+    reload swaps it) and the time only through ``clock``.
+    """
 
-class _PerezBotMixin:
-    """What both the plain and the auto-sharded bot share."""
+    settings: Settings
+    engine: Engine
+    clock: Clock
+    rng: random.Random
+    cooldown: Cooldown  # per-user question rate
+    recent: RecentAnswers  # per-channel answers, for "I answered that a moment ago"
+    view_timeout: float  # seconds until buttons are taken off a message
+    store: Store  # the process's one database connection, owned by a worker thread
+    questions: QuestionLog  # the curation log, written through ``store``
+    voter_salt: bytes  # the secret behind anonymous vote hashes (loaded in setup_hook)
+    started_at: dt.datetime | None  # when setup_hook ran; None before
+    reload_lock: asyncio.Lock  # fact reloads never overlap
 
     def __init__(
         self,
         settings: Settings,
         engine: Engine,
         *,
-        clock: Callable[[], dt.datetime] = utcnow,
+        clock: Clock = utcnow,
         rng: random.Random | None = None,
         extensions: Iterable[str] = EXTENSIONS,
         sync: SyncMode = "auto",
@@ -116,7 +130,7 @@ class _PerezBotMixin:
         **options: Any,
     ) -> None:
         options.setdefault("intents", intents())
-        super().__init__(  # type: ignore[call-arg]
+        super().__init__(
             command_prefix=(),  # no prefix commands (and no Message Content warning)
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
@@ -131,31 +145,69 @@ class _PerezBotMixin:
         self.sync_mode: SyncMode = sync
         self.cooldown = Cooldown(rate=5, per=30.0)
         self.recent = RecentAnswers()
-        self.view_timeout = view_timeout  # seconds until buttons are taken off a message
+        self.view_timeout = view_timeout
+        self.store = Store(settings.database_path)  # nothing is opened until the first call
+        self.questions = QuestionLog(self.store, keep_text=settings.record_misses)
+        self.voter_salt = b""
+        self.started_at = None
+        self.reload_lock = asyncio.Lock()
         self.rest = RestPolicy()  # global pacing and in-deadline retries for every REST request
 
-
     async def setup_hook(self) -> None:
-        install(self.http, self.rest)  # type: ignore[attr-defined]  # the session exists once logged in
-        await self.tree.set_translator(PerezTranslator())  # type: ignore[attr-defined]
+        install(self.http, self.rest)  # the HTTP session exists once logged in
+        await self.open_services()
+        await self.tree.set_translator(PerezTranslator())
         for name in self.extensions_to_load:
-            await self.load_extension(name)  # type: ignore[attr-defined]
+            await self.load_extension(name)
         if self.sync_mode == "auto":
-            await sync_commands(self, force=False)  # type: ignore[arg-type]
+            await sync_commands(self.tree, self.settings, self.application_id, force=False)
 
-    async def on_message(self, message: discord.Message) -> None:
-        """No prefix commands: messages are handled by the messages cog's listener."""
+    async def open_services(self) -> None:
+        """Open (and migrate) the database and load the voter salt, both off the event loop."""
+        settings = self.settings
+        self.started_at = self.clock()
+        await self.store.run(schema_version)
+        self.voter_salt = await asyncio.to_thread(load_salt, settings.data_dir)
+        log.info(
+            "database at %s (wording of misses %s)",
+            settings.database_path,
+            "recorded" if settings.record_misses else "not recorded: RECORD_MISSES=false",
+        )
+
+    async def close(self) -> None:
+        """Close the connection to Discord, then finish queued writes and close the database."""
+        await super().close()
+        await self.questions.flush()
+        await asyncio.to_thread(self.store.close)
+
+    async def reload_facts(self) -> ReloadResult:
+        """Re-read ``FACTS_DIR``, validate it, and swap ``engine`` only if it is valid.
+
+        Reloads never overlap; the files are read in a worker thread so the bot keeps answering
+        meanwhile, with the old engine, until the single assignment that swaps it.
+        """
+        async with self.reload_lock:
+            result = await asyncio.to_thread(reload_engine, self.engine, self.settings.facts_dir)
+            if result.ok:
+                self.engine = result.engine
+            else:
+                for line in result.problem_lines():
+                    log.warning("reload rejected: %s", line)
+            return result
+
+    def uptime(self) -> dt.timedelta | None:
+        """How long since :meth:`setup_hook` ran (None before)."""
+        return self.clock() - self.started_at if self.started_at is not None else None
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """No prefix commands: messages are handled by the ask feature's listener."""
 
     async def on_ready(self) -> None:
-        user = self.user  # type: ignore[attr-defined]
-        log.info("ready as %s (%s) in %d server(s)", user, getattr(user, "id", "?"), len(self.guilds))  # type: ignore[attr-defined]
+        user = self.user
+        log.info("ready as %s (%s) in %d server(s)", user, user.id if user else "?", len(self.guilds))
 
 
-class PerezBot(_PerezBotMixin, commands.Bot):
-    """One gateway connection: fine up to a couple of thousand servers."""
-
-
-class ShardedPerezBot(_PerezBotMixin, commands.AutoShardedBot):
+class ShardedPerezBot(PerezBot, commands.AutoShardedBot):
     """Discord's own sharding (``SHARD_COUNT``, or the count Discord recommends)."""
 
 
@@ -163,10 +215,10 @@ def build_bot(
     settings: Settings,
     engine: Engine,
     *,
-    clock: Callable[[], dt.datetime] = utcnow,
+    clock: Clock = utcnow,
     sharded: bool | None = None,
     **options: Any,
-) -> PerezBot | ShardedPerezBot:
+) -> PerezBot:
     """The bot. Sharded when ``sharded`` says so, or (by default) when ``SHARD_COUNT`` is set.
 
     ``options`` go to discord.py's client (tests pass ``guild_ready_timeout``) and to the bot

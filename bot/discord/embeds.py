@@ -8,22 +8,24 @@ from __future__ import annotations
 
 import discord
 
-from bot.core.render import Reply
+from bot.core.reply import Kind, Reply
 
 __all__ = ["COLOURS", "MAX_CONTENT", "to_embed", "to_text", "trim"]
 
 MAX_CONTENT = 2000
-COLOURS = {
-    "answered": 0xFFD100,  # Ecuador's yellow
-    "onthisday": 0xFFD100,
-    "ambiguous": 0x034EA2,  # Ecuador's blue
-    "facts": 0x034EA2,
-    "timeline": 0x034EA2,
-    "unknown": 0x99AAB5,
-    "smalltalk": 0x034EA2,
-    "about": 0x034EA2,
-    "help": 0x034EA2,
-    "notice": 0x99AAB5,
+YELLOW, BLUE, GREY = 0xFFD100, 0x034EA2, 0x99AAB5  # Ecuador's yellow and blue; Discord's grey
+COLOURS: dict[Kind, int] = {
+    Kind.ANSWERED: YELLOW,
+    Kind.ONTHISDAY: YELLOW,
+    Kind.AMBIGUOUS: BLUE,
+    Kind.FACTS: BLUE,
+    Kind.TIMELINE: BLUE,
+    Kind.UNKNOWN: GREY,
+    Kind.SMALLTALK: BLUE,
+    Kind.ABOUT: BLUE,
+    Kind.HELP: BLUE,
+    Kind.NOTICE: GREY,
+    Kind.CONFIRMATION: BLUE,
 }
 
 
@@ -50,7 +52,7 @@ def to_embed(reply: Reply) -> discord.Embed:
     budget = 6000 - len(title or "") - len(footer or "")
     description = trim(body, min(4096, budget)) if body else None
     budget -= len(description or "")
-    embed = discord.Embed(title=title, description=description, colour=COLOURS.get(str(reply.status), 0x034EA2))
+    embed = discord.Embed(title=title, description=description, colour=COLOURS[reply.kind])
     for name, value in fields:
         name, value = trim(name, 256) or "\u200b", trim(value, 1024) or "\u200b"
         if len(name) + len(value) > budget:

@@ -24,7 +24,7 @@ import asyncio
 import logging
 import re
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -44,28 +44,34 @@ Handler = Callable[[aiohttp.ClientRequest], Awaitable[aiohttp.ClientResponse]]
 
 
 class Pacer:
-    """A token bucket: at most ``burst`` requests at once and ``rate`` a second after that.
+    """At most ``limit`` requests in any ``window`` seconds, evenly spaced, counted when they leave.
 
-    With ``burst + rate`` at or under Discord's 50, no one-second window can see more than 50.
+    A sliding log of actual send times rather than a schedule computed in advance: a task that
+    wakes late (a busy loop) checks again instead of going out together with the ones after it;
+    and sends are spaced ``window / limit`` apart, since a burst reaches Discord bunched up (new
+    connections, the network) and a fixed window there can then count more than were sent in any
+    second here. 40 a second leaves Discord's global 50 a margin.
     """
 
-    def __init__(self, rate: float = 40.0, burst: int = 5, clock: Callable[[], float] = time.monotonic) -> None:
-        self.rate, self.burst, self._clock = rate, burst, clock
-        self._tokens = float(burst)
-        self._stamp = clock()
-        self._lock = asyncio.Lock()
+    def __init__(self, limit: int = 40, window: float = 1.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit, self.window, self._clock = limit, window, clock
+        self.spacing = window / limit
+        self._sent: deque[float] = deque()
 
     def delay(self) -> float:
-        """Take a token; return how long to wait before using it (0 when one was free)."""
+        """Record a send now and return 0 if allowed; else how long to wait before asking again."""
         now = self._clock()
-        self._tokens = min(self.burst, self._tokens + (now - self._stamp) * self.rate)
-        self._stamp = now
-        self._tokens -= 1
-        return 0.0 if self._tokens >= 0 else -self._tokens / self.rate
+        while self._sent and self._sent[0] <= now - self.window:
+            self._sent.popleft()
+        if self._sent and now - self._sent[-1] < self.spacing:
+            return self._sent[-1] + self.spacing - now
+        if len(self._sent) < self.limit:
+            self._sent.append(now)
+            return 0.0
+        return self._sent[0] + self.window - now
 
     async def acquire(self) -> None:
-        wait = self.delay()
-        if wait > 0:
+        while (wait := self.delay()) > 0:
             await asyncio.sleep(wait)
 
 

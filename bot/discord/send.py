@@ -111,10 +111,10 @@ async def remove_view(message: discord.Message | None) -> None:
 
 def _channel_permissions(channel: discord.abc.Messageable) -> discord.Permissions | None:
     """The bot's permissions in a server channel; None in DMs (where everything we need is allowed)."""
-    guild = getattr(channel, "guild", None)
-    if guild is None or guild.me is None:
+    if not isinstance(channel, discord.abc.GuildChannel | discord.Thread):
         return None
-    return channel.permissions_for(guild.me)  # type: ignore[attr-defined]
+    me = channel.guild.me
+    return channel.permissions_for(me) if me is not None else None
 
 
 def _can_send(channel: discord.abc.Messageable, perms: discord.Permissions | None) -> bool:

@@ -1,8 +1,8 @@
 """Sync slash commands only when they changed (Discord allows 200 command creates a day).
 
-The payload discord.py would send (translations included) is hashed with its target (global, or
-the ``DEV_GUILD_ID`` guild, for instant updates while developing) and the application id; the
-hashes live in ``DATA_DIR/command-tree.json``. ``perezbot sync`` forces a sync.
+Each command's public payload (``to_dict``) and the Spanish translation table are hashed with the
+target (global, or the ``DEV_GUILD_ID`` guild, for instant updates while developing) and the
+application id; the hashes live in ``DATA_DIR/command-tree.json``. ``perezbot sync`` forces a sync.
 """
 
 from __future__ import annotations
@@ -12,12 +12,13 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
+from discord import app_commands
 
-if TYPE_CHECKING:
-    from bot.discord.client import PerezBot
+from bot.config import Settings
+from bot.discord.translator import SPANISH
 
 __all__ = ["HASH_FILE", "sync_commands", "tree_payload"]
 
@@ -26,13 +27,13 @@ log = logging.getLogger(__name__)
 HASH_FILE = "command-tree.json"
 
 
-async def tree_payload(tree: discord.app_commands.CommandTree, guild: discord.abc.Snowflake | None) -> list[dict]:
-    """Exactly what ``tree.sync(guild=guild)`` would PUT."""
-    commands = tree._get_all_commands(guild=guild)
-    translator = tree.translator
-    if translator:
-        return [await command.get_translated_payload(tree, translator) for command in commands]
-    return [command.to_dict(tree) for command in commands]
+def tree_payload(tree: app_commands.CommandTree, guild: discord.abc.Snowflake | None) -> dict[str, Any]:
+    """What decides whether a sync is needed: every command's payload and the translations."""
+    commands = sorted(
+        tree.get_commands(guild=guild),
+        key=lambda c: (c.name, c.type.value if isinstance(c, app_commands.ContextMenu) else 1),
+    )
+    return {"commands": [command.to_dict(tree) for command in commands], "translations": SPANISH}
 
 
 def _digest(payload: Any, application_id: int | None) -> str:
@@ -55,20 +56,21 @@ def _write(path: Path, data: dict[str, str]) -> None:
     os.replace(tmp, path)
 
 
-async def sync_commands(bot: PerezBot, *, force: bool = False) -> bool:
+async def sync_commands(
+    tree: app_commands.CommandTree, settings: Settings, application_id: int | None, *, force: bool = False
+) -> bool:
     """Sync when the tree changed since the last sync (or ``force``); True when a sync happened."""
-    guild = discord.Object(bot.settings.dev_guild_id) if bot.settings.dev_guild_id else None
+    guild = discord.Object(settings.dev_guild_id) if settings.dev_guild_id else None
     if guild is not None:
-        bot.tree.copy_global_to(guild=guild)
+        tree.copy_global_to(guild=guild)
     target = f"guild:{guild.id}" if guild is not None else "global"
-    payload = await tree_payload(bot.tree, guild)
-    digest = _digest(payload, bot.application_id)
-    path = bot.settings.data_dir / HASH_FILE
+    digest = _digest(tree_payload(tree, guild), application_id)
+    path = settings.data_dir / HASH_FILE
     stored = _read(path)
     if not force and stored.get(target) == digest:
         log.info("slash commands unchanged (%s); not syncing", target)
         return False
-    synced = await bot.tree.sync(guild=guild)
+    synced = await tree.sync(guild=guild)
     stored[target] = digest
     _write(path, stored)
     log.info("synced %d slash command(s) to %s", len(synced), target)

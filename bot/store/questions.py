@@ -12,37 +12,41 @@ Privacy by construction:
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import hmac
+import logging
 import os
-import re
 import secrets
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.mentions import scrub
 from bot.core.misses import Miss
 from bot.core.results import MatchResult, Status
+from bot.store.store import Store
 
 __all__ = [
     "MISS_STATUSES",
     "FactStats",
     "QuestionLog",
     "Stats",
+    "forget_text",
     "load_salt",
     "read_misses",
     "read_stats",
-    "scrub",
+    "record_question",
+    "record_vote",
     "stamp",
     "voter_hash",
 ]
 
 MISS_STATUSES = (Status.UNKNOWN.value, Status.AMBIGUOUS.value)
 SALT_FILE = "voter-salt"
-_MENTION = re.compile(r"<(@[!&]?|#)\d+>")
-_SNOWFLAKE = re.compile(r"\b\d{15,21}\b")
-_EVERYONE = re.compile(r"@(everyone|here)\b", re.IGNORECASE)
+
+log = logging.getLogger(__name__)
 
 
 def stamp(at: dt.datetime) -> str:
@@ -50,14 +54,6 @@ def stamp(at: dt.datetime) -> str:
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.UTC)
     return at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def scrub(text: str) -> str:
-    """Blank out anything in a question that identifies someone: mentions and raw Discord ids."""
-    text = _MENTION.sub(lambda m: "#channel" if m.group(1) == "#" else "@someone", text)
-    text = _EVERYONE.sub("@someone", text)
-    text = _SNOWFLAKE.sub("<id>", text)
-    return " ".join(text.split())
 
 
 def load_salt(data_dir: Path) -> bytes:
@@ -82,52 +78,85 @@ def voter_hash(salt: bytes, message_id: int, user_id: int) -> str:
     return hmac.new(salt, f"{message_id}:{user_id}".encode(), hashlib.sha256).hexdigest()[:32]
 
 
+def record_question(conn: sqlite3.Connection, result: MatchResult, *, at: dt.datetime, keep_text: bool = True) -> int:
+    """Record one handled question; return its row id. ``keep_text`` is the ``RECORD_MISSES`` setting."""
+    status = str(result.status)
+    fact = result.fact
+    best = result.suggestions[0] if result.suggestions else None
+    if fact is not None:
+        best_id, score = fact.id, result.confidence
+    elif best is not None:
+        best_id, score = best.fact.id, best.confidence
+    else:
+        best_id, score = None, result.confidence
+    text = scrub(result.question) if keep_text and status in MISS_STATUSES else None
+    cursor = conn.execute(
+        "INSERT INTO questions (asked_at, status, lang, fact_id, best_fact_id, score, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (stamp(at), status, result.lang, fact.id if fact else None, best_id, round(score, 4), text or None),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def record_vote(
+    conn: sqlite3.Connection, *, message_id: int, voter: str, fact_id: str, helpful: bool, at: dt.datetime
+) -> bool:
+    """Record (or change) one vote; return True if it was new, False if it replaced one."""
+    existed = conn.execute("SELECT 1 FROM feedback WHERE message_id = ? AND voter = ?", (message_id, voter)).fetchone()
+    conn.execute(
+        "INSERT INTO feedback (message_id, voter, fact_id, helpful, at) VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT (message_id, voter) DO UPDATE SET helpful = excluded.helpful, at = excluded.at",
+        (message_id, voter, fact_id, int(helpful), stamp(at)),
+    )
+    return existed is None
+
+
+def forget_text(conn: sqlite3.Connection, before: dt.datetime | None = None) -> int:
+    """Erase recorded wording (all of it, or older than ``before``); return how many rows."""
+    sql = "UPDATE questions SET text = NULL WHERE text IS NOT NULL"
+    args: tuple[str, ...] = ()
+    if before is not None:
+        sql += " AND asked_at < ?"
+        args = (stamp(before),)
+    return conn.execute(sql, args).rowcount
+
+
 class QuestionLog:
-    """Writes handled questions and feedback. ``keep_text`` is the ``RECORD_MISSES`` setting."""
+    """The running bot's curation log, written on the store's worker thread.
 
-    def __init__(self, conn: sqlite3.Connection, *, keep_text: bool = True) -> None:
-        self.conn = conn
+    A question is recorded in the background (:meth:`record_soon`): its answer never waits for the
+    database, and a database error is logged, never raised into an answer. ``keep_text`` is
+    ``RECORD_MISSES``.
+    """
+
+    def __init__(self, store: Store, *, keep_text: bool = True) -> None:
+        self.store = store
         self.keep_text = keep_text
+        self._pending: set[asyncio.Task[int]] = set()
 
-    def record(self, result: MatchResult, *, at: dt.datetime) -> int:
-        """Record one handled question; return its row id."""
-        status = str(result.status)
-        fact = result.fact
-        best = result.suggestions[0] if result.suggestions else None
-        if fact is not None:
-            best_id, score = fact.id, result.confidence
-        elif best is not None:
-            best_id, score = best.fact.id, best.confidence
-        else:
-            best_id, score = None, result.confidence
-        text = scrub(result.question) if self.keep_text and status in MISS_STATUSES else None
-        cursor = self.conn.execute(
-            "INSERT INTO questions (asked_at, status, lang, fact_id, best_fact_id, score, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (stamp(at), status, result.lang, fact.id if fact else None, best_id, round(score, 4), text or None),
+    def record_soon(self, result: MatchResult, *, at: dt.datetime) -> None:
+        """Queue one handled question for the log (call from the event loop)."""
+        task = asyncio.get_running_loop().create_task(
+            self.store.run(record_question, result, at=at, keep_text=self.keep_text)
         )
-        return int(cursor.lastrowid or 0)
+        self._pending.add(task)
+        task.add_done_callback(self._done)
 
-    def feedback(self, *, message_id: int, voter: str, fact_id: str, helpful: bool, at: dt.datetime) -> bool:
-        """Record (or change) one vote; return True if it was new, False if it replaced one."""
-        existed = self.conn.execute(
-            "SELECT 1 FROM feedback WHERE message_id = ? AND voter = ?", (message_id, voter)
-        ).fetchone()
-        self.conn.execute(
-            "INSERT INTO feedback (message_id, voter, fact_id, helpful, at) VALUES (?, ?, ?, ?, ?)"
-            " ON CONFLICT (message_id, voter) DO UPDATE SET helpful = excluded.helpful, at = excluded.at",
-            (message_id, voter, fact_id, int(helpful), stamp(at)),
+    def _done(self, task: asyncio.Task[int]) -> None:
+        self._pending.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("could not record a handled question", exc_info=task.exception())
+
+    async def vote(self, *, message_id: int, voter: str, fact_id: str, helpful: bool, at: dt.datetime) -> bool:
+        """Record (or change) one vote; True if it was new."""
+        return await self.store.run(
+            record_vote, message_id=message_id, voter=voter, fact_id=fact_id, helpful=helpful, at=at
         )
-        return existed is None
 
-    def forget_text(self, before: dt.datetime | None = None) -> int:
-        """Erase recorded wording (all of it, or older than ``before``); return how many rows."""
-        sql = "UPDATE questions SET text = NULL WHERE text IS NOT NULL"
-        args: tuple = ()
-        if before is not None:
-            sql += " AND asked_at < ?"
-            args = (stamp(before),)
-        return self.conn.execute(sql, args).rowcount
+    async def flush(self) -> None:
+        """Wait for every queued record (before closing the store, and in tests)."""
+        while self._pending:
+            await asyncio.gather(*self._pending, return_exceptions=True)
 
 
 def read_misses(conn: sqlite3.Connection, since: dt.datetime | None = None) -> list[Miss]:
@@ -136,7 +165,7 @@ def read_misses(conn: sqlite3.Connection, since: dt.datetime | None = None) -> l
         "SELECT text, lang, status, best_fact_id, score, asked_at FROM questions"
         " WHERE text IS NOT NULL AND status IN (?, ?)"
     )
-    args: list = list(MISS_STATUSES)
+    args: list[str] = list(MISS_STATUSES)
     if since is not None:
         sql += " AND asked_at >= ?"
         args.append(stamp(since))

@@ -40,6 +40,7 @@ class Store:
         self.path = path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="perezbot-db")
         self._keeper = Keeper(path)  # opened lazily, inside the worker thread that uses it
+        self._closed = False
 
     @property
     def reset_reason(self) -> str | None:
@@ -71,6 +72,9 @@ class Store:
         return await loop.run_in_executor(self._executor, self._keeper.run, fn, args, kwargs)
 
     def close(self) -> None:
-        """Close the connection (on its own thread) and stop the worker."""
+        """Close the connection (on its own thread) and stop the worker; closing twice is fine."""
+        if self._closed:
+            return
+        self._closed = True
         self._executor.submit(self._keeper.close).result()
         self._executor.shutdown(wait=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -125,3 +126,23 @@ def test_check_a_file_says_it_is_not_a_directory() -> None:
 
 def test_onthisday_today_uses_the_timezone_setting() -> None:
     assert run("onthisday", env={"TIMEZONE": "Pacific/Kiritimati"}).status == 0
+
+
+def test_check_catches_a_future_date_and_a_yml_file(tmp_path: Path) -> None:
+    shutil.copytree(SHIPPED_FACTS, tmp_path / "facts")
+    retirement = tmp_path / "facts" / "retirement.yaml"
+    text = retirement.read_text(encoding="utf-8").replace("date: 2008-09-29", "date: 2208-09-29")
+    retirement.write_text(text, encoding="utf-8")
+    (tmp_path / "facts" / "extra.yml").write_text("- id: x\n", encoding="utf-8")
+    got = run("check", str(tmp_path / "facts"))
+    assert got.status == 1
+    line = line_of(text, "date: 2208-09-29")
+    assert f"{retirement}:{line}: date 2208-09-29 is in the future" in got.out
+    assert f"{retirement}:{line}: date 2208-09-29 disagrees with the answer (en, es)" in got.out
+    assert f"{tmp_path / 'facts' / 'extra.yml'}:1: not read" in got.out
+    assert got.out.rstrip().endswith(f"3 problem(s) in {tmp_path / 'facts'}")
+
+
+def test_check_a_missing_directory_is_one_line_exit_2(tmp_path: Path) -> None:
+    got = run("check", str(tmp_path / "absent"))
+    assert got.status == 2 and got.out == "" and got.err.count("\n") == 1 and "does not exist" in got.err

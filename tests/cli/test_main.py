@@ -150,3 +150,63 @@ def test_running_ask_and_chat_never_imports_discord() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=subprocess_env(), capture_output=True, timeout=60)
     assert done.returncode == 0, done.stderr
+
+
+# ---------------------------------------------------------------------------------------------- argument errors
+
+
+@pytest.mark.parametrize(
+    ("argv", "reason"),
+    [
+        (["eval", "--misses", "-1", "x.yaml"], "argument --misses: must be at least 0, got -1"),
+        (["onthisday", "--date", "2026-02-30"], "argument --date: no such date: 2026-02-30"),
+        (["onthisday", "--date", ""], "argument --date: expected a date as YYYY-MM-DD, got ''"),
+        (["stats", "--since", "2025-02-29"], "argument --since: no such date: 2025-02-29"),
+        (["misses", "--top", "many"], "argument --top: expected a whole number, got 'many'"),
+        (["ask", "--lang", "fr", "hi"], "argument --lang: invalid choice: 'fr'"),
+    ],
+)
+def test_every_argument_error_is_one_line_with_the_reason_and_exit_2(argv: list[str], reason: str) -> None:
+    got = run(*argv)
+    assert got.status == 2 and got.out == ""
+    assert got.err.count("\n") == 1 and f"perezbot {argv[0]}: error: {reason}" in got.err
+
+
+def test_an_empty_question_is_a_usage_error() -> None:
+    got = run("ask", "")
+    assert got.status == 2 and "give a question" in got.err
+
+
+def test_eval_on_a_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("- q: fine\n  expect: null\n- q: [unclosed\n", encoding="utf-8")
+    got = run("eval", str(path))
+    assert got.status == 2 and got.err.startswith(f"perezbot eval: {path}:") and "bad YAML" in got.err
+    assert got.err.count("\n") == 1
+
+
+def test_help_goes_to_the_given_stream_and_the_parser_never_exits_the_process() -> None:
+    got = run("ask", "--help")
+    assert got.status == 0 and "usage: perezbot ask" in got.out and got.err == ""
+
+
+def test_the_dispatcher_is_a_table_of_functions() -> None:
+    from bot.cli import COMMANDS
+
+    assert all(callable(command.run) for command in COMMANDS.values())
+    assert {"ask", "chat", "check", "doctor", "eval", "facts", "misses", "run", "stats", "sync"} <= set(COMMANDS)
+
+
+def test_no_private_argparse_or_string_imports_in_the_cli() -> None:
+    source = (REPO / "bot" / "cli" / "__init__.py").read_text(encoding="utf-8")
+    for private in ("._subparsers", "_print_message", "__import__", "_group_actions", "argparse._"):
+        assert private not in source
+
+
+@pytest.mark.parametrize("expect", ["5", "[2008]", "[[2008]]", "'2008'"])
+def test_eval_on_a_malformed_expect_is_one_line(tmp_path: Path, expect: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"- q: when did he retire\n  expect: {expect}\n", encoding="utf-8")
+    got = run("eval", str(path))
+    assert got.status == 2
+    assert got.err == f"perezbot eval: {path}: item 1: expect must be null or a list of lists of text\n"

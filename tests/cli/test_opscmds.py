@@ -15,7 +15,7 @@ from bot.cli import main
 from bot.core.facts import Citation, Fact, default_facts_dir
 from bot.core.results import Candidate, MatchResult, Status
 from bot.store.db import connect
-from bot.store.questions import QuestionLog, voter_hash
+from bot.store.questions import record_question, record_vote, voter_hash
 
 TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
 T0 = dt.datetime(2026, 11, 10, 15, 0, tzinfo=dt.UTC)
@@ -38,19 +38,19 @@ def fact(fact_id: str) -> Fact:
 
 def seed(env: dict[str, str]) -> None:
     conn = connect(Path(env["DATA_DIR"]) / "perezbot.sqlite3")
-    log = QuestionLog(conn)
     near = (Candidate(fact("birth-date"), 0.62),)
     for i, text in enumerate(["when was he born", "When was he born?", "when was he borm", "when was he born"]):
-        log.record(MatchResult(text, Status.UNKNOWN, "en", 0.0, suggestions=near), at=T0 + dt.timedelta(hours=i))
-    log.record(MatchResult("¿tiene hijos?", Status.UNKNOWN, "es", 0.0), at=T0 - dt.timedelta(days=5))
+        result = MatchResult(text, Status.UNKNOWN, "en", 0.0, suggestions=near)
+        record_question(conn, result, at=T0 + dt.timedelta(hours=i))
+    record_question(conn, MatchResult("¿tiene hijos?", Status.UNKNOWN, "es", 0.0), at=T0 - dt.timedelta(days=5))
     gold = (Candidate(fact("atlanta-gold"), 0.95),)
     for _ in range(3):
-        log.record(MatchResult("atlanta", Status.ANSWERED, "en", 0.95, gold), at=T0)
-    log.record(MatchResult("medalla", Status.AMBIGUOUS, "es", 0.6, suggestions=gold), at=T0)
+        record_question(conn, MatchResult("atlanta", Status.ANSWERED, "en", 0.95, gold), at=T0)
+    record_question(conn, MatchResult("medalla", Status.AMBIGUOUS, "es", 0.6, suggestions=gold), at=T0)
     salt = b"s" * 32
-    log.feedback(message_id=5, voter=voter_hash(salt, 5, 1), fact_id="atlanta-gold", helpful=True, at=T0)
-    log.feedback(message_id=5, voter=voter_hash(salt, 5, 2), fact_id="atlanta-gold", helpful=False, at=T0)
-    log.feedback(message_id=6, voter=voter_hash(salt, 6, 1), fact_id="atlanta-gold", helpful=True, at=T0)
+    record_vote(conn, message_id=5, voter=voter_hash(salt, 5, 1), fact_id="atlanta-gold", helpful=True, at=T0)
+    record_vote(conn, message_id=5, voter=voter_hash(salt, 5, 2), fact_id="atlanta-gold", helpful=False, at=T0)
+    record_vote(conn, message_id=6, voter=voter_hash(salt, 6, 1), fact_id="atlanta-gold", helpful=True, at=T0)
     conn.close()
 
 
@@ -311,3 +311,9 @@ def test_misses_lists_a_candidate_without_a_score(env):
     conn.close()
     status, out, _ = run(env, "misses")
     assert status == 0 and "closest: birth-date ·" in out
+
+
+@pytest.mark.parametrize("command", ["misses", "stats"])
+def test_json_output_stays_json_without_a_database(env, command):
+    status, out, err = run(env, command, "--json")
+    assert status == 0 and out == "" and "Nothing recorded yet" in err

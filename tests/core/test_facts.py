@@ -244,9 +244,16 @@ def test_mention_syntax_in_source_title_is_rejected(tmp_path: Path) -> None:
 def test_phrasing_claimed_by_two_facts(tmp_path: Path) -> None:
     # The same words, differently cased and punctuated, are the same phrasing.
     text = fact_yaml() + fact_yaml("other-fact", q_en="When did he RETIRE?", q_es="de dónde es")
-    problem = only_problem(write_fact_base(tmp_path, {"facts.yaml": text}), "facts.yaml", "also claimed by fact")
-    assert "'sample-fact'" in problem.message
-    assert problem.line == line_of(text, "- id: other-fact")
+    directory = write_fact_base(tmp_path, {"facts.yaml": text})
+    found = [p for p in problems_in(directory) if "also claimed by fact" in p.message]
+    first, second = line_of(text, "- when did he retire"), line_of(text, "- When did he RETIRE?")
+    path = directory / "facts.yaml"
+    # Reported at both places, each naming the other: a curator can jump to either.
+    assert sorted((p.line, p.message) for p in found) == [
+        (first, f"phrasing 'when did he retire' is also claimed by fact 'other-fact' (at {path}:{second})"),
+        (second, f"phrasing 'When did he RETIRE?' is also claimed by fact 'sample-fact' (at {path}:{first})"),
+    ]
+    assert len(problems_in(directory)) == 2
 
 
 def test_the_same_phrasing_twice_in_one_fact_is_not_a_conflict(tmp_path: Path) -> None:
@@ -367,3 +374,107 @@ def test_shipped_retirement_dates() -> None:
     retired, announced = facts.get("retirement-date"), facts.get("retirement-announcement")
     assert retired is not None and retired.date == dt.date(2008, 9, 29)
     assert announced is not None and announced.date == dt.date(2008, 9, 20)
+
+
+# ---------------------------------------------------------------------------------------------- lint gaps
+
+TODAY = dt.date(2026, 12, 3)
+
+
+def test_a_future_date_is_reported_when_the_caller_gives_today(tmp_path: Path) -> None:
+    text = fact_yaml(extra="date: 2208-09-29")
+    text = text.replace("29 September 2008", "29 September 2208").replace("septiembre de 2008", "septiembre de 2208")
+    directory = write_fact_base(tmp_path, {"facts.yaml": text})
+    assert check_facts(directory)[1] == []  # no clock: no lint of dated facts
+    (problem,) = check_facts(directory, today=TODAY)[1]
+    assert problem.line == line_of(text, "date:")
+    assert problem.message == "date 2208-09-29 is in the future (today is 2026-12-03): it would never be posted"
+
+
+def test_a_future_year_is_reported(tmp_path: Path) -> None:
+    text = fact_yaml(extra="year: 2031")
+    (problem,) = check_facts(write_fact_base(tmp_path, {"facts.yaml": text}), today=TODAY)[1]
+    assert problem.line == line_of(text, "year:") and "year 2031 is in the future" in problem.message
+
+
+def test_a_date_the_answer_does_not_give_is_reported_once(tmp_path: Path) -> None:
+    text = fact_yaml(extra="date: 2008-09-28")
+    (problem,) = check_facts(write_fact_base(tmp_path, {"facts.yaml": text}), today=TODAY)[1]
+    assert problem.line == line_of(text, "date:")
+    assert problem.message == "date 2008-09-28 disagrees with the answer (en, es), which does not give it"
+
+
+def test_a_typo_in_the_year_is_both_future_and_disagreeing(tmp_path: Path) -> None:
+    text = fact_yaml(extra="date: 2208-09-29")  # the answer says 2008
+    messages = [p.message for p in check_facts(write_fact_base(tmp_path, {"facts.yaml": text}), today=TODAY)[1]]
+    assert len(messages) == 2 and "in the future" in messages[0] and "disagrees with the answer" in messages[1]
+
+
+@pytest.mark.parametrize(
+    ("en", "es"),
+    [
+        ("He retired on September 29, 2008.", "Se retiró el 29 de septiembre de 2008."),
+        ("He retired on 29th September 2008.", "El 29 de Septiembre de 2008 se retiró."),
+    ],
+)
+def test_other_ways_of_writing_the_date_agree(tmp_path: Path, en: str, es: str) -> None:
+    text = fact_yaml(extra="date: 2008-09-29").replace("He retired on 29 September 2008.", en)
+    text = text.replace("Se retiró el 29 de septiembre de 2008.", es)
+    assert check_facts(write_fact_base(tmp_path, {"facts.yaml": text}), today=TODAY)[1] == []
+
+
+def test_a_yml_file_is_reported_not_skipped(tmp_path: Path) -> None:
+    directory = write_fact_base(tmp_path, {"facts.yaml": fact_yaml(), "more.yml": fact_yaml("more-fact")})
+    problem = only_problem(directory, "more.yml", "not read")
+    assert problem.line == 1 and "rename it to more.yaml" in problem.message
+
+
+def test_a_citation_with_both_paragraph_and_caption_is_rejected(tmp_path: Path) -> None:
+    text = fact_yaml().replace("{paragraph: 4}", "{paragraph: 6, caption: true}")
+    problem = only_problem(write_fact_base(tmp_path, {"facts.yaml": text}), "facts.yaml", "not both")
+    assert problem.line == line_of(text, "citation:")
+
+
+def test_a_non_utf8_file_is_reported_at_the_line_of_the_bad_byte(tmp_path: Path) -> None:
+    directory = write_fact_base(tmp_path)
+    text = fact_yaml().replace("He retired", "P\xe9rez retired")
+    (directory / "facts.yaml").write_bytes(text.encode("latin-1"))
+    (problem,) = problems_in(directory)
+    assert problem.line == line_of(text, "retired on")
+    assert problem.message == "not UTF-8 text (byte 0xe9); save the file as UTF-8"
+
+
+def test_a_utf8_bom_is_fine(tmp_path: Path) -> None:
+    directory = write_fact_base(tmp_path)
+    (directory / "facts.yaml").write_bytes(b"\xef\xbb\xbf" + fact_yaml().encode())
+    assert check_facts(directory)[1] == []
+
+
+@pytest.mark.parametrize("field", ["answer", "title", "questions"])
+def test_a_missing_bilingual_field_is_one_message(tmp_path: Path, field: str) -> None:
+    lines = fact_yaml().splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.strip() == f"{field}:")
+    end = start + 1
+    while lines[end].startswith("    "):
+        end += 1
+    text = "".join(lines[:start] + lines[end:])
+    problems = problems_in(write_fact_base(tmp_path, {"facts.yaml": text}))
+    assert [p.message for p in problems] == [f"fact is missing required field {field!r}"]
+
+
+def test_derived_is_read(tmp_path: Path) -> None:
+    text = fact_yaml(extra="derived: the year, counted from 'two years later'")
+    base, problems = check_facts(write_fact_base(tmp_path, {"facts.yaml": text}))
+    assert problems == [] and base is not None
+    assert base.facts[0].derived == "the year, counted from 'two years later'"
+    assert check_facts(write_fact_base(tmp_path, {"facts.yaml": fact_yaml(extra="derived: ''")}))[1]
+
+
+def test_check_directory_that_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text("", encoding="utf-8")
+    (problem,) = problems_in(tmp_path / "x.yaml")
+    assert problem.message == "not a directory: give the directory that holds the fact files"
+
+
+def test_shipped_facts_pass_the_dated_checks_today() -> None:
+    assert check_facts(SHIPPED_FACTS, today=dt.date.today())[1] == []

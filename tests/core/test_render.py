@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 
+from bot.core.catalog import core_catalog
 from bot.core.render import (
-    EXAMPLES,
+    Kind,
     Reply,
     Suggestion,
+    as_of_text,
     render_about,
     render_fact,
     render_help,
@@ -60,7 +62,7 @@ QUESTIONS = [
     "when did he retire and where did he announce it",
     "@everyone <@123> <@&456>",
 ]
-NOTICES = ["too_long", "cooldown", "error", "repeat"]
+NOTICES = ["too_long", "error"]
 
 
 def test_no_reply_contains_mention_syntax() -> None:
@@ -76,7 +78,7 @@ def test_render_fact(lang: str) -> None:
     facts = shipped_facts()
     fact = facts.get("retirement-date")
     reply = render_fact(fact, lang, facts.source, 0.87)
-    assert reply.status == Status.ANSWERED and reply.lang == lang
+    assert reply.kind is Kind.ANSWERED and reply.lang == lang
     assert reply.title == fact.name(lang) and reply.body == fact.text(lang)
     assert reply.fact_ids == ("retirement-date",)
     assert "¶4" in reply.footer and facts.source.title in reply.footer
@@ -90,7 +92,7 @@ def test_as_of_is_shown(lang: str) -> None:
     stale = [f for f in facts if f.as_of]
     assert stale, "the shipped base has facts that can go stale"
     reply = render_fact(stale[0], lang, facts.source)
-    assert stale[0].as_of in reply.body
+    assert as_of_text(stale[0].as_of, lang) in reply.body
     assert ("as of" if lang == "en" else "según datos de") in reply.body
 
 
@@ -113,7 +115,7 @@ def test_footer_joins_several_paragraphs_once_each() -> None:
 @pytest.mark.parametrize(("lang", "date"), [("en", "29 September 2008"), ("es", "29 de septiembre de 2008")])
 def test_render_match_answered(lang: str, date: str) -> None:
     _, reply = shipped_engine().ask("when did he retire", lang=lang)
-    assert reply.status == Status.ANSWERED and date in reply.body and "¶4" in reply.footer
+    assert reply.kind is Kind.ANSWERED and date in reply.body and "¶4" in reply.footer
 
 
 def test_render_match_two_answers() -> None:
@@ -131,7 +133,7 @@ def test_render_match_ambiguous_offers_at_most_three(lang: str) -> None:
     facts = shipped_facts()
     five = tuple(Candidate(f, 0.5) for f in facts.facts[:5])
     reply = render_match(MatchResult("q", Status.AMBIGUOUS, lang, 0.5, suggestions=five), facts.source)
-    assert reply.status == Status.AMBIGUOUS and len(reply.suggestions) == 3
+    assert reply.kind is Kind.AMBIGUOUS and len(reply.suggestions) == 3
     assert reply.suggestions[0].label == facts.facts[0].name(lang)
     assert ("Did you mean" if lang == "en" else "Quisiste decir") in reply.body
 
@@ -139,9 +141,9 @@ def test_render_match_ambiguous_offers_at_most_three(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_render_match_unknown_gives_examples(lang: str) -> None:
     reply = render_match(MatchResult("q", Status.UNKNOWN, lang), shipped_facts().source)
-    assert reply.status == Status.UNKNOWN
+    assert reply.kind is Kind.UNKNOWN
     assert ("don't know" if lang == "en" else "no lo sé") in reply.body
-    for example in EXAMPLES[lang]:
+    for example in core_catalog().items(lang, "examples"):
         assert example in reply.body
 
 
@@ -149,17 +151,15 @@ def test_render_match_unknown_gives_examples(lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_render_match_smalltalk(kind: str, lang: str) -> None:
     reply = render_match(MatchResult("q", Status.SMALLTALK, lang, 1.0, smalltalk=kind), shipped_facts().source)
-    assert reply.status == Status.SMALLTALK and "Jefferson Pérez" in reply.body
-    assert EXAMPLES[lang][0] in reply.body
+    assert reply.kind is Kind.SMALLTALK and "Jefferson Pérez" in reply.body
+    assert core_catalog().items(lang, "examples")[0] in reply.body
 
 
 @pytest.mark.parametrize(
     ("key", "kwargs", "en", "es"),
     [
-        ("too_long", {"limit": 500}, "under 500 characters", "menos de 500 caracteres"),
-        ("cooldown", {"seconds": 7}, "again in 7 s", "de nuevo en 7 s"),
+        ("too_long", {"limit": 500}, "first 500 characters", "primeros 500 caracteres"),
         ("error", {}, "went wrong", "falló"),
-        ("repeat", {"link": "https://example.org/m/1"}, "https://example.org/m/1", "https://example.org/m/1"),
     ],
 )
 def test_render_notice(key: str, kwargs: dict, en: str, es: str) -> None:
@@ -219,10 +219,21 @@ def test_render_about_and_help(lang: str) -> None:
     assert str(len(facts)) in about.body and facts.source.title in about.body
     assert about.fields == (("uptime", "1 h"),)
     helped = render_help(lang, [("/ask", "ask a question")])
-    assert EXAMPLES[lang][0] in helped.body and helped.fields == (("/ask", "ask a question"),)
+    assert core_catalog().items(lang, "examples")[0] in helped.body and helped.fields == (("/ask", "ask a question"),)
     assert about.title != helped.title
 
 
 def test_as_text_lists_title_body_fields_suggestions_footer() -> None:
-    reply = Reply("x", "en", "body", title="T", footer="F", suggestions=(Suggestion("a", "A"),), fields=(("k", "v"),))
+    reply = Reply(
+        Kind.ABOUT, "en", "body", title="T", footer="F", suggestions=(Suggestion("a", "A"),), fields=(("k", "v"),)
+    )
     assert reply.as_text() == "**T**\nbody\nk: v\n  1. A\n— F"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_cut_question_says_so_before_the_answer(lang: str) -> None:
+    result = MatchResult("q" * 600, Status.UNKNOWN, lang, truncated=True)
+    body = render_match(result, shipped_facts().source).body
+    assert body.startswith(render_notice("too_long", lang, limit=500).body + "\n\n")
+    untouched = render_match(MatchResult("q", Status.UNKNOWN, lang), shipped_facts().source).body
+    assert not untouched.startswith(render_notice("too_long", lang, limit=500).body)

@@ -7,9 +7,8 @@ import sys
 import discord
 import pytest
 
-from bot.config import Settings
 from bot.core.engine import Engine
-from bot.core.render import Reply, Suggestion
+from bot.core.render import Kind, Reply, Suggestion
 from bot.discord.embeds import to_embed, to_text
 from bot.discord.sync import tree_payload
 from bot.discord.translator import SPANISH, PerezTranslator
@@ -18,7 +17,7 @@ from tests.helpers import fake_bot
 
 def test_embed_respects_discord_limits():
     reply = Reply(
-        status="timeline",
+        kind=Kind.TIMELINE,
         lang="en",
         title="t" * 300,
         body="b" * 5000,
@@ -32,20 +31,20 @@ def test_embed_respects_discord_limits():
 
 
 def test_more_than_25_fields_fold_into_the_description():
-    reply = Reply(status="timeline", lang="en", body="", fields=tuple((f"{i}", f"fact {i}") for i in range(40)))
+    reply = Reply(kind=Kind.TIMELINE, lang="en", body="", fields=tuple((f"{i}", f"fact {i}") for i in range(40)))
     embed = to_embed(reply)
     assert not embed.fields and "**39** — fact 39" in embed.description
 
 
 def test_suggestions_are_listed_so_the_message_still_reads_after_the_buttons_go():
-    reply = Reply(status="ambiguous", lang="en", body="Which?", suggestions=(Suggestion("a", "Gold"),))
+    reply = Reply(kind=Kind.AMBIGUOUS, lang="en", body="Which?", suggestions=(Suggestion("a", "Gold"),))
     assert to_embed(reply).description == "Which?\n\n1. Gold"
-    assert len(to_text(Reply(status="answered", lang="en", body="x" * 5000))) == 2000
+    assert len(to_text(Reply(kind=Kind.ANSWERED, lang="en", body="x" * 5000))) == 2000
 
 
 @pytest.fixture
 async def tree(tmp_path):
-    bot = fake_bot(Engine.load(), settings=Settings(data_dir=tmp_path))
+    bot = fake_bot(Engine.load(), tmp_path)
     await bot.tree.set_translator(PerezTranslator())
     for extension in bot.extensions_to_load:
         await bot.load_extension(extension)
@@ -69,10 +68,18 @@ async def test_every_command_string_has_spanish(tree):
     assert not set(SPANISH) - used, "unused entries in the Spanish table"
 
 
-async def test_payload_is_stable_and_localised(tree):
-    first = json.dumps(await tree_payload(tree, None), sort_keys=True)
-    assert first == json.dumps(await tree_payload(tree, None), sort_keys=True)
-    for command in json.loads(first):
+async def test_payload_is_stable_and_covers_the_translations(tree, monkeypatch):
+    first = json.dumps(tree_payload(tree, None), sort_keys=True)
+    assert first == json.dumps(tree_payload(tree, None), sort_keys=True)
+    assert len(json.loads(first)["commands"]) == len(tree.get_commands())
+    monkeypatch.setitem(SPANISH, "question", "consulta")
+    assert json.dumps(tree_payload(tree, None), sort_keys=True) != first, "a new translation must trigger a sync"
+
+
+async def test_the_translated_payload_fits_discords_limits(tree):
+    translator = tree.translator
+    assert translator is not None
+    for command in [await c.get_translated_payload(tree, translator) for c in tree.get_commands()]:
         assert command["description_localizations"].keys() == {"es-ES", "es-419"}
         assert 1 <= len(command["description"]) <= 100
         for option in command.get("options", []):
@@ -94,7 +101,7 @@ def test_console_commands_and_the_core_never_import_discord():
     code = (
         "import sys, io\n"
         "from bot.cli import main\n"
-        "import bot.discord.etiquette\n"
+        "import bot.ask.manners, bot.core.mentions\n"
         "main(['ask', 'when did he retire'], stdout=io.StringIO(), stderr=io.StringIO(), env={})\n"
         "assert 'discord' not in sys.modules, sorted(m for m in sys.modules if 'discord' in m)\n"
     )

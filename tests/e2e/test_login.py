@@ -48,7 +48,7 @@ async def test_sync_only_when_the_tree_changed(running: Running, make_bot, setti
     assert len(fake.find("PUT", rf"/applications/{fake.application_id}/commands")) == 1, "unchanged: no sync"
     await again.bot.close()
     # A changed command set syncs again.
-    changed = await make_bot(extensions=("bot.discord.cogs.ask",))
+    changed = await make_bot(extensions=("bot.ask.cog",))
     puts = fake.find("PUT", rf"/applications/{fake.application_id}/commands")
     assert len(puts) == 2 and [c["name"] for c in puts[-1].json] == ["ask"]
     await changed.bot.close()

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli.runner import install_reload_signal, remove_reload_signal
 from bot.config import Settings
 from bot.core.engine import Engine
 from bot.core.facts import default_facts_dir
-from bot.discord.ops import install_reload_signal, remove_reload_signal
 from bot.logs import setup_logging
 from tests.e2e.conftest import Running
 from tests.fake_discord import FakeUser
@@ -43,8 +43,10 @@ async def bot(make_bot, ops_settings: Settings, facts_dir: Path) -> Running:
     return await make_bot(settings=ops_settings, engine=Engine.load(facts_dir))
 
 
-def rows(settings: Settings, table: str = "questions") -> list[sqlite3.Row]:
-    conn = sqlite3.connect(settings.database_path)
+async def rows(running: Running, table: str = "questions") -> list[sqlite3.Row]:
+    """The table's rows once the bot's queued writes are done (an answer never waits for them)."""
+    await running.bot.questions.flush()
+    conn = sqlite3.connect(running.bot.settings.database_path)
     conn.row_factory = sqlite3.Row
     try:
         return conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall()
@@ -86,10 +88,10 @@ async def test_answers_are_counted_logged_and_carry_vote_buttons(bot: Running, o
     caplog.set_level(logging.INFO, logger="perezbot.questions")
     interaction = await fake.slash("ask", question=QUESTION)
     body = (await fake.response_to(interaction)).json
-    fact_id = rows(ops_settings)[0]["fact_id"]
+    fact_id = (await rows(bot))[0]["fact_id"]
     assert [b["custom_id"] for b in buttons(body)] == [f"perezbot:vote:up:{fact_id}", f"perezbot:vote:down:{fact_id}"]
     assert [b["emoji"]["name"] for b in buttons(body)] == ["👍", "👎"]
-    (row,) = rows(ops_settings)
+    (row,) = await rows(bot)
     assert (row["status"], row["lang"], row["text"]) == ("answered", "en", None)
     assert fact_id == "retirement-date" and row["score"] > 0
     (record,) = [r for r in caplog.records if r.name == "perezbot.questions"]
@@ -103,10 +105,10 @@ async def test_misses_keep_their_wording_and_no_user(bot: Running, ops_settings)
     interaction = await fake.slash("ask", question=question)
     body = (await fake.response_to(interaction)).json
     assert not buttons(body), "no vote buttons on a miss"
-    (row,) = rows(ops_settings)
+    (row,) = await rows(bot)
     assert row["status"] == "unknown"
     assert row["text"] == "@someone what is his favourite colour"
-    dump = "\n".join(str(tuple(r)) for r in rows(ops_settings))
+    dump = "\n".join(str(tuple(r)) for r in await rows(bot))
     assert str(fake.human.id) not in dump and "maria" not in dump.lower()
 
 
@@ -120,8 +122,29 @@ async def test_record_misses_false_keeps_no_wording(make_bot, ops_settings, fact
     running = await make_bot(settings=settings, engine=Engine.load(facts_dir))
     interaction = await running.fake.slash("ask", question="what is his favourite colour")
     await running.fake.response_to(interaction)
-    (row,) = rows(settings)
+    (row,) = await rows(running)
     assert row["status"] == "unknown" and row["text"] is None
+
+
+async def test_a_locked_database_does_not_stall_answering(bot: Running, ops_settings):
+    """Another process holds the database (a long write): /ask and mentions are still answered at once,
+    and the questions are recorded once the lock is released."""
+    fake = bot.fake
+    other = sqlite3.connect(ops_settings.database_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        interaction = await fake.slash("ask", question=QUESTION)
+        body = (await fake.response_to(interaction)).json
+        assert bot.retirement() in body["data"]["embeds"][0]["description"]
+        await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", mentions=[fake.bot_user])
+        sent = await fake.wait_for_request("POST", rf"/channels/{fake.guild.channel.id}/messages")
+        assert "I answered that here a moment ago" in sent.json["embeds"][0]["description"]
+        assert len(bot.bot.questions._pending) == 2, "both answers went out while their writes wait for the lock"
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert len(await rows(bot)) == 2
+    bot.alive()
 
 
 async def test_questions_by_mention_are_counted_too(bot: Running, ops_settings):
@@ -133,7 +156,7 @@ async def test_questions_by_mention_are_counted_too(bot: Running, ops_settings):
         "up",
         "down",
     ]
-    (row,) = rows(ops_settings)
+    (row,) = await rows(bot)
     assert row["status"] == "answered"
 
 
@@ -145,7 +168,7 @@ async def test_votes_are_recorded_once_per_person_and_can_change(bot: Running, o
     interaction = await fake.slash("ask", question=QUESTION)
     await fake.response_to(interaction)
     message = fake.message(fake.originals[interaction["token"]])
-    fact_id = rows(ops_settings)[0]["fact_id"]
+    fact_id = (await rows(bot))[0]["fact_id"]
 
     press = await fake.press(message, f"perezbot:vote:up:{fact_id}")
     thanks = (await fake.response_to(press)).json
@@ -158,7 +181,7 @@ async def test_votes_are_recorded_once_per_person_and_can_change(bot: Running, o
     press = await fake.press(message, f"perezbot:vote:up:{fact_id}", user=FakeUser("pedro"))
     await fake.response_to(press)
 
-    votes = rows(ops_settings, "feedback")
+    votes = await rows(bot, "feedback")
     assert sorted(v["helpful"] for v in votes) == [0, 1]
     assert {v["fact_id"] for v in votes} == {fact_id}
     assert all(str(fake.human.id) not in v["voter"] for v in votes)
@@ -177,7 +200,7 @@ async def test_vote_buttons_work_after_a_restart(make_bot, ops_settings, facts_d
     second = await make_bot(settings=ops_settings, engine=Engine.load(facts_dir))
     press = await fake.press(message, "perezbot:vote:up:retirement-date")
     assert "Thanks" in (await fake.response_to(press)).json["data"]["embeds"][0]["description"]
-    assert len(rows(ops_settings, "feedback")) == 1
+    assert len(await rows(second, "feedback")) == 1
     second.alive()
 
 

@@ -8,9 +8,19 @@ import stat
 import pytest
 
 from bot.core.facts import Citation, Fact
+from bot.core.mentions import scrub
 from bot.core.results import Candidate, MatchResult, Status
 from bot.store.db import connect
-from bot.store.questions import QuestionLog, load_salt, read_misses, read_stats, scrub, stamp, voter_hash
+from bot.store.questions import (
+    forget_text,
+    load_salt,
+    read_misses,
+    read_stats,
+    record_question,
+    record_vote,
+    stamp,
+    voter_hash,
+)
 
 T0 = dt.datetime(2026, 11, 1, 12, 0, tzinfo=dt.UTC)
 
@@ -52,7 +62,7 @@ def rows(conn):
 
 
 def test_answers_are_counted_without_their_words(conn):
-    QuestionLog(conn).record(answered("when did he retire, my name is Ana"), at=T0)
+    record_question(conn, answered("when did he retire, my name is Ana"), at=T0)
     (row,) = rows(conn)
     assert row["text"] is None
     assert (row["status"], row["lang"], row["fact_id"], row["best_fact_id"]) == (
@@ -65,10 +75,9 @@ def test_answers_are_counted_without_their_words(conn):
 
 
 def test_misses_keep_wording_best_candidate_and_score(conn):
-    log = QuestionLog(conn)
-    log.record(unknown("what is his favourite food", best="diet", conf=0.41), at=T0)
-    log.record(ambiguous("¿y la medalla?"), at=T0)
-    log.record(unknown("asdf"), at=T0)
+    record_question(conn, unknown("what is his favourite food", best="diet", conf=0.41), at=T0)
+    record_question(conn, ambiguous("¿y la medalla?"), at=T0)
+    record_question(conn, unknown("asdf"), at=T0)
     unknown_row, ambiguous_row, bare = rows(conn)
     assert unknown_row["text"] == "what is his favourite food"
     assert (unknown_row["best_fact_id"], unknown_row["score"], unknown_row["fact_id"]) == ("diet", 0.41, None)
@@ -77,14 +86,13 @@ def test_misses_keep_wording_best_candidate_and_score(conn):
 
 
 def test_smalltalk_is_counted_without_words(conn):
-    QuestionLog(conn).record(MatchResult("hi there", Status.SMALLTALK, "en", 1.0, smalltalk="greeting"), at=T0)
+    record_question(conn, MatchResult("hi there", Status.SMALLTALK, "en", 1.0, smalltalk="greeting"), at=T0)
     assert rows(conn)[0]["text"] is None
 
 
 def test_record_misses_false_keeps_no_wording_at_all(conn):
-    log = QuestionLog(conn, keep_text=False)
-    log.record(unknown("what is his favourite food"), at=T0)
-    log.record(ambiguous("¿y la medalla?"), at=T0)
+    record_question(conn, unknown("what is his favourite food"), at=T0, keep_text=False)
+    record_question(conn, ambiguous("¿y la medalla?"), at=T0, keep_text=False)
     assert [r["text"] for r in rows(conn)] == [None, None]
     assert [r["status"] for r in rows(conn)] == ["unknown", "ambiguous"]  # anonymous counts still work
     assert read_misses(conn) == []
@@ -111,15 +119,14 @@ def test_scrub_blanks_out_mentions_and_ids(raw, clean):
 
 
 def test_recorded_miss_is_scrubbed(conn):
-    QuestionLog(conn).record(unknown("<@123456789012345678> what about his kids"), at=T0)
+    record_question(conn, unknown("<@123456789012345678> what about his kids"), at=T0)
     assert rows(conn)[0]["text"] == "@someone what about his kids"
 
 
 def test_read_misses_filters_by_time_and_status(conn):
-    log = QuestionLog(conn)
-    log.record(unknown("old one"), at=T0 - dt.timedelta(days=10))
-    log.record(unknown("new one", best="x", conf=0.5), at=T0)
-    log.record(answered("answered one"), at=T0)
+    record_question(conn, unknown("old one"), at=T0 - dt.timedelta(days=10))
+    record_question(conn, unknown("new one", best="x", conf=0.5), at=T0)
+    record_question(conn, answered("answered one"), at=T0)
     assert [m.text for m in read_misses(conn)] == ["old one", "new one"]
     (recent,) = read_misses(conn, since=T0 - dt.timedelta(days=1))
     assert (recent.text, recent.lang, recent.status, recent.best_fact_id, recent.score) == (
@@ -138,12 +145,11 @@ def test_stamp_is_utc_and_sortable():
 
 
 def test_feedback_one_vote_per_person_per_message_and_it_can_change(conn):
-    log = QuestionLog(conn)
     salt = b"s" * 32
     ana, ben = voter_hash(salt, 900, 111), voter_hash(salt, 900, 222)
-    assert log.feedback(message_id=900, voter=ana, fact_id="f", helpful=True, at=T0) is True
-    assert log.feedback(message_id=900, voter=ana, fact_id="f", helpful=False, at=T0) is False
-    assert log.feedback(message_id=900, voter=ben, fact_id="f", helpful=True, at=T0) is True
+    assert record_vote(conn, message_id=900, voter=ana, fact_id="f", helpful=True, at=T0) is True
+    assert record_vote(conn, message_id=900, voter=ana, fact_id="f", helpful=False, at=T0) is False
+    assert record_vote(conn, message_id=900, voter=ben, fact_id="f", helpful=True, at=T0) is True
     votes = conn.execute("SELECT voter, helpful FROM feedback ORDER BY helpful").fetchall()
     assert [tuple(v) for v in votes] == [(ana, 0), (ben, 1)]
 
@@ -166,26 +172,24 @@ def test_salt_is_created_once_and_private(tmp_path):
 
 
 def test_forget_text(conn):
-    log = QuestionLog(conn)
-    log.record(unknown("old"), at=T0 - dt.timedelta(days=40))
-    log.record(unknown("new"), at=T0)
-    assert log.forget_text(before=T0 - dt.timedelta(days=30)) == 1
+    record_question(conn, unknown("old"), at=T0 - dt.timedelta(days=40))
+    record_question(conn, unknown("new"), at=T0)
+    assert forget_text(conn, before=T0 - dt.timedelta(days=30)) == 1
     assert [m.text for m in read_misses(conn)] == ["new"]
-    assert log.forget_text() == 1
+    assert forget_text(conn) == 1
     assert read_misses(conn) == []
 
 
 def test_stats_rates_top_facts_and_helpfulness(conn):
-    log = QuestionLog(conn)
     for _ in range(3):
-        log.record(answered("q", "atlanta-gold"), at=T0)
-    log.record(answered("q", "retirement-date", lang="es"), at=T0)
-    log.record(unknown("x"), at=T0)
-    log.record(ambiguous("y"), at=T0)
+        record_question(conn, answered("q", "atlanta-gold"), at=T0)
+    record_question(conn, answered("q", "retirement-date", lang="es"), at=T0)
+    record_question(conn, unknown("x"), at=T0)
+    record_question(conn, ambiguous("y"), at=T0)
     salt = b"s" * 32
-    log.feedback(message_id=1, voter=voter_hash(salt, 1, 7), fact_id="atlanta-gold", helpful=True, at=T0)
-    log.feedback(message_id=1, voter=voter_hash(salt, 1, 8), fact_id="atlanta-gold", helpful=True, at=T0)
-    log.feedback(message_id=2, voter=voter_hash(salt, 2, 7), fact_id="retirement-date", helpful=False, at=T0)
+    record_vote(conn, message_id=1, voter=voter_hash(salt, 1, 7), fact_id="atlanta-gold", helpful=True, at=T0)
+    record_vote(conn, message_id=1, voter=voter_hash(salt, 1, 8), fact_id="atlanta-gold", helpful=True, at=T0)
+    record_vote(conn, message_id=2, voter=voter_hash(salt, 2, 7), fact_id="retirement-date", helpful=False, at=T0)
     stats = read_stats(conn)
     assert stats.total == 6
     assert stats.rate("answered") == pytest.approx(4 / 6)
@@ -201,8 +205,7 @@ def test_stats_rates_top_facts_and_helpfulness(conn):
 
 
 def test_stats_since_and_empty(conn):
-    log = QuestionLog(conn)
-    log.record(answered("q"), at=T0 - dt.timedelta(days=3))
+    record_question(conn, answered("q"), at=T0 - dt.timedelta(days=3))
     assert read_stats(conn, since=T0).total == 0
     assert read_stats(conn, since=T0).helpfulness is None
     assert read_stats(conn, since=T0).rate("answered") == 0.0

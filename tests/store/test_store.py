@@ -43,3 +43,10 @@ async def test_a_slow_query_does_not_block_the_loop(tmp_path: Path) -> None:
     finally:
         release.set()
         store.close()
+
+
+def test_closing_twice_is_fine(tmp_path):
+    store = Store(tmp_path / "db.sqlite3")
+    assert store.call(lambda conn: conn.execute("SELECT 1").fetchone()[0]) == 1
+    store.close()
+    store.close()

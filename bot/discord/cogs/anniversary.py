@@ -31,11 +31,12 @@ from bot.anniversary.present import (
     timezone_choices,
 )
 from bot.anniversary.scheduler import Defaults, Outcome, PostRefused, Scheduler
-from bot.core.render import Reply, render_next_entry, render_onthisday, word
+from bot.core.catalog import core_catalog
+from bot.core.render import Reply, render_next_entry, render_onthisday
 from bot.core.schedule import local_date, next_post_day
 from bot.discord import send
+from bot.discord.common import locale_language, reply_language, shard_for
 from bot.discord.embeds import to_embed, to_text
-from bot.discord.etiquette import lang_for_locale
 from bot.store.db import connect
 from bot.store.guilds import GuildSettings, get_guild, save_guild
 
@@ -78,7 +79,7 @@ class DiscordPoster:
         if mine is None:
             shard_id = getattr(self.bot, "shard_id", None)  # a plain Client can run one given shard
             mine = [shard_id] if shard_id is not None and count > 1 else None
-        return mine is None or (guild_id >> 22) % count in mine
+        return mine is None or shard_for(guild_id, count) in mine
 
     def guild_of(self, channel_id: int) -> int | None:
         guild = getattr(self.bot.get_channel(channel_id), "guild", None)
@@ -88,7 +89,7 @@ class DiscordPoster:
         guild = self.bot.get_guild(guild_id)
         if guild is None:
             return None
-        return lang_for_locale(guild.preferred_locale) or "en"
+        return reply_language(guild.preferred_locale)
 
     async def _channel(self, channel_id: int) -> Any:
         channel = self.bot.get_channel(channel_id)
@@ -135,11 +136,11 @@ class DiscordPoster:
 
 
 def _lang(interaction: discord.Interaction) -> str:
-    return lang_for_locale(interaction.locale) or "en"
+    return reply_language(interaction.locale)
 
 
 def _notice(lang: str, key: str, **kwargs: object) -> Reply:
-    return Reply(status="notice", lang=lang, body=word(lang, key, **kwargs))
+    return core_catalog().notice(lang, key, **kwargs)
 
 
 @app_commands.guild_only()
@@ -286,7 +287,7 @@ class Anniversary(
             await send.respond(interaction, reply, ephemeral=True)
             return
         old = get_guild(self.conn, interaction.guild.id) or GuildSettings(
-            interaction.guild.id, language=lang_for_locale(interaction.guild_locale) or lang
+            interaction.guild.id, language=locale_language(interaction.guild_locale) or lang
         )
         saved = save_guild(
             self.conn,

@@ -10,10 +10,10 @@ from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot.core.calendar import next_entry_date
+from bot.core.dates import parse_day
 from bot.core.render import render_next_entry, render_notice, render_onthisday
 from bot.discord import send
-from bot.discord.cogs.facts import reply_lang
-from bot.discord.etiquette import parse_day
+from bot.discord.common import reply_language
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -32,7 +32,7 @@ class OnThisDay(commands.Cog):
     @app_commands.describe(date=locale_str("A date such as 2026-09-29, 09-29 or 29/09 (default: today)."))
     async def onthisday(self, interaction: discord.Interaction, date: str | None = None) -> None:
         """What happened on this day (or a date you give) in Jefferson Pérez's career."""
-        lang = reply_lang(interaction)
+        lang = reply_language(interaction.locale)
         today = self.bot.clock().astimezone(self.bot.settings.tz).date()
         day = today
         if date is not None and date.strip():

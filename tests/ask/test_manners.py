@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.discord.etiquette import Cooldown, RecentAnswers, lang_for_locale, parse_day, strip_bot_mentions
+from bot.ask.manners import Cooldown, RecentAnswers
 
 T0 = dt.datetime(2026, 9, 29, 12, 0, tzinfo=dt.UTC)
 
@@ -63,34 +63,3 @@ def test_recent_answers_memory_is_bounded():
     for i in range(100):
         recent.remember(i, ("f",), "link", at(0))
     assert len(recent._seen) <= 10
-
-
-@pytest.mark.parametrize(
-    ("locale", "lang"),
-    [("es-ES", "es"), ("es-419", "es"), ("en-US", None), ("pt-BR", None), (None, None)],
-)
-def test_lang_for_locale(locale, lang):
-    assert lang_for_locale(locale) == lang
-
-
-@pytest.mark.parametrize(
-    ("text", "day"),
-    [
-        ("2008-09-29", dt.date(2008, 9, 29)),
-        (" 09-29 ", dt.date(2026, 9, 29)),
-        ("29/09", dt.date(2026, 9, 29)),
-        ("29/9/2008", dt.date(2008, 9, 29)),
-        ("02-29", dt.date(2028, 2, 29)),
-        ("2026-02-30", None),
-        ("13-01", None),
-        ("tomorrow", None),
-        ("", None),
-    ],
-)
-def test_parse_day(text, day):
-    assert parse_day(text, dt.date(2026, 5, 1)) == day
-
-
-def test_strip_bot_mentions_keeps_other_mentions_as_text():
-    text = strip_bot_mentions("<@42> when did he retire? <@!42> cc <@7> <@&5> <@&9>", 42, (9,))
-    assert text == "when did he retire? cc <@7> <@&5>"

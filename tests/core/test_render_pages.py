@@ -1,15 +1,10 @@
-"""The words the Discord layer added to the core renderer (EN and ES)."""
+"""Core render: the fact list pages and "the next entry is on…" (EN and ES)."""
 
 import datetime as dt
 
 from bot.core.facts import load_facts
-from bot.core.render import WORDS, render_facts_page, render_next_entry, word
+from bot.core.render import render_facts_page, render_next_entry
 from tests.helpers import write_facts
-
-
-def test_every_word_exists_in_both_languages():
-    assert WORDS["en"].keys() == WORDS["es"].keys()
-    assert "Mencióname" in word("es", "help_mention")
 
 
 def test_facts_page_clamps_and_counts(tmp_path):

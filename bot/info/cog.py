@@ -9,12 +9,12 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot import __version__
-from bot.core.render import render_about, word
+from bot.core.catalog import catalog
+from bot.core.render import render_about
 from bot.discord import send
-from bot.discord.asking import help_reply
-from bot.discord.cogs.facts import reply_lang
-from bot.discord.ops import format_latency, format_uptime, uptime
+from bot.discord.common import help_reply, reply_language
 from bot.discord.translator import spanish
+from bot.info.figures import format_latency, format_uptime
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -34,7 +34,7 @@ class Info(commands.Cog):
 
     def command_list(self, lang: str) -> tuple[tuple[str, str], ...]:
         """``("/ask question", description)`` for every slash command, in the user's language."""
-        out = []
+        out: list[tuple[str, str]] = []
         for command in sorted(self.bot.tree.get_commands(), key=lambda c: c.name):
             if not isinstance(command, app_commands.Command):
                 continue
@@ -49,7 +49,8 @@ class Info(commands.Cog):
     @app_commands.command(name="about")
     async def about(self, interaction: discord.Interaction) -> None:
         """What this bot is, where its answers come from and how it matches."""
-        lang = reply_lang(interaction)
+        lang = reply_language(interaction.locale)
+        word = catalog("bot.info").word
         facts = self.bot.engine.facts
         source = facts.source
         extra = [
@@ -57,7 +58,7 @@ class Info(commands.Cog):
             (word(lang, "about_servers"), str(len(self.bot.guilds))),
             (word(lang, "about_source"), f"[{source.title}]({source.url})" if source.url else source.title),
             (word(lang, "about_version"), __version__),
-            (word(lang, "about_uptime"), format_uptime(uptime(self.bot))),
+            (word(lang, "about_uptime"), format_uptime(self.bot.uptime())),
             (word(lang, "about_latency"), format_latency(self.bot.latency)),
         ]
         await send.respond(interaction, render_about(facts, lang, extra))
@@ -65,7 +66,7 @@ class Info(commands.Cog):
     @app_commands.command(name="help")
     async def help(self, interaction: discord.Interaction) -> None:
         """How to ask me things."""
-        lang = reply_lang(interaction)
+        lang = reply_language(interaction.locale)
         await send.respond(interaction, help_reply(lang, self.command_list(lang)), ephemeral=True)
 
 

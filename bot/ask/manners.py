@@ -1,4 +1,4 @@
-"""Pure helpers for manners on Discord: per-user cooldown, no reposting, reading dates and mentions.
+"""Manners when answering: a per-user cooldown, and no reposting an answer given a minute ago.
 
 Nothing here imports discord or reads the clock: every time is a parameter, so tests use fixed
 datetimes and never sleep.
@@ -7,18 +7,10 @@ datetimes and never sleep.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import deque
 from dataclasses import dataclass
 
-__all__ = [
-    "Cooldown",
-    "Recent",
-    "RecentAnswers",
-    "lang_for_locale",
-    "parse_day",
-    "strip_bot_mentions",
-]
+__all__ = ["Cooldown", "Recent", "RecentAnswers"]
 
 
 class Cooldown:
@@ -100,48 +92,3 @@ class RecentAnswers:
                 keep = sorted(self._seen.items(), key=lambda kv: kv[1].at)[self.max_entries // 2 :]
                 self._seen = dict(keep)
         self._seen[(channel_id, fact_ids)] = Recent(fact_ids, link, now)
-
-
-def lang_for_locale(locale: object) -> str | None:
-    """``"es"`` for any Spanish Discord locale (es-ES, es-419), else None (let the question decide)."""
-    return "es" if str(locale or "").lower().startswith("es") else None
-
-
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_MONTH_DAY = re.compile(r"(\d{1,2})-(\d{1,2})")
-_DAY_MONTH = re.compile(r"(\d{1,2})/(\d{1,2})(?:/(\d{4}))?")
-
-
-def parse_day(text: str, today: dt.date) -> dt.date | None:
-    """Read ``2026-09-29``, ``09-29`` (month-day, this year) or ``29/09[/2026]``; None if unreadable."""
-    text = text.strip()
-    try:
-        if m := _ISO.fullmatch(text):
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if m := _MONTH_DAY.fullmatch(text):
-            return _this_year(today, int(m[1]), int(m[2]))
-        if m := _DAY_MONTH.fullmatch(text):
-            if m[3]:
-                return dt.date(int(m[3]), int(m[2]), int(m[1]))
-            return _this_year(today, int(m[2]), int(m[1]))
-    except ValueError:
-        return None
-    return None
-
-
-def _this_year(today: dt.date, month: int, day: int) -> dt.date:
-    if (month, day) == (2, 29):  # a leap day with no year: the nearest leap year from today
-        year = today.year
-        while not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
-            year += 1
-        return dt.date(year, 2, 29)
-    return dt.date(today.year, month, day)
-
-
-def strip_bot_mentions(content: str, bot_id: int, role_ids: tuple[int, ...] = ()) -> str:
-    """The question left once the bot's own mentions (user or managed role) are removed."""
-    ids = "|".join(str(i) for i in (bot_id,))
-    text = re.sub(rf"<@!?(?:{ids})>", " ", content)
-    for role_id in role_ids:
-        text = text.replace(f"<@&{role_id}>", " ")
-    return " ".join(text.split())

@@ -1,4 +1,4 @@
-"""``/fact topic:``, ``/facts``, ``/random`` and ``/timeline``."""
+"""``/fact topic:``, ``/facts``, ``/random`` and ``/timeline``: the fact base, browsed."""
 
 from __future__ import annotations
 
@@ -10,11 +10,10 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
+from bot.browse.views import FactsPaginator
 from bot.core.render import render_fact, render_notice, render_timeline
 from bot.discord import send
-from bot.discord.cogs.ask import choices
-from bot.discord.etiquette import lang_for_locale
-from bot.discord.views import FactsPaginator
+from bot.discord.common import choices, reply_language
 
 if TYPE_CHECKING:
     from bot.core.facts import Fact
@@ -26,10 +25,6 @@ log = logging.getLogger(__name__)
 
 # A typed topic (not picked from the list) is shown only when its title matches this well.
 TOPIC_MIN_CONFIDENCE = 0.6
-
-
-def reply_lang(interaction: discord.Interaction) -> str:
-    return lang_for_locale(interaction.locale) or "en"
 
 
 class Facts(commands.Cog):
@@ -53,7 +48,7 @@ class Facts(commands.Cog):
     @app_commands.describe(topic=locale_str("Start typing to pick a fact."))
     async def fact(self, interaction: discord.Interaction, topic: str) -> None:
         """Show one fact about Jefferson Pérez."""
-        lang = reply_lang(interaction)
+        lang = reply_language(interaction.locale)
         fact = self.find(topic, lang)
         if fact is None:
             await send.respond(interaction, render_notice("no_fact", lang, value=topic[:100]), ephemeral=True)
@@ -63,22 +58,18 @@ class Facts(commands.Cog):
     @fact.autocomplete("topic")
     async def fact_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         try:
-            lang = reply_lang(interaction)
+            lang = reply_language(interaction.locale)
             found = self.bot.engine.matcher.search_titles(current[:100], lang, limit=25)
         except Exception:  # never an error in the user's face: no suggestions instead
             log.exception("autocomplete for /fact failed on %r", current[:100])
             return []
-        out = []
-        for candidate in found[:25]:
-            name = choices([candidate.fact.name(lang)])
-            if name:
-                out.append(app_commands.Choice(name=name[0].name, value=candidate.fact.id))
-        return out
+        found = found[:25]
+        return choices([c.fact.name(lang) for c in found], [c.fact.id for c in found])
 
     @app_commands.command(name="facts")
     async def facts(self, interaction: discord.Interaction) -> None:
         """Browse everything I know about Jefferson Pérez."""
-        view = FactsPaginator(self.bot, interaction.user.id, reply_lang(interaction))
+        view = FactsPaginator(self.bot, interaction.user.id, reply_language(interaction.locale))
         if view.pages == 1:
             view.stop()
             await send.respond(interaction, view.current())
@@ -89,7 +80,7 @@ class Facts(commands.Cog):
     @app_commands.command(name="random")
     async def random(self, interaction: discord.Interaction) -> None:
         """A random fact about Jefferson Pérez."""
-        lang = reply_lang(interaction)
+        lang = reply_language(interaction.locale)
         facts = self.bot.engine.facts
         fact = self.bot.rng.choice(facts.facts)
         await send.respond(interaction, render_fact(fact, lang, facts.source))
@@ -97,7 +88,7 @@ class Facts(commands.Cog):
     @app_commands.command(name="timeline")
     async def timeline(self, interaction: discord.Interaction) -> None:
         """Jefferson Pérez's career, in order."""
-        await send.respond(interaction, render_timeline(self.bot.engine.facts, reply_lang(interaction)))
+        await send.respond(interaction, render_timeline(self.bot.engine.facts, reply_language(interaction.locale)))
 
 
 async def setup(bot: PerezBot) -> None:

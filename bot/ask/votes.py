@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
-from bot.core.render import Reply, render_notice
-from bot.core.results import Status
+from bot.core.catalog import catalog
+from bot.core.render import Kind, Reply, render_notice
 from bot.discord import send
-from bot.discord.etiquette import lang_for_locale
+from bot.discord.common import reply_language
 from bot.store.questions import voter_hash
+
+if TYPE_CHECKING:
+    from bot.discord.client import PerezBot
 
 __all__ = ["VoteButton", "feedback_view"]
 
@@ -26,9 +29,10 @@ log = logging.getLogger(__name__)
 PREFIX = "perezbot:vote:"
 
 
-class VoteButton(
-    discord.ui.DynamicItem[discord.ui.Button], template=r"perezbot:vote:(?P<vote>up|down):(?P<fact>[a-z0-9-]+)"
-):
+TEMPLATE = r"perezbot:vote:(?P<vote>up|down):(?P<fact>[a-z0-9-]+)"
+
+
+class VoteButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], template=TEMPLATE):
     """One of the pair; pressing it records the vote and thanks the voter privately."""
 
     def __init__(self, helpful: bool, fact_id: str) -> None:
@@ -44,37 +48,36 @@ class VoteButton(
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match: re.Match[str]
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> VoteButton:
         return cls(match["vote"] == "up", match["fact"])
 
-    async def callback(self, interaction: discord.Interaction) -> Any:
-        bot: Any = interaction.client
-        lang = lang_for_locale(interaction.locale) or "en"
-        questions = getattr(bot, "question_log", None)
-        salt = getattr(bot, "voter_salt", None)
+    async def callback(self, interaction: discord.Interaction) -> None:
+        bot = cast("PerezBot", interaction.client)
+        lang = reply_language(interaction.locale)
         message = interaction.message
-        key = "vote_thanks"
-        if questions is not None and salt is not None and message is not None:
+        strings = catalog("bot.ask")
+        reply = strings.notice(lang, "vote_thanks")
+        if message is not None:
             try:
-                new = questions.feedback(
+                new = await bot.questions.vote(
                     message_id=message.id,
-                    voter=voter_hash(salt, message.id, interaction.user.id),
+                    voter=voter_hash(bot.voter_salt, message.id, interaction.user.id),
                     fact_id=self.fact_id,
                     helpful=self.helpful,
                     at=bot.clock(),
                 )
             except Exception:
                 log.exception("could not record a vote on message %s", message.id)
-                key = "error"
+                reply = render_notice("error", lang)
             else:
-                key = "vote_thanks" if new else "vote_changed"
-        await send.respond(interaction, render_notice(key, lang), ephemeral=True)
+                reply = strings.notice(lang, "vote_thanks" if new else "vote_changed")
+        await send.respond(interaction, reply, ephemeral=True)
 
 
 def feedback_view(reply: Reply) -> discord.ui.View | None:
     """The 👍/👎 pair for an answer (for the first fact it gives); None for anything else."""
-    if str(reply.status) != Status.ANSWERED or not reply.fact_ids:
+    if reply.kind is not Kind.ANSWERED or not reply.fact_ids:
         return None
     fact_id = reply.fact_ids[0]
     if len(PREFIX) + len("down:") + len(fact_id) > 100:  # Discord's custom id limit

@@ -24,10 +24,19 @@ from bot.config import Settings
 
 if TYPE_CHECKING:
     from bot.core.engine import Engine
+    from bot.discord.client import PerezBot
 
-__all__ = ["TEST_API_ENV", "TEST_GATEWAY_ENV", "run_bot", "run_start", "run_sync"]
+__all__ = [
+    "TEST_API_ENV",
+    "TEST_GATEWAY_ENV",
+    "install_reload_signal",
+    "remove_reload_signal",
+    "run_bot",
+    "run_start",
+    "run_sync",
+]
 
-log = logging.getLogger("bot.cli.discord")
+log = logging.getLogger(__name__)
 
 TEST_API_ENV = "PEREZBOT_DISCORD_API"  # for tests only: e.g. http://127.0.0.1:PORT/api/v10
 TEST_GATEWAY_ENV = "PEREZBOT_GATEWAY_URL"  # for tests only: e.g. ws://127.0.0.1:PORT/
@@ -79,8 +88,6 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) ->
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(sig, stop.set)
             handled.append(sig)
-    from bot.discord.ops import install_reload_signal, remove_reload_signal
-
     if install_reload_signal(bot, loop):  # SIGHUP: validated reload of the facts
         log.info("send SIGHUP (kill -HUP %d) to reload the facts", os.getpid())
     try:
@@ -103,6 +110,33 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) ->
         for sig in handled:
             loop.remove_signal_handler(sig)
         remove_reload_signal(loop)
+
+
+def install_reload_signal(bot: PerezBot, loop: asyncio.AbstractEventLoop) -> bool:
+    """Make SIGHUP reload the facts (POSIX only). Returns False where signals are unavailable."""
+    tasks: set[asyncio.Task[object]] = set()
+
+    def on_hup() -> None:
+        log.info("SIGHUP: reloading the facts from %s", bot.settings.facts_dir)
+        task = loop.create_task(bot.reload_facts())
+        tasks.add(task)  # keep a reference until it finishes
+        task.add_done_callback(tasks.discard)
+
+    sighup = getattr(signal, "SIGHUP", None)
+    if sighup is None:
+        return False
+    try:
+        loop.add_signal_handler(sighup, on_hup)
+    except (NotImplementedError, RuntimeError, ValueError):
+        return False
+    return True
+
+
+def remove_reload_signal(loop: asyncio.AbstractEventLoop) -> None:
+    sighup = getattr(signal, "SIGHUP", None)
+    if sighup is not None:
+        with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+            loop.remove_signal_handler(sighup)
 
 
 def _explain(ctx: CliContext, exc: BaseException) -> int | None:
@@ -180,7 +214,7 @@ async def _sync(settings: Settings, engine: Engine) -> tuple[str, int]:
     bot = build_bot(settings, engine, sync="never")
     async with bot:
         await bot.login(settings.discord_token or "")
-        await sync_commands(bot, force=True)
+        await sync_commands(bot.tree, settings, bot.application_id, force=True)
         target = f"server {settings.dev_guild_id}" if settings.dev_guild_id else "all servers (global)"
         return target, len(bot.tree.get_commands())
 

@@ -1,0 +1,136 @@
+"""``/ask question:`` (with autocomplete over known phrasings), and questions by message.
+
+Both go through :func:`bot.ask.handling.plan_reply`; an answer gets 👍/👎 buttons, an ambiguous
+question "did you mean…" buttons for the asker.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str
+from discord.ext import commands
+
+from bot.ask.handling import plan_reply, remember
+from bot.ask.messages import question_in
+from bot.ask.views import AmbiguousView
+from bot.ask.votes import VoteButton, feedback_view
+from bot.core.matcher import MAX_QUESTION_CHARS
+from bot.core.render import render_notice
+from bot.discord import send
+from bot.discord.common import choices, locale_language, reply_language
+
+if TYPE_CHECKING:
+    from bot.ask.handling import ReplyPlan
+    from bot.discord.client import PerezBot
+
+__all__ = ["Ask", "Mentions", "setup"]
+
+log = logging.getLogger(__name__)
+
+
+def _view(bot: PerezBot, plan: ReplyPlan, owner_id: int) -> discord.ui.View | None:
+    """Buttons for a reply: choices for an ambiguous question, votes under an answer, else none."""
+    if plan.choices:
+        return AmbiguousView(bot, owner_id, plan.reply.lang, plan.reply.suggestions)
+    if not plan.private:
+        return feedback_view(plan.reply)
+    return None
+
+
+class Ask(commands.Cog):
+    """Questions in words, by slash command."""
+
+    def __init__(self, bot: PerezBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="ask")
+    @app_commands.rename(question=locale_str("question"))
+    @app_commands.describe(question=locale_str("Your question, e.g. when did he retire?"))
+    async def ask(self, interaction: discord.Interaction, question: str) -> None:
+        """Ask a question about Jefferson Pérez, in English or Spanish."""
+        bot = self.bot
+        plan = plan_reply(
+            bot,
+            user_id=interaction.user.id,
+            channel_id=interaction.channel_id,
+            in_guild=interaction.guild_id is not None,
+            text=question,
+            lang=locale_language(interaction.locale),
+            guild_id=interaction.guild_id,
+        )
+        view = _view(bot, plan, interaction.user.id)
+        sent = await send.respond(interaction, plan.reply, ephemeral=plan.private, view=view)
+        if isinstance(view, AmbiguousView):
+            view.message = sent.message
+        remember(bot, plan, interaction.channel_id, sent.link)
+
+    @ask.autocomplete("question")
+    async def ask_autocomplete(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        try:
+            lang = reply_language(interaction.locale)
+            phrasings = self.bot.engine.matcher.suggest_phrasings(current[:MAX_QUESTION_CHARS], lang, limit=25)
+        except Exception:  # autocomplete must never fail in the user's face: no suggestions instead
+            log.exception("autocomplete for /ask failed on %r", current[:100])
+            return []
+        return choices(phrasings)
+
+
+class Mentions(commands.Cog):
+    """Answers mentions, replies to the bot, and DMs like ``/ask``."""
+
+    def __init__(self, bot: PerezBot) -> None:
+        self.bot = bot
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        me = self.bot.user
+        if me is None:
+            return
+        question = question_in(message, me)
+        if question is None:
+            return
+        try:
+            await self.answer(message, question)
+        except Exception:
+            log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
+            try:
+                await send.reply_to(message, render_notice("error", "en"))
+            except discord.HTTPException as exc:
+                log.warning("could not tell the user about the error: %s", exc)
+
+    async def answer(self, message: discord.Message, question: str) -> None:
+        bot = self.bot
+        plan = plan_reply(
+            bot,
+            user_id=message.author.id,
+            channel_id=message.channel.id,
+            in_guild=message.guild is not None,
+            text=question,
+            lang=None,
+            guild_id=message.guild.id if message.guild is not None else None,
+        )
+        if not plan.notify:
+            return
+        view = _view(bot, plan, message.author.id)
+        sent = await send.reply_to(message, plan.reply, view=view)
+        if sent is None:
+            if view is not None:
+                view.stop()
+            return
+        if isinstance(view, AmbiguousView):
+            view.message = sent.message
+        remember(bot, plan, message.channel.id, sent.link)
+
+
+async def setup(bot: PerezBot) -> None:
+    bot.add_dynamic_items(VoteButton)  # persistent: votes work on answers sent before a restart
+    await bot.add_cog(Ask(bot))
+    await bot.add_cog(Mentions(bot))
+
+
+async def teardown(bot: PerezBot) -> None:
+    bot.remove_dynamic_items(VoteButton)

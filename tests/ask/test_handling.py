@@ -1,0 +1,34 @@
+"""The ask feature's notices (its own catalog) and the plan for one question."""
+
+import pytest
+
+from bot.ask.handling import plan_reply
+from bot.core.catalog import catalog
+from bot.core.reply import Kind
+from tests.helpers import fake_bot, scripted_engine
+
+
+@pytest.mark.parametrize(
+    ("key", "values", "en", "es"),
+    [
+        ("cooldown", {"seconds": 7}, "again in 7 s", "de nuevo en 7 s"),
+        ("repeat", {"link": "https://example.org/m/1"}, "https://example.org/m/1", "https://example.org/m/1"),
+        ("vote_thanks", {}, "Thanks", "Gracias"),
+    ],
+)
+def test_notices(key: str, values: dict, en: str, es: str) -> None:
+    strings = catalog("bot.ask")
+    assert en in strings.notice("en", key, **values).body
+    assert es in strings.notice("es", key, **values).body
+    assert strings.notice("es", key, **values).kind is Kind.NOTICE
+
+
+async def test_the_sixth_question_in_30_seconds_waits_and_is_told_once(tmp_path):
+    bot = fake_bot(scripted_engine(tmp_path / "facts"), tmp_path / "data")
+    ask = dict(user_id=1, channel_id=2, in_guild=True, text="hola", lang="es")
+    for _ in range(5):
+        assert plan_reply(bot, **ask).reply.kind is not Kind.NOTICE
+    refused = plan_reply(bot, **ask)
+    assert refused.private and refused.notify and "Podrás preguntar de nuevo" in refused.reply.body
+    assert plan_reply(bot, **ask).notify is False
+    await bot.questions.flush()
