@@ -18,10 +18,11 @@ Pure bookkeeping, no I/O: the cogs ask and then act.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import enum
 import logging
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 __all__ = ["Backlog", "Mode"]
 
@@ -38,8 +39,15 @@ class Backlog:
     """Counts questions in hand and replies waiting per channel; bounded by ``limit`` and ``per_channel``."""
 
     def __init__(
-        self, *, limit: int = 1000, defer_depth: int = 20, defer_age: float = 1.0, per_channel: int = 10
+        self,
+        *,
+        limit: int = 1000,
+        defer_depth: int = 20,
+        defer_age: float = 1.0,
+        per_channel: int = 10,
+        wall: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
     ) -> None:
+        self.wall = wall  # real time: an interaction's age is measured against Discord's clock
         self.limit = limit  # questions in hand at most; past it, "try again in a moment"
         self.defer_depth = defer_depth  # with this many ahead, defer first
         self.defer_age = defer_age  # seconds a question may have waited before we defer it
@@ -48,6 +56,10 @@ class Backlog:
         self._channels: Counter[int] = Counter()
         self.turned_away = 0
         self.dropped = 0
+
+    def age(self, created_at: dt.datetime) -> float:
+        """Seconds since ``created_at`` (an interaction's creation, from its id)."""
+        return max(0.0, (self.wall() - created_at).total_seconds())
 
     def mode(self, age: float) -> Mode:
         """What to do with a question that arrived ``age`` seconds ago (before it is admitted)."""

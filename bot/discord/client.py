@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import random
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Literal, TypeAlias
 
 import discord
@@ -24,6 +25,7 @@ from discord.ext import commands
 from bot.ask.manners import Cooldown, RecentAnswers
 from bot.config import Settings
 from bot.core.engine import Engine
+from bot.discord.backlog import Backlog
 from bot.discord.common import reply_error
 from bot.discord.rest import RestPolicy, install
 from bot.discord.sync import sync_commands
@@ -116,6 +118,9 @@ class PerezBot(commands.Bot):
     voter_salt: bytes  # the secret behind anonymous vote hashes (loaded in setup_hook)
     started_at: dt.datetime | None  # when setup_hook ran; None before
     reload_lock: asyncio.Lock  # fact reloads never overlap
+    rest: RestPolicy  # every REST request: paced under the global limit, 5xx retried in its deadline
+    backlog: Backlog  # questions in hand: answer, defer first, or "try again in a moment"
+    matching: ThreadPoolExecutor  # the engine runs here, off the gateway's event loop
 
     def __init__(
         self,
@@ -151,7 +156,9 @@ class PerezBot(commands.Bot):
         self.voter_salt = b""
         self.started_at = None
         self.reload_lock = asyncio.Lock()
-        self.rest = RestPolicy()  # global pacing and in-deadline retries for every REST request
+        self.rest = RestPolicy()
+        self.backlog = Backlog()
+        self.matching = ThreadPoolExecutor(max_workers=1, thread_name_prefix="perezbot-match")
 
     async def setup_hook(self) -> None:
         install(self.http, self.rest)  # the HTTP session exists once logged in
@@ -177,6 +184,7 @@ class PerezBot(commands.Bot):
     async def close(self) -> None:
         """Close the connection to Discord, then finish queued writes and close the database."""
         await super().close()
+        self.matching.shutdown(wait=False, cancel_futures=True)
         await self.questions.flush()
         await asyncio.to_thread(self.store.close)
 
