@@ -2,7 +2,8 @@
 
 Only these commands import discord.py. Settings problems (a missing ``DISCORD_TOKEN`` included)
 are one message naming each bad key, exit status 2; a token Discord rejects is a clear message,
-also status 2; an unreachable Discord is status 1. SIGINT/SIGTERM close the connection cleanly.
+also status 2. A Discord that cannot be reached (server errors, the network) is tried again with
+back-off, logged, until it answers. SIGINT/SIGTERM close the connection cleanly.
 
 For tests only: ``PEREZBOT_DISCORD_API`` and ``PEREZBOT_GATEWAY_URL`` point the client at a fake
 Discord on 127.0.0.1 (see ``tests/fake_discord``). Never set them in production.
@@ -77,10 +78,14 @@ def _point_at_test_endpoints(ctx: CliContext) -> None:
 
 
 async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) -> None:
-    """Run until Discord closes on us or a signal asks us to stop."""
-    from bot.discord.client import build_bot
+    """Run until Discord closes on us or a signal asks us to stop.
 
-    bot = build_bot(settings, engine, sharded=sharded)
+    A start that cannot reach Discord (a server error, the network down) is tried again with
+    growing delays, one log line each, until it works or a signal stops it; each attempt is a
+    fresh bot (a discord.py client cannot be started twice).
+    """
+    from bot.discord.startup import keep_trying
+
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     handled: list[signal.Signals] = []
@@ -88,6 +93,19 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) ->
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(sig, stop.set)
             handled.append(sig)
+    try:
+        await keep_trying(lambda: _serve_once(settings, engine, sharded=sharded, stop=stop), stop=stop)
+    finally:
+        for sig in handled:
+            loop.remove_signal_handler(sig)
+
+
+async def _serve_once(settings: Settings, engine: Engine, *, sharded: bool | None, stop: asyncio.Event) -> None:
+    """One bot, from login until Discord closes on us or ``stop`` is set."""
+    from bot.discord.client import build_bot
+
+    bot = build_bot(settings, engine, sharded=sharded)
+    loop = asyncio.get_running_loop()
     if install_reload_signal(bot, loop):  # SIGHUP: validated reload of the facts
         log.info("send SIGHUP (kill -HUP %d) to reload the facts", os.getpid())
     try:
@@ -107,8 +125,6 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) ->
                 await runner
             await bot.close()
     finally:
-        for sig in handled:
-            loop.remove_signal_handler(sig)
         remove_reload_signal(loop)
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import os
 import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -164,3 +166,54 @@ async def test_a_saturated_channel_drops_the_reply_with_a_logged_reason(
         await asyncio.sleep(0.02)
     assert running.bot.backlog.dropped == 1 and "saturated" in caplog.text
     assert not fake.find("POST", r"/channels/\d+/messages")
+
+
+async def _spawn_run(fake: FakeDiscord, tmp_path: Path) -> asyncio.subprocess.Process:
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DISCORD_TOKEN": fake.token,
+        "PEREZBOT_DISCORD_API": fake.api_base,
+        "PEREZBOT_GATEWAY_URL": fake.gateway_url,
+        "PEREZBOT_DOTENV": str(tmp_path / "none.env"),
+        "DATA_DIR": str(tmp_path / "data"),
+        "LOG_LEVEL": "INFO",
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path,
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+async def _stop(proc: asyncio.subprocess.Process) -> str:
+    if proc.returncode is None:
+        proc.terminate()
+    _, err = await asyncio.wait_for(proc.communicate(), 20)
+    return err.decode("utf-8", "replace")
+
+
+async def test_a_start_that_cannot_reach_discord_keeps_trying(fake: FakeDiscord, tmp_path: Path) -> None:
+    fake.faults = Faults(error_rate=1.0, error_statuses=(503,), routes=r"GET /users/@me")
+    proc = await _spawn_run(fake, tmp_path)
+    try:
+        await fake.wait_until(lambda: fake.faults.counts["5xx"] >= 2, timeout=20, what="two failed logins")
+        assert proc.returncode is None, "the bot exited instead of trying again"
+        fake.faults = None
+        await fake.wait_until(lambda: fake.identifies, timeout=20, what="the bot coming up")
+    finally:
+        log = await _stop(proc)
+    assert "could not reach Discord" in log and "trying again" in log
+    assert proc.returncode == 0
+
+
+async def test_every_start_comes_up_under_server_errors(fake: FakeDiscord, tmp_path: Path) -> None:
+    starts = scale(2, 8)
+    for seed in range(starts):
+        fake.faults = Faults(error_rate=0.2, seed=seed)
+        fake.identifies.clear()
+        (tmp_path / f"start{seed}").mkdir()
+        proc = await _spawn_run(fake, tmp_path / f"start{seed}")
+        try:
+            await fake.wait_until(lambda: fake.identifies, timeout=60, what=f"start {seed} coming up")
+        finally:
+            await _stop(proc)
+    fake.faults = None
