@@ -160,6 +160,8 @@ def _explain(ctx: CliContext, exc: BaseException) -> int | None:
     import aiohttp
     import discord
 
+    from bot.store.health import StorageError
+
     if isinstance(exc, discord.LoginFailure):
         ctx.err(
             "perezbot: Discord rejected DISCORD_TOKEN. Copy a fresh token from the developer portal "
@@ -178,6 +180,9 @@ def _explain(ctx: CliContext, exc: BaseException) -> int | None:
     if isinstance(exc, discord.ConnectionClosed):
         ctx.err(f"perezbot: Discord closed the connection (code {exc.code}): {exc.reason or 'no reason given'}")
         return EXIT_FAILURE
+    if isinstance(exc, StorageError):  # the database became unwritable between the check and the start
+        ctx.err(f"perezbot: {exc}")
+        return EXIT_CONFIG
     if isinstance(exc, discord.HTTPException | discord.GatewayNotFound | aiohttp.ClientError | OSError):
         ctx.err(f"perezbot: could not reach Discord: {exc}")
         return EXIT_FAILURE
@@ -202,6 +207,13 @@ def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
     settings, engine = loaded
     import discord
 
+    from bot.store.health import DatabaseUnwritable, preflight
+
+    try:  # a read-only or full DATA_DIR: one line, before connecting to Discord
+        preflight(settings.database_path)
+    except DatabaseUnwritable as exc:
+        ctx.err(f"perezbot: {exc}")
+        return EXIT_CONFIG
     with _session(settings, ctx):
         sharded: bool | None = None
         while True:
