@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 __all__ = [
@@ -46,6 +47,7 @@ KEYS = (
     "SHARD_COUNT",
     "SHARD_IDS",
     "ANNOUNCE_CHANNEL_ID",
+    "DAILY_CHANNEL_ID",
     "POST_TIME",
     "TIMEZONE",
     "RECORD_MISSES",
@@ -90,6 +92,7 @@ class Settings:
     shard_ids: tuple[int, ...] | None = None  # the shards this process runs (default: all of them)
     facts_dir: Path = field(default_factory=shipped_facts_dir)
     announce_channel_id: int | None = None
+    daily_channel_id: int | None = None  # where the daily fact goes in a server that set up nothing
     post_time: dt.time = dt.time(9, 0)
     timezone: str = "UTC"
     record_misses: bool = True
@@ -247,13 +250,13 @@ def inspect_settings(
     values = {attr: value for attr, value in values.items() if attr.upper() not in problems}
     if dotenv is not None:
         values["warnings"] = _typos(dotenv, list(from_file))
-    return Settings(**values), problems  # type: ignore[arg-type]
+    return Settings(**values), problems
 
 
-def _parse(merged: Mapping[str, str], base: Path, require_token: bool, problems: dict[str, str]) -> dict[str, object]:
+def _parse(merged: Mapping[str, str], base: Path, require_token: bool, problems: dict[str, str]) -> dict[str, Any]:
     """Settings field → value for every key set in ``merged``; each bad one is added to ``problems``."""
     get = {k: v.strip() for k, v in merged.items() if v is not None and v.strip() != ""}.get
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
 
     token = get("DISCORD_TOKEN")
     if token is not None:
@@ -263,7 +266,11 @@ def _parse(merged: Mapping[str, str], base: Path, require_token: bool, problems:
     elif require_token:
         problems["DISCORD_TOKEN"] = TOKEN_HELP
 
-    for key, attr in (("DEV_GUILD_ID", "dev_guild_id"), ("ANNOUNCE_CHANNEL_ID", "announce_channel_id")):
+    for key, attr in (
+        ("DEV_GUILD_ID", "dev_guild_id"),
+        ("ANNOUNCE_CHANNEL_ID", "announce_channel_id"),
+        ("DAILY_CHANNEL_ID", "daily_channel_id"),
+    ):
         if (raw := get(key)) is not None:
             try:
                 values[attr] = _snowflake(raw)

@@ -6,6 +6,7 @@ Discord, creates the database or migrates it, and no secret value is ever put in
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from collections.abc import Mapping
@@ -142,6 +143,9 @@ def _bad_server_timezones(path: Path) -> list[str]:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=2)
         try:
             rows = conn.execute("SELECT guild_id, timezone FROM guild_settings").fetchall()
+            # The daily post's settings (absent from a database older than schema 2).
+            with contextlib.suppress(sqlite3.OperationalError):
+                rows += conn.execute("SELECT guild_id, timezone FROM daily_settings").fetchall()
         finally:
             conn.close()
     except sqlite3.Error:

@@ -41,7 +41,7 @@ CORE_FILES = sorted(CORE.rglob("*.py"))
 
 
 def test_core_has_modules() -> None:
-    assert {p.stem for p in CORE_FILES} >= {"facts", "text", "matcher", "engine", "calendar", "render"}
+    assert {p.stem for p in CORE_FILES} >= {"facts", "text", "matcher", "engine", "render"}
 
 
 @pytest.mark.parametrize("path", CORE_FILES, ids=lambda p: str(p.relative_to(REPO)))

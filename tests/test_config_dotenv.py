@@ -185,3 +185,26 @@ def test_license_is_an_spdx_expression() -> None:
 
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["license"] == "MIT"
+
+
+@pytest.mark.parametrize(
+    ("env_text", "dotenv_bytes"),
+    [
+        ({}, b""),
+        ({"TIMEZONE": "Nowhere/City"}, b""),
+        ({}, b"\xef\xbb\xbfTIMEZONE=America/Guayaquil\n"),
+        ({}, b"TIMEZONE=Am\xe9rica/Quito\n"),
+        ({}, b"TIMEZON=UTC\n"),
+        ({"DATA_DIR": "afile"}, b""),
+        ({"SHARD_IDS": "0"}, b""),
+    ],
+)
+def test_doctor_fails_the_settings_exactly_when_the_commands_refuse_them(
+    tmp_path: Path, env_text: dict[str, str], dotenv_bytes: bytes
+) -> None:
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    env = {"PEREZBOT_DOTENV": str(dotenv(tmp_path, dotenv_bytes)), "DATA_DIR": str(tmp_path / "data")}
+    env |= {k: str(tmp_path / v) if k == "DATA_DIR" else v for k, v in env_text.items()}
+    refused = run("facts", env=env).status == 2
+    doctor = run("doctor", env=env).out
+    assert ("FAIL  settings" in doctor) == refused, doctor

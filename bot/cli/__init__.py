@@ -19,8 +19,9 @@ from bot.cli import args
 from bot.cli.answer import run_ask, run_chat
 from bot.cli.evaluate import run_eval
 from bot.cli.exits import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
-from bot.cli.factcmds import run_check, run_facts, run_onthisday
+from bot.cli.factcmds import run_check, run_facts
 from bot.cli.opscmds import run_doctor, run_misses, run_stats
+from bot.cli.posts import daily_args, onthisday_args, run_daily, run_onthisday
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -63,7 +64,8 @@ COMMANDS: dict[str, Command] = {
     "facts": Command("list the facts", args.none, run_facts),
     "check": Command("lint a fact base (the shipped one by default)", args.check, run_check),
     "eval": Command("grade a question set", args.evaluate, run_eval),
-    "onthisday": Command("the anniversary post text for a date", args.onthisday, run_onthisday),
+    "onthisday": Command("the on-this-day entry for a date", onthisday_args, run_onthisday),
+    "daily": Command("the daily post a server gets on a date", daily_args, run_daily),
     "misses": Command("the most frequent unanswered questions, grouped", args.misses, run_misses),
     "stats": Command("answered/ambiguous/unknown rates, top facts, helpfulness", args.stats, run_stats),
     "doctor": Command("check the configuration offline", args.none, run_doctor),

@@ -1,4 +1,4 @@
-"""``perezbot facts``, ``check`` and ``onthisday``."""
+"""``perezbot facts`` and ``check``."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
-from bot.core.calendar import next_entry_date
 from bot.core.facts import FactBaseError, check_facts, load_facts
-from bot.core.render import format_date, render_onthisday
 
-__all__ = ["run_check", "run_facts", "run_onthisday"]
+__all__ = ["run_check", "run_facts"]
 
 
 def run_facts(ns: argparse.Namespace, ctx: CliContext) -> int:
@@ -50,34 +48,4 @@ def run_check(ns: argparse.Namespace, ctx: CliContext) -> int:
         return EXIT_FAILURE
     phrasings = sum(len(q) for f in base for q in f.questions.values())
     ctx.out(f"ok: {len(base)} facts, {phrasings} phrasings in {directory}")
-    return EXIT_OK
-
-
-def run_onthisday(ns: argparse.Namespace, ctx: CliContext) -> int:
-    settings = ctx.settings()
-    if settings is None:
-        return EXIT_CONFIG
-    day = ns.date or dt.datetime.now(settings.tz).date()
-    try:
-        facts = load_facts(settings.facts_dir)
-    except FactBaseError as exc:
-        ctx.err(f"perezbot: the fact base has problems:\n{exc}")
-        return EXIT_FAILURE
-    reply = render_onthisday(facts, day, ns.lang)
-    if reply is None:
-        try:
-            upcoming = next_entry_date(facts, day)
-        except (ValueError, OverflowError):  # the next one would be after 9999-12-31
-            upcoming = None
-        if ns.lang == "es":
-            msg = f"No hay efemérides el {format_date(day, 'es')}."
-            if upcoming:
-                msg += f" La próxima: {format_date(upcoming, 'es')}."
-        else:
-            msg = f"No entry for {format_date(day, 'en')}."
-            if upcoming:
-                msg += f" Next: {format_date(upcoming, 'en')}."
-        ctx.out(msg)
-        return EXIT_OK
-    ctx.out(reply.as_text())
     return EXIT_OK

@@ -122,7 +122,8 @@ def run_stats(ns: argparse.Namespace, ctx: CliContext) -> int:
     if not stats.total:
         ctx.out(f"No questions recorded{period}.")
         return EXIT_OK
-    ctx.out(f"{stats.total} question(s){period} ({stats.first[:10]} to {stats.last[:10]})")  # type: ignore[index]
+    first, last = (stats.first or "")[:10], (stats.last or "")[:10]  # set whenever total > 0
+    ctx.out(f"{stats.total} question(s){period} ({first} to {last})")
     for status in ("answered", "ambiguous", "unknown", "smalltalk"):
         ctx.out(f"  {status:<10} {stats.by_status.get(status, 0):>6}  {stats.rate(status):6.1%}")
     langs = ", ".join(f"{lang} {n}" for lang, n in sorted(stats.by_lang.items(), key=lambda kv: -kv[1]))

@@ -17,7 +17,7 @@ import contextlib
 import logging
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, TextIO
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
@@ -77,7 +77,7 @@ def _point_at_test_endpoints(ctx: CliContext) -> None:
         point_at(api, gateway)
 
 
-async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) -> None:
+async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None, env: Mapping[str, str]) -> None:
     """Run until Discord closes on us or a signal asks us to stop.
 
     A start that cannot reach Discord (a server error, the network down) is tried again with
@@ -94,17 +94,21 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None) ->
             loop.add_signal_handler(sig, stop.set)
             handled.append(sig)
     try:
-        await keep_trying(lambda: _serve_once(settings, engine, sharded=sharded, stop=stop), stop=stop)
+        await keep_trying(lambda: _serve_once(settings, engine, sharded=sharded, stop=stop, env=env), stop=stop)
     finally:
         for sig in handled:
             loop.remove_signal_handler(sig)
 
 
-async def _serve_once(settings: Settings, engine: Engine, *, sharded: bool | None, stop: asyncio.Event) -> None:
+async def _serve_once(
+    settings: Settings, engine: Engine, *, sharded: bool | None, stop: asyncio.Event, env: Mapping[str, str]
+) -> None:
     """One bot, from login until Discord closes on us or ``stop`` is set."""
     from bot.discord.client import build_bot
+    from bot.posts.testclock import clock_from_env
 
-    bot = build_bot(settings, engine, sharded=sharded)
+    clock = clock_from_env(env)  # tests only: a moved clock for the scheduled posts
+    bot = build_bot(settings, engine, sharded=sharded, **({"clock": clock} if clock else {}))
     loop = asyncio.get_running_loop()
     if install_reload_signal(bot, loop):  # SIGHUP: validated reload of the facts
         log.info("send SIGHUP (kill -HUP %d) to reload the facts", os.getpid())
@@ -218,7 +222,7 @@ def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
         sharded: bool | None = None
         while True:
             try:
-                asyncio.run(_serve(settings, engine, sharded=sharded))
+                asyncio.run(_serve(settings, engine, sharded=sharded, env=ctx.env))
                 return EXIT_OK
             except discord.ConnectionClosed as exc:
                 if exc.code == SHARDING_REQUIRED and not sharded:

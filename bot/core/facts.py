@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -152,7 +152,7 @@ class FactBase:
     def __len__(self) -> int:
         return len(self.facts)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Fact]:
         return iter(self.facts)
 
 

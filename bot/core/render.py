@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from bot.core.calendar import entries_on, ordinal, years_since
 from bot.core.catalog import core_catalog
 from bot.core.dates import format_date, format_day, format_month
 from bot.core.facts import Fact, FactBase, Source
@@ -33,9 +32,7 @@ __all__ = [
     "render_facts_page",
     "render_help",
     "render_match",
-    "render_next_entry",
     "render_notice",
-    "render_onthisday",
     "render_timeline",
     "source_footer",
     "word",
@@ -165,34 +162,6 @@ def render_notice(key: str, lang: str, **kwargs: object) -> Reply:
     return core_catalog().notice(lang, key, **kwargs)
 
 
-def render_onthisday(facts: FactBase, day: dt.date, lang: str) -> Reply | None:
-    """The anniversary post for ``day`` ("18 years ago today…"), or None if nothing falls on it."""
-    entries = entries_on(facts, day)
-    if not entries:
-        return None
-    lines = []
-    for fact in entries:
-        assert fact.date is not None
-        years = years_since(fact.date, day)
-        if years == 0:
-            when = word(lang, "today")
-        elif years == 1:
-            when = word(lang, "one_year_ago_today")
-        else:
-            when = word(lang, "years_ago_today", years=years)
-        nth = word(lang, "anniversary", nth=ordinal(years, lang)) if years else ""
-        head = f"**{when}** ({format_date(fact.date, lang)}{', ' + nth if nth else ''})"
-        lines.append(f"{head}\n{_fact_body(fact, lang)}")
-    return Reply(
-        kind=Kind.ONTHISDAY,
-        lang=lang,
-        title=f"{word(lang, 'onthisday')}: {format_day(day, lang)}",
-        body="\n\n".join(lines),
-        footer=source_footer(facts.source, entries, lang),
-        fact_ids=tuple(f.id for f in entries),
-    )
-
-
 def _timeline_key(fact: Fact) -> tuple:
     """Year first; within a year the undated facts come first (later paragraphs earlier: the
     article tells the Beijing silver after the retirement it preceded), then by date."""
@@ -247,18 +216,3 @@ def render_facts_page(facts: FactBase, page: int, per_page: int, lang: str) -> R
     )
 
 
-def render_next_entry(facts: FactBase, day: dt.date, upcoming: dt.date | None, lang: str) -> Reply:
-    """Nothing falls on ``day``: name the next date that has an entry, and what it remembers."""
-    if upcoming is None:
-        return Reply(kind=Kind.ONTHISDAY, lang=lang, body=word(lang, "nothing"))
-    entries = entries_on(facts, upcoming)
-    lines = [word(lang, "next", day=format_day(day, lang), next=format_date(upcoming, lang))]
-    lines += [f"**{f.name(lang)}**\n{_fact_body(f, lang)}" for f in entries]
-    return Reply(
-        kind=Kind.ONTHISDAY,
-        lang=lang,
-        title=f"{word(lang, 'onthisday')}: {format_day(day, lang)}",
-        body="\n\n".join(lines),
-        footer=source_footer(facts.source, entries, lang) if entries else None,
-        fact_ids=tuple(f.id for f in entries),
-    )

@@ -52,9 +52,11 @@ log = logging.getLogger(__name__)
 EXTENSIONS: tuple[str, ...] = (
     "bot.ask.cog",
     "bot.browse.cog",
-    "bot.discord.cogs.onthisday",
+    "bot.posts.onthisday_cog",
     "bot.info.cog",
-    "bot.discord.cogs.anniversary",
+    "bot.posts.anniversary_cog",
+    "bot.posts.daily_cog",
+    "bot.posts.ticker",
     "bot.admin.cog",
 )
 

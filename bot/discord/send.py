@@ -156,9 +156,14 @@ async def reply_to(message: discord.Message, reply: Reply, *, view: discord.ui.V
 
 
 async def post_to(
-    channel: discord.abc.Messageable, reply: Reply, *, embed_ok: bool = True, nonce: str | None = None
+    channel: discord.abc.Messageable,
+    reply: Reply,
+    *,
+    embed_ok: bool = True,
+    nonce: str | None = None,
+    view: discord.ui.View | None = None,
 ) -> discord.Message:
-    """Post ``reply`` on the bot's own initiative (the anniversary post), not as an answer.
+    """Post ``reply`` on the bot's own initiative (the scheduled posts), not as an answer.
 
     ``nonce`` with discord.py's ``enforce_nonce`` makes Discord return the first message instead of
     creating a second one if the same post is re-sent within a few minutes.
@@ -166,4 +171,6 @@ async def post_to(
     kwargs = _body(reply, embed_ok)
     if nonce is not None:
         kwargs["nonce"] = nonce
+    if view is not None:
+        kwargs["view"] = view
     return await channel.send(**kwargs, allowed_mentions=NO_MENTIONS)

@@ -68,6 +68,22 @@ SPANISH: dict[str, str] = {
         "Muestra exactamente lo que dirá la próxima publicación (solo tú la ves)."
     ),
     "Stop the anniversary post in this server.": "Detiene la publicación de aniversario en este servidor.",
+    # /daily setup|status|preview|skip|disable|history
+    "A fact about Jefferson Pérez every day in this server.": (
+        "Un dato sobre Jefferson Pérez cada día en este servidor."
+    ),
+    "Post a fact every day in a channel, at a local time.": "Publica un dato cada día en un canal, a una hora local.",
+    "The next post and dates, the last post or problem, permissions, the rotation's progress.": (
+        "Próxima publicación y fechas, la última o el problema, permisos y avance de la rotación."
+    ),
+    "Show the next daily post (only you see it; it uses nothing up).": (
+        "Muestra la próxima publicación diaria (solo tú la ves; no gasta nada)."
+    ),
+    "Skip the next daily post.": "Omite la próxima publicación diaria.",
+    "Stop the daily post in this server (setup again resumes the rotation).": (
+        "Detiene la publicación diaria en este servidor (setup de nuevo retoma la rotación)."
+    ),
+    "The last ten posts with their dates and links.": "Las últimas diez publicaciones con sus fechas y enlaces.",
     # /admin
     "Bot owner tools.": "Herramientas para quien administra el bot.",
     "Re-read the facts, check them and swap them in if valid (bot owner only).": (

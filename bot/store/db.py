@@ -62,6 +62,63 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (message_id, voter)
     );
     """,
+    # 2 (scheduled posts): one post per channel and local date, whatever its kind (yearly or
+    # daily); what was posted; unknown outcomes re-checked on a timer; missed and skipped days.
+    # Daily settings and each server's fact rotation.
+    """
+    CREATE TABLE post_ledger_v2 (
+        guild_id     INTEGER NOT NULL,
+        channel_id   INTEGER NOT NULL,
+        local_date   TEXT    NOT NULL,          -- the server's local date, YYYY-MM-DD
+        kind         TEXT    NOT NULL DEFAULT 'yearly' CHECK (kind IN ('yearly', 'daily')),
+        state        TEXT    NOT NULL CHECK (state IN ('sending', 'posted', 'unknown', 'missed', 'skipped')),
+        content      TEXT,                      -- story | dated | fact
+        fact_id      TEXT,
+        claim_token  TEXT    NOT NULL,
+        claimed_at   TEXT    NOT NULL,          -- ISO UTC
+        message_id   INTEGER,
+        posted_at    TEXT,
+        checks       INTEGER NOT NULL DEFAULT 0, -- history checks that failed (state unknown)
+        next_check   TEXT,                      -- ISO UTC: when to check the channel again
+        note         TEXT,
+        UNIQUE (channel_id, local_date)
+    );
+    INSERT OR IGNORE INTO post_ledger_v2 (guild_id, channel_id, local_date, kind, state, content, claim_token,
+                                          claimed_at, message_id, posted_at)
+        SELECT guild_id, channel_id, local_date, 'yearly', state, 'story', claim_token, claimed_at, message_id,
+               posted_at FROM post_ledger;
+    DROP TABLE post_ledger;
+    ALTER TABLE post_ledger_v2 RENAME TO post_ledger;
+    CREATE INDEX post_ledger_by_guild ON post_ledger (guild_id, local_date);
+    CREATE TABLE post_failures_v2 (
+        guild_id     INTEGER NOT NULL,
+        channel_id   INTEGER NOT NULL,
+        local_date   TEXT    NOT NULL,
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        last_error   TEXT,
+        last_attempt TEXT,
+        PRIMARY KEY (channel_id, local_date)
+    );
+    INSERT OR IGNORE INTO post_failures_v2 (guild_id, channel_id, local_date, attempts, last_error, last_attempt)
+        SELECT f.guild_id, COALESCE(g.channel_id, 0), f.local_date, f.attempts, f.last_error, f.last_attempt
+        FROM post_failures f LEFT JOIN guild_settings g ON g.guild_id = f.guild_id;
+    DROP TABLE post_failures;
+    ALTER TABLE post_failures_v2 RENAME TO post_failures;
+    CREATE TABLE daily_settings (
+        guild_id     INTEGER PRIMARY KEY,
+        channel_id   INTEGER,                    -- NULL: DAILY_CHANNEL_ID if it is in this server
+        post_time    TEXT,                       -- HH:MM local, NULL: POST_TIME
+        timezone     TEXT,                       -- IANA name, NULL: TIMEZONE
+        language     TEXT    NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'es')),
+        enabled      INTEGER NOT NULL DEFAULT 1,
+        updated_at   TEXT    NOT NULL
+    );
+    CREATE TABLE daily_rotation (
+        guild_id     INTEGER PRIMARY KEY,
+        state        TEXT    NOT NULL,           -- JSON: seed, cycle, order, shown, last
+        updated_at   TEXT    NOT NULL
+    )
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,12 +1,10 @@
-"""``perezbot facts``, ``check`` and ``onthisday``."""
+"""``perezbot facts`` and ``check``."""
 
 from __future__ import annotations
 
 import re
 import shutil
 from pathlib import Path
-
-import pytest
 
 from tests.cli.clirun import run
 from tests.coredata import REPO, SHIPPED_FACTS, fact_yaml, line_of, shipped_facts, write_fact_base
@@ -69,63 +67,9 @@ def test_facts_of_an_empty_base_does_not_crash(tmp_path: Path) -> None:
     assert run("facts", env={"FACTS_DIR": str(directory)}).status != 0
 
 
-# ---------------------------------------------------------------------------------------------- onthisday
-
-
-def test_onthisday_2026() -> None:
-    got = run("onthisday", "--date", "2026-09-29")
-    assert got.status == 0
-    assert "18 years ago today" in got.out and "18th" in got.out and "29 September 2008" in got.out
-
-
-def test_onthisday_spanish() -> None:
-    got = run("onthisday", "--date", "2026-09-29", "--lang", "es")
-    assert got.status == 0 and "Hoy hace 18 años" in got.out and "29 de septiembre de 2008" in got.out
-
-
-def test_onthisday_announcement() -> None:
-    got = run("onthisday", "--date", "2026-09-20")
-    assert got.status == 0 and "Murcia" in got.out
-
-
-@pytest.mark.parametrize(
-    ("lang", "expected"),
-    [
-        ("en", "No entry for 1 March 2026. Next: 20 September 2026."),
-        ("es", "No hay efemérides el 1 de marzo de 2026. La próxima: 20 de septiembre de 2026."),
-    ],
-)
-def test_onthisday_nothing_names_the_next(lang: str, expected: str) -> None:
-    got = run("onthisday", "--date", "2026-03-01", "--lang", lang)
-    assert got.status == 0 and got.out.strip() == expected
-
-
-@pytest.mark.parametrize("bad", ["29/09/2026", "tomorrow", ""])
-def test_onthisday_bad_date(bad: str) -> None:
-    got = run("onthisday", "--date", bad)
-    assert got.status == 2 and "YYYY-MM-DD" in got.err and got.out == ""
-    assert len(got.err.splitlines()) == 1
-
-
-@pytest.mark.parametrize("impossible", ["2026-02-30", "2025-02-29", "2026-13-01"])
-def test_onthisday_impossible_date_is_no_such_date(impossible: str) -> None:
-    got = run("onthisday", "--date", impossible)
-    assert got.status == 2 and f"no such date: {impossible}" in got.err
-    assert len(got.err.splitlines()) == 1
-
-
-def test_onthisday_last_representable_date_is_not_a_crash() -> None:
-    got = run("onthisday", "--date", "9999-12-31")
-    assert got.status == 0 and got.out.startswith("No entry for 31 December 9999.")
-
-
 def test_check_a_file_says_it_is_not_a_directory() -> None:
     got = run("check", str(REPO / "README.md"))
     assert got.status == 2 and "is not a directory" in got.err
-
-
-def test_onthisday_today_uses_the_timezone_setting() -> None:
-    assert run("onthisday", env={"TIMEZONE": "Pacific/Kiritimati"}).status == 0
 
 
 def test_check_catches_a_future_date_and_a_yml_file(tmp_path: Path) -> None:

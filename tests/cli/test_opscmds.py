@@ -14,7 +14,7 @@ import pytest
 from bot.cli import main
 from bot.core.facts import Citation, Fact, default_facts_dir
 from bot.core.results import Candidate, MatchResult, Status
-from bot.store.db import connect
+from bot.store.db import SCHEMA_VERSION, connect
 from bot.store.questions import record_question, record_vote, voter_hash
 
 TOKEN = "MTA5ODc2NTQzMjEwOTg3NjU0.GhIjKl.abcdefghijklmnopqrstuvwxyz0123456789AB"
@@ -179,7 +179,7 @@ def test_doctor_all_good_before_first_start(healthy):
 def test_doctor_all_good_with_a_migrated_database(healthy):
     connect(Path(healthy["DATA_DIR"]) / "perezbot.sqlite3").close()
     status, out, _ = run(healthy, "doctor")
-    assert status == 0 and "is writable and at schema v1" in out
+    assert status == 0 and f"is writable and at schema v{SCHEMA_VERSION}" in out
 
 
 def test_doctor_reads_the_dotenv_file(healthy, tmp_path):
@@ -225,6 +225,14 @@ def test_doctor_unknown_server_time_zone_in_the_database(healthy):
     assert status == 1 and "server 1: 'Atlantis/Capital'" in out and "server 2" not in out
 
 
+def test_doctor_checks_the_daily_posts_time_zones_too(healthy):
+    conn = connect(Path(healthy["DATA_DIR"]) / "perezbot.sqlite3")
+    conn.execute("INSERT INTO daily_settings (guild_id, timezone, updated_at) VALUES (3, 'Mars/Olympus_Mons', 'x')")
+    conn.close()
+    status, out, _ = run(healthy, "doctor")
+    assert status == 1 and "server 3: 'Mars/Olympus_Mons'" in out
+
+
 def test_doctor_database_in_a_place_that_cannot_exist(healthy, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
@@ -257,7 +265,7 @@ def test_doctor_migrated_database_missing_tables(healthy):
     data = Path(healthy["DATA_DIR"])
     data.mkdir()
     conn = sqlite3.connect(data / "perezbot.sqlite3")
-    conn.execute("PRAGMA user_version = 1")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     conn.close()
     status, out, _ = run(healthy, "doctor")
     assert status == 1 and "lacks tables" in out and "questions" in out

@@ -10,7 +10,8 @@ import pytest
 
 from bot.core.catalog import LANGUAGES, Catalog, core_catalog, placeholders
 from bot.core.dates import format_date, format_day, format_month
-from bot.core.render import as_of_text, render_fact, render_onthisday, render_timeline
+from bot.core.render import as_of_text, render_fact, render_timeline
+from bot.posts.content import render_onthisday
 from tests.coredata import REPO, shipped_facts
 
 CATALOG_DIRS = sorted(p.parent for p in (REPO / "bot").rglob("strings/en.yaml"))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from bot.core.catalog import core_catalog
@@ -17,7 +15,6 @@ from bot.core.render import (
     render_help,
     render_match,
     render_notice,
-    render_onthisday,
     render_timeline,
     source_footer,
 )
@@ -43,10 +40,6 @@ def every_reply() -> list[Reply]:
         replies += [render_fact(f, lang, source, 0.9) for f in facts]
         replies += [render_match(engine.ask(q, lang=lang)[0], source) for q in QUESTIONS]
         replies += [render_notice(key, lang, limit=500, seconds=5, link="https://example.org/x") for key in NOTICES]
-        replies += [
-            render_onthisday(facts, dt.date(2026, 9, 29), lang),
-            render_onthisday(facts, dt.date(2026, 9, 20), lang),
-        ]
         replies += [render_timeline(facts, lang), render_about(facts, lang), render_help(lang)]
     return replies
 
@@ -165,39 +158,6 @@ def test_render_match_smalltalk(kind: str, lang: str) -> None:
 def test_render_notice(key: str, kwargs: dict, en: str, es: str) -> None:
     assert en in render_notice(key, "en", **kwargs).body
     assert es in render_notice(key, "es", **kwargs).body
-
-
-def test_onthisday_2026_english() -> None:
-    reply = render_onthisday(shipped_facts(), dt.date(2026, 9, 29), "en")
-    assert reply is not None and reply.fact_ids == ("retirement-date",)
-    assert "18 years ago today" in reply.body
-    assert "18th" in reply.body and "29 September 2008" in reply.body
-    assert reply.title == "On this day: 29 September"
-    assert "¶4" in reply.footer
-
-
-def test_onthisday_2026_spanish() -> None:
-    reply = render_onthisday(shipped_facts(), dt.date(2026, 9, 29), "es")
-    assert reply is not None
-    assert "Hoy hace 18 años" in reply.body
-    assert "18.º" in reply.body and "29 de septiembre de 2008" in reply.body
-    assert reply.title == "Un día como hoy: 29 de septiembre"
-
-
-@pytest.mark.parametrize(
-    ("day", "en", "es"),
-    [
-        (dt.date(2008, 9, 29), "**Today**", "**Hoy**"),
-        (dt.date(2009, 9, 29), "1 year ago today", "Hoy hace 1 año"),
-    ],
-)
-def test_onthisday_first_years(day: dt.date, en: str, es: str) -> None:
-    assert en in render_onthisday(shipped_facts(), day, "en").body
-    assert es in render_onthisday(shipped_facts(), day, "es").body
-
-
-def test_onthisday_nothing() -> None:
-    assert render_onthisday(shipped_facts(), dt.date(2026, 9, 28), "en") is None
 
 
 @pytest.mark.parametrize(("lang", "date"), [("en", "20 September 2008"), ("es", "20 de septiembre de 2008")])

@@ -3,7 +3,8 @@
 import datetime as dt
 
 from bot.core.facts import load_facts
-from bot.core.render import render_facts_page, render_next_entry
+from bot.core.render import render_facts_page
+from bot.posts.content import render_next_entry
 from tests.helpers import write_facts
 
 

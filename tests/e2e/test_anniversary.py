@@ -1,4 +1,4 @@
-"""The 29 September post end to end: the real client, the real cog and loop, the fake Discord."""
+"""The 29 September post end to end: the real client, the real cogs and loop, the fake Discord."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.cli import main
-from bot.core.render import render_onthisday
+from bot.posts.content import render_onthisday
+from bot.posts.settings import GuildSettings, save_guild
 from bot.store.db import connect
-from bot.store.guilds import GuildSettings, save_guild
 from tests.e2e.conftest import Running
 
 GUAYAQUIL = ZoneInfo("America/Guayaquil")
@@ -36,7 +36,8 @@ def posts(fake, channel_id: int, after: int = 0):
 
 
 def cog_of(running: Running):
-    cog = running.bot.get_cog("Anniversary")
+    """The posts ticker (it makes both the yearly and the daily post)."""
+    cog = running.bot.get_cog("PostTicker")
     assert cog is not None
     return cog
 
@@ -62,7 +63,9 @@ async def test_0859_59_then_0900_posts_exactly_once_and_a_restart_posts_nothing(
         expected.body,
         expected.footer,
     )
-    assert "**18 years ago today** (29 September 2008, the 18th anniversary)" in embed["description"]
+    assert "**18 years ago today** — 29 September 2008: Jefferson Pérez retired" in embed["description"]
+    [row] = body["components"]
+    assert row["components"][0]["custom_id"] == "perezbot:post:2026-09-29:retirement-date"
     running.alive()
     await running.bot.close()
 
@@ -148,7 +151,7 @@ async def test_each_server_in_its_own_time_zone(make_bot, fake, clock, settings)
     await cog.tick_once()
     assert posts(fake, fake.guild.channel.id) == []
     [spanish] = posts(fake, madrid.channel.id)
-    assert spanish.json["embeds"][0]["title"] == "Un día como hoy: 29 de septiembre"
+    assert spanish.json["embeds"][0]["title"] == "Un día como hoy, 29 de septiembre: Jefferson Pérez se retira"
     clock.now = at_local(2026, 9, 29, 9, 0)
     await cog.tick_once()
     assert len(posts(fake, fake.guild.channel.id)) == 1 and len(posts(fake, madrid.channel.id)) == 1
@@ -235,7 +238,11 @@ async def test_setup_status_preview_disable_by_slash_command(make_bot, fake, clo
     assert fields["Permisos"].startswith("Bien: puedo publicar")
 
     embed = await response_embed(fake, await admin(fake, "preview"))
-    assert embed["title"] == post.json["embeds"][0]["title"] == "Un día como hoy: 29 de septiembre"
+    assert (
+        embed["title"]
+        == post.json["embeds"][0]["title"]
+        == "Un día como hoy, 29 de septiembre: Jefferson Pérez se retira"
+    )
     assert "Hoy hace 19 años" in embed["description"]  # the next post is 2027's
 
     embed = await response_embed(fake, await admin(fake, "disable"))
@@ -264,5 +271,5 @@ async def test_single_server_route_posts_in_the_servers_language(make_bot, fake,
     await cog_of(running).tick_once()
     [request] = posts(fake, fake.guild.channel.id)
     [embed] = request.json["embeds"]
-    assert embed["title"] == "Un día como hoy: 29 de septiembre"
-    assert "**Hoy hace 18 años** (29 de septiembre de 2008, el 18.º aniversario)" in embed["description"]
+    assert embed["title"] == "Un día como hoy, 29 de septiembre: Jefferson Pérez se retira"
+    assert "**Hoy hace 18 años** — 29 de septiembre de 2008: Jefferson Pérez se retiró" in embed["description"]

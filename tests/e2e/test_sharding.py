@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.anniversary.scheduler import Result
 from bot.discord.client import ShardedPerezBot
+from bot.posts.scheduler import Result
+from bot.posts.settings import GuildSettings, save_guild
 from bot.store.db import connect
-from bot.store.guilds import GuildSettings, save_guild
 from tests.e2e.conftest import Running
 from tests.fake_discord import FakeDiscord
 from tests.fake_discord.payloads import FakeGuild, snowflake
@@ -99,7 +99,7 @@ async def test_one_process_two_shards_each_server_on_its_shard_and_one_post_each
 
     # The anniversary post: overlapping ticks, then another tick, post once per server.
     running.clock.now = NINE_AM_29_SEPT
-    cog = bot.get_cog("Anniversary")
+    cog = bot.get_cog("PostTicker")
     await asyncio.gather(cog.tick_once(), cog.tick_once())
     await cog.tick_once()
     assert {g.name: len(posts(fake, g)) for g in servers} == {g.name: 1 for g in servers}
@@ -119,9 +119,9 @@ async def test_two_processes_one_shard_each_post_once_per_server(make_bot, shard
 
     first.clock.now = NINE_AM_29_SEPT
     outcomes = await asyncio.gather(
-        first.bot.get_cog("Anniversary").tick_once(), second.bot.get_cog("Anniversary").tick_once()
+        first.bot.get_cog("PostTicker").tick_once(), second.bot.get_cog("PostTicker").tick_once()
     )
-    await asyncio.gather(first.bot.get_cog("Anniversary").tick_once(), second.bot.get_cog("Anniversary").tick_once())
+    await asyncio.gather(first.bot.get_cog("PostTicker").tick_once(), second.bot.get_cog("PostTicker").tick_once())
     assert {g.name: len(posts(fake, g)) for g in servers} == {g.name: 1 for g in servers}
     posted = [sorted(o.guild_id for o in process if o.result is Result.POSTED) for process in outcomes]
     assert posted == [

@@ -109,6 +109,12 @@ class FakeDiscord:
         self._ids = itertools.count(1)
         self._watched: list[asyncio.Task] = []
         self.faults: Faults | None = None  # fault injection for REST (tests/fake_discord/faults.py)
+        # Fault knobs for scheduled posts: answer the next N channel posts / history reads with 503
+        # (``post_failures_after`` makes the post exist anyway, as a 5xx after the write would).
+        self.post_failures = 0
+        self.post_failures_after = False
+        self.history_failures = 0
+        self.nonces: dict[tuple[int, str], int] = {}  # (channel, nonce) -> message id (enforce_nonce)
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -377,6 +383,8 @@ class FakeDiscord:
             return _response(channel.payload())
         if (match := re.fullmatch(r"/channels/(\d+)/messages", p)) and m == "POST":
             return self._post_message(int(match[1]), body)
+        if (match := re.fullmatch(r"/channels/(\d+)/messages", p)) and m == "GET":
+            return self._history(int(match[1]), rec.query)
         if match := re.fullmatch(r"/channels/(\d+)/messages/(\d+)", p):
             return self._existing_message(m, int(match[2]), body)
         if (match := re.fullmatch(r"/interactions/(\d+)/([^/]+)/callback", p)) and m == "POST":
@@ -489,7 +497,40 @@ class FakeDiscord:
         self.messages[int(msg["id"])] = msg
         return msg
 
+    def _history(self, channel_id: int, query: dict[str, str]) -> web.Response:
+        """``GET /channels/{id}/messages`` (``after``/``before``/``limit``), newest first like Discord."""
+        if self._channel(channel_id) is None:
+            return _error(404, 10003, "Unknown Channel")
+        if self.history_failures:
+            self.history_failures -= 1
+            return _error(503, 0, "Service Unavailable")
+        guild = self._guild_of(channel_id)
+        channel = self._channel(channel_id)
+        if guild is not None and channel is not None and not guild.bot_channel_permissions(channel) & 65536:
+            return _error(403, 50001, "Missing Access")
+        found = [msg for msg in self.messages.values() if msg["channel_id"] == str(channel_id)]
+        found.sort(key=lambda msg: int(msg["id"]))
+        if "after" in query:
+            found = [msg for msg in found if int(msg["id"]) > int(query["after"])]
+        if "before" in query:
+            found = [msg for msg in found if int(msg["id"]) < int(query["before"])]
+        limit = int(query.get("limit", 50))
+        found = found[:limit] if "after" in query else found[-limit:]
+        return _response(list(reversed(found)))
+
     def _post_message(self, channel_id: int, body: dict) -> web.Response:
+        if body.get("enforce_nonce") and body.get("nonce") is not None:
+            earlier = self.nonces.get((channel_id, str(body["nonce"])))
+            if earlier is not None and earlier in self.messages:
+                return _response(self.messages[earlier])  # Discord returns the first message
+        if self.post_failures:
+            self.post_failures -= 1
+            if self.post_failures_after:
+                self._post_message_now(channel_id, body)
+            return _error(503, 0, "Service Unavailable")
+        return self._post_message_now(channel_id, body)
+
+    def _post_message_now(self, channel_id: int, body: dict) -> web.Response:
         channel = self._channel(channel_id)
         if channel is None and channel_id not in self.dm_channels:
             return _error(404, 10003, "Unknown Channel")
@@ -503,7 +544,10 @@ class FakeDiscord:
                 raise AssertionError("the bot sent an embed without Embed Links permission")
             if body.get("message_reference") and not perms & 65536:
                 return _error(400, 160002, "Cannot reply without permission to read message history")
-        return _response(self._new_message(channel_id, body))
+        msg = self._new_message(channel_id, body)
+        if body.get("nonce") is not None:
+            self.nonces[(channel_id, str(body["nonce"]))] = int(msg["id"])
+        return _response(msg)
 
     def _existing_message(self, method: str, message_id: int, body: dict | None) -> web.Response:
         msg = self.messages.get(message_id)

@@ -9,7 +9,7 @@ import pytest
 
 from bot.store.db import SCHEMA_VERSION, connect, schema_version
 
-TABLES = {"guild_settings", "post_ledger", "post_failures", "questions", "feedback"}
+TABLES = {"guild_settings", "post_ledger", "post_failures", "questions", "feedback", "daily_settings", "daily_rotation"}
 
 
 def tables(conn: sqlite3.Connection) -> set[str]:

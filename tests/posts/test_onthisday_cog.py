@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.discord.cogs.onthisday import OnThisDay
+from bot.posts.onthisday_cog import OnThisDay
 from tests.helpers import fake_bot, fake_interaction, scripted_engine, sent_kwargs
 
 
@@ -23,6 +23,7 @@ async def test_onthisday_uses_the_bot_clock_in_the_bot_time_zone(tmp_path):
     interaction = fake_interaction()
     await OnThisDay.onthisday.callback(OnThisDay(bot), interaction, None)
     assert "18 years ago today" in sent_kwargs(interaction)["embed"].description
+
 
 async def test_onthisday_bad_date(bot):
     interaction = fake_interaction()

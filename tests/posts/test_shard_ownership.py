@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
 
-from bot.anniversary.scheduler import Result, Scheduler
-from bot.discord.cogs.anniversary import DiscordPoster
+import pytest
+
+from bot.posts.discord_poster import DiscordPoster
+from bot.posts.scheduler import Result, Scheduler
+from bot.posts.settings import DAILY, YEARLY, GuildSettings, save_guild
 from bot.store.db import connect
-from bot.store.guilds import GuildSettings, save_guild
-from tests.anniversary.factories import facts_on, local
-from tests.anniversary.fakes import FakePoster
+from tests.posts.factories import facts_on, local
+from tests.posts.fakes import FakePoster, InlineStore
 
 SEPT29 = dt.date(2026, 9, 29)
 GUILDS = [(k << 22) | k for k in range(1, 7)]  # shard (id >> 22) % 2: 1, 0, 1, 0, 1, 0
@@ -28,16 +30,18 @@ class ShardPoster(FakePoster):
         return (guild_id >> 22) % self.count in self.shards
 
 
-def test_two_processes_each_post_only_their_shards_servers(tmp_path: Path):
+@pytest.mark.parametrize("kind", [YEARLY, DAILY])
+def test_two_processes_each_post_only_their_shards_servers(tmp_path: Path, kind: str):
     path = tmp_path / "db.sqlite3"
     conn = connect(path)
     for i, guild in enumerate(GUILDS):
-        save_guild(conn, GuildSettings(guild, 1000 + i, dt.time(9), "UTC"), local("UTC", 2026, 1, 1))
+        save_guild(conn, GuildSettings(guild, 1000 + i, dt.time(9), "UTC"), local("UTC", 2026, 1, 1), kind)
     conn.close()
     channels = {1000 + i: guild for i, guild in enumerate(GUILDS)}
     posters = [ShardPoster(channels=dict(channels), shards=(0,)), ShardPoster(channels=dict(channels), shards=(1,))]
-    schedulers = [Scheduler(connect(path), lambda: facts_on(dt.date(2008, 9, 29)), p) for p in posters]
-    now = local("UTC", 2026, 9, 29, 9, 0)
+    schedulers = [Scheduler(InlineStore(path), lambda: facts_on(dt.date(2008, 9, 29)), p) for p in posters]
+    # The yearly post on 29 September; the daily one on an ordinary day.
+    now = local("UTC", 2026, 9, 29, 9, 0) if kind == YEARLY else local("UTC", 2026, 3, 2, 9, 0)
 
     async def both():
         return await asyncio.gather(*(s.tick(now) for s in schedulers))
@@ -56,7 +60,7 @@ def test_a_poster_without_handles_ticks_every_server(tmp_path: Path):
     save_guild(conn, GuildSettings(GUILDS[0], 1000, dt.time(9), "UTC"), local("UTC", 2026, 1, 1))
     poster = FakePoster(channels={1000: GUILDS[0]})
     outcomes = asyncio.run(
-        Scheduler(conn, lambda: facts_on(dt.date(2008, 9, 29)), poster).tick(local("UTC", 2026, 9, 29, 9))
+        Scheduler(InlineStore(conn), lambda: facts_on(dt.date(2008, 9, 29)), poster).tick(local("UTC", 2026, 9, 29, 9))
     )
     assert [o.result for o in outcomes] == [Result.POSTED]
 

@@ -1,4 +1,7 @@
-"""``/onthisday [date]``: the entry for today (in the bot's time zone) or a given date, else the next one."""
+"""``/onthisday [date]``: the entry for today (in the bot's time zone) or a given date, else the next one.
+
+On 29 September that is the on-this-day story, the same words the scheduled post uses.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,12 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
-from bot.core.calendar import next_entry_date
 from bot.core.dates import parse_day
-from bot.core.render import render_next_entry, render_notice, render_onthisday
 from bot.discord import send
 from bot.discord.common import reply_language
+from bot.posts.content import render_next_entry, render_onthisday
+from bot.posts.dates import next_entry_date
+from bot.posts.words import posts_catalog
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -38,7 +42,11 @@ class OnThisDay(commands.Cog):
         if date is not None and date.strip():
             parsed = parse_day(date, today)
             if parsed is None:
-                await send.respond(interaction, render_notice("bad_date", lang, value=date[:40]), ephemeral=True)
+                await send.respond(
+                    interaction,
+                    posts_catalog().notice(lang, "bad_date", value=date[:40]),
+                    ephemeral=True,
+                )
                 return
             day = parsed
         facts = self.bot.engine.facts

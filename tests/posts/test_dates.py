@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.core.calendar import anniversary_on, entries_on, next_entry_date, ordinal, years_since
 from bot.core.facts import FactBase, load_facts
+from bot.posts.dates import anniversary_on, entries_on, next_entry_date, ordinal, years_since
 from tests.coredata import fact_yaml, shipped_facts, write_fact_base
 
 RETIRED = dt.date(2008, 9, 29)

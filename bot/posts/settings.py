@@ -1,8 +1,10 @@
-"""Per-server anniversary settings (table ``guild_settings``).
+"""Per-server post settings: the yearly post (table ``guild_settings``) and the daily post
+(table ``daily_settings``), the same shape in both.
 
 A ``None`` channel, post time or time zone means "not chosen here": the scheduler then uses the
-deployment defaults (``ANNOUNCE_CHANNEL_ID``, ``POST_TIME``, ``TIMEZONE``), so changing a default
-reaches every server that never picked its own value.
+deployment defaults (``ANNOUNCE_CHANNEL_ID`` / ``DAILY_CHANNEL_ID``, ``POST_TIME``, ``TIMEZONE``),
+so changing a default reaches every server that never picked its own value. The local time and
+the zone are stored, never a UTC instant, so DST can't move the post.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass, replace
 
-__all__ = ["GuildSettings", "all_guilds", "get_guild", "save_guild"]
+__all__ = ["DAILY", "YEARLY", "GuildSettings", "all_guilds", "get_guild", "save_guild"]
+
+YEARLY = "guild_settings"
+DAILY = "daily_settings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,21 +43,29 @@ def _from_row(row: sqlite3.Row) -> GuildSettings:
     )
 
 
-def get_guild(conn: sqlite3.Connection, guild_id: int) -> GuildSettings | None:
-    row = conn.execute("SELECT * FROM guild_settings WHERE guild_id = ?", (guild_id,)).fetchone()
+def _table(kind: str) -> str:
+    if kind not in (YEARLY, DAILY):
+        raise ValueError(f"unknown settings table {kind!r}")
+    return kind
+
+
+def get_guild(conn: sqlite3.Connection, guild_id: int, kind: str = YEARLY) -> GuildSettings | None:
+    row = conn.execute(f"SELECT * FROM {_table(kind)} WHERE guild_id = ?", (guild_id,)).fetchone()
     return _from_row(row) if row else None
 
 
-def all_guilds(conn: sqlite3.Connection) -> list[GuildSettings]:
-    return [_from_row(row) for row in conn.execute("SELECT * FROM guild_settings ORDER BY guild_id")]
+def all_guilds(conn: sqlite3.Connection, kind: str = YEARLY) -> list[GuildSettings]:
+    return [_from_row(row) for row in conn.execute(f"SELECT * FROM {_table(kind)} ORDER BY guild_id")]
 
 
-def save_guild(conn: sqlite3.Connection, settings: GuildSettings, now: dt.datetime) -> GuildSettings:
-    """Insert or replace one server's settings; returns what was stored."""
+def save_guild(
+    conn: sqlite3.Connection, settings: GuildSettings, now: dt.datetime, kind: str = YEARLY
+) -> GuildSettings:
+    """Insert or replace one server's settings (``kind``: :data:`YEARLY` or :data:`DAILY`)."""
     stored = replace(settings, updated_at=now.astimezone(dt.UTC).isoformat(timespec="seconds"))
     conn.execute(
-        """
-        INSERT INTO guild_settings (guild_id, channel_id, post_time, timezone, language, enabled, updated_at)
+        f"""
+        INSERT INTO {_table(kind)} (guild_id, channel_id, post_time, timezone, language, enabled, updated_at)
         VALUES (?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (guild_id) DO UPDATE SET
             channel_id = excluded.channel_id, post_time = excluded.post_time, timezone = excluded.timezone,

@@ -1,4 +1,6 @@
-"""When a server's anniversary post is due: pure functions of ``now``, a time zone and a post time.
+"""When a server's scheduled post is due: pure functions of ``now``, a time zone and a post time.
+
+(Named ``timing`` rather than ``schedule`` so it never shadows the popular ``schedule`` package.)
 
 Nothing here reads the clock, the database or Discord; every instant in and out is an aware
 datetime (``now`` may be in any zone; results are in UTC).
@@ -22,12 +24,12 @@ Rules (what a server's "09:00 in Europe/Madrid" means on a given local date):
 * **Late start.** If the bot was down at the post time, the post is still due for the rest of
   that local date (it goes out late). Once the local date is over, it is never posted: a server
   that was down all of 29 September gets nothing on 30 September.
-* **Which dates post.** Only :data:`ANNIVERSARY_DAYS` (29 September, his retirement: the day the
-  post exists for), and only when the fact base has an entry on it; the post lists every entry on
-  that date. Other dated facts (e.g. 20 September, the announcement) are for ``/onthisday`` and
-  are not posted, so a server gets one post a year. Pass ``days=None`` to post on every date that
-  has an entry.
-* **Leap day.** Which dates carry entries is decided by :mod:`bot.core.calendar` (29 February
+* **Which dates post.** The daily post (``days=EVERY_DAY``) posts on every date. The yearly post:
+  only :data:`ANNIVERSARY_DAYS` (29 September, his retirement: the day the
+  post exists for), and only when the fact base has an entry on it. Other dated facts (e.g. 20
+  September, the announcement) are for ``/onthisday`` and the daily post, so the yearly setup
+  alone gives a server one post a year. Pass ``days=None`` to post on every date with an entry.
+* **Leap day.** Which dates carry entries is decided by :mod:`bot.posts.dates` (29 February
   entries fall on 28 February in common years); this module only turns dates into instants.
 """
 
@@ -39,15 +41,16 @@ from dataclasses import dataclass
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.core.calendar import entries_on, next_entry_date
 from bot.core.facts import FactBase
+from bot.posts.dates import entries_on, next_entry_date
 
 __all__ = [
     "ANNIVERSARY_DAYS",
+    "EVERY_DAY",
     "UTC",
-    "Decision",
-    "Verdict",
-    "decide",
+    "DueCheck",
+    "DueReason",
+    "due_check",
     "local_date",
     "next_post_day",
     "next_post_instant",
@@ -58,29 +61,41 @@ __all__ = [
 UTC = dt.UTC
 # (month, day) of the dates that are posted. None instead of a collection: every dated entry.
 ANNIVERSARY_DAYS: frozenset[tuple[int, int]] = frozenset({(9, 29)})
-Days = Collection[tuple[int, int]] | None
 
 
-class Verdict(StrEnum):
-    """Why a server is or isn't posted to at a given instant."""
+class _EveryDay:
+    """Marker for ``days``: the daily post, due on every local date (whatever is dated on it)."""
 
-    POST = "post"  # due now: post (if the ledger lets us claim it)
+    def __repr__(self) -> str:
+        return "EVERY_DAY"
+
+
+EVERY_DAY = _EveryDay()
+Days = Collection[tuple[int, int]] | None | _EveryDay
+
+
+class DueReason(StrEnum):
+    """Why a server's post is, or is not, due at a given instant."""
+
+    DUE = "due"  # post now (if the ledger lets us claim it)
     DISABLED = "disabled"
     NO_CHANNEL = "no_channel"
-    NO_ENTRY = "no_entry"  # nothing dated on this local date
-    NOT_YET = "not_yet"  # today has an entry but the local post time hasn't come
-    DONE = "done"  # the ledger already has this server and local date
+    NOTHING_TODAY = "nothing_today"  # this local date is not a posting date
+    NOT_YET = "not_yet"  # today posts, but the local post time hasn't come
+    DONE = "done"  # the ledger already has this channel and local date
 
 
 @dataclass(frozen=True, slots=True)
-class Decision:
-    verdict: Verdict
+class DueCheck:
+    """The answer of :func:`due_check`: the reason, the server's local date, today's post instant."""
+
+    reason: DueReason
     local_date: dt.date
-    due_at: dt.datetime | None = None  # today's post instant (UTC), when today has an entry
+    due_at: dt.datetime | None = None  # today's post instant (UTC), when today posts
 
     @property
-    def post(self) -> bool:
-        return self.verdict is Verdict.POST
+    def due(self) -> bool:
+        return self.reason is DueReason.DUE
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:
@@ -95,7 +110,9 @@ def local_date(now: dt.datetime, tz: ZoneInfo) -> dt.date:
 
 
 def posts_on(facts: FactBase, day: dt.date, days: Days = ANNIVERSARY_DAYS) -> bool:
-    """True when ``day`` is a posting date with at least one entry."""
+    """True when ``day`` is a posting date (every date for the daily post; else one with an entry)."""
+    if isinstance(days, _EveryDay):
+        return len(facts) > 0
     if days is not None and (day.month, day.day) not in days:
         return False
     return bool(entries_on(facts, day))
@@ -103,6 +120,8 @@ def posts_on(facts: FactBase, day: dt.date, days: Days = ANNIVERSARY_DAYS) -> bo
 
 def next_post_day(facts: FactBase, after: dt.date, days: Days = ANNIVERSARY_DAYS) -> dt.date | None:
     """The first posting date on or after ``after`` that has an entry (None if there is none)."""
+    if isinstance(days, _EveryDay):
+        return after if len(facts) > 0 else None
     day: dt.date | None = after
     for _ in range(4 * max(len(facts), 1) + 4):  # each step passes at least one dated entry
         day = next_entry_date(facts, day) if day is not None else None
@@ -132,7 +151,7 @@ def post_instant(day: dt.date, post_time: dt.time, tz: ZoneInfo) -> dt.datetime:
     return instant
 
 
-def decide(
+def due_check(
     now: dt.datetime,
     *,
     facts: FactBase,
@@ -142,21 +161,21 @@ def decide(
     enabled: bool = True,
     has_channel: bool = True,
     days: Days = ANNIVERSARY_DAYS,
-) -> Decision:
-    """Should this server be posted to at ``now``? ``posted``: the ledger has its local date."""
+) -> DueCheck:
+    """Is this server's post due at ``now``? ``posted``: the ledger has its local date."""
     day = local_date(now, tz)
     if not posts_on(facts, day, days):
-        return Decision(Verdict.NO_ENTRY, day)
+        return DueCheck(DueReason.NOTHING_TODAY, day)
     due = post_instant(day, post_time, tz)
     if not enabled:
-        return Decision(Verdict.DISABLED, day, due)
+        return DueCheck(DueReason.DISABLED, day, due)
     if not has_channel:
-        return Decision(Verdict.NO_CHANNEL, day, due)
+        return DueCheck(DueReason.NO_CHANNEL, day, due)
     if posted:
-        return Decision(Verdict.DONE, day, due)
+        return DueCheck(DueReason.DONE, day, due)
     if _utc(now) < due:
-        return Decision(Verdict.NOT_YET, day, due)
-    return Decision(Verdict.POST, day, due)
+        return DueCheck(DueReason.NOT_YET, day, due)
+    return DueCheck(DueReason.DUE, day, due)
 
 
 def next_post_instant(

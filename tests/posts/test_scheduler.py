@@ -12,7 +12,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.anniversary.scheduler import (
+from bot.core.facts import load_facts
+from bot.posts import ledger
+from bot.posts.content import render_onthisday
+from bot.posts.ledger import CLAIM_LEASE
+from bot.posts.scheduler import (
     BACKOFF,
     MAX_ATTEMPTS,
     Defaults,
@@ -20,14 +24,12 @@ from bot.anniversary.scheduler import (
     Scheduler,
     post_nonce,
 )
-from bot.core.facts import load_facts
-from bot.core.render import render_onthisday
-from bot.core.schedule import post_instant
+from bot.posts.settings import DAILY, GuildSettings, get_guild, save_guild
+from bot.posts.timing import post_instant
 from bot.store.db import connect
-from bot.store.guilds import GuildSettings, get_guild, save_guild
-from bot.store.ledger import CLAIM_LEASE, Ledger
-from tests.anniversary.factories import local, utc
-from tests.anniversary.fakes import Crash, FakePoster
+from bot.store.store import Store
+from tests.posts.factories import local, utc
+from tests.posts.fakes import Crash, FakePoster, InlineStore
 
 FACTS = load_facts()
 NINE = dt.time(9, 0)
@@ -43,6 +45,7 @@ SERVERS = {
     6: (66, "UTC"),
 }
 EPOCH = utc(2026, 1, 1)
+STORY = "On this day, 29 September: Jefferson Pérez retires"
 # 20:00 UTC on 29 Sept: 09:00 in Pago Pago, afternoon or evening of the 29th in Guayaquil, Madrid and UTC;
 # already the 30th in Kiritimati and Auckland.
 EVENING = utc(2026, 9, 29, 20, 0)
@@ -70,7 +73,11 @@ def discord() -> FakePoster:
 
 def start(db_path: Path, poster: FakePoster, **kw) -> Scheduler:
     """A fresh process: a new connection and a new scheduler over the same database."""
-    return Scheduler(connect(db_path), FACTS, poster, **kw)
+    return Scheduler(InlineStore(db_path), FACTS, poster, **kw)
+
+
+def status_of(scheduler: Scheduler, guild: int, now: dt.datetime, kind: str = "yearly"):
+    return asyncio.run(scheduler.status(guild, now, kind))
 
 
 async def run_minutes(db_path: Path, poster: FakePoster, begin: dt.datetime, end: dt.datetime, *, restart: bool):
@@ -79,11 +86,11 @@ async def run_minutes(db_path: Path, poster: FakePoster, begin: dt.datetime, end
     moment = begin
     while moment <= end:
         if restart:
-            scheduler.conn.close()
+            scheduler.store.close()
             scheduler = start(db_path, poster)
         outcomes += [(moment, o) for o in await scheduler.tick(moment)]
         moment += MINUTE
-    scheduler.conn.close()
+    scheduler.store.close()
     return outcomes
 
 
@@ -100,16 +107,18 @@ def test_the_post_is_the_onthisday_text_with_a_stable_nonce(db_path, discord) ->
     expected = render_onthisday(FACTS, SEPT29, "en")
     assert message.reply == expected
     assert "18 years ago today" in message.reply.as_text()
-    assert message.nonce == post_nonce(6, SEPT29) and len(message.nonce) <= 25
-    assert post_nonce(6, SEPT29) != post_nonce(6, dt.date(2027, 9, 29)) != post_nonce(7, SEPT29)
-    entry = Ledger(scheduler.conn).entry(6, SEPT29)
+    assert message.reply.title == "On this day, 29 September: Jefferson Pérez retires"
+    assert message.nonce == post_nonce(66, SEPT29) and len(message.nonce) <= 25
+    assert post_nonce(66, SEPT29) != post_nonce(66, dt.date(2027, 9, 29)) != post_nonce(77, SEPT29)
+    assert message.marker == "perezbot:post:2026-09-29:retirement-date"
+    entry = ledger.entry(scheduler.store.conn, 66, SEPT29)
     assert entry is not None and entry.state == "posted" and entry.message_id == message.message_id
 
 
 def test_language_is_the_servers(db_path, discord) -> None:
     conn = connect(db_path)
     save_guild(conn, GuildSettings(6, 66, NINE, "UTC", "es"), EPOCH)
-    asyncio.run(Scheduler(conn, FACTS, discord).tick(due("UTC")))
+    asyncio.run(Scheduler(InlineStore(conn), FACTS, discord).tick(due("UTC")))
     assert discord.posts_in(66)[0].reply == render_onthisday(FACTS, SEPT29, "es")
     assert "Hoy hace 18 años" in discord.posts_in(66)[0].reply.as_text()
 
@@ -136,7 +145,7 @@ def test_down_all_day_posts_nothing_that_year_nor_on_30_september(db_path, disco
     begin = local("Pacific/Pago_Pago", 2026, 9, 30, 0, 0)  # the last zone to leave the 29th
     asyncio.run(run_minutes(db_path, discord, begin, begin + 36 * 60 * MINUTE, restart=False))
     assert discord.sent == []
-    status = start(db_path, discord).status(1, begin)
+    status = status_of(start(db_path, discord), 1, begin)
     assert status.next_post == due("America/Guayaquil", dt.date(2027, 9, 29))
     assert status.last is None
 
@@ -145,7 +154,7 @@ def test_next_year_posts_again(db_path, discord) -> None:
     asyncio.run(run_minutes(db_path, discord, due("UTC"), due("UTC") + MINUTE, restart=False))
     nxt = due("UTC", dt.date(2027, 9, 29))
     asyncio.run(run_minutes(db_path, discord, nxt, nxt + MINUTE, restart=False))
-    assert [m.reply.title for m in discord.posts_in(66)] == ["On this day: 29 September"] * 2
+    assert [m.reply.title for m in discord.posts_in(66)] == [STORY] * 2
     assert "19 years ago today" in discord.posts_in(66)[1].reply.body
 
 
@@ -177,16 +186,18 @@ def _process(db_path: str, out_path: str, barrier, now_iso: str) -> None:  # pra
     """A whole second process: its own connection, scheduler and event loop."""
 
     class FilePoster(FakePoster):
-        async def post(self, channel_id, reply, nonce):
-            message_id = await super().post(channel_id, reply, nonce)
+        async def post(self, channel_id, reply, nonce, marker=""):
+            message_id = await super().post(channel_id, reply, nonce, marker)
             with open(out_path, "a", encoding="utf-8") as out:  # O_APPEND: atomic small writes
                 out.write(f"{channel_id}\n")
             return message_id
 
     poster = FilePoster(channels={channel: guild for guild, (channel, _) in SERVERS.items()})
-    scheduler = Scheduler(connect(Path(db_path)), FACTS, poster)
+    store = Store(Path(db_path))  # the real store: its own worker thread and connection
+    scheduler = Scheduler(store, FACTS, poster)
     barrier.wait()
     asyncio.run(scheduler.tick(dt.datetime.fromisoformat(now_iso)))
+    store.close()
 
 
 def test_several_processes_on_one_database_post_once(db_path, tmp_path) -> None:
@@ -223,7 +234,7 @@ class TestCrashBetweenClaimAndRecord:
         assert [o.result for o in outcomes if o.guild_id == 6] == [Result.RECOVERED]
         asyncio.run(run_minutes(db_path, discord, after, after + 60 * MINUTE, restart=True))
         assert len(discord.posts_in(66)) == 1
-        entry = Ledger(connect(db_path)).entry(6, SEPT29)
+        entry = ledger.entry(connect(db_path), 66, SEPT29)
         assert entry.state == "posted" and entry.message_id == discord.posts_in(66)[0].message_id
 
     def test_dies_before_discord_got_it_then_posts_once_after_the_lease(self, db_path, discord) -> None:
@@ -246,7 +257,7 @@ class TestCrashBetweenClaimAndRecord:
         discord.crash_before.clear()
         asyncio.run(run_minutes(db_path, discord, now + MINUTE, now + 120 * MINUTE, restart=True))
         assert discord.posts_in(66) == []
-        status = start(db_path, discord).status(6, now + 120 * MINUTE)
+        status = status_of(start(db_path, discord), 6, now + 120 * MINUTE)
         assert status.last.state == "unknown"
         assert "could not check the channel" in status.failure.last_error
 
@@ -258,7 +269,7 @@ class TestCrashBetweenClaimAndRecord:
         discord.hang_after.clear()
         asyncio.run(run_minutes(db_path, discord, now + MINUTE, now + 30 * MINUTE, restart=True))
         assert len(discord.posts_in(66)) == 1
-        assert Ledger(connect(db_path)).entry(6, SEPT29).state == "posted"
+        assert ledger.entry(connect(db_path), 66, SEPT29).state == "posted"
 
 
 class TestFailures:
@@ -269,7 +280,7 @@ class TestFailures:
         outcomes = {o.guild_id: o for o in asyncio.run(scheduler.tick(now))}
         assert outcomes[1].result is Result.REFUSED
         assert sorted(m.channel_id for m in discord.sent) == [22, 44, 66]
-        status = scheduler.status(1, now)
+        status = status_of(scheduler, 1, now)
         assert status.failure.attempts == 1 and "Missing Permissions" in status.failure.last_error
         assert status.last is None
         assert status.next_post == now  # still due today
@@ -283,7 +294,7 @@ class TestFailures:
         gaps = [b - a for a, b in itertools.pairwise(attempts)]
         assert gaps == [BACKOFF[min(i, len(BACKOFF) - 1)] for i in range(MAX_ATTEMPTS - 1)]
         scheduler = start(db_path, discord)
-        status = scheduler.status(1, begin + 14 * 60 * MINUTE)
+        status = status_of(scheduler, 1, begin + 14 * 60 * MINUTE)
         assert status.gave_up and status.failure.attempts == MAX_ATTEMPTS
         assert status.next_post == due("America/Guayaquil", dt.date(2027, 9, 29))
 
@@ -298,7 +309,7 @@ class TestFailures:
     def test_a_broken_server_row_is_isolated(self, db_path, discord) -> None:
         conn = connect(db_path)
         conn.execute("UPDATE guild_settings SET timezone = 'Mars/Olympus_Mons' WHERE guild_id = 2")
-        outcomes = {o.guild_id: o for o in asyncio.run(Scheduler(conn, FACTS, discord).tick(EVENING))}
+        outcomes = {o.guild_id: o for o in asyncio.run(Scheduler(InlineStore(conn), FACTS, discord).tick(EVENING))}
         assert outcomes[2].result is Result.ERROR and "Mars" in outcomes[2].error
         assert sorted(m.channel_id for m in discord.sent) == [11, 44, 66]
 
@@ -307,16 +318,16 @@ class TestSettingsAndDefaults:
     def test_disabled_server_gets_nothing(self, db_path, discord) -> None:
         conn = connect(db_path)
         save_guild(conn, GuildSettings(6, 66, NINE, "UTC", "en", enabled=False), EPOCH)
-        outcomes = {o.guild_id: o for o in asyncio.run(Scheduler(conn, FACTS, discord).tick(due("UTC")))}
+        outcomes = {o.guild_id: o for o in asyncio.run(Scheduler(InlineStore(conn), FACTS, discord).tick(due("UTC")))}
         assert outcomes[6].result is Result.SKIPPED and discord.posts_in(66) == []
-        assert Scheduler(conn, FACTS, discord).status(6, due("UTC")).next_post is None
+        assert status_of(Scheduler(InlineStore(conn), FACTS, discord), 6, due("UTC")).next_post is None
 
     def test_announce_channel_id_serves_an_unconfigured_server(self, tmp_path) -> None:
         conn = connect(tmp_path / "db.sqlite3")
         poster = FakePoster(channels={777: 7})
         defaults = Defaults(channel_id=777, post_time=dt.time(8, 30), timezone="America/Guayaquil")
-        scheduler = Scheduler(conn, FACTS, poster, defaults)
-        [target] = scheduler.targets()
+        scheduler = Scheduler(InlineStore(conn), FACTS, poster, defaults)
+        [target] = asyncio.run(scheduler.targets())
         assert (target.guild_id, target.channel_id, target.configured) == (7, 777, False)
         when = post_instant(SEPT29, dt.time(8, 30), ZoneInfo("America/Guayaquil"))
         asyncio.run(scheduler.tick(when - MINUTE))
@@ -327,11 +338,11 @@ class TestSettingsAndDefaults:
     def test_the_announce_channel_server_posts_in_its_own_language(self, tmp_path) -> None:
         conn = connect(tmp_path / "db.sqlite3")
         poster = FakePoster(channels={777: 7}, languages={7: "es"})
-        scheduler = Scheduler(conn, FACTS, poster, Defaults(channel_id=777))
+        scheduler = Scheduler(InlineStore(conn), FACTS, poster, Defaults(channel_id=777))
         asyncio.run(scheduler.tick(due("UTC")))
         assert poster.sent[0].reply.lang == "es"
         save_guild(conn, GuildSettings(7, language="en"), EPOCH)  # its own choice wins
-        assert scheduler.target(7).language == "en"
+        assert asyncio.run(scheduler.target(7)).language == "en"
 
     def test_server_values_override_defaults_and_unset_ones_inherit(self, tmp_path) -> None:
         conn = connect(tmp_path / "db.sqlite3")
@@ -340,7 +351,8 @@ class TestSettingsAndDefaults:
         save_guild(conn, GuildSettings(7, None, None, "Asia/Tokyo", "es"), EPOCH)  # channel from env
         save_guild(conn, GuildSettings(8, 888), EPOCH)  # time + zone from env; not the env channel's server
         save_guild(conn, GuildSettings(9), EPOCH)  # nothing: the env channel is not in server 9
-        targets = {t.guild_id: t for t in Scheduler(conn, FACTS, poster, defaults).targets()}
+        scheduler = Scheduler(InlineStore(conn), FACTS, poster, defaults)
+        targets = {t.guild_id: t for t in asyncio.run(scheduler.targets())}
         assert (targets[7].channel_id, targets[7].post_time, targets[7].timezone) == (777, dt.time(8, 30), "Asia/Tokyo")
         assert (targets[8].channel_id, targets[8].timezone) == (888, "Europe/Madrid")
         assert targets[9].channel_id is None
@@ -350,18 +362,18 @@ class TestSettingsAndDefaults:
         conn = connect(tmp_path / "db.sqlite3")
         poster = FakePoster(channels={777: 7})
         save_guild(conn, GuildSettings(7, enabled=False), EPOCH)
-        scheduler = Scheduler(conn, FACTS, poster, Defaults(channel_id=777))
+        scheduler = Scheduler(InlineStore(conn), FACTS, poster, Defaults(channel_id=777))
         asyncio.run(scheduler.tick(due("UTC")))
         assert poster.sent == []
 
     def test_facts_can_be_swapped_between_ticks(self, tmp_path) -> None:
-        from tests.anniversary.factories import facts_on
+        from tests.posts.factories import facts_on
 
         conn = connect(tmp_path / "db.sqlite3")
         save_guild(conn, GuildSettings(1, 11, NINE, "UTC"), EPOCH)
         current = {"facts": facts_on()}
         poster = FakePoster(channels={11: 1})
-        scheduler = Scheduler(conn, lambda: current["facts"], poster)
+        scheduler = Scheduler(InlineStore(conn), lambda: current["facts"], poster)
         asyncio.run(scheduler.tick(due("UTC")))
         assert poster.sent == []
         current["facts"] = FACTS
@@ -382,21 +394,21 @@ def test_database_is_left_consistent(db_path, discord) -> None:
     assert states == [("posted", len(DUE_AT_EVENING))]
 
 
-def test_other_dated_entries_are_not_posted_unless_asked(tmp_path) -> None:
-    from tests.anniversary.factories import facts_on
+def test_other_dated_entries_go_to_the_daily_post_not_the_yearly_one(tmp_path) -> None:
+    from tests.posts.factories import facts_on
 
     facts = facts_on(dt.date(2008, 9, 20), dt.date(2008, 9, 29))
     conn = connect(tmp_path / "db.sqlite3")
     save_guild(conn, GuildSettings(1, 11, NINE, "UTC"), EPOCH)
-    poster = FakePoster(channels={11: 1})
-    asyncio.run(Scheduler(conn, facts, poster).tick(utc(2026, 9, 20, 9, 0)))
-    assert poster.sent == []
-    asyncio.run(Scheduler(conn, facts, poster, days=None).tick(utc(2026, 9, 20, 9, 0)))
+    poster = FakePoster(channels={11: 1, 12: 1})
+    asyncio.run(Scheduler(InlineStore(conn), facts, poster).tick(utc(2026, 9, 20, 9, 0)))
+    assert poster.sent == []  # the yearly post is for 29 September only
+    save_guild(conn, GuildSettings(1, 12, NINE, "UTC"), EPOCH, DAILY)
+    asyncio.run(Scheduler(InlineStore(conn), facts, poster).tick(utc(2026, 9, 20, 9, 0)))
     assert [m.reply.title for m in poster.sent] == ["On this day: 20 September"]
-    asyncio.run(Scheduler(conn, facts, poster).tick(utc(2026, 9, 29, 9, 0)))
-    assert [m.reply.title for m in poster.sent][-1] == "On this day: 29 September"
+    assert poster.sent[0].channel_id == 12
 
 
 def test_a_lease_shorter_than_a_send_is_refused(tmp_path) -> None:
     with pytest.raises(ValueError, match="lease"):
-        Scheduler(connect(tmp_path / "db.sqlite3"), FACTS, FakePoster(), send_timeout=120, lease=CLAIM_LEASE)
+        Scheduler(InlineStore(tmp_path / "db.sqlite3"), FACTS, FakePoster(), send_timeout=120, lease=CLAIM_LEASE)

@@ -1,4 +1,4 @@
-"""What /anniversary says and accepts: pure, no Discord."""
+"""What /anniversary and /daily say and accept: pure, no Discord."""
 
 from __future__ import annotations
 
@@ -6,31 +6,37 @@ import datetime as dt
 
 import pytest
 
-from bot.anniversary.present import (
+from bot.core.facts import load_facts
+from bot.posts.ledger import Failure, LedgerEntry
+from bot.posts.present import (
     discord_time,
     parse_time,
+    render_history,
     render_saved,
     render_status,
     resolve_timezone,
     timezone_choices,
 )
-from bot.anniversary.scheduler import AnniversaryStatus, Target
-from bot.core.catalog import core_catalog
-from bot.store.ledger import Failure, LedgerEntry
+from bot.posts.scheduler import PostStatus, Target
+from bot.posts.words import posts_catalog
 
 UTC = dt.UTC
 TARGET = Target(1, 11, dt.time(9, 0), "America/Guayaquil", "en", True, True)
 NEXT = dt.datetime(2027, 9, 29, 14, 0, tzinfo=UTC)
 
 
-def posted(day: dt.date) -> LedgerEntry:
+def posted(day: dt.date, state: str = "posted", fact: str | None = None, kind: str = "yearly") -> LedgerEntry:
     at = dt.datetime.combine(day, dt.time(14), tzinfo=UTC)
-    return LedgerEntry(1, day, 11, "posted", "t", at, 1234, at)
+    content = "fact" if fact else "story"
+    return LedgerEntry(1, 11, day, kind, state, content, fact, "t", at, 1234 if state == "posted" else None, at)
 
 
-def test_every_anniversary_word_exists_in_both_languages() -> None:
-    keys = {lang: {k for k in core_catalog().tables[lang]["words"] if k.startswith("anniv_")} for lang in ("en", "es")}
-    assert keys["en"] == keys["es"] and keys["en"]
+def test_every_posts_word_exists_in_both_languages() -> None:
+    tables = {lang: posts_catalog().tables[lang]["words"] for lang in ("en", "es")}
+    assert set(tables["en"]) == set(tables["es"])
+    for key, english in tables["en"].items():
+        if len(english) > 40:
+            assert tables["es"][key] != english, key  # really translated
 
 
 @pytest.mark.parametrize(
@@ -100,7 +106,7 @@ def test_saved_message_in_both_languages() -> None:
 
 
 def test_status_with_a_posted_entry_and_a_jump_link() -> None:
-    status = AnniversaryStatus(TARGET, dt.date(2026, 10, 1), NEXT, posted(dt.date(2026, 9, 29)), None, False)
+    status = PostStatus(TARGET, dt.date(2026, 10, 1), NEXT, posted(dt.date(2026, 9, 29)), None, False)
     link = "https://discord.com/channels/1/11/1234"
     reply = render_status(status, "en", channel="<#11>", last_link=link, timezone_default=True)
     fields = dict(reply.fields)
@@ -113,8 +119,8 @@ def test_status_with_a_posted_entry_and_a_jump_link() -> None:
 
 
 def test_status_shows_a_failure_and_missing_permissions_in_spanish() -> None:
-    failure = Failure(1, dt.date(2026, 9, 29), 2, "PostRefused: 403 Forbidden: Missing Permissions", None)
-    status = AnniversaryStatus(TARGET, dt.date(2026, 9, 29), NEXT, None, failure, False)
+    failure = Failure(1, 11, dt.date(2026, 9, 29), 2, "PostRefused: 403 Forbidden: Missing Permissions", None)
+    status = PostStatus(TARGET, dt.date(2026, 9, 29), NEXT, None, failure, False)
     reply = render_status(
         status, "es", channel="<#11>", missing=["send_messages"], recommended=["read_message_history"]
     )
@@ -127,21 +133,54 @@ def test_status_shows_a_failure_and_missing_permissions_in_spanish() -> None:
 
 def test_status_gave_up_and_unknown_and_resolved() -> None:
     day = dt.date(2026, 9, 29)
-    failure = Failure(1, day, 5, "PostRefused: Unknown Channel", None)
-    gave_up = AnniversaryStatus(TARGET, day, NEXT, None, failure, True)
+    failure = Failure(1, 11, day, 5, "PostRefused: Unknown Channel", None)
+    gave_up = PostStatus(TARGET, day, NEXT, None, failure, True)
     assert "gave up after 5 attempts" in dict(render_status(gave_up, "en", channel=None).fields)["Problem"]
-    unknown = LedgerEntry(1, day, 11, "unknown", "t", NEXT, None, None)
-    status = AnniversaryStatus(TARGET, day, NEXT, unknown, failure, False)
+    unknown = posted(day, "unknown")
+    status = PostStatus(TARGET, day, NEXT, unknown, failure, False)
     assert "not re-sent" in dict(render_status(status, "en", channel=None).fields)["Last post"]
-    resolved = AnniversaryStatus(TARGET, day, NEXT, posted(day), failure, False)
+    resolved = PostStatus(TARGET, day, NEXT, posted(day), failure, False)
     assert "Problem" not in dict(render_status(resolved, "en", channel=None).fields)
 
 
 def test_status_without_channel_or_next_post() -> None:
     target = Target(1, None, dt.time(9), "UTC", "en", False, False)
-    status = AnniversaryStatus(target, dt.date(2026, 9, 29), None, None, None, False)
+    status = PostStatus(target, dt.date(2026, 9, 29), None, None, None, False)
     fields = dict(render_status(status, "en", channel=None).fields)
     assert fields["State"] == "off"
     assert fields["Channel"] == "none — run /anniversary setup"
     assert fields["Next post"] == "none scheduled"
     assert "Permissions" not in fields
+
+
+def test_daily_status_shows_the_next_dates_the_rotation_and_a_missed_day() -> None:
+    target = Target(1, 11, dt.time(9), "UTC", "en", True, True, kind="daily")
+    day = dt.date(2026, 10, 2)
+    nxt = tuple(day + dt.timedelta(days=i) for i in range(5))
+    missed = posted(dt.date(2026, 10, 1), "missed", kind="daily")
+    status = PostStatus(target, day, NEXT, missed, None, False, nxt, (12, 24), (dt.date(2026, 10, 1),))
+    reply = render_status(status, "en", channel="<#11>")
+    fields = dict(reply.fields)
+    assert reply.title == "Daily posts"
+    assert fields["Next dates"].startswith("2 October 2026, 3 October 2026") and fields["Next dates"].count(",") == 4
+    assert fields["Rotation"] == "12 of 24 facts shown"
+    assert fields["Last post"] == "1 October 2026: missed (I was offline all that day)"
+    assert fields["Missed days"].startswith("1 October 2026 (I was offline all day")
+    es = dict(render_status(status, "es", channel="<#11>").fields)
+    assert es["Rotación"] == "12 de 24 datos mostrados"
+
+
+def test_history_lists_posts_with_links_misses_and_skips() -> None:
+    facts = load_facts()
+    rows = [
+        posted(dt.date(2026, 10, 3), fact="coach", kind="daily"),
+        posted(dt.date(2026, 10, 2), "skipped", kind="daily"),
+        posted(dt.date(2026, 10, 1), "missed", kind="daily"),
+        posted(dt.date(2026, 9, 29), kind="daily"),
+    ]
+    links = {(11, 1234): "https://discord.com/channels/1/11/1234"}
+    body = render_history(rows, facts, "en", links).body.splitlines()
+    assert body[0] == f"• 3 October 2026: https://discord.com/channels/1/11/1234 — {facts.get('coach').name('en')}"
+    assert body[1:3] == ["• 2 October 2026: skipped", "• 1 October 2026: missed (I was offline all that day)"]
+    assert body[3].endswith("— the 29 September story")
+    assert render_history([], facts, "es").body == "Todavía no hay publicaciones diarias."

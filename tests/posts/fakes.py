@@ -1,18 +1,39 @@
-"""A fake :class:`bot.anniversary.scheduler.Poster`: an in-memory Discord with failure knobs."""
+"""Fakes for the scheduler: an in-memory Discord with failure knobs, and a store without a thread."""
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import itertools
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
-from bot.anniversary.scheduler import PostRefused
 from bot.core.render import Reply
+from bot.posts.scheduler import PostRefused
+from bot.store.db import connect
 
 
 class Crash(BaseException):
     """Raised from inside a send to simulate the process dying there (schedulers don't catch it)."""
+
+
+class InlineStore:
+    """The :class:`bot.store.store.Store` contract (``await run(fn, ...)``) on the calling thread:
+    scheduler tests stay deterministic. The real Store is used end to end and across processes."""
+
+    def __init__(self, path_or_conn: Path | sqlite3.Connection) -> None:
+        self.conn = path_or_conn if isinstance(path_or_conn, sqlite3.Connection) else connect(path_or_conn)
+
+    async def run(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return fn(self.conn, *args, **kwargs)
+
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return fn(self.conn, *args, **kwargs)
+
+    def close(self) -> None:
+        self.conn.close()
 
 
 @dataclass
@@ -21,6 +42,7 @@ class Sent:
     message_id: int
     reply: Reply
     nonce: str
+    marker: str = ""
 
 
 @dataclass
@@ -31,8 +53,10 @@ class FakePoster:
     crash_before: set[int] = field(default_factory=set)  # die after the claim, before Discord has it
     crash_after: set[int] = field(default_factory=set)  # die after Discord has it, before recording
     hang_after: set[int] = field(default_factory=set)  # Discord has it but the answer never comes
-    unverifiable: set[int] = field(default_factory=set)  # history cannot be read
+    unverifiable: set[int] = field(default_factory=set)  # history cannot be read (no permission)
+    history_down: set[int] = field(default_factory=set)  # history reads fail (5xx) — the outcome stays unknown
     languages: dict[int, str] = field(default_factory=dict)  # guild id → its Discord language
+    looks: int = 0  # history checks made
     yields: int = 3  # awaits inside post(), so concurrent ticks really interleave
     ids: itertools.count = field(default_factory=lambda: itertools.count(1_000_000_000_000_000_001))
 
@@ -42,14 +66,17 @@ class FakePoster:
     def language_of(self, guild_id: int) -> str | None:
         return self.languages.get(guild_id)
 
-    async def post(self, channel_id: int, reply: Reply, nonce: str) -> int:
+    async def post(self, channel_id: int, reply: Reply, nonce: str, marker: str = "") -> int:
         for _ in range(self.yields):
             await asyncio.sleep(0)
         if channel_id in self.crash_before:
             raise Crash
         if channel_id in self.refuse:
             raise PostRefused(self.refuse[channel_id])
-        message = Sent(channel_id, next(self.ids), reply, nonce)
+        for earlier in self.sent:  # Discord's enforce_nonce: a repeat returns the first message
+            if earlier.channel_id == channel_id and earlier.nonce == nonce:
+                return earlier.message_id
+        message = Sent(channel_id, next(self.ids), reply, nonce, marker)
         self.sent.append(message)
         if channel_id in self.crash_after:
             raise Crash
@@ -57,12 +84,15 @@ class FakePoster:
             raise TimeoutError
         return message.message_id
 
-    async def find_post(self, channel_id: int, since: dt.datetime, reply: Reply) -> int | None:
+    async def find_post(self, channel_id: int, marker: str) -> int | None:
         await asyncio.sleep(0)
+        self.looks += 1
         if channel_id in self.unverifiable:
             raise PermissionError("Missing Access: Read Message History")
+        if channel_id in self.history_down:
+            raise ConnectionError("503 Service Unavailable")
         for message in self.sent:
-            if message.channel_id == channel_id and message.reply.title == reply.title:
+            if message.channel_id == channel_id and message.marker.startswith(marker):
                 return message.message_id
         return None
 

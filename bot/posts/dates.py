@@ -6,6 +6,7 @@ Leap-day policy: an entry dated 29 February is shown on 29 February in leap year
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from bot.core.facts import Fact, FactBase
@@ -13,13 +14,9 @@ from bot.core.facts import Fact, FactBase
 __all__ = ["anniversary_on", "entries_on", "next_entry_date", "ordinal", "years_since"]
 
 
-def _is_leap(year: int) -> bool:
-    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-
-
 def anniversary_on(event: dt.date, year: int) -> dt.date:
     """The date in ``year`` on which ``event`` is remembered (leap-day policy applied)."""
-    if event.month == 2 and event.day == 29 and not _is_leap(year):
+    if event.month == 2 and event.day == 29 and not calendar.isleap(year):
         return dt.date(year, 2, 28)
     return event.replace(year=year)
 

@@ -8,17 +8,17 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.core.facts import load_facts
-from bot.core.schedule import (
+from bot.posts.timing import (
     ANNIVERSARY_DAYS,
-    Verdict,
-    decide,
+    DueReason,
+    due_check,
     local_date,
     next_post_day,
     next_post_instant,
     post_instant,
     posts_on,
 )
-from tests.anniversary.factories import facts_on, local, utc
+from tests.posts.factories import facts_on, local, utc
 
 NINE = dt.time(9, 0)
 REAL = load_facts()  # the shipped fact base: retirement on 2008-09-29
@@ -47,10 +47,10 @@ ZONES = [
 ]
 
 
-def _decide(now: dt.datetime, tz: str, *, facts=REAL, post_time=NINE, posted=False, **kw) -> Verdict:
+def _due(now: dt.datetime, tz: str, *, facts=REAL, post_time=NINE, posted=False, **kw) -> DueReason:
     if facts is not REAL:
         kw.setdefault("days", None)  # synthetic dates: post on every dated entry
-    return decide(now, facts=facts, tz=ZoneInfo(tz), post_time=post_time, posted=posted, **kw).verdict
+    return due_check(now, facts=facts, tz=ZoneInfo(tz), post_time=post_time, posted=posted, **kw).reason
 
 
 @pytest.mark.parametrize("tz", ZONES)
@@ -60,21 +60,21 @@ def test_nine_local_on_29_september_in_every_zone(tz: str) -> None:
     assert due.tzinfo is dt.UTC
     assert due.astimezone(zone).replace(tzinfo=None) == dt.datetime(2026, 9, 29, 9, 0)
     second = dt.timedelta(seconds=1)
-    assert _decide(due - second, tz) is Verdict.NOT_YET
-    assert _decide(due, tz) is Verdict.POST
-    assert _decide(local(tz, 2026, 9, 29, 23, 59, 59), tz) is Verdict.POST  # late start: still that date
-    assert _decide(local(tz, 2026, 9, 30, 0, 0), tz) is Verdict.NO_ENTRY  # the day is over
-    assert _decide(local(tz, 2026, 9, 28, 23, 59), tz) is Verdict.NO_ENTRY
-    assert _decide(due, tz, posted=True) is Verdict.DONE
-    assert _decide(due, tz, enabled=False) is Verdict.DISABLED
-    assert _decide(due, tz, has_channel=False) is Verdict.NO_CHANNEL
+    assert _due(due - second, tz) is DueReason.NOT_YET
+    assert _due(due, tz) is DueReason.DUE
+    assert _due(local(tz, 2026, 9, 29, 23, 59, 59), tz) is DueReason.DUE  # late start: still that date
+    assert _due(local(tz, 2026, 9, 30, 0, 0), tz) is DueReason.NOTHING_TODAY  # the day is over
+    assert _due(local(tz, 2026, 9, 28, 23, 59), tz) is DueReason.NOTHING_TODAY
+    assert _due(due, tz, posted=True) is DueReason.DONE
+    assert _due(due, tz, enabled=False) is DueReason.DISABLED
+    assert _due(due, tz, has_channel=False) is DueReason.NO_CHANNEL
 
 
 def test_now_in_any_zone_means_the_same_instant() -> None:
     instant = utc(2026, 9, 29, 14, 0)  # 09:00 in Guayaquil (−05)
     for view in ("UTC", "Asia/Tokyo", "America/Guayaquil"):
-        assert _decide(instant.astimezone(ZoneInfo(view)), "America/Guayaquil") is Verdict.POST
-    assert _decide(instant - dt.timedelta(microseconds=1), "America/Guayaquil") is Verdict.NOT_YET
+        assert _due(instant.astimezone(ZoneInfo(view)), "America/Guayaquil") is DueReason.DUE
+    assert _due(instant - dt.timedelta(microseconds=1), "America/Guayaquil") is DueReason.NOT_YET
 
 
 def test_naive_now_is_refused() -> None:
@@ -87,11 +87,11 @@ def test_date_line_kiritimati_is_first_and_pago_pago_last() -> None:
     assert post_instant(SEPT29, NINE, ZoneInfo("Pacific/Kiritimati")) == utc(2026, 9, 28, 19, 0)
     assert post_instant(SEPT29, NINE, ZoneInfo("Pacific/Pago_Pago")) == utc(2026, 9, 29, 20, 0)
     at = utc(2026, 9, 28, 19, 0)
-    assert _decide(at, "Pacific/Kiritimati") is Verdict.POST
-    assert _decide(at, "Pacific/Pago_Pago") is Verdict.NO_ENTRY  # still the 28th there (08:00)
+    assert _due(at, "Pacific/Kiritimati") is DueReason.DUE
+    assert _due(at, "Pacific/Pago_Pago") is DueReason.NOTHING_TODAY  # still the 28th there (08:00)
     at = utc(2026, 9, 29, 20, 0)
-    assert _decide(at, "Pacific/Pago_Pago") is Verdict.POST
-    assert _decide(at, "Pacific/Kiritimati") is Verdict.NO_ENTRY  # already the 30th there
+    assert _due(at, "Pacific/Pago_Pago") is DueReason.DUE
+    assert _due(at, "Pacific/Kiritimati") is DueReason.NOTHING_TODAY  # already the 30th there
     # 25 hours apart on the same calendar date.
     gap = post_instant(SEPT29, NINE, ZoneInfo("Pacific/Pago_Pago")) - post_instant(
         SEPT29, NINE, ZoneInfo("Pacific/Kiritimati")
@@ -105,8 +105,8 @@ def test_skipped_hour_auckland_spring_forward_on_29_september_2024() -> None:
     due = post_instant(dt.date(2024, 9, 29), dt.time(2, 30), tz)
     assert due == utc(2024, 9, 28, 14, 30)  # 02:30 read with the old offset…
     assert due.astimezone(tz).replace(tzinfo=None) == dt.datetime(2024, 9, 29, 3, 30)  # …is 03:30 NZDT
-    assert _decide(due - dt.timedelta(seconds=1), "Pacific/Auckland", post_time=dt.time(2, 30)) is Verdict.NOT_YET
-    assert _decide(due, "Pacific/Auckland", post_time=dt.time(2, 30)) is Verdict.POST
+    assert _due(due - dt.timedelta(seconds=1), "Pacific/Auckland", post_time=dt.time(2, 30)) is DueReason.NOT_YET
+    assert _due(due, "Pacific/Auckland", post_time=dt.time(2, 30)) is DueReason.DUE
     # Times around the gap are untouched.
     assert post_instant(dt.date(2024, 9, 29), dt.time(1, 59), tz) == utc(2024, 9, 28, 13, 59)
     assert post_instant(dt.date(2024, 9, 29), dt.time(3, 0), tz) == utc(2024, 9, 28, 14, 0)
@@ -133,10 +133,10 @@ def test_repeated_hour_posts_at_the_first_occurrence_only(tz, day, wall, first) 
     facts = facts_on(day.replace(year=1990))
     second = dt.datetime.combine(day, wall, tzinfo=zone).replace(fold=1).astimezone(dt.UTC)
     assert second > first
-    assert _decide(first - dt.timedelta(seconds=1), tz, facts=facts, post_time=wall) is Verdict.NOT_YET
-    assert _decide(first, tz, facts=facts, post_time=wall) is Verdict.POST
+    assert _due(first - dt.timedelta(seconds=1), tz, facts=facts, post_time=wall) is DueReason.NOT_YET
+    assert _due(first, tz, facts=facts, post_time=wall) is DueReason.DUE
     # At the second occurrence the ledger has the date already: nothing more.
-    assert _decide(second, tz, facts=facts, post_time=wall, posted=True) is Verdict.DONE
+    assert _due(second, tz, facts=facts, post_time=wall, posted=True) is DueReason.DONE
 
 
 def test_midnight_post_on_a_day_that_starts_at_one_santiago() -> None:
@@ -154,7 +154,7 @@ def test_a_local_date_that_never_happens_posts_nothing_apia_2011() -> None:
     seen = set()
     while moment < utc(2012, 1, 2, 0, 0):
         seen.add(local_date(moment, tz))
-        assert _decide(moment, "Pacific/Apia", facts=facts) is not Verdict.POST
+        assert _due(moment, "Pacific/Apia", facts=facts) is not DueReason.DUE
         moment += dt.timedelta(minutes=30)
     assert dt.date(2011, 12, 30) not in seen
     after = next_post_instant(
@@ -165,10 +165,10 @@ def test_a_local_date_that_never_happens_posts_nothing_apia_2011() -> None:
 
 def test_leap_day_entries_fall_on_28_february_in_common_years() -> None:
     facts = facts_on(dt.date(2004, 2, 29))
-    assert _decide(local("UTC", 2026, 2, 28, 9, 0), "UTC", facts=facts) is Verdict.POST
-    assert _decide(local("UTC", 2026, 3, 1, 9, 0), "UTC", facts=facts) is Verdict.NO_ENTRY
-    assert _decide(local("UTC", 2028, 2, 28, 9, 0), "UTC", facts=facts) is Verdict.NO_ENTRY
-    assert _decide(local("UTC", 2028, 2, 29, 9, 0), "UTC", facts=facts) is Verdict.POST
+    assert _due(local("UTC", 2026, 2, 28, 9, 0), "UTC", facts=facts) is DueReason.DUE
+    assert _due(local("UTC", 2026, 3, 1, 9, 0), "UTC", facts=facts) is DueReason.NOTHING_TODAY
+    assert _due(local("UTC", 2028, 2, 28, 9, 0), "UTC", facts=facts) is DueReason.NOTHING_TODAY
+    assert _due(local("UTC", 2028, 2, 29, 9, 0), "UTC", facts=facts) is DueReason.DUE
     utc_zone = ZoneInfo("UTC")
     nxt = next_post_instant(utc(2026, 3, 1), facts=facts, tz=utc_zone, post_time=NINE, posted_today=False, days=None)
     assert nxt == utc(2027, 2, 28, 9, 0)
@@ -177,13 +177,13 @@ def test_leap_day_entries_fall_on_28_february_in_common_years() -> None:
 
 
 def test_29_september_in_a_leap_year() -> None:
-    assert _decide(local("Europe/Madrid", 2028, 9, 29, 9, 0), "Europe/Madrid") is Verdict.POST
-    assert _decide(local("Europe/Madrid", 2028, 9, 28, 9, 0), "Europe/Madrid") is Verdict.NO_ENTRY
+    assert _due(local("Europe/Madrid", 2028, 9, 29, 9, 0), "Europe/Madrid") is DueReason.DUE
+    assert _due(local("Europe/Madrid", 2028, 9, 28, 9, 0), "Europe/Madrid") is DueReason.NOTHING_TODAY
 
 
 def test_no_entry_before_the_event_year() -> None:
-    assert _decide(local("UTC", 2007, 9, 29, 9, 0), "UTC") is Verdict.NO_ENTRY
-    assert _decide(local("UTC", 2008, 9, 29, 9, 0), "UTC") is Verdict.POST
+    assert _due(local("UTC", 2007, 9, 29, 9, 0), "UTC") is DueReason.NOTHING_TODAY
+    assert _due(local("UTC", 2008, 9, 29, 9, 0), "UTC") is DueReason.DUE
 
 
 class TestNextPost:
@@ -224,10 +224,10 @@ def test_only_the_anniversary_is_posted_whatever_else_is_dated() -> None:
         when = dt.date(2026, month, day)
         assert posts_on(facts, when) is ((month, day) == (9, 29))
         assert posts_on(facts, when, days=None)
-        verdict = decide(
+        check = due_check(
             local("UTC", 2026, month, day, 12), facts=facts, tz=ZoneInfo("UTC"), post_time=NINE, posted=False
         )
-        assert verdict.verdict is (Verdict.POST if (month, day) == (9, 29) else Verdict.NO_ENTRY)
+        assert check.reason is (DueReason.DUE if (month, day) == (9, 29) else DueReason.NOTHING_TODAY)
     assert next_post_day(facts, dt.date(2026, 1, 1)) == dt.date(2026, 9, 29)
     assert next_post_day(facts, dt.date(2026, 9, 30)) == dt.date(2027, 9, 29)
     assert next_post_day(facts, dt.date(2026, 1, 1), days=None) == dt.date(2026, 7, 26)

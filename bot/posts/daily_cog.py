@@ -1,0 +1,179 @@
+"""``/daily setup|status|preview|skip|disable|history``: a fact a day in this server (Manage Server).
+
+The posting itself is the ticker's (:mod:`bot.posts.ticker`); this cog stores the settings and
+answers the admin commands. ``setup`` stores the local time and the zone, never a UTC instant.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.app_commands import locale_str
+from discord.ext import commands
+
+from bot.core.dates import format_date
+from bot.discord import send
+from bot.posts import ledger
+from bot.posts.admin import disable, guard, history_rows, notice, save_setup, scheduler_for, status_reply
+from bot.posts.content import render_pick
+from bot.posts.present import render_history, render_saved, timezone_choices
+from bot.posts.settings import DAILY
+from bot.store.store import Store
+
+if TYPE_CHECKING:
+    from bot.discord.client import PerezBot
+
+__all__ = ["Daily", "setup"]
+
+LANGUAGES = [app_commands.Choice(name="English", value="en"), app_commands.Choice(name="Español", value="es")]
+
+
+@app_commands.guild_only()
+@app_commands.default_permissions(manage_guild=True)
+class Daily(
+    commands.GroupCog,
+    group_name="daily",
+    group_description=locale_str("A fact about Jefferson Pérez every day in this server."),
+):
+    """Admin commands for the daily post."""
+
+    def __init__(self, bot: PerezBot) -> None:
+        super().__init__()
+        self.bot = bot
+        self.store: Store | None = None
+
+    async def cog_load(self) -> None:
+        self.store = self.bot.store  # the process's one database (declared on the bot)
+
+    async def cog_unload(self) -> None:
+        self.store = None  # the bot closes its store
+
+    @app_commands.command(name="setup")
+    @app_commands.rename(
+        channel=locale_str("channel"),
+        time=locale_str("time"),
+        timezone=locale_str("timezone"),
+        language=locale_str("language"),
+    )
+    @app_commands.describe(
+        channel=locale_str("Where to post."),
+        time=locale_str("Local time, 24-hour HH:MM (default 09:00)."),
+        timezone=locale_str("IANA time zone, e.g. America/Guayaquil (default UTC)."),
+        language=locale_str("Language of the post."),
+    )
+    @app_commands.choices(language=LANGUAGES)
+    async def setup_command(
+        self,
+        interaction: discord.Interaction,
+        channel: discord.TextChannel,
+        time: str | None = None,
+        timezone: str | None = None,
+        language: str | None = None,
+    ) -> None:
+        """Post a fact every day in a channel, at a local time."""
+        lang = await guard(interaction, "daily")
+        if lang is None:
+            return
+        assert interaction.guild is not None and self.store is not None
+        saved = await save_setup(self.bot, self.store, interaction, lang, DAILY, channel, time, timezone, language)
+        if saved is None:
+            return
+        defaults = self.bot.settings
+        confirm = render_saved(
+            channel.mention,
+            saved.post_time or defaults.post_time,
+            saved.timezone or defaults.timezone,
+            saved.language,
+            lang,
+            kind="daily",
+        )
+        reply = await status_reply(self.bot, self.store, interaction.guild, lang, "daily")
+        await send.respond(interaction, dataclasses.replace(reply, body=confirm.body), ephemeral=True)
+
+    @setup_command.autocomplete("timezone")
+    async def _timezone_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=name, value=name) for name in timezone_choices(current)]
+
+    @app_commands.command(name="status")
+    async def status_command(self, interaction: discord.Interaction) -> None:
+        """The next post and dates, the last post or problem, permissions, the rotation's progress."""
+        lang = await guard(interaction, "daily")
+        if lang is None:
+            return
+        assert interaction.guild is not None and self.store is not None
+        reply = await status_reply(self.bot, self.store, interaction.guild, lang, "daily")
+        await send.respond(interaction, reply, ephemeral=True)
+
+    @app_commands.command(name="preview")
+    async def preview_command(self, interaction: discord.Interaction) -> None:
+        """Show the next daily post (only you see it; it uses nothing up)."""
+        lang = await guard(interaction, "daily")
+        if lang is None:
+            return
+        assert interaction.guild is not None and self.store is not None
+        scheduler = scheduler_for(self.bot, self.store)
+        target = await scheduler.target(interaction.guild.id, "daily")
+        upcoming = await scheduler.upcoming(interaction.guild.id, self.bot.clock())
+        reply = None
+        if upcoming is not None:
+            day, pick = upcoming
+            if pick is not None:
+                reply = render_pick(self.bot.engine.facts, day, pick, target.language)
+        await send.respond(interaction, reply or notice(lang, "daily_skip_nothing"), ephemeral=True)
+
+    @app_commands.command(name="skip")
+    async def skip_command(self, interaction: discord.Interaction) -> None:
+        """Skip the next daily post."""
+        lang = await guard(interaction, "daily")
+        if lang is None:
+            return
+        assert interaction.guild is not None and self.store is not None
+        scheduler = scheduler_for(self.bot, self.store)
+        now = self.bot.clock()
+        target = await scheduler.target(interaction.guild.id, "daily")
+        day = await scheduler.next_day(interaction.guild.id, now)
+        if day is None or target.channel_id is None:
+            await send.respond(interaction, notice(lang, "daily_skip_nothing"), ephemeral=True)
+            return
+        if not await self.store.run(ledger.skip, interaction.guild.id, target.channel_id, day, now):
+            await send.respond(
+                interaction, notice(lang, "daily_skip_taken", date=format_date(day, lang)), ephemeral=True
+            )
+            return
+        await send.respond(interaction, notice(lang, "daily_skipped", date=format_date(day, lang)), ephemeral=True)
+
+    @app_commands.command(name="disable")
+    async def disable_command(self, interaction: discord.Interaction) -> None:
+        """Stop the daily post in this server (setup again resumes the rotation)."""
+        lang = await guard(interaction, "daily")
+        if lang is None:
+            return
+        assert interaction.guild is not None and self.store is not None
+        await disable(self.store, interaction.guild.id, DAILY, self.bot.clock())
+        await send.respond(interaction, notice(lang, "daily_disabled"), ephemeral=True)
+
+    @app_commands.command(name="history")
+    async def history_command(self, interaction: discord.Interaction) -> None:
+        """The last ten posts with their dates and links."""
+        lang = await guard(interaction, "daily")
+        if lang is None:
+            return
+        assert interaction.guild is not None and self.store is not None
+        guild_id = interaction.guild.id
+        rows = await history_rows(self.store, guild_id)
+        links = {
+            (row.channel_id, row.message_id): send.jump_url(guild_id, row.channel_id, row.message_id)
+            for row in rows
+            if row.message_id is not None
+        }
+        reply = render_history(rows, self.bot.engine.facts, lang, links)
+        await send.respond(interaction, reply, ephemeral=True)
+
+
+async def setup(bot: PerezBot) -> None:
+    await bot.add_cog(Daily(bot))
