@@ -12,7 +12,8 @@ attempt of every request, interaction callbacks and webhooks included:
 - **pacing** — requests bound by the global limit take a token from a :class:`Pacer` (a token
   bucket a little under the limit); interaction callbacks and webhooks are exempt on Discord and
   here;
-- **retries** — a 5xx or a connection error is retried after 0.1, 0.2, 0.4 … s while the next
+- **retries** — unless the caller asked for a :func:`single_attempt` (a scheduled post, which has
+  its own exactly-once recovery), a 5xx or a connection error is retried after 0.1, 0.2, 0.4 … s while the next
   attempt still fits the request's deadline: 3 s from the interaction's creation (read from its
   snowflake id) for an interaction callback, :attr:`RestPolicy.budget` seconds otherwise. After
   that discord.py sees the last answer and does what it always does.
@@ -21,16 +22,18 @@ attempt of every request, interaction callbacks and webhooks included:
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import logging
 import re
 import time
 from collections import Counter, deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 import aiohttp
 
-__all__ = ["RETRY_STATUSES", "Pacer", "RestPolicy", "deadline_for", "install"]
+__all__ = ["RETRY_STATUSES", "Pacer", "RestPolicy", "deadline_for", "install", "single_attempt"]
 
 log = logging.getLogger("perezbot.rest")
 
@@ -39,6 +42,19 @@ DISCORD_EPOCH = 1_420_070_400.0  # seconds: the zero of snowflake timestamps
 INTERACTION_WINDOW = 3.0  # Discord's limit for the first response to an interaction
 _CALLBACK = re.compile(r"/interactions/(\d+)/[^/]+/callback$")
 _EXEMPT = re.compile(r"/(interactions|webhooks)/")  # not bound by the global limit on Discord
+
+_SINGLE: contextvars.ContextVar[bool] = contextvars.ContextVar("perezbot_rest_single_attempt", default=False)
+
+
+@contextlib.contextmanager
+def single_attempt() -> Iterator[None]:
+    """Requests made inside the block are not retried here (discord.py still does what it does)."""
+    token = _SINGLE.set(True)
+    try:
+        yield
+    finally:
+        _SINGLE.reset(token)
+
 
 Handler = Callable[[aiohttp.ClientRequest], Awaitable[aiohttp.ClientResponse]]
 
@@ -107,7 +123,7 @@ class RestPolicy:
     async def __call__(self, request: aiohttp.ClientRequest, handler: Handler) -> aiohttp.ClientResponse:
         path = request.url.path
         paced = _EXEMPT.search(path) is None
-        deadline = deadline_for(path, self._wall(), self.budget)
+        deadline = deadline_for(path, self._wall(), self.budget) if not _SINGLE.get() else 0.0
         delay = self.first_delay
         while True:
             if paced:

@@ -9,7 +9,7 @@ import aiohttp
 import pytest
 from yarl import URL
 
-from bot.discord.rest import DISCORD_EPOCH, Pacer, RestPolicy, deadline_for
+from bot.discord.rest import DISCORD_EPOCH, Pacer, RestPolicy, deadline_for, single_attempt
 
 
 class Clock:
@@ -175,3 +175,10 @@ async def test_interaction_routes_are_not_paced(monkeypatch: pytest.MonkeyPatch)
     for _ in range(3):
         await policy(Request("/api/v10/channels/1/messages"), Scripted([200]))  # type: ignore[arg-type]
     assert slept == [pytest.approx(1.0), pytest.approx(1.0)]
+
+
+async def test_a_single_attempt_is_not_retried(no_sleep: list[float]) -> None:
+    handler = Scripted([503, 200])
+    with single_attempt():
+        response = await RestPolicy(unpaced(), wall=Clock())(Request("/api/v10/channels/1/messages"), handler)  # type: ignore[arg-type]
+    assert response.status == 503 and handler.calls == 1
