@@ -5,8 +5,9 @@ respond"). Under a burst the gateway delivers questions faster than they are ans
 last ones in line would miss the window. :class:`Backlog` keeps count and decides, per question:
 
 - **answer** — quick enough: send the answer as the first response;
-- **defer** — the question already waited (its age) or many are ahead of it: acknowledge at once
-  (a deferral, which Discord shows as "thinking…") and send the answer as the follow-up;
+- **defer** — the question already waited (its age) or very many are ahead of it: acknowledge at
+  once (a deferral, which Discord shows as "thinking…") and send the answer as the follow-up. Not
+  sooner: a deferral is a second request, and under a burst the extra work made answers later;
 - **busy** — more than ``limit`` in hand: say "try again in a moment" instead of queueing
   without bound (a polite notice, never a silent drop).
 
@@ -42,7 +43,7 @@ class Backlog:
         self,
         *,
         limit: int = 1000,
-        defer_depth: int = 20,
+        defer_depth: int = 200,
         defer_age: float = 1.0,
         per_channel: int = 10,
         wall: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
