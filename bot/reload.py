@@ -1,5 +1,9 @@
 """Validated hot reload: re-read ``facts/``, check it like ``perezbot check``, build a new Engine.
 
+The checks are exactly the CLI's (:func:`bot.core.facts.check_facts`), the dated-fact lint
+included (no date in the future, the date agrees with the answer): the caller passes ``today``
+from its own clock.
+
 :func:`reload_engine` never mutates anything. It returns a :class:`ReloadResult` holding the
 Engine to use from now on: the new one with a :class:`FactDiff` when the fact base is valid, or
 the *current* one, untouched, with every ``file:line`` problem when it is not. The caller swaps
@@ -9,6 +13,7 @@ Synchronous and blocking (it reads files): the Discord side runs it in a thread.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,11 +82,12 @@ def diff_facts(old: FactBase, new: FactBase) -> FactDiff:
     )
 
 
-def reload_engine(current: Engine, directory: Path | None = None) -> ReloadResult:
-    """Build a new Engine from ``directory`` (default: where ``current`` was loaded from)."""
+def reload_engine(current: Engine, directory: Path | None = None, *, today: dt.date | None = None) -> ReloadResult:
+    """Build a new Engine from ``directory`` (default: where ``current`` was loaded from),
+    checked like ``perezbot check`` on ``today``."""
     directory = Path(directory) if directory is not None else current.facts.directory
     try:
-        engine = Engine.load(directory)
+        engine = Engine.load(directory, today=today)
     except FactBaseError as exc:
         log.warning("reload rejected: %d problem(s) in %s; keeping the current facts", len(exc.problems), directory)
         return ReloadResult(current, ok=False, problems=tuple(exc.problems))

@@ -17,6 +17,7 @@ from unittest import mock
 import discord
 
 from bot.config import Settings
+from bot.core.conversation import Turn
 from bot.core.engine import Engine
 from bot.core.facts import load_facts
 from bot.core.matcher import Matcher
@@ -92,7 +93,7 @@ class ScriptedMatcher(Matcher):
     ``ambiguous: …`` → ambiguous between the first three facts; ``boom: …`` → raises (error paths).
     """
 
-    def match(self, question: str, *, lang: str | None = None) -> MatchResult:
+    def match(self, question: str, *, lang: str | None = None, previous: Turn | None = None) -> MatchResult:
         text = question.strip().lower()
         if text.startswith("ambiguous:"):
             cands = tuple(Candidate(f, 0.5 - i / 10) for i, f in enumerate(self.facts.facts[:3]))
@@ -103,7 +104,7 @@ class ScriptedMatcher(Matcher):
             fact = self.facts.get("atlanta-gold")
             assert fact is not None
             return MatchResult(question, Status.ANSWERED, lang or "en", 0.95, (Candidate(fact, 0.95),))
-        return super().match(question, lang=lang)
+        return super().match(question, lang=lang, previous=previous)
 
 
 def scripted_engine(directory: Path) -> Engine:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import textwrap
 from pathlib import Path
@@ -13,19 +14,26 @@ from bot.core.facts import default_facts_dir
 from bot.reload import FactDiff, diff_facts, reload_engine
 
 
-def fact_yaml(fact_id: str, answer: str = "An answer.", question: str | None = None) -> str:
+def fact_yaml(
+    fact_id: str,
+    answer: str = "An answer.",
+    question: str | None = None,
+    *,
+    answer_es: str = "Una respuesta.",
+    date: str | None = None,
+) -> str:
     question = question or f"tell me about {fact_id.replace('-', ' ')}"
     return textwrap.dedent(
         f"""\
         - id: {fact_id}
           title: {{en: "{fact_id} title", es: "{fact_id} título"}}
-          answer: {{en: "{answer}", es: "Una respuesta."}}
+          answer: {{en: "{answer}", es: "{answer_es}"}}
           questions:
             en: ["{question}"]
             es: ["cuéntame de {fact_id.replace("-", " ")}"]
           citation: {{paragraph: 1}}
         """
-    )
+    ) + (f"  date: {date}\n" if date else "")
 
 
 def write(directory: Path, name: str, *facts: str) -> None:
@@ -118,7 +126,7 @@ def test_missing_directory_is_an_error_not_a_crash(facts_dir, tmp_path):
 def test_a_matcher_that_fails_to_build_keeps_the_old_engine(facts_dir, monkeypatch):
     old = Engine.load(facts_dir)
 
-    def broken(directory):
+    def broken(directory, today=None):
         raise ValueError("lexicon is inconsistent")
 
     monkeypatch.setattr(Engine, "load", broken)
@@ -130,3 +138,33 @@ def test_a_matcher_that_fails_to_build_keeps_the_old_engine(facts_dir, monkeypat
 def test_diff_facts_is_sorted():
     a = Engine.load(default_facts_dir()).facts
     assert diff_facts(a, a) == FactDiff()
+
+
+FUTURE = fact_yaml(
+    "future-race", "He walks on 1 May 2027.", answer_es="Marcha el 1 de mayo de 2027.", date="2027-05-01"
+)
+SILENT = fact_yaml("silent-date", "He won a race.", answer_es="Ganó una carrera.", date="2001-08-10")
+
+
+@pytest.mark.parametrize(
+    ("fact", "message"),
+    [(FUTURE, "date 2027-05-01 is in the future"), (SILENT, "date 2001-08-10 disagrees with the answer")],
+)
+def test_reload_runs_perezbot_checks_date_lint_on_the_callers_day(facts_dir, fact, message):
+    from bot.core.facts import check_facts
+
+    old = Engine.load(facts_dir)
+    write(facts_dir, "dated.yaml", fact)
+    today = dt.date(2026, 12, 1)
+    result = reload_engine(old, today=today)
+    assert not result.ok and result.engine is old
+    assert [str(p) for p in result.problems] == [str(p) for p in check_facts(facts_dir, today=today)[1]]
+    assert any(message in line for line in result.problem_lines())
+
+
+def test_a_dated_fact_is_accepted_once_its_day_has_come(facts_dir):
+    old = Engine.load(facts_dir)
+    write(facts_dir, "dated.yaml", FUTURE)
+    assert not reload_engine(old, today=dt.date(2027, 4, 30)).ok
+    result = reload_engine(old, today=dt.date(2027, 5, 1))
+    assert result.ok and result.diff.added == ("future-race",)

@@ -57,7 +57,9 @@ def plan_reply(
     if early is not None:
         return early
     started = time.perf_counter()
-    result, reply = bot.engine.ask(text, lang=lang)
+    conversation = (user_id, channel_id)  # a follow-up ("and the year after?") leans on this one's last answer
+    result, reply = bot.engine.ask(text, lang=lang, previous=bot.conversations.previous(conversation))
+    bot.conversations.remember(conversation, bot.engine.turn(result))
     observe(bot, result, latency=time.perf_counter() - started, guild_id=guild_id)
     return _finish(bot, result, reply, channel_id=channel_id, in_guild=in_guild)
 
@@ -78,8 +80,13 @@ async def plan_reply_soon(
     if early is not None:
         return early
     engine = bot.engine  # the one in use now, even if a reload swaps it meanwhile
+    conversation = (user_id, channel_id)  # a follow-up ("and the year after?") leans on this one's last answer
+    previous = bot.conversations.previous(conversation)
     started = time.perf_counter()
-    result, reply = await asyncio.get_running_loop().run_in_executor(matching, lambda: engine.ask(text, lang=lang))
+    result, reply = await asyncio.get_running_loop().run_in_executor(
+        matching, lambda: engine.ask(text, lang=lang, previous=previous)
+    )
+    bot.conversations.remember(conversation, engine.turn(result))
     observe(bot, result, latency=time.perf_counter() - started, guild_id=guild_id)
     return _finish(bot, result, reply, channel_id=channel_id, in_guild=in_guild)
 

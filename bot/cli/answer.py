@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, CliContext
+from bot.core.conversation import Conversations
 from bot.core.engine import Engine
 from bot.core.facts import FactBaseError
 from bot.core.results import Status
 
 __all__ = ["result_json", "run_ask", "run_chat"]
+
+CONSOLE = "console"  # the one conversation of `perezbot chat`
 
 
 def load_engine(ctx: CliContext) -> Engine | None:
@@ -19,7 +23,10 @@ def load_engine(ctx: CliContext) -> Engine | None:
     if settings is None:
         return None
     try:
-        return Engine.load(settings.facts_dir)
+        # The built index is cached in the data directory of a deployment that has one; a bare
+        # checkout (no DATA_DIR yet) builds it each time rather than create directories.
+        cache = settings.data_dir / "cache" if settings.data_dir.is_dir() else None
+        return Engine.load(settings.facts_dir, cache_dir=cache)
     except FactBaseError as exc:
         ctx.err(f"perezbot: the fact base has problems:\n{exc}")
         return None
@@ -66,8 +73,16 @@ def run_ask(ns: argparse.Namespace, ctx: CliContext) -> int:
     return EXIT_OK
 
 
-def _console_reply(engine: Engine, question: str, lang: str | None) -> str:
-    return engine.ask(question, lang=lang)[1].as_text()  # a cut question says so (render_match)
+def _console_reply(
+    engine: Engine, question: str, lang: str | None, memory: Conversations | None = None
+) -> str:
+    """One reply as text (a cut question says so, render_match); with ``memory``, the question may
+    follow up the console's last answer."""
+    previous = memory.previous(CONSOLE) if memory is not None else None
+    result, reply = engine.ask(question, lang=lang, previous=previous)
+    if memory is not None:
+        memory.remember(CONSOLE, engine.turn(result))
+    return reply.as_text()
 
 
 def run_chat(ns: argparse.Namespace, ctx: CliContext) -> int:
@@ -75,6 +90,7 @@ def run_chat(ns: argparse.Namespace, ctx: CliContext) -> int:
     if engine is None:
         return EXIT_CONFIG
     interactive = hasattr(ctx.stdin, "isatty") and ctx.stdin.isatty()
+    memory = Conversations(time.monotonic)  # follow-ups lean on the last answer for a few minutes
     if interactive:
         ctx.out("perezbot — ask me about Jefferson Pérez (Ctrl-D to quit).")
     while True:
@@ -89,7 +105,7 @@ def run_chat(ns: argparse.Namespace, ctx: CliContext) -> int:
             continue
         if question.lower() in ("quit", "exit", "salir"):
             break
-        ctx.out(_console_reply(engine, question, ns.lang))
+        ctx.out(_console_reply(engine, question, ns.lang, memory))
         if interactive:
             ctx.out()
     return EXIT_OK

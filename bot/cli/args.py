@@ -61,11 +61,6 @@ def evaluate(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--misses", type=_at_least(0), default=50, metavar="N", help="how many misses to list (50)")
 
 
-def onthisday(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the day (default: today in TIMEZONE)")
-    parser.add_argument("--lang", choices=("en", "es"), default="en")
-
-
 def misses(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--since", type=iso_date, metavar="YYYY-MM-DD", help="only questions asked from that day (in TIMEZONE)"

@@ -60,4 +60,10 @@ def run_eval(ns: argparse.Namespace, ctx: CliContext) -> int:
     ok_out, n_out = report.out_of_scope
     ctx.out(f"in-scope right:        {ok_in}/{n_in} {_pct(ok_in, n_in)}")
     ctx.out(f"out-of-scope declined: {ok_out}/{n_out} {_pct(ok_out, n_out)}")
+    bad, n_all = report.wrong
+    ctx.out(f"wrong answers:         {bad}/{n_all} {_pct(bad, n_all)}")
+    ctx.out("calibration (confidence → share right of the answered):")
+    for low, high, right, answered in report.calibration():
+        if answered:
+            ctx.out(f"  {low:4.0%}–{high:4.0%} {right:>5}/{answered:<5} {_pct(right, answered)}")
     return EXIT_OK

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
 from bot.core.facts import FactBaseError, check_facts, load_facts
+from bot.core.lexicon_lint import lint_vocabulary
 
 __all__ = ["run_check", "run_facts"]
 
@@ -41,9 +42,10 @@ def run_check(ns: argparse.Namespace, ctx: CliContext) -> int:
             return EXIT_CONFIG
         directory = settings.facts_dir
     base, problems = check_facts(directory, today=dt.date.today())
+    problems += lint_vocabulary(base) if base is not None else []  # the matcher's vocabulary lint
     for problem in problems:
         ctx.out(str(problem))
-    if base is None:
+    if base is None or problems:
         ctx.out(f"{len(problems)} problem(s) in {directory}")
         return EXIT_FAILURE
     phrasings = sum(len(q) for f in base for q in f.questions.values())

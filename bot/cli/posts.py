@@ -15,6 +15,7 @@ from bot.cli.args import iso_date
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
 
 if TYPE_CHECKING:
+    from bot.config import Settings
     from bot.core.facts import FactBase
     from bot.posts.content import Pick
 
@@ -35,25 +36,35 @@ def console_start(day: dt.date) -> dt.date:
         return dt.date.min
 
 
-def onthisday_args(parser: argparse.ArgumentParser) -> None:
+def _date_arg(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the day (default: today in TIMEZONE)")
+
+
+def onthisday_args(parser: argparse.ArgumentParser) -> None:
+    _date_arg(parser)
     parser.add_argument("--lang", choices=("en", "es"), default="en")
 
 
 def daily_args(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="the day (default: today in TIMEZONE)")
+    _date_arg(parser)
     parser.add_argument("--lang", choices=("en", "es"), default=None, help="default: the server's, else en")
     parser.add_argument("--server", type=int, default=None, help="a server id: its own rotation (from DATA_DIR)")
 
 
-def _facts(ctx: CliContext, directory: object) -> FactBase | None:
+def _prepare(ns: argparse.Namespace, ctx: CliContext) -> tuple[Settings, dt.date, FactBase] | int:
+    """The settings, the day asked for (default today in TIMEZONE) and the fact base; or the exit
+    code, after saying what is wrong."""
     from bot.core.facts import FactBaseError, load_facts
 
+    settings = ctx.settings()
+    if settings is None:
+        return EXIT_CONFIG
+    day = ns.date or dt.datetime.now(settings.tz).date()
     try:
-        return load_facts(directory)  # type: ignore[arg-type]
+        return settings, day, load_facts(settings.facts_dir)
     except FactBaseError as exc:
         ctx.err(f"perezbot: the fact base has problems:\n{exc}")
-        return None
+        return EXIT_FAILURE
 
 
 def run_onthisday(ns: argparse.Namespace, ctx: CliContext) -> int:
@@ -62,13 +73,10 @@ def run_onthisday(ns: argparse.Namespace, ctx: CliContext) -> int:
     from bot.posts.dates import next_entry_date
     from bot.posts.words import text
 
-    settings = ctx.settings()
-    if settings is None:
-        return EXIT_CONFIG
-    day = ns.date or dt.datetime.now(settings.tz).date()
-    facts = _facts(ctx, settings.facts_dir)
-    if facts is None:
-        return EXIT_FAILURE
+    prepared = _prepare(ns, ctx)
+    if isinstance(prepared, int):
+        return prepared
+    _, day, facts = prepared
     reply = render_onthisday(facts, day, ns.lang)
     if reply is None:
         msg = text(ns.lang, "no_entry_cli", day=format_date(day, ns.lang))
@@ -113,13 +121,10 @@ def run_daily(ns: argparse.Namespace, ctx: CliContext) -> int:
     from bot.posts.content import project, render_pick
     from bot.posts.rotation import fresh
 
-    settings = ctx.settings()
-    if settings is None:
-        return EXIT_CONFIG
-    day = ns.date or dt.datetime.now(settings.tz).date()
-    facts = _facts(ctx, settings.facts_dir)
-    if facts is None:
-        return EXIT_FAILURE
+    prepared = _prepare(ns, ctx)
+    if isinstance(prepared, int):
+        return prepared
+    settings, day, facts = prepared
     language = None
     if ns.server is not None:
         if not settings.database_path.is_file():

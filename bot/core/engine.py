@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.core.cache import cached
+from bot.core.conversation import Turn
 from bot.core.facts import FactBase, load_facts
 from bot.core.matcher import Matcher
 from bot.core.render import Reply, render_match
@@ -21,12 +24,32 @@ class Engine:
     matcher: Matcher
 
     @classmethod
-    def load(cls, directory: Path | None = None) -> Engine:
-        """Load and validate ``directory``; raises FactBaseError listing every problem."""
-        facts = load_facts(directory)
-        return cls(facts, Matcher(facts))
+    def load(
+        cls, directory: Path | None = None, *, cache_dir: Path | None = None, today: dt.date | None = None
+    ) -> Engine:
+        """Load and validate ``directory``; raises FactBaseError listing every problem.
 
-    def ask(self, question: str, *, lang: str | None = None) -> tuple[MatchResult, Reply]:
-        """Match ``question`` and render the reply."""
-        result = self.matcher.match(question, lang=lang)
+        With ``cache_dir``, a built engine for the same fact files and code is reused from there
+        (see :mod:`bot.core.cache`): a cold start without rebuilding the index. ``today`` (the
+        caller's clock) adds ``perezbot check``'s lint of dated facts, so the engine is built afresh."""
+
+        def build() -> Engine:
+            facts = load_facts(directory, today=today)
+            return cls(facts, Matcher(facts))
+
+        if cache_dir is None or directory is None or today is not None:
+            return build()
+        return cached(directory, cache_dir, build)
+
+    def ask(self, question: str, *, lang: str | None = None, previous: Turn | None = None) -> tuple[MatchResult, Reply]:
+        """Match ``question`` (a follow-up of ``previous``, if given) and render the reply."""
+        result = self.matcher.match(question, lang=lang, previous=previous)
         return result, render_match(result, self.facts.source)
+
+    @staticmethod
+    def turn(result: MatchResult) -> Turn | None:
+        """What a conversation remembers of ``result`` (None when nothing was answered)."""
+        fact = result.fact
+        if fact is None:
+            return None
+        return Turn(result.topic, fact.id, fact.year)

@@ -376,7 +376,8 @@ def _check_date(
 ) -> None:
     """A dated fact drives the anniversary posts: the date must be past and be the one the answer gives.
 
-    Run by ``perezbot check`` and ``doctor`` (which pass ``today``), so test fixtures may date facts freely.
+    Run by ``perezbot check``, ``doctor`` and the reloads (which pass ``today``), so test fixtures may date
+    facts freely.
     """
     if today is None:
         return

@@ -10,324 +10,100 @@ Each fact sharing a word with the question is scored on canonical tokens (:mod:`
 * **similarity** — an idf-weighted Jaccard with the fact's closest phrasing, blended with
   rapidfuzz's token-sort ratio for the leading facts: the tie-breaker between close facts.
 
-A fact is answered when its coverage is high enough and it beats the runner-up by a margin; close
-calls become "ambiguous" (up to 3 suggestions) and weak ones "unknown". When the whole message is
-not answered, the rules below try its parts: a claim being checked with a wrong value ("bronze in
-Beijing, right?"), the last clauses of a long message, the clauses that ask with the rest as soft
-context; a message asking two things gets both answers.
+Whether the best fact is answered is decided by one rule, :mod:`bot.core.decision`: a logistic
+model over these scores, fit on all our question sets, whose probability is the confidence shown.
+Close calls become "ambiguous" (up to 3 suggestions) and weak ones "unknown". When the whole message
+is not answered, the rules below try its parts: a claim or yes/no check (confirmed or corrected
+from the fact holding the value), the last clauses of a long message, the clauses that ask with
+the rest as soft context; a message asking two things gets both answers; a follow-up leans on the
+conversation's previous answer (:mod:`bot.core.conversation`).
 """
 
 from __future__ import annotations
 
-import heapq
-import math
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process, utils
 
-from bot.core.facts import LANGS, FactBase
+from bot.core import decision
+from bot.core.anyfact import asks_for_any_fact
+from bot.core.claims import claim_of
+from bot.core.conversation import Turn
+from bot.core.decision import Evidence, probability
+from bot.core.followup import leans_on_previous, relative_year, years_away
+from bot.core.index import about_other, is_year
+from bot.core.instructions import opens_with_an_order
+from bot.core.junk import has_words
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.text import ABOUT_HIM, Analysis, Analyzer, detect_language, fold
+from bot.core.scoring import PIVOT_RANK, Scored, Scorer
+from bot.core.smalltalk import smalltalk_kind
+from bot.core.text import RARE_RANK, Analysis, detect_language, fold
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
 MAX_QUESTION_CHARS = 500
 
-# The decision rule (tuned on our own question sets, see README "How matching works").
+# How the matcher uses the scores (scoring.py weighs words; decision.py is the one fitted rule).
 MIN_COVERAGE = 0.72  # share of the question's weight the fact must explain
 MIN_EVIDENCE = 1.2  # at least one reasonably specific token must match
 MARGIN = 0.05  # the best must beat the runner-up by this much, else ambiguous
-STRONG_COVERAGE = 0.8  # …and this much when a place, person, number or question word is missing
-LOW_COVERAGE = 0.5  # enough when nothing specific is missing and the runner-up is far behind
-WIDE_MARGIN = 0.25  # …the lead the low-coverage path needs over the runner-up
-STRONG_MULTIPLIER = 2.0  # entities, numbers, question words missing from a fact
-DOMAIN_MULTIPLIER = 1.0  # other words some other fact knows, missing from this one
-UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows (could be filler, could be off-topic)
-DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
 PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
-SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
 TAIL_CLAUSES = 3  # how many of the last clauses may start the tail that is tried
-TAIL_MIN_CONFIDENCE = 0.6  # the end of a long message must be a clear question by itself
-SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact to be about them
-RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
-ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
-ANSWER_EXPLAINS = 0.7  # …and how much of that word's weight it covers
+TAIL_MIN_CONFIDENCE = 0.8  # the end of a long message must be a clear question by itself
+FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands alone
+# The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
+INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
+# What a question word asks for, which the answering fact must hold (read from its answer text).
+ASKED_KINDS = {"q_where": "place", "q_time": "time"}
+ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact explains it
+STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
+FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
+ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
+NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
 
-_SMALLTALK = (
-    ("thanks", re.compile(r"^(thanks?( you)?|thank u|thx|ty|tysm|cheers|gracias|muchas gracias|mil gracias)\b")),
-    (
-        "identity",
-        re.compile(r"^(who|what) are you\b|^(quien|que) eres\b|^what is perezbot|^are you a bot|^eres un bot"),
-    ),
-    ("help", re.compile(r"^(help|ayuda|commands|comandos|how do i use (you|this)|what can you do|que puedes hacer)\b")),
-    (
-        "greeting",
-        re.compile(
-            r"^(hi+|hello+|hey+|hola+|buenas|buenos dias|buenas tardes|buenas noches|good (morning|afternoon|evening)"
-            r"|howdy|sup|yo|hiya|greetings|saludos|que tal|ola)\b"
-        ),
-    ),
-)
-_SMALLTALK_FILLER = frozenset(
-    (
-        "hi hello hey hola buenas there bot perezbot thanks thank you thx ty so much a lot gracias muchas mil "
-        "who what are you is eres quien que help ayuda commands comandos good morning afternoon evening day "
-        "dias tardes noches howdy sup yo hiya greetings saludos tal ola everyone all guys man bro amigo "
-        "please pls can do use how i this cheers tysm perez jefferson a bot best great awesome amazing cool nice goat "
-        "crack genio the youre re very lol xd"
-    ).split()
-)
+def _is_age(token: str) -> bool:
+    """A bare number a person's age could be (10–60): "pretty sure he was 25 when he won"."""
+    return token.isdigit() and 10 <= int(token) <= 60
 
 
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
-def _about_other(token: str) -> bool:
-    """A marker that the question is about someone else ("Markov's time")."""
-    return token.startswith("about_") and token != ABOUT_HIM
-
-
-def _is_small_number(token: str) -> bool:
-    return token.isdigit() and int(token) <= 12
-
-
-def _is_year(token: str) -> bool:
-    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
-
-
-@dataclass(frozen=True, slots=True)
-class Scored:
-    """One fact's score for one question (exposed for tests, eval and the misses log)."""
-
-    index: int
-    coverage: float
-    evidence: float  # the idf weight of the question words the fact explains
-    unexplained: float
-    similarity: float
-    strong_missing: float = 0.0
-    matched: int = 0
-    focus: float = 0.0  # how central the matched words are to the fact (0–1)
-
-    @property
-    def rank(self) -> float:
-        return self.coverage + 0.25 * self.focus + 0.35 * self.similarity
-
-
-class Matcher:
+class Matcher(Scorer):
     """Matches questions against a fact base. Immutable once built; safe to share."""
-
-    def __init__(self, facts: FactBase) -> None:
-        self.facts = facts
-        lexicon = facts.lexicon
-        vocabulary: list[str] = []
-        for fact in facts:
-            vocabulary.extend(fact.keywords)
-            for lang in LANGS:
-                vocabulary.extend(fact.questions.get(lang, ()))
-                vocabulary.append(fact.answer.get(lang, ""))
-                vocabulary.append(fact.title.get(lang, ""))
-        self.analyzer = Analyzer(lexicon, vocabulary)
-        self._strong = lexicon.entities | lexicon.intents
-        self._intents = lexicon.intents
-        self._entities = lexicon.entities
-        self._topic = lexicon.topic
-        self._declines = lexicon.decline
-        self._concepts = frozenset(lexicon.concepts)
-        self._vocab: list[frozenset[str]] = []
-        self._centrality: list[dict[str, float]] = []
-        self._answer_only: list[frozenset[str]] = []
-        self._phrasings: list[str] = []  # canonical token strings, for rapidfuzz
-        self._phrasing_sets: list[frozenset[str]] = []
-        self._phrasing_owner: list[int] = []
-        self._phrasing_text: list[tuple[str, str]] = []  # (lang, original), for autocomplete
-        self._phrasing_text_owner: list[int] = []
-        self._fact_phrasings: list[list[str]] = []
-        for i, fact in enumerate(facts):
-            counts: dict[str, int] = {}
-            shapes: set[frozenset[str]] = set()
-            n_phrasings = 0
-            for lang in LANGS:
-                for phrasing in fact.questions.get(lang, ()):
-                    analysed = self.analyzer.analyze(phrasing, lang)
-                    tokens = frozenset(analysed.tokens) | (analysed.subjects - {ABOUT_HIM})
-                    n_phrasings += 1
-                    for token in tokens:
-                        counts[token] = counts.get(token, 0) + 1
-                    self._phrasing_text.append((lang, phrasing))
-                    self._phrasing_text_owner.append(i)
-                    if tokens and tokens not in shapes:  # phrasings that analyse alike are scored once
-                        shapes.add(tokens)
-                        self._phrasings.append(" ".join(sorted(tokens)))
-                        self._phrasing_sets.append(tokens)
-                        self._phrasing_owner.append(i)
-            self._fact_phrasings.append(
-                [p for p, o in zip(self._phrasings, self._phrasing_owner, strict=True) if o == i]
-            )
-            central = {t: min(1.0, 2.5 * c / max(n_phrasings, 1)) for t, c in counts.items()}
-            defining: set[str] = set()
-            for keyword in (*fact.keywords, str(fact.year or "")):
-                defining.update(self.analyzer.analyze(keyword, "en").tokens)
-            for lang in LANGS:
-                defining.update(self.analyzer.analyze(fact.title.get(lang, ""), lang).tokens)
-            for token in defining:
-                central[token] = max(central.get(token, 0.0), 0.8)
-            answer_only: set[str] = set()
-            for lang in LANGS:
-                for token in self.analyzer.analyze(fact.answer.get(lang, ""), lang).tokens:
-                    # An answer's wording never makes a fact answer "when", nor its numbers a question's.
-                    if token not in lexicon.intents and not token[:1].isdigit() and token not in central:
-                        central[token] = ANSWER_ONLY
-                        answer_only.add(token)
-            self._answer_only.append(frozenset(answer_only))
-            self._centrality.append(central)
-            self._vocab.append(frozenset(central))
-        n = max(len(self._vocab), 1)
-        df: dict[str, int] = {}
-        for words in self._vocab:
-            for token in words:
-                df[token] = df.get(token, 0) + 1
-        self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
-        # The kinds of value each fact holds, numbers of its answer included.
-        self._fact_kinds: list[frozenset[str]] = []
-        for i, fact in enumerate(facts):
-            kinds = {lexicon.values[t] for t in self._vocab[i] if t in lexicon.values}
-            if any(ch.isdigit() for ch in fact.answer.get("en", "")):
-                kinds.add("number")
-            self._fact_kinds.append(frozenset(kinds))
-        # A fact mostly about someone else (most phrasings name them) has them as its subject.
-        self._subjects: list[frozenset[str]] = []
-        for i in range(len(self._vocab)):
-            sets = [t for t, o in zip(self._phrasing_sets, self._phrasing_owner, strict=True) if o == i]
-            self._subjects.append(
-                frozenset(p for p in lexicon.people if sum(p in t for t in sets) >= SUBJECT_SHARE * max(len(sets), 1))
-            )
-        self._fact_postings: dict[str, list[int]] = {}
-        for i, words in enumerate(self._vocab):
-            for token in words:
-                self._fact_postings.setdefault(token, []).append(i)
-        self._phrasing_weight = [sum(self._idf[t] for t in tokens) for tokens in self._phrasing_sets]
-        self._postings: dict[str, list[int]] = {}
-        for j, tokens in enumerate(self._phrasing_sets):
-            for token in tokens:
-                self._postings.setdefault(token, []).append(j)
-        self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
-
-    # ------------------------------------------------------------------ scoring
-    def _is_strong(self, token: str) -> bool:
-        """Entities, numbers, question words and known concepts no fact covers."""
-        return (
-            token in self._strong
-            or (token[:1].isdigit() and not _is_small_number(token))
-            or token.startswith("about_")
-            or (token in self._concepts and token not in self._idf)
-        )
-
-    def _miss_weight(self, token: str, analysis: Analysis, *, strict: bool = False) -> float:
-        """How much a question token the fact does not explain counts against it.
-
-        ``strict`` (a question about someone else, "Markov's time") makes every missing domain
-        word count as much as a missing entity: the fact must say exactly that about them.
-        """
-        if _is_small_number(token):
-            return UNKNOWN_WORD_WEIGHT  # "like 4 olympics": a small count is often a wrong guess, not a topic
-        if token in self._idf:
-            weight = self._idf[token]
-            strong = strict or self._is_strong(token)
-            return weight * (STRONG_MULTIPLIER if strong else DOMAIN_MULTIPLIER)
-        if token in self._concepts or token[:1].isdigit() or token.startswith("about_"):
-            return DOMAIN_MISS_WEIGHT
-        if token in analysis.unknown_pairs:
-            return DOMAIN_MISS_WEIGHT  # a name or two unknown words in a row: a new thing ("prize money")
-        return UNKNOWN_WORD_WEIGHT * (STRONG_MULTIPLIER if strict else 1.0)
-
-    def score(self, analysis: Analysis) -> list[Scored]:
-        """Every fact's score for an analysed question, best first."""
-        if not analysis.tokens:
-            return []
-        query = set(analysis.tokens) | (analysis.subjects - {ABOUT_HIM})
-        about_him = ABOUT_HIM in analysis.subjects
-        weights = {t: self._idf.get(t, 0.0) for t in query}
-        about_other = any(_about_other(t) for t in query)
-        misses = {t: self._miss_weight(t, analysis, strict=about_other) for t in query}
-        for token in analysis.soft & query:
-            misses[token] *= SOFT_MISS  # context from a rambling message: a fact need not explain it
-        # Phrasing similarity: idf-weighted Jaccard with each phrasing sharing a token (inverted
-        # index), blended with rapidfuzz's token-sort ratio over the canonical token strings.
-        best_sim = [0.0] * len(self._vocab)
-        q_weight = sum(weights.values()) + sum(misses[t] for t in query if weights[t] == 0.0)
-        shared: dict[int, float] = defaultdict(float)
-        postings = self._postings
-        for token in query:
-            weight = weights[token]
-            if weight:
-                for j in postings.get(token, ()):
-                    shared[j] += weight
-        phrasing_weight, owners = self._phrasing_weight, self._phrasing_owner
-        for j, common in shared.items():
-            sim = common / (q_weight + phrasing_weight[j] - common)  # > 0: common is part of both
-            owner = owners[j]
-            if sim > best_sim[owner]:
-                best_sim[owner] = sim
-        # rapidfuzz's token-sort ratio against the phrasings of the few facts that lead so far.
-        ratio = [0.0] * len(self._vocab)
-        text = " ".join(sorted(query))
-        leaders = heapq.nlargest(RATIO_FACTS, range(len(best_sim)), key=best_sim.__getitem__)
-        for i in leaders:
-            if best_sim[i] > 0:
-                found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
-                ratio[i] = found[1] / 100 if found else 0.0
-        strong_tokens = {t for t in query if self._is_strong(t)} - analysis.soft
-        # Per question word, once: its weight, its cost when missing, and what kind of word it is.
-        words = [
-            (
-                t,
-                weights[t],
-                misses[t],
-                t in strong_tokens,
-                t in self._topic,
-                t not in self._intents and not _is_small_number(t),  # what is asked about, not how
-            )
-            for t in query
-        ]
-        candidates = sorted({i for t in query for i in self._fact_postings.get(t, ())})
-        scored = []
-        for i in candidates:  # a fact sharing no word with the question has nothing to say
-            central = self._centrality[i]
-            answer_only = self._answer_only[i]
-            explained = evidence = unexplained = strong = 0.0
-            matched = 0
-            for token, weight, miss, is_strong, is_topic, countable in words:
-                c = central.get(token)
-                if c is None:
-                    if is_topic:
-                        continue  # "the Ecuadorian walker" is him: never held against a fact
-                    unexplained += miss
-                    if is_strong:
-                        strong += miss
-                    continue
-                if token in answer_only:
-                    explained += weight * ANSWER_EXPLAINS
-                    unexplained += weight * (1.0 - ANSWER_EXPLAINS)
-                else:
-                    explained += weight
-                    matched += countable
-                evidence += weight * c
-            if about_him and self._subjects[i] and not self._subjects[i] & query:
-                # "did Pérez ever test positive" is not answered by a fact about Borchin.
-                unexplained += DOMAIN_MISS_WEIGHT
-                strong += DOMAIN_MISS_WEIGHT
-            total = explained + unexplained
-            coverage = explained / total if total else 0.0
-            focus = evidence / explained if explained else 0.0
-            similarity = 0.7 * best_sim[i] + 0.3 * ratio[i]
-            scored.append(Scored(i, coverage, explained, unexplained, similarity, strong, matched, focus))
-        scored.sort(key=lambda s: s.rank, reverse=True)
-        return scored
 
     def _candidate(self, s: Scored) -> Candidate:
         return Candidate(self.facts.facts[s.index], round(min(1.0, s.rank / 1.6), 4))
+
+    def _holds_what_is_asked(self, index: int, analysis: Analysis) -> bool:
+        """A question asking where, when, how long… needs a fact whose answer holds a place, a
+        year, a time…; a fact that does not is a near miss (offered as a suggestion, not answered)."""
+        kinds = self._fact_kinds[index]
+        return all(ASKED_KINDS[t] in kinds for t in analysis.tokens if t in ASKED_KINDS)
+
+    def _evidence(self, scored: list[Scored], analysis: Analysis) -> Evidence:
+        """What the decision rule sees of the best fact (``scored`` is best first, not empty)."""
+        best = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        return Evidence(
+            coverage=best.coverage,
+            gap=best.rank - runner.rank if runner is not None else best.rank,
+            evidence=best.evidence,
+            strong_missing=best.strong_missing,
+            matched=best.matched,
+            similarity=best.similarity,
+            unknown=len(analysis.unknown),
+            strict=any(about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs),
+        )
+
+    def evidence_for(self, question: str) -> tuple[Evidence | None, int | None]:
+        """The decision rule's view of ``question`` as a whole (for fitting the rule)."""
+        analysis = self.analyzer.analyze(question)
+        scored = self.score(analysis)
+        if not scored:
+            return None, None
+        return self._evidence(scored, analysis), scored[0].index
 
     def _decide(self, question: str, analysis: Analysis, truncated: bool) -> MatchResult:
         scored = self.score(analysis)
@@ -336,62 +112,39 @@ class Matcher:
             return MatchResult(question, Status.UNKNOWN, lang, truncated=truncated)
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
-        gap = best.rank - runner.rank if runner is not None else best.rank
-        strict = any(_about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs)
-        needed = STRONG_COVERAGE if best.strong_missing > 0 or strict else MIN_COVERAGE
-        confident = (
-            best.evidence >= MIN_EVIDENCE
-            and best.matched >= 1
-            and (
-                best.coverage >= needed
-                or (
-                    not strict
-                    and best.coverage >= LOW_COVERAGE
-                    and best.strong_missing == 0
-                    and gap >= WIDE_MARGIN
-                    and best.matched >= 2
-                    and len(analysis.unknown) <= best.matched
-                )
-            )
-        )
+        chance = probability(self._evidence(scored, analysis))
+        if not self._holds_what_is_asked(best.index, analysis):
+            # "which city hosted the 2003 worlds": the fact is about that, but never says where.
+            near = (self._candidate(best),)
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=near, truncated=truncated)
+        confident = chance >= decision.ANSWER_AT and best.matched >= 1
         if not confident:
             close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)
-            return MatchResult(
-                question, Status.UNKNOWN, lang, self._candidate(best).confidence, suggestions=close, truncated=truncated
-            )
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=close, truncated=truncated)
         if runner is not None and runner.coverage >= MIN_COVERAGE and best.rank - runner.rank < MARGIN:
             contenders = [s for s in scored[:3] if s.coverage >= MIN_COVERAGE and best.rank - s.rank < MARGIN]
             return MatchResult(
                 question,
                 Status.AMBIGUOUS,
                 lang,
-                self._candidate(best).confidence,
+                chance,
                 suggestions=tuple(self._candidate(s) for s in contenders),
                 truncated=truncated,
             )
-        top = self._candidate(best)
+        top = Candidate(self.facts.facts[best.index], round(chance, 4))
         return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)
 
     # ------------------------------------------------------------------ public API
     def smalltalk_kind(self, question: str, analysis: Analysis | None = None) -> str | None:
-        """greeting / thanks / identity / help when the message is only that, else None.
+        """greeting / thanks / identity / help when the message is only that, else None."""
+        return smalltalk_kind(question, analysis)
 
-        "thanks crack" and "hola amigos!!" are small talk: after the greeting, nothing the fact
-        base knows is asked.
+    def match(self, question: str, *, lang: str | None = None, previous: Turn | None = None) -> MatchResult:
+        """Decide how to reply to ``question`` (any text, any length; never raises).
+
+        ``previous`` is the conversation's last answered turn: a follow-up that leans on it
+        ("how old was he then?") is resolved against it; a question that stands alone is not.
         """
-        text = " ".join(re.findall(r"[a-z0-9]+", fold(question)))
-        for kind, pattern in _SMALLTALK:
-            if pattern.search(text):
-                rest = [w for w in text.split() if w not in _SMALLTALK_FILLER]
-                if not rest:
-                    return kind
-                known = set(analysis.tokens) - analysis.unknown if analysis is not None else {None}
-                if not known and len(rest) <= 3:
-                    return kind
-        return None
-
-    def match(self, question: str, *, lang: str | None = None) -> MatchResult:
-        """Decide how to reply to ``question`` (any text, any length; never raises)."""
         question = question if isinstance(question, str) else str(question)
         truncated = len(question) > MAX_QUESTION_CHARS
         # Mentions and custom emoji carry no question; strip them before cutting to the limit, so
@@ -400,13 +153,23 @@ class Matcher:
         question = question[:MAX_QUESTION_CHARS]
         detected = detect_language(text, self.facts.lexicon)
         reply_lang = lang or detected
-        analysis = self.analyzer.analyze(text, detected)
-        if self._declines & set(analysis.tokens):  # "ignore your instructions…": not a question to answer
+        if not has_words(text):  # emoji, symbols, circled letters: nothing is asked
             return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
+        analysis = self.analyzer.analyze(text, detected)
+        claim = claim_of(fold(text))
+        if claim is not None:  # "my cousin says …": the rest is a claim to confirm or correct
+            analysis = replace(self.analyzer.analyze(claim, detected), confirming=True)
+        elif ORDER in self._concepts and opens_with_an_order(fold(text)):
+            # "say something offensive about …": an order, which no fact answers.
+            first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
+            analysis = replace(analysis, tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
         kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
         result = self._decide(question, analysis, truncated)
+        if result.status is not Status.ANSWERED and asks_for_any_fact(fold(text)) and self._names_nothing(analysis):
+            top = Candidate(self.facts.facts[self._central_fact], ANY_FACT_CONFIDENCE)
+            result = MatchResult(question, Status.ANSWERED, detected, top.confidence, (top,), truncated=truncated)
         if result.status is not Status.ANSWERED:
             result = (
                 self._correct_premise(analysis, question, truncated)
@@ -415,38 +178,186 @@ class Matcher:
                 or result
             )
         result = self._add_clauses(analysis, result)
+        if result.status is Status.ANSWERED:
+            result = self._verdict(analysis, result)
+        used = analysis
+        if previous is not None:
+            result, used = self._follow_up(text, analysis, result, previous, truncated)
+        if result.status is Status.ANSWERED:
+            result = replace(result, topic=self._topic_of(used, result))
         if result.lang != reply_lang:
-            result = MatchResult(
-                result.question,
-                result.status,
-                reply_lang,
-                result.confidence,
-                result.answers,
-                result.suggestions,
-                result.smalltalk,
-                result.truncated,
-            )
+            result = replace(result, lang=reply_lang)
         return result
 
+    def _names_nothing(self, analysis: Analysis) -> bool:
+        """No topic of its own: only him, everyday words ("cool", "interesting") and filler."""
+        return not any(about_other(t) for t in analysis.subjects) and all(
+            t in self._topic
+            or t in self._profile
+            or (t in analysis.unknown and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK)
+            for t in analysis.tokens
+        )
+
+    @staticmethod
+    def _everyday(token: str, analysis: Analysis) -> bool:
+        """An unknown word of everyday language ("cool", "stuff"): filler, not a topic."""
+        return token in analysis.unknown and analysis.ranks.get(token, RARE_RANK) <= PIVOT_RANK
+
+    # ------------------------------------------------------------------ follow-ups
+    def _topic_of(self, analysis: Analysis, result: MatchResult) -> tuple[str, ...]:
+        """What a follow-up may lean on: the question's known words and the answer's year."""
+        topic = [t for t in analysis.tokens if t not in analysis.unknown]
+        fact = result.fact
+        if fact is not None and fact.year is not None:
+            topic.append(str(fact.year))
+        return tuple(dict.fromkeys(topic))[:FOLLOWUP_TOPIC]
+
+    def _follow_up(
+        self, text: str, analysis: Analysis, result: MatchResult, previous: Turn, truncated: bool
+    ) -> tuple[MatchResult, Analysis]:
+        """Resolve a question that leans on the previous answer; leave one that stands alone."""
+        folded = fold(text)
+        leans = leans_on_previous(folded)
+        if result.status is Status.ANSWERED and (not leans or result.confidence >= STANDS_ALONE):
+            return result, analysis  # it stands alone: never bent by the conversation
+        own = [t for t in analysis.tokens if t not in self._intents]
+        if not leans and (analysis.unknown or len(own) > FOLLOWUP_OWN_WORDS):
+            return result, analysis  # a question of its own, just not one we can answer
+        asks = [t for t in analysis.tokens if t in self._intents]
+        # The previous question's words are soft context; its question words carry over only
+        # when this one asks nothing of its own ("and in Sydney?").
+        context = tuple(t for t in previous.topic if t not in analysis.tokens and not (asks and t in self._intents))
+        tokens = analysis.tokens + context
+        combined = Analysis(
+            tokens,
+            analysis.unknown,
+            analysis.lang,
+            analysis.unknown_pairs,
+            (tokens,),
+            (True,),
+            analysis.subjects,
+            frozenset(context) - self._intents,  # the earlier words help a fact that has them
+            analysis.confirming,
+            analysis.ranks,
+        )
+        step = relative_year(folded)
+        if step and previous.year is not None:
+            found = self._neighbour(previous.year, step, combined, result, years_away(folded))
+            if found is not None:
+                return found, combined
+        resolved = self._decide(result.question, combined, truncated)
+        if resolved.status is Status.ANSWERED:
+            return resolved, combined
+        if leans and result.status is Status.ANSWERED and result.confidence < STANDS_ALONE:
+            # "who won gold in that race?" points at the last answer, which does not say: decline
+            # rather than answer about some other race.
+            return replace(resolved, question=result.question), analysis
+        return result, analysis
+
+    def _neighbour(
+        self, year: int, step: int, analysis: Analysis, result: MatchResult, span: int | None = None
+    ) -> MatchResult | None:
+        """ "And the year after?": the best-matching fact of the nearest year after (or before);
+        "two years later": the fact of exactly that year, or whose answer names it."""
+        facts = self.facts.facts
+        pool: list[int] = []
+        if span:
+            target = year + span
+            pool = [i for i, f in enumerate(facts) if f.year == target]
+            pool = pool or [i for i, f in enumerate(facts) if str(target) in f.text("en")]
+        if not pool:
+            years = sorted({f.year for f in facts if f.year is not None and (f.year - year) * step > 0})
+            if not years:
+                return None
+            target = years[0] if step > 0 else years[-1]
+            pool = [i for i, f in enumerate(facts) if f.year == target]
+        scores = {s.index: s.rank for s in self.score(analysis)}
+        best = max(pool, key=lambda i: (scores.get(i, 0.0), -i))
+        top = Candidate(facts[best], NEIGHBOUR_CONFIDENCE)
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))
+
     def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
-        """ "He won bronze in Beijing, right?" — a question that checks a claim is answered by the fact
-        holding the right value, when all it lacks are values of a kind that fact has (a medal
-        colour, a number, a nation, a person). "What was his time in Beijing" asks, not checks."""
+        """ "He won bronze in Beijing, right?", "my cousin says the pilgrimage was 1000 km" — a claim
+        or yes/no check is answered by the fact holding the right value, when all that fact lacks
+        are the values being checked: a value of a kind it holds (a medal colour, a number, a
+        nation, a person) or a comparing word ("longer", "before"). A year being
+        checked asks "when". "What was his time in Beijing" asks, not checks."""
         if not analysis.confirming:
             return None
         query = set(analysis.tokens)
-        for scored in self.score(analysis)[:3]:
-            missing = query - self._vocab[scored.index] - self._topic
-            kinds = {self._value_kind(t) for t in missing}
-            if not missing or None in kinds or not kinds <= self._fact_kinds[scored.index]:
+        asks = self._implied(query)
+        leading = [s.index for s in self.score(analysis.part(analysis.tokens + asks))[:3]]
+        # The fact holding most of the claim first: it lacks the fewest of the values checked.
+        for i in sorted(leading, key=lambda i: len(query - self._vocab[i] - self._topic)):
+            missing = query - self._vocab[i] - self._topic
+            if not missing or not all(self._checkable(t, i) for t in missing):
                 continue
-            result = self._decide(question, analysis.part(analysis.tokens, frozenset(missing)), truncated)
-            if result.status is Status.ANSWERED and result.fact is self.facts.facts[scored.index]:
-                return result
+            if not query - missing - self._intents:
+                continue  # nothing but the values: no topic to check them against
+            if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
+                continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
+            implied = self._implied(missing)
+            # The values being checked are what the fact settles, not words it must contain.
+            part = analysis.part(tuple(t for t in analysis.tokens if t not in missing) + implied)
+            result = self._decide(question, part, truncated)
+            fact = self.facts.facts[i]
+            if result.status is Status.AMBIGUOUS and result.suggestions and result.suggestions[0].fact is fact:
+                # Close siblings, but only this one holds the kind of value the claim checks.
+                top = Candidate(fact, result.confidence)
+                result = replace(result, status=Status.ANSWERED, answers=(top,), suggestions=())
+            if result.status is Status.ANSWERED and result.fact is fact:
+                values = {t for t in missing if self._value_kind(t) is not None}
+                # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
+                verdict = "no" if values and not missing & self._compare else ""
+                return replace(result, verdict=verdict)
         return None
 
+    def _implied(self, values: set[str]) -> tuple[str, ...]:
+        """What claimed values ask: "retired in 2010" asks when, "he was 25 when he won" how old."""
+        return tuple(
+            intent
+            for intent, claimed in (("q_when", is_year), ("q_age", _is_age))
+            if any(claimed(t) for t in values) and intent in self._idf
+        )
+
+    def _checkable(self, token: str, index: int) -> bool:
+        """Can ``token``, missing from fact ``index``, be a value the question checks?"""
+        kind = self._value_kind(token)
+        if kind is not None:
+            return kind in self._fact_kinds[index]
+        if token in self._intents:  # "lost by a whole minute": a time, checked against the fact's time
+            return INTENT_KINDS.get(token, "") in self._fact_kinds[index]
+        return token in self._compare
+
+    def _verdict(self, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """A yes/no check gets "yes" when the answered fact holds every value it checks, "no" when
+        a value is missing and the fact holds another of that kind (gold asked, silver won)."""
+        if not analysis.confirming or result.verdict is not None or result.fact is None:
+            return result
+        if len(result.answers) > 1 or set(analysis.tokens) & self._compare:
+            return result  # "before or after", two facts: the facts say it, not one word
+        index = self.facts.facts.index(result.fact)
+        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
+        answer = self._answer_tokens[index]
+        if not values:
+            return result
+        if values <= answer:
+            return replace(result, verdict="yes")
+        if all(self._value_kind(t) in self._fact_kinds[index] for t in values - answer):
+            return replace(result, verdict="no")
+        return result
+
     def _value_kind(self, token: str) -> str | None:
-        return "number" if token[:1].isdigit() else self.facts.lexicon.values.get(token)
+        """medal / nation / person (the lexicon's values), year, time, distance or number."""
+        if not token[:1].isdigit():
+            if token in self._entities and token not in self.facts.lexicon.values:
+                return "place"  # a named place or body a claim may get wrong ("announced it in Beijing")
+            return self.facts.lexicon.values.get(token)
+        if is_year(token):
+            return "year"
+        if ":" in token:
+            return "time"
+        return "distance" if token.endswith(("km", "m")) else "number"
 
     def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """In a long, chatty message the question is usually at the end: try the last clauses.
@@ -457,7 +368,7 @@ class Matcher:
         clauses = analysis.clauses
         for k in range(len(clauses) - 1, max(0, len(clauses) - 1 - TAIL_CLAUSES), -1):
             tail = analysis.part(tuple(t for clause in clauses[k:] for t in clause))
-            if len(set(tail.tokens) - self._intents) < 2:
+            if len(set(tail.tokens)) < 2 or not set(tail.tokens) - self._intents - self._topic:
                 continue  # "who won them" is too vague to stand for the whole message
             result = self._decide(question, tail, truncated)
             if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
@@ -493,6 +404,8 @@ class Matcher:
         seen = {c.fact.id for c in whole.answers}
         found: list[Candidate] = []
         for clause in analysis.clauses:
+            # "more world golds or olympic golds?": the comparing words say how, not what.
+            clause = tuple(t for t in clause if t not in self._compare) or clause
             scored = self.score(analysis.part(clause))
             if not scored:
                 continue

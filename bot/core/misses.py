@@ -9,12 +9,13 @@ merely because one contains the other ("born" and "when was pérez born" stay ap
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+
+from bot.core.fold import fold
 
 __all__ = ["DEFAULT_THRESHOLD", "Miss", "MissGroup", "group_misses", "normalise"]
 
@@ -53,9 +54,7 @@ class MissGroup:
 
 def normalise(text: str) -> str:
     """Lower case, no accents, no punctuation, single spaces: ``¿Cuándo NACIÓ?`` → ``cuando nacio``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NON_WORD.sub(" ", stripped).replace("_", " ").split())
+    return " ".join(_NON_WORD.sub(" ", fold(text)).replace("_", " ").split())
 
 
 @dataclass

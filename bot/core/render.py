@@ -25,6 +25,7 @@ __all__ = [
     "Suggestion",
     "as_of_text",
     "citation_label",
+    "fact_body",
     "format_date",
     "format_day",
     "render_about",
@@ -86,7 +87,8 @@ def source_footer(source: Source, facts: Iterable[Fact], lang: str) -> str:
     return f"{word(lang, 'source')}: “{source.title}”, {', '.join(labels)}"
 
 
-def _fact_body(fact: Fact, lang: str) -> str:
+def fact_body(fact: Fact, lang: str) -> str:
+    """The fact's text, with its "as of" note when it has one."""
     text = fact.text(lang)
     note = as_of_text(fact.as_of, lang) if fact.as_of else None
     return f"{text} ({note})" if note else text
@@ -101,7 +103,7 @@ def render_fact(fact: Fact, lang: str, source: Source, confidence: float | None 
         kind=Kind.ANSWERED,
         lang=lang,
         title=fact.name(lang),
-        body=_fact_body(fact, lang),
+        body=fact_body(fact, lang),
         footer=footer,
         fact_ids=(fact.id,),
     )
@@ -122,7 +124,10 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
     if result.status is Status.ANSWERED and result.answers:
         if len(result.answers) == 1:
             only = result.answers[0]
-            return render_fact(only.fact, lang, source, only.confidence)
+            reply = render_fact(only.fact, lang, source, only.confidence)
+            if result.verdict in ("yes", "no"):  # a claim or yes/no check: confirm or correct first
+                reply = replace(reply, body=f"{word(lang, 'verdict_' + result.verdict)} {reply.body}")
+            return reply
         facts = [c.fact for c in result.answers]
         footer = source_footer(source, facts, lang)
         footer += f" · {word(lang, 'confidence')} {result.confidence:.0%}"
@@ -130,7 +135,7 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
             kind=Kind.ANSWERED,
             lang=lang,
             title=" · ".join(f.name(lang) for f in facts),
-            body="\n\n".join(_fact_body(f, lang) for f in facts),
+            body="\n\n".join(fact_body(f, lang) for f in facts),
             footer=footer,
             fact_ids=tuple(f.id for f in facts),
         )
@@ -210,7 +215,7 @@ def render_facts_page(facts: FactBase, page: int, per_page: int, lang: str) -> R
         lang=lang,
         title=word(lang, "facts_title"),
         body="",
-        fields=tuple((f.name(lang), _fact_body(f, lang)) for f in shown),
+        fields=tuple((f.name(lang), fact_body(f, lang)) for f in shown),
         footer=word(lang, "page", page=page + 1, pages=pages, count=len(items)),
         fact_ids=tuple(f.id for f in shown),
     )

@@ -43,6 +43,11 @@ class MatchResult:
     suggestions: tuple[Candidate, ...] = ()
     smalltalk: str | None = None
     truncated: bool = False
+    # The topic words a follow-up may lean on (canonical tokens, question words left out).
+    topic: tuple[str, ...] = ()
+    # A claim or yes/no check answered from the fact: "yes" it holds, "no" it does not, "" the
+    # fact settles it without one word saying which (None: not a check).
+    verdict: str | None = None
 
     @property
     def fact(self) -> Fact | None:

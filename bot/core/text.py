@@ -9,36 +9,31 @@ corrected to the closest known word (typo tolerance, rapidfuzz).
 
 from __future__ import annotations
 
-import gzip
 import re
-import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-__all__ = ["Analysis", "Analyzer", "Lexicon", "common_words", "detect_language", "fold"]
+from bot.core.fold import fold
+from bot.core.numbers import normalise_numbers
+from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
-_WORDS_FILES = {lang: Path(__file__).with_name("data") / f"words-{lang}.txt.gz" for lang in ("en", "es")}
+__all__ = [
+    "ABOUT_HIM",
+    "RARE_RANK",
+    "Analysis",
+    "Analyzer",
+    "Lexicon",
+    "common_words",
+    "detect_language",
+    "fold",
+    "word_ranks",
+]
 
-
-@lru_cache(maxsize=2)
-def common_words(lang: str | None = None) -> frozenset[str]:
-    """Common English and/or Spanish words (folded): real words are never "typo-corrected"."""
-    if lang is None:
-        return common_words("en") | common_words("es")
-    try:
-        with gzip.open(_WORDS_FILES[lang], "rt", encoding="utf-8") as fh:
-            return frozenset(fh.read().split())
-    except OSError:
-        return frozenset()
-
-
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
 _CONTRACTIONS = (
     (re.compile(r"\b(can)'?t\b"), r"\1 not"),
     (re.compile(r"\bwon't\b"), "will not"),
@@ -50,89 +45,6 @@ _CONTRACTIONS = (
     (re.compile(r"\b(\w+)'d\b"), r"\1 would"),
     (re.compile(r"\bi'm\b"), "i am"),
 )
-_NUMBER_WORDS = {
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "eleven": "11",
-    "twelve": "12",
-    "fourteen": "14",
-    "fifteen": "15",
-    "twenty": "20",
-    "uno": "1",
-    "una": "1",
-    "dos": "2",
-    "tres": "3",
-    "cuatro": "4",
-    "cinco": "5",
-    "seis": "6",
-    "siete": "7",
-    "ocho": "8",
-    "nueve": "9",
-    "diez": "10",
-    "catorce": "14",
-    "veinte": "20",
-    "veintidos": "22",
-    "first": "1st",
-    "second": "2nd",
-    "third": "3rd",
-    "fourth": "4th",
-    "fifth": "5th",
-    "primero": "1st",
-    "primer": "1st",
-    "primera": "1st",
-    "segundo": "2nd",
-    "segunda": "2nd",
-    "tercero": "3rd",
-    "tercer": "3rd",
-    "tercera": "3rd",
-    "cuarto": "4th",
-    "cuarta": "4th",
-    "quinto": "5th",
-    "quinta": "5th",
-}
-# Chat spellings of question words, fixed before anything else.
-_SPELLINGS = {
-    "wat": "what",
-    "wut": "what",
-    "wht": "what",
-    "waht": "what",
-    "whta": "what",
-    "wen": "when",
-    "wehn": "when",
-    "whn": "when",
-    "wher": "where",
-    "whr": "where",
-    "wer": "where",
-    "hw": "how",
-    "howd": "how did",
-    "u": "you",
-    "ur": "your",
-    "r": "are",
-    "n": "and",
-    "b4": "before",
-    "bc": "because",
-    "cuz": "because",
-    "coz": "because",
-    "w": "with",
-    "abt": "about",
-    "yrs": "years",
-    "yr": "year",
-    "olys": "olympics",
-    "q": "que",
-    "xq": "por que",
-    "pq": "por que",
-    "dnd": "donde",
-    "tmb": "tambien",
-    "frm": "from",
-}
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # The person every question is about: "is Jefferson Pérez from" reads as "is he from".
 _HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his", "peres": "he"}
@@ -148,33 +60,23 @@ _CONFIRMING_RE = re.compile(
     r"(?:\b(?:right|correct|true|no|yes|eh|innit|verdad|cierto|correcto|si o no|o no|no es asi)|"
     r"\b(?:didn'?t|wasn'?t|isn'?t|weren'?t|hasn'?t) (?:he|it|they|she))\W*$"
     r"|^\W*(?:so |and |but |wait |ok |)(?:did|was|is|were|has|had|didn'?t|wasn'?t|isn'?t)\b"
+    # "¿ganó el oro en Pekín?": a Spanish question that opens with no question word asks yes or no.
+    r"|^\W*¿\s*(?!(?:que|cual|cuales|cuando|donde|adonde|quien|quienes|como|cuanto|cuanta|cuantos|cuantas|por que|"
+    r"porque|a que|en que|de que|para que|con quien|a quien|de quien|y|e)\b)\w"
+    # "so his two medals were a gold in 1996 and a bronze in 2008?": a statement asked, no question word.
+    r"|^(?!.*\b(?:what|whats|how|who|whos|when|where|which|why|whose|whom|que|cual|cuando|donde|quien|como|"
+    r"cuanto|cuantos|cuantas|por que)\b)[^?]*\w[^?]*\?\W*$"
 )
-# Words that join two questions in one message.
-_CONJUNCTIONS = frozenset({"and", "y", "also", "plus", "ademas", "tambien", "e"})
-# Words that open a question ("…, so how old was he?" asks; "my dad is from Cuenca" doesn't).
-_QUESTION_STARTERS = frozenset(
-    "what how who when where which why whats hows whos did does do was is were are can could has have had will "
-    "would should cual cuales cuando donde quien quienes como que cuanto cuantos cuanta cuantas por en a de".split()
-)
-_LEAD_FILLER = frozenset("so ok okay and but like lol well then anyway y pero entonces oye bueno pues".split())
-# Words that ask only at the start of a clause ("the race where he…" asks nothing).
-_WH_WORDS = frozenset({"when", "where", "who", "whom", "cuando", "donde", "quien", "quienes"})
-_ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|º|°|o|a|er|ro|to)\b")
+_OBJECT_PRONOUNS = frozenset({"it", "them", "lo", "la", "los", "las"})  # "hung it up", "lo dejó"
+_TABLES = tables()
+_NUMBER_WORDS = _TABLES.numbers
+_SPELLINGS = _TABLES.spellings  # chat spellings of question words, fixed before anything else
+_CONJUNCTIONS = _TABLES.conjunctions  # words that join two questions in one message
+_QUESTION_STARTERS = _TABLES.question_starters  # "…, so how old was he?" asks; "my dad is from Cuenca" doesn't
+_LEAD_FILLER = _TABLES.lead_filler
+_WH_WORDS = _TABLES.wh_words  # ask only at the start of a clause ("the race where he…" asks nothing)
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
-_YEAR_RE = re.compile(
-    r"(?<![\d:.,])\b(8[89]|9\d|0\d)\b(?!\s?(?:km|k|m|s|sec|secs|seconds|minutes|min|years|yrs|anos|meters|metres|%))"
-)
 _SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
-
-
-@lru_cache(maxsize=16)  # small on purpose: it serves the steps of one question, not a results cache
-def fold(text: str) -> str:
-    """Casefold and strip accents (``Pérez`` → ``perez``); quotes made plain. Memoised: one
-    question is folded by several steps."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES).casefold())
-    if text.isascii():
-        return text
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +119,8 @@ class Analysis:
     # has them, and cost little when it does not.
     soft: frozenset[str] = frozenset()
     confirming: bool = False  # "he won bronze in Beijing, right?" checks a claim
+    # Token → the general-language frequency rank of the word it came from (absent: rare).
+    ranks: Mapping[str, int] = field(default_factory=dict)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -231,6 +135,7 @@ class Analysis:
             self.subjects,
             soft,
             self.confirming,
+            self.ranks,
         )
 
 
@@ -255,17 +160,6 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
 
 _POSSESSIVE_RE = re.compile(r"'s\b")
 _BOUNDARY_RE = re.compile(r"[,;!¿¡]|\.(?!\d)|\s-\s|:(?!\d)")
-_THOUSANDS_RE = re.compile(r"(\d)[,.](\d{3})\b")  # 4,800 / 85.000 → 4800 / 85000
-_K_RE = re.compile(r"\b(\d+)\s?k\b")
-_APOSTROPHE_YEAR_RE = re.compile(r"'(\d{2})\b")
-_DECADE_RE = re.compile(r"\b((?:19|20)\d0|[3-9]0)'?s\b")  # the 2000s, the 90s
-_SECONDS_RE = re.compile(r"\b(\d+)\s?(?:s|sec|secs)\b")  # a bare "s" is seconds only after a number
-_KM_RE = re.compile(r"\b(\d+)\s?(?:km|kms|k|kilometres|kilometers|kilometros|kilometre|kilometer|kilometro)\b")
-_UNIT_RE = re.compile(r"\b(\d+)\s?(m|yrs?)\b")
-
-
-def _century(m: re.Match[str]) -> str:
-    return ("19" if int(m.group(1)) > 30 else "20") + m.group(1)
 
 
 @lru_cache(maxsize=16)
@@ -274,16 +168,7 @@ def _expand(text: str) -> str:
     if "'" in text:
         for pattern, repl in _CONTRACTIONS:
             text = pattern.sub(repl, text)
-    if any(ch.isdigit() for ch in text):
-        text = _THOUSANDS_RE.sub(r"\1\2", text)
-        text = _K_RE.sub(lambda m: m.group(1) + "000" if int(m.group(1)) > 20 else m.group(0), text)
-        text = _APOSTROPHE_YEAR_RE.sub(_century, text)
-        text = _YEAR_RE.sub(_century, text)
-        text = _DECADE_RE.sub(r"\1", text)
-        text = _SECONDS_RE.sub(r"\1 seconds", text)
-        text = _KM_RE.sub(r"\1km km", text)  # "10 km" is a distance, not the 10 of "10 golds"
-        text = _UNIT_RE.sub(r"\1 \2", text)
-        text = _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
+    text = normalise_numbers(text)
     if "'" in text:
         text = _POSSESSIVE_RE.sub(" ", text).replace("'", " ")
     text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something
@@ -299,8 +184,10 @@ class Analyzer:
         self.lexicon = lexicon
         self._canonical_cache: dict[tuple[str, str], tuple[str | None, bool]] = {}
         self._correction_cache: dict[str, str | None] = {}
-        self._words = {lang: common_words(lang) for lang in ("en", "es")}
-        self._dictionary = self._words["en"] | self._words["es"] if dictionary is None else dictionary
+        self._words = {lang: common_words(lang) for lang in ("en", "es")}  # needed while building only
+        self._ranks = word_ranks()
+        # Every common word has a rank: the rank table doubles as the dictionary (one copy to keep).
+        self._dictionary: Collection[str] = self._ranks if dictionary is None else dictionary
         self._word_concept: dict[str, str] = {}
         self._stem_concept: dict[tuple[str, str], str] = {}
         phrases: list[tuple[str, str]] = []
@@ -342,6 +229,7 @@ class Analyzer:
         for word in sorted(self._known - set(_SPELLINGS)):
             if len(word) >= 3 and word.isalpha():
                 self._by_initial.setdefault(word[0], []).append(word)
+        del self._words  # the per-language lists served _languages_of above; the ranks keep the words
 
     def _languages_of(self, word: str) -> tuple[str, ...]:
         """The languages a form may be inflected in: "valores" only in Spanish, so that an
@@ -400,10 +288,10 @@ class Analyzer:
             return (None if concept == NO_CONCEPT else concept), False
         if _stem(word, lang) in self._stop_stems and word in self._dictionary:
             return None, False
-        for lg in (lang,):  # only the question's language: a Spanish stem of an English word is noise
-            concept = self._stem_concept.get((_stem(word, lg), lg))
-            if concept:
-                return concept, False
+        # Only the question's language: a Spanish stem of an English word is noise.
+        stemmed = self._stem_concept.get((_stem(word, lang), lang))
+        if stemmed:
+            return stemmed, False
         if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
             return _stem(word, lang), False
         return _stem(word, lang), True
@@ -432,6 +320,19 @@ class Analyzer:
                     i += length
                     break
             else:
+                # "hung it up", "called it quits": a phrasal verb with its object in between.
+                if longest and i + 2 < len(words) and words[i + 1] in _OBJECT_PRONOUNS:
+                    for length in range(min(longest, len(words) - i - 1), 1, -1):
+                        key = (stems[i], *stems[i + 2 : i + 1 + length])
+                        concept = self._phrase_stems.get(key)
+                        if concept is not None and "|" not in words[i : i + 1 + length]:
+                            out.append("§" + concept)
+                            i += 1 + length
+                            break
+                    else:
+                        out.append(words[i])
+                        i += 1
+                    continue
                 out.append(words[i])
                 i += 1
         return out
@@ -449,6 +350,7 @@ class Analyzer:
         words = [w for i, w in enumerate(words) if not (w == "he" and i and words[i - 1] == "he")]
         tokens: list[str] = []
         unknown: set[str] = set()
+        ranks: dict[str, int] = {}
         pairs: set[str] = set()
         clauses: list[tuple[str, ...]] = []
         asking: list[bool] = []
@@ -482,6 +384,9 @@ class Analyzer:
             tokens.append(token)
             if is_unknown:
                 unknown.add(token)
+            # Every word's general-language rank: a word no fact holds weighs by how common it is.
+            rank = self._ranks.get(word, RARE_RANK)
+            ranks[token] = min(rank, ranks.get(token, rank))
         if len(tokens) > clause_from:
             clauses.append(tuple(tokens[clause_from:]))
             asking.append(asks)
@@ -495,4 +400,5 @@ class Analyzer:
             self.subjects_of(text),
             frozenset(),
             bool(_CONFIRMING_RE.search(fold(text).strip())),
+            ranks,
         )

@@ -25,6 +25,7 @@ from discord.ext import commands
 
 from bot.ask.manners import Cooldown, RecentAnswers
 from bot.config import Settings
+from bot.core.conversation import Conversations
 from bot.core.engine import Engine
 from bot.discord.backlog import Backlog
 from bot.discord.common import reply_error
@@ -117,6 +118,7 @@ class PerezBot(commands.Bot):
     rng: random.Random
     cooldown: Cooldown  # per-user question rate
     recent: RecentAnswers  # per-channel answers, for "I answered that a moment ago"
+    conversations: Conversations  # per user per channel (or DM): the last answer a follow-up leans on
     view_timeout: float  # seconds until buttons are taken off a message
     store: Store  # the process's one database connection, owned by a worker thread
     questions: QuestionLog  # the curation log, written through ``store``
@@ -155,6 +157,7 @@ class PerezBot(commands.Bot):
         self.sync_mode: SyncMode = sync
         self.cooldown = Cooldown(rate=5, per=30.0)
         self.recent = RecentAnswers()
+        self.conversations = Conversations(lambda: self.clock().timestamp())  # a few minutes each
         self.view_timeout = view_timeout
         self.store = Store(settings.database_path)  # nothing is opened until the first call
         self.questions = QuestionLog(self.store, keep_text=settings.record_misses)
@@ -204,13 +207,15 @@ class PerezBot(commands.Bot):
         await asyncio.to_thread(self.store.close)
 
     async def reload_facts(self) -> ReloadResult:
-        """Re-read ``FACTS_DIR``, validate it, and swap ``engine`` only if it is valid.
+        """Re-read ``FACTS_DIR``, check it as ``perezbot check`` does (today's date in ``TIMEZONE``
+        from :attr:`clock`), and swap ``engine`` only if it is valid.
 
         Reloads never overlap; the files are read in a worker thread so the bot keeps answering
         meanwhile, with the old engine, until the single assignment that swaps it.
         """
         async with self.reload_lock:
-            result = await asyncio.to_thread(reload_engine, self.engine, self.settings.facts_dir)
+            today = self.clock().astimezone(self.settings.tz).date()  # as `perezbot check` lints on its day
+            result = await asyncio.to_thread(reload_engine, self.engine, self.settings.facts_dir, today=today)
             if result.ok:
                 self.engine = result.engine
             else:

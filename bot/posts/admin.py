@@ -1,6 +1,9 @@
-"""What ``/anniversary`` and ``/daily`` share: the database handle, the guard, the status reply.
+"""What ``/anniversary`` and ``/daily`` share: the guard, the ``setup`` options and reply, the
+status reply, ``disable``.
 
-Not a cog (cogs never import cogs): both admin cogs and the ticker use these helpers.
+Not a cog (cogs never import cogs): both admin cogs and the ticker use these helpers. Each cog
+keeps its own command declarations (names and descriptions differ); the bodies the two have in
+common live here once, told apart by ``kind`` (``"yearly"`` or ``"daily"``).
 """
 
 from __future__ import annotations
@@ -8,24 +11,78 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import discord
+from discord import app_commands
+from discord.app_commands import locale_str
 
 from bot.core.reply import Reply
 from bot.discord import send
 from bot.discord.common import locale_language, reply_language
 from bot.posts import ledger
 from bot.posts.discord_poster import DiscordPoster, channel_permissions
-from bot.posts.present import parse_time, permission_names, render_status, resolve_timezone
+from bot.posts.present import (
+    parse_time,
+    permission_names,
+    render_saved,
+    render_status,
+    resolve_timezone,
+    timezone_choices,
+)
 from bot.posts.scheduler import KINDS, Defaults, Scheduler
 from bot.posts.settings import GuildSettings, get_guild, save_guild
 from bot.posts.words import posts_catalog
 from bot.store.store import Store
 
-__all__ = ["disable", "guard", "history_rows", "notice", "save_setup", "scheduler_for", "status_reply"]
+__all__ = [
+    "answer_disable",
+    "answer_setup",
+    "answer_status",
+    "disable",
+    "guard",
+    "history_rows",
+    "notice",
+    "save_setup",
+    "scheduler_for",
+    "setup_options",
+    "status_reply",
+    "timezone_options",
+]
 
 log = logging.getLogger(__name__)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+LANGUAGES = [app_commands.Choice(name="English", value="en"), app_commands.Choice(name="Español", value="es")]
+
+
+def setup_options(func: F) -> F:
+    """The options of ``/anniversary setup`` and ``/daily setup``: one set, so the two stay alike."""
+    func = app_commands.choices(language=LANGUAGES)(func)
+    func = app_commands.describe(
+        channel=locale_str("Where to post."),
+        time=locale_str("Local time, 24-hour HH:MM (default 09:00)."),
+        timezone=locale_str("IANA time zone, e.g. America/Guayaquil (default UTC)."),
+        language=locale_str("Language of the post."),
+    )(func)
+    return app_commands.rename(
+        channel=locale_str("channel"),
+        time=locale_str("time"),
+        timezone=locale_str("timezone"),
+        language=locale_str("language"),
+    )(func)
+
+
+def timezone_options(current: str) -> list[app_commands.Choice[str]]:
+    """The autocomplete choices for the ``timezone`` option."""
+    return [app_commands.Choice(name=name, value=name) for name in timezone_choices(current)]
+
+
+def _prefix(kind: str) -> str:
+    """The catalog keys' prefix for ``kind``."""
+    return "daily" if kind == "daily" else "anniv"
 
 
 def scheduler_for(bot: Any, store: Store) -> Scheduler:
@@ -40,7 +97,7 @@ def notice(lang: str, key: str, **kwargs: object) -> Reply:
 async def guard(interaction: discord.Interaction, kind: str) -> str | None:
     """The reply language, or None after telling the user they may not use this here."""
     lang = reply_language(interaction.locale)
-    prefix = "daily" if kind == "daily" else "anniv"
+    prefix = _prefix(kind)
     if interaction.guild_id is None or interaction.guild is None:
         await send.respond(interaction, notice(lang, f"{prefix}_guild_only"), ephemeral=True)
         return None
@@ -132,3 +189,54 @@ async def save_setup(
         enabled=True,
     )
     return await store.run(save_guild, new, bot.clock(), kind)
+
+
+async def answer_setup(
+    bot: Any,
+    store: Store | None,
+    interaction: discord.Interaction,
+    kind: str,
+    channel: discord.TextChannel,
+    time: str | None,
+    timezone: str | None,
+    language: str | None,
+) -> None:
+    """``setup``: store the settings, then confirm them with the status reply's fields."""
+    lang = await guard(interaction, kind)
+    if lang is None:
+        return
+    assert interaction.guild is not None and store is not None
+    saved = await save_setup(bot, store, interaction, lang, KINDS[kind], channel, time, timezone, language)
+    if saved is None:
+        return
+    defaults = bot.settings
+    confirm = render_saved(
+        channel.mention,
+        saved.post_time or defaults.post_time,
+        saved.timezone or defaults.timezone,
+        saved.language,
+        lang,
+        kind=kind,
+    )
+    reply = await status_reply(bot, store, interaction.guild, lang, kind)
+    await send.respond(interaction, dataclasses.replace(reply, body=confirm.body), ephemeral=True)
+
+
+async def answer_status(bot: Any, store: Store | None, interaction: discord.Interaction, kind: str) -> None:
+    """``status``: the status reply, to the admin only."""
+    lang = await guard(interaction, kind)
+    if lang is None:
+        return
+    assert interaction.guild is not None and store is not None
+    reply = await status_reply(bot, store, interaction.guild, lang, kind)
+    await send.respond(interaction, reply, ephemeral=True)
+
+
+async def answer_disable(bot: Any, store: Store | None, interaction: discord.Interaction, kind: str) -> None:
+    """``disable``: turn the post off here (the settings stay, so ``setup`` resumes it)."""
+    lang = await guard(interaction, kind)
+    if lang is None:
+        return
+    assert interaction.guild is not None and store is not None
+    await disable(store, interaction.guild.id, KINDS[kind], bot.clock())
+    await send.respond(interaction, notice(lang, f"{_prefix(kind)}_disabled"), ephemeral=True)

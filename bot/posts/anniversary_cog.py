@@ -6,7 +6,6 @@ answers the admin commands. The command names and options are unchanged from the
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -16,10 +15,16 @@ from discord.app_commands import locale_str
 from discord.ext import commands
 
 from bot.discord import send
-from bot.posts.admin import disable, guard, notice, save_setup, scheduler_for, status_reply
+from bot.posts.admin import (
+    answer_disable,
+    answer_setup,
+    answer_status,
+    guard,
+    scheduler_for,
+    setup_options,
+    timezone_options,
+)
 from bot.posts.content import render_next_entry, render_onthisday
-from bot.posts.present import render_saved, timezone_choices
-from bot.posts.settings import YEARLY
 from bot.posts.timing import ANNIVERSARY_DAYS, local_date, next_post_day
 from bot.store.store import Store
 
@@ -27,8 +32,6 @@ if TYPE_CHECKING:
     from bot.discord.client import PerezBot
 
 __all__ = ["Anniversary", "setup"]
-
-LANGUAGES = [app_commands.Choice(name="English", value="en"), app_commands.Choice(name="Español", value="es")]
 
 
 @app_commands.guild_only()
@@ -52,19 +55,7 @@ class Anniversary(
         self.store = None  # the bot closes its store
 
     @app_commands.command(name="setup")
-    @app_commands.rename(
-        channel=locale_str("channel"),
-        time=locale_str("time"),
-        timezone=locale_str("timezone"),
-        language=locale_str("language"),
-    )
-    @app_commands.describe(
-        channel=locale_str("Where to post."),
-        time=locale_str("Local time, 24-hour HH:MM (default 09:00)."),
-        timezone=locale_str("IANA time zone, e.g. America/Guayaquil (default UTC)."),
-        language=locale_str("Language of the post."),
-    )
-    @app_commands.choices(language=LANGUAGES)
+    @setup_options
     async def setup_command(
         self,
         interaction: discord.Interaction,
@@ -74,39 +65,18 @@ class Anniversary(
         language: str | None = None,
     ) -> None:
         """Post the “on this day” entry in a channel, at a local time."""
-        lang = await guard(interaction, "yearly")
-        if lang is None:
-            return
-        assert interaction.guild is not None and self.store is not None
-        saved = await save_setup(self.bot, self.store, interaction, lang, YEARLY, channel, time, timezone, language)
-        if saved is None:
-            return
-        defaults = self.bot.settings
-        confirm = render_saved(
-            channel.mention,
-            saved.post_time or defaults.post_time,
-            saved.timezone or defaults.timezone,
-            saved.language,
-            lang,
-        )
-        reply = await status_reply(self.bot, self.store, interaction.guild, lang, "yearly")
-        await send.respond(interaction, dataclasses.replace(reply, body=confirm.body), ephemeral=True)
+        await answer_setup(self.bot, self.store, interaction, "yearly", channel, time, timezone, language)
 
     @setup_command.autocomplete("timezone")
     async def _timezone_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=name, value=name) for name in timezone_choices(current)]
+        return timezone_options(current)
 
     @app_commands.command(name="status")
     async def status_command(self, interaction: discord.Interaction) -> None:
         """When the next post goes out, the last one, and any problem."""
-        lang = await guard(interaction, "yearly")
-        if lang is None:
-            return
-        assert interaction.guild is not None and self.store is not None
-        reply = await status_reply(self.bot, self.store, interaction.guild, lang, "yearly")
-        await send.respond(interaction, reply, ephemeral=True)
+        await answer_status(self.bot, self.store, interaction, "yearly")
 
     @app_commands.command(name="preview")
     async def preview_command(self, interaction: discord.Interaction) -> None:
@@ -135,12 +105,7 @@ class Anniversary(
     @app_commands.command(name="disable")
     async def disable_command(self, interaction: discord.Interaction) -> None:
         """Stop the anniversary post in this server."""
-        lang = await guard(interaction, "yearly")
-        if lang is None:
-            return
-        assert interaction.guild is not None and self.store is not None
-        await disable(self.store, interaction.guild.id, YEARLY, self.bot.clock())
-        await send.respond(interaction, notice(lang, "anniv_disabled"), ephemeral=True)
+        await answer_disable(self.bot, self.store, interaction, "yearly")
 
 
 async def setup(bot: PerezBot) -> None:

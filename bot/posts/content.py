@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.dates import format_date, format_day
 from bot.core.facts import Fact, FactBase
-from bot.core.render import as_of_text, source_footer
+from bot.core.render import fact_body, render_fact, source_footer
 from bot.core.render import word as core_word
 from bot.core.reply import Kind, Reply
 from bot.posts.dates import entries_on, ordinal, years_since
@@ -64,12 +64,6 @@ def source_line(facts: FactBase, paragraphs: Iterable[int], lang: str) -> str:
     return f"{core_word(lang, 'source')}: “{facts.source.title}”, {labels}"
 
 
-def _fact_body(fact: Fact, lang: str) -> str:
-    body = fact.text(lang)
-    note = as_of_text(fact.as_of, lang) if fact.as_of else None
-    return f"{body} ({note})" if note else body
-
-
 def _ago(years: int, lang: str, *, today: bool) -> str:
     if years == 0:
         return text(lang, "today")
@@ -110,7 +104,7 @@ def _render_entries(facts: FactBase, day: dt.date, lang: str) -> Reply | None:
         years = years_since(fact.date, day)
         nth = text(lang, "anniversary", nth=ordinal(years, lang)) if years else ""
         head = f"**{_ago(years, lang, today=True)}** ({format_date(fact.date, lang)}{', ' + nth if nth else ''})"
-        lines.append(f"{head}\n{_fact_body(fact, lang)}")
+        lines.append(f"{head}\n{fact_body(fact, lang)}")
     return Reply(
         kind=Kind.ONTHISDAY,
         lang=lang,
@@ -132,7 +126,7 @@ def render_next_entry(facts: FactBase, day: dt.date, upcoming: dt.date | None, l
         return Reply(kind=Kind.ONTHISDAY, lang=lang, body=text(lang, "nothing"))
     entries = entries_on(facts, upcoming)
     lines = [text(lang, "next", day=format_day(day, lang), next=format_date(upcoming, lang))]
-    lines += [f"**{f.name(lang)}**\n{_fact_body(f, lang)}" for f in entries]
+    lines += [f"**{f.name(lang)}**\n{fact_body(f, lang)}" for f in entries]
     return Reply(
         kind=Kind.ONTHISDAY,
         lang=lang,
@@ -171,17 +165,10 @@ def render_pick(facts: FactBase, day: dt.date, pick: Pick, lang: str) -> Reply |
     fact = facts.get(pick.fact_id or "")
     if fact is None:
         return None
-    footer = source_footer(facts.source, [fact], lang)
-    if pick.total:
-        footer = f"{text(lang, 'fact_n_of', n=pick.n, total=pick.total)} · {footer}"
-    return Reply(
-        kind=Kind.ANSWERED,
-        lang=lang,
-        title=fact.name(lang),
-        body=_fact_body(fact, lang),
-        footer=footer,
-        fact_ids=(fact.id,),
-    )
+    reply = render_fact(fact, lang, facts.source)
+    if not pick.total:
+        return reply
+    return replace(reply, footer=f"{text(lang, 'fact_n_of', n=pick.n, total=pick.total)} · {reply.footer}")
 
 
 def project(
@@ -232,7 +219,7 @@ def render_related(facts: FactBase, fact_id: str, lang: str) -> Reply:
         lang=lang,
         title=title,
         body="",
-        fields=tuple((f.name(lang), _fact_body(f, lang)) for f in related),
+        fields=tuple((f.name(lang), fact_body(f, lang)) for f in related),
         footer=source_footer(facts.source, related, lang),
         fact_ids=tuple(f.id for f in related),
     )

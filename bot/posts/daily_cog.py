@@ -6,7 +6,6 @@ answers the admin commands. ``setup`` stores the local time and the zone, never 
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 import discord
@@ -17,18 +16,25 @@ from discord.ext import commands
 from bot.core.dates import format_date
 from bot.discord import send
 from bot.posts import ledger
-from bot.posts.admin import disable, guard, history_rows, notice, save_setup, scheduler_for, status_reply
+from bot.posts.admin import (
+    answer_disable,
+    answer_setup,
+    answer_status,
+    guard,
+    history_rows,
+    notice,
+    scheduler_for,
+    setup_options,
+    timezone_options,
+)
 from bot.posts.content import render_pick
-from bot.posts.present import render_history, render_saved, timezone_choices
-from bot.posts.settings import DAILY
+from bot.posts.present import render_history
 from bot.store.store import Store
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
 
 __all__ = ["Daily", "setup"]
-
-LANGUAGES = [app_commands.Choice(name="English", value="en"), app_commands.Choice(name="Español", value="es")]
 
 
 @app_commands.guild_only()
@@ -52,19 +58,7 @@ class Daily(
         self.store = None  # the bot closes its store
 
     @app_commands.command(name="setup")
-    @app_commands.rename(
-        channel=locale_str("channel"),
-        time=locale_str("time"),
-        timezone=locale_str("timezone"),
-        language=locale_str("language"),
-    )
-    @app_commands.describe(
-        channel=locale_str("Where to post."),
-        time=locale_str("Local time, 24-hour HH:MM (default 09:00)."),
-        timezone=locale_str("IANA time zone, e.g. America/Guayaquil (default UTC)."),
-        language=locale_str("Language of the post."),
-    )
-    @app_commands.choices(language=LANGUAGES)
+    @setup_options
     async def setup_command(
         self,
         interaction: discord.Interaction,
@@ -74,40 +68,18 @@ class Daily(
         language: str | None = None,
     ) -> None:
         """Post a fact every day in a channel, at a local time."""
-        lang = await guard(interaction, "daily")
-        if lang is None:
-            return
-        assert interaction.guild is not None and self.store is not None
-        saved = await save_setup(self.bot, self.store, interaction, lang, DAILY, channel, time, timezone, language)
-        if saved is None:
-            return
-        defaults = self.bot.settings
-        confirm = render_saved(
-            channel.mention,
-            saved.post_time or defaults.post_time,
-            saved.timezone or defaults.timezone,
-            saved.language,
-            lang,
-            kind="daily",
-        )
-        reply = await status_reply(self.bot, self.store, interaction.guild, lang, "daily")
-        await send.respond(interaction, dataclasses.replace(reply, body=confirm.body), ephemeral=True)
+        await answer_setup(self.bot, self.store, interaction, "daily", channel, time, timezone, language)
 
     @setup_command.autocomplete("timezone")
     async def _timezone_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=name, value=name) for name in timezone_choices(current)]
+        return timezone_options(current)
 
     @app_commands.command(name="status")
     async def status_command(self, interaction: discord.Interaction) -> None:
         """The next post and dates, the last post or problem, permissions, the rotation's progress."""
-        lang = await guard(interaction, "daily")
-        if lang is None:
-            return
-        assert interaction.guild is not None and self.store is not None
-        reply = await status_reply(self.bot, self.store, interaction.guild, lang, "daily")
-        await send.respond(interaction, reply, ephemeral=True)
+        await answer_status(self.bot, self.store, interaction, "daily")
 
     @app_commands.command(name="preview")
     async def preview_command(self, interaction: discord.Interaction) -> None:
@@ -150,12 +122,7 @@ class Daily(
     @app_commands.command(name="disable")
     async def disable_command(self, interaction: discord.Interaction) -> None:
         """Stop the daily post in this server (setup again resumes the rotation)."""
-        lang = await guard(interaction, "daily")
-        if lang is None:
-            return
-        assert interaction.guild is not None and self.store is not None
-        await disable(self.store, interaction.guild.id, DAILY, self.bot.clock())
-        await send.respond(interaction, notice(lang, "daily_disabled"), ephemeral=True)
+        await answer_disable(self.bot, self.store, interaction, "daily")
 
     @app_commands.command(name="history")
     async def history_command(self, interaction: discord.Interaction) -> None:

@@ -39,6 +39,7 @@ __all__ = [
     "Failure",
     "LedgerEntry",
     "claim",
+    "dates_from",
     "entries",
     "entry",
     "failure",
@@ -53,7 +54,6 @@ __all__ = [
     "release",
     "skip",
     "take_over",
-    "unskip",
 ]
 
 # A claim older than this belongs to a dead (or hung) process and may be taken over. It must be
@@ -169,6 +169,14 @@ def entry(conn: sqlite3.Connection, channel_id: int, day: dt.date) -> LedgerEntr
         "SELECT * FROM post_ledger WHERE channel_id = ? AND local_date = ?", (channel_id, day.isoformat())
     ).fetchone()
     return _entry(row) if row else None
+
+
+def dates_from(conn: sqlite3.Connection, channel_id: int, day: dt.date) -> frozenset[dt.date]:
+    """The channel's local dates on or after ``day`` that already have a row (a post, a skip...)."""
+    rows = conn.execute(
+        "SELECT local_date FROM post_ledger WHERE channel_id = ? AND local_date >= ?", (channel_id, day.isoformat())
+    )
+    return frozenset(dt.date.fromisoformat(row[0]) for row in rows)
 
 
 def last_entry(conn: sqlite3.Connection, guild_id: int, kind: str | None = None) -> LedgerEntry | None:
@@ -396,11 +404,3 @@ def mark_missed(
 def skip(conn: sqlite3.Connection, guild_id: int, channel_id: int, day: dt.date, now: dt.datetime) -> bool:
     """``/daily skip``: nothing is posted to the channel on ``day`` (False if that date already has a row)."""
     return _mark(conn, guild_id, channel_id, day, "daily", "skipped", now)
-
-
-def unskip(conn: sqlite3.Connection, channel_id: int, day: dt.date) -> bool:
-    cursor = conn.execute(
-        "DELETE FROM post_ledger WHERE channel_id = ? AND local_date = ? AND state = 'skipped'",
-        (channel_id, day.isoformat()),
-    )
-    return cursor.rowcount == 1

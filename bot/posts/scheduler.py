@@ -53,8 +53,7 @@ from bot.posts.timing import (
     DueReason,
     due_check,
     local_date,
-    next_post_day,
-    post_instant,
+    next_post_instant,
 )
 
 __all__ = [
@@ -63,13 +62,13 @@ __all__ = [
     "MAX_ATTEMPTS",
     "SEND_TIMEOUT",
     "Defaults",
-    "Outcome",
     "PostRefused",
+    "PostResult",
     "PostStatus",
     "Poster",
-    "Result",
     "Scheduler",
     "Target",
+    "TickOutcome",
     "post_marker",
     "post_nonce",
 ]
@@ -172,7 +171,9 @@ class Target:
         return EVERY_DAY if self.kind == "daily" else ANNIVERSARY_DAYS
 
 
-class Result(StrEnum):
+class PostResult(StrEnum):
+    """What one tick did about one server's post for its local date."""
+
     POSTED = "posted"
     RECOVERED = "recovered"  # the post was found in the channel and recorded
     REFUSED = "refused"  # Discord refused; will retry after back-off
@@ -182,15 +183,17 @@ class Result(StrEnum):
     BACKOFF = "backoff"
     GAVE_UP = "gave_up"
     BUSY = "busy"  # someone else holds a live claim
-    DONE = "done"
+    SETTLED = "settled"  # the ledger's row for the date is final (posted, skipped or missed): nothing to do
     ERROR = "error"  # a bug or bad setting in this server; logged, others continue
     SKIPPED = "skipped"  # not due: see ``reason``
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class TickOutcome:
+    """One server's :class:`PostResult` from a tick, with what it concerned."""
+
     guild_id: int
-    result: Result
+    result: PostResult
     local_date: dt.date | None = None
     reason: DueReason | None = None
     message_id: int | None = None
@@ -333,7 +336,7 @@ class Scheduler:
 
     # -- the tick ------------------------------------------------------------------------------
 
-    async def tick(self, now: dt.datetime) -> list[Outcome]:
+    async def tick(self, now: dt.datetime) -> list[TickOutcome]:
         """Post whatever is due at ``now`` (aware). One server's trouble never stops the others."""
         if now.tzinfo is None:
             raise ValueError("tick(now) needs an aware datetime")
@@ -343,7 +346,7 @@ class Scheduler:
             targets = await self.targets()
         except Exception as exc:
             log.exception("posts tick: could not read server settings")
-            return [Outcome(0, Result.ERROR, error=_describe(exc))]
+            return [TickOutcome(0, PostResult.ERROR, error=_describe(exc))]
         # With several processes (each running some shards), each server is ticked only by the process
         # whose shard owns it; the ledger's claim still guards against any overlap.
         handles = getattr(self.poster, "handles", None)
@@ -353,18 +356,18 @@ class Scheduler:
         outcomes = await asyncio.gather(*(self._tick_safely(target, facts, now) for target in targets))
         return list(outcomes)
 
-    async def _tick_safely(self, target: Target, facts: FactBase, now: dt.datetime) -> Outcome:
+    async def _tick_safely(self, target: Target, facts: FactBase, now: dt.datetime) -> TickOutcome:
         try:
             outcome = await self._tick_one(target, facts, now)
         except Exception as exc:
             log.exception("%s post tick failed for server %s", target.kind, target.guild_id)
-            outcome = Outcome(target.guild_id, Result.ERROR, error=_describe(exc), kind=target.kind)
-        if outcome.result not in (Result.SKIPPED, Result.DONE):
+            outcome = TickOutcome(target.guild_id, PostResult.ERROR, error=_describe(exc), kind=target.kind)
+        if outcome.result not in (PostResult.SKIPPED, PostResult.SETTLED):
             log.info("%s post %s: %s %s", target.kind, target.guild_id, outcome.result, outcome.error or "")
         return outcome
 
-    def _outcome(self, target: Target, result: Result, day: dt.date, **kw: Any) -> Outcome:
-        return Outcome(target.guild_id, result, day, kind=target.kind, channel_id=target.channel_id, **kw)
+    def _outcome(self, target: Target, result: PostResult, day: dt.date, **kw: Any) -> TickOutcome:
+        return TickOutcome(target.guild_id, result, day, kind=target.kind, channel_id=target.channel_id, **kw)
 
     async def _note_missed(self, target: Target, day: dt.date, now: dt.datetime) -> None:
         """Once per channel and local date: days the bot was down entirely become ``missed`` rows."""
@@ -379,35 +382,35 @@ class Scheduler:
         for missed in marked:
             log.warning("daily post for server %s on %s was missed (the bot was down all day)", target.guild_id, missed)
 
-    async def _tick_one(self, target: Target, facts: FactBase, now: dt.datetime) -> Outcome:
+    async def _tick_one(self, target: Target, facts: FactBase, now: dt.datetime) -> TickOutcome:
         tz = target.tz
         day = local_date(now, tz)
         if target.channel_id is None or not target.enabled:
             reason = DueReason.NO_CHANNEL if target.channel_id is None else DueReason.DISABLED
-            return self._outcome(target, Result.SKIPPED, day, reason=reason)
+            return self._outcome(target, PostResult.SKIPPED, day, reason=reason)
         await self._note_missed(target, day, now)
         entry = await self.db(ledger.entry, target.channel_id, day)
         if entry is not None:
             if entry.state in ("sending", "unknown"):
                 claim = await self.db(ledger.take_over, entry, now, self.lease)
                 if claim is None:
-                    return self._outcome(target, Result.BUSY, day)
+                    return self._outcome(target, PostResult.BUSY, day)
                 return await self._recover(claim, target, facts, now)
-            return self._outcome(target, Result.DONE, day, message_id=entry.message_id)
+            return self._outcome(target, PostResult.SETTLED, day, message_id=entry.message_id)
         check = due_check(now, facts=facts, tz=tz, post_time=target.post_time, posted=False, days=target.days)
         if not check.due:
-            return self._outcome(target, Result.SKIPPED, day, reason=check.reason)
+            return self._outcome(target, PostResult.SKIPPED, day, reason=check.reason)
         failure = await self.db(ledger.failure, target.channel_id, day)
         if failure is not None and failure.attempts >= self.max_attempts:
-            return self._outcome(target, Result.GAVE_UP, day, error=failure.last_error)
+            return self._outcome(target, PostResult.GAVE_UP, day, error=failure.last_error)
         if failure is not None and failure.attempts and failure.last_attempt is not None:
             wait = self.backoff[min(failure.attempts, len(self.backoff)) - 1]
             if now < failure.last_attempt + wait:
-                return self._outcome(target, Result.BACKOFF, day, error=failure.last_error)
+                return self._outcome(target, PostResult.BACKOFF, day, error=failure.last_error)
         pick = await self._pick(target, facts, day)
         reply = render_pick(facts, day, pick, target.language) if pick else None
         if pick is None or reply is None:
-            return self._outcome(target, Result.SKIPPED, day, reason=DueReason.NOTHING_TODAY)
+            return self._outcome(target, PostResult.SKIPPED, day, reason=DueReason.NOTHING_TODAY)
         known = await self.db(ledger.has_history, target.channel_id, day)
         claim = await self.db(
             ledger.claim,
@@ -420,15 +423,15 @@ class Scheduler:
             fact_id=pick.fact_id,
         )
         if claim is None:  # another tick or process got there first
-            return self._outcome(target, Result.BUSY, day)
+            return self._outcome(target, PostResult.BUSY, day)
         if not known:
             # A new or lost database: the post may already be in the channel (made before a reset).
             found = await self._look(claim, target, now, missing_permission_ok=True)
-            if isinstance(found, Outcome):
+            if isinstance(found, TickOutcome):
                 return found
             if found is not None:
                 await self.db(record_post, claim, found, now, fact_ids(facts))
-                return self._outcome(target, Result.RECOVERED, day, message_id=found)
+                return self._outcome(target, PostResult.RECOVERED, day, message_id=found)
         return await self._send(claim, target, reply, now, facts)
 
     async def _pick(self, target: Target, facts: FactBase, day: dt.date) -> Pick | None:
@@ -437,7 +440,7 @@ class Scheduler:
         rotation = await self.db(load_rotation, target.guild_id)
         return pick_for(facts, day, rotation)
 
-    async def _send(self, claim: Claim, target: Target, reply: Reply, now: dt.datetime, facts: FactBase) -> Outcome:
+    async def _send(self, claim: Claim, target: Target, reply: Reply, now: dt.datetime, facts: FactBase) -> TickOutcome:
         day = claim.local_date
         marker = post_marker(day, claim.fact_id or (reply.fact_ids[0] if reply.fact_ids else ""))
         try:
@@ -449,19 +452,19 @@ class Scheduler:
             log.warning(
                 "%s post refused in server %s (attempt %d): %s", target.kind, target.guild_id, failure.attempts, exc
             )
-            return self._outcome(target, Result.REFUSED, day, error=_describe(exc))
+            return self._outcome(target, PostResult.REFUSED, day, error=_describe(exc))
         except Exception as exc:
             # The message may or may not exist. Keep the claim: after the lease a scheduler
             # looks in the channel instead of re-sending (see bot.posts.ledger).
             log.warning("%s post in server %s has an unknown outcome: %s", target.kind, target.guild_id, _describe(exc))
-            return self._outcome(target, Result.UNCERTAIN, day, error=_describe(exc))
+            return self._outcome(target, PostResult.UNCERTAIN, day, error=_describe(exc))
         if not await self.db(record_post, claim, message_id, now, fact_ids(facts)):
             log.error("%s claim for server %s on %s was taken over while sending", target.kind, target.guild_id, day)
-        return self._outcome(target, Result.POSTED, day, message_id=message_id)
+        return self._outcome(target, PostResult.POSTED, day, message_id=message_id)
 
     async def _look(
         self, claim: Claim, target: Target, now: dt.datetime, *, missing_permission_ok: bool = False
-    ) -> int | Outcome | None:
+    ) -> int | TickOutcome | None:
         """The post's message id if it is in the channel, None if verifiably absent; when the channel
         can't be checked, an UNKNOWN outcome (the claim is parked, checked again after a back-off)."""
         try:
@@ -486,17 +489,17 @@ class Scheduler:
             error,
             retry_at.isoformat(timespec="seconds"),
         )
-        return self._outcome(target, Result.UNKNOWN, claim.local_date, error=error)
+        return self._outcome(target, PostResult.UNKNOWN, claim.local_date, error=error)
 
-    async def _recover(self, claim: Claim, target: Target, facts: FactBase, now: dt.datetime) -> Outcome:
+    async def _recover(self, claim: Claim, target: Target, facts: FactBase, now: dt.datetime) -> TickOutcome:
         """A dead claimant's claim or an unknown outcome: find the post, or release it, never guess."""
         day = claim.local_date
         found = await self._look(claim, target, now)
-        if isinstance(found, Outcome):
+        if isinstance(found, TickOutcome):
             return found
         if found is not None:
             await self.db(record_post, claim, found, now, fact_ids(facts))
-            return self._outcome(target, Result.RECOVERED, day, message_id=found)
+            return self._outcome(target, PostResult.RECOVERED, day, message_id=found)
         await self.db(
             ledger.release,
             claim,
@@ -504,7 +507,7 @@ class Scheduler:
             now,
             count=False,
         )
-        return self._outcome(target, Result.RETRY, day)
+        return self._outcome(target, PostResult.RETRY, day)
 
     # -- status --------------------------------------------------------------------------------
 
@@ -539,19 +542,16 @@ class Scheduler:
     ) -> dt.datetime | None:
         """The next post instant, stepping over dates that already have a row (skipped ones)."""
         assert target.channel_id is not None
-        tz = target.tz
-        today = local_date(now, tz)
-        day: dt.date | None = today
-        for _ in range(8):
-            day = next_post_day(facts, day, target.days) if day is not None else None
-            if day is None:
-                return None
-            if not (day == today and posted_today) and await self.db(ledger.entry, target.channel_id, day) is None:
-                instant = post_instant(day, target.post_time, tz)
-                if local_date(instant, tz) == day:
-                    return max(instant, now.astimezone(dt.UTC))
-            day += dt.timedelta(days=1)
-        return None
+        taken = await self.db(ledger.dates_from, target.channel_id, local_date(now, target.tz))
+        return next_post_instant(
+            now,
+            facts=facts,
+            tz=target.tz,
+            post_time=target.post_time,
+            posted_today=posted_today,
+            days=target.days,
+            taken=taken,
+        )
 
     async def upcoming(self, guild_id: int, now: dt.datetime) -> tuple[dt.date, Pick | None] | None:
         """The date of the next daily post and what it will show (``/daily preview``); uses nothing up."""

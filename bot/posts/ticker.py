@@ -16,7 +16,7 @@ from discord.ext import commands, tasks
 
 from bot.posts.admin import scheduler_for
 from bot.posts.discord_poster import RelatedButton
-from bot.posts.scheduler import Outcome, Scheduler
+from bot.posts.scheduler import Scheduler, TickOutcome
 from bot.store.store import Store
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ class PostTicker(commands.Cog):
         except RuntimeError:  # the client closed before it was ever ready (shutdown during start-up)
             self.ticker.stop()
 
-    async def tick_once(self) -> list[Outcome]:
+    async def tick_once(self) -> list[TickOutcome]:
         """One tick at the bot's clock; an unexpected error is logged and the loop goes on."""
         async with self._tick_lock:
             if self.scheduler is None or self.bot.is_closed():

@@ -82,7 +82,7 @@ class DueReason(StrEnum):
     NO_CHANNEL = "no_channel"
     NOTHING_TODAY = "nothing_today"  # this local date is not a posting date
     NOT_YET = "not_yet"  # today posts, but the local post time hasn't come
-    DONE = "done"  # the ledger already has this channel and local date
+    RECORDED = "recorded"  # the ledger already has this channel and local date
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +172,7 @@ def due_check(
     if not has_channel:
         return DueCheck(DueReason.NO_CHANNEL, day, due)
     if posted:
-        return DueCheck(DueReason.DONE, day, due)
+        return DueCheck(DueReason.RECORDED, day, due)
     if _utc(now) < due:
         return DueCheck(DueReason.NOT_YET, day, due)
     return DueCheck(DueReason.DUE, day, due)
@@ -186,24 +186,24 @@ def next_post_instant(
     post_time: dt.time,
     posted_today: bool,
     days: Days = ANNIVERSARY_DAYS,
+    taken: Collection[dt.date] = (),
 ) -> dt.datetime | None:
     """When the next post should go out (UTC), or None if no posting date has an entry.
 
     If today's post is due but not made yet (late start, retries pending), that is ``now``.
+    Local dates in ``taken`` (they already have a ledger row, e.g. a skip) and dates a time-zone
+    change skips entirely are stepped over.
     """
     now = _utc(now)
     today = local_date(now, tz)
     day: dt.date | None = today
-    for _ in range(3):  # today, then the next posting day (a skipped local date may need one more)
+    for _ in range(8):
         day = next_post_day(facts, day, days) if day is not None else None
         if day is None:
             return None
-        if day == today:
-            if not posted_today:
-                return max(post_instant(day, post_time, tz), now)
-        else:
+        if not (day == today and posted_today) and day not in taken:
             instant = post_instant(day, post_time, tz)
             if local_date(instant, tz) == day:
-                return instant
-        day = day + dt.timedelta(days=1)
+                return max(instant, now)
+        day += dt.timedelta(days=1)
     return None

@@ -32,3 +32,22 @@ async def test_the_sixth_question_in_30_seconds_waits_and_is_told_once(tmp_path)
     assert refused.private and refused.notify and "Podrás preguntar de nuevo" in refused.reply.body
     assert plan_reply(bot, **ask).notify is False
     await bot.questions.flush()
+
+
+async def test_a_follow_up_leans_on_the_same_users_last_answer_in_that_channel_for_a_few_minutes(tmp_path):
+    import datetime as dt
+
+    from tests.coredata import shipped_engine
+    from tests.helpers import FIXED_NOW
+
+    now = [FIXED_NOW]
+    bot = fake_bot(shipped_engine(), tmp_path / "data", clock=lambda: now[0])
+    first = dict(user_id=1, channel_id=2, in_guild=False, lang=None)
+    plan_reply(bot, text="when did he win the olympics", **first)
+    assert "22" in plan_reply(bot, text="how old was he then?", **first).reply.body
+    other_user = dict(first, user_id=9)
+    assert "22" not in plan_reply(bot, text="how old was he then?", **other_user).reply.body
+    plan_reply(bot, text="when did he win the olympics", **first)
+    now[0] = FIXED_NOW + dt.timedelta(minutes=6)
+    assert "22" not in plan_reply(bot, text="how old was he then?", **first).reply.body
+    await bot.questions.flush()

@@ -228,22 +228,26 @@ def test_suggest_phrasings_and_search_titles_never_fail() -> None:
 
 # ---------------------------------------------------------------------------------------------- question sets
 
-# The dev set must meet the targets (97 % / 97 %). Our own sets get floors a few points
-# below the scores measured on 2026-11-26 (perezbot eval FILE); raise them as tuning lands, never
-# set them above what the code scores:
-#   dev:    in-scope 100 % (60/60),    out-of-scope 100 % (25/25)
-#   tune:   in-scope 97.3 % (177/182), out-of-scope 100 % (56/56)
-#   blind:  in-scope 91.3 % (84/92),   out-of-scope 96.7 % (29/30)
-#   blind2: in-scope 98.3 % (174/177), out-of-scope 96.0 % (48/50)
-#   blind3: in-scope 90.3 % (149/165), out-of-scope 98.2 % (56/57)
-#   blind4: in-scope 98.6 % (142/144), out-of-scope 98.3 % (59/60); first contact 95.8 % / 96.7 %
-FLOORS = {
-    "dev": (0.97, 0.97),
-    "tune": (0.94, 0.96),
-    "blind": (0.88, 0.93),
-    "blind2": (0.95, 0.92),
-    "blind3": (0.87, 0.94),
-    "blind4": (0.94, 0.94),
+# The dev set must meet the targets (97 % / 97 %). Our own sets get floors a couple of
+# points below the scores measured on 2026-12-03 (perezbot eval FILE), and a ceiling on the share
+# of wrong answers; raise them as tuning lands, never set them above what the code scores:
+#   dev:    98.3 % (59/60),    100 % (25/25),   wrong 0.0 %
+#   tune:   96.7 % (176/182),  100 % (56/56),   wrong 0.4 %
+#   blind:  92.4 % (85/92),    93.3 % (28/30),  wrong 1.6 %
+#   blind2: 96.6 % (171/177),  96.0 % (48/50),  wrong 1.3 %
+#   blind3: 91.5 % (151/165),  98.2 % (56/57),  wrong 1.8 %
+#   blind4: 97.9 % (141/144),  96.7 % (58/60),  wrong 1.5 %
+#   fc1:    95.1 % (137/144),  87.5 % (49/56),  wrong 4.0 %  (first contact 88.2 % / 91.1 %)
+#   fc2:    90.1 % (128/142),  84.5 % (49/58),  wrong 7.5 %  (first contact 72.5 % / 84.5 %)
+FLOORS = {  # in-scope, out-of-scope, most wrong
+    "dev": (0.97, 0.97, 0.02),
+    "tune": (0.94, 0.97, 0.02),
+    "blind": (0.90, 0.90, 0.04),
+    "blind2": (0.94, 0.93, 0.03),
+    "blind3": (0.89, 0.94, 0.04),
+    "blind4": (0.95, 0.93, 0.03),
+    "fc1": (0.93, 0.85, 0.06),
+    "fc2": (0.87, 0.82, 0.09),
 }
 
 
@@ -256,13 +260,17 @@ FLOORS = {
         ("blind2", BLIND_SET.with_name("questions-blind2.yaml")),
         ("blind3", BLIND_SET.with_name("questions-blind3.yaml")),
         ("blind4", BLIND_SET.with_name("questions-blind4.yaml")),
+        ("fc1", BLIND_SET.with_name("questions-fc1.yaml")),
+        ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
     ],
 )
 def test_question_set_scores_at_or_above_floor(name: str, path: Path) -> None:
     assert path.is_file(), f"{path} is missing: a floor is never skipped"
     report = grade(shipped_engine(), load_questions(path))
     (ok_in, n_in), (ok_out, n_out) = report.in_scope, report.out_of_scope
-    floor_in, floor_out = FLOORS[name]
+    floor_in, floor_out, most_wrong = FLOORS[name]
     misses = "\n".join(f"  {g.question!r} -> {g.status} {g.fact_ids}" for g in report.misses())
     assert ok_in / n_in >= floor_in, f"{name}: in-scope {ok_in}/{n_in}\n{misses}"
     assert ok_out / n_out >= floor_out, f"{name}: out-of-scope {ok_out}/{n_out}\n{misses}"
+    wrong, total = report.wrong
+    assert wrong / total <= most_wrong, f"{name}: {wrong}/{total} wrong answers\n{misses}"

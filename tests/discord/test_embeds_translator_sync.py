@@ -11,7 +11,7 @@ from bot.core.engine import Engine
 from bot.core.render import Kind, Reply, Suggestion
 from bot.discord.embeds import to_embed, to_text
 from bot.discord.sync import tree_payload
-from bot.discord.translator import SPANISH, PerezTranslator
+from bot.discord.translator import COMMAND_KEYS, SPANISH, PerezTranslator
 from tests.helpers import fake_bot
 
 
@@ -85,6 +85,15 @@ async def test_the_translated_payload_fits_discords_limits(tree):
         for option in command.get("options", []):
             assert all(len(v) <= 100 for v in option["description_localizations"].values())
             assert all(v.islower() and " " not in v for v in option["name_localizations"].values())
+
+
+def test_the_spanish_table_is_the_catalogs_command_strings_only():
+    from bot.core.catalog import catalog
+
+    words = catalog("bot.discord")
+    assert SPANISH["Where to post."] == words.word("es", "opt_channel_desc") == "Dónde publicar."
+    assert "View Channel" not in SPANISH  # a message word (a permission name), not a command string
+    assert len(SPANISH) == sum(key.startswith(COMMAND_KEYS) for key in words.tables["en"]["words"])
 
 
 async def test_translator_leaves_other_locales_and_command_names_alone():

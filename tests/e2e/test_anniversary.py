@@ -15,14 +15,7 @@ from bot.posts.content import render_onthisday
 from bot.posts.settings import GuildSettings, save_guild
 from bot.store.db import connect
 from tests.e2e.conftest import Running
-
-GUAYAQUIL = ZoneInfo("America/Guayaquil")
-EPHEMERAL = 64
-MANAGE_GUILD = 1 << 5
-
-
-def at_local(*args: int, tz: ZoneInfo = GUAYAQUIL) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=tz).astimezone(dt.UTC)  # type: ignore[misc]
+from tests.e2e.slash import at_local, post_ticker, posts, response_embed, setup_options, subcommand
 
 
 @pytest.fixture
@@ -31,22 +24,11 @@ def single_server(settings, fake):
     return replace(settings, announce_channel_id=fake.guild.channel.id, timezone="America/Guayaquil")
 
 
-def posts(fake, channel_id: int, after: int = 0):
-    return fake.find("POST", rf"/channels/{channel_id}/messages", after=after)
-
-
-def cog_of(running: Running):
-    """The posts ticker (it makes both the yearly and the daily post)."""
-    cog = running.bot.get_cog("PostTicker")
-    assert cog is not None
-    return cog
-
-
 async def test_0859_59_then_0900_posts_exactly_once_and_a_restart_posts_nothing(make_bot, fake, clock, single_server):
     channel = fake.guild.channel.id
     clock.now = at_local(2026, 9, 29, 8, 59, 59)
     running = await make_bot(settings=single_server)
-    cog = cog_of(running)
+    cog = post_ticker(running)
     await cog.tick_once()
     assert posts(fake, channel) == []
     clock.advance(1)
@@ -73,7 +55,7 @@ async def test_0859_59_then_0900_posts_exactly_once_and_a_restart_posts_nothing(
     for minutes in (1, 7, 180):
         clock.now = at_local(2026, 9, 29, 9, 0) + dt.timedelta(minutes=minutes)
         again = await make_bot(settings=single_server)
-        await cog_of(again).tick_once()
+        await post_ticker(again).tick_once()
         again.alive()
         await again.bot.close()
     assert len(posts(fake, channel)) == 1
@@ -82,7 +64,7 @@ async def test_0859_59_then_0900_posts_exactly_once_and_a_restart_posts_nothing(
 async def test_the_cli_prints_the_same_text_the_bot_posts(make_bot, fake, clock, single_server, tmp_path):
     clock.now = at_local(2026, 9, 29, 9, 0)
     running = await make_bot(settings=single_server)
-    await cog_of(running).tick_once()
+    await post_ticker(running).tick_once()
     [request] = posts(fake, fake.guild.channel.id)
     [embed] = request.json["embeds"]
     out = io.StringIO()
@@ -95,7 +77,7 @@ async def test_the_real_loop_posts_once_and_keeps_ticking(make_bot, fake, clock,
     channel = fake.guild.channel.id
     clock.now = at_local(2026, 9, 29, 8, 59, 59)
     running = await make_bot(settings=single_server)
-    cog = cog_of(running)
+    cog = post_ticker(running)
     ticks = asyncio.Condition()
     count = 0
     original = cog.scheduler.tick
@@ -129,12 +111,12 @@ async def test_a_gateway_reconnect_posts_nothing(make_bot, fake, clock, single_s
     channel = fake.guild.channel.id
     clock.now = at_local(2026, 9, 29, 9, 30)
     running = await make_bot(settings=single_server)
-    await cog_of(running).tick_once()
+    await post_ticker(running).tick_once()
     assert len(posts(fake, channel)) == 1
     session = await fake.reconnect()
     await fake.wait_until(lambda: session.resumes >= 1, what="RESUME")
     clock.advance(60)
-    await cog_of(running).tick_once()
+    await post_ticker(running).tick_once()
     assert len(posts(fake, channel)) == 1
     running.alive()
 
@@ -147,7 +129,7 @@ async def test_each_server_in_its_own_time_zone(make_bot, fake, clock, settings)
     conn.close()
     clock.now = at_local(2026, 9, 29, 9, 0, tz=ZoneInfo("Europe/Madrid"))
     running = await make_bot()
-    cog = cog_of(running)
+    cog = post_ticker(running)
     await cog.tick_once()
     assert posts(fake, fake.guild.channel.id) == []
     [spanish] = posts(fake, madrid.channel.id)
@@ -166,7 +148,7 @@ async def test_a_server_that_forbids_posting_does_not_stop_the_others(make_bot, 
     conn.close()
     clock.now = dt.datetime(2026, 9, 29, 9, 0, tzinfo=dt.UTC)
     running = await make_bot()
-    await cog_of(running).tick_once()
+    await post_ticker(running).tick_once()
     assert posts(fake, blocked.channel.id) == []  # refused before calling Discord
     assert len(posts(fake, fake.guild.channel.id)) == 1
     interaction = await admin(fake, "status", guild=blocked)
@@ -178,54 +160,19 @@ async def test_a_server_that_forbids_posting_does_not_stop_the_others(make_bot, 
 
 async def admin(fake, sub: str, *, guild=None, options=(), locale: str = "en-US", manage: bool = True) -> dict:
     """``/anniversary <sub>`` as a member with (or without) Manage Server."""
-    guild = guild or fake.guild
-    data = {
-        "id": fake._command_id("anniversary", guild),
-        "name": "anniversary",
-        "type": 1,
-        "guild_id": str(guild.id),
-        "options": [{"name": sub, "type": 1, "options": list(options)}],
-    }
-    resolved = {}
-    for option in options:
-        if option["type"] == 7:
-            channel = next(c for c in guild.channels if c.id == int(option["value"]))
-            payload = channel.payload()
-            payload["permissions"] = str(guild.bot_channel_permissions(channel))
-            resolved[str(channel.id)] = payload
-    if resolved:
-        data["resolved"] = {"channels": resolved}
-    interaction = fake._interaction(2, data, guild=guild, channel=None, user=None, locale=locale)
-    if manage:
-        interaction["member"]["permissions"] = str(int(interaction["member"]["permissions"]) | MANAGE_GUILD)
-    await fake.dispatch("INTERACTION_CREATE", interaction, guild_id=guild.id)
-    return interaction
-
-
-async def response_embed(fake, interaction: dict) -> dict:
-    body = (await fake.response_to(interaction)).json
-    assert body["type"] == 4
-    assert body["data"]["flags"] & EPHEMERAL
-    assert body["data"]["allowed_mentions"] == {"parse": []}
-    [embed] = body["data"]["embeds"]
-    return embed
+    return await subcommand(fake, "anniversary", sub, guild=guild, options=options, locale=locale, manage=manage)
 
 
 async def test_setup_status_preview_disable_by_slash_command(make_bot, fake, clock):
     channel = fake.guild.add_channel("aniversario")
     clock.now = at_local(2026, 9, 20, 12, 0)
     running = await make_bot()
-    options = [
-        {"name": "channel", "type": 7, "value": str(channel.id)},
-        {"name": "time", "type": 3, "value": "08:30"},
-        {"name": "timezone", "type": 3, "value": "America/Guayaquil"},
-        {"name": "language", "type": 3, "value": "es"},
-    ]
+    options = setup_options(channel.id, time="08:30", timezone="America/Guayaquil", language="es")
     embed = await response_embed(fake, await admin(fake, "setup", options=options))
     assert f"<#{channel.id}> at 08:30 (America/Guayaquil), in Spanish" in embed["description"]
 
     clock.now = at_local(2026, 9, 29, 8, 30)
-    await cog_of(running).tick_once()
+    await post_ticker(running).tick_once()
     [post] = posts(fake, channel.id)
     message_id = next(m for m in fake.messages.values() if m["channel_id"] == str(channel.id))["id"]
 
@@ -259,7 +206,7 @@ async def test_setup_refuses_a_channel_the_bot_cannot_embed_in(make_bot, fake):
     channel = fake.guild.add_channel("no-embeds")
     channel.overwrites.append((fake.guild.bot_role_id, 0, 0, 16384))  # deny Embed Links
     await make_bot()
-    options = [{"name": "channel", "type": 7, "value": str(channel.id)}]
+    options = setup_options(channel.id)
     embed = await response_embed(fake, await admin(fake, "setup", options=options))
     assert embed["description"].startswith(f"I can't post there: in <#{channel.id}> I'm missing Embed Links.")
 
@@ -268,7 +215,7 @@ async def test_single_server_route_posts_in_the_servers_language(make_bot, fake,
     fake.guild.locale = "es-419"
     clock.now = at_local(2026, 9, 29, 9, 0)
     running = await make_bot(settings=single_server)
-    await cog_of(running).tick_once()
+    await post_ticker(running).tick_once()
     [request] = posts(fake, fake.guild.channel.id)
     [embed] = request.json["embeds"]
     assert embed["title"] == "Un día como hoy, 29 de septiembre: Jefferson Pérez se retira"

@@ -4,36 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from bot.posts.content import render_related
 from tests.e2e.conftest import Running
-from tests.e2e.test_anniversary import EPHEMERAL, MANAGE_GUILD, response_embed
+from tests.e2e.slash import (
+    EPHEMERAL,
+    MANAGE_GUILD,
+    at_local,
+    post_ticker,
+    posts,
+    response_embed,
+    setup_options,
+    subcommand,
+)
 
-GUAYAQUIL = ZoneInfo("America/Guayaquil")
 STORY = "On this day, 29 September: Jefferson Pérez retires"
-
-
-def at_local(*args: int) -> dt.datetime:
-    return dt.datetime(*args, tzinfo=GUAYAQUIL).astimezone(dt.UTC)  # type: ignore[misc]
 
 
 @pytest.fixture
 def daily_env(settings, fake):
     """DAILY_CHANNEL_ID (and TIMEZONE) from the environment, nothing set up by command."""
     return replace(settings, daily_channel_id=fake.guild.channel.id, timezone="America/Guayaquil")
-
-
-def posts(fake, channel_id: int, after: int = 0):
-    return fake.find("POST", rf"/channels/{channel_id}/messages", after=after)
-
-
-def ticker(running: Running):
-    cog = running.bot.get_cog("PostTicker")
-    assert cog is not None
-    return cog
 
 
 def button_of(request) -> dict:
@@ -49,17 +42,17 @@ async def test_a_fact_a_day_different_each_day_nothing_more_after_a_restart(make
         day = dt.date(2027, 2, 1) + dt.timedelta(days=offset)
         clock.now = at_local(day.year, day.month, day.day, 8, 59)
         running = await make_bot(settings=daily_env)
-        await ticker(running).tick_once()
+        await post_ticker(running).tick_once()
         assert len(posts(fake, channel)) == offset  # not before 09:00
         clock.now = at_local(day.year, day.month, day.day, 9, 0)
-        await ticker(running).tick_once()
-        await ticker(running).tick_once()
+        await post_ticker(running).tick_once()
+        await post_ticker(running).tick_once()
         running.alive()
         await running.bot.close()
         # A restart later the same day: nothing more.
         clock.now = at_local(day.year, day.month, day.day, 17, 45)
         again = await make_bot(settings=daily_env)
-        await ticker(again).tick_once()
+        await post_ticker(again).tick_once()
         again.alive()
         await again.bot.close()
         requests = posts(fake, channel)
@@ -82,7 +75,7 @@ async def test_on_29_september_exactly_one_post_the_story(make_bot, fake, clock,
     for hour, minute in ((9, 0), (9, 1), (13, 30), (23, 59)):
         clock.now = at_local(2027, 9, 29, hour, minute)
         running = await make_bot(settings=both)
-        await ticker(running).tick_once()
+        await post_ticker(running).tick_once()
         running.alive()
         await running.bot.close()
     [request] = posts(fake, channel)
@@ -96,7 +89,7 @@ async def test_on_29_september_exactly_one_post_the_story(make_bot, fake, clock,
 async def test_the_button_shows_related_facts_privately_even_after_a_restart(make_bot, fake, clock, daily_env):
     clock.now = at_local(2027, 2, 1, 9, 0)
     running = await make_bot(settings=daily_env)
-    await ticker(running).tick_once()
+    await post_ticker(running).tick_once()
     await running.bot.close()
     again = await make_bot(settings=daily_env)  # a new process: the view comes from the custom id
     message = next(m for m in fake.messages.values() if m["channel_id"] == str(fake.guild.channel.id))
@@ -124,52 +117,26 @@ async def test_daily_is_registered_with_its_six_subcommands(running: Running, fa
 
 async def daily(fake, sub: str, *, options=(), locale: str = "en-US", manage: bool = True) -> dict:
     """``/daily <sub>`` as a member with (or without) Manage Server."""
-    guild = fake.guild
-    data = {
-        "id": fake._command_id("daily", guild),
-        "name": "daily",
-        "type": 1,
-        "guild_id": str(guild.id),
-        "options": [{"name": sub, "type": 1, "options": list(options)}],
-    }
-    resolved = {}
-    for option in options:
-        if option["type"] == 7:
-            channel = next(c for c in guild.channels if c.id == int(option["value"]))
-            payload = channel.payload()
-            payload["permissions"] = str(guild.bot_channel_permissions(channel))
-            resolved[str(channel.id)] = payload
-    if resolved:
-        data["resolved"] = {"channels": resolved}
-    interaction = fake._interaction(2, data, guild=guild, channel=None, user=None, locale=locale)
-    if manage:
-        interaction["member"]["permissions"] = str(int(interaction["member"]["permissions"]) | MANAGE_GUILD)
-    await fake.dispatch("INTERACTION_CREATE", interaction, guild_id=guild.id)
-    return interaction
+    return await subcommand(fake, "daily", sub, options=options, locale=locale, manage=manage)
 
 
 async def test_setup_status_preview_skip_history_disable_by_slash_command(make_bot, fake, clock):
     channel = fake.guild.add_channel("dato-del-dia")
     clock.now = at_local(2027, 2, 1, 12, 0)
     running = await make_bot()
-    options = [
-        {"name": "channel", "type": 7, "value": str(channel.id)},
-        {"name": "time", "type": 3, "value": "08:30"},
-        {"name": "timezone", "type": 3, "value": "America/Guayaquil"},
-        {"name": "language", "type": 3, "value": "es"},
-    ]
+    options = setup_options(channel.id, time="08:30", timezone="America/Guayaquil", language="es")
     embed = await response_embed(fake, await daily(fake, "setup", options=options))
     assert f"A fact a day will go to <#{channel.id}> at 08:30 (America/Guayaquil), in Spanish." in embed["description"]
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     assert fields["Rotation"] == "0 of 24 facts shown"
     # Set up at 12:00, after 08:30: today's post still goes out (a late start, same local day).
-    await ticker(running).tick_once()
+    await post_ticker(running).tick_once()
     [first] = posts(fake, channel.id)
     assert first.json["embeds"][0]["footer"]["text"].startswith("Dato 1 de 24")
 
     preview = await response_embed(fake, await daily(fake, "preview"))
     clock.now = at_local(2027, 2, 2, 8, 30)
-    await ticker(running).tick_once()
+    await post_ticker(running).tick_once()
     [_, second] = posts(fake, channel.id)
     assert second.json["embeds"][0]["title"] == preview["title"]  # the preview was the next post
 
@@ -184,7 +151,7 @@ async def test_setup_status_preview_skip_history_disable_by_slash_command(make_b
     skipped = await response_embed(fake, await daily(fake, "skip"))
     assert skipped["description"] == "Skipped: nothing will be posted on 3 February 2027."
     clock.now = at_local(2027, 2, 3, 8, 30)
-    await ticker(running).tick_once()
+    await post_ticker(running).tick_once()
     assert len(posts(fake, channel.id)) == 2
 
     history = await response_embed(fake, await daily(fake, "history"))
@@ -195,7 +162,7 @@ async def test_setup_status_preview_skip_history_disable_by_slash_command(make_b
     off = await response_embed(fake, await daily(fake, "disable"))
     assert "Daily posts are off" in off["description"]
     clock.now = at_local(2027, 2, 4, 8, 30)
-    await ticker(running).tick_once()
+    await post_ticker(running).tick_once()
     assert len(posts(fake, channel.id)) == 2
     refused = await response_embed(fake, await daily(fake, "status", manage=False))
     assert refused["description"] == "You need the Manage Server permission to use /daily."
@@ -213,7 +180,7 @@ async def test_post_and_history_failing_together_still_make_exactly_one_post(mak
     running = await make_bot(settings=daily_env)
     results = []
     for _ in range(20):  # twenty minutes, a tick a minute
-        results += [o.result.value for o in await ticker(running).tick_once()]
+        results += [o.result.value for o in await post_ticker(running).tick_once()]
         clock.advance(60)
     made = [m for m in fake.messages.values() if m["channel_id"] == str(channel)]
     assert len(made) == 1, results

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import io
 import logging
 import os
@@ -19,8 +20,9 @@ from bot.core.engine import Engine
 from bot.core.facts import default_facts_dir
 from bot.logs import setup_logging
 from tests.e2e.conftest import Running
+from tests.e2e.slash import subcommand
 from tests.fake_discord import FakeUser
-from tests.test_reload import fact_yaml
+from tests.test_reload import FUTURE, SILENT, fact_yaml
 
 EPHEMERAL = 64
 QUESTION = "when did jefferson perez retire"
@@ -62,18 +64,8 @@ async def eventually(predicate, timeout: float = 3.0) -> None:
 
 
 async def admin_reload(fake, *, user: FakeUser | None = None, locale: str = "en-US") -> dict:
-    """``/admin reload``: a subcommand, which the fake's ``slash`` helper does not build."""
-    guild = fake.guild
-    data = {
-        "id": fake._command_id("admin", guild),
-        "name": "admin",
-        "type": 1,
-        "guild_id": str(guild.id),
-        "options": [{"name": "reload", "type": 1, "options": []}],
-    }
-    payload = fake._interaction(2, data, guild=guild, channel=None, user=user, locale=locale)
-    await fake.dispatch("INTERACTION_CREATE", payload, guild_id=guild.id)
-    return payload
+    """``/admin reload``."""
+    return await subcommand(fake, "admin", "reload", user=user, locale=locale)
 
 
 def buttons(body: dict) -> list[dict]:
@@ -243,6 +235,25 @@ async def test_admin_reload_with_errors_changes_nothing_and_lists_file_line(bot:
     assert "29 September 2008" in (await fake.response_to(interaction)).json["data"]["embeds"][0]["description"]
 
 
+async def test_admin_reload_lints_dates_like_perezbot_check_on_the_bots_day(bot: Running, facts_dir):
+    """A fact dated after the bot's today (its clock) is refused, as ``perezbot check`` refuses it;
+    once the clock reaches the date, the same file is swapped in."""
+    fake = bot.fake
+    old = bot.bot.engine
+    (facts_dir / "dated.yaml").write_text(FUTURE, "utf-8")
+    interaction = await admin_reload(fake)
+    await fake.response_to(interaction)
+    body = (await followup(fake, interaction))["embeds"][0]["description"]
+    assert "dated.yaml:" in body and "date 2027-05-01 is in the future (today is 2026-09-29)" in body
+    assert bot.bot.engine is old
+
+    bot.clock.now = dt.datetime(2027, 5, 1, 12, 0, tzinfo=dt.UTC)
+    interaction = await admin_reload(fake)
+    await fake.response_to(interaction)
+    assert "+future-race" in (await followup(fake, interaction))["embeds"][0]["description"]
+    assert bot.bot.engine.facts.get("future-race") is not None
+
+
 async def test_admin_reload_is_for_the_owner_only(bot: Running, facts_dir):
     fake = bot.fake
     old = bot.bot.engine
@@ -275,14 +286,23 @@ async def test_sighup_reloads_the_facts(bot: Running, facts_dir):
         remove_reload_signal(loop)
 
 
-async def test_sighup_with_errors_keeps_the_engine_and_logs_file_line(bot: Running, facts_dir, caplog):
+@pytest.mark.parametrize(
+    ("name", "content", "logged"),
+    [
+        ("broken.yaml", "- id: Not An Id\n", "broken.yaml:1:"),
+        ("dated.yaml", SILENT, "date 2001-08-10 disagrees"),  # perezbot check's dated-fact lint too
+    ],
+)
+async def test_sighup_with_errors_keeps_the_engine_and_logs_file_line(
+    bot: Running, facts_dir, caplog, name, content, logged
+):
     old = bot.bot.engine
     loop = asyncio.get_running_loop()
     install_reload_signal(bot.bot, loop)
     try:
-        (facts_dir / "broken.yaml").write_text("- id: Not An Id\n", "utf-8")
+        (facts_dir / name).write_text(content, "utf-8")
         os.kill(os.getpid(), signal.SIGHUP)
-        await eventually(lambda: any("broken.yaml:1:" in r.getMessage() for r in caplog.records))
+        await eventually(lambda: any(logged in r.getMessage() for r in caplog.records))
         assert bot.bot.engine is old
     finally:
         remove_reload_signal(loop)

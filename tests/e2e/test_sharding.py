@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.discord.client import ShardedPerezBot
-from bot.posts.scheduler import Result
+from bot.posts.scheduler import PostResult
 from bot.posts.settings import GuildSettings, save_guild
 from bot.store.db import connect
 from tests.e2e.conftest import Running
@@ -123,7 +123,7 @@ async def test_two_processes_one_shard_each_post_once_per_server(make_bot, shard
     )
     await asyncio.gather(first.bot.get_cog("PostTicker").tick_once(), second.bot.get_cog("PostTicker").tick_once())
     assert {g.name: len(posts(fake, g)) for g in servers} == {g.name: 1 for g in servers}
-    posted = [sorted(o.guild_id for o in process if o.result is Result.POSTED) for process in outcomes]
+    posted = [sorted(o.guild_id for o in process if o.result is PostResult.POSTED) for process in outcomes]
     assert posted == [
         sorted(g.id for g in servers if shard_of(g.id) == 0),
         sorted(g.id for g in servers if shard_of(g.id) == 1),

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import itertools
+import multiprocessing
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -11,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.render import Reply
-from bot.posts.scheduler import PostRefused
+from bot.posts.scheduler import PostRefused, Scheduler
 from bot.store.db import connect
+from bot.store.store import Store
 
 
 class Crash(BaseException):
@@ -98,3 +101,42 @@ class FakePoster:
 
     def posts_in(self, channel_id: int) -> list[Sent]:
         return [m for m in self.sent if m.channel_id == channel_id]
+
+
+@dataclass
+class FilePoster(FakePoster):
+    """A :class:`FakePoster` in a child process: each post also appends a line to ``out_path``
+    (its marker, or its channel id), so the parent sees what all the children sent."""
+
+    out_path: str = ""
+    record: str = "channel"  # or "marker"
+
+    async def post(self, channel_id: int, reply: Reply, nonce: str, marker: str = "") -> int:
+        message_id = await super().post(channel_id, reply, nonce, marker)
+        with open(self.out_path, "a", encoding="utf-8") as out:  # O_APPEND: atomic small writes
+            out.write(f"{marker if self.record == 'marker' else channel_id}\n")
+        return message_id
+
+
+def _tick_in_child(
+    db_path: str, barrier: Any, now_iso: str, facts: Any, poster: FilePoster
+) -> None:  # pragma: no cover
+    """A whole second process: its own Store (worker thread + connection), scheduler and event loop."""
+    store = Store(Path(db_path))
+    scheduler = Scheduler(store, facts, poster)
+    barrier.wait()
+    asyncio.run(scheduler.tick(dt.datetime.fromisoformat(now_iso)))
+    store.close()
+
+
+def tick_in_processes(db_path: Path, now: dt.datetime, facts: Any, poster: FilePoster, processes: int = 4) -> None:
+    """``processes`` forked processes tick one database at the same instant (a barrier lines them up)."""
+    ctx = multiprocessing.get_context("fork")
+    barrier = ctx.Barrier(processes)
+    args = (str(db_path), barrier, now.isoformat(), facts, poster)
+    procs = [ctx.Process(target=_tick_in_child, args=args) for _ in range(processes)]
+    for proc in procs:
+        proc.start()
+    for proc in procs:
+        proc.join(30)
+        assert proc.exitcode == 0

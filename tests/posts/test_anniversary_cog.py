@@ -9,67 +9,24 @@ from unittest.mock import AsyncMock, MagicMock
 import discord
 import pytest
 
-from bot.config import Settings
-from bot.core.engine import Engine
 from bot.posts.anniversary_cog import Anniversary
 from bot.posts.content import render_onthisday
 from bot.posts.discord_poster import DiscordPoster, channel_permissions
-from bot.posts.scheduler import PostRefused, Result, post_marker
+from bot.posts.scheduler import PostRefused, PostResult, post_marker
 from bot.posts.settings import get_guild
 from bot.posts.ticker import PostTicker
-from bot.store.store import Store
-
-GUILD_ID, CHANNEL_ID, BOT_ID = 100000000000000001, 200000000000000002, 300000000000000003
-ENGINE = Engine.load()
-ALL_OK = discord.Permissions(view_channel=True, send_messages=True, embed_links=True, read_message_history=True)
-
-
-class Clock:
-    def __init__(self, now: dt.datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-
-def make_guild(perms: discord.Permissions = ALL_OK):
-    guild = MagicMock(spec=discord.Guild)
-    guild.id = GUILD_ID
-    guild.me = MagicMock(spec=discord.Member)
-    channel = MagicMock(spec=discord.TextChannel)
-    channel.id = CHANNEL_ID
-    channel.guild = guild
-    channel.mention = f"<#{CHANNEL_ID}>"
-    channel.permissions_for.return_value = perms
-    guild.get_channel_or_thread.side_effect = lambda cid: channel if cid == CHANNEL_ID else None
-    return guild, channel
-
-
-def make_interaction(guild, *, manage: bool = True, locale: discord.Locale = discord.Locale.american_english):
-    interaction = MagicMock(spec=discord.Interaction)
-    interaction.guild = guild
-    interaction.guild_id = guild.id if guild is not None else None
-    interaction.channel_id = CHANNEL_ID
-    interaction.locale = locale
-    interaction.guild_locale = locale
-    interaction.permissions = discord.Permissions(manage_guild=manage)
-    interaction.response = MagicMock(spec=discord.InteractionResponse)
-    interaction.response.is_done.return_value = False
-    interaction.response.send_message = AsyncMock(return_value=SimpleNamespace(message_id=1, resource=None))
-    return interaction
-
-
-def sent(interaction) -> tuple[str, bool]:
-    """(text of the reply, ephemeral) of the one response sent."""
-    kwargs = interaction.response.send_message.await_args.kwargs
-    embed = kwargs.get("embed")
-    if embed is not None:
-        parts = [embed.title or "", embed.description or ""] + [f"{f.name}: {f.value}" for f in embed.fields]
-        text = "\n".join(parts)
-    else:
-        text = kwargs["content"]
-    assert kwargs["allowed_mentions"].to_dict()["parse"] == []
-    return text, kwargs["ephemeral"]
+from tests.posts.interactions import (
+    BOT_ID,
+    CHANNEL_ID,
+    ENGINE,
+    GUILD_ID,
+    Clock,
+    command_strings,
+    make_bot,
+    make_guild,
+    make_interaction,
+    sent,
+)
 
 
 @pytest.fixture
@@ -79,13 +36,7 @@ def clock() -> Clock:
 
 @pytest.fixture
 async def cog(tmp_path, clock):
-    bot = MagicMock(spec=discord.ext.commands.Bot)
-    bot.settings = Settings(data_dir=tmp_path)
-    bot.store = Store(bot.settings.database_path)  # the bot's one database, as PerezBot declares it
-    bot.engine = ENGINE
-    bot.clock = clock
-    bot.is_closed.return_value = False
-    bot.get_channel.return_value = None
+    bot = make_bot(tmp_path, clock)
     cog = Anniversary(bot)
     await cog.cog_load()
     yield cog
@@ -229,11 +180,11 @@ async def test_tick_uses_the_bots_clock_and_posts_through_the_poster(cog, ticker
     channel.send = AsyncMock(return_value=SimpleNamespace(id=555))
     clock.now = dt.datetime(2026, 9, 29, 8, 59, 59, tzinfo=dt.UTC)
     channel.history = MagicMock(side_effect=lambda **kw: _empty())
-    assert all(o.result is not Result.POSTED for o in await ticker.tick_once())
+    assert all(o.result is not PostResult.POSTED for o in await ticker.tick_once())
     clock.now += dt.timedelta(seconds=1)
     [outcome] = await ticker.tick_once()
-    assert (outcome.result, outcome.message_id) == (Result.POSTED, 555)
-    assert [o.result for o in await ticker.tick_once()] == [Result.DONE]
+    assert (outcome.result, outcome.message_id) == (PostResult.POSTED, 555)
+    assert [o.result for o in await ticker.tick_once()] == [PostResult.SETTLED]
     kwargs = channel.send.await_args.kwargs
     assert kwargs["allowed_mentions"].to_dict()["parse"] == []
     assert kwargs["embed"].title == "On this day, 29 September: Jefferson Pérez retires"
@@ -358,12 +309,7 @@ async def test_every_anniversary_string_has_spanish(cog) -> None:
     from bot.discord.translator import SPANISH
 
     group = cog.app_command
-    strings = [group.description]
-    for command in group.commands:
-        strings.append(command.description)
-        for param in command.parameters:
-            strings += [param.display_name, param.description]
-            strings += [choice.name for choice in param.choices]
+    strings = command_strings(group)
     missing = [text for text in strings if text not in SPANISH]
     assert not missing
     assert all(1 <= len(SPANISH[text]) <= 100 for text in strings)

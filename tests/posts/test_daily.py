@@ -20,12 +20,12 @@ from bot.posts import ledger
 from bot.posts.content import fact_ids
 from bot.posts.ledger import CLAIM_LEASE
 from bot.posts.rotation_store import load_rotation
-from bot.posts.scheduler import CHECK_BACKOFF, Defaults, Result, Scheduler
+from bot.posts.scheduler import CHECK_BACKOFF, Defaults, PostResult, Scheduler
 from bot.posts.settings import DAILY, YEARLY, GuildSettings, save_guild
 from bot.posts.timing import post_instant
 from bot.store.store import Store
 from tests.posts.factories import local, utc
-from tests.posts.fakes import Crash, FakePoster, InlineStore
+from tests.posts.fakes import Crash, FakePoster, FilePoster, InlineStore, tick_in_processes
 
 FACTS = load_facts()
 IDS = fact_ids(FACTS)
@@ -128,7 +128,7 @@ def test_dst_both_ways_a_0230_post_goes_out_once(tmp_path, discord, tz, spring, 
         for minute in range(6 * 60):  # local midnight to 05:00-06:00, every minute
             moment = begin + minute * MINUTE
             for outcome in tick(scheduler, moment):
-                if outcome.result is Result.POSTED:
+                if outcome.result is PostResult.POSTED:
                     posted_at.append(moment)
         assert len(posted_at) == 1, (tz, day, posted_at)
         wall = posted_at[0].astimezone(zone)
@@ -166,9 +166,9 @@ def test_a_crash_between_send_and_record_is_resolved_from_the_channel(db_path, d
         tick(start(db_path, discord), now)
     discord.crash_after.clear()
     for minute in (1, 2):  # within the lease the claim may be live: nobody touches it
-        assert [o.result for o in tick(start(db_path, discord), now + minute * MINUTE)] == [Result.BUSY]
+        assert [o.result for o in tick(start(db_path, discord), now + minute * MINUTE)] == [PostResult.BUSY]
     [outcome] = tick(start(db_path, discord), now + CLAIM_LEASE)
-    assert outcome.result is Result.RECOVERED
+    assert outcome.result is PostResult.RECOVERED
     posts = discord.posts_in(CHANNEL)
     assert len(posts) == 2
     rotation = load_rotation(ledger_conn(db_path), GUILD)
@@ -182,7 +182,7 @@ def test_unknown_outcome_and_a_failing_history_check_means_checking_again_not_po
     tick(start(db_path, discord), now - DAY)
     discord.hang_after.add(CHANNEL)  # Discord made the post but the answer never came
     [outcome] = tick(start(db_path, discord), now)
-    assert outcome.result is Result.UNCERTAIN
+    assert outcome.result is PostResult.UNCERTAIN
     discord.hang_after.clear()
     discord.history_down.add(CHANNEL)  # …and the channel's history can't be read either
     moment = now + CLAIM_LEASE
@@ -191,13 +191,13 @@ def test_unknown_outcome_and_a_failing_history_check_means_checking_again_not_po
         results += [o.result for o in tick(start(db_path, discord), moment)]
         moment += MINUTE
     assert len(discord.posts_in(CHANNEL)) == 2  # never re-sent
-    looks = results.count(Result.UNKNOWN)
+    looks = results.count(PostResult.UNKNOWN)
     assert 3 <= looks <= len(CHECK_BACKOFF) + 8 * 60 // 30  # checked again with back-off, not every minute
     entry = ledger.entry(ledger_conn(db_path), CHANNEL, dt.date(2027, 2, 1))
     assert entry.state == "unknown" and entry.next_check is not None
     discord.history_down.clear()  # history is back: the post is found and recorded
     moment = entry.next_check
-    assert [o.result for o in tick(start(db_path, discord), moment)] == [Result.RECOVERED]
+    assert [o.result for o in tick(start(db_path, discord), moment)] == [PostResult.RECOVERED]
     assert ledger.entry(ledger_conn(db_path), CHANNEL, dt.date(2027, 2, 1)).state == "posted"
     assert len(discord.posts_in(CHANNEL)) == 2
 
@@ -229,7 +229,7 @@ def test_a_lost_database_never_posts_the_day_twice(tmp_path, discord) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     setup_daily(path)  # a fresh database: settings again, no ledger, a fresh rotation
     [outcome] = tick(start(path, discord), now + 30 * MINUTE)
-    assert outcome.result is Result.RECOVERED and len(discord.posts_in(CHANNEL)) == 1
+    assert outcome.result is PostResult.RECOVERED and len(discord.posts_in(CHANNEL)) == 1
     tick(start(path, discord), nine(dt.date(2027, 2, 2)))
     assert len(discord.posts_in(CHANNEL)) == 2
 
@@ -258,7 +258,7 @@ def test_a_gone_channel_is_recorded_and_not_retried_every_minute(db_path, discor
     scheduler = start(db_path, discord)
     for minute in range(12 * 60):
         results += [o.result for o in tick(scheduler, begin + minute * MINUTE)]
-    assert results.count(Result.REFUSED) == 5 and Result.GAVE_UP in results
+    assert results.count(PostResult.REFUSED) == 5 and PostResult.GAVE_UP in results
     status = asyncio.run(scheduler.status(GUILD, begin + 12 * 60 * MINUTE, "daily"))
     assert status.gave_up and "Unknown Channel" in status.failure.last_error
     assert load_rotation(ledger_conn(db_path), GUILD).shown == ()  # nothing used up
@@ -269,7 +269,7 @@ def test_one_failing_server_does_not_hold_up_the_others(db_path, discord) -> Non
     save_guild(conn, GuildSettings(2, 22, NINE, GUAYAQUIL), EPOCH, DAILY)
     discord.refuse[CHANNEL] = "403 Forbidden: Missing Permissions"
     outcomes = {o.guild_id: o.result for o in tick(start(db_path, discord), nine(dt.date(2027, 2, 1)))}
-    assert outcomes == {GUILD: Result.REFUSED, 2: Result.POSTED}
+    assert outcomes == {GUILD: PostResult.REFUSED, 2: PostResult.POSTED}
 
 
 def test_yearly_and_daily_in_the_same_channel_make_one_post_on_29_september(db_path, discord) -> None:
@@ -351,38 +351,12 @@ def test_facts_added_and_removed_by_a_reload(db_path, discord) -> None:
     assert discord.posts_in(CHANNEL)[-1].reply.footer.startswith(f"Fact 2 of {len(IDS) - 1}")
 
 
-def _daily_process(db_path: str, out_path: str, barrier, now_iso: str) -> None:  # pragma: no cover - child
-    """A whole second process: its own Store (thread + connection), scheduler and event loop."""
-
-    class FilePoster(FakePoster):
-        async def post(self, channel_id, reply, nonce, marker=""):
-            message_id = await super().post(channel_id, reply, nonce, marker)
-            with open(out_path, "a", encoding="utf-8") as out:  # O_APPEND: atomic small writes
-                out.write(f"{marker}\n")
-            return message_id
-
-    store = Store(Path(db_path))
-    scheduler = Scheduler(store, FACTS, FilePoster(channels={CHANNEL: GUILD}))
-    barrier.wait()
-    asyncio.run(scheduler.tick(dt.datetime.fromisoformat(now_iso)))
-    store.close()
-
-
 def test_four_processes_on_one_database_post_once_a_day(db_path, tmp_path) -> None:
-    import multiprocessing
-
     out = tmp_path / "sent.txt"
     out.touch()
-    ctx = multiprocessing.get_context("fork")
+    poster = FilePoster(channels={CHANNEL: GUILD}, out_path=str(out), record="marker")
     for day in (dt.date(2027, 2, 1), dt.date(2027, 2, 2)):
-        barrier = ctx.Barrier(4)
-        args = (str(db_path), str(out), barrier, nine(day).isoformat())
-        procs = [ctx.Process(target=_daily_process, args=args) for _ in range(4)]
-        for proc in procs:
-            proc.start()
-        for proc in procs:
-            proc.join(30)
-            assert proc.exitcode == 0
+        tick_in_processes(db_path, nine(day), FACTS, poster)
     markers = out.read_text().split()
     assert [m.split(":")[2] for m in markers] == ["2027-02-01", "2027-02-02"]
     facts = [m.rsplit(":", 1)[-1] for m in markers]

@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from unittest.mock import MagicMock
 
 import discord
 import pytest
 
-from bot.config import Settings
-from bot.core.engine import Engine
 from bot.posts.daily_cog import Daily
 from bot.posts.settings import DAILY, get_guild
-from bot.store.store import Store
-from tests.posts.test_anniversary_cog import Clock, make_guild, make_interaction, sent
-
-ENGINE = Engine.load()
+from tests.posts.interactions import Clock, command_strings, make_bot, make_guild, make_interaction, sent
 
 
 @pytest.fixture
 async def cog(tmp_path):
-    bot = MagicMock(spec=discord.ext.commands.Bot)
-    bot.settings = Settings(data_dir=tmp_path)
-    bot.store = Store(bot.settings.database_path)  # the bot's one database, as PerezBot declares it
-    bot.engine = ENGINE
-    bot.clock = Clock(dt.datetime(2027, 2, 1, 12, 0, tzinfo=dt.UTC))
-    bot.get_channel.return_value = None
+    bot = make_bot(tmp_path, Clock(dt.datetime(2027, 2, 1, 12, 0, tzinfo=dt.UTC)))
     cog = Daily(bot)
     await cog.cog_load()
     yield cog
@@ -50,13 +39,7 @@ async def test_daily_is_a_guild_only_group_of_six_for_server_managers(cog) -> No
 async def test_every_daily_string_has_spanish(cog) -> None:
     from bot.discord.translator import SPANISH
 
-    group = cog.app_command
-    strings = [group.description]
-    for command in group.commands:
-        strings.append(command.description)
-        for param in command.parameters:
-            strings += [param.display_name, param.description]
-            strings += [choice.name for choice in param.choices]
+    strings = command_strings(cog.app_command)
     missing = [text for text in strings if text not in SPANISH]
     assert not missing
     assert all(1 <= len(SPANISH[text]) <= 100 and len(text) <= 100 for text in strings)

@@ -98,12 +98,19 @@ def test_missed_days_are_filled_in_only_after_a_first_post_and_never_before_setu
     ]
 
 
-def test_a_skipped_date_takes_the_slot_and_can_be_undone(conn) -> None:
+def test_a_skipped_date_takes_the_slot(conn) -> None:
     assert ledger.skip(conn, 1, 11, DAY, NOW)
     assert ledger.claim(conn, 1, 11, DAY, NOW) is None
     assert not ledger.skip(conn, 1, 11, DAY, NOW)
-    assert ledger.unskip(conn, 11, DAY)
-    assert ledger.claim(conn, 1, 11, DAY, NOW) is not None
+    assert ledger.claim(conn, 1, 11, DAY + dt.timedelta(days=1), NOW) is not None
+
+
+def test_dates_from_lists_the_channels_rows_from_a_day_on(conn) -> None:
+    ledger.skip(conn, 1, 11, DAY - dt.timedelta(days=1), NOW)  # before: not listed
+    ledger.skip(conn, 1, 11, DAY + dt.timedelta(days=2), NOW)
+    ledger.claim(conn, 1, 11, DAY, NOW)
+    ledger.skip(conn, 2, 22, DAY + dt.timedelta(days=3), NOW)  # another channel
+    assert ledger.dates_from(conn, 11, DAY) == {DAY, DAY + dt.timedelta(days=2)}
 
 
 def test_recording_a_rotation_fact_marks_it_shown_in_the_same_transaction(conn) -> None:

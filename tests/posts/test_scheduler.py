@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import itertools
-import multiprocessing
 import sqlite3
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -20,16 +19,15 @@ from bot.posts.scheduler import (
     BACKOFF,
     MAX_ATTEMPTS,
     Defaults,
-    Result,
+    PostResult,
     Scheduler,
     post_nonce,
 )
 from bot.posts.settings import DAILY, GuildSettings, get_guild, save_guild
 from bot.posts.timing import post_instant
 from bot.store.db import connect
-from bot.store.store import Store
 from tests.posts.factories import local, utc
-from tests.posts.fakes import Crash, FakePoster, InlineStore
+from tests.posts.fakes import Crash, FakePoster, FilePoster, InlineStore, tick_in_processes
 
 FACTS = load_facts()
 NINE = dt.time(9, 0)
@@ -97,7 +95,7 @@ async def run_minutes(db_path: Path, poster: FakePoster, begin: dt.datetime, end
 def test_the_post_is_the_onthisday_text_with_a_stable_nonce(db_path, discord) -> None:
     scheduler = start(db_path, discord)
     outcomes = asyncio.run(scheduler.tick(due("UTC")))
-    assert {o.guild_id for o in outcomes if o.result is Result.POSTED} == {
+    assert {o.guild_id for o in outcomes if o.result is PostResult.POSTED} == {
         2,
         3,
         5,
@@ -130,7 +128,7 @@ def test_every_minute_0855_to_0910_local_gives_exactly_one_post_per_server(db_pa
     outcomes = asyncio.run(run_minutes(db_path, discord, minutes[0], minutes[-1], restart=restart))
     for guild, (channel, tz) in SERVERS.items():
         assert len(discord.posts_in(channel)) == 1, tz
-        [(when, _)] = [(m, o) for m, o in outcomes if o.guild_id == guild and o.result is Result.POSTED]
+        [(when, _)] = [(m, o) for m, o in outcomes if o.guild_id == guild and o.result is PostResult.POSTED]
         assert when == due(tz), tz  # at its own 09:00, not before, not on a later restart
 
 
@@ -167,7 +165,7 @@ def test_overlapping_ticks_in_one_process_post_once(db_path, discord) -> None:
 
     results = asyncio.run(go())
     assert sorted(m.channel_id for m in discord.sent) == DUE_AT_EVENING
-    busy = [o for batch in results for o in batch if o.result is Result.BUSY]
+    busy = [o for batch in results for o in batch if o.result is PostResult.BUSY]
     assert len(busy) == 4 * len(DUE_AT_EVENING)  # the other four ticks found each claim taken
 
 
@@ -182,36 +180,11 @@ def test_two_schedulers_on_one_database_at_once_post_once(db_path, discord) -> N
     assert sorted(m.channel_id for m in discord.sent) == DUE_AT_EVENING
 
 
-def _process(db_path: str, out_path: str, barrier, now_iso: str) -> None:  # pragma: no cover - child
-    """A whole second process: its own connection, scheduler and event loop."""
-
-    class FilePoster(FakePoster):
-        async def post(self, channel_id, reply, nonce, marker=""):
-            message_id = await super().post(channel_id, reply, nonce, marker)
-            with open(out_path, "a", encoding="utf-8") as out:  # O_APPEND: atomic small writes
-                out.write(f"{channel_id}\n")
-            return message_id
-
-    poster = FilePoster(channels={channel: guild for guild, (channel, _) in SERVERS.items()})
-    store = Store(Path(db_path))  # the real store: its own worker thread and connection
-    scheduler = Scheduler(store, FACTS, poster)
-    barrier.wait()
-    asyncio.run(scheduler.tick(dt.datetime.fromisoformat(now_iso)))
-    store.close()
-
-
 def test_several_processes_on_one_database_post_once(db_path, tmp_path) -> None:
     out = tmp_path / "sent.txt"
     out.touch()
-    ctx = multiprocessing.get_context("fork")
-    barrier = ctx.Barrier(4)
-    now = EVENING.isoformat()
-    procs = [ctx.Process(target=_process, args=(str(db_path), str(out), barrier, now)) for _ in range(4)]
-    for proc in procs:
-        proc.start()
-    for proc in procs:
-        proc.join(30)
-        assert proc.exitcode == 0
+    poster = FilePoster(channels={channel: guild for guild, (channel, _) in SERVERS.items()}, out_path=str(out))
+    tick_in_processes(db_path, EVENING, FACTS, poster)  # each with the real Store: its own thread and connection
     assert sorted(int(line) for line in out.read_text().split()) == DUE_AT_EVENING
 
 
@@ -227,11 +200,11 @@ class TestCrashBetweenClaimAndRecord:
         # Restarts within the lease: the claim may still be live, so nobody touches it.
         for minute in range(1, 3):
             outcomes = asyncio.run(start(db_path, discord).tick(now + minute * MINUTE))
-            assert [o.result for o in outcomes if o.guild_id == 6] == [Result.BUSY]
+            assert [o.result for o in outcomes if o.guild_id == 6] == [PostResult.BUSY]
         # After the lease: taken over and verified — the post is there, so it is recorded, not re-sent.
         after = now + CLAIM_LEASE
         outcomes = asyncio.run(start(db_path, discord).tick(after))
-        assert [o.result for o in outcomes if o.guild_id == 6] == [Result.RECOVERED]
+        assert [o.result for o in outcomes if o.guild_id == 6] == [PostResult.RECOVERED]
         asyncio.run(run_minutes(db_path, discord, after, after + 60 * MINUTE, restart=True))
         assert len(discord.posts_in(66)) == 1
         entry = ledger.entry(connect(db_path), 66, SEPT29)
@@ -246,7 +219,7 @@ class TestCrashBetweenClaimAndRecord:
         outcomes = asyncio.run(run_minutes(db_path, discord, now + MINUTE, now + 30 * MINUTE, restart=True))
         assert len(discord.posts_in(66)) == 1
         results = [o.result for _, o in outcomes if o.guild_id == 6]
-        assert Result.RETRY in results and results.count(Result.POSTED) == 1
+        assert PostResult.RETRY in results and results.count(PostResult.POSTED) == 1
 
     def test_cannot_verify_means_no_resend_and_status_says_so(self, db_path, discord) -> None:
         now = due("UTC")
@@ -265,7 +238,7 @@ class TestCrashBetweenClaimAndRecord:
         now = due("UTC")
         discord.hang_after.add(66)
         outcomes = asyncio.run(start(db_path, discord).tick(now))
-        assert [o.result for o in outcomes if o.guild_id == 6] == [Result.UNCERTAIN]
+        assert [o.result for o in outcomes if o.guild_id == 6] == [PostResult.UNCERTAIN]
         discord.hang_after.clear()
         asyncio.run(run_minutes(db_path, discord, now + MINUTE, now + 30 * MINUTE, restart=True))
         assert len(discord.posts_in(66)) == 1
@@ -278,7 +251,7 @@ class TestFailures:
         now = EVENING
         scheduler = start(db_path, discord)
         outcomes = {o.guild_id: o for o in asyncio.run(scheduler.tick(now))}
-        assert outcomes[1].result is Result.REFUSED
+        assert outcomes[1].result is PostResult.REFUSED
         assert sorted(m.channel_id for m in discord.sent) == [22, 44, 66]
         status = status_of(scheduler, 1, now)
         assert status.failure.attempts == 1 and "Missing Permissions" in status.failure.last_error
@@ -289,7 +262,7 @@ class TestFailures:
         discord.refuse[11] = "404 Not Found (error code: 10003): Unknown Channel"
         begin = due("America/Guayaquil")
         outcomes = asyncio.run(run_minutes(db_path, discord, begin, begin + 14 * 60 * MINUTE, restart=False))
-        attempts = [m for m, o in outcomes if o.guild_id == 1 and o.result is Result.REFUSED]
+        attempts = [m for m, o in outcomes if o.guild_id == 1 and o.result is PostResult.REFUSED]
         assert len(attempts) == MAX_ATTEMPTS
         gaps = [b - a for a, b in itertools.pairwise(attempts)]
         assert gaps == [BACKOFF[min(i, len(BACKOFF) - 1)] for i in range(MAX_ATTEMPTS - 1)]
@@ -310,7 +283,7 @@ class TestFailures:
         conn = connect(db_path)
         conn.execute("UPDATE guild_settings SET timezone = 'Mars/Olympus_Mons' WHERE guild_id = 2")
         outcomes = {o.guild_id: o for o in asyncio.run(Scheduler(InlineStore(conn), FACTS, discord).tick(EVENING))}
-        assert outcomes[2].result is Result.ERROR and "Mars" in outcomes[2].error
+        assert outcomes[2].result is PostResult.ERROR and "Mars" in outcomes[2].error
         assert sorted(m.channel_id for m in discord.sent) == [11, 44, 66]
 
 
@@ -319,7 +292,7 @@ class TestSettingsAndDefaults:
         conn = connect(db_path)
         save_guild(conn, GuildSettings(6, 66, NINE, "UTC", "en", enabled=False), EPOCH)
         outcomes = {o.guild_id: o for o in asyncio.run(Scheduler(InlineStore(conn), FACTS, discord).tick(due("UTC")))}
-        assert outcomes[6].result is Result.SKIPPED and discord.posts_in(66) == []
+        assert outcomes[6].result is PostResult.SKIPPED and discord.posts_in(66) == []
         assert status_of(Scheduler(InlineStore(conn), FACTS, discord), 6, due("UTC")).next_post is None
 
     def test_announce_channel_id_serves_an_unconfigured_server(self, tmp_path) -> None:

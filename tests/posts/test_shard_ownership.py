@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.posts.discord_poster import DiscordPoster
-from bot.posts.scheduler import Result, Scheduler
+from bot.posts.scheduler import PostResult, Scheduler
 from bot.posts.settings import DAILY, YEARLY, GuildSettings, save_guild
 from bot.store.db import connect
 from tests.posts.factories import facts_on, local
@@ -49,7 +49,7 @@ def test_two_processes_each_post_only_their_shards_servers(tmp_path: Path, kind:
     outcomes = asyncio.run(both())
     for shard, (poster, results) in enumerate(zip(posters, outcomes, strict=True)):
         mine = [g for g in GUILDS if (g >> 22) % 2 == shard]
-        assert sorted(o.guild_id for o in results if o.result is Result.POSTED) == mine
+        assert sorted(o.guild_id for o in results if o.result is PostResult.POSTED) == mine
         assert sorted(channels[s.channel_id] for s in poster.sent) == mine
         assert all(o.guild_id in mine for o in results), "the other shard's servers are not even looked at"
 
@@ -62,7 +62,7 @@ def test_a_poster_without_handles_ticks_every_server(tmp_path: Path):
     outcomes = asyncio.run(
         Scheduler(InlineStore(conn), lambda: facts_on(dt.date(2008, 9, 29)), poster).tick(local("UTC", 2026, 9, 29, 9))
     )
-    assert [o.result for o in outcomes] == [Result.POSTED]
+    assert [o.result for o in outcomes] == [PostResult.POSTED]
 
 
 def test_discord_poster_knows_which_servers_are_its_own():

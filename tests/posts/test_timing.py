@@ -10,6 +10,7 @@ import pytest
 from bot.core.facts import load_facts
 from bot.posts.timing import (
     ANNIVERSARY_DAYS,
+    EVERY_DAY,
     DueReason,
     due_check,
     local_date,
@@ -65,7 +66,7 @@ def test_nine_local_on_29_september_in_every_zone(tz: str) -> None:
     assert _due(local(tz, 2026, 9, 29, 23, 59, 59), tz) is DueReason.DUE  # late start: still that date
     assert _due(local(tz, 2026, 9, 30, 0, 0), tz) is DueReason.NOTHING_TODAY  # the day is over
     assert _due(local(tz, 2026, 9, 28, 23, 59), tz) is DueReason.NOTHING_TODAY
-    assert _due(due, tz, posted=True) is DueReason.DONE
+    assert _due(due, tz, posted=True) is DueReason.RECORDED
     assert _due(due, tz, enabled=False) is DueReason.DISABLED
     assert _due(due, tz, has_channel=False) is DueReason.NO_CHANNEL
 
@@ -136,7 +137,7 @@ def test_repeated_hour_posts_at_the_first_occurrence_only(tz, day, wall, first) 
     assert _due(first - dt.timedelta(seconds=1), tz, facts=facts, post_time=wall) is DueReason.NOT_YET
     assert _due(first, tz, facts=facts, post_time=wall) is DueReason.DUE
     # At the second occurrence the ledger has the date already: nothing more.
-    assert _due(second, tz, facts=facts, post_time=wall, posted=True) is DueReason.DONE
+    assert _due(second, tz, facts=facts, post_time=wall, posted=True) is DueReason.RECORDED
 
 
 def test_midnight_post_on_a_day_that_starts_at_one_santiago() -> None:
@@ -241,3 +242,17 @@ def test_the_shipped_fact_base_posts_on_29_september_only() -> None:
     assert (9, 29) in dated
     for month, day in dated:
         assert posts_on(REAL, dt.date(2026, month, day)) is ((month, day) == (9, 29))
+
+
+def test_next_post_steps_over_taken_dates_the_scheduler_found_in_the_ledger() -> None:
+    facts = facts_on(dt.date(2008, 9, 29))
+    tz = ZoneInfo("UTC")
+    now = utc(2027, 2, 1, 8, 0)
+
+    def nxt(**kw) -> dt.datetime | None:
+        return next_post_instant(now, facts=facts, tz=tz, post_time=NINE, days=EVERY_DAY, **kw)
+
+    assert nxt(posted_today=False) == utc(2027, 2, 1, 9, 0)
+    assert nxt(posted_today=True) == utc(2027, 2, 2, 9, 0)
+    skipped = {dt.date(2027, 2, 1), dt.date(2027, 2, 2)}  # today's post and tomorrow's skipped
+    assert nxt(posted_today=False, taken=skipped) == utc(2027, 2, 3, 9, 0)

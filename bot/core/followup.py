@@ -1,0 +1,67 @@
+"""Does a question lean on the previous answer? ("how old was he then?", "and the year after?")
+
+Pure text tests on the folded question; the matcher decides what to do with them. A question
+that stands alone never counts as a follow-up merely because a conversation is going on.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["leans_on_previous", "relative_year", "years_away"]
+
+# Words that point back at something said before: "then", "there", "that race", "eso", "ahí".
+_BACK_RE = re.compile(
+    r"\b(?:then|there|that|those|it|this|same|they|them|their|ellos|ellas|entonces|ahi|alli|alla|eso|ese|esa|esos|esas|aquel|aquella|mismo|misma)\b"
+)
+# A message that continues the previous one: "and in Sydney?", "what about 2008?", "y en Sídney?".
+_CONTINUE_RE = re.compile(r"^\W*(?:and|also|what about|how about|y|e|tambien|y que tal|que tal)\b")
+# "the year after", "next year", "after that", "el año siguiente", "antes de eso".
+_AFTER_RE = re.compile(
+    r"\b(?:(?:year|ano|olympics|games|juegos) (?:after|later|siguiente|despues)|(?:next|following|siguiente|proximo)"
+    r" (?:year|ano|one|olympics|games)|after that|afterwards|later on|later|despues de eso|luego de eso|mas tarde"
+    r"|al ano siguiente)\b"
+)
+_BEFORE_RE = re.compile(
+    r"\b(?:(?:year|ano|olympics|games|juegos) (?:before|earlier|anterior|antes)|(?:previous|prior|anterior)"
+    r" (?:year|ano|one|olympics|games)|before that|antes de eso|al ano anterior)\b"
+)
+
+
+_SPAN_RE = re.compile(
+    r"\b(?P<n>\d+|a|one|two|three|four|five|six|eight|ten|un|uno|dos|tres|cuatro|cinco|seis|ocho|diez)\s+"
+    r"(?:years?|anos?)\s+(?P<way>later|after|afterwards|on|before|earlier|prior|ago|despues|mas tarde|antes)\b"
+)
+_SPAN_NUMBERS = {
+    "a": 1, "one": 1, "un": 1, "uno": 1, "two": 2, "dos": 2, "three": 3, "tres": 3, "four": 4, "cuatro": 4,
+    "five": 5, "cinco": 5, "six": 6, "seis": 6, "eight": 8, "ocho": 8, "ten": 10, "diez": 10,
+}  # fmt: skip
+
+
+def years_away(folded: str) -> int | None:
+    """+2 for "two years later", -4 for "cuatro años antes"; None when no span of years is given."""
+    found = _SPAN_RE.search(folded)
+    if found is None:
+        return None
+    raw = found.group("n")
+    n = int(raw) if raw.isdigit() else _SPAN_NUMBERS.get(raw, 0)
+    if not 0 < n < 100:
+        return None
+    return -n if found.group("way") in ("before", "earlier", "prior", "ago", "antes") else n
+
+
+def leans_on_previous(folded: str) -> bool:
+    """True when the question points back ("then", "that race", "eso") or continues ("and …?")."""
+    return bool(_BACK_RE.search(folded) or _CONTINUE_RE.search(folded) or relative_year(folded) or years_away(folded))
+
+
+def relative_year(folded: str) -> int:
+    """+1 for "the year after"/"next year"/"two years later", -1 for "the year before", 0 otherwise."""
+    span = years_away(folded)
+    if span:
+        return 1 if span > 0 else -1
+    if _AFTER_RE.search(folded):
+        return 1
+    if _BEFORE_RE.search(folded):
+        return -1
+    return 0

@@ -1,0 +1,165 @@
+"""The fact index: what each fact's phrasings, keywords and answer say, in canonical tokens.
+
+Built once per fact base: per fact its vocabulary with each word's centrality, the idf of every
+word, inverted indexes from words to facts and phrasings, the kinds of value a fact holds (medal,
+nation, number…), whom a fact is about, and its answer's tokens (to confirm or correct a claim).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from bot.core.claims import comparison_words
+from bot.core.facts import LANGS, FactBase
+from bot.core.text import ABOUT_HIM, Analyzer
+
+__all__ = ["ANSWER_ONLY", "SUBJECT_SHARE", "FactIndex", "about_other", "answer_kinds", "is_small_number", "is_year"]
+
+SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact to be about them
+ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
+
+
+def about_other(token: str) -> bool:
+    """A marker that the question is about someone else ("Markov's time")."""
+    return token.startswith("about_") and token != ABOUT_HIM
+
+
+def is_small_number(token: str) -> bool:
+    return token.isdigit() and int(token) <= 12
+
+
+def is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
+# What a fact's answer can say, read from its text: a time, a year, a distance, a place.
+_ANSWER_KINDS = (
+    ("time", re.compile(r"\b\d+:\d\d(?::\d\d)?\b|\b\d+ (?:seconds?|minutes?|hours?)\b")),
+    ("year", re.compile(r"\b(?:19|20)\d\d\b")),
+    ("distance", re.compile(r"\b\d[\d,]* ?(?:km|m|kilomet\w+|metres|meters)\b")),
+    ("place", re.compile(r"\b(?:in|at|from|to|near|outside|across|after)\s+(?:the\s+)?[A-Z]\w+")),
+)
+
+
+def answer_kinds(text: str) -> frozenset[str]:
+    """The kinds of value ``text`` (an answer, English) holds: time, year, distance, place."""
+    return frozenset(kind for kind, pattern in _ANSWER_KINDS if pattern.search(text))
+
+
+class FactIndex:
+    """Everything about the fact base that does not depend on the question. Immutable once built."""
+
+    def __init__(self, facts: FactBase) -> None:
+        self.facts = facts
+        lexicon = facts.lexicon
+        vocabulary: list[str] = []
+        for fact in facts:
+            vocabulary.extend(fact.keywords)
+            for lang in LANGS:
+                vocabulary.extend(fact.questions.get(lang, ()))
+                vocabulary.append(fact.answer.get(lang, ""))
+                vocabulary.append(fact.title.get(lang, ""))
+        self.analyzer = Analyzer(lexicon, vocabulary)
+        self._strong = lexicon.entities | lexicon.intents
+        self._intents = lexicon.intents
+        self._entities = lexicon.entities
+        self._topic = lexicon.topic
+        self._declines = lexicon.decline
+        self._concepts = frozenset(lexicon.concepts)
+        self._vocab: list[frozenset[str]] = []
+        self._centrality: list[dict[str, float]] = []
+        self._answer_only: list[frozenset[str]] = []
+        self._phrasings: list[str] = []  # canonical token strings, for rapidfuzz
+        self._phrasing_sets: list[frozenset[str]] = []
+        self._phrasing_owner: list[int] = []
+        self._phrasing_text: list[tuple[str, str]] = []  # (lang, original), for autocomplete
+        self._phrasing_text_owner: list[int] = []
+        self._fact_phrasings: list[list[str]] = []
+        for i, fact in enumerate(facts):
+            counts: dict[str, int] = {}
+            shapes: set[frozenset[str]] = set()
+            n_phrasings = 0
+            for lang in LANGS:
+                for phrasing in fact.questions.get(lang, ()):
+                    analysed = self.analyzer.analyze(phrasing, lang)
+                    tokens = frozenset(analysed.tokens) | (analysed.subjects - {ABOUT_HIM})
+                    n_phrasings += 1
+                    for token in tokens:
+                        counts[token] = counts.get(token, 0) + 1
+                    self._phrasing_text.append((lang, phrasing))
+                    self._phrasing_text_owner.append(i)
+                    if tokens and tokens not in shapes:  # phrasings that analyse alike are scored once
+                        shapes.add(tokens)
+                        self._phrasings.append(" ".join(sorted(tokens)))
+                        self._phrasing_sets.append(tokens)
+                        self._phrasing_owner.append(i)
+            self._fact_phrasings.append(
+                [p for p, o in zip(self._phrasings, self._phrasing_owner, strict=True) if o == i]
+            )
+            central = {t: min(1.0, 2.5 * c / max(n_phrasings, 1)) for t, c in counts.items()}
+            defining: set[str] = set()
+            for keyword in (*fact.keywords, str(fact.year or "")):
+                defining.update(self.analyzer.analyze(keyword, "en").tokens)
+            for lang in LANGS:
+                defining.update(self.analyzer.analyze(fact.title.get(lang, ""), lang).tokens)
+            for token in defining:
+                central[token] = max(central.get(token, 0.0), 0.8)
+            answer_only: set[str] = set()
+            for lang in LANGS:
+                for token in self.analyzer.analyze(fact.answer.get(lang, ""), lang).tokens:
+                    # An answer's wording never makes a fact answer "when", nor its numbers a question's.
+                    if token not in lexicon.intents and not token[:1].isdigit() and token not in central:
+                        central[token] = ANSWER_ONLY
+                        answer_only.add(token)
+            self._answer_only.append(frozenset(answer_only))
+            self._centrality.append(central)
+            self._vocab.append(frozenset(central))
+        n = max(len(self._vocab), 1)
+        df: dict[str, int] = {}
+        for words in self._vocab:
+            for token in words:
+                df[token] = df.get(token, 0) + 1
+        self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        # The kinds of value each fact holds, numbers of its answer included.
+        self._fact_kinds: list[frozenset[str]] = []
+        for i, fact in enumerate(facts):
+            kinds = {lexicon.values[t] for t in self._vocab[i] if t in lexicon.values}
+            if any(ch.isdigit() for ch in fact.answer.get("en", "")):
+                kinds.add("number")
+            kinds.update(answer_kinds(fact.answer.get("en", "")))
+            if "nation" in kinds:
+                kinds.add("place")  # "Russia's Ilya Markov" says where he is from
+            self._fact_kinds.append(frozenset(kinds))
+        # A fact mostly about someone else (most phrasings name them) has them as its subject.
+        self._subjects: list[frozenset[str]] = []
+        for i in range(len(self._vocab)):
+            sets = [t for t, o in zip(self._phrasing_sets, self._phrasing_owner, strict=True) if o == i]
+            self._subjects.append(
+                frozenset(p for p in lexicon.people if sum(p in t for t in sets) >= SUBJECT_SHARE * max(len(sets), 1))
+            )
+        self._fact_postings: dict[str, list[int]] = {}
+        for i, words in enumerate(self._vocab):
+            for token in words:
+                self._fact_postings.setdefault(token, []).append(i)
+        self._phrasing_weight = [sum(self._idf[t] for t in tokens) for tokens in self._phrasing_sets]
+        self._postings: dict[str, list[int]] = {}
+        for j, tokens in enumerate(self._phrasing_sets):
+            for token in tokens:
+                self._postings.setdefault(token, []).append(j)
+        self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
+        # The fact the base says most about: the answer to "tell me something about him".
+        phrasings = [sum(len(f.questions.get(lang, ())) for lang in LANGS) for f in facts]
+        self._profile = frozenset({"profile", "known_for"}) & self._concepts  # "about him" asks for him at large
+        self._central_fact = max(range(len(phrasings)), key=lambda i: (phrasings[i], -i)) if phrasings else 0
+        self._answer_tokens = [
+            frozenset(t for lang in LANGS for t in self.analyzer.analyze(f.answer.get(lang, ""), lang).tokens)
+            for f in facts
+        ]
+        compare: set[str] = set()
+        for word in comparison_words():
+            for lang in LANGS:
+                canonical, _ = self.analyzer._canonical(word, lang)
+                if canonical is not None:
+                    compare.add(canonical)
+        self._compare = frozenset(compare) - self._strong

@@ -1,0 +1,56 @@
+"""Numbers in questions, made comparable with the facts': "4,800" → 4800, "'96" → 1996,
+"50k" → the 50 km walk, "85k fans" → 85000, "10 km" → one distance token, "3rd" → an ordinal.
+
+Runs on folded text, before tokenising; only text with digits is touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["RACE_K", "normalise_numbers"]
+
+_YEAR_RE = re.compile(
+    r"(?<![\d:.,])\b(8[89]|9\d|0\d)\b(?!\s?(?:km|k|m|s|sec|secs|seconds|minutes|min|years|yrs|anos|meters|metres|%))"
+)
+_ORDINAL_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|º|°|o|a|er|ro|to)\b")
+_THOUSANDS_RE = re.compile(r"(\d)[,.](\d{3})\b")  # 4,800 / 85.000 → 4800 / 85000
+_K_RE = re.compile(
+    r"\b(\d+)\s?k\b(?P<counted>\s+(?:people|fans|spectators|persons|viewers|followers|views|dollars|"
+    r"bucks|usd|euros|personas|aficionados|espectadores|dolares))?"
+)
+RACE_K = 50  # "20k", "50k": a race distance up to here; "85k" or "50k people": thousands
+
+
+def _k(m: re.Match[str]) -> str:
+    """ "50k" is the 50 km walk; "85k" and "50k people" are thousands."""
+    n = int(m.group(1))
+    if m.group("counted") or n > RACE_K:
+        return f"{n}000{m.group('counted') or ''}"
+    return f"{n} km"
+
+
+_APOSTROPHE_YEAR_RE = re.compile(r"'(\d{2})\b")
+_DECADE_RE = re.compile(r"\b((?:19|20)\d0|[3-9]0)'?s\b")  # the 2000s, the 90s
+_SECONDS_RE = re.compile(r"\b(\d+)\s?(?:s|sec|secs)\b")  # a bare "s" is seconds only after a number
+_KM_RE = re.compile(r"\b(\d+)\s?(?:km|kms|k|kilometres|kilometers|kilometros|kilometre|kilometer|kilometro)\b")
+_UNIT_RE = re.compile(r"\b(\d+)\s?(m|yrs?)\b")
+
+
+def _century(m: re.Match[str]) -> str:
+    return ("19" if int(m.group(1)) > 30 else "20") + m.group(1)
+
+
+def normalise_numbers(text: str) -> str:
+    """``text`` (folded) with its numbers in canonical form (see the module docstring)."""
+    if not any(ch.isdigit() for ch in text):
+        return text
+    text = _THOUSANDS_RE.sub(r"\1\2", text)
+    text = _K_RE.sub(_k, text)
+    text = _DECADE_RE.sub(r"\1", text)  # "the 90s" → "the 90" → (below) 1990
+    text = _APOSTROPHE_YEAR_RE.sub(_century, text)
+    text = _YEAR_RE.sub(_century, text)
+    text = _SECONDS_RE.sub(r"\1 seconds", text)
+    text = _KM_RE.sub(r"\1km km", text)  # "10 km" is a distance, not the 10 of "10 golds"
+    text = _UNIT_RE.sub(r"\1 \2", text)
+    return _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)

@@ -1,0 +1,174 @@
+"""Scoring: how well each fact explains a question (coverage, evidence, similarity).
+
+* **coverage** — the share of the question's inverse-document-frequency weight that the fact's
+  vocabulary (phrasings and keywords; its answer counts less) explains. A place, person, year,
+  medal colour or question word the fact lacks counts double; a word no fact knows weighs by its
+  general-language frequency (an everyday word is filler, a rare one a topic the article lacks);
+* **similarity** — an idf-weighted Jaccard with the fact's closest phrasing, blended with
+  rapidfuzz's token-sort ratio for the leading facts: the tie-breaker between close facts.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.index import FactIndex, about_other, is_small_number
+from bot.core.text import ABOUT_HIM, RARE_RANK, Analysis
+
+__all__ = ["PIVOT_RANK", "Scored", "Scorer"]
+
+STRONG_MULTIPLIER = 2.0  # entities, numbers, question words missing from a fact
+DOMAIN_MULTIPLIER = 1.0  # other words some other fact knows, missing from this one
+UNKNOWN_WORD_WEIGHT = 1.1  # a word no fact knows, of middling frequency (could be filler, could be off-topic)
+PIVOT_RANK = 3000  # …the frequency rank at which an unknown word weighs UNKNOWN_WORD_WEIGHT
+MIN_UNKNOWN_WEIGHT, MAX_UNKNOWN_WEIGHT = 0.3, 3.0  # …the bounds of that weight
+DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
+SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
+RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
+ANSWER_EXPLAINS = 0.7  # how much of a word's weight a fact explains with its answer alone
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One fact's score for one question (exposed for tests, eval and the misses log)."""
+
+    index: int
+    coverage: float
+    evidence: float  # the idf weight of the question words the fact explains
+    unexplained: float
+    similarity: float
+    strong_missing: float = 0.0
+    matched: int = 0
+    focus: float = 0.0  # how central the matched words are to the fact (0–1)
+
+    @property
+    def rank(self) -> float:
+        return self.coverage + 0.25 * self.focus + 0.35 * self.similarity
+
+
+class Scorer(FactIndex):
+    """Scores questions against the fact index."""
+
+    def _is_strong(self, token: str) -> bool:
+        """Entities, numbers, question words and known concepts no fact covers."""
+        return (
+            token in self._strong
+            or (token[:1].isdigit() and not is_small_number(token))
+            or token.startswith("about_")
+            or (token in self._concepts and token not in self._idf)
+        )
+
+    def _miss_weight(self, token: str, analysis: Analysis, *, strict: bool = False) -> float:
+        """How much a question token the fact does not explain counts against it.
+
+        ``strict`` (a question about someone else, "Markov's time") makes every missing domain
+        word count as much as a missing entity: the fact must say exactly that about them.
+        """
+        if is_small_number(token):
+            return UNKNOWN_WORD_WEIGHT  # "like 4 olympics": a small count is often a wrong guess, not a topic
+        if token in self._idf:
+            weight = self._idf[token]
+            strong = strict or self._is_strong(token)
+            return weight * (STRONG_MULTIPLIER if strong else DOMAIN_MULTIPLIER)
+        if token in self._concepts or token[:1].isdigit() or token.startswith("about_"):
+            return DOMAIN_MISS_WEIGHT
+        if token in analysis.unknown_pairs:
+            return DOMAIN_MISS_WEIGHT  # a name or two unknown words in a row: a new thing ("prize money")
+        return self._rarity(token, analysis) * (STRONG_MULTIPLIER if strict else 1.0)
+
+    @staticmethod
+    def _rarity(token: str, analysis: Analysis) -> float:
+        """An unknown word's weight from its general-language frequency: "stuff" is filler,
+        "cathedral" a topic no fact covers. UNKNOWN_WORD_WEIGHT at the pivot rank, log-scaled."""
+        rank = analysis.ranks.get(token, RARE_RANK)
+        weight = UNKNOWN_WORD_WEIGHT * math.log(1 + rank) / math.log(1 + PIVOT_RANK)
+        return min(MAX_UNKNOWN_WEIGHT, max(MIN_UNKNOWN_WEIGHT, weight))
+
+    def score(self, analysis: Analysis) -> list[Scored]:
+        """Every fact's score for an analysed question, best first."""
+        if not analysis.tokens:
+            return []
+        query = set(analysis.tokens) | (analysis.subjects - {ABOUT_HIM})
+        about_him = ABOUT_HIM in analysis.subjects
+        weights = {t: self._idf.get(t, 0.0) for t in query}
+        about_someone_else = any(about_other(t) for t in query)
+        misses = {t: self._miss_weight(t, analysis, strict=about_someone_else) for t in query}
+        for token in analysis.soft & query:
+            misses[token] *= SOFT_MISS  # context from a rambling message: a fact need not explain it
+        # Phrasing similarity: idf-weighted Jaccard with each phrasing sharing a token (inverted
+        # index), blended with rapidfuzz's token-sort ratio over the canonical token strings.
+        best_sim = [0.0] * len(self._vocab)
+        q_weight = sum(weights.values()) + sum(misses[t] for t in query if weights[t] == 0.0)
+        shared: dict[int, float] = defaultdict(float)
+        postings = self._postings
+        for token in query:
+            weight = weights[token]
+            if weight:
+                for j in postings.get(token, ()):
+                    shared[j] += weight
+        phrasing_weight, owners = self._phrasing_weight, self._phrasing_owner
+        for j, common in shared.items():
+            sim = common / (q_weight + phrasing_weight[j] - common)  # > 0: common is part of both
+            owner = owners[j]
+            if sim > best_sim[owner]:
+                best_sim[owner] = sim
+        # rapidfuzz's token-sort ratio against the phrasings of the few facts that lead so far.
+        ratio = [0.0] * len(self._vocab)
+        text = " ".join(sorted(query))
+        leaders = heapq.nlargest(RATIO_FACTS, range(len(best_sim)), key=best_sim.__getitem__)
+        for i in leaders:
+            if best_sim[i] > 0:
+                found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
+                ratio[i] = found[1] / 100 if found else 0.0
+        strong_tokens = {t for t in query if self._is_strong(t)} - analysis.soft
+        # Per question word, once: its weight, its cost when missing, and what kind of word it is.
+        words = [
+            (
+                t,
+                weights[t],
+                misses[t],
+                t in strong_tokens,
+                t in self._topic,
+                t not in self._intents and not is_small_number(t),  # what is asked about, not how
+            )
+            for t in query
+        ]
+        candidates = sorted({i for t in query for i in self._fact_postings.get(t, ())})
+        scored = []
+        for i in candidates:  # a fact sharing no word with the question has nothing to say
+            central = self._centrality[i]
+            answer_only = self._answer_only[i]
+            explained = evidence = unexplained = strong = 0.0
+            matched = 0
+            for token, weight, miss, is_strong, is_topic, countable in words:
+                c = central.get(token)
+                if c is None:
+                    if is_topic:
+                        continue  # "the Ecuadorian walker" is him: never held against a fact
+                    unexplained += miss
+                    if is_strong:
+                        strong += miss
+                    continue
+                if token in answer_only:
+                    explained += weight * ANSWER_EXPLAINS
+                    unexplained += weight * (1.0 - ANSWER_EXPLAINS)
+                else:
+                    explained += weight
+                    matched += countable
+                evidence += weight * c
+            if about_him and self._subjects[i] and not self._subjects[i] & query:
+                # "did Pérez ever test positive" is not answered by a fact about Borchin.
+                unexplained += DOMAIN_MISS_WEIGHT
+                strong += DOMAIN_MISS_WEIGHT
+            total = explained + unexplained
+            coverage = explained / total if total else 0.0
+            focus = evidence / explained if explained else 0.0
+            similarity = 0.7 * best_sim[i] + 0.3 * ratio[i]
+            scored.append(Scored(i, coverage, explained, unexplained, similarity, strong, matched, focus))
+        scored.sort(key=lambda s: s.rank, reverse=True)
+        return scored

@@ -1,0 +1,92 @@
+"""General-language word data shipped in ``bot/core/data/``: common words with their frequency
+rank, and the per-language word tables of the text analysis (numbers, chat spellings, …)."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+__all__ = ["RARE_RANK", "Tables", "common_words", "tables", "word_ranks"]
+
+LANGS = ("en", "es")
+_DATA = Path(__file__).with_name("data")
+RARE_RANK = 100_000  # the rank of a word in neither list: rarer than any listed word
+
+
+def _read_words(lang: str) -> list[str]:
+    """The words of ``words-{lang}.txt.gz``, most frequent first (empty if the file is missing)."""
+    try:
+        with gzip.open(_DATA / f"words-{lang}.txt.gz", "rt", encoding="utf-8") as fh:
+            return fh.read().split()
+    except OSError:
+        return []
+
+
+@lru_cache(maxsize=3)
+def common_words(lang: str | None = None) -> frozenset[str]:
+    """Common English and/or Spanish words (folded): real words are never "typo-corrected"."""
+    if lang is None:
+        return common_words("en") | common_words("es")
+    return frozenset(_read_words(lang))
+
+
+@lru_cache(maxsize=1)
+def word_ranks() -> dict[str, int]:
+    """Each common word's frequency rank in general English or Spanish (1 = most frequent; the
+    better of the two languages). The word lists are stored most frequent first."""
+    ranks: dict[str, int] = {}
+    for lang in LANGS:
+        for rank, word in enumerate(_read_words(lang), 1):
+            if rank < ranks.get(word, rank + 1):
+                ranks[word] = rank
+    return ranks
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """The word tables of ``tables-en.yaml`` and ``tables-es.yaml``, both languages merged."""
+
+    numbers: Mapping[str, str]
+    spellings: Mapping[str, str]
+    conjunctions: frozenset[str]
+    question_starters: frozenset[str]
+    lead_filler: frozenset[str]
+    wh_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    merged: dict[str, dict[str, str] | set[str]] = {}
+    for lang in LANGS:
+        data = yaml.safe_load((_DATA / f"tables-{lang}.yaml").read_text(encoding="utf-8")) or {}
+        for key, value in data.items():
+            if isinstance(value, dict):
+                target = merged.setdefault(key, {})
+                assert isinstance(target, dict)
+                target.update({str(k): str(v) for k, v in value.items()})
+            else:
+                bucket = merged.setdefault(key, set())
+                assert isinstance(bucket, set)
+                bucket.update(str(v) for v in value)
+
+    def words(key: str) -> frozenset[str]:
+        value = merged.get(key, set())
+        return frozenset(value) if isinstance(value, set) else frozenset()
+
+    def mapping(key: str) -> dict[str, str]:
+        value = merged.get(key, {})
+        return dict(value) if isinstance(value, dict) else {}
+
+    return Tables(
+        numbers=mapping("numbers"),
+        spellings=mapping("spellings"),
+        conjunctions=words("conjunctions"),
+        question_starters=words("question_starters"),
+        lead_filler=words("lead_filler"),
+        wh_words=words("wh_words"),
+    )

@@ -1,0 +1,119 @@
+"""Fit the decision rule's weights (bot/core/decision.py) on every question set, and report
+leave-one-set-out cross-validation: the scores each set gets from weights fit without it.
+
+    .venv/bin/python scripts/fit_decision.py [--write]
+
+Each question's best-scoring fact (whole message, no fallbacks) is one example, labelled right when
+its answer passes the grading rule (out-of-scope questions: never right). The fit is an L2-penalised
+logistic regression by Newton's method, in pure Python (a dozen weights, a few thousand examples).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bot.core import decision  # noqa: E402
+from bot.core.engine import Engine  # noqa: E402
+from bot.evaluation import is_right, load_questions  # noqa: E402
+
+L2 = 1.0
+
+
+def examples(engine: Engine, path: Path) -> list[tuple[tuple[float, ...], int]]:
+    rows = []
+    matcher = engine.matcher
+    for item in load_questions(path):
+        if item.get("context"):
+            continue  # a follow-up is judged with its conversation, not alone
+        evidence, index = matcher.evidence_for(str(item["q"]))
+        if evidence is None or index is None:
+            continue
+        fact = engine.facts.facts[index]
+        lang = matcher.analyzer.analyze(str(item["q"])).lang
+        right = is_right(fact.text(lang), item["expect"], "answered")
+        rows.append((evidence.vector(), int(right)))
+    return rows
+
+
+def solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the Newton step)."""
+    n = len(b)
+    m = [[*row, b[i]] for i, row in enumerate(a)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[pivot] = m[pivot], m[col]
+        for r in range(n):
+            if r != col and m[col][col]:
+                f = m[r][col] / m[col][col]
+                m[r] = [x - f * y for x, y in zip(m[r], m[col], strict=True)]
+    return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
+
+
+def fit(rows: list[tuple[tuple[float, ...], int]]) -> tuple[float, ...]:
+    k = len(rows[0][0])
+    w = [0.0] * k
+    for _ in range(50):
+        grad = [0.0] * k
+        hess = [[0.0] * k for _ in range(k)]
+        for x, y in rows:
+            p = 1 / (1 + math.exp(-max(-30, min(30, sum(a * b for a, b in zip(w, x, strict=True))))))
+            for i in range(k):
+                grad[i] += (p - y) * x[i]
+                for j in range(k):
+                    hess[i][j] += p * (1 - p) * x[i] * x[j]
+        for i in range(1, k):  # the bias is not penalised
+            grad[i] += L2 * w[i]
+            hess[i][i] += L2
+        step = solve(hess, grad)
+        w = [a - b for a, b in zip(w, step, strict=True)]
+        if max(abs(s) for s in step) < 1e-6:
+            break
+    return tuple(round(v, 3) for v in w)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--write", action="store_true", help="paste the fitted weights into decision.py")
+    ns = parser.parse_args()
+    engine = Engine.load()
+    sets = {p.stem.removeprefix("questions-"): p for p in sorted((REPO / "tests" / "eval").glob("*.yaml"))}
+    data = {name: examples(engine, path) for name, path in sets.items()}
+    held_out: list[tuple[float, int]] = []
+    print(f"{'held out':<10}{'n':>5}{'answered right':>16}{'answered wrong':>16}  (at {decision.ANSWER_AT})")
+    for name in data:
+        train = [r for other, rows in data.items() if other != name for r in rows]
+        weights = fit(train)
+        test = data[name]
+        ev = [(decision.probability_of(x, weights), y) for x, y in test]
+        held_out.extend(ev)
+        n_right = sum(1 for p, y in ev if p >= decision.ANSWER_AT and y)
+        n_wrong = sum(1 for p, y in ev if p >= decision.ANSWER_AT and not y)
+        print(f"{name:<10}{len(test):>5}{n_right / len(test):>16.1%}{n_wrong / len(test):>16.1%}")
+    print("threshold sweep (all held-out predictions): threshold → answered right / wrong")
+    for t in (0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+        right = sum(1 for p, y in held_out if p >= t and y) / len(held_out)
+        wrong = sum(1 for p, y in held_out if p >= t and not y) / len(held_out)
+        print(f"  {t:.1f}: {right:.1%} / {wrong:.1%}")
+    print("calibration of the held-out predictions: bucket → share right")
+    for low in (0.5, 0.6, 0.7, 0.8, 0.9):
+        inside = [y for p, y in held_out if low <= p < low + 0.1 + (0.01 if low == 0.9 else 0)]
+        if inside:
+            print(f"  {low:.0%}–{low + 0.1:.0%}: {sum(inside) / len(inside):.1%} of {len(inside)}")
+    weights = fit([r for rows in data.values() for r in rows])
+    print("weights:", dict(zip(decision.FEATURES, weights, strict=True)))
+    if ns.write:
+        path = REPO / "bot" / "core" / "decision.py"
+        text = re.sub(r"^WEIGHTS = .*$", f"WEIGHTS = {weights!r}", path.read_text(encoding="utf-8"), flags=re.M)
+        path.write_text(text, encoding="utf-8")
+        print(f"written to {path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Conversation memory and follow-ups: resolved against the previous answer, never bending a
+question that stands alone; the memory forgets after its ttl (injected clock)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.conversation import Conversations, Turn
+from bot.core.followup import leans_on_previous, relative_year, years_away
+from bot.core.results import Status
+from bot.core.text import fold
+from bot.evaluation import ask_in_context
+from tests.coredata import shipped_engine
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_memory_keeps_the_last_turn_per_key_and_forgets_after_the_ttl() -> None:
+    clock = FakeClock()
+    memory = Conversations(clock, ttl=300)
+    memory.remember(("u1", "c1"), Turn(("win",), "atlanta-gold", 1996))
+    memory.remember(("u2", "c1"), Turn(("retire",), "retirement-date", 2008))
+    assert memory.previous(("u1", "c1")).fact_id == "atlanta-gold"
+    assert memory.previous(("u1", "c2")) is None  # another channel is another conversation
+    memory.remember(("u1", "c1"), None)  # a decline keeps the topic
+    assert memory.previous(("u1", "c1")).fact_id == "atlanta-gold"
+    clock.now = 301
+    assert memory.previous(("u1", "c1")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "leans", "step"),
+    [
+        ("how old was he then?", True, 0),
+        ("and the year after?", True, 1),
+        ("what about the year before", True, -1),
+        ("y el año siguiente?", True, 1),
+        ("¿dónde fue eso?", True, 0),
+        ("when did he retire", False, 0),
+        ("how old was he when he won gold", False, 0),
+    ],
+)
+def test_follow_up_markers(text: str, leans: bool, step: int) -> None:
+    assert leans_on_previous(fold(text)) is leans
+    assert relative_year(fold(text)) == step
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["when did he win the olympics"], "how old was he then?", "atlanta-age"),
+        (["when did he win the world junior bronze"], "and the year after?", "junior-gold"),
+        (["when did he win the junior world title"], "where was that?", "junior-gold"),
+        (["what happened in beijing"], "who beat him?", "beijing-silver"),
+        (["cuándo ganó el oro olímpico"], "¿y cuántos años tenía entonces?", "atlanta-age"),
+        (["what medal did he get at the 1990 world juniors"], "and two years later?", "junior-gold"),
+        (["how did he do in sydney 2000"], "what about four years later?", "sydney-athens"),
+    ],
+)
+def test_a_follow_up_is_resolved_against_the_previous_answer(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["when did he win the olympics"], "when did he retire", "retirement-date"),
+        (["what happened in beijing"], "who was his coach", "coach"),
+    ],
+)
+def test_a_question_that_stands_alone_is_not_bent(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.fact is not None and result.fact.id == fact_id
+
+
+def test_an_out_of_scope_question_stays_declined_in_a_conversation() -> None:
+    result, _ = ask_in_context(shipped_engine(), "what's his favourite food", ["when did he win gold"])
+    assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("and two years later?", 2), ("what about 4 years before", -4), ("y dos años después?", 2), ("and later?", None)],
+)
+def test_spans_of_years(text: str, span: int | None) -> None:
+    assert years_away(fold(text)) == span
+
+
+def test_a_follow_up_the_last_answer_cannot_settle_is_declined() -> None:
+    context = ["what medal did he win at the 1990 world juniors"]
+    result, _ = ask_in_context(shipped_engine(), "who won gold in that race?", context)
+    assert result.status is not Status.ANSWERED
+
+
+def test_without_context_a_bare_follow_up_is_not_answered() -> None:
+    result, _ = ask_in_context(shipped_engine(), "and the year after?")
+    assert result.status is not Status.ANSWERED

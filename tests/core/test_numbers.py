@@ -1,0 +1,48 @@
+"""Number normalisation, table-driven: each row is what a stranger types → what the matcher sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.fold import fold
+from bot.core.numbers import normalise_numbers
+from tests.coredata import shipped_engine
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("50k", "50km km"),  # the 50 km walk (one distance token), not 50000
+        ("the 20k walk", "the 20km km walk"),
+        ("85k", "85000"),  # too long for a race: thousands
+        ("50k people", "50000 people"),  # counting people: thousands
+        ("4,800 m", "4800 m"),
+        ("85.000 espectadores", "85000 espectadores"),
+        ("'96", "1996"),
+        ("in 96", "in 1996"),
+        ("the 90s", "the 1990"),
+        ("1:20:07", "1:20:07"),  # a time stays one token
+        ("14 s", "14 seconds"),
+        ("10 km", "10km km"),  # one distance token, not the 10 of "10 golds"
+        ("10 kilometres", "10km km"),
+        ("3rd", "3rd"),
+        ("4to lugar", "4th lugar"),
+        ("no digits here", "no digits here"),
+    ],
+)
+def test_normalise_numbers(text: str, expected: str) -> None:
+    assert normalise_numbers(fold(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("did he win the 50k world title", {"50km"}),
+        ("4,800 m", {"4800"}),
+        ("1:20:07", {"1:20:07"}),
+        ("what happened in '96", {"1996"}),
+        ("the 10 km walk", {"10km"}),
+    ],
+)
+def test_numbers_reach_the_analysis(text: str, tokens: set[str]) -> None:
+    assert tokens <= set(shipped_engine().matcher.analyzer.analyze(text).tokens)
