@@ -136,14 +136,14 @@ async def server_errors(n: int, starts: int) -> None:
     async with live_bot(fake) as (fake, _proc):
         fake.faults = Faults(error_rate=0.2, seed=5)
         asked = [await fake.slash("ask", question=QUESTION, user=FakeUser(f"a{i}")) for i in range(n)]
-        for i in range(n):
-            await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", author=FakeUser(f"m{i}"), mentions=[fake.bot_user])
+        for i in range(n):  # in DMs: a busy server channel drops replies past 10 waiting (by design)
+            await fake.say(QUESTION, author=FakeUser(f"m{i}"), guild=None)
             await asyncio.sleep(0.01)
         await _settle(fake, lambda: len(_answered_messages(fake)) >= n and len(_answered_interactions(fake)) >= n, 60)
         tokens = _answered_interactions(fake)
         seen_ask = sum(1 for i in asked if i["token"] in tokens)
         print(
-            f"20 % 5xx        {n} /ask: {seen_ask} saw the answer; {n} mentions: {len(_answered_messages(fake))}"
+            f"20 % 5xx        {n} /ask: {seen_ask} saw the answer; {n} DM questions: {len(_answered_messages(fake))}"
             f" answered ({fake.faults.counts['5xx']} injected 5xx)"
         )
     came_up = 0

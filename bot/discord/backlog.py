@@ -92,11 +92,13 @@ class Backlog:
             return
         if self._channels[channel_id] >= self.per_channel:
             self.dropped += 1
-            log.warning(
-                "channel %s is saturated (%d replies waiting on its rate limit): reply dropped",
-                channel_id,
-                self._channels[channel_id],
-            )
+            if self.dropped == 1 or self.dropped % 100 == 0:  # a flood is a few lines, not one per message
+                log.warning(
+                    "channel %s is saturated (%d replies waiting on its rate limit): reply dropped (%d so far)",
+                    channel_id,
+                    self._channels[channel_id],
+                    self.dropped,
+                )
             yield False
             return
         self._channels[channel_id] += 1

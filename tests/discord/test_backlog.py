@@ -47,6 +47,12 @@ def test_a_saturated_channel_drops_replies_with_a_logged_reason(caplog: pytest.L
         with backlog.channel_slot(7) as again:
             assert again
     assert backlog.dropped == 1 and "saturated" in caplog.text
+    with caplog.at_level(logging.WARNING, "perezbot.backlog"):
+        caplog.clear()
+        for _ in range(150):
+            with backlog.channel_slot(7), backlog.channel_slot(7), backlog.channel_slot(7):
+                pass
+    assert backlog.dropped == 151 and len(caplog.records) == 1  # the 100th drop, not 150 lines
 
 
 def test_dms_without_a_channel_are_never_saturated() -> None:
