@@ -126,8 +126,10 @@ class RestPolicy:
         deadline = deadline_for(path, self._wall(), self.budget) if not _SINGLE.get() else 0.0
         delay = self.first_delay
         while True:
-            if paced:
+            if paced:  # time spent waiting for the pace is not time spent failing: extend the deadline
+                waited_from = self._wall()
                 await self.pacer.acquire()
+                deadline += self._wall() - waited_from
             try:
                 response = await handler(request)
             except (TimeoutError, aiohttp.ClientConnectionError) as exc:
