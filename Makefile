@@ -25,6 +25,7 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_matcher.py
+	$(BIN)/python benchmarks/bench_coldstart.py
 
 # Long load and fault runs (minutes): the chaos tests at the issue's sizes, then the measured numbers.
 chaos: $(STAMP)

@@ -1,7 +1,7 @@
 """Fit the decision rule's weights (bot/core/decision.py) on every question set, and report
 leave-one-set-out cross-validation: the scores each set gets from weights fit without it.
 
-    .venv/bin/python scripts/fit_decision.py [--write]
+    .venv/bin/python scripts/fit_decision.py [--write] [--full]
 
 Each question's best-scoring fact (whole message, no fallbacks) is one example, labelled right when
 its answer passes the grading rule (out-of-scope questions: never right). The fit is an L2-penalised
@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO))
 
 from bot.core import decision  # noqa: E402
 from bot.core.engine import Engine  # noqa: E402
-from bot.evaluation import is_right, load_questions  # noqa: E402
+from bot.evaluation import grade, is_right, load_questions  # noqa: E402
 
 L2 = 1.0
 
@@ -81,6 +81,9 @@ def fit(rows: list[tuple[tuple[float, ...], int]]) -> tuple[float, ...]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", action="store_true", help="paste the fitted weights into decision.py")
+    parser.add_argument(
+        "--full", action="store_true", help="also grade each set by the whole matcher, weights fit without it"
+    )
     ns = parser.parse_args()
     engine = Engine.load()
     sets = {p.stem.removeprefix("questions-"): p for p in sorted((REPO / "tests" / "eval").glob("*.yaml"))}
@@ -106,6 +109,15 @@ def main() -> None:
         inside = [y for p, y in held_out if low <= p < low + 0.1 + (0.01 if low == 0.9 else 0)]
         if inside:
             print(f"  {low:.0%}–{low + 0.1:.0%}: {sum(inside) / len(inside):.1%} of {len(inside)}")
+    if ns.full:
+        print("leave-one-set-out, whole matcher (every rule, weights fit without the set): in / out / wrong")
+        fitted = decision.WEIGHTS
+        for name, path in sets.items():
+            decision.WEIGHTS = fit([r for other, rows in data.items() if other != name for r in rows])
+            report = grade(engine, load_questions(path))
+            (ok_in, n_in), (ok_out, n_out), (bad, n) = report.in_scope, report.out_of_scope, report.wrong
+            print(f"  {name:<8}{ok_in / n_in:>8.1%}{ok_out / n_out:>8.1%}{bad / n:>8.1%}")
+        decision.WEIGHTS = fitted
     weights = fit([r for rows in data.values() for r in rows])
     print("weights:", dict(zip(decision.FEATURES, weights, strict=True)))
     if ns.write:

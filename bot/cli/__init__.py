@@ -8,6 +8,8 @@ commands import it only when they run.
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
@@ -15,13 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from bot import __version__
-from bot.cli import args
-from bot.cli.answer import run_ask, run_chat
-from bot.cli.evaluate import run_eval
 from bot.cli.exits import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
-from bot.cli.factcmds import run_check, run_facts
-from bot.cli.opscmds import run_doctor, run_misses, run_stats
-from bot.cli.posts import daily_args, onthisday_args, run_daily, run_onthisday
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -29,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["COMMANDS", "Command", "build_parser", "entry_point", "main"]
 
 Handler = Callable[[argparse.Namespace, CliContext], int]
+Arguments = Callable[[argparse.ArgumentParser], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,48 +33,92 @@ class Command:
     """One subcommand: its help line, its arguments and the function that runs it."""
 
     help: str
-    arguments: Callable[[argparse.ArgumentParser], None]
+    arguments: Arguments
     run: Handler
 
 
-def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
-    from bot.cli import runner
-
-    return runner.run_bot(ns, ctx)
-
-
-def run_sync(ns: argparse.Namespace, ctx: CliContext) -> int:
-    from bot.cli import runner
-
-    return runner.run_sync(ns, ctx)
-
-
-def run_start(ns: argparse.Namespace, ctx: CliContext) -> int:
-    from bot.cli import runner
-
-    return runner.run_start(ns, ctx)
+def _import(module: str) -> Any:
+    """Import ``module`` with the cyclic garbage collector paused: importing the core creates tens
+    of thousands of long-lived objects, and collecting among them finds nothing (a few ms of a
+    cold start)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return importlib.import_module(module)
+    finally:
+        if enabled:
+            gc.enable()
 
 
+def _lazy(module: str, name: str) -> Callable[..., Any]:
+    """``bot.cli.<module>.<name>``, imported only when called: ``perezbot ask`` starts without
+    importing every other command's dependencies (databases, asyncio, discord)."""
+
+    def call(*args: Any) -> Any:
+        return getattr(_import(f"bot.cli.{module}"), name)(*args)
+
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = f"Runs bot.cli.{module}.{name} (imported on first use)."
+    return call
+
+
+def _command(help: str, arguments: tuple[str, str], run: tuple[str, str]) -> Command:
+    return Command(help, _lazy(*arguments), _lazy(*run))
+
+
+NONE = ("args", "none")
 COMMANDS: dict[str, Command] = {
-    "chat": Command("interactive console chat (reads stdin until EOF; exit or quit leaves)", args.chat, run_chat),
-    "ask": Command("answer one question (or - for one per line)", args.ask, run_ask),
-    "facts": Command("list the facts", args.none, run_facts),
-    "check": Command("lint a fact base (the shipped one by default)", args.check, run_check),
-    "eval": Command("grade a question set", args.evaluate, run_eval),
-    "onthisday": Command("the on-this-day entry for a date", onthisday_args, run_onthisday),
-    "daily": Command("the daily post a server gets on a date", daily_args, run_daily),
-    "misses": Command("the most frequent unanswered questions, grouped", args.misses, run_misses),
-    "stats": Command("answered/ambiguous/unknown rates, top facts, helpfulness", args.stats, run_stats),
-    "doctor": Command("check the configuration offline", args.none, run_doctor),
-    "run": Command("start the Discord bot (needs DISCORD_TOKEN)", args.none, run_bot),
-    "sync": Command("sync slash commands with Discord now", args.none, run_sync),
-    "start": Command("the Discord bot if DISCORD_TOKEN is set, else the console chat", args.none, run_start),
+    "chat": _command(
+        "interactive console chat (reads stdin until EOF; exit or quit leaves)",
+        ("args", "chat"),
+        ("answer", "run_chat"),
+    ),
+    "ask": _command("answer one question (or - for one per line)", ("args", "ask"), ("answer", "run_ask")),
+    "facts": _command("list the facts", NONE, ("factcmds", "run_facts")),
+    "check": _command("lint a fact base (the shipped one by default)", ("args", "check"), ("factcmds", "run_check")),
+    "eval": _command("grade a question set", ("args", "evaluate"), ("evaluate", "run_eval")),
+    "onthisday": _command("the on-this-day entry for a date", ("posts", "onthisday_args"), ("posts", "run_onthisday")),
+    "daily": _command("the daily post a server gets on a date", ("posts", "daily_args"), ("posts", "run_daily")),
+    "quiz": _command(
+        "play a 5-question quiz in the terminal (answers 1-4 on stdin)", ("quiz", "arguments"), ("quiz", "run_quiz")
+    ),
+    "misses": _command(
+        "the most frequent unanswered questions, grouped", ("args", "misses"), ("opscmds", "run_misses")
+    ),
+    "stats": _command(
+        "answered/ambiguous/unknown rates, top facts, helpfulness", ("args", "stats"), ("opscmds", "run_stats")
+    ),
+    "doctor": _command("check the configuration offline", NONE, ("opscmds", "run_doctor")),
+    "run": _command("start the Discord bot (needs DISCORD_TOKEN)", NONE, ("runner", "run_bot")),
+    "sync": _command("sync slash commands with Discord now", NONE, ("runner", "run_sync")),
+    "start": _command("the Discord bot if DISCORD_TOKEN is set, else the console chat", NONE, ("runner", "run_start")),
 }
 
 
 class _ParserExit(Exception):
     def __init__(self, status: int) -> None:
         self.status = status
+
+
+def terminal_width(env: Mapping[str, str] | None = None) -> int:
+    """``COLUMNS``, else the terminal's width, else 80 — what ``shutil.get_terminal_size`` says,
+    without importing shutil (and its compression modules) on every start."""
+    columns = (env if env is not None else os.environ).get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns if sys.__stdout__ else 80
+    except (OSError, ValueError, AttributeError):
+        return 80
+
+
+class Formatter(argparse.HelpFormatter):
+    """argparse's help layout, given the terminal width (argparse would import shutil to find it)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, terminal_width() - 2 if width is None else width)
 
 
 class Parser(argparse.ArgumentParser):
@@ -88,7 +129,7 @@ class Parser(argparse.ArgumentParser):
     """
 
     def __init__(self, *, out: TextIO, err: TextIO, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(**{"formatter_class": Formatter, **kwargs})
         self.out, self.err = out, err
 
     def print_help(self, file: SupportsWrite[str] | None = None) -> None:
@@ -106,8 +147,12 @@ class Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
 
-def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> Parser:
-    """The whole ``perezbot`` parser, writing help to ``out`` and errors to ``err``."""
+def build_parser(out: TextIO | None = None, err: TextIO | None = None, *, only: str | None = None) -> Parser:
+    """The whole ``perezbot`` parser, writing help to ``out`` and errors to ``err``.
+
+    With ``only`` (the command about to run), only that subcommand is set up: the others, and the
+    modules that define their arguments, are left alone (``perezbot --help`` and an unknown command
+    build them all)."""
     out, err = out or sys.stdout, err or sys.stderr
     parser = Parser(
         out=out, err=err, prog="perezbot", description="Answers questions about race walker Jefferson Pérez."
@@ -115,8 +160,15 @@ def build_parser(out: TextIO | None = None, err: TextIO | None = None) -> Parser
     parser.add_argument("--version", action="store_true", help="show the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, command in COMMANDS.items():
-        command.arguments(sub.add_parser(name, help=command.help, description=command.help, out=out, err=err))
+        if only is None or name == only:
+            command.arguments(sub.add_parser(name, help=command.help, description=command.help, out=out, err=err))
     return parser
+
+
+def _command_in(words: Sequence[str]) -> str | None:
+    """The subcommand ``words`` name (the first word that is not an option), if it is one."""
+    first = next((word for word in words if not word.startswith("-")), None)
+    return first if first in COMMANDS else None
 
 
 def main(
@@ -134,9 +186,10 @@ def main(
         stderr=stderr if stderr is not None else sys.stderr,
         env=dict(env if env is not None else os.environ),
     )
-    parser = build_parser(ctx.stdout, ctx.stderr)
+    words = list(argv) if argv is not None else sys.argv[1:]
+    parser = build_parser(ctx.stdout, ctx.stderr, only=_command_in(words))
     try:
-        ns = parser.parse_args(list(argv) if argv is not None else sys.argv[1:])
+        ns = parser.parse_args(words)
     except _ParserExit as stop:
         return EXIT_USAGE if stop.status else EXIT_OK
     if ns.version:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import time
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, CliContext
+from bot.core.cache import user_cache_dir
 from bot.core.conversation import Conversations
 from bot.core.engine import Engine
 from bot.core.facts import FactBaseError
@@ -23,9 +23,9 @@ def load_engine(ctx: CliContext) -> Engine | None:
     if settings is None:
         return None
     try:
-        # The built index is cached in the data directory of a deployment that has one; a bare
-        # checkout (no DATA_DIR yet) builds it each time rather than create directories.
-        cache = settings.data_dir / "cache" if settings.data_dir.is_dir() else None
+        # The built index is cached in the data directory of a deployment that has one, else in
+        # the per-user cache (XDG_CACHE_HOME or ~/.cache/perezbot); never the working directory.
+        cache = settings.data_dir / "cache" if settings.data_dir.is_dir() else user_cache_dir(ctx.env)
         return Engine.load(settings.facts_dir, cache_dir=cache)
     except FactBaseError as exc:
         ctx.err(f"perezbot: the fact base has problems:\n{exc}")
@@ -67,15 +67,15 @@ def run_ask(ns: argparse.Namespace, ctx: CliContext) -> int:
         return EXIT_USAGE
     for question in questions:
         if ns.json:
+            import json  # only for --json: not on a plain question's cold start
+
             ctx.out(json.dumps(result_json(engine, question, ns.lang), ensure_ascii=False))
         elif question.strip():
             ctx.out(_console_reply(engine, question, ns.lang))
     return EXIT_OK
 
 
-def _console_reply(
-    engine: Engine, question: str, lang: str | None, memory: Conversations | None = None
-) -> str:
+def _console_reply(engine: Engine, question: str, lang: str | None, memory: Conversations | None = None) -> str:
     """One reply as text (a cut question says so, render_match); with ``memory``, the question may
     follow up the console's last answer."""
     previous = memory.previous(CONSOLE) if memory is not None else None

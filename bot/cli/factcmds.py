@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
 from bot.core.facts import FactBaseError, check_facts, load_facts
 from bot.core.lexicon_lint import lint_vocabulary
+from bot.quiz.items import check_quiz
 
 __all__ = ["run_check", "run_facts"]
 
@@ -43,6 +44,7 @@ def run_check(ns: argparse.Namespace, ctx: CliContext) -> int:
         directory = settings.facts_dir
     base, problems = check_facts(directory, today=dt.date.today())
     problems += lint_vocabulary(base) if base is not None else []  # the matcher's vocabulary lint
+    problems += check_quiz(directory, base)  # the quiz items (bot/quiz/items.py)
     for problem in problems:
         ctx.out(str(problem))
     if base is None or problems:

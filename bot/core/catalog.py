@@ -10,9 +10,10 @@ reply can never fall back to English text.
 from __future__ import annotations
 
 import functools
+import importlib
 import string
 from collections.abc import Mapping
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -22,6 +23,7 @@ from bot.core.reply import Kind, Reply
 __all__ = ["LANGUAGES", "Catalog", "catalog", "core_catalog", "placeholders"]
 
 LANGUAGES: tuple[str, ...] = ("en", "es")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster to start
 
 
 def placeholders(text: str) -> set[str]:
@@ -42,11 +44,12 @@ class Catalog:
 
     @classmethod
     def load(cls, package: str) -> Catalog:
-        """Read ``<package>/strings/<lang>.yaml`` for every language in :data:`LANGUAGES`."""
-        folder = resources.files(package).joinpath("strings")
+        """Read ``<package>/strings/<lang>.yaml`` for every language in :data:`LANGUAGES` (beside the
+        package's code, as shipped; not through importlib.resources, ~5 ms of a cold start)."""
+        folder = Path(importlib.import_module(package).__path__[0]) / "strings"
         tables = {}
         for lang in LANGUAGES:
-            data = yaml.safe_load(folder.joinpath(f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+            data = yaml.load(folder.joinpath(f"{lang}.yaml").read_text(encoding="utf-8"), Loader=_LOADER) or {}
             if not isinstance(data, dict):
                 raise ValueError(f"{package}/strings/{lang}.yaml: expected a mapping at the top")
             tables[lang] = data

@@ -14,6 +14,7 @@ from pathlib import Path
 __all__ = ["claim_of", "comparison_words"]
 
 _DATA = Path(__file__).with_name("data")
+_ASKS_AFTER = re.compile(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quien|donde|cual|por que)\b")
 _OPENING_WITHIN = 60  # the opening must start within this many characters of the message's start
 
 
@@ -41,4 +42,6 @@ def claim_of(folded: str) -> str | None:
     if found is None:
         return None
     claim = folded[found.end() :].strip()
+    if _ASKS_AFTER.search(claim):
+        return None  # "according to the caption, what happened …": a question with a source, not a claim
     return claim if len(claim.split()) >= 2 else None

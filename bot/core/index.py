@@ -33,11 +33,13 @@ def is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 
-# What a fact's answer can say, read from its text: a time, a year, a distance, a place.
+# What a fact's answer can say, read from its text: a time, a year, a distance, his words, a place.
 _ANSWER_KINDS = (
     ("time", re.compile(r"\b\d+:\d\d(?::\d\d)?\b|\b\d+ (?:seconds?|minutes?|hours?)\b")),
     ("year", re.compile(r"\b(?:19|20)\d\d\b")),
     ("distance", re.compile(r"\b\d[\d,]* ?(?:km|m|kilomet\w+|metres|meters)\b")),
+    ("days", re.compile(r"\b(?:days?|weeks?|months?)\b", re.IGNORECASE)),
+    ("quote", re.compile(r"[“«\"]")),
     ("place", re.compile(r"\b(?:in|at|from|to|near|outside|across|after)\s+(?:the\s+)?[A-Z]\w+")),
 )
 
@@ -47,8 +49,38 @@ def answer_kinds(text: str) -> frozenset[str]:
     return frozenset(kind for kind, pattern in _ANSWER_KINDS if pattern.search(text))
 
 
+# "the cathedral in Quito": a thing the text names only by what it is (a determiner, lowercase
+# words, no capitalised name right after them); "his coach, Luis Chocho" names him. The last
+# lowercase word before a function word is the thing ("the local coach who…" → coach).
+_DETERMINED = re.compile(r"\b(?:the|that|this|its|a|an)((?:\s+[a-z]+){1,2})\b(,?\s+\S+)?")
+_FUNCTION = frozenset(
+    "a an and as at by for from in into of on or over than that the to was were when where which who with".split()
+)
+
+
+def unnamed_things(text: str) -> set[str]:
+    """Nouns of ``text`` it mentions only generically, never with a name (capitalised)."""
+    generic: set[str] = set()
+    named: set[str] = set()
+    for found in _DETERMINED.finditer(text):
+        words = found.group(1).split()
+        after = (found.group(2) or "").strip(", ")
+        if len(words) == 2 and words[1] in _FUNCTION:
+            words, after = words[:1], words[1]
+        word = words[-1]
+        if len(word) >= 4 and word not in _FUNCTION:
+            (named if after[:1].isupper() else generic).add(word)
+    capitalised = {w.lower() for w in re.findall(r"\b[A-Z\u00c0-\u00de]\w+", text)}
+    # "His coach was Luis Chocho", "the race, Murcia's final": named somewhere else in the text.
+    named.update(re.findall(r"\b([a-z]{4,})(?:,|\s+(?:was|is|named|called))?\s+[A-Z]", text))
+    return generic - named - capitalised
+
+
 class FactIndex:
     """Everything about the fact base that does not depend on the question. Immutable once built."""
+
+    def _tokens_of(self, word: str, lang: str) -> tuple[str, ...]:
+        return self.analyzer.analyze(word, lang).tokens
 
     def __init__(self, facts: FactBase) -> None:
         self.facts = facts
@@ -147,6 +179,19 @@ class FactIndex:
         for j, tokens in enumerate(self._phrasing_sets):
             for token in tokens:
                 self._postings.setdefault(token, []).append(j)
+        self._unnamed = [
+            # English only: its capitals are the names (a translation may say "la ciudad natal" for "Cuenca").
+            frozenset(t for w in unnamed_things(f.answer.get("en", "")) for t in self._tokens_of(w, "en"))
+            for f in facts
+        ]
+        # Words the fact base writes with a capital mid-sentence: places, people, bodies ("Sydney").
+        self._proper = frozenset(
+            t
+            for f in facts
+            for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+", f.answer.get("en", ""))
+            for t in self._tokens_of(w, "en")
+        ) & self._entities
+        self._fact_years = frozenset(f.year for f in facts if f.year is not None)
         self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
         # The fact the base says most about: the answer to "tell me something about him".
         phrasings = [sum(len(f.questions.get(lang, ())) for lang in LANGS) for f in facts]

@@ -21,6 +21,7 @@ conversation's previous answer (:mod:`bot.core.conversation`).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import replace
 
@@ -32,9 +33,10 @@ from bot.core.claims import claim_of
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.followup import leans_on_previous, relative_year, years_away
-from bot.core.index import about_other, is_year
+from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
+from bot.core.measures import direction_of, settles
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored, Scorer
 from bot.core.smalltalk import smalltalk_kind
@@ -55,18 +57,28 @@ FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands
 # The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 # What a question word asks for, which the answering fact must hold (read from its answer text).
-ASKED_KINDS = {"q_where": "place", "q_time": "time"}
+ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
+COMMON_IDF = math.log(3) - 1e-9  # the idf of a word half the facts hold; "win", "race" are commoner
+MEDAL = "medal"  # the lexicon's concept for a medal of any colour
+PODIUM = frozenset({"1st", "2nd", "3rd"})
+PLACE_OF = {"gold": "1st", "silver": "2nd", "bronze": "3rd"}  # the lexicon's medal colours as places
+WIN = "win"  # the lexicon's concept for winning: a placing below first says no
+ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value it checks
+SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
+RERANK_WITHIN = 0.3  # a sibling this close to the best that holds what is asked answers instead
 ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact explains it
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
 
+
 def _is_age(token: str) -> bool:
     """A bare number a person's age could be (10–60): "pretty sure he was 25 when he won"."""
     return token.isdigit() and 10 <= int(token) <= 60
 
 
+_ORDINAL_RE = re.compile(r"\d+(?:st|nd|rd|th)")
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
@@ -80,7 +92,29 @@ class Matcher(Scorer):
         """A question asking where, when, how long… needs a fact whose answer holds a place, a
         year, a time…; a fact that does not is a near miss (offered as a suggestion, not answered)."""
         kinds = self._fact_kinds[index]
-        return all(ASKED_KINDS[t] in kinds for t in analysis.tokens if t in ASKED_KINDS)
+        asked = [t for t in analysis.tokens if t in ASKED_KINDS]
+        if not all(ASKED_KINDS[t] in kinds for t in asked):
+            return False
+        if (
+            len(analysis.clauses) == 1
+            and SAYS in analysis.tokens
+            and not analysis.confirming
+            and not set(analysis.tokens) & self._intents
+            and "quote" not in kinds
+        ):
+            return False  # "what did he say when he announced it": his words, not where he said them
+        if analysis.asks_name and set(analysis.tokens) & self._unnamed[index]:
+            return False  # "what's the cathedral called": the fact says "the cathedral", never its name
+        return not (asked and self._other_years_event(index, analysis))
+
+    def _other_years_event(self, index: int, analysis: Analysis) -> bool:
+        """ "Where were the 1990 championships" answered by the 1992 fact that mentions 1990: the
+        place or time it holds belongs to its own year's event, when another fact is that year's."""
+        own = self.facts.facts[index].year
+        years = {int(t) for t in analysis.tokens if is_year(t) and t not in analysis.soft}
+        if own is None or not years or own in years:
+            return False
+        return all(y in self._fact_years for y in years)
 
     def _evidence(self, scored: list[Scored], analysis: Analysis) -> Evidence:
         """What the decision rule sees of the best fact (``scored`` is best first, not empty)."""
@@ -110,6 +144,12 @@ class Matcher(Scorer):
         lang = analysis.lang
         if not scored:
             return MatchResult(question, Status.UNKNOWN, lang, truncated=truncated)
+        if not self._holds_what_is_asked(scored[0].index, analysis):
+            # "what did he say when he retired": the close sibling holding his words is the answer.
+            for k, s in enumerate(scored[1:3], 1):
+                if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_what_is_asked(s.index, analysis):
+                    scored = [s, *scored[:k], *scored[k + 1 :]]
+                    break
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
         chance = probability(self._evidence(scored, analysis))
@@ -239,6 +279,7 @@ class Matcher(Scorer):
             frozenset(context) - self._intents,  # the earlier words help a fact that has them
             analysis.confirming,
             analysis.ranks,
+            analysis.asks_name,
         )
         step = relative_year(folded)
         if step and previous.year is not None:
@@ -287,19 +328,45 @@ class Matcher(Scorer):
         query = set(analysis.tokens)
         asks = self._implied(query)
         leading = [s.index for s in self.score(analysis.part(analysis.tokens + asks))[:3]]
+
         # The fact holding most of the claim first: it lacks the fewest of the values checked.
-        for i in sorted(leading, key=lambda i: len(query - self._vocab[i] - self._topic)):
+        # Of two facts lacking as many, the one lacking a value (a medal, a number) over the one lacking
+        # the event's place or year: "he finished second in Atlanta" checks the Atlanta medal.
+        def lacks(i: int) -> tuple[int, int]:
+            missing = query - self._vocab[i] - self._topic
+            return len(missing), sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
+
+        for i in sorted(leading, key=lacks):
             missing = query - self._vocab[i] - self._topic
             if not missing or not all(self._checkable(t, i) for t in missing):
                 continue
-            if not query - missing - self._intents:
-                continue  # nothing but the values: no topic to check them against
+            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in query - missing - self._topic):
+                continue  # nothing but the values and words half the facts share: no event to check against
             if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
             implied = self._implied(missing)
-            # The values being checked are what the fact settles, not words it must contain.
-            part = analysis.part(tuple(t for t in analysis.tokens if t not in missing) + implied)
-            result = self._decide(question, part, truncated)
+            # The values being checked are what the fact settles, not words it must contain; the
+            # fact's own value of that kind stands in for them (silver claimed → the gold it holds).
+            kinds = {self._value_kind(t) for t in missing} - {None, *ANCHOR_KINDS}
+            own = tuple(
+                t for t in sorted(self._answer_tokens[i]) if self._value_kind(t) in kinds and t in self._vocab[i]
+            )
+            kept = tuple(t for t in analysis.tokens if t not in missing) + implied
+            plain_best = self.score(analysis.part(kept))[:1]
+            if (
+                own
+                and plain_best
+                and plain_best[0].index != i
+                and plain_best[0].rank - self._rank_of(i, kept, analysis) > MARGIN
+            ):
+                own = ()  # another fact fits the claim's other words better ("the 50k world title")
+            result = self._decide(question, analysis.part(kept + own), truncated)
+            if own and result.status is Status.ANSWERED:
+                # The stand-in found the fact; the confidence is what the claim's own words earn.
+                plain = self._decide(question, analysis.part(kept), truncated).confidence
+                confidence = round(min(result.confidence, max(plain, decision.ANSWER_AT)), 4)
+                top = Candidate(result.answers[0].fact, confidence)
+                result = replace(result, confidence=confidence, answers=(top,))
             fact = self.facts.facts[i]
             if result.status is Status.AMBIGUOUS and result.suggestions and result.suggestions[0].fact is fact:
                 # Close siblings, but only this one holds the kind of value the claim checks.
@@ -308,23 +375,32 @@ class Matcher(Scorer):
             if result.status is Status.ANSWERED and result.fact is fact:
                 values = {t for t in missing if self._value_kind(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
-                verdict = "no" if values and not missing & self._compare else ""
+                direction = direction_of(fold(question))
+                verdict = "no" if values and not missing & self._compare and not direction else ""
+                if direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
+                    held = sorted(self._answer_tokens[i])
+                    settled = settles(next(iter(values)), held, direction)
+                    verdict = verdict if settled is None else ("yes" if settled else "no")
                 return replace(result, verdict=verdict)
         return None
 
+    def _rank_of(self, index: int, tokens: tuple[str, ...], analysis: Analysis) -> float:
+        return next((s.rank for s in self.score(analysis.part(tokens)) if s.index == index), 0.0)
+
     def _implied(self, values: set[str]) -> tuple[str, ...]:
-        """What claimed values ask: "retired in 2010" asks when, "he was 25 when he won" how old."""
+        """What claimed values ask: "retired in 2010" asks when, "he was 25 when he won" how old,
+        "he won like 3 olympic golds" how many."""
         return tuple(
             intent
-            for intent, claimed in (("q_when", is_year), ("q_age", _is_age))
+            for intent, claimed in (("q_when", is_year), ("q_age", _is_age), ("q_count", is_small_number))
             if any(claimed(t) for t in values) and intent in self._idf
         )
 
     def _checkable(self, token: str, index: int) -> bool:
         """Can ``token``, missing from fact ``index``, be a value the question checks?"""
         kind = self._value_kind(token)
-        if kind is not None:
-            return kind in self._fact_kinds[index]
+        if kind is not None:  # the fact's answer must hold a value of that kind to set it right
+            return kind in self._said_kinds(index)
         if token in self._intents:  # "lost by a whole minute": a time, checked against the fact's time
             return INTENT_KINDS.get(token, "") in self._fact_kinds[index]
         return token in self._compare
@@ -339,16 +415,50 @@ class Matcher(Scorer):
         index = self.facts.facts.index(result.fact)
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}
         answer = self._answer_tokens[index]
+        placings = self._placings(answer)
+        claimed = {PLACE_OF.get(t, t) for t in values if self._value_kind(t) == "medal"}
+        if MEDAL in analysis.tokens and placings and not placings & PODIUM:
+            return replace(result, verdict="no")  # "did he medal in Athens?" — fourth both times
+        if WIN in analysis.tokens and not claimed and placings and "1st" not in placings:
+            return replace(result, verdict="no")  # "did he win the final in Murcia?" — third
+        if claimed and placings and not claimed & placings:
+            return replace(result, verdict="no")  # "bronze in Sydney?" — fourth, "just missing the bronze"
         if not values:
             return result
         if values <= answer:
-            return replace(result, verdict="yes")
-        if all(self._value_kind(t) in self._fact_kinds[index] for t in values - answer):
+            # An answer holding another medal colour too ("two years after his 1990 bronze, …
+            # gold in Seoul") may hold the claimed one in passing: no "Yes" to "bronze in Seoul".
+            colours = {t for t, k in self.facts.lexicon.values.items() if k == "medal"}
+            rival = bool(values & colours) and bool((answer - values) & colours)
+            # "Was Borchin banned for life?": a word the fact never uses ("life") is checked too,
+            # and the fact cannot confirm it.
+            held = self._vocab[index] | answer | self._topic | self._intents
+            unsaid = any(t not in held for t in analysis.tokens)
+            return replace(result, verdict="" if rival or unsaid else "yes")
+        # "No" only when the answer itself holds another value of that kind ("did Markov win silver"
+        # is not settled by a fact that names Markov but no medal of his).
+        said = self._said_kinds(index)
+        if all(self._value_kind(t) in said for t in values - answer):
             return replace(result, verdict="no")
         return result
 
+    @staticmethod
+    def _placings(answer: frozenset[str]) -> set[str]:
+        """Where the answer places him: its ordinals ("fourth both times"), else its medal colours
+        as places (a "silver" is second) — an ordinal wins over a colour mentioned as missed."""
+        ordinals = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
+        return ordinals or {PLACE_OF[t] for t in answer if t in PLACE_OF}
+
+    def _said_kinds(self, index: int) -> set[str | None]:
+        """The kinds of value fact ``index``'s answer itself holds (not its phrasings)."""
+        text = answer_kinds(self.facts.facts[index].answer.get("en", ""))  # "20 km" may join a phrase
+        return {self._value_kind(t) for t in self._answer_tokens[index]} | set(text)
+
     def _value_kind(self, token: str) -> str | None:
-        """medal / nation / person (the lexicon's values), year, time, distance or number."""
+        """medal / nation / person (the lexicon's values), year, time, distance or number. An
+        ordinal placing is a medal's kind: "second in Atlanta" is checked against the gold."""
+        if _ORDINAL_RE.fullmatch(token):
+            return "medal"
         if not token[:1].isdigit():
             if token in self._entities and token not in self.facts.lexicon.values:
                 return "place"  # a named place or body a claim may get wrong ("announced it in Beijing")
@@ -372,8 +482,18 @@ class Matcher(Scorer):
                 continue  # "who won them" is too vague to stand for the whole message
             result = self._decide(question, tail, truncated)
             if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
+                # The clauses left out that ask with a question word of their own ("who won…").
+                dropped = [t for c in clauses[:k] if set(c) & self._intents for t in c]
+                if self._names_what_fact_lacks(dropped, result):
+                    return None  # "who won gold in Sydney, and what was the winning time?": Sydney was asked
                 return result
         return None
+
+    def _names_what_fact_lacks(self, tokens: list[str], result: MatchResult) -> bool:
+        """Does a dropped question name a place, person or year the answering fact never mentions?"""
+        index = self.facts.facts.index(result.answers[0].fact)
+        held = self._vocab[index] | self._answer_tokens[index]
+        return any((t in self._proper or is_year(t)) and t not in held for t in tokens)
 
     def _focus_on_questions(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """A rambling message: answer its asking clauses, the rest being soft context that helps a
@@ -404,8 +524,13 @@ class Matcher(Scorer):
         seen = {c.fact.id for c in whole.answers}
         found: list[Candidate] = []
         for clause in analysis.clauses:
-            # "more world golds or olympic golds?": the comparing words say how, not what.
-            clause = tuple(t for t in clause if t not in self._compare) or clause
+            # "more world golds or olympic golds?": the comparing words say how, not what; a clause
+            # left with only question words and words most facts share ("which happened first",
+            # "¿dónde le fue mejor") names nothing to answer.
+            rest = tuple(t for t in clause if t not in self._compare)
+            if len(rest) < len(clause) and all(t in self._intents or self._idf.get(t, 0.0) < COMMON_IDF for t in rest):
+                continue
+            clause = rest or clause
             scored = self.score(analysis.part(clause))
             if not scored:
                 continue

@@ -35,6 +35,8 @@ _DECADE_RE = re.compile(r"\b((?:19|20)\d0|[3-9]0)'?s\b")  # the 2000s, the 90s
 _SECONDS_RE = re.compile(r"\b(\d+)\s?(?:s|sec|secs)\b")  # a bare "s" is seconds only after a number
 _KM_RE = re.compile(r"\b(\d+)\s?(?:km|kms|k|kilometres|kilometers|kilometros|kilometre|kilometer|kilometro)\b")
 _UNIT_RE = re.compile(r"\b(\d+)\s?(m|yrs?)\b")
+# "4000 meters" is "4000 m", as the facts write it.
+_METRES_RE = re.compile(r"\b(\d+)\s?(?:meters?|metres?|metros?|mts?)\b")
 
 
 def _century(m: re.Match[str]) -> str:
@@ -52,5 +54,6 @@ def normalise_numbers(text: str) -> str:
     text = _YEAR_RE.sub(_century, text)
     text = _SECONDS_RE.sub(r"\1 seconds", text)
     text = _KM_RE.sub(r"\1km km", text)  # "10 km" is a distance, not the 10 of "10 golds"
+    text = _METRES_RE.sub(r"\1 m", text)
     text = _UNIT_RE.sub(r"\1 \2", text)
     return _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)

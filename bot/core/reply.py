@@ -27,6 +27,7 @@ class Kind(StrEnum):
     TIMELINE = "timeline"  # the career in order
     ABOUT = "about"  # what the bot is
     HELP = "help"  # how to use it
+    QUIZ = "quiz"  # a quiz question, its answer, a score or a leaderboard (bot/quiz)
 
 
 @dataclass(frozen=True, slots=True)

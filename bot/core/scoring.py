@@ -125,7 +125,8 @@ class Scorer(FactIndex):
             if best_sim[i] > 0:
                 found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
                 ratio[i] = found[1] / 100 if found else 0.0
-        strong_tokens = {t for t in query if self._is_strong(t)} - analysis.soft
+        # A name no fact knows ("the Tokyo Olympics") is as specific as a missing place or person.
+        strong_tokens = {t for t in query if self._is_strong(t) or t in analysis.unknown_pairs} - analysis.soft
         # Per question word, once: its weight, its cost when missing, and what kind of word it is.
         words = [
             (

@@ -56,6 +56,8 @@ _HIM_SUBJECT_RE = re.compile(
     r"\b(?:did|does|was|is|has|had|were|will|can|could|ever)\s+(?:jefferson\s+perez|jefferson|perez|he)\b"
 )
 # A question that checks a claim: "…, right?", "didn't he?", "was his coach Segura?", "¿…, verdad?".
+# A question asking what something is called, English or Spanish (folded).
+_ASKS_NAME_RE = re.compile(r"\b(?:names?|named|called|nombres?|llama(?:ba|n)?|llamad[oa]s?)\b")
 _CONFIRMING_RE = re.compile(
     r"(?:\b(?:right|correct|true|no|yes|eh|innit|verdad|cierto|correcto|si o no|o no|no es asi)|"
     r"\b(?:didn'?t|wasn'?t|isn'?t|weren'?t|hasn'?t) (?:he|it|they|she))\W*$"
@@ -64,8 +66,8 @@ _CONFIRMING_RE = re.compile(
     r"|^\W*¿\s*(?!(?:que|cual|cuales|cuando|donde|adonde|quien|quienes|como|cuanto|cuanta|cuantos|cuantas|por que|"
     r"porque|a que|en que|de que|para que|con quien|a quien|de quien|y|e)\b)\w"
     # "so his two medals were a gold in 1996 and a bronze in 2008?": a statement asked, no question word.
-    r"|^(?!.*\b(?:what|whats|how|who|whos|when|where|which|why|whose|whom|que|cual|cuando|donde|quien|como|"
-    r"cuanto|cuantos|cuantas|por que)\b)[^?]*\w[^?]*\?\W*$"
+    r"|^(?!.*\b(?:what|whats|how|who|whos|when|where|which|why|whose|whom|que|cual|cuales|cuando|donde|adonde|"
+    r"quien|quienes|como|cuanto|cuanta|cuantos|cuantas|por que)\b)[^?]*\w[^?]*\?\W*$"
 )
 _OBJECT_PRONOUNS = frozenset({"it", "them", "lo", "la", "los", "las"})  # "hung it up", "lo dejó"
 _TABLES = tables()
@@ -121,6 +123,8 @@ class Analysis:
     confirming: bool = False  # "he won bronze in Beijing, right?" checks a claim
     # Token → the general-language frequency rank of the word it came from (absent: rare).
     ranks: Mapping[str, int] = field(default_factory=dict)
+    asks_name: bool = False  # "what's the cathedral called": a name is asked, not the thing
+
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -136,6 +140,7 @@ class Analysis:
             soft,
             self.confirming,
             self.ranks,
+            self.asks_name,
         )
 
 
@@ -401,4 +406,5 @@ class Analyzer:
             frozenset(),
             bool(_CONFIRMING_RE.search(fold(text).strip())),
             ranks,
+            bool(_ASKS_NAME_RE.search(fold(text))),
         )

@@ -62,6 +62,7 @@ EXTENSIONS: tuple[str, ...] = (
     "bot.posts.daily_cog",
     "bot.posts.ticker",
     "bot.admin.cog",
+    "bot.quiz.cog",
 )
 
 SyncMode = Literal["auto", "never"]

@@ -26,6 +26,7 @@ COLOURS: dict[Kind, int] = {
     Kind.HELP: BLUE,
     Kind.NOTICE: GREY,
     Kind.CONFIRMATION: BLUE,
+    Kind.QUIZ: YELLOW,
 }
 
 

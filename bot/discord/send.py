@@ -18,6 +18,7 @@ from bot.discord.rest import single_attempt
 __all__ = [
     "NO_MENTIONS",
     "Sent",
+    "edit",
     "edit_in_place",
     "jump_url",
     "post",
@@ -100,7 +101,15 @@ async def edit_in_place(interaction: discord.Interaction, reply: Reply, *, view:
     await interaction.response.edit_message(**kwargs, view=view, allowed_mentions=NO_MENTIONS)
 
 
-async def remove_view(message: discord.Message | None) -> None:
+async def edit(
+    message: discord.Message | discord.PartialMessage, reply: Reply, *, view: discord.ui.View | None, embed: bool = True
+) -> None:
+    """Rewrite a message the bot posted (a quiz countdown, its reveal); ``view=None`` takes the buttons off."""
+    kwargs: dict = {"content": None, "embed": to_embed(reply)} if embed else {"content": to_text(reply), "embed": None}
+    await message.edit(**kwargs, view=view, allowed_mentions=NO_MENTIONS)
+
+
+async def remove_view(message: discord.Message | discord.PartialMessage | None) -> None:
     """Take the buttons off a message (a view timed out); fine if the message is gone."""
     if message is None:
         return

@@ -119,6 +119,33 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at   TEXT    NOT NULL
     )
     """,
+    # 3: the quiz (bot/quiz/storage.py): who saw which item when, players' records, open channel rounds.
+    """
+    CREATE TABLE quiz_seen (
+        player       TEXT    NOT NULL,           -- 'u:<user id>' or 'c:<channel id>'
+        item_id      TEXT    NOT NULL,           -- '<fact id>#<n>'
+        seen_at      TEXT    NOT NULL,           -- ISO UTC
+        PRIMARY KEY (player, item_id)
+    );
+    CREATE TABLE quiz_players (
+        guild_id     INTEGER NOT NULL,           -- 0 for rounds played in DMs
+        user_id      INTEGER NOT NULL,
+        name         TEXT    NOT NULL,           -- as shown when they last answered
+        answered     INTEGER NOT NULL DEFAULT 0, -- scored answers only (no repeats inside a week)
+        correct      INTEGER NOT NULL DEFAULT 0,
+        streak       INTEGER NOT NULL DEFAULT 0,
+        best_streak  INTEGER NOT NULL DEFAULT 0,
+        updated_at   TEXT    NOT NULL,
+        PRIMARY KEY (guild_id, user_id)
+    );
+    CREATE TABLE quiz_rounds (
+        channel_id   INTEGER PRIMARY KEY,        -- one round per channel
+        guild_id     INTEGER NOT NULL,
+        lang         TEXT    NOT NULL,
+        started_at   TEXT    NOT NULL,
+        message_id   INTEGER                     -- the question on screen (its buttons go on restart)
+    );
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

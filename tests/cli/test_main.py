@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.cli import terminal_width
 from tests.cli.clirun import run
 from tests.coredata import NO_DOTENV, REPO
 
@@ -25,6 +26,27 @@ def test_help_and_version() -> None:
     assert run("--help").status == 0
     got = run("--version")
     assert got.status == 0 and got.out.startswith("perezbot ")
+
+
+@pytest.mark.parametrize("command", ["chat", "ask", "check", "eval", "onthisday", "daily", "misses", "stats", "run"])
+def test_each_command_builds_its_own_arguments_on_demand(command: str) -> None:
+    got = run(command, "--help")
+    assert got.status == 0 and got.out.startswith(f"usage: perezbot {command}") and got.err == ""
+    assert "Jefferson" not in got.out  # the subcommand's help, not the top-level one
+
+
+def test_help_wraps_at_the_terminal_width_from_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    pages = {}
+    for columns in (50, 120):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        assert terminal_width() == columns
+        pages[columns] = run("--help").out.splitlines()
+        assert max(map(len, pages[columns])) <= columns
+    assert len(pages[50]) > len(pages[120])  # narrower: wrapped onto more lines
+
+
+def test_a_bad_columns_value_falls_back_to_a_width() -> None:
+    assert terminal_width({"COLUMNS": "wide"}) >= 1 and terminal_width({"COLUMNS": "0"}) >= 1
 
 
 def test_unknown_command_is_a_usage_error() -> None:
@@ -146,6 +168,21 @@ def test_running_ask_and_chat_never_imports_discord() -> None:
         "assert main(['chat'], stdin=io.StringIO('hola\\n'), stdout=out, env=env) == 0\n"
         "assert main(['ask', '--json', '-'], stdin=io.StringIO('hi\\n'), stdout=out, env=env) == 0\n"
         "bad = [m for m in sys.modules if m == 'discord' or m.startswith('discord.')]\n"
+        "assert not bad, bad\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=subprocess_env(), capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+def test_ask_imports_only_its_own_command_module() -> None:
+    code = (
+        "import io, sys\n"
+        "from bot.cli import main\n"
+        "env = {'PEREZBOT_DOTENV': '/nonexistent'}\n"
+        "assert main(['ask', 'when did he retire'], stdout=io.StringIO(), env=env) == 0\n"
+        "heavy = ('asyncio', 'sqlite3', 'bot.store', 'bot.cli.opscmds', 'bot.cli.posts', 'bot.cli.evaluate',\n"
+        "         'bot.cli.factcmds', 'bot.cli.runner', 'bot.posts', 'bot.quiz')\n"
+        "bad = [m for m in sys.modules if m.startswith(heavy)]\n"
         "assert not bad, bad\n"
     )
     done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=subprocess_env(), capture_output=True, timeout=60)

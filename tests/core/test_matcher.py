@@ -233,21 +233,31 @@ def test_suggest_phrasings_and_search_titles_never_fail() -> None:
 # of wrong answers; raise them as tuning lands, never set them above what the code scores:
 #   dev:    98.3 % (59/60),    100 % (25/25),   wrong 0.0 %
 #   tune:   96.7 % (176/182),  100 % (56/56),   wrong 0.4 %
-#   blind:  92.4 % (85/92),    93.3 % (28/30),  wrong 1.6 %
-#   blind2: 96.6 % (171/177),  96.0 % (48/50),  wrong 1.3 %
-#   blind3: 91.5 % (151/165),  98.2 % (56/57),  wrong 1.8 %
-#   blind4: 97.9 % (141/144),  96.7 % (58/60),  wrong 1.5 %
-#   fc1:    95.1 % (137/144),  87.5 % (49/56),  wrong 4.0 %  (first contact 88.2 % / 91.1 %)
-#   fc2:    90.1 % (128/142),  84.5 % (49/58),  wrong 7.5 %  (first contact 72.5 % / 84.5 %)
+#   blind:  91.3 % (84/92),    93.3 % (28/30),  wrong 1.6 %
+#   blind2: 96.0 % (170/177),  96.0 % (48/50),  wrong 1.3 %
+#   blind3: 91.5 % (151/165),  98.2 % (56/57),  wrong 0.9 %
+#   blind4: 97.2 % (140/144),  98.3 % (59/60),  wrong 0.5 %
+#   fc1:    95.1 % (137/144),  98.2 % (55/56),  wrong 0.5 %  (first contact 88.2 % / 91.1 %)
+#   fc2:    90.8 % (129/142),  89.7 % (52/58),  wrong 5.5 %  (first contact 72.5 % / 84.5 %)
+# fc3-fc6 were written blind and held back from everyone tuning the matcher; these are their
+# first-contact scores (fc3/fc4 with the final matcher, fc5/fc6 a second reading after round 1):
+#   fc3:    88.5 % (139/157),  92.1 % (58/63),  wrong 4.5 %
+#   fc4:    90.2 % (138/153),  92.5 % (62/67),  wrong 3.6 %
+#   fc5:    87.7 % (128/146),  90.7 % (49/54),  wrong 4.0 %
+#   fc6:    91.4 % (128/140),  93.3 % (56/60),  wrong 3.0 %
 FLOORS = {  # in-scope, out-of-scope, most wrong
     "dev": (0.97, 0.97, 0.02),
     "tune": (0.94, 0.97, 0.02),
-    "blind": (0.90, 0.90, 0.04),
+    "blind": (0.89, 0.90, 0.04),
     "blind2": (0.94, 0.93, 0.03),
-    "blind3": (0.89, 0.94, 0.04),
+    "blind3": (0.89, 0.95, 0.03),
     "blind4": (0.95, 0.93, 0.03),
-    "fc1": (0.93, 0.85, 0.06),
-    "fc2": (0.87, 0.82, 0.09),
+    "fc1": (0.93, 0.94, 0.03),
+    "fc2": (0.88, 0.86, 0.08),
+    "fc3": (0.86, 0.90, 0.06),
+    "fc4": (0.88, 0.90, 0.05),
+    "fc5": (0.85, 0.88, 0.06),
+    "fc6": (0.89, 0.91, 0.05),
 }
 
 
@@ -262,6 +272,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("blind4", BLIND_SET.with_name("questions-blind4.yaml")),
         ("fc1", BLIND_SET.with_name("questions-fc1.yaml")),
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
+        *((name, BLIND_SET.with_name(f"questions-{name}.yaml")) for name in ("fc3", "fc4", "fc5", "fc6")),
     ],
 )
 def test_question_set_scores_at_or_above_floor(name: str, path: Path) -> None:

@@ -17,6 +17,8 @@ from tests.coredata import shipped_engine
         ("85k", "85000"),  # too long for a race: thousands
         ("50k people", "50000 people"),  # counting people: thousands
         ("4,800 m", "4800 m"),
+        ("4000 meters", "4000 m"),  # the unit as the facts write it
+        ("5000 metros", "5000 m"),
         ("85.000 espectadores", "85000 espectadores"),
         ("'96", "1996"),
         ("in 96", "in 1996"),

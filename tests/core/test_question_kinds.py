@@ -22,12 +22,25 @@ def ask(question: str):
     [
         # claims: confirmed or corrected from the fact holding the value
         ("my cousin says the pilgrimage was like 1000 km", "pilgrimage", "no"),
-        ("pretty sure he won three olympic golds", "atlanta-gold", "no"),
+        ("pretty sure he won three olympic golds", "olympic-medals", "no"),  # a claimed count asks how many
         ("someone told me he retired in 2010", "retirement-date", "no"),
+        ("i heard he finished second in atlanta", "atlanta-gold", "no"),  # a placing is checked against the medal
+        ("mi primo dice que ganó plata en atlanta", "atlanta-gold", "no"),
         ("i heard he lost to borchin by like a whole minute in beijing", "beijing-silver", ""),
         # yes/no checks, English and Spanish
         ("did he win gold in sydney?", "sydney-athens", "no"),
         ("did he retire in 2008?", "retirement-date", "yes"),
+        ("did he medal in athens?", "sydney-athens", "no"),  # fourth: no podium, though the places match
+        ("¿ganó alguna medalla en sídney?", "sydney-athens", "no"),
+        ("did he medal in beijing?", "beijing-silver", "yes"),
+        ("did he win bronze in seoul?", "junior-gold", "no"),  # the Seoul fact holds his first win (gold)
+        ("did he win the final in murcia?", "retirement-announcement", "no"),  # he finished third in it
+        ("correct me if i'm wrong but he won bronze in sydney", "sydney-athens", "no"),  # fourth, "missing the bronze"
+        ("rumor has it he finished first in beijing", "beijing-silver", "no"),  # a silver is second
+        ("according to my friend he went to six olympics", "five-olympics", "no"),
+        ("tengo entendido que se retiró en 2010", "retirement-date", "no"),
+        ("mi abuelo dice que es de quito", "hometown", "no"),  # "es de" is "is from": he is from Cuenca
+        ("was borchin banned for life?", "borchin-ban", ""),  # "life" is checked too; the fact never says it
         ("¿ganó el oro en Pekín?", "beijing-silver", "no"),
         ("¿ganó la plata en Pekín?", "beijing-silver", "yes"),
     ],
@@ -110,6 +123,14 @@ def test_a_request_about_something_else_is_not_an_any_fact_request(question: str
         "what was his time in beijing",
         "which city hosted the 2003 worlds that perez won",
         "did he win the 50k world title",  # "50k" is the 50 km walk; the article never says which distance
+        "who won gold in sydney, and what was his time?",  # the time known is Atlanta's: Sydney was asked
+        "did he ever race the 50 km walk?",  # besides the value only words most facts share: no event to check
+        "how many days did the pilgrimage take",  # its length is in km; no fact counts its days
+        "how many medals did ecuador win at the Tokyo Olympics",  # a name no fact knows
+        "what is the name of the cathedral in quito",  # the fact says "the cathedral", never its name
+        "como se llama la catedral de quito",
+        "what was the name of the news conference venue in murcia",  # "a news conference in Murcia"
+        "where were the 1990 junior worlds held",  # the 1992 fact mentions 1990, but its place is Seoul's
     ],
 )
 def test_junk_instructions_and_near_misses_are_not_answered(question: str) -> None:
@@ -119,6 +140,50 @@ def test_junk_instructions_and_near_misses_are_not_answered(question: str) -> No
 def test_a_near_miss_offers_the_related_fact() -> None:
     result = ask("which city hosted the 2003 worlds that perez won")
     assert [c.fact.id for c in result.suggestions][:1] == ["world-titles"]
+
+
+def test_a_place_asked_of_another_years_event_is_a_near_miss_but_its_own_year_is_answered() -> None:
+    assert ask("where did he win the world junior title in 1992").fact.id == "junior-gold"
+    result = ask("where were the 1990 junior worlds held")
+    assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [("what is the name of his coach", "coach"), ("what's the name of his hometown", "hometown")],
+)
+def test_a_name_the_fact_holds_is_answered(question: str, fact_id: str) -> None:
+    assert ask(question).fact.id == fact_id
+
+
+def test_unnamed_things_are_the_nouns_a_text_never_names() -> None:
+    from bot.core.index import unnamed_things
+
+    text = "He walked from the cathedral in Quito to the Olympic Stadium; the coach, Luis Chocho, saw the stadium."
+    assert unnamed_things(text) == {"cathedral"}
+    assert unnamed_things("His coach was Luis Chocho, a local coach in Cuenca.") == set()
+
+
+def test_his_words_asked_are_not_answered_by_where_he_said_them() -> None:
+    result = ask("so what did he say at the news conference about quitting")
+    assert result.status is not Status.ANSWERED or result.fact.id != "retirement-announcement"
+
+
+def test_no_correction_from_a_fact_whose_answer_holds_no_value_of_that_kind() -> None:
+    # atlanta-rivals names Markov but no medal of his: it cannot say "No — …" to silver.
+    assert ask("did markov win silver in atlanta?").verdict != "no"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [
+        ("which was longer, his career or the pilgrimage?", ["career-length", "pilgrimage"]),
+        ("¿dónde le fue mejor, en sídney o en pekín?", ["sydney-athens", "beijing-silver"]),
+        ("¿qué fue antes, el bronce júnior o el oro júnior?", ["junior-bronze", "junior-gold"]),
+    ],
+)
+def test_a_comparing_clause_that_names_nothing_adds_no_answer(question: str, fact_ids: list[str]) -> None:
+    assert [c.fact.id for c in ask(question).answers] == fact_ids
 
 
 def test_three_thousand_emoji_and_symbol_strings_are_never_answered() -> None:

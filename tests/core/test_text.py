@@ -140,3 +140,18 @@ def test_detect_defaults_to_english_without_markers() -> None:
 def test_analysis_of_empty_and_symbol_only_text_is_empty() -> None:
     for text in ("", "   ", "?!…", "🏃‍♂️🇪🇨", "\u200b\u200f"):
         assert tokens(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "confirming"),
+    [
+        ("¿cuánta gente había en el estadio en atlanta?", False),  # asks how many: no yes/no
+        ("¿quiénes fueron sus rivales en atlanta?", False),
+        ("¿ganó el oro en pekín?", True),
+        ("so his two medals were gold and bronze?", True),
+    ],
+)
+def test_a_spanish_question_word_asks_rather_than_checks(question: str, confirming: bool) -> None:
+    from bot.core.text import _CONFIRMING_RE, fold
+
+    assert bool(_CONFIRMING_RE.search(fold(question).strip())) is confirming

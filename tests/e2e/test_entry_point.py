@@ -80,7 +80,7 @@ async def test_perezbot_sync_syncs_even_when_unchanged(fake: FakeDiscord, tmp_pa
     for _ in range(2):
         status, out, err = await finish(await spawn("sync", env=env, cwd=tmp_path))
         assert status == 0, err
-        assert "synced 11 slash commands to all servers (global)" in out
+        assert "synced 12 slash commands to all servers (global)" in out
     assert len(fake.find("PUT", rf"/applications/{fake.application_id}/commands")) == 2
     assert not fake.identifies, "sync never connects to the gateway"
 

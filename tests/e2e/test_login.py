@@ -8,7 +8,10 @@ from bot.discord.sync import HASH_FILE
 from tests.e2e.conftest import Running
 
 PRIVILEGED = (1 << 1) | (1 << 8) | (1 << 15)  # members, presences, message content
-NAMES = ["about", "admin", "anniversary", "ask", "daily", "fact", "facts", "help", "onthisday", "random", "timeline"]
+NAMES = [
+    *("about", "admin", "anniversary", "ask", "daily", "fact", "facts", "help"),
+    *("onthisday", "quiz", "random", "timeline"),
+]
 
 
 async def test_login_ready_and_no_privileged_intents(running: Running):

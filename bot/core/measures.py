@@ -1,0 +1,65 @@
+"""Measured comparisons: "was his time under 1:20?", "was the pilgrimage more than 400 km?".
+
+A claim that compares a number, a distance or a time with the fact's own value of that kind is
+settled by arithmetic, not by a word match. The words that point up or down live in
+``data/directions.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["direction_of", "measure", "settles"]
+
+_DATA = Path(__file__).with_name("data") / "directions.txt"
+
+
+@lru_cache(maxsize=1)
+def _directions() -> dict[str, int]:
+    table: dict[str, int] = {}
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.lstrip().startswith("#") and ":" in line:
+            name, words = line.split(":", 1)
+            for word in words.split():
+                table[word] = 1 if name.strip() == "up" else -1
+    return table
+
+
+def direction_of(folded: str) -> int:
+    """+1 when ``folded`` (lowercase, accents stripped) compares upwards ("more than"), -1
+    downwards ("under"), 0 when it does not compare or points both ways."""
+    table = _directions()
+    found = {table[w] for w in re.findall(r"[a-z]+", folded) if w in table}
+    return found.pop() if len(found) == 1 else 0
+
+
+def measure(token: str) -> tuple[str, float] | None:
+    """A canonical token's kind and size in one unit: '1:20:07' → (time, 4807 s), '1:20' → (time,
+    4800 s), '459km' → (distance, 459000 m), '4800m' → (distance, 4800 m), '22' → (number, 22),
+    '1996' → (year, 1996)."""
+    if re.fullmatch(r"\d+:\d\d(?::\d\d)?", token):
+        parts = [int(p) for p in token.split(":")]
+        hours, minutes, seconds = [*parts, 0][:3]
+        return "time", hours * 3600 + minutes * 60 + seconds
+    found = re.fullmatch(r"(\d+)(km|m)", token)
+    if found:
+        return "distance", int(found.group(1)) * (1000 if found.group(2) == "km" else 1)
+    if token.isdigit():  # a year is a date, not an amount to compare with one
+        return ("year" if len(token) == 4 and token[:2] in ("19", "20") else "number"), int(token)
+    return None
+
+
+def settles(claimed: str, held: list[str], direction: int) -> bool | None:
+    """Is "``direction`` than ``claimed``" true of the fact's value of that kind? None when the
+    fact holds no single value of that kind to compare with."""
+    mine = measure(claimed)
+    if mine is None or direction == 0:
+        return None
+    kind, size = mine
+    sizes = {m[1] for m in (measure(t) for t in held) if m is not None and m[0] == kind}
+    if len(sizes) != 1:
+        return None
+    value = sizes.pop()
+    return value > size if direction > 0 else value < size

@@ -1,0 +1,53 @@
+"""Where ``perezbot ask`` keeps its built index: DATA_DIR/cache in a deployment, else the per-user
+cache (never the working directory), reused on the next start."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.core import engine
+from tests.cli.clirun import run
+
+
+def _no_building(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise AssertionError("the index was built although a current cache was there")
+
+    monkeypatch.setattr(engine, "Matcher", refuse)
+
+
+def test_a_bare_checkout_caches_under_xdg_cache_home_and_reuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path / "home")}
+    first = run("ask", "when did he retire", env=env)
+    assert first.status == 0 and "29 September 2008" in first.out
+    assert len(list((tmp_path / "xdg" / "perezbot").glob("engine-*.pickle"))) == 1
+    assert not (tmp_path / "home").exists() and list(Path.cwd().iterdir()) == []
+    _no_building(monkeypatch)
+    again = run("ask", "when did he retire", env=env)
+    assert again.status == 0 and again.out == first.out
+
+
+def test_without_xdg_cache_home_the_cache_is_under_home(tmp_path: Path) -> None:
+    got = run("ask", "when did he retire", env={"HOME": str(tmp_path / "home")})
+    assert got.status == 0
+    assert len(list((tmp_path / "home" / ".cache" / "perezbot").glob("engine-*.pickle"))) == 1
+
+
+def test_a_deployment_caches_in_its_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    env = {"DATA_DIR": str(data), "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    assert run("ask", "when did he retire", env=env).status == 0
+    assert len(list((data / "cache").glob("engine-*.pickle"))) == 1 and not (tmp_path / "xdg").exists()
+    _no_building(monkeypatch)
+    assert "29 September 2008" in run("ask", "when did he retire", env=env).out
+
+
+def test_with_no_home_and_no_cache_dir_nothing_is_written(tmp_path: Path) -> None:
+    got = run("ask", "when did he retire", env={})
+    assert got.status == 0 and "29 September 2008" in got.out
+    assert list(Path.cwd().iterdir()) == []

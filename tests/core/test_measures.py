@@ -1,0 +1,62 @@
+"""Measured comparisons: a claimed amount against the fact's own, by arithmetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.measures import direction_of, measure, settles
+from tests.coredata import shipped_engine
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("1:20:07", ("time", 4807)),
+        ("1:20", ("time", 4800)),
+        ("459km", ("distance", 459000)),
+        ("4800m", ("distance", 4800)),
+        ("22", ("number", 22)),
+        ("1996", ("year", 1996)),
+        ("gold", None),
+    ],
+)
+def test_measure(token: str, expected: tuple[str, float] | None) -> None:
+    assert measure(token) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("was it more than 400 km", 1),
+        ("under 1:20", -1),
+        ("fue de mas de 400 km", 1),
+        ("menos de 1:25", -1),
+        ("was it 400 km", 0),
+        ("more or less", 0),
+    ],
+)
+def test_direction(text: str, expected: int) -> None:
+    assert direction_of(text) == expected
+
+
+def test_settles_compares_with_the_single_value_of_that_kind() -> None:
+    assert settles("400km", ["459km", "quito"], 1) is True
+    assert settles("500km", ["459km"], 1) is False
+    assert settles("1:20", ["1:20:07"], -1) is False
+    assert settles("25", ["22", "1996"], 1) is False  # the year is not an amount
+    assert settles("400km", ["459km", "10km"], 1) is None  # two distances: which one?
+    assert settles("400km", ["459km"], 0) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("was the pilgrimage more than 400 km?", "yes"),
+        ("was the pilgrimage longer than 500 km?", "no"),
+        ("was his winning time over 1:20?", "yes"),
+        ("was his winning time under 1:20?", "no"),
+        ("¿la peregrinación fue de más de 400 km?", "yes"),
+    ],
+)
+def test_a_compared_amount_gets_yes_or_no(question: str, verdict: str) -> None:
+    assert shipped_engine().matcher.match(question).verdict == verdict
