@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test eval bench clean
+.PHONY: run test eval bench chaos clean
 
 $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,13 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_matcher.py
 	$(BIN)/python benchmarks/bench_coldstart.py
+
+# Long load and fault runs (minutes): the chaos tests at the issue's sizes, then the measured numbers.
+chaos: $(STAMP)
+	PEREZBOT_CHAOS=long $(BIN)/python -m pytest tests/e2e/test_chaos.py -s
+	$(BIN)/python benchmarks/bench_chaos.py
+	$(BIN)/python benchmarks/bench_memory.py
+	$(BIN)/python benchmarks/bench_store.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -143,6 +143,7 @@ def fake_interaction(
     interaction.channel_id = channel_id
     interaction.user = fake_user(user_id)
     interaction.app_permissions = discord.Permissions(embed_links=embed_links, send_messages=True)
+    interaction.created_at = dt.datetime.now(dt.UTC)  # just arrived: the backlog answers it directly
     response = mock.create_autospec(discord.InteractionResponse, instance=True)
     response.is_done.return_value = False
     callback = mock.create_autospec(discord.InteractionCallbackResponse, instance=True)

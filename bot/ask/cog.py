@@ -1,7 +1,10 @@
 """``/ask question:`` (with autocomplete over known phrasings), and questions by message.
 
-Both go through :func:`bot.ask.handling.plan_reply`; an answer gets 👍/👎 buttons, an ambiguous
-question "did you mean…" buttons for the asker.
+Both go through :func:`bot.ask.handling.plan_reply_soon`; an answer gets 👍/👎 buttons, an
+ambiguous question "did you mean…" buttons for the asker. The bot's :class:`~bot.discord.backlog.Backlog`
+decides, per question, whether to answer at once, to defer first (a burst: Discord's 3 s window),
+or to ask the user to try again in a moment (past its bound); a reply to a channel saturated by
+its rate limit is dropped with a logged reason instead of queueing behind it.
 """
 
 from __future__ import annotations
@@ -14,13 +17,15 @@ from discord import app_commands
 from discord.app_commands import locale_str
 from discord.ext import commands
 
-from bot.ask.handling import plan_reply, remember
+from bot.ask.handling import plan_reply_soon, remember
 from bot.ask.messages import question_in
 from bot.ask.views import AmbiguousView
 from bot.ask.votes import VoteButton, feedback_view
+from bot.core.catalog import catalog
 from bot.core.matcher import MAX_QUESTION_CHARS
-from bot.core.render import render_notice
+from bot.core.render import Reply, render_notice
 from bot.discord import send
+from bot.discord.backlog import Mode
 from bot.discord.common import choices, locale_language, reply_language
 
 if TYPE_CHECKING:
@@ -53,17 +58,28 @@ class Ask(commands.Cog):
     async def ask(self, interaction: discord.Interaction, question: str) -> None:
         """Ask a question about Jefferson Pérez, in English or Spanish."""
         bot = self.bot
-        plan = plan_reply(
-            bot,
-            user_id=interaction.user.id,
-            channel_id=interaction.channel_id,
-            in_guild=interaction.guild_id is not None,
-            text=question,
-            lang=locale_language(interaction.locale),
-            guild_id=interaction.guild_id,
-        )
-        view = _view(bot, plan, interaction.user.id)
-        sent = await send.respond(interaction, plan.reply, ephemeral=plan.private, view=view)
+        backlog = bot.backlog
+        mode = backlog.mode(backlog.age(interaction.created_at))
+        if mode is Mode.BUSY:
+            backlog.turn_away()
+            busy = catalog("bot.ask").notice(reply_language(interaction.locale), "busy")
+            await send.respond(interaction, busy, ephemeral=True)
+            return
+        with backlog.handling():
+            if mode is Mode.DEFER:  # acknowledge within Discord's window; the answer follows
+                await interaction.response.defer(thinking=True)
+            plan = await plan_reply_soon(
+                bot,
+                bot.matching,
+                user_id=interaction.user.id,
+                channel_id=interaction.channel_id,
+                in_guild=interaction.guild_id is not None,
+                text=question,
+                lang=locale_language(interaction.locale),
+                guild_id=interaction.guild_id,
+            )
+            view = _view(bot, plan, interaction.user.id)
+            sent = await send.respond(interaction, plan.reply, ephemeral=plan.private, view=view)
         if isinstance(view, AmbiguousView):
             view.message = sent.message
         remember(bot, plan, interaction.channel_id, sent.link)
@@ -93,8 +109,14 @@ class Mentions(commands.Cog):
         question = question_in(message, me)
         if question is None:
             return
+        backlog = self.bot.backlog
+        if backlog.mode(age=0.0) is Mode.BUSY:  # a message has no 3 s window; only the bound applies
+            backlog.turn_away()
+            await self.reply(message, catalog("bot.ask").notice(self.guild_language(message), "busy"))
+            return
         try:
-            await self.answer(message, question)
+            with backlog.handling():
+                await self.answer(message, question)
         except Exception:
             log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
             try:
@@ -102,10 +124,23 @@ class Mentions(commands.Cog):
             except discord.HTTPException as exc:
                 log.warning("could not tell the user about the error: %s", exc)
 
+    @staticmethod
+    def guild_language(message: discord.Message) -> str:
+        """The language to use before the question is read: the server's, else English."""
+        return reply_language(message.guild.preferred_locale) if message.guild is not None else "en"
+
+    async def reply(
+        self, message: discord.Message, reply: Reply, view: discord.ui.View | None = None
+    ) -> send.Sent | None:
+        """Reply unless the channel is saturated (then the reply is dropped, with a logged reason)."""
+        with self.bot.backlog.channel_slot(message.channel.id) as room:
+            return await send.reply_to(message, reply, view=view) if room else None
+
     async def answer(self, message: discord.Message, question: str) -> None:
         bot = self.bot
-        plan = plan_reply(
+        plan = await plan_reply_soon(
             bot,
+            bot.matching,
             user_id=message.author.id,
             channel_id=message.channel.id,
             in_guild=message.guild is not None,
@@ -116,7 +151,7 @@ class Mentions(commands.Cog):
         if not plan.notify:
             return
         view = _view(bot, plan, message.author.id)
-        sent = await send.reply_to(message, plan.reply, view=view)
+        sent = await self.reply(message, plan.reply, view=view)
         if sent is None:
             if view is not None:
                 view.stop()

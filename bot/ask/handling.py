@@ -3,15 +3,19 @@
 Length policy (the same everywhere): a question over 500 characters is answered from its first
 500, and the reply says so (:func:`bot.core.render.render_match`).
 
-Both entry points call :func:`plan_reply` and then send the :class:`ReplyPlan` their own way.
-Recording the question (a log line and a row in the curation log) is queued, never awaited: the
-answer does not wait for the database.
+Both entry points call :func:`plan_reply_soon` (the matching in a worker thread, so a burst or a
+slow question never holds up the gateway; the bookkeeping on the event loop) and then send the
+:class:`ReplyPlan` their own way; :func:`plan_reply` is the same, synchronous. Recording the
+question (a log line and a row in the curation log) is queued, never awaited: the answer does not
+wait for the database.
 """
 
 from __future__ import annotations
 
+import asyncio
 import math
 import time
+from concurrent.futures import Executor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -24,7 +28,7 @@ from bot.logs import log_question
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
 
-__all__ = ["ReplyPlan", "observe", "plan_reply", "remember"]
+__all__ = ["ReplyPlan", "observe", "plan_reply", "plan_reply_soon", "remember"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,46 @@ def plan_reply(
     guild_id: int | None = None,
 ) -> ReplyPlan:
     """Decide the reply to one question (``lang`` None: the question's own language)."""
+    early = _gate(bot, user_id=user_id, text=text, lang=lang)
+    if early is not None:
+        return early
+    started = time.perf_counter()
+    conversation = (user_id, channel_id)  # a follow-up ("and the year after?") leans on this one's last answer
+    result, reply = bot.engine.ask(text, lang=lang, previous=bot.conversations.previous(conversation))
+    bot.conversations.remember(conversation, bot.engine.turn(result))
+    observe(bot, result, latency=time.perf_counter() - started, guild_id=guild_id)
+    return _finish(bot, result, reply, channel_id=channel_id, in_guild=in_guild)
+
+
+async def plan_reply_soon(
+    bot: PerezBot,
+    matching: Executor | None,
+    *,
+    user_id: int,
+    channel_id: int | None,
+    in_guild: bool,
+    text: str,
+    lang: str | None,
+    guild_id: int | None = None,
+) -> ReplyPlan:
+    """:func:`plan_reply` with the matching run on ``matching`` (None: the default executor)."""
+    early = _gate(bot, user_id=user_id, text=text, lang=lang)
+    if early is not None:
+        return early
+    engine = bot.engine  # the one in use now, even if a reload swaps it meanwhile
+    conversation = (user_id, channel_id)  # a follow-up ("and the year after?") leans on this one's last answer
+    previous = bot.conversations.previous(conversation)
+    started = time.perf_counter()
+    result, reply = await asyncio.get_running_loop().run_in_executor(
+        matching, lambda: engine.ask(text, lang=lang, previous=previous)
+    )
+    bot.conversations.remember(conversation, engine.turn(result))
+    observe(bot, result, latency=time.perf_counter() - started, guild_id=guild_id)
+    return _finish(bot, result, reply, channel_id=channel_id, in_guild=in_guild)
+
+
+def _gate(bot: PerezBot, *, user_id: int, text: str, lang: str | None) -> ReplyPlan | None:
+    """The reply that needs no matching (cooldown, an empty question), or None to go on."""
     now = bot.clock()
     fallback = lang or "en"
     wait = bot.cooldown.hit(user_id, now)
@@ -57,11 +101,12 @@ def plan_reply(
         return ReplyPlan(notice, private=True, notify=bot.cooldown.warn_once(user_id, now))
     if not text.strip():
         return ReplyPlan(help_reply(fallback))
-    started = time.perf_counter()
-    conversation = (user_id, channel_id)  # a follow-up ("and the year after?") leans on this one's last answer
-    result, reply = bot.engine.ask(text, lang=lang, previous=bot.conversations.previous(conversation))
-    bot.conversations.remember(conversation, bot.engine.turn(result))
-    observe(bot, result, latency=time.perf_counter() - started, guild_id=guild_id)
+    return None
+
+
+def _finish(bot: PerezBot, result: MatchResult, reply: Reply, *, channel_id: int | None, in_guild: bool) -> ReplyPlan:
+    """The plan for a matched question: the answer, a pointer to the same answer a moment ago, or choices."""
+    now = bot.clock()
     if result.status is Status.ANSWERED:
         if in_guild and channel_id is not None:
             earlier = bot.recent.earlier(channel_id, reply.fact_ids, now)

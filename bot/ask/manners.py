@@ -7,10 +7,12 @@ datetimes and never sleep.
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
 from dataclasses import dataclass
 
 __all__ = ["Cooldown", "Recent", "RecentAnswers"]
+
+
+PRUNE_EVERY = 1_000  # new askers between sweeps of the ones whose window has passed
 
 
 class Cooldown:
@@ -24,18 +26,22 @@ class Cooldown:
         self.rate = rate
         self.per = per
         self.max_users = max_users
-        self._hits: dict[int, deque[float]] = {}
+        # A short list per user, not a deque: a deque costs ~600 bytes, and a flood of askers
+        # made this the largest thing the bot kept (8 MiB for 10,000 users).
+        self._hits: dict[int, list[float]] = {}
+        self._since_prune = 0
         self._warned: dict[int, float] = {}
 
     def hit(self, user_id: int, now: dt.datetime) -> float | None:
         t = now.timestamp()
         window = self._hits.get(user_id)
         if window is None:
-            if len(self._hits) >= self.max_users:
-                self._prune(t)
-            window = self._hits[user_id] = deque()
+            self._since_prune += 1
+            if len(self._hits) >= self.max_users or self._since_prune >= PRUNE_EVERY:
+                self._prune(t)  # users whose window has passed: forget them
+            window = self._hits[user_id] = []
         while window and window[0] <= t - self.per:
-            window.popleft()
+            del window[0]
         if len(window) >= self.rate:
             return max(window[0] + self.per - t, 0.0)
         window.append(t)
@@ -52,6 +58,7 @@ class Cooldown:
         return True
 
     def _prune(self, t: float) -> None:
+        self._since_prune = 0
         for user_id in [u for u, w in self._hits.items() if not w or w[-1] <= t - self.per]:
             del self._hits[user_id]
             self._warned.pop(user_id, None)

@@ -2,7 +2,8 @@
 
 Only these commands import discord.py. Settings problems (a missing ``DISCORD_TOKEN`` included)
 are one message naming each bad key, exit status 2; a token Discord rejects is a clear message,
-also status 2; an unreachable Discord is status 1. SIGINT/SIGTERM close the connection cleanly.
+also status 2. A Discord that cannot be reached (server errors, the network) is tried again with
+back-off, logged, until it answers. SIGINT/SIGTERM close the connection cleanly.
 
 For tests only: ``PEREZBOT_DISCORD_API`` and ``PEREZBOT_GATEWAY_URL`` point the client at a fake
 Discord on 127.0.0.1 (see ``tests/fake_discord``). Never set them in production.
@@ -77,12 +78,14 @@ def _point_at_test_endpoints(ctx: CliContext) -> None:
 
 
 async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None, env: Mapping[str, str]) -> None:
-    """Run until Discord closes on us or a signal asks us to stop."""
-    from bot.discord.client import build_bot
-    from bot.posts.testclock import clock_from_env
+    """Run until Discord closes on us or a signal asks us to stop.
 
-    clock = clock_from_env(env)  # tests only: a moved clock for the scheduled posts
-    bot = build_bot(settings, engine, sharded=sharded, **({"clock": clock} if clock else {}))
+    A start that cannot reach Discord (a server error, the network down) is tried again with
+    growing delays, one log line each, until it works or a signal stops it; each attempt is a
+    fresh bot (a discord.py client cannot be started twice).
+    """
+    from bot.discord.startup import keep_trying
+
     loop = asyncio.get_running_loop()
     stop = asyncio.Event()
     handled: list[signal.Signals] = []
@@ -90,6 +93,23 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None, en
         with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
             loop.add_signal_handler(sig, stop.set)
             handled.append(sig)
+    try:
+        await keep_trying(lambda: _serve_once(settings, engine, sharded=sharded, stop=stop, env=env), stop=stop)
+    finally:
+        for sig in handled:
+            loop.remove_signal_handler(sig)
+
+
+async def _serve_once(
+    settings: Settings, engine: Engine, *, sharded: bool | None, stop: asyncio.Event, env: Mapping[str, str]
+) -> None:
+    """One bot, from login until Discord closes on us or ``stop`` is set."""
+    from bot.discord.client import build_bot
+    from bot.posts.testclock import clock_from_env
+
+    clock = clock_from_env(env)  # tests only: a moved clock for the scheduled posts
+    bot = build_bot(settings, engine, sharded=sharded, **({"clock": clock} if clock else {}))
+    loop = asyncio.get_running_loop()
     if install_reload_signal(bot, loop):  # SIGHUP: validated reload of the facts
         log.info("send SIGHUP (kill -HUP %d) to reload the facts", os.getpid())
     try:
@@ -109,8 +129,6 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None, en
                 await runner
             await bot.close()
     finally:
-        for sig in handled:
-            loop.remove_signal_handler(sig)
         remove_reload_signal(loop)
 
 
@@ -146,6 +164,8 @@ def _explain(ctx: CliContext, exc: BaseException) -> int | None:
     import aiohttp
     import discord
 
+    from bot.store.health import StorageError
+
     if isinstance(exc, discord.LoginFailure):
         ctx.err(
             "perezbot: Discord rejected DISCORD_TOKEN. Copy a fresh token from the developer portal "
@@ -164,6 +184,9 @@ def _explain(ctx: CliContext, exc: BaseException) -> int | None:
     if isinstance(exc, discord.ConnectionClosed):
         ctx.err(f"perezbot: Discord closed the connection (code {exc.code}): {exc.reason or 'no reason given'}")
         return EXIT_FAILURE
+    if isinstance(exc, StorageError):  # the database became unwritable between the check and the start
+        ctx.err(f"perezbot: {exc}")
+        return EXIT_CONFIG
     if isinstance(exc, discord.HTTPException | discord.GatewayNotFound | aiohttp.ClientError | OSError):
         ctx.err(f"perezbot: could not reach Discord: {exc}")
         return EXIT_FAILURE
@@ -188,6 +211,13 @@ def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
     settings, engine = loaded
     import discord
 
+    from bot.store.health import DatabaseUnwritable, preflight
+
+    try:  # a read-only or full DATA_DIR: one line, before connecting to Discord
+        preflight(settings.database_path)
+    except DatabaseUnwritable as exc:
+        ctx.err(f"perezbot: {exc}")
+        return EXIT_CONFIG
     with _session(settings, ctx):
         sharded: bool | None = None
         while True:

@@ -223,6 +223,49 @@ class FactBase(Frozen):
         return iter(self.facts)
 
 
+def _yaml_error(text: str, exc: yaml.YAMLError) -> tuple[int, str]:
+    """The line a YAML error points at and a one-line reason, for every error kind.
+
+    An unterminated quote or bracket is noticed only further down (often at the end of the file):
+    point at where it opened (the context mark) instead. A bad character has a position but no mark.
+    """
+    problem, context = getattr(exc, "problem", None), getattr(exc, "context", None)
+    mark, opened = getattr(exc, "problem_mark", None), getattr(exc, "context_mark", None)
+    if isinstance(exc, yaml.reader.ReaderError):
+        line = text.count("\n", 0, max(exc.position, 0)) + 1
+        code = ord(exc.character) if isinstance(exc.character, str) else int(exc.character)
+        return line, f"unacceptable character #x{code:04x}: {exc.reason}"
+    reason = str(problem or str(exc).splitlines()[0])
+    if mark is None:
+        return (opened.line + 1 if opened is not None else 1), reason
+    line = mark.line + 1
+    if opened is not None and context and opened.line != mark.line:
+        if any(opener in context for opener in ("quoted scalar", "flow sequence", "flow mapping")):
+            return opened.line + 1, f"{reason} ({context} opened on this line and never closed)"
+        reason += f" ({context} at line {opened.line + 1})"
+    return line, reason
+
+
+def _duplicate_keys(node: yaml.Node | None) -> list[tuple[yaml.Node, yaml.Node]]:
+    """Every (repeated key, first key) pair in the tree: YAML silently keeps the last one."""
+    out: list[tuple[yaml.Node, yaml.Node]] = []
+    stack = [node] if node is not None else []
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[object, yaml.Node] = {}
+            for key_node, value_node in current.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else id(key_node)
+                if key in seen:
+                    out.append((key_node, seen[key]))
+                else:
+                    seen[key] = key_node
+                stack.append(value_node)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return sorted(out, key=lambda pair: pair[0].start_mark.line)
+
+
 class _Reader:
     """Collects problems while turning YAML nodes into values."""
 
@@ -252,13 +295,14 @@ class _Reader:
             self.problems.append(Problem(path, 1, "the file is empty"))
             return None
         try:
-            return yaml.compose(text, Loader=_LOADER)
+            root = yaml.compose(text, Loader=_LOADER)
         except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = mark.line + 1 if mark is not None else 1
-            reason = getattr(exc, "problem", None) or str(exc)
+            line, reason = _yaml_error(text, exc)
             self.problems.append(Problem(path, line, f"bad YAML: {reason}"))
             return None
+        for key_node, first in _duplicate_keys(root):
+            self.add(path, key_node, f"duplicate field {key_node.value!r} (first at line {first.start_mark.line + 1})")
+        return root
 
     @staticmethod
     def value(node: yaml.Node) -> Any:
@@ -278,8 +322,7 @@ class _Reader:
                 allowed = ", ".join(fields)
                 self.add(path, key_node, f"unknown field {key!r} in {what} (allowed: {allowed})")
                 continue
-            if key in out:
-                self.add(path, key_node, f"duplicate field {key!r} in {what}")
+            if key in out:  # already reported by compose(), with both lines
                 continue
             try:
                 out[key] = (value_node, self.value(value_node))

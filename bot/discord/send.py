@@ -13,6 +13,7 @@ import discord
 
 from bot.core.render import Reply
 from bot.discord.embeds import to_embed, to_text
+from bot.discord.rest import single_attempt
 
 __all__ = [
     "NO_MENTIONS",
@@ -175,11 +176,14 @@ async def post_to(
     """Post ``reply`` on the bot's own initiative (the scheduled posts), not as an answer.
 
     ``nonce`` with discord.py's ``enforce_nonce`` makes Discord return the first message instead of
-    creating a second one if the same post is re-sent within a few minutes.
+    creating a second one if the same post is re-sent within a few minutes. Not retried underneath
+    (:func:`bot.discord.rest.single_attempt`): a scheduled post has its own recovery, which must
+    see an unknown outcome to check the channel's history before trying again.
     """
     kwargs = _body(reply, embed_ok)
     if nonce is not None:
         kwargs["nonce"] = nonce
     if view is not None:
         kwargs["view"] = view
-    return await channel.send(**kwargs, allowed_mentions=NO_MENTIONS)
+    with single_attempt():
+        return await channel.send(**kwargs, allowed_mentions=NO_MENTIONS)

@@ -19,6 +19,7 @@ from discord.ext import commands
 from bot.core.reply import Reply
 from bot.discord import send
 from bot.discord.common import reply_language, shard_for
+from bot.discord.rest import single_attempt
 from bot.posts.content import render_related
 from bot.posts.present import RECOMMENDED_PERMISSIONS, REQUIRED_PERMISSIONS, permission_names
 from bot.posts.scheduler import PostRefused
@@ -142,13 +143,14 @@ class DiscordPoster:
             raise PermissionError("missing permission: Read Message History")
         me = self.bot.user
         try:
-            async for message in channel.history(limit=HISTORY_LIMIT):
-                if me is None or message.author.id != me.id:
-                    continue
-                for row in message.components:
-                    for child in getattr(row, "children", ()):
-                        if (getattr(child, "custom_id", None) or "").startswith(marker):
-                            return message.id
+            with single_attempt():  # the scheduler retries the check itself, with its own back-off
+                async for message in channel.history(limit=HISTORY_LIMIT):
+                    if me is None or message.author.id != me.id:
+                        continue
+                    for row in message.components:
+                        for child in getattr(row, "children", ()):
+                            if (getattr(child, "custom_id", None) or "").startswith(marker):
+                                return message.id
         except discord.Forbidden as exc:
             raise PermissionError(f"cannot read the channel's history: {exc}") from exc
         return None

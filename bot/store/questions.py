@@ -26,6 +26,7 @@ from pathlib import Path
 from bot.core.mentions import scrub
 from bot.core.misses import Miss
 from bot.core.results import MatchResult, Status
+from bot.store.health import StorageError
 from bot.store.store import Store
 
 __all__ = [
@@ -144,8 +145,12 @@ class QuestionLog:
 
     def _done(self, task: asyncio.Task[int]) -> None:
         self._pending.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("could not record a handled question", exc_info=task.exception())
+        if task.cancelled() or (exc := task.exception()) is None:
+            return
+        if isinstance(exc, StorageError):  # the Store logged the loss once; not one line per question
+            log.debug("question not recorded: %s", exc)
+        else:
+            log.error("could not record a handled question", exc_info=exc)
 
     async def vote(self, *, message_id: int, voter: str, fact_id: str, helpful: bool, at: dt.datetime) -> bool:
         """Record (or change) one vote; True if it was new."""

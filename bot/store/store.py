@@ -5,6 +5,11 @@ gateway's event loop. Every feature writes its storage as plain functions of a c
 ``def record(conn: sqlite3.Connection, ...) -> T`` — which are easy to test synchronously, and the
 bot runs them with ``await store.run(record, ...)``: the call goes to the single worker thread that
 owns the connection, so the loop keeps answering while the database is slow or locked.
+
+The connection is kept by a :class:`~bot.store.keeper.Keeper`: a corrupt database is moved aside at
+open, a lost one is reopened, and either way the call raises a typed
+:class:`~bot.store.health.DatabaseUnavailable` instead of an sqlite3 error. :attr:`Store.reset_reason`
+tells scheduled posts that the ledger is not the one the last run left (check history first).
 """
 
 from __future__ import annotations
@@ -16,12 +21,16 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Concatenate, ParamSpec, TypeVar
 
-from bot.store.db import connect
+from bot.store.keeper import Keeper
 
 __all__ = ["Store"]
 
 P = ParamSpec("P")
 T = TypeVar("T")
+
+
+def _nothing(conn: sqlite3.Connection) -> None:
+    return None
 
 
 class Store:
@@ -30,34 +39,42 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="perezbot-db")
-        self._conn: sqlite3.Connection | None = None
+        self._keeper = Keeper(path)  # opened lazily, inside the worker thread that uses it
         self._closed = False
 
-    def _connection(self) -> sqlite3.Connection:
-        """Open (and migrate) lazily, inside the worker thread that will use it."""
-        if self._conn is None:
-            self._conn = connect(self.path, check_same_thread=False)
-        return self._conn
+    @property
+    def reset_reason(self) -> str | None:
+        """Why the database in use is not the one the last run left (new, corrupt, lost), or None.
+
+        While it is set the ledger may not know what was already posted: check the channel first.
+        """
+        return self._keeper.reset_reason
+
+    @property
+    def resets(self) -> int:
+        """How many times this process opened a database other than the last one (compare to notice a new reset)."""
+        return self._keeper.resets
+
+    def open(self) -> None:
+        """Open (check, migrate) the database now rather than on first use, so :attr:`reset_reason` is known.
+
+        Raises :class:`~bot.store.health.DatabaseUnwritable` when ``DATA_DIR`` refuses writes.
+        """
+        self.call(_nothing)
 
     def call(self, fn: Callable[Concatenate[sqlite3.Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run ``fn(conn, ...)`` on the worker thread and wait for it: for synchronous callers (CLI, tests)."""
-        return self._executor.submit(lambda: fn(self._connection(), *args, **kwargs)).result()
+        return self._executor.submit(self._keeper.run, fn, args, kwargs).result()
 
     async def run(self, fn: Callable[Concatenate[sqlite3.Connection, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run ``fn(conn, ...)`` on the worker thread without blocking the event loop."""
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._executor, lambda: fn(self._connection(), *args, **kwargs))
+        return await loop.run_in_executor(self._executor, self._keeper.run, fn, args, kwargs)
 
     def close(self) -> None:
         """Close the connection (on its own thread) and stop the worker; closing twice is fine."""
         if self._closed:
             return
         self._closed = True
-
-        def _close() -> None:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
-
-        self._executor.submit(_close).result()
+        self._executor.submit(self._keeper.close).result()
         self._executor.shutdown(wait=True)

@@ -63,3 +63,14 @@ def test_recent_answers_memory_is_bounded():
     for i in range(100):
         recent.remember(i, ("f",), "link", at(0))
     assert len(recent._seen) <= 10
+
+
+def test_cooldown_forgets_users_whose_window_passed_long_before_its_bound() -> None:
+    cooldown = Cooldown(rate=5, per=30.0, max_users=10_000)
+    start = dt.datetime(2026, 9, 29, tzinfo=dt.UTC)
+    for user in range(2_500):
+        cooldown.hit(user, start)
+    later = start + dt.timedelta(seconds=60)
+    for user in range(10_000, 11_000):  # a sweep every 1,000 new askers
+        cooldown.hit(user, later)
+    assert len(cooldown._hits) <= 1_000  # the first 2,500 are long past their 30 s window

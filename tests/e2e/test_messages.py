@@ -88,7 +88,8 @@ async def test_cooldown_by_message_warns_once(running: Running):
     await asyncio.sleep(0.1)
     posts = fake.find("POST", r"/channels/\d+/messages")
     assert len(posts) == 6, "five answers and one cooldown notice; the 7th is not answered"
-    assert "ask again in" in posts[-1].json["embeds"][0]["description"]
+    # The notice needs no matching, so it may overtake the answers still being matched.
+    assert sum("ask again in" in p.json["embeds"][0]["description"] for p in posts) == 1
 
 
 async def test_without_embed_links_or_history_the_reply_degrades(make_bot, fake):

@@ -29,12 +29,14 @@ import itertools
 import json
 import re
 import secrets
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from tests.fake_discord.faults import Faults
 from tests.fake_discord.payloads import FakeChannel, FakeGuild, FakeUser, iso_now, snowflake
 
 __all__ = ["FakeDiscord", "GatewaySession", "Recorded"]
@@ -52,6 +54,7 @@ class Recorded:
     json: Any
     headers: dict[str, str]
     status: int = 0
+    at: float = field(default_factory=time.monotonic)  # when it arrived (chaos runs measure latency with it)
 
     def __repr__(self) -> str:
         return f"<{self.method} {self.path} -> {self.status}>"
@@ -105,6 +108,7 @@ class FakeDiscord:
         self.port = 0
         self._ids = itertools.count(1)
         self._watched: list[asyncio.Task] = []
+        self.faults: Faults | None = None  # fault injection for REST (tests/fake_discord/faults.py)
         # Fault knobs for scheduled posts: answer the next N channel posts / history reads with 503
         # (``post_failures_after`` makes the post exist anyway, as a 5xx after the write would).
         self.post_failures = 0
@@ -325,11 +329,19 @@ class FakeDiscord:
         path = "/" + request.match_info["tail"]
         rec = Recorded(request.method, path, dict(request.query), await self._body(request), dict(request.headers))
         self.requests.append(rec)
-        try:
-            response = await self._route(rec)
-        except _Unknown:
-            self.unknown.append(rec)
-            response = _error(404, 0, "404: Not Found")
+        faults = self.faults
+        injected = await faults.before(rec.method, path) if faults is not None else {}
+        if isinstance(injected, web.Response):
+            response = injected
+        else:
+            try:
+                response = await self._route(rec)
+            except _Unknown:
+                self.unknown.append(rec)
+                response = _error(404, 0, "404: Not Found")
+            if faults is not None:
+                response = faults.after(rec.method, path, response, injected)
+        response.headers.setdefault("Via", "1.1 google")  # discord.py takes a 429 without it for a ban
         rec.status = response.status
         await self._notify()
         return response

@@ -1,0 +1,61 @@
+"""The backlog's decisions: answer, defer, or "try again"; saturated channels drop with a reason."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from bot.discord.backlog import Backlog, Mode
+
+
+def test_a_quiet_bot_answers_directly() -> None:
+    assert Backlog().mode(age=0.05) is Mode.ANSWER
+
+
+def test_a_question_that_waited_is_deferred() -> None:
+    assert Backlog(defer_age=1.0).mode(age=1.2) is Mode.DEFER
+
+
+def test_a_deep_backlog_defers_even_fresh_questions() -> None:
+    backlog = Backlog(defer_depth=2)
+    with backlog.handling(), backlog.handling():
+        assert backlog.mode(age=0.0) is Mode.DEFER
+    assert backlog.in_hand == 0 and backlog.mode(age=0.0) is Mode.ANSWER
+
+
+def test_past_the_limit_the_asker_is_told_to_try_again(caplog: pytest.LogCaptureFixture) -> None:
+    backlog = Backlog(limit=1)
+    with backlog.handling():
+        assert backlog.mode(age=0.0) is Mode.BUSY
+        with caplog.at_level(logging.WARNING, "perezbot.backlog"):
+            for _ in range(3):
+                backlog.turn_away()
+    assert backlog.turned_away == 3 and len(caplog.records) == 1  # logged once, not per asker
+
+
+def test_a_saturated_channel_drops_replies_with_a_logged_reason(caplog: pytest.LogCaptureFixture) -> None:
+    backlog = Backlog(per_channel=2)
+    with caplog.at_level(logging.WARNING, "perezbot.backlog"):
+        with (
+            backlog.channel_slot(7) as a,
+            backlog.channel_slot(7) as b,
+            backlog.channel_slot(7) as c,
+            backlog.channel_slot(8) as other,
+        ):
+            assert (a, b, c, other) == (True, True, False, True)
+        with backlog.channel_slot(7) as again:
+            assert again
+    assert backlog.dropped == 1 and "saturated" in caplog.text
+    with caplog.at_level(logging.WARNING, "perezbot.backlog"):
+        caplog.clear()
+        for _ in range(150):
+            with backlog.channel_slot(7), backlog.channel_slot(7), backlog.channel_slot(7):
+                pass
+    assert backlog.dropped == 151 and len(caplog.records) == 1  # the 100th drop, not 150 lines
+
+
+def test_dms_without_a_channel_are_never_saturated() -> None:
+    backlog = Backlog(per_channel=0)
+    with backlog.channel_slot(None) as ok:
+        assert ok

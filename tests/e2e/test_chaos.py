@@ -1,0 +1,245 @@
+"""The bot under load and faults: bursts, server errors, rate limits (fault injection in the fake).
+
+Short by default (part of ``make test``); ``make chaos`` sets ``PEREZBOT_CHAOS=long`` for the
+issue's sizes. Each test checks outcomes (every question gets a visible reply, few 429s), never
+time; latency is measured by ``benchmarks/bench_chaos.py``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import Running
+from tests.fake_discord import FakeDiscord, FakeUser, Faults, RateLimits, Recorded
+
+LONG = os.environ.get("PEREZBOT_CHAOS") == "long"
+QUESTION = "when did jefferson perez retire"
+BUSY = "ask again in a moment"  # past the backlog's bound: a visible "try again", never silence
+
+
+def scale(short: int, long: int) -> int:
+    return long if LONG else short
+
+
+def ok(rec: Recorded) -> bool:
+    return 200 <= rec.status < 300
+
+
+def says_text(body: dict | None) -> str:
+    """A message body's words: content and embed descriptions."""
+    body = body or {}
+    return "\n".join([body.get("content") or ""] + [e.get("description") or "" for e in body.get("embeds") or []])
+
+
+def says(body: dict | None, text: str) -> bool:
+    """Whether a message body (content or embeds) contains ``text``."""
+    return text in says_text(body)
+
+
+def answered_tokens(fake: FakeDiscord, answer: str) -> set[str]:
+    """Tokens of the interactions whose user saw ``answer``: in the callback, or in a follow-up
+    (or the edited original) after a deferral. One pass over the requests: bursts are thousands."""
+    direct: set[str] = set()
+    deferred: set[str] = set()
+    followed: set[str] = set()
+    for rec in fake.requests:
+        if not ok(rec) or rec.method not in ("POST", "PATCH"):
+            continue
+        parts = rec.path.split("/")
+        if rec.path.startswith("/interactions/") and rec.path.endswith("/callback"):
+            if rec.json["type"] == 4 and says(rec.json.get("data"), answer):
+                direct.add(parts[3])
+            elif rec.json["type"] == 5:
+                deferred.add(parts[3])
+        elif rec.path.startswith("/webhooks/") and says(rec.json, answer):
+            followed.add(parts[3])
+    return direct | (deferred & followed)
+
+
+def answered_messages(fake: FakeDiscord, answer: str) -> set[str]:
+    """Ids of the messages the bot answered with ``answer`` (a 2xx POST referencing them)."""
+    out: set[str] = set()
+    for rec in fake.requests:
+        if rec.method == "POST" and ok(rec) and rec.path.endswith("/messages") and says(rec.json, answer):
+            reference = (rec.json or {}).get("message_reference") or {}
+            if reference.get("message_id"):
+                out.add(str(reference["message_id"]))
+    return out
+
+
+def interaction_visible(fake: FakeDiscord, interaction: dict, answer: str) -> bool:
+    return interaction["token"] in answered_tokens(fake, answer)
+
+
+def message_visible(fake: FakeDiscord, message: dict, answer: str) -> bool:
+    return message["id"] in answered_messages(fake, answer)
+
+
+async def settle(predicate: Callable[[], bool], timeout: float, what: str) -> None:
+    """Poll ``predicate`` (a few times a second: re-checking on every request is quadratic in a burst)."""
+    try:
+        async with asyncio.timeout(timeout):
+            while not predicate():
+                await asyncio.sleep(0.2)
+    except TimeoutError:
+        raise AssertionError(f"timed out after {timeout} s waiting for {what}") from None
+
+
+def users(n: int) -> list[FakeUser]:
+    """Distinct askers, so the per-user cooldown never hides a reply."""
+    return [FakeUser(f"asker{i}") for i in range(n)]
+
+
+async def test_a_burst_of_ask_is_answered_in_full(running: Running) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    n = scale(60, 2000)
+    # In DMs: in a server, the same answer twice within a minute becomes "answered a moment ago".
+    sent = [await fake.slash("ask", question=QUESTION, user=user, guild=None) for user in users(n)]
+    await settle(
+        lambda: {i["token"] for i in sent} <= answered_tokens(fake, answer) | answered_tokens(fake, BUSY),
+        scale(20, 180),
+        "replies",
+    )
+    running.alive()
+
+
+async def test_every_question_gets_a_visible_reply_under_server_errors(running: Running, errors) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    errors.expect("")  # the bot may log what it retried; what matters is what the users saw
+    fake.faults = Faults(error_rate=0.2, seed=13)
+    n = scale(30, 300)
+    asked = [await fake.slash("ask", question=QUESTION, user=user, guild=None) for user in users(n)]
+    mentioned = [await fake.say(QUESTION, author=user, guild=None) for user in users(n)]
+    await settle(
+        lambda: (
+            {i["token"] for i in asked} <= answered_tokens(fake, answer) | answered_tokens(fake, BUSY)
+            and {m["id"] for m in mentioned} <= answered_messages(fake, answer) | answered_messages(fake, BUSY)
+        ),
+        scale(30, 120),
+        "a visible reply to every question",
+    )
+    assert fake.faults.counts["5xx"] > 0
+    fake.faults = None
+    running.alive()
+
+
+async def test_a_flood_under_rate_limits_costs_few_429s(running: Running, errors) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    errors.expect("")
+    fake.faults = Faults(limits=RateLimits())
+    n = scale(120, 2000)
+    asked = [await fake.say(QUESTION, author=user, guild=None) for user in users(n)]  # DMs: one channel each
+    await settle(lambda: {m["id"] for m in asked} <= answered_messages(fake, answer), scale(30, 300), "replies")
+    limited = fake.faults.counts["429"] + fake.faults.counts["429-global"]
+    print(f"\n429s per reply: {limited / n:.2f} ({dict(fake.faults.counts)} for {n} replies)")
+    assert limited / n <= 0.1, f"{limited} rate-limited requests for {n} replies"
+    fake.faults = None
+    running.alive()
+
+
+@pytest.mark.parametrize("status", [500, 502, 503, 504])
+async def test_a_reply_survives_one_server_error(running: Running, errors, status: int) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    errors.expect("")
+    fake.faults = Faults(error_rate=1.0, error_statuses=(status,), routes=r"POST /channels/\d+/messages")
+    message = await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", mentions=[fake.bot_user])
+    await fake.wait_until(lambda: fake.faults.counts["5xx"] >= 1, what="the failed reply")
+    fake.faults = None
+    await fake.wait_until(lambda: message_visible(fake, message, answer), timeout=10, what="the retried reply")
+
+
+async def test_a_backlog_defers_first_and_answers_in_the_follow_up(running: Running) -> None:
+    fake = running.fake
+    running.bot.backlog.defer_depth = 0  # as if many questions were ahead of this one
+    interaction = await fake.slash("ask", question=QUESTION)
+    assert (await fake.response_to(interaction)).json["type"] == 5  # "thinking…" within the window
+    await fake.wait_until(lambda: interaction_visible(fake, interaction, running.retirement()), what="the follow-up")
+
+
+async def test_past_its_bound_the_bot_asks_to_try_again(running: Running, errors) -> None:
+    fake = running.fake
+    errors.expect("")
+    running.bot.backlog.limit = 0
+    interaction = await fake.slash("ask", question=QUESTION, locale="es-ES")
+    body = (await fake.response_to(interaction)).json
+    assert body["type"] == 4 and body["data"]["flags"] & 64  # only the asker sees it
+    assert "momento" in says_text(body["data"])
+    message = await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", mentions=[fake.bot_user])
+    reply = await fake.wait_for_request("POST", rf"/channels/{message['channel_id']}/messages")
+    assert "moment" in says_text(reply.json)
+    assert running.bot.backlog.turned_away == 2
+
+
+async def test_a_saturated_channel_drops_the_reply_with_a_logged_reason(
+    running: Running, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake = running.fake
+    running.bot.backlog.per_channel = 0  # as if its rate limit already held 10 replies back
+    await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", mentions=[fake.bot_user])
+    for _ in range(250):  # nothing reaches the fake to wake a wait: poll the bot
+        if running.bot.backlog.dropped:
+            break
+        await asyncio.sleep(0.02)
+    assert running.bot.backlog.dropped == 1 and "saturated" in caplog.text
+    assert not fake.find("POST", r"/channels/\d+/messages")
+
+
+async def _spawn_run(fake: FakeDiscord, tmp_path: Path) -> asyncio.subprocess.Process:
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "DISCORD_TOKEN": fake.token,
+        "PEREZBOT_DISCORD_API": fake.api_base,
+        "PEREZBOT_GATEWAY_URL": fake.gateway_url,
+        "PEREZBOT_DOTENV": str(tmp_path / "none.env"),
+        "DATA_DIR": str(tmp_path / "data"),
+        "LOG_LEVEL": "INFO",
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path,
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+
+
+async def _stop(proc: asyncio.subprocess.Process) -> str:
+    if proc.returncode is None:
+        proc.terminate()
+    _, err = await asyncio.wait_for(proc.communicate(), 20)
+    return err.decode("utf-8", "replace")
+
+
+async def test_a_start_that_cannot_reach_discord_keeps_trying(fake: FakeDiscord, tmp_path: Path) -> None:
+    fake.faults = Faults(error_rate=1.0, error_statuses=(503,), routes=r"GET /users/@me")
+    proc = await _spawn_run(fake, tmp_path)
+    try:
+        await fake.wait_until(lambda: fake.faults.counts["5xx"] >= 2, timeout=20, what="two failed logins")
+        assert proc.returncode is None, "the bot exited instead of trying again"
+        fake.faults = None
+        await fake.wait_until(lambda: fake.identifies, timeout=20, what="the bot coming up")
+    finally:
+        log = await _stop(proc)
+    assert "could not reach Discord" in log and "trying again" in log
+    assert proc.returncode == 0
+
+
+async def test_every_start_comes_up_under_server_errors(fake: FakeDiscord, tmp_path: Path) -> None:
+    starts = scale(2, 8)
+    for seed in range(starts):
+        fake.faults = Faults(error_rate=0.2, seed=seed)
+        fake.identifies.clear()
+        (tmp_path / f"start{seed}").mkdir()
+        proc = await _spawn_run(fake, tmp_path / f"start{seed}")
+        try:
+            await fake.wait_until(lambda: fake.identifies, timeout=60, what=f"start {seed} coming up")
+        finally:
+            await _stop(proc)
+    fake.faults = None
