@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.args import iso_date
@@ -92,7 +93,7 @@ def run_onthisday(ns: argparse.Namespace, ctx: CliContext) -> int:
     return EXIT_OK
 
 
-def _server_pick(facts: FactBase, path: object, server: int, day: dt.date) -> tuple[Pick | None, str | None]:
+def _server_pick(facts: FactBase, path: Path, server: int, day: dt.date) -> tuple[Pick | None, str | None]:
     """The server's post on ``day``: the recorded one, else projected from its rotation."""
     from bot.posts import ledger
     from bot.posts.content import Pick, project
@@ -100,7 +101,7 @@ def _server_pick(facts: FactBase, path: object, server: int, day: dt.date) -> tu
     from bot.posts.settings import DAILY, get_guild
     from bot.store.store import Store
 
-    store = Store(path)  # type: ignore[arg-type]
+    store = Store(path)
     try:
         rows = [row for row in store.call(ledger.entries, server) if row.kind == "daily"]
         rotation = store.call(load_rotation, server)

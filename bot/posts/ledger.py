@@ -69,6 +69,11 @@ def _parse(text: str | None) -> dt.datetime | None:
     return dt.datetime.fromisoformat(text) if text else None
 
 
+def _parse_required(text: str) -> dt.datetime:
+    """A timestamp column declared NOT NULL."""
+    return dt.datetime.fromisoformat(text)
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
     """The right to send one post to one channel for one local date."""
@@ -130,7 +135,7 @@ def _entry(row: sqlite3.Row) -> LedgerEntry:
         content=row["content"],
         fact_id=row["fact_id"],
         claim_token=row["claim_token"],
-        claimed_at=_parse(row["claimed_at"]),  # type: ignore[arg-type]
+        claimed_at=_parse_required(row["claimed_at"]),
         message_id=row["message_id"],
         posted_at=_parse(row["posted_at"]),
         checks=row["checks"],
