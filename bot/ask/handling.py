@@ -5,7 +5,7 @@ Length policy (the same everywhere): a question over 500 characters is answered 
 
 Both entry points call :func:`plan_reply_soon` (the matching in a worker thread, so a burst or a
 slow question never holds up the gateway; the bookkeeping on the event loop) and then send the
-:class:`ReplyPlan` their own way; :func:`plan_reply` is the same, synchronous. Recording the
+:class:`ReplyPlan` their own way. Recording the
 question (a log line and a row in the curation log) is queued, never awaited: the answer does not
 wait for the database.
 """
@@ -28,7 +28,7 @@ from bot.logs import log_question
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
 
-__all__ = ["ReplyPlan", "observe", "plan_reply", "plan_reply_soon", "remember"]
+__all__ = ["ReplyPlan", "observe", "plan_reply_soon", "remember"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,28 +42,6 @@ class ReplyPlan:
     notify: bool = True  # False: stay silent (e.g. cooldown already explained)
 
 
-def plan_reply(
-    bot: PerezBot,
-    *,
-    user_id: int,
-    channel_id: int | None,
-    in_guild: bool,
-    text: str,
-    lang: str | None,
-    guild_id: int | None = None,
-) -> ReplyPlan:
-    """Decide the reply to one question (``lang`` None: the question's own language)."""
-    early = _gate(bot, user_id=user_id, text=text, lang=lang)
-    if early is not None:
-        return early
-    started = time.perf_counter()
-    conversation = (user_id, channel_id)  # a follow-up ("and the year after?") leans on this one's last answer
-    result, reply = bot.engine.ask(text, lang=lang, previous=bot.conversations.previous(conversation))
-    bot.conversations.remember(conversation, bot.engine.turn(result))
-    observe(bot, result, latency=time.perf_counter() - started, guild_id=guild_id)
-    return _finish(bot, result, reply, channel_id=channel_id, in_guild=in_guild)
-
-
 async def plan_reply_soon(
     bot: PerezBot,
     matching: Executor | None,
@@ -75,7 +53,8 @@ async def plan_reply_soon(
     lang: str | None,
     guild_id: int | None = None,
 ) -> ReplyPlan:
-    """:func:`plan_reply` with the matching run on ``matching`` (None: the default executor)."""
+    """Decide the reply to one question (``lang`` None: the question's own language), the matching
+    run on ``matching`` (None: the default executor)."""
     early = _gate(bot, user_id=user_id, text=text, lang=lang)
     if early is not None:
         return early

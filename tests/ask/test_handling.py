@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.ask.handling import plan_reply
+from bot.ask.handling import plan_reply_soon
 from bot.core.catalog import catalog
 from bot.core.reply import Kind
 from tests.helpers import fake_bot, scripted_engine
@@ -27,10 +27,10 @@ async def test_the_sixth_question_in_30_seconds_waits_and_is_told_once(tmp_path)
     bot = fake_bot(scripted_engine(tmp_path / "facts"), tmp_path / "data")
     ask = dict(user_id=1, channel_id=2, in_guild=True, text="hola", lang="es")
     for _ in range(5):
-        assert plan_reply(bot, **ask).reply.kind is not Kind.NOTICE
-    refused = plan_reply(bot, **ask)
+        assert (await plan_reply_soon(bot, None, **ask)).reply.kind is not Kind.NOTICE
+    refused = await plan_reply_soon(bot, None, **ask)
     assert refused.private and refused.notify and "Podrás preguntar de nuevo" in refused.reply.body
-    assert plan_reply(bot, **ask).notify is False
+    assert (await plan_reply_soon(bot, None, **ask)).notify is False
     await bot.questions.flush()
 
 
@@ -43,11 +43,11 @@ async def test_a_follow_up_leans_on_the_same_users_last_answer_in_that_channel_f
     now = [FIXED_NOW]
     bot = fake_bot(shipped_engine(), tmp_path / "data", clock=lambda: now[0])
     first = dict(user_id=1, channel_id=2, in_guild=False, lang=None)
-    plan_reply(bot, text="when did he win the olympics", **first)
-    assert "22" in plan_reply(bot, text="how old was he then?", **first).reply.body
+    await plan_reply_soon(bot, None, text="when did he win the olympics", **first)
+    assert "22" in (await plan_reply_soon(bot, None, text="how old was he then?", **first)).reply.body
     other_user = dict(first, user_id=9)
-    assert "22" not in plan_reply(bot, text="how old was he then?", **other_user).reply.body
-    plan_reply(bot, text="when did he win the olympics", **first)
+    assert "22" not in (await plan_reply_soon(bot, None, text="how old was he then?", **other_user)).reply.body
+    await plan_reply_soon(bot, None, text="when did he win the olympics", **first)
     now[0] = FIXED_NOW + dt.timedelta(minutes=6)
-    assert "22" not in plan_reply(bot, text="how old was he then?", **first).reply.body
+    assert "22" not in (await plan_reply_soon(bot, None, text="how old was he then?", **first)).reply.body
     await bot.questions.flush()
