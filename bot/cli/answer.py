@@ -28,7 +28,7 @@ def load_engine(ctx: CliContext) -> Engine | None:
         cache = settings.data_dir / "cache" if settings.data_dir.is_dir() else user_cache_dir(ctx.env)
         return Engine.load(settings.facts_dir, cache_dir=cache)
     except FactBaseError as exc:
-        ctx.err(f"perezbot: the fact base has problems:\n{exc}")
+        ctx.fact_base_problems(exc)
         return None
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.config import ConfigError, Settings, dotenv_path, load_settings
+
+if TYPE_CHECKING:
+    from bot.core.facts import FactBase, FactBaseError
 
 __all__ = ["EXIT_BROKEN_PIPE", "EXIT_CONFIG", "EXIT_FAILURE", "EXIT_OK", "EXIT_USAGE", "CliContext"]
 
@@ -50,3 +53,17 @@ class CliContext:
                 self.err(f"perezbot: warning: {warning}")
             self.warned = True
         return settings
+
+    def fact_base(self, settings: Settings) -> FactBase | None:
+        """The fact base ``settings`` point at, or None after printing its problems."""
+        from bot.core.facts import FactBaseError, load_facts  # not at import: `ask` loads a cached engine
+
+        try:
+            return load_facts(settings.facts_dir)
+        except FactBaseError as exc:
+            self.fact_base_problems(exc)
+            return None
+
+    def fact_base_problems(self, exc: FactBaseError) -> None:
+        """Say why the fact base could not be loaded (every problem as ``file:line: message``)."""
+        self.err(f"perezbot: the fact base has problems:\n{exc}")

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
-from bot.core.facts import FactBaseError, check_facts, load_facts
+from bot.core.facts import check_facts
 from bot.core.lexicon_lint import lint_vocabulary
 from bot.quiz.items import check_quiz
 
@@ -18,10 +18,8 @@ def run_facts(ns: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings()
     if settings is None:
         return EXIT_CONFIG
-    try:
-        facts = load_facts(settings.facts_dir)
-    except FactBaseError as exc:
-        ctx.err(f"perezbot: the fact base has problems:\n{exc}")
+    facts = ctx.fact_base(settings)
+    if facts is None:
         return EXIT_FAILURE
     width = max((len(f.id) for f in facts), default=0)
     for fact in facts:

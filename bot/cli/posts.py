@@ -55,17 +55,13 @@ def daily_args(parser: argparse.ArgumentParser) -> None:
 def _prepare(ns: argparse.Namespace, ctx: CliContext) -> tuple[Settings, dt.date, FactBase] | int:
     """The settings, the day asked for (default today in TIMEZONE) and the fact base; or the exit
     code, after saying what is wrong."""
-    from bot.core.facts import FactBaseError, load_facts
-
     settings = ctx.settings()
     if settings is None:
         return EXIT_CONFIG
-    day = ns.date or dt.datetime.now(settings.tz).date()
-    try:
-        return settings, day, load_facts(settings.facts_dir)
-    except FactBaseError as exc:
-        ctx.err(f"perezbot: the fact base has problems:\n{exc}")
+    facts = ctx.fact_base(settings)
+    if facts is None:
         return EXIT_FAILURE
+    return settings, ns.date or dt.datetime.now(settings.tz).date(), facts
 
 
 def run_onthisday(ns: argparse.Namespace, ctx: CliContext) -> int:

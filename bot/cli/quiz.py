@@ -11,7 +11,6 @@ import random
 from typing import TextIO
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
-from bot.core.facts import FactBaseError, load_facts
 from bot.quiz.items import load_items
 from bot.quiz.picking import pick_items
 from bot.quiz.scoring import RoundScore
@@ -46,10 +45,8 @@ def run_quiz(ns: argparse.Namespace, ctx: CliContext) -> int:
     settings = ctx.settings()
     if settings is None:
         return EXIT_CONFIG
-    try:
-        facts = load_facts(settings.facts_dir)
-    except FactBaseError as exc:
-        ctx.err(f"perezbot: the fact base has problems:\n{exc}")
+    facts = ctx.fact_base(settings)
+    if facts is None:
         return EXIT_FAILURE
     lang = ns.lang
     items = pick_items(load_items(facts), random.Random(ns.seed), seen={})

@@ -6,6 +6,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tests.cli.clirun import run
 from tests.coredata import REPO, SHIPPED_FACTS, fact_yaml, line_of, shipped_facts, write_fact_base
 
@@ -90,3 +92,13 @@ def test_check_catches_a_future_date_and_a_yml_file(tmp_path: Path) -> None:
 def test_check_a_missing_directory_is_one_line_exit_2(tmp_path: Path) -> None:
     got = run("check", str(tmp_path / "absent"))
     assert got.status == 2 and got.out == "" and got.err.count("\n") == 1 and "does not exist" in got.err
+
+
+@pytest.mark.parametrize(
+    "argv", [("facts",), ("quiz", "--seed", "1"), ("daily", "--date", "2027-03-01"), ("onthisday",)]
+)
+def test_every_command_that_reads_the_facts_names_their_problems(tmp_path: Path, argv: tuple[str, ...]) -> None:
+    directory = write_fact_base(tmp_path, {"facts.yaml": fact_yaml(extra="colour: red")})
+    got = run(*argv, env={"FACTS_DIR": str(directory), "DATA_DIR": str(tmp_path / "data")})
+    assert got.status == 1, got
+    assert "the fact base has problems" in got.err and "unknown field 'colour'" in got.err
