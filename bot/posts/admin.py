@@ -12,7 +12,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import discord
 from discord import app_commands
@@ -35,6 +35,9 @@ from bot.posts.scheduler import KINDS, Defaults, Scheduler
 from bot.posts.settings import GuildSettings, get_guild, save_guild
 from bot.posts.words import posts_catalog
 from bot.store.store import Store
+
+if TYPE_CHECKING:
+    from bot.discord.client import PerezBot
 
 __all__ = [
     "answer_disable",
@@ -85,9 +88,9 @@ def _prefix(kind: str) -> str:
     return "daily" if kind == "daily" else "anniv"
 
 
-def scheduler_for(bot: Any, store: Store) -> Scheduler:
-    """A scheduler over ``store``: stateless between calls (everything lives in the database)."""
-    return Scheduler(store, lambda: bot.engine.facts, DiscordPoster(bot), Defaults.from_settings(bot.settings))
+def scheduler_for(bot: PerezBot) -> Scheduler:
+    """A scheduler over the bot's store: stateless between calls (everything lives in the database)."""
+    return Scheduler(bot.store, lambda: bot.engine.facts, DiscordPoster(bot), Defaults.from_settings(bot.settings))
 
 
 def notice(lang: str, key: str, **kwargs: object) -> Reply:
@@ -107,11 +110,11 @@ async def guard(interaction: discord.Interaction, kind: str) -> str | None:
     return lang
 
 
-async def status_reply(bot: Any, store: Store, guild: discord.Guild, lang: str, kind: str) -> Reply:
+async def status_reply(bot: PerezBot, guild: discord.Guild, lang: str, kind: str) -> Reply:
     """The status reply for one kind of post in ``guild``."""
-    scheduler = scheduler_for(bot, store)
+    scheduler = scheduler_for(bot)
     status = await scheduler.status(guild.id, bot.clock(), kind)
-    row = await store.run(get_guild, guild.id, KINDS[kind])
+    row = await bot.store.run(get_guild, guild.id, KINDS[kind])
     channel_id = status.target.channel_id
     mention = None
     missing: list[str] = []
@@ -148,8 +151,7 @@ async def disable(store: Store, guild_id: int, kind: str, now: dt.datetime) -> N
 
 
 async def save_setup(
-    bot: Any,
-    store: Store,
+    bot: PerezBot,
     interaction: discord.Interaction,
     lang: str,
     kind: str,
@@ -177,7 +179,7 @@ async def save_setup(
         reply = notice(lang, "cannot_post", channel=channel.mention, missing=permission_names(missing, lang))
         await send.respond(interaction, reply, ephemeral=True)
         return None
-    old = await store.run(get_guild, interaction.guild.id, kind) or GuildSettings(
+    old = await bot.store.run(get_guild, interaction.guild.id, kind) or GuildSettings(
         interaction.guild.id, language=locale_language(interaction.guild_locale) or lang
     )
     new = dataclasses.replace(
@@ -188,12 +190,11 @@ async def save_setup(
         language=language or old.language,
         enabled=True,
     )
-    return await store.run(save_guild, new, bot.clock(), kind)
+    return await bot.store.run(save_guild, new, bot.clock(), kind)
 
 
 async def answer_setup(
-    bot: Any,
-    store: Store | None,
+    bot: PerezBot,
     interaction: discord.Interaction,
     kind: str,
     channel: discord.TextChannel,
@@ -205,8 +206,8 @@ async def answer_setup(
     lang = await guard(interaction, kind)
     if lang is None:
         return
-    assert interaction.guild is not None and store is not None
-    saved = await save_setup(bot, store, interaction, lang, KINDS[kind], channel, time, timezone, language)
+    assert interaction.guild is not None
+    saved = await save_setup(bot, interaction, lang, KINDS[kind], channel, time, timezone, language)
     if saved is None:
         return
     defaults = bot.settings
@@ -218,25 +219,25 @@ async def answer_setup(
         lang,
         kind=kind,
     )
-    reply = await status_reply(bot, store, interaction.guild, lang, kind)
+    reply = await status_reply(bot, interaction.guild, lang, kind)
     await send.respond(interaction, reply.replace(body=confirm.body), ephemeral=True)
 
 
-async def answer_status(bot: Any, store: Store | None, interaction: discord.Interaction, kind: str) -> None:
+async def answer_status(bot: PerezBot, interaction: discord.Interaction, kind: str) -> None:
     """``status``: the status reply, to the admin only."""
     lang = await guard(interaction, kind)
     if lang is None:
         return
-    assert interaction.guild is not None and store is not None
-    reply = await status_reply(bot, store, interaction.guild, lang, kind)
+    assert interaction.guild is not None
+    reply = await status_reply(bot, interaction.guild, lang, kind)
     await send.respond(interaction, reply, ephemeral=True)
 
 
-async def answer_disable(bot: Any, store: Store | None, interaction: discord.Interaction, kind: str) -> None:
+async def answer_disable(bot: PerezBot, interaction: discord.Interaction, kind: str) -> None:
     """``disable``: turn the post off here (the settings stay, so ``setup`` resumes it)."""
     lang = await guard(interaction, kind)
     if lang is None:
         return
-    assert interaction.guild is not None and store is not None
-    await disable(store, interaction.guild.id, KINDS[kind], bot.clock())
+    assert interaction.guild is not None
+    await disable(bot.store, interaction.guild.id, KINDS[kind], bot.clock())
     await send.respond(interaction, notice(lang, f"{_prefix(kind)}_disabled"), ephemeral=True)

@@ -26,7 +26,6 @@ from bot.posts.admin import (
 )
 from bot.posts.content import render_next_entry, render_onthisday
 from bot.posts.timing import ANNIVERSARY_DAYS, local_date, next_post_day
-from bot.store.store import Store
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -46,13 +45,6 @@ class Anniversary(
     def __init__(self, bot: PerezBot) -> None:
         super().__init__()
         self.bot = bot
-        self.store: Store | None = None
-
-    async def cog_load(self) -> None:
-        self.store = self.bot.store  # the process's one database (declared on the bot)
-
-    async def cog_unload(self) -> None:
-        self.store = None  # the bot closes its store
 
     @app_commands.command(name="setup")
     @setup_options
@@ -65,7 +57,7 @@ class Anniversary(
         language: str | None = None,
     ) -> None:
         """Post the “on this day” entry in a channel, at a local time."""
-        await answer_setup(self.bot, self.store, interaction, "yearly", channel, time, timezone, language)
+        await answer_setup(self.bot, interaction, "yearly", channel, time, timezone, language)
 
     @setup_command.autocomplete("timezone")
     async def _timezone_autocomplete(
@@ -76,7 +68,7 @@ class Anniversary(
     @app_commands.command(name="status")
     async def status_command(self, interaction: discord.Interaction) -> None:
         """When the next post goes out, the last one, and any problem."""
-        await answer_status(self.bot, self.store, interaction, "yearly")
+        await answer_status(self.bot, interaction, "yearly")
 
     @app_commands.command(name="preview")
     async def preview_command(self, interaction: discord.Interaction) -> None:
@@ -84,9 +76,9 @@ class Anniversary(
         lang = await guard(interaction, "yearly")
         if lang is None:
             return
-        assert interaction.guild is not None and self.store is not None
+        assert interaction.guild is not None
         now = self.bot.clock()
-        status = await scheduler_for(self.bot, self.store).status(interaction.guild.id, now, "yearly")
+        status = await scheduler_for(self.bot).status(interaction.guild.id, now, "yearly")
         target = status.target
         facts = self.bot.engine.facts
         today = local_date(now, target.tz)
@@ -105,7 +97,7 @@ class Anniversary(
     @app_commands.command(name="disable")
     async def disable_command(self, interaction: discord.Interaction) -> None:
         """Stop the anniversary post in this server."""
-        await answer_disable(self.bot, self.store, interaction, "yearly")
+        await answer_disable(self.bot, interaction, "yearly")
 
 
 async def setup(bot: PerezBot) -> None:

@@ -29,7 +29,6 @@ from bot.posts.admin import (
 )
 from bot.posts.content import render_pick
 from bot.posts.present import render_history
-from bot.store.store import Store
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -49,13 +48,6 @@ class Daily(
     def __init__(self, bot: PerezBot) -> None:
         super().__init__()
         self.bot = bot
-        self.store: Store | None = None
-
-    async def cog_load(self) -> None:
-        self.store = self.bot.store  # the process's one database (declared on the bot)
-
-    async def cog_unload(self) -> None:
-        self.store = None  # the bot closes its store
 
     @app_commands.command(name="setup")
     @setup_options
@@ -68,7 +60,7 @@ class Daily(
         language: str | None = None,
     ) -> None:
         """Post a fact every day in a channel, at a local time."""
-        await answer_setup(self.bot, self.store, interaction, "daily", channel, time, timezone, language)
+        await answer_setup(self.bot, interaction, "daily", channel, time, timezone, language)
 
     @setup_command.autocomplete("timezone")
     async def _timezone_autocomplete(
@@ -79,7 +71,7 @@ class Daily(
     @app_commands.command(name="status")
     async def status_command(self, interaction: discord.Interaction) -> None:
         """The next post and dates, the last post or problem, permissions, the rotation's progress."""
-        await answer_status(self.bot, self.store, interaction, "daily")
+        await answer_status(self.bot, interaction, "daily")
 
     @app_commands.command(name="preview")
     async def preview_command(self, interaction: discord.Interaction) -> None:
@@ -87,8 +79,8 @@ class Daily(
         lang = await guard(interaction, "daily")
         if lang is None:
             return
-        assert interaction.guild is not None and self.store is not None
-        scheduler = scheduler_for(self.bot, self.store)
+        assert interaction.guild is not None
+        scheduler = scheduler_for(self.bot)
         target = await scheduler.target(interaction.guild.id, "daily")
         upcoming = await scheduler.upcoming(interaction.guild.id, self.bot.clock())
         reply = None
@@ -104,15 +96,15 @@ class Daily(
         lang = await guard(interaction, "daily")
         if lang is None:
             return
-        assert interaction.guild is not None and self.store is not None
-        scheduler = scheduler_for(self.bot, self.store)
+        assert interaction.guild is not None
+        scheduler = scheduler_for(self.bot)
         now = self.bot.clock()
         target = await scheduler.target(interaction.guild.id, "daily")
         day = await scheduler.next_day(interaction.guild.id, now)
         if day is None or target.channel_id is None:
             await send.respond(interaction, notice(lang, "daily_skip_nothing"), ephemeral=True)
             return
-        if not await self.store.run(ledger.skip, interaction.guild.id, target.channel_id, day, now):
+        if not await self.bot.store.run(ledger.skip, interaction.guild.id, target.channel_id, day, now):
             await send.respond(
                 interaction, notice(lang, "daily_skip_taken", date=format_date(day, lang)), ephemeral=True
             )
@@ -122,7 +114,7 @@ class Daily(
     @app_commands.command(name="disable")
     async def disable_command(self, interaction: discord.Interaction) -> None:
         """Stop the daily post in this server (setup again resumes the rotation)."""
-        await answer_disable(self.bot, self.store, interaction, "daily")
+        await answer_disable(self.bot, interaction, "daily")
 
     @app_commands.command(name="history")
     async def history_command(self, interaction: discord.Interaction) -> None:
@@ -130,9 +122,9 @@ class Daily(
         lang = await guard(interaction, "daily")
         if lang is None:
             return
-        assert interaction.guild is not None and self.store is not None
+        assert interaction.guild is not None
         guild_id = interaction.guild.id
-        rows = await history_rows(self.store, guild_id)
+        rows = await history_rows(self.bot.store, guild_id)
         links = {
             (row.channel_id, row.message_id): send.jump_url(guild_id, row.channel_id, row.message_id)
             for row in rows

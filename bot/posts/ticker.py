@@ -17,7 +17,6 @@ from discord.ext import commands, tasks
 from bot.posts.admin import scheduler_for
 from bot.posts.discord_poster import RelatedButton
 from bot.posts.scheduler import Scheduler, TickOutcome
-from bot.store.store import Store
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -35,14 +34,12 @@ class PostTicker(commands.Cog):
     def __init__(self, bot: PerezBot, *, autostart: bool = True, seconds: float = TICK_SECONDS) -> None:
         self.bot = bot
         self.autostart = autostart
-        self.store: Store | None = None
         self.scheduler: Scheduler | None = None
         self._tick_lock = asyncio.Lock()  # the loop and any manual tick take turns
         self.ticker.change_interval(seconds=seconds)
 
     async def cog_load(self) -> None:
-        self.store = self.bot.store  # the process's one database (declared on the bot)
-        self.scheduler = scheduler_for(self.bot, self.store)
+        self.scheduler = scheduler_for(self.bot)
         self.bot.add_dynamic_items(RelatedButton)
         if self.autostart:
             self.ticker.start()
@@ -50,7 +47,6 @@ class PostTicker(commands.Cog):
     async def cog_unload(self) -> None:
         self.ticker.cancel()
         self.bot.remove_dynamic_items(RelatedButton)
-        self.store = None  # the bot closes its store
 
     @tasks.loop(seconds=TICK_SECONDS)
     async def ticker(self) -> None:

@@ -53,7 +53,7 @@ async def ticker(cog):
 
 
 def settings_of(cog, guild_id: int = GUILD_ID):
-    return cog.store.call(get_guild, guild_id)
+    return cog.bot.store.call(get_guild, guild_id)
 
 
 async def test_commands_are_a_guild_only_group_for_server_managers(cog) -> None:

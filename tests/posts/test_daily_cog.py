@@ -51,14 +51,14 @@ async def test_setup_stores_the_local_time_and_zone_never_an_instant(cog) -> Non
     await cog.setup_command.callback(cog, interaction, channel, "7:05", "europe/madrid", None)
     text, ephemeral = sent(interaction)
     assert ephemeral and "Cada día irá un dato a" in text and "07:05 (Europe/Madrid), en español" in text
-    stored = cog.store.call(get_guild, guild.id, DAILY)
+    stored = cog.bot.store.call(get_guild, guild.id, DAILY)
     assert (stored.channel_id, stored.post_time, stored.timezone, stored.language) == (
         channel.id,
         dt.time(7, 5),
         "Europe/Madrid",
         "es",
     )
-    assert cog.store.call(get_guild, guild.id) is None  # the yearly settings are untouched
+    assert cog.bot.store.call(get_guild, guild.id) is None  # the yearly settings are untouched
 
 
 async def test_every_subcommand_needs_manage_server(cog) -> None:
@@ -74,7 +74,7 @@ async def test_every_subcommand_needs_manage_server(cog) -> None:
         interaction = make_interaction(guild, manage=False)
         await call(interaction)
         assert sent(interaction)[0] == "\nYou need the Manage Server permission to use /daily."
-    assert cog.store.call(get_guild, guild.id, DAILY) is None
+    assert cog.bot.store.call(get_guild, guild.id, DAILY) is None
 
 
 async def test_skip_with_nothing_set_up_says_so(cog) -> None:
