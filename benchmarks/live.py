@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import shutil
 import sys
 import tempfile
@@ -35,17 +34,7 @@ async def spawn(fake: FakeDiscord, tmp: Path, **env: str) -> asyncio.subprocess.
     facts = tmp / "facts"
     if not facts.exists():
         shutil.copytree(REPO / "facts", facts)
-    full = {
-        "PATH": os.environ.get("PATH", ""),
-        "DISCORD_TOKEN": fake.token,
-        "PEREZBOT_DISCORD_API": fake.api_base,
-        "PEREZBOT_GATEWAY_URL": fake.gateway_url,
-        "PEREZBOT_DOTENV": str(tmp / "none.env"),
-        "DATA_DIR": str(tmp / "data"),
-        "FACTS_DIR": str(facts),
-        "LOG_LEVEL": "ERROR",
-        **env,
-    }
+    full = fake.process_env(tmp, FACTS_DIR=str(facts), LOG_LEVEL="ERROR", **env)
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", env=full, cwd=tmp,
         stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,

@@ -195,15 +195,7 @@ async def test_a_saturated_channel_drops_the_reply_with_a_logged_reason(
 
 
 async def _spawn_run(fake: FakeDiscord, tmp_path: Path) -> asyncio.subprocess.Process:
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "DISCORD_TOKEN": fake.token,
-        "PEREZBOT_DISCORD_API": fake.api_base,
-        "PEREZBOT_GATEWAY_URL": fake.gateway_url,
-        "PEREZBOT_DOTENV": str(tmp_path / "none.env"),
-        "DATA_DIR": str(tmp_path / "data"),
-        "LOG_LEVEL": "INFO",
-    }
+    env = fake.process_env(tmp_path, LOG_LEVEL="INFO")
     return await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path,
         stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,

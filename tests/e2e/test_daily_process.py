@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
 import signal
 import sys
 from pathlib import Path
@@ -39,20 +38,15 @@ class Bot:
         self.fake = fake
         self.clock = tmp_path / "clock.txt"
         self.cwd = tmp_path
-        self.env = {
-            "PATH": os.environ.get("PATH", ""),
-            "DISCORD_TOKEN": fake.token,
-            "PEREZBOT_DISCORD_API": fake.api_base,
-            "PEREZBOT_GATEWAY_URL": fake.gateway_url,
-            "PEREZBOT_DOTENV": str(tmp_path / "none.env"),
-            "PEREZBOT_TEST_CLOCK": str(self.clock),
-            "PEREZBOT_TEST_TICK_SECONDS": "0.05",
-            "DATA_DIR": str(tmp_path / "data"),
-            "LOG_FORMAT": "json",
-            "TIMEZONE": "America/Guayaquil",
-            "DAILY_CHANNEL_ID": str(fake.guild.channel.id),
-            "ANNOUNCE_CHANNEL_ID": str(fake.guild.channel.id),  # the yearly post to the same channel
-        }
+        self.env = fake.process_env(
+            tmp_path,
+            PEREZBOT_TEST_CLOCK=str(self.clock),
+            PEREZBOT_TEST_TICK_SECONDS="0.05",
+            LOG_FORMAT="json",
+            TIMEZONE="America/Guayaquil",
+            DAILY_CHANNEL_ID=str(fake.guild.channel.id),
+            ANNOUNCE_CHANNEL_ID=str(fake.guild.channel.id),  # the yearly post to the same channel
+        )
         self.process: Process | None = None
 
     def set_clock(self, moment: dt.datetime) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import shutil
 import signal
 import sys
@@ -54,17 +53,7 @@ class Process:
 async def process(fake: FakeDiscord, tmp_path: Path):
     facts = tmp_path / "facts"
     shutil.copytree(default_facts_dir(), facts)
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "DISCORD_TOKEN": fake.token,
-        "PEREZBOT_DISCORD_API": fake.api_base,
-        "PEREZBOT_GATEWAY_URL": fake.gateway_url,
-        "PEREZBOT_DOTENV": str(tmp_path / "none.env"),
-        "DATA_DIR": str(tmp_path / "data"),
-        "FACTS_DIR": str(facts),
-        "LOG_FORMAT": "json",
-        "LOG_LEVEL": "DEBUG",
-    }
+    env = fake.process_env(tmp_path, FACTS_DIR=str(facts), LOG_FORMAT="json", LOG_LEVEL="DEBUG")
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

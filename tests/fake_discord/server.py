@@ -27,11 +27,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import os
 import re
 import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from aiohttp import WSMsgType, web
@@ -144,6 +146,19 @@ class FakeDiscord:
     @property
     def gateway_url(self) -> str:
         return f"ws://127.0.0.1:{self.port}/"
+
+    def process_env(self, tmp: Path, **extra: str) -> dict[str, str]:
+        """The environment of a ``perezbot run`` subprocess pointed at this fake, its data (and no
+        ``.env``) inside ``tmp``; ``extra`` adds or overrides settings."""
+        return {
+            "PATH": os.environ.get("PATH", ""),
+            "DISCORD_TOKEN": self.token,
+            "PEREZBOT_DISCORD_API": self.api_base,
+            "PEREZBOT_GATEWAY_URL": self.gateway_url,
+            "PEREZBOT_DOTENV": str(tmp / "none.env"),
+            "DATA_DIR": str(tmp / "data"),
+            **extra,
+        }
 
     @property
     def guild(self) -> FakeGuild:
