@@ -78,11 +78,43 @@ def fit(rows: list[tuple[tuple[float, ...], int]]) -> tuple[float, ...]:
     return tuple(round(v, 3) for v in w)
 
 
+def whole_matcher(
+    engine: Engine, sets: dict[str, Path], data: dict[str, list[tuple[tuple[float, ...], int]]], thresholds: list[float]
+) -> None:
+    """Grade each set by the whole matcher (every rule), weights fit without it, at each threshold;
+    then the pooled calibration of the answers shown (confidence bucket → share right)."""
+    fitted, answer_at = decision.WEIGHTS, decision.ANSWER_AT
+    held = {name: fit([r for other, rows in data.items() if other != name for r in rows]) for name in sets}
+    for threshold in thresholds:
+        decision.ANSWER_AT = threshold
+        print(f"leave-one-set-out, whole matcher, answer at {threshold}: in-scope / out-of-scope declined / wrong")
+        totals = [0, 0, 0, 0, 0, 0]
+        shown: list[tuple[float, bool]] = []
+        for name, path in sets.items():
+            decision.WEIGHTS = held[name]
+            report = grade(engine, load_questions(path))
+            (ok_in, n_in), (ok_out, n_out), (bad, n) = report.in_scope, report.out_of_scope, report.wrong
+            totals = [a + b for a, b in zip(totals, (ok_in, n_in, ok_out, n_out, bad, n), strict=True)]
+            shown.extend((g.confidence, g.ok) for g in report.graded if g.status == "answered")
+            print(f"  {name:<8}{ok_in / n_in:>8.1%}{ok_out / n_out:>8.1%}{bad / n:>8.1%}")
+        ok_in, n_in, ok_out, n_out, bad, n = totals
+        print(f"  {'all':<8}{ok_in / n_in:>8.1%}{ok_out / n_out:>8.1%}{bad / n:>8.1%}")
+        print("  calibration of the answers shown: confidence → share right")
+        for low, high in ((0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)):
+            inside = [ok for c, ok in shown if low <= c < high]
+            if inside:
+                print(f"    {low:.0%}–{min(high, 1.0):.0%}: {sum(inside) / len(inside):.1%} of {len(inside)}")
+    decision.WEIGHTS, decision.ANSWER_AT = fitted, answer_at
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", action="store_true", help="paste the fitted weights into decision.py")
     parser.add_argument(
         "--full", action="store_true", help="also grade each set by the whole matcher, weights fit without it"
+    )
+    parser.add_argument(
+        "--answer-at", default=str(decision.ANSWER_AT), help="thresholds to grade --full at, comma-separated"
     )
     ns = parser.parse_args()
     engine = Engine.load()
@@ -110,14 +142,7 @@ def main() -> None:
         if inside:
             print(f"  {low:.0%}–{low + 0.1:.0%}: {sum(inside) / len(inside):.1%} of {len(inside)}")
     if ns.full:
-        print("leave-one-set-out, whole matcher (every rule, weights fit without the set): in / out / wrong")
-        fitted = decision.WEIGHTS
-        for name, path in sets.items():
-            decision.WEIGHTS = fit([r for other, rows in data.items() if other != name for r in rows])
-            report = grade(engine, load_questions(path))
-            (ok_in, n_in), (ok_out, n_out), (bad, n) = report.in_scope, report.out_of_scope, report.wrong
-            print(f"  {name:<8}{ok_in / n_in:>8.1%}{ok_out / n_out:>8.1%}{bad / n:>8.1%}")
-        decision.WEIGHTS = fitted
+        whole_matcher(engine, sets, data, [float(t) for t in ns.answer_at.split(",")])
     weights = fit([r for rows in data.values() for r in rows])
     print("weights:", dict(zip(decision.FEATURES, weights, strict=True)))
     if ns.write:

@@ -24,18 +24,31 @@ FEATURES = (
     "strong_missing",
     "matched",
     "similarity",
-    "unknown",
     "strict",
     "strict_uncovered",
     "strong_any",
+    "unheard",
+    "unmatched",
+    "kind_missing",
 )
-WEIGHTS = (-7.515, 4.2, 1.49, 0.598, 0.309, 0.662, 3.699, 0.875, -2.014, 1.104, -2.301)
+WEIGHTS = (-8.237, 4.915, 1.23, 0.808, 0.474, 0.348, 4.133, -1.941, 1.837, -2.368, 0.618, 0.519, -1.895)
 
 
 class Evidence(Frozen):
     """What the rule sees of one question's best fact."""
 
-    _fields = ("coverage", "gap", "evidence", "strong_missing", "matched", "similarity", "unknown", "strict")
+    _fields = (
+        "coverage",
+        "gap",
+        "evidence",
+        "strong_missing",
+        "matched",
+        "similarity",
+        "strict",
+        "unheard",
+        "unmatched",
+        "kind_missing",
+    )
     __slots__ = _fields
     coverage: float  # share of the question's weight the fact explains
     gap: float  # its rank's lead over the runner-up
@@ -43,8 +56,12 @@ class Evidence(Frozen):
     strong_missing: float  # weight of places, people, numbers, question words it lacks
     matched: int  # topic words it matches
     similarity: float  # closeness to its nearest phrasing
-    unknown: int  # question words no fact knows
     strict: bool  # the question is about someone else, or names a new thing
+    # The near-miss signs (a topic still present is not an answer): how rare, in general language,
+    # the question's words that no fact knows are ("cathedral", "shoes" weigh; "stuff" hardly);
+    unheard: float
+    unmatched: int  # …how many words other facts know this one lacks;
+    kind_missing: bool  # …and whether it asks a kind of value (a year, a number, a place) it lacks.
 
     def __init__(
         self,
@@ -54,8 +71,10 @@ class Evidence(Frozen):
         strong_missing: float,
         matched: int,
         similarity: float,
-        unknown: int,
         strict: bool,
+        unheard: float = 0.0,
+        unmatched: int = 0,
+        kind_missing: bool = False,
     ) -> None:
         _set = object.__setattr__
         _set(self, "coverage", coverage)
@@ -64,8 +83,10 @@ class Evidence(Frozen):
         _set(self, "strong_missing", strong_missing)
         _set(self, "matched", matched)
         _set(self, "similarity", similarity)
-        _set(self, "unknown", unknown)
         _set(self, "strict", strict)
+        _set(self, "unheard", unheard)
+        _set(self, "unmatched", unmatched)
+        _set(self, "kind_missing", kind_missing)
 
     def vector(self) -> tuple[float, ...]:
         return (
@@ -76,10 +97,12 @@ class Evidence(Frozen):
             min(self.strong_missing, 6.0),
             min(self.matched, 4),
             self.similarity,
-            min(self.unknown, 4),
             float(self.strict),
             float(self.strict) * (1.0 - self.coverage),  # a new name the fact leaves unexplained
             float(self.strong_missing > 0),  # any place, person, number or question word it lacks
+            min(self.unheard, 4.0),
+            min(self.unmatched, 3),
+            float(self.kind_missing),
         )
 
 

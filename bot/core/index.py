@@ -186,12 +186,27 @@ class FactIndex:
             for f in facts
         ]
         # Words the fact base writes with a capital mid-sentence: places, people, bodies ("Sydney").
-        self._proper = frozenset(
-            t
-            for f in facts
-            for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+", f.answer.get("en", ""))
-            for t in self._tokens_of(w, "en")
-        ) & self._entities
+        self._proper = (
+            frozenset(
+                t
+                for f in facts
+                for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+", f.answer.get("en", ""))
+                for t in self._tokens_of(w, "en")
+            )
+            & self._entities
+        )
+        # The entities that are names (written with a capital somewhere in the answers): a place, a
+        # person or a body a claim may get wrong — not "today" or "the weather".
+        self._names = (
+            frozenset(
+                t
+                for f in facts
+                for lang in LANGS
+                for w in re.findall(r"\b[A-Z\u00c0-\u00de][\w]+", f.answer.get(lang, ""))
+                for t in self._tokens_of(w, lang)
+            )
+            & self._entities
+        )
         self._fact_years = frozenset(f.year for f in facts if f.year is not None)
         self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
         # The fact the base says most about: the answer to "tell me something about him".

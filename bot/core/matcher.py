@@ -120,6 +120,7 @@ class Matcher(Scorer):
         """What the decision rule sees of the best fact (``scored`` is best first, not empty)."""
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
+        unheard, unmatched, kind_missing = self.near_miss(best.index, analysis)
         return Evidence(
             coverage=best.coverage,
             gap=best.rank - runner.rank if runner is not None else best.rank,
@@ -127,8 +128,10 @@ class Matcher(Scorer):
             strong_missing=best.strong_missing,
             matched=best.matched,
             similarity=best.similarity,
-            unknown=len(analysis.unknown),
             strict=any(about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs),
+            unheard=unheard,
+            unmatched=unmatched,
+            kind_missing=kind_missing,
         )
 
     def evidence_for(self, question: str) -> tuple[Evidence | None, int | None]:
@@ -460,7 +463,7 @@ class Matcher(Scorer):
         if _ORDINAL_RE.fullmatch(token):
             return "medal"
         if not token[:1].isdigit():
-            if token in self._entities and token not in self.facts.lexicon.values:
+            if token in self._names and token not in self.facts.lexicon.values:
                 return "place"  # a named place or body a claim may get wrong ("announced it in Beijing")
             return self.facts.lexicon.values.get(token)
         if is_year(token):

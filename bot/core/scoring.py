@@ -31,6 +31,16 @@ DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather
 SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
 RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
 ANSWER_EXPLAINS = 0.7  # how much of a word's weight a fact explains with its answer alone
+# The kind of value a question word asks for; a fact whose answer holds none of it is a near miss.
+ASKS_FOR = {
+    "q_when": "year",
+    "q_date": "year",
+    "q_count": "number",
+    "q_age": "number",
+    "q_time": "time",
+    "q_where": "place",
+    "q_days": "days",
+}
 
 
 class Scored(Frozen):
@@ -110,6 +120,25 @@ class Scorer(FactIndex):
         rank = analysis.ranks.get(token, RARE_RANK)
         weight = UNKNOWN_WORD_WEIGHT * math.log(1 + rank) / math.log(1 + PIVOT_RANK)
         return min(MAX_UNKNOWN_WEIGHT, max(MIN_UNKNOWN_WEIGHT, weight))
+
+    def near_miss(self, index: int, analysis: Analysis) -> tuple[float, int, bool]:
+        """Signs that fact ``index`` only shares the question's topic, not what it asks:
+
+        * the rarity (general-language frequency, log-scaled: 1.0 at the pivot rank) of the
+          question's words that no fact knows — "shoes", "cathedral", "appeal" weigh, "stuff" little;
+        * how many words other facts know the fact lacks;
+        * whether the question asks a kind of value (a year, a number, a time, a place) the fact's
+          answer does not hold.
+        """
+        asked = [t for t in dict.fromkeys(analysis.tokens) if t not in analysis.soft]
+        content = [t for t in asked if t not in self._topic and t not in self._intents]
+        pivot = math.log(1 + PIVOT_RANK)
+        unheard = sum(math.log(1 + analysis.ranks.get(t, RARE_RANK)) / pivot for t in content if t not in self._idf)
+        vocab = self._vocab[index]
+        unmatched = sum(1 for t in content if t in self._idf and t not in vocab)
+        kinds = self._fact_kinds[index]
+        kind_missing = any(ASKS_FOR[t] not in kinds for t in asked if t in ASKS_FOR)
+        return unheard, unmatched, kind_missing
 
     def score(self, analysis: Analysis) -> list[Scored]:
         """Every fact's score for an analysed question, best first."""

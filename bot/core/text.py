@@ -368,7 +368,9 @@ class Analyzer:
         if word in self._word_concept:
             concept = self._word_concept[word]
             return (None if concept == NO_CONCEPT else concept), False
-        if _stem(word, lang) in self._stop_stems and word in self._dictionary:
+        # An inflected stop word ("alrighty"); never a short word that is only a stop word's stem
+        # ("pan" of "pana").
+        if len(word) > 3 and _stem(word, lang) in self._stop_stems and word in self._dictionary:
             return None, False
         # Only the question's language: a Spanish stem of an English word is noise.
         stemmed = self._stem_concept.get((_stem(word, lang), lang))
