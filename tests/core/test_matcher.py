@@ -277,7 +277,10 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("blind4", BLIND_SET.with_name("questions-blind4.yaml")),
         ("fc1", BLIND_SET.with_name("questions-fc1.yaml")),
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
-        *((name, BLIND_SET.with_name(f"questions-{name}.yaml")) for name in ("fc3", "fc4", "fc5", "fc6", "fc9", "fc10")),
+        *(
+            (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
+            for name in ("fc3", "fc4", "fc5", "fc6", "fc9", "fc10")
+        ),
     ],
 )
 def test_question_set_scores_at_or_above_floor(name: str, path: Path) -> None:
