@@ -1,0 +1,76 @@
+"""The decision rule and the near-miss signs it sees (bot/core/decision.py, scoring.near_miss)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core import decision
+from bot.core.decision import Evidence, probability
+from tests.coredata import shipped_engine
+
+
+def _evidence(**changes: float) -> Evidence:
+    base = {
+        "coverage": 0.9,
+        "gap": 0.5,
+        "evidence": 6.0,
+        "strong_missing": 0.0,
+        "matched": 2,
+        "similarity": 0.7,
+        "strict": False,
+        "unheard": 0.0,
+        "unmatched": 0,
+        "kind_missing": False,
+    }
+    base.update(changes)
+    return Evidence(**base)  # type: ignore[arg-type]
+
+
+def test_one_weight_per_feature() -> None:
+    assert len(decision.WEIGHTS) == len(decision.FEATURES) == len(_evidence().vector())
+
+
+def test_asking_a_kind_of_value_the_fact_lacks_lowers_the_confidence() -> None:
+    assert probability(_evidence(kind_missing=True)) < probability(_evidence())
+
+
+def test_a_fact_explaining_more_of_the_question_is_more_likely_right() -> None:
+    assert probability(_evidence(coverage=0.95)) > probability(_evidence(coverage=0.6))
+
+
+def _signs(question: str) -> tuple[float, int, bool]:
+    matcher = shipped_engine().matcher
+    analysis = matcher.analyzer.analyze(question)
+    best = matcher.score(analysis)[0]
+    return matcher.near_miss(best.index, analysis)
+
+
+def test_a_rare_word_no_fact_knows_weighs_more_than_an_everyday_one() -> None:
+    rare, _, _ = _signs("did borchin appeal his ban")
+    everyday, _, _ = _signs("did borchin get a ban, tell me")
+    assert rare > everyday
+
+
+@pytest.mark.parametrize(
+    ("question", "missing"),
+    [
+        ("what year was his coach born", True),  # the coach fact holds no year
+        ("who was his coach", False),
+        ("when did he retire", False),
+    ],
+)
+def test_kind_of_value_asked_against_what_the_fact_holds(question: str, missing: bool) -> None:
+    assert _signs(question)[2] is missing
+
+
+def test_a_short_word_is_not_dropped_as_a_stop_words_stem() -> None:
+    # "pana" (a Spanish stop word) stems to "pan": "pan" itself is a word of its own.
+    analysis = shipped_engine().matcher.analyzer.analyze("does he have a gold from the pan am games?")
+    assert "pan" in analysis.tokens
+
+
+def test_a_claimed_state_of_today_is_no_place_to_correct() -> None:
+    # "today" is a known concept, but not a place a claim could name wrongly: the Borchin fact
+    # (January 2015) cannot say whether he is still banned.
+    result = shipped_engine().matcher.match("is borchin still banned today")
+    assert result.status != "answered"
