@@ -74,3 +74,30 @@ def test_a_claimed_state_of_today_is_no_place_to_correct() -> None:
     # (January 2015) cannot say whether he is still banned.
     result = shipped_engine().matcher.match("is borchin still banned today")
     assert result.status != "answered"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Borchin appeal his ban?",
+        "is luis chocho still alive?",
+        "I'm a coach myself and curious: what training methods did Luis Chocho use?",
+        "Did Bernardo Segura win a medal in Atlanta?",
+    ],
+)
+def test_a_detail_asked_about_someone_else_that_the_fact_never_says_is_declined(question: str) -> None:
+    result = shipped_engine().matcher.match(question)
+    assert result.status != "answered"
+    assert result.suggestions  # the related fact is offered instead
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what month and year did the report about borchin's ban come out?",  # "come out": everyday
+        "I run a small podcast about doping scandals. What exactly was Borchin suspended for?",  # preamble
+        "Which country did Ilya Markov represent?",
+    ],
+)
+def test_what_the_fact_does_say_about_someone_else_is_answered(question: str) -> None:
+    assert shipped_engine().matcher.match(question).status == "answered"
