@@ -208,6 +208,10 @@ class FactIndex:
             & self._entities
         )
         self._fact_years = frozenset(f.year for f in facts if f.year is not None)
+        # The year a fact's knowledge stops at ("as of January 2015"): it cannot say what came after.
+        self._known_until = [
+            max((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", f.as_of or "")), default=None) for f in facts
+        ]
         self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
         # The fact the base says most about: the answer to "tell me something about him".
         phrasings = [sum(len(f.questions.get(lang, ())) for lang in LANGS) for f in facts]

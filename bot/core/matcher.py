@@ -404,6 +404,9 @@ class Matcher(Scorer):
     def _checkable(self, token: str, index: int) -> bool:
         """Can ``token``, missing from fact ``index``, be a value the question checks?"""
         kind = self._value_kind(token)
+        until = self._known_until[index]
+        if kind == "year" and until is not None and int(token) > until:
+            return False  # "handed over to him in 2019": the fact stops in 2015, it cannot say
         if kind is not None:  # the fact's answer must hold a value of that kind to set it right
             return kind in self._said_kinds(index)
         if token in self._intents:  # "lost by a whole minute": a time, checked against the fact's time

@@ -101,3 +101,13 @@ def test_a_detail_asked_about_someone_else_that_the_fact_never_says_is_declined(
 )
 def test_what_the_fact_does_say_about_someone_else_is_answered(question: str) -> None:
     assert shipped_engine().matcher.match(question).status == "answered"
+
+
+def test_a_claim_about_a_year_after_the_facts_as_of_date_is_not_settled_by_it() -> None:
+    # The Borchin fact is "as of January 2015": it cannot say what happened in 2019.
+    matcher = shipped_engine().matcher
+    late = matcher.match("someone told me he officially got borchin's gold handed over to him in 2019")
+    assert late.status != "answered"
+    # A fact with no as_of date still corrects a wrong year: he retired in 2008.
+    settled = matcher.match("he retired in 2016 right?")
+    assert settled.status == "answered" and settled.verdict == "no"
