@@ -60,6 +60,12 @@ _HIM_SUBJECT_RE = re.compile(
 # A question that checks a claim: "…, right?", "didn't he?", "was his coach Segura?", "¿…, verdad?".
 # A question asking what something is called, English or Spanish (folded).
 _ASKS_NAME_RE = re.compile(r"\b(?:names?|named|called|nombres?|llama(?:ba|n)?|llamad[oa]s?)\b")
+# A question about a plan, a call or what may come ("will he get…", "should he…", "¿le darán…?").
+_HYPOTHETICAL_RE = lazy(
+    r"\b(?:will|would|should|could|might|may|shall|gonna|going to|ought|calls?|called|calling|plans?|planned|"
+    r"wants?|wanted|hope[sd]?|deberia[n]?|debe[n]?|podria[n]?|van a|va a|ira[n]? a|\w+aran|"
+    r"daran|dara|llamad[oa]s?|pedid[oa]s?|piden|pidieron|planea\w*)\b"
+)
 _CONFIRMING_RE = re.compile(
     r"(?:\b(?:right|correct|true|no|yes|eh|innit|verdad|cierto|correcto|si o no|o no|no es asi)|"
     r"\b(?:didn'?t|wasn'?t|isn'?t|weren'?t|hasn'?t) (?:he|it|they|she))\W*$"
@@ -158,6 +164,7 @@ class Analysis(Frozen):
         "confirming",
         "ranks",
         "asks_name",
+        "hypothetical",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -177,6 +184,7 @@ class Analysis(Frozen):
     # Token → the general-language frequency rank of the word it came from (absent: rare).
     ranks: Mapping[str, int]
     asks_name: bool  # "what's the cathedral called": a name is asked, not the thing
+    hypothetical: bool  # "will / should he get the gold?": asks of a plan or a call, not a deed
 
     def __init__(
         self,
@@ -191,6 +199,7 @@ class Analysis(Frozen):
         confirming: bool = False,
         ranks: Mapping[str, int] | None = None,
         asks_name: bool = False,
+        hypothetical: bool = False,
     ) -> None:
         _set = object.__setattr__
         _set(self, "tokens", tokens)
@@ -204,6 +213,7 @@ class Analysis(Frozen):
         _set(self, "confirming", confirming)
         _set(self, "ranks", {} if ranks is None else ranks)
         _set(self, "asks_name", asks_name)
+        _set(self, "hypothetical", hypothetical)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -220,6 +230,7 @@ class Analysis(Frozen):
             self.confirming,
             self.ranks,
             self.asks_name,
+            self.hypothetical,
         )
 
 
@@ -494,4 +505,5 @@ class Analyzer:
             bool(_CONFIRMING_RE.search(fold(text).strip())),
             ranks,
             bool(_ASKS_NAME_RE.search(fold(text))),
+            bool(_HYPOTHETICAL_RE.search(fold(text))),
         )

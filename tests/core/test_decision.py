@@ -111,3 +111,27 @@ def test_a_claim_about_a_year_after_the_facts_as_of_date_is_not_settled_by_it() 
     # A fact with no as_of date still corrects a wrong year: he retired in 2008.
     settled = matcher.match("he retired in 2016 right?")
     assert settled.status == "answered" and settled.verdict == "no"
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Has Borchin's gold medal been officially given to Pérez?", False),
+        ("so did he ever actually get borchin's gold handed over to him?", False),
+        ("will perez be given the gold medal from 2008?", True),
+        ("should perez get the beijing gold?", True),
+        ("is there a call to give perez the beijing gold?", True),
+        ("was borchin banned for doping?", True),
+    ],
+)
+def test_a_fact_that_only_reports_a_call_does_not_say_it_happened(question: str, answered: bool) -> None:
+    assert (shipped_engine().matcher.match(question).status == "answered") is answered
+
+
+def test_unrealised_words_are_read_from_the_call_not_the_rest_of_the_answer() -> None:
+    from bot.core.index import proposed_text
+
+    proposed, rest = proposed_text("He was banned. The ban led to calls to take the gold and award it to him.")
+    assert "award" in proposed and "banned" in rest and "award" not in rest
+    proposed, _ = proposed_text("His heart wanted to keep going but his body could not take more.")
+    assert "body" not in proposed
