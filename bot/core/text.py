@@ -77,6 +77,10 @@ _CONFIRMING_RE = re.compile(
     r"|^(?!.*\b(?:what|whats|how|who|whos|when|where|which|why|whose|whom|que|cual|cuales|cuando|donde|adonde|"
     r"quien|quienes|como|cuanto|cuanta|cuantos|cuantas|por que)\b)[^?]*\w[^?]*\?\W*$"
 )
+# Words after which a name is an object, not the subject of the verb that follows it.
+_NOT_SUBJECT = frozenset(
+    "behind to than by with from after against beat beats over of and or for ante contra detras de que a".split()
+)
 _OBJECT_PRONOUNS = frozenset({"it", "them", "lo", "la", "los", "las"})  # "hung it up", "lo dejó"
 _TABLES = tables()
 _NUMBER_WORDS = _TABLES.numbers
@@ -309,7 +313,10 @@ class Analyzer:
             re.compile(
                 rf"\b(?:(?P<a>{people})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
                 rf"how old was|where is|where was|what did|what does|quedo|termino|llego|gano|fue|era|tenia|es)"
-                rf"\s+(?:\w+\s+)?(?P<b>{people}))\b"
+                rf"\s+(?:\w+\s+)?(?P<b>{people})"
+                # "chocho was an olympian", "luis chocho also coached…": named, then what he did or was.
+                rf"|(?P<c>{people})\s+(?:also\s+|ever\s+|still\s+|later\s+|too\s+)?"
+                rf"(?:was|is|were|did|does|has|had|won|became|went|coached|trained|walked|raced|fue|era|es|gano))\b"
             )
             if people
             else None
@@ -406,7 +413,11 @@ class Analyzer:
         folded = fold(text)
         found = {ABOUT_HIM} if _HIM_SUBJECT_RE.search(folded) else set()
         if self._subject_re is not None:
-            found.update(f"about_{m.group('a') or m.group('b')}" for m in self._subject_re.finditer(folded))
+            for m in self._subject_re.finditer(folded):
+                before = folded[: m.start()].split()[-1:]
+                if m.group("c") and before and before[0] in _NOT_SUBJECT:
+                    continue  # "how far behind Borchin was he": Borchin is no subject there
+                found.add(f"about_{m.group('a') or m.group('b') or m.group('c')}")
         return frozenset(found)
 
     def _join_phrases(self, words: list[str], lang: str) -> list[str]:

@@ -155,3 +155,18 @@ def test_a_spanish_question_word_asks_rather_than_checks(question: str, confirmi
     from bot.core.text import _CONFIRMING_RE, fold
 
     assert bool(_CONFIRMING_RE.search(fold(question).strip())) is confirming
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("i heard his coach chocho was an olympian too", "about_chocho"),
+        ("pretty sure luis chocho also coached a bunch of other olympians", "about_chocho"),
+        ("did borchin get banned", "about_borchin"),
+        ("ok so how far behind borchin was he in beijing", None),  # Borchin is the object there
+        ("he beat markov and segura", None),
+    ],
+)
+def test_whom_a_question_is_about(text: str, subject: str | None) -> None:
+    others = {s for s in shipped_engine().matcher.analyzer.subjects_of(text) if s != "about_him"}
+    assert others == ({subject} if subject else set())
