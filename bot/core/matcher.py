@@ -496,6 +496,10 @@ class Matcher(Scorer):
                 dropped = [t for c in clauses[:k] if set(c) & self._intents for t in c]
                 if self._names_what_fact_lacks(dropped, result):
                     return None  # "who won gold in Sydney, and what was the winning time?": Sydney was asked
+                if dropped and self.leaves_unsaid(
+                    self.facts.facts.index(result.answers[0].fact), analysis.part(tuple(dropped))
+                ):
+                    return None  # "who was faster in the final, Markov or Segura?": not said of them
                 return result
         return None
 

@@ -315,6 +315,8 @@ class Analyzer:
                 rf"how old was|where is|where was|what did|what does|quedo|termino|llego|gano|fue|era|tenia|es)"
                 rf"\s+(?:\w+\s+)?(?P<b>{people})"
                 # "chocho was an olympian", "luis chocho also coached…": named, then what he did or was.
+                # "who was faster, Markov or Segura?": a choice between two others is about them.
+                rf"|(?P<d>{people})\s+(?:or|o)\s+(?:\w+\s+)?(?:{people})"
                 rf"|(?P<c>{people})\s+(?:also\s+|ever\s+|still\s+|later\s+|too\s+)?"
                 rf"(?:was|is|were|did|does|has|had|won|became|went|coached|trained|walked|raced|fue|era|es|gano))\b"
             )
@@ -417,7 +419,7 @@ class Analyzer:
                 before = folded[: m.start()].split()[-1:]
                 if m.group("c") and before and before[0] in _NOT_SUBJECT:
                     continue  # "how far behind Borchin was he": Borchin is no subject there
-                found.add(f"about_{m.group('a') or m.group('b') or m.group('c')}")
+                found.add(f"about_{m.group('a') or m.group('b') or m.group('c') or m.group('d')}")
         return frozenset(found)
 
     def _join_phrases(self, words: list[str], lang: str) -> list[str]:

@@ -135,3 +135,20 @@ def test_unrealised_words_are_read_from_the_call_not_the_rest_of_the_answer() ->
     assert "award" in proposed and "banned" in rest and "award" not in rest
     proposed, _ = proposed_text("His heart wanted to keep going but his body could not take more.")
     assert "body" not in proposed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who was faster in the atlanta final, markov or segura?",
+        "who was closer to pérez at the line in 96, markov or segura?",
+    ],
+)
+def test_a_choice_between_two_others_on_a_measure_no_fact_gives_is_declined(question: str) -> None:
+    result = shipped_engine().matcher.match(question)
+    assert result.status != "answered"
+
+
+def test_which_country_each_rival_was_from_is_still_answered() -> None:
+    result = shipped_engine().matcher.match("which countries were markov and segura from?")
+    assert result.status == "answered" and result.fact is not None and result.fact.id == "atlanta-rivals"
