@@ -309,9 +309,14 @@ class Analyzer:
             self._phrase_lengths[key[0]] = max(self._phrase_lengths.get(key[0], 0), len(key))
         self._stop_stems = frozenset(_stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
         people = "|".join(sorted(re.escape(p) for p in lexicon.people))
+        # "Quito's altitude", "Markov's time": what a name's possessive asks is about that place or
+        # person, not him (medal colours and other concepts are no owners).
+        owners = "|".join(
+            sorted(re.escape(e) for e in lexicon.people | (lexicon.entities - set(lexicon.values)) if e.isalpha())
+        )
         self._subject_re = (
             re.compile(
-                rf"\b(?:(?P<a>{people})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
+                rf"\b(?:(?P<a>{owners})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
                 rf"how old was|where is|where was|what did|what does|quedo|termino|llego|gano|fue|era|tenia|es)"
                 rf"\s+(?:\w+\s+)?(?P<b>{people})"
                 # "chocho was an olympian", "luis chocho also coached…": named, then what he did or was.

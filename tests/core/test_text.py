@@ -165,6 +165,8 @@ def test_a_spanish_question_word_asks_rather_than_checks(question: str, confirmi
         ("did borchin get banned", "about_borchin"),
         ("ok so how far behind borchin was he in beijing", None),  # Borchin is the object there
         ("he beat markov and segura", None),
+        ("is 4,800 m higher than quito's altitude?", "about_quito"),  # a place's possessive
+        ("who was faster in atlanta, markov or segura?", "about_markov"),  # a choice between others
     ],
 )
 def test_whom_a_question_is_about(text: str, subject: str | None) -> None:
