@@ -234,6 +234,9 @@ class Matcher(Scorer):
             result = result.replace(topic=self._topic_of(used, result))
         if result.lang != reply_lang:
             result = result.replace(lang=reply_lang)
+        if result.status is Status.ANSWERED:  # the confidence shown: calibrated on what is answered
+            answers = tuple(Candidate(c.fact, decision.shown(c.confidence)) for c in result.answers)
+            result = result.replace(confidence=decision.shown(result.confidence), answers=answers)
         return result
 
     def _names_nothing(self, analysis: Analysis) -> bool:

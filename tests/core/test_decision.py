@@ -152,3 +152,15 @@ def test_a_choice_between_two_others_on_a_measure_no_fact_gives_is_declined(ques
 def test_which_country_each_rival_was_from_is_still_answered() -> None:
     result = shipped_engine().matcher.match("which countries were markov and segura from?")
     assert result.status == "answered" and result.fact is not None and result.fact.id == "atlanta-rivals"
+
+
+def test_the_confidence_shown_keeps_the_rules_order_and_stays_a_probability() -> None:
+    chances = [0.5, 0.7, 0.8, 0.9, 0.99]
+    shown = [decision.shown(c) for c in chances]
+    assert shown == sorted(shown) and all(0.0 < s < 1.0 for s in shown)
+
+
+def test_an_answer_carries_the_calibrated_confidence() -> None:
+    result = shipped_engine().matcher.match("when did he retire")
+    assert result.status == "answered"
+    assert result.confidence == result.answers[0].confidence
