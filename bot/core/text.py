@@ -56,6 +56,9 @@ _NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
 ABOUT_HIM = "about_him"
 _HIM_SUBJECT_RE = re.compile(
     r"\b(?:did|does|was|is|has|had|were|will|can|could|ever)\s+(?:jefferson\s+perez|jefferson|perez|he)\b"
+    # "Pérez once tested positive": his name, then what he did.
+    r"|\b(?:jefferson\s+perez|jefferson|perez)\s+(?:(?:once|ever|also|still|really|actually|never)\s+)?"
+    r"(?:was|is|did|does|has|had|got|won|tested|failed|became|went|fue|era|es|gano|dio)\b"
 )
 # A question that checks a claim: "…, right?", "didn't he?", "was his coach Segura?", "¿…, verdad?".
 # A question asking what something is called, English or Spanish (folded).

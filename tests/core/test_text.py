@@ -172,3 +172,15 @@ def test_a_spanish_question_word_asks_rather_than_checks(question: str, confirmi
 def test_whom_a_question_is_about(text: str, subject: str | None) -> None:
     others = {s for s in shipped_engine().matcher.analyzer.subjects_of(text) if s != "about_him"}
     assert others == ({subject} if subject else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "about_him"),
+    [
+        ("is it true perez once tested positive for doping?", True),
+        ("did perez win gold", True),
+        ("who beat perez in beijing", False),
+    ],
+)
+def test_a_question_whose_subject_is_him(text: str, about_him: bool) -> None:
+    assert ("about_him" in shipped_engine().matcher.analyzer.subjects_of(text)) is about_him
