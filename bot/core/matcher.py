@@ -124,7 +124,6 @@ class Matcher(Scorer):
         """What the decision rule sees of the best fact (``scored`` is best first, not empty)."""
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
-        unheard, unmatched, kind_missing = self.near_miss(best.index, analysis)
         return Evidence(
             coverage=best.coverage,
             gap=best.rank - runner.rank if runner is not None else best.rank,
@@ -133,9 +132,7 @@ class Matcher(Scorer):
             matched=best.matched,
             similarity=best.similarity,
             strict=any(about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs),
-            unheard=unheard,
-            unmatched=unmatched,
-            kind_missing=kind_missing,
+            kind_missing=self.lacks_kind_asked(best.index, analysis),
         )
 
     def evidence_for(self, question: str) -> tuple[Evidence | None, int | None]:

@@ -122,24 +122,11 @@ class Scorer(FactIndex):
         weight = UNKNOWN_WORD_WEIGHT * math.log(1 + rank) / math.log(1 + PIVOT_RANK)
         return min(MAX_UNKNOWN_WEIGHT, max(MIN_UNKNOWN_WEIGHT, weight))
 
-    def near_miss(self, index: int, analysis: Analysis) -> tuple[float, int, bool]:
-        """Signs that fact ``index`` only shares the question's topic, not what it asks:
-
-        * the rarity (general-language frequency, log-scaled: 1.0 at the pivot rank) of the
-          question's words that no fact knows — "shoes", "cathedral", "appeal" weigh, "stuff" little;
-        * how many words other facts know the fact lacks;
-        * whether the question asks a kind of value (a year, a number, a time, a place) the fact's
-          answer does not hold.
-        """
-        asked = [t for t in dict.fromkeys(analysis.tokens) if t not in analysis.soft]
-        content = [t for t in asked if t not in self._topic and t not in self._intents]
-        pivot = math.log(1 + PIVOT_RANK)
-        unheard = sum(math.log(1 + analysis.ranks.get(t, RARE_RANK)) / pivot for t in content if t not in self._idf)
-        vocab = self._vocab[index]
-        unmatched = sum(1 for t in content if t in self._idf and t not in vocab)
+    def lacks_kind_asked(self, index: int, analysis: Analysis) -> bool:
+        """Does the question ask a kind of value (a year, a number, a time, a place) that fact
+        ``index``'s answer does not hold? A sign the fact shares only the question's topic."""
         kinds = self._fact_kinds[index]
-        kind_missing = any(ASKS_FOR[t] not in kinds for t in asked if t in ASKS_FOR)
-        return unheard, unmatched, kind_missing
+        return any(ASKS_FOR[t] not in kinds for t in analysis.tokens if t in ASKS_FOR and t not in analysis.soft)
 
     def leaves_unsaid(self, index: int, analysis: Analysis) -> bool:
         """A question about someone else ("did Borchin appeal his ban?", "what methods did Chocho
