@@ -92,18 +92,22 @@ def whole_matcher(
         decision.ANSWER_AT = threshold
         print(f"leave-one-set-out, whole matcher, answer at {threshold}: in-scope / out-of-scope declined / wrong")
         totals = [0, 0, 0, 0, 0, 0]
+        blind = [0, 0, 0, 0, 0, 0]  # the first-contact sets (fc*), written by strangers to the matcher
         shown: list[tuple[float, bool]] = []
         for name, path in sets.items():
             decision.WEIGHTS = held[name]
             report = grade(engine, load_questions(path))
             (ok_in, n_in), (ok_out, n_out), (bad, n) = report.in_scope, report.out_of_scope, report.wrong
             totals = [a + b for a, b in zip(totals, (ok_in, n_in, ok_out, n_out, bad, n), strict=True)]
+            if name.startswith("fc"):
+                blind = [a + b for a, b in zip(blind, (ok_in, n_in, ok_out, n_out, bad, n), strict=True)]
             shown.extend((g.confidence, g.ok) for g in report.graded if g.status == "answered")
             if threshold == decision.ANSWER_AT and threshold == answer_at:
                 raw.extend((g.confidence, g.ok) for g in report.graded if g.status == "answered")
             print(f"  {name:<8}{ok_in / n_in:>8.1%}{ok_out / n_out:>8.1%}{bad / n:>8.1%}")
-        ok_in, n_in, ok_out, n_out, bad, n = totals
-        print(f"  {'all':<8}{ok_in / n_in:>8.1%}{ok_out / n_out:>8.1%}{bad / n:>8.1%}")
+        for label, (ok_in, n_in, ok_out, n_out, bad, n) in (("all", totals), ("fc*", blind)):
+            if n_in and n_out:
+                print(f"  {label:<8}{ok_in / n_in:>8.1%}{ok_out / n_out:>8.1%}{bad / n:>8.1%}")
         print("  the rule's probability of the answers given → share right")
         calibration_table(shown)
     decision.WEIGHTS, decision.ANSWER_AT = fitted, answer_at
