@@ -106,6 +106,16 @@ class Settings:
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    def today(self, now: dt.datetime) -> dt.date:
+        """The calendar day in ``TIMEZONE`` at the aware instant ``now``: the bot's day.
+
+        The one place that turns an instant into that day, so ``perezbot check``, the start-up
+        load and every reload lint dated facts on the day the posts use.
+        """
+        if now.tzinfo is None or now.utcoffset() is None:
+            raise ValueError("an aware datetime is required (a naive one would mean the machine's zone)")
+        return now.astimezone(self.tz).date()
+
 
 def dotenv_path(env: Mapping[str, str]) -> Path:
     """The ``.env`` file this process reads: ``PEREZBOT_DOTENV`` or ``.env`` in the working directory."""

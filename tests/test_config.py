@@ -156,3 +156,17 @@ def test_good_environment_value_hides_a_bad_dotenv_one(tmp_path: Path) -> None:
 def test_quoted_value_with_a_trailing_comment(tmp_path: Path) -> None:
     path = write(tmp_path, f'DISCORD_TOKEN="{GOOD_TOKEN}" # the bot\n')
     assert read_dotenv(path)["DISCORD_TOKEN"] == GOOD_TOKEN
+
+
+@pytest.mark.parametrize(
+    ("timezone", "day"),
+    [("UTC", dt.date(2026, 1, 1)), ("America/Guayaquil", dt.date(2025, 12, 31)), ("Asia/Tokyo", dt.date(2026, 1, 1))],
+)
+def test_today_is_the_calendar_day_in_the_configured_timezone(timezone: str, day: dt.date) -> None:
+    moment = dt.datetime(2026, 1, 1, 3, 0, tzinfo=dt.UTC)
+    assert Settings(timezone=timezone).today(moment) == day
+
+
+def test_today_refuses_a_naive_instant_which_would_mean_the_machines_zone() -> None:
+    with pytest.raises(ValueError, match="aware"):
+        Settings().today(dt.datetime(2026, 1, 1, 3, 0))
