@@ -18,7 +18,7 @@ import datetime as dt
 import logging
 import os
 import signal
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
@@ -51,11 +51,11 @@ def _discord_settings(ctx: CliContext) -> Settings | None:
     return ctx.settings(require_token=True)
 
 
-def _clock(env: Mapping[str, str]) -> Clock:
-    """The bot's clock: the real UTC time (in tests only, a moved one: ``PEREZBOT_TEST_CLOCK``)."""
+def _clock(ctx: CliContext) -> Clock:
+    """The bot's clock: the command's (in tests only, a moved one: ``PEREZBOT_TEST_CLOCK``)."""
     from bot.posts.testclock import clock_from_env
 
-    return clock_from_env(env) or (lambda: dt.datetime.now(dt.UTC))
+    return clock_from_env(ctx.env) or ctx.clock
 
 
 def _load(ctx: CliContext, clock: Clock) -> tuple[Settings, Engine] | None:
@@ -216,7 +216,7 @@ def _session(settings: Settings, ctx: CliContext) -> Iterator[None]:
 
 
 def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
-    clock = _clock(ctx.env)
+    clock = _clock(ctx)
     loaded = _load(ctx, clock)
     if loaded is None:
         return EXIT_CONFIG
@@ -264,7 +264,7 @@ async def _sync(settings: Settings, engine: Engine) -> tuple[str, int]:
 
 
 def run_sync(ns: argparse.Namespace, ctx: CliContext) -> int:
-    loaded = _load(ctx, _clock(ctx.env))
+    loaded = _load(ctx, _clock(ctx))
     if loaded is None:
         return EXIT_CONFIG
     settings, engine = loaded
