@@ -30,10 +30,17 @@ log = logging.getLogger(__name__)
 Callback = Callable[[discord.Interaction], Coroutine[Any, Any, None]]
 
 
-def _button(label: str, custom_id: str, callback: Callback, style: discord.ButtonStyle) -> discord.ui.Button:
-    button: discord.ui.Button = discord.ui.Button(label=label[:80], custom_id=custom_id[:100], style=style)
-    button.callback = callback  # type: ignore[method-assign,assignment]  # a per-button closure
-    return button
+class _Button(discord.ui.Button[Any]):
+    """A button whose press runs ``on_press`` (a closure that knows which option it stands for)."""
+
+    def __init__(self, label: str, custom_id: str, on_press: Callback, style: discord.ButtonStyle) -> None:
+        super().__init__(label=label[:80], custom_id=custom_id[:100], style=style)
+        self.on_press = on_press
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self.on_press(interaction)
+
+
 
 
 class _QuizView(discord.ui.View):
@@ -71,12 +78,12 @@ class SoloView(_QuizView):
         question = self.items[self.index].question(self.lang)
         for i, option in enumerate(question.options):
             self.add_item(
-                _button(button_label(i + 1, option), self._id(str(i)), self._chooser(i), discord.ButtonStyle.secondary)
+                _Button(button_label(i + 1, option), self._id(str(i)), self._chooser(i), discord.ButtonStyle.secondary)
             )
 
     def _show_one(self, key: str, callback: Callback) -> None:
         self.clear_items()
-        self.add_item(_button(text(self.lang, key), self._id(key), callback, discord.ButtonStyle.primary))
+        self.add_item(_Button(text(self.lang, key), self._id(key), callback, discord.ButtonStyle.primary))
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id == self.owner_id:
@@ -140,7 +147,7 @@ class ChannelQuestionView(_QuizView):
         self._lang_of = words
         for i, option in enumerate(question.question.options):
             self.add_item(
-                _button(
+                _Button(
                     button_label(i + 1, option),
                     f"perezbot:quiz:{tag}:{i}",
                     self._chooser(i),
