@@ -45,8 +45,6 @@ class _Button(discord.ui.Button[Any]):
         await self.on_press(interaction)
 
 
-
-
 class _QuizView(discord.ui.View):
     async def on_error(self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item[Any]) -> None:
         log.error("quiz button %r failed", getattr(item, "custom_id", item), exc_info=error)
