@@ -287,6 +287,7 @@ class Matcher(Scorer):
             analysis.confirming,
             analysis.ranks,
             analysis.asks_name,
+            analysis.hypothetical,
         )
         step = relative_year(folded)
         if step and previous.year is not None:

@@ -30,7 +30,7 @@ MIN_UNKNOWN_WEIGHT, MAX_UNKNOWN_WEIGHT = 0.3, 3.0  # …the bounds of that weigh
 DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
 SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
 RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
-UNSAID_RANK = 300  # an unknown word rarer than this is a detail asked, not a figure of speech
+UNSAID_RANK = 300  # of a question about someone else, a word rarer than this is a detail asked
 ANSWER_EXPLAINS = 0.7  # how much of a word's weight a fact explains with its answer alone
 # The kind of value a question word asks for; a fact whose answer holds none of it is a near miss.
 ASKS_FOR = {
