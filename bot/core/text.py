@@ -313,7 +313,7 @@ class Analyzer:
         self._stop_stems = frozenset(_stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
         people = "|".join(sorted(re.escape(p) for p in lexicon.people))
         # "Quito's altitude", "Markov's time": what a name's possessive asks is about that place or
-        # person, not him (medal colours and other concepts are no owners).
+        # person, not him (values — medal colours, nations — are no owners: "Russia's agency").
         owners = "|".join(
             sorted(re.escape(e) for e in lexicon.people | (lexicon.entities - set(lexicon.values)) if e.isalpha())
         )
