@@ -26,6 +26,7 @@ __all__ = [
     "remove_view",
     "reply_to",
     "respond",
+    "withdraw_deferral",
 ]
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,19 @@ async def respond(
     response = await interaction.response.send_message(**kwargs, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
     resource = response.resource if isinstance(response.resource, discord.InteractionMessage) else None
     return Sent(interaction.guild_id, interaction.channel_id, response.message_id, resource)
+
+
+async def withdraw_deferral(interaction: discord.Interaction) -> None:
+    """Delete the public "thinking…" of a deferred interaction, so what follows can be ephemeral.
+
+    After a deferral, Discord makes the first follow-up *replace* the "thinking…" message, public
+    or not as the deferral was; once that message is deleted, a follow-up is a new message with
+    its own flags. Fine if it is already gone.
+    """
+    try:
+        await interaction.delete_original_response()
+    except discord.HTTPException as exc:
+        log.info("could not delete the deferred response to interaction %s: %s", interaction.id, exc)
 
 
 async def edit_in_place(interaction: discord.Interaction, reply: Reply, *, view: discord.ui.View | None = None) -> None:

@@ -12,7 +12,8 @@ Rate limits behave like Discord's: each route has a bucket per major parameter (
 token) with ``X-RateLimit-Limit/Remaining/Reset/Reset-After/Bucket`` headers on every answer; past
 the limit the answer is a 429 with ``retry_after`` in the body, ``Retry-After`` and
 ``X-RateLimit-Scope``; a global limit (requests per second for the whole bot) applies to
-everything but interaction callbacks, as on Discord. Every answer carries ``Via`` (discord.py
+everything but the interaction endpoints (callbacks, and follow-ups through the interaction's
+webhook, which have their own per-token bucket), as on Discord. Every answer carries ``Via`` (discord.py
 treats a 429 without it as a Cloudflare ban). What was injected is counted in :attr:`Faults.counts`.
 """
 
@@ -90,7 +91,7 @@ class RateLimits:
         now = self.clock()
         name, major = self.bucket_of(method, path)
         limit, per = self.buckets.get(name, (20, 1.0))
-        if self.global_per_second is not None and name != "interaction-callback":
+        if self.global_per_second is not None and name not in ("interaction-callback", "webhook"):
             _, reset_after, allowed = self._take(("global", ""), self.global_per_second, 1.0, now)
             if not allowed:
                 retry = round(reset_after, 3)
