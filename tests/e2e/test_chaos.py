@@ -10,7 +10,9 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -235,3 +237,60 @@ async def test_every_start_comes_up_under_server_errors(fake: FakeDiscord, tmp_p
         finally:
             await _stop(proc)
     fake.faults = None
+
+
+class HeldMatching(ThreadPoolExecutor):
+    """The bot's matching thread, holding every question until :attr:`release` is set (a slow match)."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=1)
+        self.release = threading.Event()
+
+    def submit(self, fn, /, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def held():  # type: ignore[no-untyped-def]
+            self.release.wait(30)
+            return fn(*args, **kwargs)
+
+        return super().submit(held)
+
+
+async def test_an_answer_not_ready_in_time_is_deferred_then_followed_up(running: Running) -> None:
+    fake, bot = running.fake, running.bot
+    held = HeldMatching()
+    bot.matching, bot.backlog.answer_by = held, 0.0  # answer mode, but its time is already up
+    try:
+        interaction = await fake.slash("ask", question=QUESTION)
+        assert (await fake.response_to(interaction)).json["type"] == 5  # "thinking…" while it matches
+        assert bot.backlog.awaiting_first == 0
+        held.release.set()
+        await fake.wait_until(lambda: interaction_visible(fake, interaction, running.retirement()), what="the answer")
+    finally:
+        held.release.set()
+        held.shutdown()
+
+
+async def test_a_deferred_ask_whose_outcome_is_a_notice_stays_private(running: Running) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    running.bot.backlog.defer_depth = 0  # every question deferred first, as in a burst
+    first = await fake.slash("ask", question=QUESTION, user=FakeUser("ana"))
+    await fake.wait_until(lambda: interaction_visible(fake, first, answer), what="the answer")
+    again = await fake.slash("ask", question=QUESTION, user=FakeUser("ben"))  # same channel, a moment later
+    assert (await fake.response_to(again)).json["type"] == 5
+    notice = await fake.wait_for_request("POST", rf"/webhooks/\d+/{again['token']}")
+    assert "a moment ago" in says_text(notice.json) and notice.json["flags"] & 64
+    assert fake.find("DELETE", rf"/webhooks/\d+/{again['token']}/messages/@original")  # the "thinking…" went
+    public = [says_text(m) for m in fake.public_messages()]
+    assert sum(answer in text for text in public) == 1  # the answer, once, in public
+    assert not any("a moment ago" in text or text == "" for text in public)  # no notice, no stale "thinking…"
+
+
+async def test_a_cooldown_notice_is_private_even_in_a_burst(running: Running) -> None:
+    fake = running.fake
+    running.bot.backlog.defer_depth = 0  # every question that needs matching is deferred first
+    for _ in range(5):  # the cooldown allows 5 questions in 30 s
+        await fake.slash("ask", question=QUESTION, guild=None)
+    sixth = await fake.slash("ask", question=QUESTION, guild=None)
+    body = (await fake.response_to(sixth)).json
+    assert body["type"] == 4 and body["data"]["flags"] & 64  # at once, for the asker only: never after "thinking…"
+    assert "ask again in" in says_text(body["data"])
