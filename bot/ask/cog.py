@@ -155,7 +155,7 @@ class Mentions(commands.Cog):
         except Exception:
             log.exception("answering message %s in channel %s failed", message.id, message.channel.id)
             try:
-                await send.reply_to(message, render_notice("error", "en"))
+                await send.reply_to(message, render_notice("error", "en"), kind="e")
             except discord.HTTPException as exc:
                 log.warning("could not tell the user about the error: %s", exc)
 

@@ -153,11 +153,16 @@ async def post(
     *,
     view: discord.ui.View | None = None,
     reference: discord.Message | None = None,
+    nonce: str | None = None,
 ) -> Sent | None:
     """Post ``reply`` in ``channel`` (as a reply to ``reference`` when allowed).
 
     Embeds become plain text without Embed Links; the reply link is dropped without Read Message
     History; without Send Messages nothing is sent, a warning is logged and None is returned.
+    ``nonce`` is sent with ``enforce_nonce``, so Discord returns the first message instead of
+    creating a second. discord.py already gives each call a random one, which covers retries of
+    that call (the REST layer retries 5xx, and a 5xx may come after Discord applied it); a nonce
+    derived from the question also covers a second *call* for it (a redelivered event).
     """
     perms = _channel_permissions(channel)
     guild = getattr(channel, "guild", None)
@@ -170,13 +175,20 @@ async def post(
     if reference is not None and (perms is None or perms.read_message_history):
         kwargs["reference"] = reference.to_reference(fail_if_not_exists=False)
         kwargs["mention_author"] = False
+    if nonce is not None:  # discord.py sends it with ``enforce_nonce``
+        kwargs["nonce"] = nonce
     sent = await channel.send(**kwargs, allowed_mentions=NO_MENTIONS)
     return Sent(guild.id if guild else None, sent.channel.id, sent.id, sent)
 
 
-async def reply_to(message: discord.Message, reply: Reply, *, view: discord.ui.View | None = None) -> Sent | None:
-    """Answer a message in its channel, as a reply when allowed; None when the bot may not post."""
-    return await post(message.channel, reply, view=view, reference=message)
+async def reply_to(
+    message: discord.Message, reply: Reply, *, view: discord.ui.View | None = None, kind: str = "r"
+) -> Sent | None:
+    """Answer a message in its channel, as a reply when allowed; None when the bot may not post.
+
+    The nonce is ``kind`` + the question's id (Discord allows 25 characters): one reply of each
+    kind per question, however often the request is retried or the question redelivered."""
+    return await post(message.channel, reply, view=view, reference=message, nonce=f"{kind}{message.id}")
 
 
 async def post_to(

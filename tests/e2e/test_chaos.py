@@ -75,6 +75,12 @@ def answered_messages(fake: FakeDiscord, answer: str) -> set[str]:
     return out
 
 
+def replies_to(fake: FakeDiscord, message: dict) -> list[dict]:
+    """The bot's messages in the fake that reply to ``message``."""
+    refs = {key: str((m.get("message_reference") or {}).get("message_id")) for key, m in fake.messages.items()}
+    return [fake.messages[key] for key, ref in refs.items() if ref == message["id"]]
+
+
 def interaction_visible(fake: FakeDiscord, interaction: dict, answer: str) -> bool:
     return interaction["token"] in answered_tokens(fake, answer)
 
@@ -294,3 +300,27 @@ async def test_a_cooldown_notice_is_private_even_in_a_burst(running: Running) ->
     body = (await fake.response_to(sixth)).json
     assert body["type"] == 4 and body["data"]["flags"] & 64  # at once, for the asker only: never after "thinking…"
     assert "ask again in" in says_text(body["data"])
+
+
+async def test_a_reply_applied_but_answered_503_is_not_doubled_by_its_retry(running: Running, errors) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    errors.expect("")
+    fake.faults = Faults(lost_rate=1.0, lost_max=1, routes=r"POST /channels/\d+/messages")
+    message = await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", mentions=[fake.bot_user])
+    await fake.wait_until(lambda: message_visible(fake, message, answer), timeout=10, what="the retried reply")
+    posts = fake.find("POST", rf"/channels/{message['channel_id']}/messages")
+    assert [p.status for p in posts] == [503, 200] and fake.faults.counts["lost"] == 1  # applied, lost, retried
+    assert {(p.json["nonce"], p.json["enforce_nonce"]) for p in posts} == {(f"r{message['id']}", True)}
+    replies = replies_to(fake, message)
+    assert len(replies) == 1  # Discord refused the retry as a duplicate and returned the first
+
+
+async def test_a_question_delivered_twice_gets_one_reply(running: Running) -> None:
+    fake = running.fake
+    message = await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", mentions=[fake.bot_user])
+    await fake.wait_until(lambda: message_visible(fake, message, running.retirement()), what="the reply")
+    await fake.dispatch("MESSAGE_CREATE", message, guild_id=int(message["guild_id"]))  # e.g. replayed on a resume
+    await fake.wait_until(lambda: len(fake.find("POST", r"/channels/\d+/messages")) == 2, what="the second send")
+    replies = replies_to(fake, message)
+    assert len(replies) == 1  # same nonce: Discord returned the first reply
