@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import re
 import time
 from collections.abc import Callable
 
@@ -68,13 +69,22 @@ def _answered_interactions(fake: FakeDiscord) -> set[str]:
 
 
 def _answered_messages(fake: FakeDiscord) -> dict[str, float]:
-    """Message id → when the bot's reply to it arrived (the answer, or "asked a minute ago" in a busy channel)."""
+    """Message id → when the bot's reply to it arrived (the answer, or "asked a minute ago" in a busy
+    channel): a reply referencing it, or naming its author in the same channel (a folded reply)."""
+    asked: dict[tuple[str, str], list[str]] = {}  # (channel, author) -> question ids
+    for message in fake.messages.values():
+        if "webhook_id" not in message and message["author"]["id"] != str(fake.bot_user.id):
+            asked.setdefault((message["channel_id"], message["author"]["id"]), []).append(message["id"])
     out: dict[str, float] = {}
     for rec in fake.requests:
         if rec.method == "POST" and rec.path.endswith("/messages") and _ok(rec):
             ref = (rec.json or {}).get("message_reference") or {}
             if ref.get("message_id"):
                 out.setdefault(str(ref["message_id"]), rec.at)
+            channel = rec.path.split("/")[2]
+            for author in re.findall(r"<@(\d+)>", (rec.json or {}).get("content") or ""):
+                for question in asked.get((channel, author), ()):
+                    out.setdefault(question, rec.at)
     return out
 
 

@@ -7,8 +7,9 @@ decides, per question, whether to answer at once (deferring anyway if the answer
 ask the user to try again in a moment (past its bound). A notice only the asker should see (a
 cooldown, "asked a moment ago") stays private: the cooldown is checked before any deferral, and
 after a public deferral the "thinking…" message is deleted and the notice sent ephemerally.
-A reply to a channel saturated by its rate limit is dropped with a logged reason instead of
-queueing behind it.
+A reply by message goes through its channel's lane (:mod:`bot.discord.lanes`): identical replies
+waiting for the channel's rate limit are folded into one that names every asker, and past a short
+queue a reply is dropped with a logged reason instead of queueing behind the limit.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from bot.core.render import Reply, render_notice
 from bot.discord import send
 from bot.discord.backlog import FirstResponse, Mode
 from bot.discord.common import choices, locale_language, reply_language
+from bot.discord.embeds import to_text
+from bot.discord.lanes import Delivery
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -167,9 +170,20 @@ class Mentions(commands.Cog):
     async def reply(
         self, message: discord.Message, reply: Reply, view: discord.ui.View | None = None
     ) -> send.Sent | None:
-        """Reply unless the channel is saturated (then the reply is dropped, with a logged reason)."""
-        with self.bot.backlog.channel_slot(message.channel.id) as room:
-            return await send.reply_to(message, reply, view=view) if room else None
+        """Reply through the channel's lane (:mod:`bot.discord.lanes`): sent, naming any askers folded
+        into it; folded into an identical reply still waiting (None); or dropped, logged (None)."""
+        channel_id = message.channel.id if message.guild is not None else None  # a DM has one asker
+        key = None if isinstance(view, AmbiguousView) else to_text(reply)  # "did you mean" is the asker's own
+        delivery, sent = await self.bot.lanes.deliver(
+            channel_id,
+            key,
+            message.id,
+            message.author.id,
+            lambda also: send.reply_to(message, reply, view=view, also=also),
+        )
+        if delivery is not Delivery.SENT and view is not None:
+            view.stop()
+        return sent if delivery is Delivery.SENT else None
 
     async def answer(self, message: discord.Message, question: str) -> None:
         bot = self.bot

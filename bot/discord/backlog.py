@@ -27,7 +27,6 @@ import contextlib
 import datetime as dt
 import enum
 import logging
-from collections import Counter
 from collections.abc import Callable, Iterator
 
 __all__ = ["Backlog", "FirstResponse", "Mode"]
@@ -63,7 +62,6 @@ class Backlog:
         self,
         *,
         limit: int = 4000,
-        per_channel: int = 10,
         defer_depth: int = 100,
         defer_age: float = 1.0,
         answer_by: float = 1.5,
@@ -80,9 +78,6 @@ class Backlog:
         self.awaiting_first = 0
         self._quiet: asyncio.Event | None = None
         self.turned_away = 0
-        self.per_channel = per_channel
-        self._channels: Counter[int] = Counter()
-        self.dropped = 0
 
     def age(self, created_at: dt.datetime) -> float:
         """Seconds since ``created_at`` (an interaction's creation, from its id)."""
@@ -139,28 +134,3 @@ class Backlog:
         self.turned_away += 1
         if self.turned_away == 1 or self.turned_away % 100 == 0:
             log.warning("busy: %d question(s) in hand; told %d asker(s) to try again", self.in_hand, self.turned_away)
-
-    @contextlib.contextmanager
-    def channel_slot(self, channel_id: int | None) -> Iterator[bool]:
-        """Reserve a place in ``channel_id``'s reply queue; yields False (and logs) when it is full."""
-        if channel_id is None:
-            yield True
-            return
-        if self._channels[channel_id] >= self.per_channel:
-            self.dropped += 1
-            if self.dropped == 1 or self.dropped % 100 == 0:  # a flood is a few lines, not one per message
-                log.warning(
-                    "channel %s is saturated (%d replies waiting on its rate limit): reply dropped (%d so far)",
-                    channel_id,
-                    self._channels[channel_id],
-                    self.dropped,
-                )
-            yield False
-            return
-        self._channels[channel_id] += 1
-        try:
-            yield True
-        finally:
-            self._channels[channel_id] -= 1
-            if not self._channels[channel_id]:
-                del self._channels[channel_id]

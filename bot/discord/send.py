@@ -12,7 +12,7 @@ import logging
 import discord
 
 from bot.core.render import Reply
-from bot.discord.embeds import to_embed, to_text
+from bot.discord.embeds import MAX_CONTENT, to_embed, to_text, trim
 from bot.discord.rest import single_attempt
 
 __all__ = [
@@ -58,10 +58,14 @@ def jump_url(guild_id: int | None, channel_id: int, message_id: int) -> str:
     return f"https://discord.com/channels/{guild_id or '@me'}/{channel_id}/{message_id}"
 
 
-def _body(reply: Reply, embed_ok: bool) -> dict:
+def _body(reply: Reply, embed_ok: bool, also: tuple[int, ...] = ()) -> dict:
+    """The message's fields; ``also`` names more askers the reply answers (no ping: no mentions allowed)."""
+    names = " ".join(f"<@{user_id}>" for user_id in also)
     if embed_ok:
-        return {"embed": to_embed(reply)}
-    return {"content": to_text(reply)}
+        return {"embed": to_embed(reply), **({"content": names} if names else {})}
+    if not names:
+        return {"content": to_text(reply)}
+    return {"content": trim(f"{names}\n{reply.as_text()}", MAX_CONTENT)}
 
 
 def interaction_can_embed(interaction: discord.Interaction, ephemeral: bool) -> bool:
@@ -154,6 +158,7 @@ async def post(
     view: discord.ui.View | None = None,
     reference: discord.Message | None = None,
     nonce: str | None = None,
+    also: tuple[int, ...] = (),
 ) -> Sent | None:
     """Post ``reply`` in ``channel`` (as a reply to ``reference`` when allowed).
 
@@ -169,7 +174,7 @@ async def post(
     if not _can_send(channel, perms):
         log.warning("no permission to send messages in channel %s (guild %s)", getattr(channel, "id", "?"), guild)
         return None
-    kwargs = _body(reply, perms is None or perms.embed_links)
+    kwargs = _body(reply, perms is None or perms.embed_links, also)
     if view is not None:
         kwargs["view"] = view
     if reference is not None and (perms is None or perms.read_message_history):
@@ -182,13 +187,19 @@ async def post(
 
 
 async def reply_to(
-    message: discord.Message, reply: Reply, *, view: discord.ui.View | None = None, kind: str = "r"
+    message: discord.Message,
+    reply: Reply,
+    *,
+    view: discord.ui.View | None = None,
+    kind: str = "r",
+    also: tuple[int, ...] = (),
 ) -> Sent | None:
     """Answer a message in its channel, as a reply when allowed; None when the bot may not post.
 
-    The nonce is ``kind`` + the question's id (Discord allows 25 characters): one reply of each
-    kind per question, however often the request is retried or the question redelivered."""
-    return await post(message.channel, reply, view=view, reference=message, nonce=f"{kind}{message.id}")
+    ``also``: other askers the same reply answers, named in it. The nonce is ``kind`` + the
+    question's id (Discord allows 25 characters): one reply of each kind per question, however
+    often the request is retried or the question redelivered."""
+    return await post(message.channel, reply, view=view, reference=message, nonce=f"{kind}{message.id}", also=also)
 
 
 async def post_to(

@@ -1,4 +1,4 @@
-"""The backlog's decisions: answer, defer, or "try again"; saturated channels drop with a reason."""
+"""The backlog's decisions: answer, defer, or "try again"; follow-up work waits for first responses."""
 
 from __future__ import annotations
 
@@ -75,30 +75,3 @@ def test_past_the_limit_the_asker_is_told_to_try_again(caplog: pytest.LogCapture
             for _ in range(3):
                 backlog.turn_away()
     assert backlog.turned_away == 3 and len(caplog.records) == 1  # logged once, not per asker
-
-
-def test_a_saturated_channel_drops_replies_with_a_logged_reason(caplog: pytest.LogCaptureFixture) -> None:
-    backlog = Backlog(per_channel=2)
-    with caplog.at_level(logging.WARNING, "perezbot.backlog"):
-        with (
-            backlog.channel_slot(7) as a,
-            backlog.channel_slot(7) as b,
-            backlog.channel_slot(7) as c,
-            backlog.channel_slot(8) as other,
-        ):
-            assert (a, b, c, other) == (True, True, False, True)
-        with backlog.channel_slot(7) as again:
-            assert again
-    assert backlog.dropped == 1 and "saturated" in caplog.text
-    with caplog.at_level(logging.WARNING, "perezbot.backlog"):
-        caplog.clear()
-        for _ in range(150):
-            with backlog.channel_slot(7), backlog.channel_slot(7), backlog.channel_slot(7):
-                pass
-    assert backlog.dropped == 151 and len(caplog.records) == 1  # the 100th drop, not 150 lines
-
-
-def test_dms_without_a_channel_are_never_saturated() -> None:
-    backlog = Backlog(per_channel=0)
-    with backlog.channel_slot(None) as ok:
-        assert ok

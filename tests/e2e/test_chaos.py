@@ -8,7 +8,9 @@ time; latency is measured by ``benchmarks/bench_chaos.py``.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
+import re
 import sys
 import threading
 from collections.abc import Callable
@@ -23,6 +25,7 @@ from tests.fake_discord import FakeDiscord, FakeUser, Faults, RateLimits, Record
 LONG = os.environ.get("PEREZBOT_CHAOS") == "long"
 QUESTION = "when did jefferson perez retire"
 BUSY = "ask again in a moment"  # past the backlog's bound: a visible "try again", never silence
+MENTION = re.compile(r"<@(\d+)>")  # askers named in a reply folded for several of them
 
 
 def scale(short: int, long: int) -> int:
@@ -65,13 +68,21 @@ def answered_tokens(fake: FakeDiscord, answer: str) -> set[str]:
 
 
 def answered_messages(fake: FakeDiscord, answer: str) -> set[str]:
-    """Ids of the messages the bot answered with ``answer`` (a 2xx POST referencing them)."""
+    """Ids of the messages the bot answered with ``answer``: a 2xx POST replying to them, or naming
+    their author (``<@id>``) in the same channel — a reply folded for several askers."""
+    asked: dict[tuple[str, str], set[str]] = {}  # (channel, author) -> question ids
+    for message in fake.messages.values():
+        if "webhook_id" not in message and message["author"]["id"] != str(fake.bot_user.id):
+            asked.setdefault((message["channel_id"], message["author"]["id"]), set()).add(message["id"])
     out: set[str] = set()
     for rec in fake.requests:
         if rec.method == "POST" and ok(rec) and rec.path.endswith("/messages") and says(rec.json, answer):
             reference = (rec.json or {}).get("message_reference") or {}
             if reference.get("message_id"):
                 out.add(str(reference["message_id"]))
+            channel = rec.path.split("/")[2]
+            for author in MENTION.findall((rec.json or {}).get("content") or ""):
+                out |= asked.get((channel, author), set())
     return out
 
 
@@ -154,6 +165,42 @@ async def test_a_flood_under_rate_limits_costs_few_429s(running: Running, errors
     running.alive()
 
 
+async def test_a_burst_of_mentions_in_busy_channels_folds_replies_instead_of_dropping(
+    running: Running, errors, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    errors.expect("")
+    caplog.set_level(logging.INFO, "perezbot.lanes")
+    fake.faults = Faults(limits=RateLimits())  # 5 messages per 5 s per channel, as on Discord
+    channels = [fake.guild.channel, *(fake.guild.add_channel(f"busy-{i}") for i in range(scale(1, 3)))]
+    n = scale(40, 2000)
+    asked = []
+    for i, user in enumerate(users(n)):
+        channel = channels[i % len(channels)]
+        text = f"<@{fake.bot_user.id}> {QUESTION}"
+        asked.append(await fake.say(text, author=user, channel=channel, mentions=[fake.bot_user]))
+    lanes = running.bot.lanes
+
+    def seen() -> set[str]:
+        return answered_messages(fake, answer) | answered_messages(fake, "a moment ago")
+
+    await settle(lambda: len(seen()) + lanes.dropped >= n, scale(30, 120), "a reply or a logged drop for each")
+    replies = [r for r in fake.find("POST", r"/channels/\d+/messages") if ok(r)]
+    print(
+        f"\n{n} mentions in {len(channels)} channels: {len(seen())} answered by {len(replies)} messages,"
+        f" {lanes.dropped} dropped, 429s {dict(fake.faults.counts)}"
+    )
+    assert {m["id"] for m in asked} - seen() == set() or LONG  # short: every one answered
+    assert len(seen()) >= 0.9 * n  # folding answers (nearly) all; dropping "most" is gone
+    assert len(replies) <= n / 4  # a few messages, each naming many askers
+    for message in asked:  # every question not answered is logged with its reason
+        if message["id"] not in seen():
+            assert f"no reply to message {message['id']}" in caplog.text
+    fake.faults = None
+    running.alive()
+
+
 @pytest.mark.parametrize("status", [500, 502, 503, 504])
 async def test_a_reply_survives_one_server_error(running: Running, errors, status: int) -> None:
     fake = running.fake
@@ -192,13 +239,15 @@ async def test_a_saturated_channel_drops_the_reply_with_a_logged_reason(
     running: Running, caplog: pytest.LogCaptureFixture
 ) -> None:
     fake = running.fake
-    running.bot.backlog.per_channel = 0  # as if its rate limit already held 10 replies back
-    await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", mentions=[fake.bot_user])
+    caplog.set_level(logging.INFO, "perezbot.lanes")
+    running.bot.lanes.depth = 0  # as if its rate limit already held back as many replies as it may
+    message = await fake.say(f"<@{fake.bot_user.id}> {QUESTION}", mentions=[fake.bot_user])
     for _ in range(250):  # nothing reaches the fake to wake a wait: poll the bot
-        if running.bot.backlog.dropped:
+        if running.bot.lanes.dropped:
             break
         await asyncio.sleep(0.02)
-    assert running.bot.backlog.dropped == 1 and "saturated" in caplog.text
+    assert running.bot.lanes.dropped == 1 and "saturated" in caplog.text
+    assert f"no reply to message {message['id']}" in caplog.text  # each dropped question, with its reason
     assert not fake.find("POST", r"/channels/\d+/messages")
 
 
@@ -294,12 +343,13 @@ async def test_a_deferred_ask_whose_outcome_is_a_notice_stays_private(running: R
 async def test_a_cooldown_notice_is_private_even_in_a_burst(running: Running) -> None:
     fake = running.fake
     running.bot.backlog.defer_depth = 0  # every question that needs matching is deferred first
-    for _ in range(5):  # the cooldown allows 5 questions in 30 s
-        await fake.slash("ask", question=QUESTION, guild=None)
+    five = [await fake.slash("ask", question=QUESTION, guild=None) for _ in range(5)]  # 5 in 30 s are allowed
     sixth = await fake.slash("ask", question=QUESTION, guild=None)
     body = (await fake.response_to(sixth)).json
     assert body["type"] == 4 and body["data"]["flags"] & 64  # at once, for the asker only: never after "thinking…"
     assert "ask again in" in says_text(body["data"])
+    answer = running.retirement()
+    await fake.wait_until(lambda: all(interaction_visible(fake, i, answer) for i in five), what="the five answers")
 
 
 async def test_a_reply_applied_but_answered_503_is_not_doubled_by_its_retry(running: Running, errors) -> None:
