@@ -374,3 +374,18 @@ async def test_a_question_delivered_twice_gets_one_reply(running: Running) -> No
     await fake.wait_until(lambda: len(fake.find("POST", r"/channels/\d+/messages")) == 2, what="the second send")
     replies = replies_to(fake, message)
     assert len(replies) == 1  # same nonce: Discord returned the first reply
+
+
+async def test_every_request_path_goes_through_the_rest_policy(running: Running) -> None:
+    """The policy sits on discord.py's private session (no public hook can retry): if an upgrade
+    renames that session or sends interactions through another one, this fails."""
+    fake, bot = running.fake, running.bot
+    session = bot.http._HTTPClient__session  # type: ignore[attr-defined]
+    assert bot.rest in session._middlewares
+    bot.backlog.defer_depth = 0  # a callback, then a follow-up through the interaction's webhook
+    fake.faults = Faults(error_rate=1.0, error_statuses=(503,), routes=r"POST /(interactions|webhooks)/.*")
+    interaction = await fake.slash("ask", question=QUESTION, guild=None)
+    await fake.wait_until(lambda: fake.faults.counts["5xx"] >= 1, what="a failed callback")
+    fake.faults = None
+    await fake.wait_until(lambda: interaction_visible(fake, interaction, running.retirement()), timeout=10, what="it")
+    assert bot.rest.retried["503"] >= 1
