@@ -107,7 +107,11 @@ class ChannelLanes(Generic[T]):
         except BaseException as exc:
             if mine in lane.waiting:
                 lane.waiting.remove(mine)
-            if not mine.sent.done():
+            if mine.sent.done():
+                pass
+            elif isinstance(exc, asyncio.CancelledError):  # the bot is closing
+                mine.sent.cancel()
+            else:
                 mine.sent.set_exception(exc)
                 mine.sent.exception()  # the folded askers share it; nobody else need retrieve it
             raise

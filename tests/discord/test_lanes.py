@@ -100,3 +100,19 @@ async def test_a_failed_send_fails_its_folded_askers_too_and_frees_the_channel()
     outcomes = await asyncio.gather(first, second, third, return_exceptions=True)
     assert all(isinstance(o, RuntimeError) for o in outcomes)
     assert lanes.waiting(7) == 0 and not lanes._lanes
+
+
+async def test_a_cancelled_send_cancels_its_folded_askers() -> None:
+    lanes: ChannelLanes[str] = ChannelLanes()
+    channel = Channel()
+    first = asyncio.ensure_future(lanes.deliver(7, "a", 1, 101, channel.send("a")))
+    await asyncio.sleep(0)
+    second = asyncio.ensure_future(lanes.deliver(7, "a", 2, 102, channel.send("a")))
+    await asyncio.sleep(0)
+    third = asyncio.ensure_future(lanes.deliver(7, "a", 3, 103, channel.send("a")))  # folded into the second
+    await asyncio.sleep(0)
+    first.cancel()
+    second.cancel()  # waiting for the channel when the bot closes
+    outcomes = await asyncio.gather(first, second, third, return_exceptions=True)
+    assert all(isinstance(o, asyncio.CancelledError) for o in outcomes)
+    assert not lanes._lanes
