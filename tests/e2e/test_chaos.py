@@ -129,6 +129,27 @@ async def test_a_burst_of_ask_is_answered_in_full(running: Running) -> None:
     running.alive()
 
 
+async def test_a_burst_of_ask_in_busy_channels_leaves_no_notice_in_public(running: Running) -> None:
+    fake = running.fake
+    answer = running.retirement()
+    channels = [fake.guild.channel, *(fake.guild.add_channel(f"burst-{i}") for i in range(3))]
+    n = scale(60, 2000)
+    sent = [
+        await fake.slash("ask", question=QUESTION, user=user, channel=channels[i % len(channels)])
+        for i, user in enumerate(users(n))
+    ]
+    await settle(
+        lambda: {i["token"] for i in sent} <= answered_tokens(fake, answer) | answered_tokens(fake, "a moment ago"),
+        scale(20, 180),
+        "the answer or a pointer to it for every asker",
+    )
+    public = [says_text(m) for m in fake.public_messages()]
+    assert not any("a moment ago" in text for text in public)  # pointers went to their askers only
+    assert not any(text == "" for text in public)  # no "thinking…" left behind
+    assert 1 <= sum(answer in text for text in public) <= len(sent)
+    running.alive()
+
+
 async def test_every_question_gets_a_visible_reply_under_server_errors(running: Running, errors) -> None:
     fake = running.fake
     answer = running.retirement()
