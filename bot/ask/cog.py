@@ -84,7 +84,12 @@ class Ask(commands.Cog):
                     await interaction.response.defer(thinking=True)
                     first.done()
                     await backlog.quiet()  # the matching waits for the questions still in their window
-                plan = await self.plan(interaction, question, first)
+                try:
+                    plan = await self.plan(interaction, question, first)
+                except Exception:
+                    if interaction.response.is_done():  # the tree's error reply then reaches the asker only
+                        await send.withdraw_deferral(interaction)
+                    raise
                 if interaction.response.is_done():
                     first.done()
                     await backlog.quiet()  # a follow-up has 15 minutes; a first response has 3 s

@@ -410,3 +410,21 @@ async def test_every_request_path_goes_through_the_rest_policy(running: Running)
     fake.faults = None
     await fake.wait_until(lambda: interaction_visible(fake, interaction, running.retirement()), timeout=10, what="it")
     assert bot.rest.retried["503"] >= 1
+
+
+async def test_a_deferred_ask_that_fails_tells_only_the_asker(
+    running: Running, errors, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = running.fake
+    errors.expect("slash command /ask failed")
+    running.bot.backlog.defer_depth = 0  # deferred first, as in a burst
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("the matcher broke")
+
+    monkeypatch.setattr(type(running.bot.engine), "ask", broken)  # restored after the test
+    interaction = await fake.slash("ask", question=QUESTION)
+    assert (await fake.response_to(interaction)).json["type"] == 5
+    notice = await fake.wait_for_request("POST", rf"/webhooks/\d+/{interaction['token']}")
+    assert "went wrong" in says_text(notice.json) and notice.json["flags"] & 64
+    assert not any("went wrong" in says_text(m) or not says_text(m) for m in fake.public_messages())
