@@ -337,6 +337,8 @@ class Analyzer:
         for word in vocabulary:
             known.update(_TOKEN_RE.findall(_expand(word)))
         self._known = frozenset(w for w in known if not w.startswith("§"))
+        # "takes" is no new word when "take" is known: an inflection of a known word is known.
+        self._known_stems = {lg: frozenset(_stem(w, lg) for w in self._known) for lg in ("en", "es")}
         # The domain's rare words (names, places, events): what a split or misheard word may be.
         self._respeller = Respeller(w for w in self._known if self._ranks.get(w, RARE_RANK) > _RARE_TARGET_RANK)
         self._by_initial: dict[str, list[str]] = {}
@@ -412,9 +414,10 @@ class Analyzer:
         stemmed = self._stem_concept.get((_stem(word, lang), lang))
         if stemmed:
             return stemmed, False
+        stem = _stem(word, lang)
         if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
-            return _stem(word, lang), False
-        return _stem(word, lang), True
+            return stem, False
+        return stem, stem not in self._known_stems[lang]
 
     def subjects_of(self, text: str) -> frozenset[str]:
         """Whom a question is about: "Markov's time", "did Segura win" → ``about_markov``;
