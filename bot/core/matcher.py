@@ -484,11 +484,26 @@ class Matcher(Scorer):
         """In a long, chatty message the question is usually at the end: try the last clauses.
 
         "my dad watched the race with me last night…, so what was his time in Atlanta?" is
-        answered from its shortest tail that is itself a clear question.
+        answered from its shortest tail that is itself a clear question. A tail may also start at a
+        question embedded mid-clause ("…nobody could agree on when he hung it up. what's the date?",
+        "what i want to know is what year he won"), when what comes before it in its clause is
+        everyday words only ("the weather in the city where he won" names its own topic).
         """
         clauses = analysis.clauses
-        for k in range(len(clauses) - 1, max(0, len(clauses) - 1 - TAIL_CLAUSES), -1):
-            tail = analysis.part(tuple(t for clause in clauses[k:] for t in clause))
+        starts: list[tuple[int, int, str]] = []  # (token index, clause, question word to prepend)
+        at = 0
+        for k, clause in enumerate(clauses):
+            starts.append((at, k, ""))
+            starts.extend((pos, k, wh) for pos, wh in analysis.embedded if at < pos < at + len(clause))
+            at += len(clause)
+        first_clause = max(0, len(clauses) - TAIL_CLAUSES)
+        for pos, k, wh in sorted(starts, reverse=True):
+            if k < first_clause or (pos == 0 and not wh):
+                continue  # the whole message was tried already
+            head = analysis.tokens[sum(len(c) for c in clauses[:k]) : pos]
+            if head and not all(self._everyday_word(t, analysis) for t in head):
+                continue
+            tail = analysis.part(((wh,) if wh else ()) + analysis.tokens[pos:])
             if len(set(tail.tokens)) < 2 or not set(tail.tokens) - self._intents - self._topic:
                 continue  # "who won them" is too vague to stand for the whole message
             result = self._decide(question, tail, truncated)
@@ -503,6 +518,11 @@ class Matcher(Scorer):
                     return None  # "who was faster in the final, Markov or Segura?": not said of them
                 return result
         return None
+
+    def _everyday_word(self, token: str, analysis: Analysis) -> bool:
+        """A word of everyday language that names nothing of the domain ("nobody", "agree",
+        "want"): no place, person, number, question word or concept no fact covers."""
+        return not self._is_strong(token) and analysis.ranks.get(token, RARE_RANK) <= PIVOT_RANK
 
     def _names_what_fact_lacks(self, tokens: list[str], result: MatchResult) -> bool:
         """Does a dropped question name a place, person or year the answering fact never mentions?"""

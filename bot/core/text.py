@@ -92,6 +92,7 @@ _CONJUNCTIONS = _TABLES.conjunctions  # words that join two questions in one mes
 _QUESTION_STARTERS = _TABLES.question_starters  # "…, so how old was he?" asks; "my dad is from Cuenca" doesn't
 _LEAD_FILLER = _TABLES.lead_filler
 _WH_WORDS = _TABLES.wh_words  # ask only at the start of a clause ("the race where he…" asks nothing)
+_INDIRECT = _TABLES.indirect  # "…no one knows when he…": a question embedded after one of these
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
 _SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
@@ -172,6 +173,7 @@ class Analysis(Frozen):
         "ranks",
         "asks_name",
         "hypothetical",
+        "embedded",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -192,6 +194,10 @@ class Analysis(Frozen):
     ranks: Mapping[str, int]
     asks_name: bool  # "what's the cathedral called": a name is asked, not the thing
     hypothetical: bool  # "will / should he get the gold?": asks of a plan or a call, not a deed
+    # Questions embedded mid-clause ("nobody could agree on when he hung it up", "what i want to
+    # know is what year he won"): (token index where each starts, its question word's token, or ""
+    # when the token there is itself one). Only the fallbacks for long messages read them.
+    embedded: tuple[tuple[int, str], ...]
 
     def __init__(
         self,
@@ -207,6 +213,7 @@ class Analysis(Frozen):
         ranks: Mapping[str, int] | None = None,
         asks_name: bool = False,
         hypothetical: bool = False,
+        embedded: tuple[tuple[int, str], ...] = (),
     ) -> None:
         _set = object.__setattr__
         _set(self, "tokens", tokens)
@@ -221,6 +228,7 @@ class Analysis(Frozen):
         _set(self, "ranks", {} if ranks is None else ranks)
         _set(self, "asks_name", asks_name)
         _set(self, "hypothetical", hypothetical)
+        _set(self, "embedded", embedded)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -481,8 +489,9 @@ class Analyzer:
         pairs: set[str] = set()
         clauses: list[tuple[str, ...]] = []
         asking: list[bool] = []
+        embedded: list[tuple[int, str]] = []
         clause_from = 0
-        clause_started = previous_unknown = asks = False
+        clause_started = previous_unknown = asks = indirect = False
         lead: list[str] = []  # the clause's first words, stop words included
         for word in self._join_phrases(words, lang):
             if word in ("|", "|q") or word in _CONJUNCTIONS:
@@ -490,7 +499,7 @@ class Analyzer:
                     clauses.append(tuple(tokens[clause_from:]))
                     asking.append(asks or word == "|q")
                 clause_from = len(tokens)
-                asks = False
+                asks = indirect = False
                 lead = []
                 clause_started = previous_unknown = False
                 continue
@@ -498,10 +507,22 @@ class Analyzer:
                 lead.append(word)
                 asks = asks or word in _QUESTION_STARTERS  # "so what was…" asks; "so i was…" does not
             if word in _WH_WORDS and clause_started:
+                wh, _ = self._canonical(word, lang)  # kept out of the clause's tokens, but noted
+                if indirect and wh is not None and wh in self.lexicon.intents:
+                    embedded.append((len(tokens), wh))
                 continue
+            indirect = indirect or word in _INDIRECT
             token, is_unknown = self._canonical(word, lang)
             if token is None:
                 continue
+            if (
+                indirect
+                and token in self.lexicon.intents
+                and len(tokens) > clause_from
+                and tokens[-1] not in self.lexicon.intents
+                and (not embedded or embedded[-1][0] != len(tokens))
+            ):
+                embedded.append((len(tokens), ""))  # "… is what year he won": asks from here
             clause_started = True
             if is_unknown and tokens and tokens[-1] in unknown and previous_unknown:
                 pairs.update((tokens[-1], token))
@@ -530,4 +551,5 @@ class Analyzer:
             ranks,
             bool(_ASKS_NAME_RE.search(fold(text))),
             bool(_HYPOTHETICAL_RE.search(fold(text))),
+            tuple(embedded),
         )

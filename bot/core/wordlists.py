@@ -52,7 +52,7 @@ def word_ranks() -> dict[str, int]:
 class Tables(Frozen):
     """The word tables of ``tables-en.yaml`` and ``tables-es.yaml``, both languages merged."""
 
-    _fields = ("numbers", "spellings", "conjunctions", "question_starters", "lead_filler", "wh_words")
+    _fields = ("numbers", "spellings", "conjunctions", "question_starters", "lead_filler", "wh_words", "indirect")
     __slots__ = _fields
     numbers: Mapping[str, str]
     spellings: Mapping[str, str]
@@ -60,6 +60,7 @@ class Tables(Frozen):
     question_starters: frozenset[str]
     lead_filler: frozenset[str]
     wh_words: frozenset[str]
+    indirect: frozenset[str]  # words of knowing and telling that embed a question ("know when…")
 
     def __init__(
         self,
@@ -69,6 +70,7 @@ class Tables(Frozen):
         question_starters: frozenset[str],
         lead_filler: frozenset[str],
         wh_words: frozenset[str],
+        indirect: frozenset[str] = frozenset(),
     ) -> None:
         _set = object.__setattr__
         _set(self, "numbers", numbers)
@@ -77,6 +79,7 @@ class Tables(Frozen):
         _set(self, "question_starters", question_starters)
         _set(self, "lead_filler", lead_filler)
         _set(self, "wh_words", wh_words)
+        _set(self, "indirect", indirect)
 
 
 @lru_cache(maxsize=1)
@@ -109,4 +112,5 @@ def tables() -> Tables:
         question_starters=words("question_starters"),
         lead_filler=words("lead_filler"),
         wh_words=words("wh_words"),
+        indirect=words("indirect"),
     )

@@ -81,6 +81,31 @@ def test_two_part_question_gets_both_facts() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        (
+            "we kept arguing about athletes who quit at the top and nobody could agree on when exactly he"
+            " hung it up. what's the actual date?",
+            "retirement-date",
+        ),
+        (
+            "ok so my abuela loves him. anyway what i actually want to know is what year he won his olympic gold",
+            "atlanta-gold",
+        ),
+    ],
+)
+def test_a_question_embedded_in_a_rambling_message_is_answered(question: str, fact_id: str) -> None:
+    result = match(question)
+    assert result.status is Status.ANSWERED
+    assert result.fact is not None and result.fact.id == fact_id
+
+
+def test_an_embedded_question_whose_clause_names_its_own_topic_is_not_answered_alone() -> None:
+    """ "the weather the day i wonder where he won": the clause is about the weather, not the race."""
+    assert match("tell me about the weather the day nobody knows where he won gold").status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "what was his time in beijing",

@@ -184,3 +184,35 @@ def test_whom_a_question_is_about(text: str, subject: str | None) -> None:
 )
 def test_a_question_whose_subject_is_him(text: str, about_him: bool) -> None:
     assert ("about_him" in shipped_engine().matcher.analyzer.subjects_of(text)) is about_him
+
+
+def test_an_inflection_of_a_known_word_is_not_unknown() -> None:
+    """ "takes" is "take" inflected: no new word, so it cannot pair into a name with a neighbour."""
+    analysis = shipped_engine().matcher.analyzer.analyze("it takes me almost an hour")
+    assert "take" in analysis.tokens
+    assert "take" not in analysis.unknown
+    assert "take" not in analysis.unknown_pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "embedded"),
+    [
+        # a question word after a word of knowing opens an embedded question, noted with its token
+        ("nobody could agree on when exactly he hung it up", "q_when"),
+        # a question phrase after "know" is itself a token: noted with ""
+        ("what i actually want to know is what year he won his gold", ""),
+        ("nadie sabe cuando se retiro", "q_when"),
+    ],
+)
+def test_a_question_embedded_after_a_word_of_knowing_is_noted(text: str, embedded: str) -> None:
+    analysis = shipped_engine().matcher.analyzer.analyze(text)
+    assert [wh for _, wh in analysis.embedded] == [embedded]
+    position = analysis.embedded[0][0]
+    assert 0 < position < len(analysis.tokens)
+
+
+@pytest.mark.parametrize(
+    "text", ["what was the race where he won gold", "what did he say when he announced it", "when did he retire"]
+)
+def test_a_relative_clause_is_no_embedded_question(text: str) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(text).embedded == ()
