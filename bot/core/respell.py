@@ -53,6 +53,11 @@ class Respeller:
         found = [w for w in self._by_sound.get(sound_key(joined), ()) if OSA.distance(joined, w) <= _MAX_EDITS]
         return min(found, key=lambda w: (OSA.distance(joined, w), w)) if found else None
 
+    def sounded(self, word: str) -> str | None:
+        """The rare word one misheard word sounds like ("quenca" → cuenca), if any: typo
+        correction keeps the first letter, which a name spelled by ear often changes."""
+        return self._sounded(word) if len(word) >= 5 and word.isalpha() else None
+
     def join(self, words: list[str], is_word: Callable[[str], bool]) -> list[str]:
         """``words`` with each run of 2–3 plain words that spells a rare word replaced by it.
         A run that only sounds like one must hold a part that is no word at all (``is_word``):

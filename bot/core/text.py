@@ -480,7 +480,7 @@ class Analyzer:
         for word in self._respeller.join(_TOKEN_RE.findall(_expand(text)), self._is_word):
             word = _SPELLINGS.get(word, word)
             if word not in self._known and not self._is_real(word) and not any(ch.isdigit() for ch in word):
-                word = self._correct(word) or word
+                word = self._correct(word) or self._respeller.sounded(word) or word
             words.append(_HIM.get(word) or _NUMBER_WORDS.get(word, word))
         words = [w for i, w in enumerate(words) if not (w == "he" and i and words[i - 1] == "he")]
         tokens: list[str] = []

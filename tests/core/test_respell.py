@@ -58,3 +58,23 @@ def test_different_sounds_differ(a: str, b: str) -> None:
 def test_the_shipped_matcher_hears_split_names(question: str, fact_id: str) -> None:
     result, _reply = shipped_engine().ask(question)
     assert result.fact is not None and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("kuenka", "cuenca"),  # spelled by ear: another first letter, the same sound
+        ("borchyn", "borchin"),
+        ("quenca", None),  # not in RARE below
+        ("bay", None),  # too short to be a misheard name
+        ("table", None),  # sounds like nothing rare
+    ],
+)
+def test_one_misheard_word_is_the_rare_word_it_sounds_like(word: str, expected: str | None) -> None:
+    respeller = Respeller([*RARE, "cuenca"] if word != "quenca" else RARE)
+    assert respeller.sounded(word) == expected
+
+
+def test_a_name_misspelled_by_ear_is_understood() -> None:
+    analyzer = shipped_engine().matcher.analyzer
+    assert "cuenca" in analyzer.analyze("what town did he grow up in, quenca?").tokens
