@@ -348,7 +348,11 @@ class Analyzer:
         # "takes" is no new word when "take" is known: an inflection of a known word is known.
         self._known_stems = {lg: frozenset(_stem(w, lg) for w in self._known) for lg in ("en", "es")}
         # The domain's rare words (names, places, events): what a split or misheard word may be.
-        self._respeller = Respeller(w for w in self._known if self._ranks.get(w, RARE_RANK) > _RARE_TARGET_RANK)
+        # Function words are no targets: "quien es" is two words, not "quienes".
+        function = _QUESTION_STARTERS | _WH_WORDS | _CONJUNCTIONS | _LEAD_FILLER
+        self._respeller = Respeller(
+            w for w in self._known if self._ranks.get(w, RARE_RANK) > _RARE_TARGET_RANK and w not in function
+        )
         self._by_initial: dict[str, list[str]] = {}
         for word in sorted(self._known - set(_SPELLINGS)):
             if len(word) >= 3 and word.isalpha():

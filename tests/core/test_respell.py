@@ -78,3 +78,8 @@ def test_one_misheard_word_is_the_rare_word_it_sounds_like(word: str, expected: 
 def test_a_name_misspelled_by_ear_is_understood() -> None:
     analyzer = shipped_engine().matcher.analyzer
     assert "cuenca" in analyzer.analyze("what town did he grow up in, quenca?").tokens
+
+
+def test_function_words_are_never_joined_into_one() -> None:
+    """ "quien es" is two words ("who is"), not "quienes"; the Spanish "who is he" asks for him."""
+    assert shipped_engine().matcher.analyzer.analyze("quien es jefferson perez").tokens == ("profile",)
