@@ -93,6 +93,8 @@ _QUESTION_STARTERS = _TABLES.question_starters  # "…, so how old was he?" asks
 _LEAD_FILLER = _TABLES.lead_filler
 _WH_WORDS = _TABLES.wh_words  # ask only at the start of a clause ("the race where he…" asks nothing)
 _INDIRECT = _TABLES.indirect  # "…no one knows when he…": a question embedded after one of these
+_POLITE = _TABLES.polite  # "please", "could you": what may come before a request's verb
+_REQUESTS = _TABLES.requests  # "(kindly) state / indicate / confirm …": how a request asks, not what
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
 _SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
@@ -496,6 +498,7 @@ class Analyzer:
         embedded: list[tuple[int, str]] = []
         clause_from = 0
         clause_started = previous_unknown = asks = indirect = False
+        opening = True  # still at the clause's polite opening ("could you please …")
         lead: list[str] = []  # the clause's first words, stop words included
         for word in self._join_phrases(words, lang):
             if word in ("|", "|q") or word in _CONJUNCTIONS:
@@ -504,12 +507,19 @@ class Analyzer:
                     asking.append(asks or word == "|q")
                 clause_from = len(tokens)
                 asks = indirect = False
+                opening = True
                 lead = []
                 clause_started = previous_unknown = False
                 continue
             if not lead and word not in _LEAD_FILLER:
                 lead.append(word)
                 asks = asks or word in _QUESTION_STARTERS  # "so what was…" asks; "so i was…" does not
+            if opening:
+                if word in _REQUESTS:  # "Please state the years…": a request, its verb no topic
+                    asks = True
+                    opening = False
+                    continue
+                opening = word in _POLITE or word in _LEAD_FILLER
             if word in _WH_WORDS and clause_started:
                 wh, _ = self._canonical(word, lang)  # kept out of the clause's tokens, but noted
                 if indirect and wh is not None and wh in self.lexicon.intents:

@@ -52,7 +52,17 @@ def word_ranks() -> dict[str, int]:
 class Tables(Frozen):
     """The word tables of ``tables-en.yaml`` and ``tables-es.yaml``, both languages merged."""
 
-    _fields = ("numbers", "spellings", "conjunctions", "question_starters", "lead_filler", "wh_words", "indirect")
+    _fields = (
+        "numbers",
+        "spellings",
+        "conjunctions",
+        "question_starters",
+        "lead_filler",
+        "wh_words",
+        "indirect",
+        "polite",
+        "requests",
+    )
     __slots__ = _fields
     numbers: Mapping[str, str]
     spellings: Mapping[str, str]
@@ -61,6 +71,8 @@ class Tables(Frozen):
     lead_filler: frozenset[str]
     wh_words: frozenset[str]
     indirect: frozenset[str]  # words of knowing and telling that embed a question ("know when…")
+    polite: frozenset[str]  # "please", "could you": before a request's verb
+    requests: frozenset[str]  # "state", "indicate": the verb a request opens with
 
     def __init__(
         self,
@@ -71,6 +83,8 @@ class Tables(Frozen):
         lead_filler: frozenset[str],
         wh_words: frozenset[str],
         indirect: frozenset[str] = frozenset(),
+        polite: frozenset[str] = frozenset(),
+        requests: frozenset[str] = frozenset(),
     ) -> None:
         _set = object.__setattr__
         _set(self, "numbers", numbers)
@@ -80,6 +94,8 @@ class Tables(Frozen):
         _set(self, "lead_filler", lead_filler)
         _set(self, "wh_words", wh_words)
         _set(self, "indirect", indirect)
+        _set(self, "polite", polite)
+        _set(self, "requests", requests)
 
 
 @lru_cache(maxsize=1)
@@ -113,4 +129,6 @@ def tables() -> Tables:
         lead_filler=words("lead_filler"),
         wh_words=words("wh_words"),
         indirect=words("indirect"),
+        polite=words("polite"),
+        requests=words("requests"),
     )

@@ -216,3 +216,22 @@ def test_a_question_embedded_after_a_word_of_knowing_is_noted(text: str, embedde
 )
 def test_a_relative_clause_is_no_embedded_question(text: str) -> None:
     assert shipped_engine().matcher.analyzer.analyze(text).embedded == ()
+
+
+@pytest.mark.parametrize(
+    ("request_text", "plain"),
+    [
+        ("Please state the years he became world champion", "the years he became world champion"),
+        ("Could you kindly confirm the date he retired", "the date he retired"),
+        ("Indique la distancia de la peregrinación", "la distancia de la peregrinación"),
+    ],
+)
+def test_a_request_verb_says_how_it_is_asked_not_what(request_text: str, plain: str) -> None:
+    analysis = shipped_engine().matcher.analyzer.analyze(request_text)
+    assert analysis.tokens == tokens(plain)
+    assert analysis.asking == (True,)  # a request asks, though no question word opens it
+
+
+def test_a_request_verb_later_in_the_clause_is_kept() -> None:
+    """Only the verb a request opens with is its framing: "when did he confirm it" keeps it."""
+    assert tokens("when did he confirm it") != tokens("when did he")
