@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
-from bot.core.claims import claim_of
+from bot.core.claims import claim_of, compares_to_value, predicate_people, states_a_claim
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.followup import leans_on_previous, relative_year, years_away
@@ -37,6 +37,7 @@ from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
 from bot.core.lazyre import lazy
 from bot.core.measures import direction_of, settles
+from bot.core.numbers import normalise_numbers
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored, Scorer
 from bot.core.smalltalk import smalltalk_kind
@@ -70,12 +71,18 @@ ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact expl
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
+MAX_UNVERIFIED = 1  # unknown words a claim may carry beside a wrong value ("retired in 2012 after london")
 NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
 
 
 def _is_age(token: str) -> bool:
     """A bare number a person's age could be (10–60): "pretty sure he was 25 when he won"."""
     return token.isdigit() and 10 <= int(token) <= 60
+
+
+def _is_time(token: str) -> bool:
+    """A clock time ("1:18", "1:20:07"): "he did 1:18 flat in atlanta" asks his time."""
+    return ":" in token and token.replace(":", "").isdigit()
 
 
 _ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
@@ -199,6 +206,8 @@ class Matcher(Scorer):
         claim = claim_of(fold(text))
         if claim is not None:  # "my cousin says …": the rest is a claim to confirm or correct
             analysis = self.analyzer.analyze(claim, detected).replace(confirming=True)
+        elif not analysis.confirming and states_a_claim(text):  # "perez retired in 2012": checked too
+            analysis = analysis.replace(confirming=True)
         elif ORDER in self._concepts and opens_with_an_order(fold(text)):
             # "say something offensive about …": an order, which no fact answers.
             first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
@@ -325,22 +334,50 @@ class Matcher(Scorer):
         checked asks "when". "What was his time in Beijing" asks, not checks."""
         if not analysis.confirming:
             return None
-        query = set(analysis.tokens)
+        # The claimed values are slots, not topic: "his coach was Segura" is about his coach, and
+        # Segura is the value checked. An unknown word ("after london") is a detail no fact can
+        # check: it may ride along only when a value it comes with is wrong (then the answer is no).
+        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
+        unverified = set(analysis.unknown) - self._compare
+        if len(unverified) > MAX_UNVERIFIED:
+            return None  # a claim made mostly of words no fact knows is not one we understand
+        people = {f"about_{t}" for t in predicate_people(fold(question), self.facts.lexicon.people)}
+        analysis = analysis.replace(subjects=analysis.subjects - people)
+        query = set(analysis.tokens) - unverified
         asks = self._implied(query)
+        slots = {t for t in values if self._value_kind(t) not in ANCHOR_KINDS}
+        topic = tuple(t for t in analysis.tokens if t not in slots and t not in unverified) + asks
         leading = [s.index for s in self.score(analysis.part(analysis.tokens + asks))[:3]]
+        by_topic = {s.index: s.rank for s in self.score(analysis.part(topic))[:3]}
+        leading += [i for i in by_topic if i not in leading]
 
         # The fact holding most of the claim first: it lacks the fewest of the values checked.
         # Of two facts lacking as many, the one lacking a value (a medal, a number) over the one lacking
         # the event's place or year: "he finished second in Atlanta" checks the Atlanta medal.
-        def lacks(i: int) -> tuple[int, int]:
-            missing = query - self._vocab[i] - self._topic
-            return len(missing), sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
+        def missing_from(i: int) -> set[str]:
+            # A value is checked against what the fact states, not its phrasings ("was he at three
+            # olympics" is a phrasing of the fact that says five).
+            stated = {t for t in values - self._answer_tokens[i] if self._value_kind(t) not in ANCHOR_KINDS}
+            return (query - self._vocab[i] - self._topic) | (stated & query)
+
+        def shape(t: str) -> str | None:  # "2nd" is checked against an ordinal ("the first medal") first
+            return "ordinal" if _ORDINAL_RE.fullmatch(t) else self._value_kind(t)
+
+        def lacks(i: int) -> tuple[int, int, int, float]:
+            missing = missing_from(i)
+            held = {shape(t) for t in self._answer_tokens[i]}
+            unlike = sum(shape(t) not in held for t in missing if self._value_kind(t) is not None)
+            anchors = sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
+            return len(missing), anchors, unlike, -by_topic.get(i, 0.0)  # then the best fit without the values
 
         for i in sorted(leading, key=lacks):
-            missing = query - self._vocab[i] - self._topic
+            missing = missing_from(i)
             if not missing or not all(self._checkable(t, i) for t in missing):
                 continue
-            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in query - missing - self._topic):
+            if sum(self._value_kind(t) in ANCHOR_KINDS for t in missing) > 1:
+                continue  # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs
+            named = (query - missing - self._topic) | (set(asks) & self._vocab[i])
+            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in named):
                 continue  # nothing but the values and words half the facts share: no event to check against
             if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
@@ -351,7 +388,7 @@ class Matcher(Scorer):
             own = tuple(
                 t for t in sorted(self._answer_tokens[i]) if self._value_kind(t) in kinds and t in self._vocab[i]
             )
-            kept = tuple(t for t in analysis.tokens if t not in missing) + implied
+            kept = tuple(t for t in analysis.tokens if t not in missing and t not in unverified) + implied
             plain_best = self.score(analysis.part(kept))[:1]
             if (
                 own
@@ -376,11 +413,15 @@ class Matcher(Scorer):
                 values = {t for t in missing if self._value_kind(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
                 direction = direction_of(fold(question))
-                verdict = "no" if values and not missing & self._compare and not direction else ""
+                text = normalise_numbers(fold(question))
+                relative = any(compares_to_value(text, t) for t in values)
+                verdict = "no" if values and not relative and not direction else ""
                 if direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
                     held = sorted(self._answer_tokens[i])
                     settled = settles(next(iter(values)), held, direction)
                     verdict = verdict if settled is None else ("yes" if settled else "no")
+                if unverified and verdict != "no":
+                    return None  # "he won gold after london": nothing here can check london
                 return result.replace(verdict=verdict)
         return None
 
@@ -392,13 +433,27 @@ class Matcher(Scorer):
         "he won like 3 olympic golds" how many."""
         return tuple(
             intent
-            for intent, claimed in (("q_when", is_year), ("q_age", _is_age), ("q_count", is_small_number))
+            for intent, claimed in (
+                ("q_when", is_year),
+                ("q_age", _is_age),
+                ("q_count", is_small_number),
+                ("q_time", _is_time),
+            )
             if any(claimed(t) for t in values) and intent in self._idf
         )
 
     def _checkable(self, token: str, index: int) -> bool:
         """Can ``token``, missing from fact ``index``, be a value the question checks?"""
         kind = self._value_kind(token)
+        if kind == "year":
+            # A fact telling two years ("2008 … reported in 2015") cannot say which one is claimed,
+            # unless it is a series dated by its first year ("five Olympics, 1992–2008") and the
+            # claimed year falls outside it ("did he go to the 2012 Olympics?").
+            years = sorted(int(t) for t in self._answer_tokens[index] if is_year(t))
+            if len(years) == 1:
+                return True
+            series = bool(years) and self.facts.facts[index].year == years[0]
+            return series and not years[0] <= int(token) <= years[-1]
         if kind is not None:  # the fact's answer must hold a value of that kind to set it right
             return kind in self._said_kinds(index)
         if token in self._intents:  # "lost by a whole minute": a time, checked against the fact's time
