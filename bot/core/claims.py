@@ -26,6 +26,7 @@ _ASKS_AFTER = lazy(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quie
 _OPENING_WITHIN = 60  # the opening must start within this many characters of the message's start
 
 
+_PAIRING = ("pair:", "span:", "before:", "after:", "holds ")  # compare.txt's lines for two-topic questions
 _NAMED = ("subject:", "filler:", "verb:", "asks:")  # the lines of claims.txt that describe a statement
 
 
@@ -61,7 +62,8 @@ def _opening() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def comparison_words() -> frozenset[str]:
     """Folded words that compare or check a value."""
-    return frozenset(word for line in _lines("compare.txt") for word in line.removeprefix("exact:").split())
+    lines = [line for line in _lines("compare.txt") if not line.startswith(_PAIRING)]
+    return frozenset(word for line in lines for word in line.removeprefix("exact:").split())
 
 
 @lru_cache(maxsize=1)

@@ -39,9 +39,10 @@ from bot.core.lazyre import lazy
 from bot.core.measures import direction_of, settles
 from bot.core.numbers import normalise_numbers
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.scoring import PIVOT_RANK, Scored, Scorer
+from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.smalltalk import smalltalk_kind
 from bot.core.text import RARE_RANK, Analysis, detect_language, fold
+from bot.core.two_topics import TwoTopics
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
@@ -89,7 +90,7 @@ _ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
-class Matcher(Scorer):
+class Matcher(TwoTopics):
     """Matches questions against a fact base. Immutable once built; safe to share."""
 
     def _candidate(self, s: Scored) -> Candidate:
@@ -216,9 +217,30 @@ class Matcher(Scorer):
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
         result = self._decide(question, analysis, truncated)
+        two = self._two_topics(text, analysis, question, truncated)
+        if two is not None and (
+            result.status is not Status.ANSWERED or not two.answers or result.fact in two.facts or two.derived
+        ):
+            result = two  # "which was longer, the pilgrimage or the Olympic race?": both facts, the first asked first
+        else:
+            result = self._answer_one(text, analysis, result, question, truncated)
+        used = analysis
+        if previous is not None:
+            result, used = self._follow_up(text, analysis, result, previous, truncated)
+        if result.status is Status.ANSWERED:
+            result = result.replace(topic=self._topic_of(used, result))
+        if result.lang != reply_lang:
+            result = result.replace(lang=reply_lang)
+        return result
+
+    def _answer_one(
+        self, text: str, analysis: Analysis, result: MatchResult, question: str, truncated: bool
+    ) -> MatchResult:
+        """The whole message's answer, else its parts': any fact, a claim checked, its last or
+        asking clauses; then a second clause's answer added, and a yes or no for a check."""
         if result.status is not Status.ANSWERED and asks_for_any_fact(fold(text)) and self._names_nothing(analysis):
             top = Candidate(self.facts.facts[self._central_fact], ANY_FACT_CONFIDENCE)
-            result = MatchResult(question, Status.ANSWERED, detected, top.confidence, (top,), truncated=truncated)
+            result = MatchResult(question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=truncated)
         if result.status is not Status.ANSWERED:
             result = (
                 self._correct_premise(analysis, question, truncated)
@@ -229,13 +251,6 @@ class Matcher(Scorer):
         result = self._add_clauses(analysis, result)
         if result.status is Status.ANSWERED:
             result = self._verdict(analysis, result)
-        used = analysis
-        if previous is not None:
-            result, used = self._follow_up(text, analysis, result, previous, truncated)
-        if result.status is Status.ANSWERED:
-            result = result.replace(topic=self._topic_of(used, result))
-        if result.lang != reply_lang:
-            result = result.replace(lang=reply_lang)
         return result
 
     def _names_nothing(self, analysis: Analysis) -> bool:

@@ -134,7 +134,7 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
             kind=Kind.ANSWERED,
             lang=lang,
             title=" · ".join(f.name(lang) for f in facts),
-            body="\n\n".join(fact_body(f, lang) for f in facts),
+            body="\n\n".join(_with_lead(result, [fact_body(f, lang) for f in facts])),
             footer=footer,
             fact_ids=tuple(f.id for f in facts),
         )
@@ -159,6 +159,15 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
         lang=lang,
         body=f"{word(lang, 'unknown')}\n{word(lang, 'try')}\n{_examples(lang)}",
     )
+
+
+def _with_lead(result: MatchResult, bodies: list[str]) -> list[str]:
+    """The paragraphs of a reply of several facts: a value worked out from them first (its
+    wording says it is derived), and its yes or no before everything."""
+    parts = [result.derived, *bodies] if result.derived else list(bodies)
+    if result.verdict in ("yes", "no") and parts:
+        parts[0] = f"{word(result.lang, 'verdict_' + result.verdict)} {parts[0]}"
+    return parts
 
 
 def render_notice(key: str, lang: str, **kwargs: object) -> Reply:

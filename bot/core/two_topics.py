@@ -1,0 +1,142 @@
+"""Answering a question about two things with both facts, the one asked first shown first.
+
+"Which was his better Olympics, 1996 or 2008?" names two topics (:mod:`bot.core.comparisons`
+reads how); each must clearly pick its own fact. Then the reply gives both facts, and what the two
+facts settle between them: which came first ("did he retire before Beijing?") and how many years
+lie between them ("how many years between his gold and his silver?" — worked out from their
+years and marked as derived). When both topics pick the same fact and both are people ("who was
+faster, Markov or Segura?"), that fact names them but ranks neither: nothing to answer.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from bot.core import decision
+from bot.core.catalog import core_catalog
+from bot.core.comparisons import asks_span, connective_words, cuts, kinds_compared, pits_two, sooner_or_later
+from bot.core.decision import Evidence, probability
+from bot.core.index import about_other, is_year
+from bot.core.results import Candidate, MatchResult, Status
+from bot.core.scoring import Scorer
+from bot.core.text import Analysis, fold
+
+__all__ = ["TwoTopics"]
+
+SIDE_MIN_COVERAGE = 0.85  # a topic must be this clearly explained by its fact
+SIDE_MIN_EVIDENCE = 1.2  # …by at least one reasonably specific word
+SIDE_MARGIN = 0.05  # …and beat the runner-up by this much
+TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
+
+
+class TwoTopics(Scorer):
+    """The two-topic answers of the matcher (mixed into :class:`bot.core.matcher.Matcher`)."""
+
+    def _value_kind(self, token: str) -> str | None:  # pragma: no cover - the matcher defines it
+        raise NotImplementedError
+
+    @cached_property
+    def _connectives(self) -> frozenset[str]:
+        """The canonical tokens of the words that join or compare two topics."""
+        found: set[str] = set()
+        for words in connective_words():  # "how many years between" is one concept, "longer" a word
+            for lang in ("en", "es"):
+                found.update(self.analyzer.analyze(words, lang).tokens)
+        return frozenset(found) - self._strong
+
+    def _is_connective(self, token: str) -> bool:
+        return token in self._compare or token in self._intents or token in self._connectives or token in self._topic
+
+    def _said_kinds(self, index: int) -> set[str | None]:  # pragma: no cover - the matcher defines it
+        raise NotImplementedError
+
+    def _holds(self, index: int, kinds: frozenset[str], dated: bool) -> bool:
+        """Does fact ``index`` hold what the comparison needs: a year to count or order by, a
+        value of one of ``kinds`` to compare?"""
+        if dated and self.facts.facts[index].year is None:
+            return False
+        return not kinds or bool(kinds & self._said_kinds(index))
+
+    def _side_fact(
+        self, side: tuple[str, ...], analysis: Analysis, kinds: frozenset[str] = frozenset(), dated: bool = False
+    ) -> tuple[int, float] | None:
+        """The fact a topic clearly picks among those holding what is compared, with the decision
+        rule's confidence in it."""
+        part = analysis.part(side)
+        scored = [s for s in self.score(part) if self._holds(s.index, kinds, dated)]
+        if not scored:
+            return None
+        best = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        gap = best.rank - runner.rank if runner is not None else best.rank
+        chance = probability(
+            Evidence(
+                coverage=best.coverage,
+                gap=gap,
+                evidence=best.evidence,
+                strong_missing=best.strong_missing,
+                matched=best.matched,
+                similarity=best.similarity,
+                unknown=len(part.unknown),
+                strict=any(about_other(t) for t in analysis.subjects),
+            )
+        )
+        if best.coverage >= SIDE_MIN_COVERAGE and best.evidence >= SIDE_MIN_EVIDENCE and gap >= SIDE_MARGIN:
+            return best.index, chance
+        years = [t for t in side if is_year(t)]
+        if len(years) == 1 and all(is_year(t) or self._value_kind(t) is None for t in side):
+            # "1996 or 2008?": a year alone names its event, the fact the timeline shows for it.
+            pool = [i for i, f in enumerate(self.facts.facts) if str(f.year) == years[0] and TIMELINE in f.tags]
+            ranks = {s.index: s.rank for s in scored}
+            if pool:
+                return max(pool, key=lambda i: (ranks.get(i, 0.0), -i)), chance
+        return None
+
+    def _two_topics(self, text: str, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+        """Both facts of a question about two things, or None when it is not one (or one topic is
+        unclear). An UNKNOWN result: two people the one fact naming them does not rank."""
+        folded = fold(text)
+        span = asks_span(folded)
+        # "did he retire before Beijing?" orders two things; "what did he do after retiring?" asks one.
+        ordered = bool(sooner_or_later(folded)) and analysis.confirming
+        if not (span or ordered or pits_two(folded)) or len(analysis.tokens) < 2:
+            return None
+        kinds, dated = kinds_compared(folded), span or ordered
+        for first, second in cuts(analysis.clauses, self._is_connective, lambda t: self._value_kind(t) is not None):
+            people = {t for t in (*first, *second) if self._value_kind(t) == "person"}
+            if len(people) >= 2 and not set(first) & set(second) & people:
+                a, b = self._side_fact(first, analysis), self._side_fact(second, analysis)
+                if a is not None and b is not None and a[0] == b[0]:  # one fact names them, ranks neither
+                    return MatchResult(question, Status.UNKNOWN, analysis.lang, min(a[1], b[1]), truncated=truncated)
+            # A year to count or order by is a must; a value of the compared kind ("longer": a
+            # distance) only settles a topic its words leave unclear ("the olympic race").
+            a = self._side_fact(first, analysis, dated=dated) or self._side_fact(first, analysis, kinds, dated)
+            b = self._side_fact(second, analysis, dated=dated) or self._side_fact(second, analysis, kinds, dated)
+            if a is None or b is None or a[0] == b[0]:
+                continue
+            confidence = round(max(min(a[1], b[1]), decision.ANSWER_AT), 4)
+            facts = self.facts.facts
+            answers = (Candidate(facts[a[0]], confidence), Candidate(facts[b[0]], confidence))
+            result = MatchResult(question, Status.ANSWERED, analysis.lang, confidence, answers, truncated=truncated)
+            return self._settle(result, folded, span)
+        return None
+
+    def _settle(self, result: MatchResult, folded: str, span: bool) -> MatchResult:
+        """What the two facts settle between them: the years between, which came first."""
+        one, two = (c.fact for c in result.answers)
+        if one.year is None or two.year is None:
+            return result
+        if span and one.year != two.year:
+            first, last = sorted((one.year, two.year))
+            note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
+            return result.replace(derived=note)
+        way = sooner_or_later(folded)
+        if not way:
+            return result
+        if one.date is not None and two.date is not None and one.date != two.date:
+            came_first = one.date < two.date
+        elif one.year != two.year:
+            came_first = one.year < two.year
+        else:
+            return result  # the same year, and the facts give no day for one of them
+        return result.replace(verdict="yes" if came_first == (way < 0) else "no")
