@@ -72,6 +72,16 @@ ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact expl
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
+# What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
+# (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
+FOLLOWUP_ASKS = {
+    "q_where": frozenset({"place", "nation"}),
+    "q_when": frozenset({"year"}),
+    "q_date": frozenset({"year"}),
+    "q_who": frozenset({"person"}),
+    "distance": frozenset({"distance"}),  # the lexicon's "how far"
+    "duration": frozenset({"number", "days", "time"}),  # the lexicon's "how long"
+}
 MAX_UNVERIFIED = 1  # unknown words a claim may carry beside a wrong value ("retired in 2012 after london")
 NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
 
@@ -282,6 +292,9 @@ class Matcher(TwoTopics):
         """Resolve a question that leans on the previous answer; leave one that stands alone."""
         folded = fold(text)
         leans = leans_on_previous(folded)
+        on_previous = self._on_previous_fact(analysis, previous, result)
+        if on_previous is not None and (leans or result.confidence < STANDS_ALONE):
+            return on_previous, analysis
         if result.status is Status.ANSWERED and (not leans or result.confidence >= STANDS_ALONE):
             return result, analysis  # it stands alone: never bent by the conversation
         own = [t for t in analysis.tokens if t not in self._intents]
@@ -318,6 +331,31 @@ class Matcher(TwoTopics):
             # rather than answer about some other race.
             return resolved.replace(question=result.question), analysis
         return result, analysis
+
+    def _on_previous_fact(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
+        """The previous answer, when a follow-up asks only what it holds ("how far was it?" after
+        the pilgrimage, "for how long?" after Borchin's ban, "which countries were they from?"),
+        or picks from the series it lists ("¿y el último?" after his world titles)."""
+        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        if index is None:
+            return None
+        asked = [t for t in analysis.tokens if t in FOLLOWUP_ASKS]
+        own = [t for t in analysis.tokens if t not in FOLLOWUP_ASKS and t not in previous.topic]
+        holds = self._fact_kinds[index] | {k for k in self._said_kinds(index) if k}
+        if asked and not own:
+            settles = all(FOLLOWUP_ASKS[t] & holds for t in asked)
+        else:
+            settles = not asked and bool(own) and all(t in self._compare for t in own) and self._is_series(index)
+        if not settles:
+            return None
+        top = Candidate(self.facts.facts[index], NEIGHBOUR_CONFIDENCE)
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=result.truncated)
+
+    def _is_series(self, index: int) -> bool:
+        """Does fact ``index`` list a series dated by its first year ("five Olympics, 1992–2008",
+        "world titles in 2003, 2005 and 2007"), rather than one event that mentions another year?"""
+        years = sorted(int(t) for t in self._answer_tokens[index] if is_year(t))
+        return len(years) > 1 and self.facts.facts[index].year == years[0]
 
     def _neighbour(
         self, year: int, step: int, analysis: Analysis, result: MatchResult, span: int | None = None
@@ -467,8 +505,7 @@ class Matcher(TwoTopics):
             years = sorted(int(t) for t in self._answer_tokens[index] if is_year(t))
             if len(years) == 1:
                 return True
-            series = bool(years) and self.facts.facts[index].year == years[0]
-            return series and not years[0] <= int(token) <= years[-1]
+            return self._is_series(index) and not years[0] <= int(token) <= years[-1]
         if kind is not None:  # the fact's answer must hold a value of that kind to set it right
             return kind in self._said_kinds(index)
         if token in self._intents:  # "lost by a whole minute": a time, checked against the fact's time
