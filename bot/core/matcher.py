@@ -292,7 +292,8 @@ class Matcher(TwoTopics):
         """Resolve a question that leans on the previous answer; leave one that stands alone."""
         folded = fold(text)
         leans = leans_on_previous(folded)
-        on_previous = self._on_previous_fact(analysis, previous, result)
+        # "and the year after?" moves from the previous answer (below); other bare questions ask it.
+        on_previous = None if relative_year(folded) else self._on_previous_fact(analysis, previous, result)
         if on_previous is not None and (leans or result.confidence < STANDS_ALONE):
             return on_previous, analysis
         if result.status is Status.ANSWERED and (not leans or result.confidence >= STANDS_ALONE):
@@ -349,7 +350,8 @@ class Matcher(TwoTopics):
         if not settles:
             return None
         top = Candidate(self.facts.facts[index], NEIGHBOUR_CONFIDENCE)
-        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=result.truncated)
+        lang, truncated = result.lang, result.truncated
+        return MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
 
     def _is_series(self, index: int) -> bool:
         """Does fact ``index`` list a series dated by its first year ("five Olympics, 1992–2008",
