@@ -26,8 +26,8 @@ _ASKS_AFTER = lazy(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quie
 _OPENING_WITHIN = 60  # the opening must start within this many characters of the message's start
 
 
-_PAIRING = ("pair:", "span:", "before:", "after:", "holds ")  # compare.txt's lines for two-topic questions
-_NAMED = ("subject:", "filler:", "verb:", "asks:")  # the lines of claims.txt that describe a statement
+_PAIRING = ("pair:", "span:", "before:", "after:", "holds ", "times:")  # compare.txt's lines for two-topic questions
+_NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:")  # the lines of claims.txt that describe a statement
 
 
 def _lines(name: str) -> list[str]:
@@ -49,7 +49,10 @@ def _statement() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     verb = re.compile(rf"(?:{_named('verb:')})")
     # A question word asks at the start of a clause ("his time, what was it?"), not inside one
     # ("that's what i remember").
-    asks = re.compile(rf"(?:^|[,;:.!?]\s*|\b(?:and|so|but|y|pero)\s+)\W*(?:{_named('asks:')})\b")
+    # "…, so roughly how long per kilometre is that": some phrases ask wherever they stand.
+    asks = re.compile(
+        rf"(?:^|[,;:.!?]\s*|\b(?:and|so|but|y|pero)\s+)\W*(?:{_named('asks:')})\b|\b(?:{_named('asking:')})\b"
+    )
     return opening, verb, asks
 
 

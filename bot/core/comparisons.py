@@ -15,13 +15,22 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Cut", "asks_span", "connective_words", "cuts", "kinds_compared", "pits_two", "sooner_or_later"]
+__all__ = [
+    "Cut",
+    "asks_span",
+    "asks_times",
+    "connective_words",
+    "cuts",
+    "kinds_compared",
+    "pits_two",
+    "sooner_or_later",
+]
 
 _FILE = Path(__file__).with_name("data") / "compare.txt"
 Cut = tuple[tuple[str, ...], tuple[str, ...]]  # the first topic's tokens, the second's
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=8)
 def _words(prefix: str) -> re.Pattern[str]:
     lines = _FILE.read_text(encoding="utf-8").splitlines()
     found = [line[len(prefix) :].strip() for line in lines if line.startswith(prefix)]
@@ -39,6 +48,12 @@ def asks_span(folded: str) -> bool:
     """Does it ask how much time lies between two things ("how many years between", "how long
     after", "cuántos años entre")?"""
     return bool(_words("span:").search(folded))
+
+
+def asks_times(folded: str) -> bool:
+    """Does it ask how many times one measure is another ("how many times longer", "cuántas
+    veces más largo")? A count of times alone ("how many times did he…") does not."""
+    return bool(_words("times:").search(folded)) and pits_two(folded)
 
 
 def sooner_or_later(folded: str) -> int:
@@ -64,7 +79,7 @@ def kinds_compared(folded: str) -> frozenset[str]:
 def connective_words() -> tuple[str, ...]:
     """Every word and phrase of ``data/compare.txt``'s pair, span, before and after lines."""
     lines = _FILE.read_text(encoding="utf-8").splitlines()
-    prefixes = ("pair:", "span:", "before:", "after:")
+    prefixes = ("pair:", "span:", "before:", "after:", "times:")
     found = [line.split(":", 1)[1].strip() for line in lines if line.startswith(prefixes)]
     return tuple(dict.fromkeys(w.strip() for line in found for w in (line.split("|") if "|" in line else line.split())))
 

@@ -353,12 +353,6 @@ class Matcher(TwoTopics):
         lang, truncated = result.lang, result.truncated
         return MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
 
-    def _is_series(self, index: int) -> bool:
-        """Does fact ``index`` list a series dated by its first year ("five Olympics, 1992–2008",
-        "world titles in 2003, 2005 and 2007"), rather than one event that mentions another year?"""
-        years = sorted(int(t) for t in self._answer_tokens[index] if is_year(t))
-        return len(years) > 1 and self.facts.facts[index].year == years[0]
-
     def _neighbour(
         self, year: int, step: int, analysis: Analysis, result: MatchResult, span: int | None = None
     ) -> MatchResult | None:

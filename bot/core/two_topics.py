@@ -13,8 +13,17 @@ from __future__ import annotations
 from functools import cached_property
 
 from bot.core import decision
+from bot.core.arithmetic import distance_text, held_measure, measures_in, series_year, times
 from bot.core.catalog import core_catalog
-from bot.core.comparisons import asks_span, connective_words, cuts, kinds_compared, pits_two, sooner_or_later
+from bot.core.comparisons import (
+    asks_span,
+    asks_times,
+    connective_words,
+    cuts,
+    kinds_compared,
+    pits_two,
+    sooner_or_later,
+)
 from bot.core.decision import Evidence, probability
 from bot.core.index import about_other, is_year
 from bot.core.results import Candidate, MatchResult, Status
@@ -27,6 +36,7 @@ SIDE_MIN_COVERAGE = 0.85  # a topic must be this clearly explained by its fact
 SIDE_MIN_EVIDENCE = 1.2  # …by at least one reasonably specific word
 SIDE_MARGIN = 0.05  # …and beat the runner-up by this much
 TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
+LAST, FIRST = "last", "1st"  # the lexicon's tokens for "last"/"último" and "first"/"primer"
 
 
 class TwoTopics(Scorer):
@@ -99,15 +109,18 @@ class TwoTopics(Scorer):
         span = asks_span(folded)
         # "did he retire before Beijing?" orders two things; "what did he do after retiring?" asks one.
         ordered = bool(sooner_or_later(folded)) and analysis.confirming
-        if not (span or ordered or pits_two(folded)) or len(analysis.tokens) < 2:
+        if not (span or ordered or pits_two(folded) or asks_times(folded)) or len(analysis.tokens) < 2:
             return None
         kinds, dated = kinds_compared(folded), span or ordered
         for first, second in cuts(analysis.clauses, self._is_connective, lambda t: self._value_kind(t) is not None):
             people = {t for t in (*first, *second) if self._value_kind(t) == "person"}
             if len(people) >= 2 and not set(first) & set(second) & people:
                 a, b = self._side_fact(first, analysis), self._side_fact(second, analysis)
-                if a is not None and b is not None and a[0] == b[0]:  # one fact names them, ranks neither
-                    return MatchResult(question, Status.UNKNOWN, analysis.lang, min(a[1], b[1]), truncated=truncated)
+                if a is not None and b is not None and a[0] == b[0]:
+                    if kinds and not self._holds(a[0], kinds, False):  # one fact names them, ranks neither
+                        chance = min(a[1], b[1])
+                        return MatchResult(question, Status.UNKNOWN, analysis.lang, chance, truncated=truncated)
+                    return None  # "segura vs markov, where was each from?": the one fact says both
             # A year to count or order by is a must; a value of the compared kind ("longer": a
             # distance) only settles a topic its words leave unclear ("the olympic race").
             a = self._side_fact(first, analysis, dated=dated) or self._side_fact(first, analysis, kinds, dated)
@@ -118,20 +131,52 @@ class TwoTopics(Scorer):
             facts = self.facts.facts
             answers = (Candidate(facts[a[0]], confidence), Candidate(facts[b[0]], confidence))
             result = MatchResult(question, Status.ANSWERED, analysis.lang, confidence, answers, truncated=truncated)
-            return self._settle(result, folded, span)
+            ordinal = "last" if LAST in analysis.tokens else "first" if FIRST in analysis.tokens else None
+            return self._settle(result, folded, span, ordinal)
         return None
 
-    def _settle(self, result: MatchResult, folded: str, span: bool) -> MatchResult:
-        """What the two facts settle between them: the years between, which came first."""
+    def _is_series(self, index: int) -> bool:
+        """Does fact ``index`` list a series dated by its first year ("five Olympics, 1992–2008",
+        "world titles in 2003, 2005 and 2007"), rather than one event that mentions another year?"""
+        years = sorted(int(t) for t in self._answer_tokens[index] if is_year(t))
+        return len(years) > 1 and self.facts.facts[index].year == years[0]
+
+    def _year_of(self, index: int, ordinal: str | None) -> int | None:
+        """The year fact ``index`` stands for in a count of years: its own, or for a series the
+        first or last as asked."""
+        fact = self.facts.facts[index]
+        if not self._is_series(index):
+            return fact.year
+        return series_year(sorted(int(t) for t in self._answer_tokens[index] if is_year(t)), ordinal)
+
+    def _settle(self, result: MatchResult, folded: str, span: bool, ordinal: str | None) -> MatchResult | None:
+        """What the two facts settle between them: the years between, how many times one measure
+        is the other, which came first. None when the question asks a count the facts cannot give."""
         one, two = (c.fact for c in result.answers)
-        if one.year is None or two.year is None:
-            return result
-        if span and one.year != two.year:
-            first, last = sorted((one.year, two.year))
+        i, j = (self.facts.facts.index(f) for f in (one, two))
+        if asks_times(folded):  # "how many times longer is the olympic walk than his first races?"
+            a = held_measure(measures_in(one.answer.get("en", "")))
+            b = held_measure(measures_in(two.answer.get("en", "")))
+            if a is None or b is None or a[0] != b[0]:
+                return None
+            (kind, big), (_, small) = sorted((a, b), key=lambda m: -m[1])
+            ratio = times(big, small)
+            if ratio is None:
+                return None
+            big_text, small_text = distance_text(kind, big), distance_text(kind, small)
+            note = core_catalog().word(result.lang, "derived_times", big=big_text, small=small_text, times=ratio)
+            return result.replace(derived=note)
+        if span:
+            if ordinal and not (self._is_series(i) or self._is_series(j)):
+                return None  # "his first junior worlds": an event the fact may only mention in passing
+            years = self._year_of(i, ordinal), self._year_of(j, ordinal)
+            if years[0] is None or years[1] is None or years[0] == years[1]:
+                return None  # "how many years between …" that the two facts' years cannot count
+            first, last = sorted((years[0], years[1]))
             note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
             return result.replace(derived=note)
         way = sooner_or_later(folded)
-        if not way:
+        if not way or one.year is None or two.year is None:
             return result
         if one.date is not None and two.date is not None and one.date != two.date:
             came_first = one.date < two.date
