@@ -21,6 +21,7 @@ from bot.core.fold import fold
 from bot.core.lazyre import lazy
 from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
+from bot.core.respell import Respeller
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -78,6 +79,7 @@ _CONJUNCTIONS = _TABLES.conjunctions  # words that join two questions in one mes
 _QUESTION_STARTERS = _TABLES.question_starters  # "…, so how old was he?" asks; "my dad is from Cuenca" doesn't
 _LEAD_FILLER = _TABLES.lead_filler
 _WH_WORDS = _TABLES.wh_words  # ask only at the start of a clause ("the race where he…" asks nothing)
+_RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
 _SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
 
@@ -307,6 +309,8 @@ class Analyzer:
         for word in vocabulary:
             known.update(_TOKEN_RE.findall(_expand(word)))
         self._known = frozenset(w for w in known if not w.startswith("§"))
+        # The domain's rare words (names, places, events): what a split or misheard word may be.
+        self._respeller = Respeller(w for w in self._known if self._ranks.get(w, RARE_RANK) > _RARE_TARGET_RANK)
         self._by_initial: dict[str, list[str]] = {}
         for word in sorted(self._known - set(_SPELLINGS)):
             if len(word) >= 3 and word.isalpha():
@@ -327,6 +331,10 @@ class Analyzer:
             return True
         # Plurals the frequency list lacks ("premios", "carreras"): the singular is a word.
         return len(word) > 4 and word.endswith("s") and (word[:-1] in self._dictionary or word[:-2] in self._dictionary)
+
+    def _is_word(self, word: str) -> bool:
+        """A word as it stands: one the vocabulary knows, or a common English or Spanish word."""
+        return word in self._known or self._is_real(word)
 
     def _correct(self, word: str) -> str | None:
         """The closest known word for an unknown one (same first letter, 1–2 edits) — memoised."""
@@ -424,7 +432,7 @@ class Analyzer:
         lang = lang or detect_language(text, self.lexicon)
         names = {fold(m) for m in _NAME_RE.findall(text)}
         words = []
-        for word in _TOKEN_RE.findall(_expand(text)):
+        for word in self._respeller.join(_TOKEN_RE.findall(_expand(text)), self._is_word):
             word = _SPELLINGS.get(word, word)
             if word not in self._known and not self._is_real(word) and not any(ch.isdigit() for ch in word):
                 word = self._correct(word) or word

@@ -245,6 +245,9 @@ def test_suggest_phrasings_and_search_titles_never_fail() -> None:
 #   fc4:    90.2 % (138/153),  92.5 % (62/67),  wrong 3.6 %
 #   fc5:    87.7 % (128/146),  90.7 % (49/54),  wrong 4.0 %
 #   fc6:    91.4 % (128/140),  93.3 % (56/60),  wrong 3.0 %
+# fc9/fc10 were written blind for tuning; first contact with main 2c4c99a (2026-12-03):
+#   fc9:    70.0 % (98/140),   95.0 % (57/60),  wrong 6.0 %
+#   fc10:   71.2 % (79/111),   87.6 % (78/89),  wrong 6.5 %
 FLOORS = {  # in-scope, out-of-scope, most wrong
     "dev": (0.97, 0.97, 0.02),
     "tune": (0.94, 0.97, 0.02),
@@ -258,6 +261,8 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc4": (0.88, 0.90, 0.05),
     "fc5": (0.85, 0.88, 0.06),
     "fc6": (0.89, 0.91, 0.05),
+    "fc9": (0.68, 0.93, 0.07),
+    "fc10": (0.69, 0.86, 0.07),
 }
 
 
@@ -272,7 +277,10 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("blind4", BLIND_SET.with_name("questions-blind4.yaml")),
         ("fc1", BLIND_SET.with_name("questions-fc1.yaml")),
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
-        *((name, BLIND_SET.with_name(f"questions-{name}.yaml")) for name in ("fc3", "fc4", "fc5", "fc6")),
+        *(
+            (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
+            for name in ("fc3", "fc4", "fc5", "fc6", "fc9", "fc10")
+        ),
     ],
 )
 def test_question_set_scores_at_or_above_floor(name: str, path: Path) -> None:

@@ -1,0 +1,81 @@
+"""Words split apart or spelled by ear: "pay rez", "bay jing", "at lanta", "pill grim age".
+
+Voice typing and guessing at a foreign name break one rare word into everyday ones, which typo
+correction (one word at a time) can never mend. Adjacent words are joined when what they spell
+together is one of the vocabulary's rare words, or sounds like one: the same consonant skeleton
+and at most two edits away. Only rare words are targets — the names, places and event words of
+the domain — so ordinary pairs ("any one", "in to") are left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from rapidfuzz.distance import OSA
+
+# Letters that sound alike in how English and Spanish speakers spell a name they heard.
+_SOUNDS = (("ph", "f"), ("ck", "k"), ("ch", "x"), ("sh", "x"), ("qu", "k"), ("c", "k"), ("q", "k"),
+           ("z", "s"), ("v", "b"), ("w", "u"), ("y", "i"), ("h", ""))
+_VOWELS_RE = re.compile(r"[aeiou]+")
+_REPEATS_RE = re.compile(r"(.)\1+")
+_MAX_PARTS = 3
+_MAX_EDITS = 2
+
+
+def sound_key(word: str) -> str:
+    """The word's consonant skeleton after merging letters that sound alike ("perez" → "prs",
+    "payrez" → "prs", "bayjing" → "bjng")."""
+    for spelled, sound in _SOUNDS:
+        word = word.replace(spelled, sound)
+    word = _REPEATS_RE.sub(r"\1", word)
+    return word[:1] + _VOWELS_RE.sub("", word[1:])
+
+
+class Respeller:
+    """Joins runs of words that spell, or sound like, one rare word of the vocabulary."""
+
+    def __init__(self, rare_words: Iterable[str]) -> None:
+        self._rare = frozenset(w for w in rare_words if len(w) >= 5 and w.isalpha())
+        self._by_sound: dict[str, list[str]] = {}
+        for word in sorted(self._rare):
+            self._by_sound.setdefault(sound_key(word), []).append(word)
+
+    def _spelled(self, joined: str) -> str | None:
+        """The rare word ``joined`` spells, doubled letters aside ("pill grim age")."""
+        if joined in self._rare:
+            return joined
+        single = _REPEATS_RE.sub(r"\1", joined)
+        return single if single in self._rare else None
+
+    def _sounded(self, joined: str) -> str | None:
+        """The rare word ``joined`` sounds like: the same skeleton, at most two edits away."""
+        found = [w for w in self._by_sound.get(sound_key(joined), ()) if OSA.distance(joined, w) <= _MAX_EDITS]
+        return min(found, key=lambda w: (OSA.distance(joined, w), w)) if found else None
+
+    def join(self, words: list[str], is_word: Callable[[str], bool]) -> list[str]:
+        """``words`` with each run of 2–3 plain words that spells a rare word replaced by it.
+        A run that only sounds like one must hold a part that is no word at all (``is_word``):
+        "pay rez", "bay jing" — while "a teen" (athen?) and "pack in" (pekin?) are meant as said."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(_MAX_PARTS, len(words) - i), 1, -1):
+                parts = words[i : i + size]
+                if not all(len(p) > 1 and p.isalpha() for p in parts):
+                    continue
+                joined = "".join(parts)
+                found = self._spelled(joined)
+                if found is None and not all(is_word(p) for p in parts):
+                    found = self._sounded(joined)
+                if found is None:
+                    continue
+                if found in parts:  # "perez s" is a possessive, not a split word
+                    continue
+                out.append(found)
+                i += size
+                break
+            else:
+                out.append(words[i])
+                i += 1
+        return out

@@ -1,0 +1,60 @@
+"""Split and misheard words are joined into the rare word they spell — and nothing else is."""
+
+import pytest
+
+from bot.core.respell import Respeller, sound_key
+from tests.coredata import shipped_engine
+
+RARE = ["pekin", "perez", "beijing", "borchin", "atlanta", "pilgrimage", "championships"]
+WORDS = {"pay", "bay", "bore", "chin", "at", "pill", "grim", "age", "champion", "ships", "pero", "es", "any", "one",
+         "pack", "in", "teen", "par", "is"}
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("pay rez won", "perez won"),  # sounds like it, one part not an everyday word
+        ("in bay jing", "in beijing"),
+        ("bore chin was banned", "bore chin was banned"),  # two real words: meant as said
+        ("pack in", "pack in"),  # sounds like "pekin" but both are words
+        ("bore chyn", "borchin"),
+        ("at lanta 1996", "atlanta 1996"),  # spelled exactly
+        ("the pill grim age", "the pilgrimage"),  # three parts
+        ("world champion ships", "world championships"),  # everyday parts, but exact
+        ("pero es verdad", "pero es verdad"),  # two everyday words that merely sound like perez
+        ("any one of them", "any one of them"),  # joins only into rare words
+        ("perez s medal", "perez s medal"),  # a possessive is not a split word
+        ("at 1996", "at 1996"),  # numbers never join
+        ("par is nice", "par is nice"),  # sounds alike ("prs") but three edits from perez
+        ("bay", "bay"),
+        ("", ""),
+    ],
+)
+def test_join(words: str, expected: str) -> None:
+    assert " ".join(Respeller(RARE).join(words.split(), WORDS.__contains__)) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("perez", "payrez"), ("perez", "peres"), ("beijing", "bayjing"), ("borchin", "borechin"), ("chocho", "shosho")],
+)
+def test_alike_sounds_share_a_key(a: str, b: str) -> None:
+    assert sound_key(a) == sound_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("beijing", "banging"), ("borchin", "bruchner")])
+def test_different_sounds_differ(a: str, b: str) -> None:
+    assert sound_key(a) != sound_key(b)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("in what year did pay rez take gold in at lanta", "atlanta-gold"),
+        ("what was bore chyn banned for", "borchin-ban"),
+        ("how far did pay rez walk on his pill grim age", "pilgrimage"),
+    ],
+)
+def test_the_shipped_matcher_hears_split_names(question: str, fact_id: str) -> None:
+    result, _reply = shipped_engine().ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
