@@ -1,0 +1,208 @@
+"""What a reply says to a claim, a yes/no check, a comparison, an arithmetic question and a
+follow-up, English and Spanish, table-driven. Each case exercises a mechanism (a claimed value as a
+slot, a bare statement as a claim, two topics, a value worked out from two facts, the previous
+answer asked again); the eval sets measure the wordings at large."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.results import Status
+from bot.evaluation import ask_in_context
+from tests.coredata import shipped_engine
+
+
+def ask(question: str, lang: str | None = None):
+    return shipped_engine().matcher.match(question, lang=lang)
+
+
+def body(question: str, lang: str | None = None) -> str:
+    engine: Engine = shipped_engine()
+    return engine.ask(question, lang=lang)[1].body
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "verdict"),
+    [
+        # claims confirmed: the fact holds the claimed value
+        ("he was 22 when he won in atlanta", "atlanta-age", "yes"),
+        ("so he went to five olympics", "five-olympics", "yes"),
+        ("su entrenador fue Luis Chocho", "coach", "yes"),
+        ("creo que tenía 22 años cuando ganó en atlanta", "atlanta-age", "yes"),
+        # claims corrected: the claimed value sinks neither the topic nor the answer
+        ("perez retired in 2012 after london", "retirement-date", "no"),  # one unknown detail rides along
+        ("So he was 25 when he won in 96?", "atlanta-age", "no"),
+        ("the pilgrimage across ecuador was like 200 km", "pilgrimage", "no"),
+        ("pérez only went to 3 olympics", "five-olympics", "no"),  # "only" stresses, does not compare
+        ("his coach was Bernardo Segura wasn't it", "coach", "no"),  # the person is the value, not the subject
+        ("he did 1:18 flat in Atlanta, that's what I remember", "atlanta-time", "no"),
+        ("se retiró en 2012 después de londres no?", "retirement-date", "no"),
+        ("el jefferson fue a 3 olimpiadas", "five-olympics", "no"),
+        ("his atlanta win was ecuador's second olympic medal ever", "atlanta-gold", "no"),
+        # yes/no: yes
+        ("was he at five olympics", "five-olympics", "yes"),
+        ("¿fue a cinco juegos olímpicos?", "five-olympics", "yes"),
+        # yes/no: no
+        ("Did he compete at the 2012 Olympics?", "five-olympics", "no"),  # outside the series 1992–2008
+        ("¿compitió en los juegos de 2012?", "five-olympics", "no"),
+        ("was he at three olympics", "five-olympics", "no"),  # checked against the fact, not its phrasings
+    ],
+)
+def test_claims_and_checks_are_confirmed_or_corrected(question: str, fact_id: str, verdict: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he won gold in london",  # the topic is clear; London is nothing the article can check
+        "pretty sure he carried ecuador's flag at the opening ceremony in 96",  # mostly unknown words
+        "i heard borchin's gold was officially handed over to perez in 2016",  # the fact tells two years
+        "Creo que Pérez ganó en Seúl en los Juegos Olímpicos de 1988",  # not the Atlanta event: two anchors differ
+    ],
+)
+def test_a_claim_the_article_cannot_check_is_not_confirmed(question: str) -> None:
+    result = ask(question)
+    assert result.verdict != "yes"
+    assert result.status is not Status.ANSWERED or result.fact is None or result.fact.id != "atlanta-gold"
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "start"),
+    [
+        ("perez retired in 2012 after london", "en", "No —"),
+        ("se retiró en 2012 después de londres no?", "es", "No —"),
+        ("was he at five olympics", "en", "Yes —"),
+        ("¿fue a cinco juegos olímpicos?", "es", "Sí —"),
+    ],
+)
+def test_the_reply_opens_with_its_yes_or_no_in_the_question_language(question: str, lang: str, start: str) -> None:
+    assert body(question, lang).startswith(start)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [
+        ("Which was his better Olympics, 1996 or 2008?", ["atlanta-gold", "beijing-silver"]),
+        ("¿Qué medalla olímpica fue mejor, la de 1996 o la de 2008?", ["atlanta-gold", "beijing-silver"]),
+        ("compare his 1996 and 2008 olympic results", ["atlanta-gold", "beijing-silver"]),
+        ("Which was longer, the pilgrimage or the Olympic race?", ["pilgrimage", "atlanta-gold"]),
+        ("which was longer, his career or the pilgrimage?", ["career-length", "pilgrimage"]),
+        ("Did he retire before the Beijing Olympics?", ["retirement-date", "beijing-silver"]),
+        (
+            "How did his finish at the Murcia final compare with his Beijing result?",
+            ["retirement-announcement", "beijing-silver"],
+        ),
+    ],
+)
+def test_a_question_about_two_things_gets_both_facts_the_first_asked_first(question: str, fact_ids: list[str]) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert [f.id for f in result.facts] == fact_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("was the junior bronze before the junior gold?", "yes"),
+        ("was the junior gold before the junior bronze?", "no"),
+        ("¿fue el bronce júnior antes que el oro júnior?", "yes"),
+        ("did he retire after the pilgrimage?", None),  # both 2008, and the pilgrimage has no day: unsettled
+    ],
+)
+def test_an_order_check_is_settled_by_the_two_dates(question: str, verdict: str | None) -> None:
+    assert ask(question).verdict in ((verdict,) if verdict else (None, ""))
+
+
+def test_two_people_one_fact_names_but_does_not_rank_get_no_answer() -> None:
+    assert ask("who was faster in the atlanta final, markov or segura?").status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "derived", "fact_ids"),
+    [
+        (
+            "how many years between his olympic gold and his olympic silver",
+            "en",
+            "12 years",
+            ["atlanta-gold", "beijing-silver"],
+        ),
+        ("how long after his gold did he win silver", "en", "12 years", ["atlanta-gold", "beijing-silver"]),
+        (
+            "how many years between his junior bronze and his olympic gold?",
+            "en",
+            "6 years",
+            ["junior-bronze", "atlanta-gold"],
+        ),
+        (
+            "how many years between his olympic gold and his last world title?",
+            "en",
+            "11 years",
+            ["atlanta-gold", "world-titles"],
+        ),
+        ("cuántos años entre su oro olímpico y su plata olímpica", "es", "12 años", ["atlanta-gold", "beijing-silver"]),
+        (
+            "how many times longer is the olympic walk he won than the races he started in as a kid",
+            "en",
+            "4 times",
+            ["atlanta-gold", "first-distances"],
+        ),
+    ],
+)
+def test_arithmetic_is_worked_out_from_the_facts_and_marked_as_derived(
+    question: str, lang: str, derived: str, fact_ids: list[str]
+) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert [f.id for f in result.facts] == fact_ids
+    assert derived in result.derived
+    assert ("worked out" if lang == "en" else "calculado") in result.derived
+    assert body(question).startswith(result.derived)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many years after his first junior worlds did he retire",  # "first" may be an event only mentioned
+        "how many times longer was the pilgrimage than his olympic race?",  # the pilgrimage states two distances
+    ],
+)
+def test_arithmetic_the_facts_cannot_settle_is_not_worked_out(question: str) -> None:
+    assert ask(question).derived == ""
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["what happened to borchin later?"], "for how long?", "borchin-ban"),
+        (["where was the pilgrimage"], "how far was it?", "pilgrimage"),
+        (["what did he win in 2003"], "and the last one?", "world-titles"),
+        (["¿qué ganó en 2003?"], "¿y el último?", "world-titles"),
+        (["what did he win in 1996"], "where?", "atlanta-gold"),
+        (["¿qué ganó en 1996?"], "¿dónde?", "atlanta-gold"),
+    ],
+)
+def test_a_follow_up_asking_only_what_the_last_answer_holds_gets_it(
+    context: list[str], question: str, fact_id: str
+) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED
+    assert result.fact is not None and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "previous"),
+    [
+        (["when did he win olympic gold"], "how old was he?", "atlanta-gold"),  # an age is not any number
+        (["when did he retire?"], "where?", "retirement-date"),  # the retirement fact names no place
+    ],
+)
+def test_a_follow_up_asking_what_the_last_answer_lacks_is_not_bent_to_it(
+    context: list[str], question: str, previous: str
+) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.fact is None or result.fact.id != previous
