@@ -234,6 +234,8 @@ class Matcher(TwoTopics):
             result = two  # "which was longer, the pilgrimage or the Olympic race?": both facts, the first asked first
         else:
             result = self._answer_one(text, analysis, result, question, truncated)
+        result = self._age_at(analysis, result) or result  # "how old was he at the Beijing Games?"
+        result = self._span_in_one(text, result)  # "how many years after Beijing was the ban reported?"
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)

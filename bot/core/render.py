@@ -124,9 +124,8 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
         if len(result.answers) == 1:
             only = result.answers[0]
             reply = render_fact(only.fact, lang, source, only.confidence)
-            if result.verdict in ("yes", "no"):  # a claim or yes/no check: confirm or correct first
-                reply = reply.replace(body=f"{word(lang, 'verdict_' + result.verdict)} {reply.body}")
-            return reply
+            # A claim or yes/no check: confirm or correct first; a value worked out from the fact before it.
+            return reply.replace(body="\n\n".join(_with_lead(result, [reply.body])))
         facts = [c.fact for c in result.answers]
         footer = source_footer(source, facts, lang)
         footer += f" · {word(lang, 'confidence')} {result.confidence:.0%}"

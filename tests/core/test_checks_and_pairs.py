@@ -206,3 +206,45 @@ def test_a_follow_up_asking_what_the_last_answer_lacks_is_not_bent_to_it(
 ) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.fact is None or result.fact.id != previous
+
+
+@pytest.mark.parametrize(
+    ("question", "age", "fact_id"),
+    [
+        ("how old was pérez at the beijing games", "About 34", "beijing-silver"),
+        ("how old was he when he won bronze at the 1990 junior worlds", "About 16", "junior-bronze"),
+        ("¿qué edad tenía en pekín 2008?", "Unos 34 años", "beijing-silver"),
+    ],
+)
+def test_his_age_at_another_event_is_worked_out_from_the_one_fact_that_states_it(
+    question: str, age: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == [fact_id, "atlanta-age"]
+    assert result.derived.startswith(age)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how old was he when he won the olympics",  # the age fact itself answers: nothing to work out
+        "at exactly what age did he start race walking",  # the article gives no year for it
+        "how old was luis chocho when he started coaching jefferson",  # someone else's age
+    ],
+)
+def test_no_age_is_worked_out_without_a_dated_event_of_his(question: str) -> None:
+    assert ask(question).derived == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "years"),
+    [
+        ("how many years after beijing did reuters report that borchin got suspended", "7 years"),
+        ("¿cuántos años después de pekín informó reuters de la suspensión de borchin?", "7 años"),
+    ],
+)
+def test_a_span_within_one_fact_is_worked_out_from_its_two_years(question: str, years: str) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == ["borchin-ban"]
+    assert years in result.derived
+    assert body(question).startswith(result.derived)
