@@ -82,7 +82,9 @@ FOLLOWUP_ASKS = {
     "distance": frozenset({"distance"}),  # the lexicon's "how far"
     "duration": frozenset({"number", "days", "time"}),  # the lexicon's "how long"
 }
-MAX_UNVERIFIED = 1  # unknown words a claim may carry beside a wrong value ("retired in 2012 after london")
+# Rare unknown words a claim may carry beside a wrong value ("retired in 2012 after london"); everyday
+# ones ("half empty") up to as many as the words of its topic we know.
+MAX_UNVERIFIED = 1
 NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
 
 
@@ -390,7 +392,10 @@ class Matcher(TwoTopics):
         # check: it may ride along only when a value it comes with is wrong (then the answer is no).
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}
         unverified = set(analysis.unknown) - self._compare
-        if len(unverified) > MAX_UNVERIFIED:
+        rare = {t for t in unverified if analysis.ranks.get(t, RARE_RANK) > PIVOT_RANK}
+        known = {t for t in analysis.tokens if t not in unverified and t not in self._topic}
+        known -= {t for t in known if self._value_kind(t) is not None}
+        if len(rare) > MAX_UNVERIFIED or len(unverified) > max(len(known), MAX_UNVERIFIED):
             return None  # a claim made mostly of words no fact knows is not one we understand
         people = {f"about_{t}" for t in predicate_people(fold(question), self.facts.lexicon.people)}
         analysis = analysis.replace(subjects=analysis.subjects - people)
@@ -405,11 +410,18 @@ class Matcher(TwoTopics):
         # The fact holding most of the claim first: it lacks the fewest of the values checked.
         # Of two facts lacking as many, the one lacking a value (a medal, a number) over the one lacking
         # the event's place or year: "he finished second in Atlanta" checks the Atlanta medal.
+        def filler(t: str) -> bool:
+            # "went up to", "a full minute": an everyday word no concept names says nothing a fact must hold.
+            if t in self._concepts or self._value_kind(t) is not None or t in self._compare:
+                return False
+            return t in self._idf and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK
+
         def missing_from(i: int) -> set[str]:
             # A value is checked against what the fact states, not its phrasings ("was he at three
             # olympics" is a phrasing of the fact that says five).
             stated = {t for t in values - self._answer_tokens[i] if self._value_kind(t) not in ANCHOR_KINDS}
-            return (query - self._vocab[i] - self._topic) | (stated & query)
+            lacking = {t for t in query - self._vocab[i] - self._topic if not filler(t)}
+            return lacking | (stated & query)
 
         def shape(t: str) -> str | None:  # "2nd" is checked against an ordinal ("the first medal") first
             return "ordinal" if _ORDINAL_RE.fullmatch(t) else self._value_kind(t)

@@ -40,6 +40,10 @@ def body(question: str, lang: str | None = None) -> str:
         ("se retiró en 2012 después de londres no?", "retirement-date", "no"),
         ("el jefferson fue a 3 olimpiadas", "five-olympics", "no"),
         ("his atlanta win was ecuador's second olympic medal ever", "atlanta-gold", "no"),
+        ("he hung it up in 2012 after london", "retirement-date", "no"),
+        ("the atlanta stadium was half empty, maybe 30k people", "atlanta-crowd", "no"),  # everyday unknown words
+        ("the pilgrimage went up to 6000 meters", "pilgrimage", "no"),  # "went" is no topic
+        ("that pilgrimage was like a 1000 km walk", "pilgrimage", "no"),
         # yes/no: yes
         ("was he at five olympics", "five-olympics", "yes"),
         ("¿fue a cinco juegos olímpicos?", "five-olympics", "yes"),

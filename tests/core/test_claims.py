@@ -22,6 +22,9 @@ from bot.core.fold import fold
         ("when did he retire", False),
         ("he did 20 km in 1:20:07, so roughly how long per kilometre is that", False),  # "how long" asks anywhere
         ("ganó tres oros olímpicos", False),  # no subject opens it
+        ("borchin only beat him by like a full minute", True),  # any one word before a verb is a subject
+        ("when was his first race", False),  # …but not a question word
+        ("he hung it up in 2012", True),
         ("¿cuántas medallas ganó?", False),
     ],
 )
