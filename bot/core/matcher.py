@@ -28,7 +28,9 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
+from bot.core.catalog import core_catalog
 from bot.core.claims import claim_of, compares_to_value, predicate_people, states_a_claim
+from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.followup import leans_on_previous, relative_year, years_away
@@ -323,9 +325,13 @@ class Matcher(TwoTopics):
             analysis.ranks,
             analysis.asks_name,
         )
+        if asks_span(folded):  # "how many years after his olympic gold was that?"
+            found = self._span_from_previous(analysis, previous, result)
+            if found is not None:
+                return found, combined
         step = relative_year(folded)
         if step and previous.year is not None:
-            found = self._neighbour(previous.year, step, combined, result, years_away(folded))
+            found = self._neighbour(previous.year, step, combined, result, years_away(folded), previous.fact_id)
             if found is not None:
                 return found, combined
         resolved = self._decide(result.question, combined, truncated)
@@ -358,12 +364,25 @@ class Matcher(TwoTopics):
         return MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
 
     def _neighbour(
-        self, year: int, step: int, analysis: Analysis, result: MatchResult, span: int | None = None
+        self,
+        year: int,
+        step: int,
+        analysis: Analysis,
+        result: MatchResult,
+        span: int | None = None,
+        fact_id: str | None = None,
     ) -> MatchResult | None:
         """ "And the year after?": the best-matching fact of the nearest year after (or before);
-        "two years later": the fact of exactly that year, or whose answer names it."""
+        "two years later": the fact of exactly that year, or whose answer names it; "how long
+        before that…" after a dated fact: the nearest dated fact of the same year on that side."""
         facts = self.facts.facts
         pool: list[int] = []
+        day = next((f.date for f in facts if f.id == fact_id), None)
+        if day is not None and not span:
+            near = [(f.date, i) for i, f in enumerate(facts) if f.date is not None and (f.date - day).days * step > 0]
+            near = [(d, i) for d, i in near if d is not None and d.year == day.year]
+            if near:
+                pool = [min(near, key=lambda found: abs((found[0] - day).days))[1]]
         if span:
             target = year + span
             pool = [i for i, f in enumerate(facts) if f.year == target]
@@ -378,6 +397,23 @@ class Matcher(TwoTopics):
         best = max(pool, key=lambda i: (scores.get(i, 0.0), -i))
         top = Candidate(facts[best], NEIGHBOUR_CONFIDENCE)
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))
+
+    def _span_from_previous(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
+        """ "How many years after his olympic gold was that?": the years between the fact this
+        question names and the previous answer, worked out and marked as derived."""
+        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        own = tuple(t for t in analysis.tokens if not self._is_connective(t))
+        found = self._side_fact(own, analysis, dated=True) if own else None
+        if index is None or found is None or found[0] == index:
+            return None
+        one, two = self._year_of(found[0], None), self._year_of(index, None)
+        if one is None or two is None or one == two:
+            return None
+        first, last = sorted((one, two))
+        note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
+        confidence = round(max(found[1], decision.ANSWER_AT), 4)
+        answers = (Candidate(self.facts.facts[found[0]], confidence), Candidate(self.facts.facts[index], confidence))
+        return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
 
     def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """ "He won bronze in Beijing, right?", "my cousin says the pilgrimage was 1000 km" — a claim

@@ -252,3 +252,21 @@ def test_a_span_within_one_fact_is_worked_out_from_its_two_years(question: str, 
     assert [f.id for f in result.facts] == ["borchin-ban"]
     assert years in result.derived
     assert body(question).startswith(result.derived)
+
+
+def test_before_that_after_a_dated_answer_is_the_nearest_dated_fact_of_that_year() -> None:
+    result, _ = ask_in_context(shipped_engine(), "how long before that did he announce it", ["when did he retire?"])
+    assert result.fact is not None and result.fact.id == "retirement-announcement"
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "years"),
+    [
+        (["when did perez retire"], "how many years after his olympic gold was that", "12 years"),
+        (["¿cuándo se retiró?"], "¿cuántos años después de su oro olímpico fue eso?", "12 años"),
+    ],
+)
+def test_a_span_follow_up_counts_from_the_previous_answer(context: list[str], question: str, years: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert [f.id for f in result.facts] == ["atlanta-gold", "retirement-date"]
+    assert years in result.derived
