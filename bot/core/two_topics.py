@@ -27,7 +27,7 @@ from bot.core.comparisons import (
 from bot.core.decision import Evidence, probability
 from bot.core.index import about_other, is_year
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.scoring import Scorer
+from bot.core.scoring import Scored, Scorer
 from bot.core.text import Analysis, fold
 
 __all__ = ["TwoTopics"]
@@ -62,6 +62,9 @@ class TwoTopics(Scorer):
     def _said_kinds(self, index: int) -> set[str | None]:  # pragma: no cover - the matcher defines it
         raise NotImplementedError
 
+    def _evidence(self, scored: list[Scored], analysis: Analysis) -> Evidence:  # pragma: no cover - the matcher's
+        raise NotImplementedError
+
     def _holds(self, index: int, kinds: frozenset[str], dated: bool) -> bool:
         """Does fact ``index`` hold what the comparison needs: a year to count or order by, a
         value of one of ``kinds`` to compare?"""
@@ -81,18 +84,7 @@ class TwoTopics(Scorer):
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
         gap = best.rank - runner.rank if runner is not None else best.rank
-        chance = probability(
-            Evidence(
-                coverage=best.coverage,
-                gap=gap,
-                evidence=best.evidence,
-                strong_missing=best.strong_missing,
-                matched=best.matched,
-                similarity=best.similarity,
-                unknown=len(part.unknown),
-                strict=any(about_other(t) for t in analysis.subjects),
-            )
-        )
+        chance = probability(self._evidence(scored, part))
         if best.coverage >= SIDE_MIN_COVERAGE and best.evidence >= SIDE_MIN_EVIDENCE and gap >= SIDE_MARGIN:
             return best.index, chance
         years = [t for t in side if is_year(t)]
