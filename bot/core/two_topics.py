@@ -36,6 +36,8 @@ SIDE_MIN_COVERAGE = 0.85  # a topic must be this clearly explained by its fact
 SIDE_MIN_EVIDENCE = 1.2  # …by at least one reasonably specific word
 SIDE_MARGIN = 0.05  # …and beat the runner-up by this much
 TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
+EVENT_KINDS = ("year", "place")  # what alone names an event ("1996", "Beijing")
+RESULT_KINDS = frozenset({"medal"})  # what an event's timeline fact settles when compared ("better")
 LAST, FIRST = "last", "1st"  # the lexicon's tokens for "last"/"último" and "first"/"primer"
 AGE = "q_age"  # the lexicon's concept for "how old", "qué edad"
 AGES = range(10, 61)  # a number in the age fact's answer that can be his age
@@ -72,11 +74,23 @@ class TwoTopics(Scorer):
             return False
         return not kinds or bool(kinds & self._said_kinds(index))
 
+    def _dates(self, index: int, anchor: str) -> bool:
+        """Is fact ``index`` of the event ``anchor`` names (its year, or a place its answer names)?"""
+        if is_year(anchor):
+            return str(self.facts.facts[index].year) == anchor
+        return anchor in self._answer_tokens[index]
+
     def _side_fact(
-        self, side: tuple[str, ...], analysis: Analysis, kinds: frozenset[str] = frozenset(), dated: bool = False
+        self,
+        side: tuple[str, ...],
+        analysis: Analysis,
+        kinds: frozenset[str] = frozenset(),
+        dated: bool = False,
+        compared: frozenset[str] = frozenset(),
     ) -> tuple[int, float] | None:
-        """The fact a topic clearly picks among those holding what is compared, with the decision
-        rule's confidence in it."""
+        """The fact a topic clearly picks among those holding ``kinds`` (and a year when
+        ``dated``), with the decision rule's confidence in it; ``compared`` is what the question
+        compares, which an event's fact picked by its year or place alone must settle."""
         part = analysis.part(side)
         scored = [s for s in self.score(part) if self._holds(s.index, kinds, dated)]
         if not scored:
@@ -87,10 +101,14 @@ class TwoTopics(Scorer):
         chance = probability(self._evidence(scored, part))
         if best.coverage >= SIDE_MIN_COVERAGE and best.evidence >= SIDE_MIN_EVIDENCE and gap >= SIDE_MARGIN:
             return best.index, chance
-        years = [t for t in side if is_year(t)]
-        if len(years) == 1 and all(is_year(t) or self._value_kind(t) is None for t in side):
-            # "1996 or 2008?": a year alone names its event, the fact the timeline shows for it.
-            pool = [i for i, f in enumerate(self.facts.facts) if str(f.year) == years[0] and TIMELINE in f.tags]
+        anchors = [t for t in side if self._value_kind(t) in EVENT_KINDS]
+        if len(anchors) == 1 and all(t in anchors or self._value_kind(t) is None for t in side):
+            # "1996 or 2008?", "his Beijing result": a year or a place alone names its event, the
+            # fact the timeline shows for it — its result, not a measure ("faster in Beijing").
+            if (kinds | compared) - RESULT_KINDS:
+                return None
+            (anchor,) = anchors
+            pool = [i for i, f in enumerate(self.facts.facts) if TIMELINE in f.tags and self._dates(i, anchor)]
             ranks = {s.index: s.rank for s in scored}
             if pool:
                 return max(pool, key=lambda i: (ranks.get(i, 0.0), -i)), chance
@@ -117,8 +135,12 @@ class TwoTopics(Scorer):
                     return None  # "segura vs markov, where was each from?": the one fact says both
             # A year to count or order by is a must; a value of the compared kind ("longer": a
             # distance) only settles a topic its words leave unclear ("the olympic race").
-            a = self._side_fact(first, analysis, dated=dated) or self._side_fact(first, analysis, kinds, dated)
-            b = self._side_fact(second, analysis, dated=dated) or self._side_fact(second, analysis, kinds, dated)
+            a = self._side_fact(first, analysis, dated=dated, compared=kinds) or self._side_fact(
+                first, analysis, kinds, dated
+            )
+            b = self._side_fact(second, analysis, dated=dated, compared=kinds) or self._side_fact(
+                second, analysis, kinds, dated
+            )
             if a is None or b is None or a[0] == b[0]:
                 continue
             confidence = round(max(min(a[1], b[1]), decision.ANSWER_AT), 4)
