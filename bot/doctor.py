@@ -47,7 +47,7 @@ def diagnose(env: Mapping[str, str], *, dotenv: Path | None, now: dt.datetime | 
         checks.append(Check(OK, "settings", f"parsed from {where}"))
     now = now or dt.datetime.now(dt.UTC)
     checks.append(_token(settings, problems))
-    checks.append(_facts(settings, problems, now.astimezone(settings.tz).date()))
+    checks.append(_facts(settings, problems, settings.today(now)))
     checks.append(_database(settings, problems))
     checks.append(_timezones(settings, now, problems))
     checks.append(_privacy(settings))

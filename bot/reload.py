@@ -2,7 +2,8 @@
 
 The checks are exactly the CLI's (:func:`bot.core.facts.check_facts`), the dated-fact lint
 included (no date in the future, the date agrees with the answer): the caller passes ``today``
-from its own clock.
+from its own clock. :func:`build_engine` is the one way the bot gets an engine: ``perezbot run``
+calls it at start-up and :func:`reload_engine` on every reload, so both refuse the same facts.
 
 :func:`reload_engine` never mutates anything. It returns a :class:`ReloadResult` holding the
 Engine to use from now on: the new one with a :class:`FactDiff` when the fact base is valid, or
@@ -21,7 +22,7 @@ from pathlib import Path
 from bot.core.engine import Engine
 from bot.core.facts import FactBase, FactBaseError, Problem
 
-__all__ = ["FactDiff", "ReloadResult", "diff_facts", "reload_engine"]
+__all__ = ["FactDiff", "ReloadResult", "build_engine", "diff_facts", "reload_engine"]
 
 log = logging.getLogger("perezbot.reload")
 
@@ -82,19 +83,32 @@ def diff_facts(old: FactBase, new: FactBase) -> FactDiff:
     )
 
 
+def build_engine(directory: Path, *, today: dt.date | None) -> Engine:
+    """The fact base in ``directory``, checked as ``perezbot check`` does on ``today``, with its matcher.
+
+    Raises :class:`FactBaseError` with every ``file:line`` problem; a matcher that cannot be built
+    is one more problem (logged with its traceback), never a crash. ``today`` None skips the lint
+    of dated facts (test fixtures only: the bot always passes its clock's day).
+    """
+    try:
+        return Engine.load(directory, today=today)
+    except FactBaseError:
+        raise
+    except Exception as exc:  # a matcher that cannot be built must not take the bot down
+        log.exception("could not build the engine from %s", directory)
+        problem = Problem(directory, 1, f"could not build the matcher: {type(exc).__name__}: {exc}")
+        raise FactBaseError([problem]) from exc
+
+
 def reload_engine(current: Engine, directory: Path | None = None, *, today: dt.date | None = None) -> ReloadResult:
     """Build a new Engine from ``directory`` (default: where ``current`` was loaded from),
     checked like ``perezbot check`` on ``today``."""
     directory = Path(directory) if directory is not None else current.facts.directory
     try:
-        engine = Engine.load(directory, today=today)
+        engine = build_engine(directory, today=today)
     except FactBaseError as exc:
         log.warning("reload rejected: %d problem(s) in %s; keeping the current facts", len(exc.problems), directory)
         return ReloadResult(current, ok=False, problems=tuple(exc.problems))
-    except Exception as exc:  # a matcher that cannot be built must not take the bot down
-        log.exception("reload failed building the engine from %s; keeping the current facts", directory)
-        problem = Problem(directory, 1, f"could not build the matcher: {type(exc).__name__}: {exc}")
-        return ReloadResult(current, ok=False, problems=(problem,))
     diff = diff_facts(current.facts, engine.facts)
     log.info("reloaded %d facts from %s (%s)", len(engine.facts), directory, diff.summary())
     return ReloadResult(engine, ok=True, diff=diff)

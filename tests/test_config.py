@@ -156,3 +156,47 @@ def test_good_environment_value_hides_a_bad_dotenv_one(tmp_path: Path) -> None:
 def test_quoted_value_with_a_trailing_comment(tmp_path: Path) -> None:
     path = write(tmp_path, f'DISCORD_TOKEN="{GOOD_TOKEN}" # the bot\n')
     assert read_dotenv(path)["DISCORD_TOKEN"] == GOOD_TOKEN
+
+
+@pytest.mark.parametrize(
+    ("timezone", "day"),
+    [("UTC", dt.date(2026, 1, 1)), ("America/Guayaquil", dt.date(2025, 12, 31)), ("Asia/Tokyo", dt.date(2026, 1, 1))],
+)
+def test_today_is_the_calendar_day_in_the_configured_timezone(timezone: str, day: dt.date) -> None:
+    moment = dt.datetime(2026, 1, 1, 3, 0, tzinfo=dt.UTC)
+    assert Settings(timezone=timezone).today(moment) == day
+
+
+def test_today_refuses_a_naive_instant_which_would_mean_the_machines_zone() -> None:
+    with pytest.raises(ValueError, match="aware"):
+        Settings().today(dt.datetime(2026, 1, 1, 3, 0))
+
+
+def test_the_shipped_facts_are_found_through_importlib_resources(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.resources
+
+    from bot.config import shipped_facts_dir
+
+    installed = tmp_path / "site-packages" / "bot"
+    (installed / "facts").mkdir(parents=True)
+    asked: list[str] = []
+
+    def files(package: str) -> Path:
+        asked.append(package)
+        return installed
+
+    monkeypatch.setattr(importlib.resources, "files", files)
+    assert shipped_facts_dir() == installed / "facts"  # the wheel's layout, wherever it is installed
+    (installed / "facts").rmdir()
+    assert shipped_facts_dir() == tmp_path / "site-packages" / "facts"  # a checkout: beside the package
+    assert asked == ["bot", "bot"]
+    assert Settings().facts_dir == tmp_path / "site-packages" / "facts"  # the default, unless FACTS_DIR says
+
+
+def test_the_shipped_facts_of_this_checkout_are_its_top_level_facts(tmp_path: Path) -> None:
+    from bot.config import shipped_facts_dir
+
+    assert shipped_facts_dir() == Path(__file__).resolve().parents[1] / "facts"
+    assert settings({"FACTS_DIR": str(tmp_path)}).facts_dir == tmp_path  # FACTS_DIR still overrides

@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 import discord
 
 from bot.core.catalog import catalog
 from bot.core.render import Kind, Reply, render_notice
 from bot.discord import send
-from bot.discord.common import reply_language
+from bot.discord.common import bot_of, reply_language
 from bot.store.questions import voter_hash
-
-if TYPE_CHECKING:
-    from bot.discord.client import PerezBot
 
 __all__ = ["VoteButton", "feedback_view"]
 
@@ -53,7 +50,7 @@ class VoteButton(discord.ui.DynamicItem[discord.ui.Button[discord.ui.View]], tem
         return cls(match["vote"] == "up", match["fact"])
 
     async def callback(self, interaction: discord.Interaction) -> None:
-        bot = cast("PerezBot", interaction.client)
+        bot = bot_of(interaction)
         lang = reply_language(interaction.locale)
         message = interaction.message
         strings = catalog("bot.ask")

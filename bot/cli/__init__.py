@@ -8,6 +8,7 @@ commands import it only when they run.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import importlib
 import os
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from bot import __version__
-from bot.cli.exits import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
+from bot.cli.exits import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext, utcnow
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -178,13 +179,15 @@ def main(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
     env: Mapping[str, str] | None = None,
+    clock: Callable[[], dt.datetime] | None = None,
 ) -> int:
-    """Run one ``perezbot`` command and return its exit status."""
+    """Run one ``perezbot`` command and return its exit status (``clock``: the time it runs at)."""
     ctx = CliContext(
         stdin=stdin if stdin is not None else sys.stdin,
         stdout=stdout if stdout is not None else sys.stdout,
         stderr=stderr if stderr is not None else sys.stderr,
         env=dict(env if env is not None else os.environ),
+        clock=clock or utcnow,
     )
     words = list(argv) if argv is not None else sys.argv[1:]
     parser = build_parser(ctx.stdout, ctx.stderr, only=_command_in(words))

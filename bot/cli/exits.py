@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import datetime as dt
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TextIO
 
@@ -20,15 +21,29 @@ EXIT_CONFIG = 2  # bad settings: one clear message naming each bad key
 EXIT_BROKEN_PIPE = 141  # the reader of stdout went away (e.g. `| head`), as a shell reports SIGPIPE
 
 
+def utcnow() -> dt.datetime:
+    """The real time, as an aware UTC instant."""
+    return dt.datetime.now(dt.UTC)
+
+
 @dataclass
 class CliContext:
-    """Where a command reads and writes, and the environment it sees."""
+    """Where a command reads and writes, the environment it sees and its clock.
+
+    Commands read the time only through ``clock`` (an aware instant) and turn it into a day with
+    :meth:`today`: tests pass a fixed moment, as they pass the streams and the environment.
+    """
 
     stdin: TextIO
     stdout: TextIO
     stderr: TextIO
     env: Mapping[str, str]
+    clock: Callable[[], dt.datetime] = utcnow
     warned: bool = field(default=False, repr=False)  # settings warnings are printed once per command
+
+    def today(self, settings: Settings) -> dt.date:
+        """Today in ``TIMEZONE``: the day the bot itself would lint and post by (not the machine's)."""
+        return settings.today(self.clock())
 
     def out(self, text: str = "") -> None:
         self.stdout.write(text + "\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext
@@ -29,18 +28,19 @@ def run_facts(ns: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_check(ns: argparse.Namespace, ctx: CliContext) -> int:
+    """Lint the fact base (``FACTS_DIR``, or the directory given) as the bot would load it: dated
+    facts are judged on today in ``TIMEZONE``, the bot's day, not the machine's local date."""
     if ns.directory:
         directory = Path(ns.directory)
         if not directory.is_dir():
             reason = "is not a directory" if directory.exists() else "does not exist"
             ctx.err(f"perezbot check: {directory} {reason} (give the directory that holds the fact files)")
             return EXIT_USAGE
-    else:
-        settings = ctx.settings()
-        if settings is None:
-            return EXIT_CONFIG
-        directory = settings.facts_dir
-    base, problems = check_facts(directory, today=dt.date.today())
+    settings = ctx.settings()  # TIMEZONE, for the day, even when the directory is given
+    if settings is None:
+        return EXIT_CONFIG
+    directory = Path(ns.directory) if ns.directory else settings.facts_dir
+    base, problems = check_facts(directory, today=ctx.today(settings))
     problems += lint_vocabulary(base) if base is not None else []  # the matcher's vocabulary lint
     problems += check_quiz(directory, base)  # the quiz items (bot/quiz/items.py)
     for problem in problems:

@@ -143,7 +143,7 @@ def run_stats(ns: argparse.Namespace, ctx: CliContext) -> int:
 
 
 def run_doctor(ns: argparse.Namespace, ctx: CliContext) -> int:
-    checks = diagnose(ctx.env, dotenv=dotenv_path(ctx.env))
+    checks = diagnose(ctx.env, dotenv=dotenv_path(ctx.env), now=ctx.clock())
     for check in checks:
         ctx.out(f"{check.status:<4}  {check.name:<9}  {check.summary}")
         for line in check.details:

@@ -61,7 +61,7 @@ def _prepare(ns: argparse.Namespace, ctx: CliContext) -> tuple[Settings, dt.date
     facts = ctx.fact_base(settings)
     if facts is None:
         return EXIT_FAILURE
-    return settings, ns.date or dt.datetime.now(settings.tz).date(), facts
+    return settings, ns.date or ctx.today(settings), facts
 
 
 def run_onthisday(ns: argparse.Namespace, ctx: CliContext) -> int:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import os
 import signal
-from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, TextIO
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
 from bot.config import Settings
@@ -42,6 +43,7 @@ log = logging.getLogger(__name__)
 TEST_API_ENV = "PEREZBOT_DISCORD_API"  # for tests only: e.g. http://127.0.0.1:PORT/api/v10
 TEST_GATEWAY_ENV = "PEREZBOT_GATEWAY_URL"  # for tests only: e.g. ws://127.0.0.1:PORT/
 SHARDING_REQUIRED = 4011
+Clock: TypeAlias = Callable[[], dt.datetime]
 
 
 def _discord_settings(ctx: CliContext) -> Settings | None:
@@ -49,16 +51,27 @@ def _discord_settings(ctx: CliContext) -> Settings | None:
     return ctx.settings(require_token=True)
 
 
-def _load(ctx: CliContext) -> tuple[Settings, Engine] | None:
+def _clock(ctx: CliContext) -> Clock:
+    """The bot's clock: the command's (in tests only, a moved one: ``PEREZBOT_TEST_CLOCK``)."""
+    from bot.posts.testclock import clock_from_env
+
+    return clock_from_env(ctx.env) or ctx.clock
+
+
+def _load(ctx: CliContext, clock: Clock) -> tuple[Settings, Engine] | None:
+    """Settings and the engine, the facts checked exactly as a reload checks them (on the day of
+    ``clock`` in ``TIMEZONE``), or None after saying what is wrong."""
     settings = _discord_settings(ctx)
     if settings is None:
         return None
-    from bot.cli.answer import load_engine
+    from bot.core.facts import FactBaseError
+    from bot.reload import build_engine
 
-    engine = load_engine(ctx)
-    if engine is None:
+    try:
+        return settings, build_engine(settings.facts_dir, today=settings.today(clock()))
+    except FactBaseError as exc:
+        ctx.fact_base_problems(exc)
         return None
-    return settings, engine
 
 
 def _configure_logging(settings: Settings, stream: TextIO) -> logging.Handler:
@@ -77,7 +90,7 @@ def _point_at_test_endpoints(ctx: CliContext) -> None:
         point_at(api, gateway)
 
 
-async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None, env: Mapping[str, str]) -> None:
+async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None, clock: Clock) -> None:
     """Run until Discord closes on us or a signal asks us to stop.
 
     A start that cannot reach Discord (a server error, the network down) is tried again with
@@ -94,21 +107,19 @@ async def _serve(settings: Settings, engine: Engine, *, sharded: bool | None, en
             loop.add_signal_handler(sig, stop.set)
             handled.append(sig)
     try:
-        await keep_trying(lambda: _serve_once(settings, engine, sharded=sharded, stop=stop, env=env), stop=stop)
+        await keep_trying(lambda: _serve_once(settings, engine, sharded=sharded, stop=stop, clock=clock), stop=stop)
     finally:
         for sig in handled:
             loop.remove_signal_handler(sig)
 
 
 async def _serve_once(
-    settings: Settings, engine: Engine, *, sharded: bool | None, stop: asyncio.Event, env: Mapping[str, str]
+    settings: Settings, engine: Engine, *, sharded: bool | None, stop: asyncio.Event, clock: Clock
 ) -> None:
     """One bot, from login until Discord closes on us or ``stop`` is set."""
     from bot.discord.client import build_bot
-    from bot.posts.testclock import clock_from_env
 
-    clock = clock_from_env(env)  # tests only: a moved clock for the scheduled posts
-    bot = build_bot(settings, engine, sharded=sharded, **({"clock": clock} if clock else {}))
+    bot = build_bot(settings, engine, sharded=sharded, clock=clock)
     loop = asyncio.get_running_loop()
     if install_reload_signal(bot, loop):  # SIGHUP: validated reload of the facts
         log.info("send SIGHUP (kill -HUP %d) to reload the facts", os.getpid())
@@ -205,7 +216,8 @@ def _session(settings: Settings, ctx: CliContext) -> Iterator[None]:
 
 
 def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
-    loaded = _load(ctx)
+    clock = _clock(ctx)
+    loaded = _load(ctx, clock)
     if loaded is None:
         return EXIT_CONFIG
     settings, engine = loaded
@@ -222,7 +234,7 @@ def run_bot(ns: argparse.Namespace, ctx: CliContext) -> int:
         sharded: bool | None = None
         while True:
             try:
-                asyncio.run(_serve(settings, engine, sharded=sharded, env=ctx.env))
+                asyncio.run(_serve(settings, engine, sharded=sharded, clock=clock))
                 return EXIT_OK
             except discord.ConnectionClosed as exc:
                 if exc.code == SHARDING_REQUIRED and not sharded:
@@ -252,7 +264,7 @@ async def _sync(settings: Settings, engine: Engine) -> tuple[str, int]:
 
 
 def run_sync(ns: argparse.Namespace, ctx: CliContext) -> int:
-    loaded = _load(ctx)
+    loaded = _load(ctx, _clock(ctx))
     if loaded is None:
         return EXIT_CONFIG
     settings, engine = loaded

@@ -215,7 +215,7 @@ class PerezBot(commands.Bot):
         meanwhile, with the old engine, until the single assignment that swaps it.
         """
         async with self.reload_lock:
-            today = self.clock().astimezone(self.settings.tz).date()  # as `perezbot check` lints on its day
+            today = self.settings.today(self.clock())  # as the start-up load and `perezbot check` lint
             result = await asyncio.to_thread(reload_engine, self.engine, self.settings.facts_dir, today=today)
             if result.ok:
                 self.engine = result.engine

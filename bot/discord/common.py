@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from typing import TYPE_CHECKING, cast
 
 import discord
 from discord import app_commands
@@ -16,7 +17,10 @@ from bot.core.render import Reply, render_help, render_notice
 from bot.discord import send
 from bot.discord.embeds import trim
 
-__all__ = ["choices", "help_reply", "locale_language", "reply_error", "reply_language", "shard_for"]
+if TYPE_CHECKING:
+    from bot.discord.client import PerezBot
+
+__all__ = ["bot_of", "choices", "help_reply", "locale_language", "reply_error", "reply_language", "shard_for"]
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +31,15 @@ MAX_CHOICE_CHARS = 100  # Discord's limit for a choice's name and value
 def locale_language(locale: object) -> str | None:
     """``"es"`` for any Spanish Discord locale (es-ES, es-419), else None (let the question decide)."""
     return "es" if str(locale or "").lower().startswith("es") else None
+
+
+def bot_of(interaction: discord.Interaction) -> PerezBot:
+    """The bot an interaction came to, with its declared services typed.
+
+    A persistent button's callback receives only the interaction (no cog); every interaction
+    perezbot handles arrives at a :class:`~bot.discord.client.PerezBot`, built by ``build_bot``.
+    """
+    return cast("PerezBot", interaction.client)
 
 
 def reply_language(locale: object) -> str:

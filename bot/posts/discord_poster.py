@@ -18,7 +18,7 @@ from discord.ext import commands
 
 from bot.core.reply import Reply
 from bot.discord import send
-from bot.discord.common import reply_language, shard_for
+from bot.discord.common import bot_of, reply_language, shard_for
 from bot.discord.rest import single_attempt
 from bot.posts.content import render_related
 from bot.posts.present import RECOMMENDED_PERMISSIONS, REQUIRED_PERMISSIONS, permission_names
@@ -67,7 +67,7 @@ class RelatedButton(
     async def callback(self, interaction: discord.Interaction) -> None:
         lang = reply_language(interaction.locale)
         fact_id = self.marker.rsplit(":", 1)[-1]
-        facts = interaction.client.engine.facts  # type: ignore[attr-defined]
+        facts = bot_of(interaction).engine.facts
         await send.respond(interaction, render_related(facts, fact_id, lang), ephemeral=True)
 
 

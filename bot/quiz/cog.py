@@ -29,6 +29,7 @@ from bot.quiz.picking import pick_items
 from bot.quiz.rounds import QUESTION_SECONDS, TICK_SECONDS, ChannelRound, OpenQuestion, countdown
 from bot.quiz.scoring import MIN_ANSWERS
 from bot.quiz.shown import ShownFacts, shown_by_daily_posts
+from bot.quiz.solo import SoloRound
 from bot.quiz.strings import (
     render_leaderboard,
     render_notice,
@@ -37,7 +38,7 @@ from bot.quiz.strings import (
     render_starting,
     render_summary,
 )
-from bot.quiz.views import ChannelQuestionView, SoloView
+from bot.quiz.views import ChannelQuestionView, SoloButton, solo_question
 
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
@@ -82,7 +83,11 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
 
     # -- lifecycle -----------------------------------------------------------------------------
 
+    async def cog_load(self) -> None:
+        self.bot.add_dynamic_items(SoloButton)  # a solo round's buttons, whichever process showed them
+
     async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(SoloButton)
         tasks = list(self.rounds.values())
         for task in tasks:  # stopping mid-round: quiz_rounds keeps the round, the next start ends it
             task.cancel()
@@ -123,9 +128,8 @@ class Quiz(commands.GroupCog, group_name="quiz", group_description=locale_str("A
         if not items:
             await send.respond(interaction, render_notice(lang, "no_items"), ephemeral=True)
             return
-        view = SoloView(self, interaction.user.id, lang, guild_id, items)
-        sent = await send.respond(interaction, view.question_reply(), ephemeral=True, view=view)
-        view.message = sent.message
+        reply, view = solo_question(SoloRound.start(interaction.user.id, lang, items), items)
+        await send.respond(interaction, reply, ephemeral=True, view=view)
 
     @app_commands.command(name="start")
     async def start(self, interaction: discord.Interaction) -> None:

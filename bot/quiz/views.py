@@ -1,39 +1,48 @@
 """The quiz's buttons: a solo round (one ephemeral message edited in place) and a channel question.
 
-The views hold only the round's state and call back into the cog for storage; words come from
-:mod:`bot.quiz.strings`, sending from :mod:`bot.discord.send`.
+A solo round's buttons are persistent: the round is in their custom ids (:mod:`bot.quiz.solo`)
+and :class:`SoloButton` is registered with the bot as a dynamic item, so a press scores after a
+restart as before it. A channel question's view holds its round, which a restart ends anyway.
+The views call back into the cog for storage; words come from :mod:`bot.quiz.strings`, sending
+from :mod:`bot.discord.send`.
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
-from collections.abc import Callable, Coroutine
-from typing import TYPE_CHECKING, Any
+import re
+from collections.abc import Callable, Coroutine, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
 from bot.core.reply import Reply
 from bot.discord import send
+from bot.discord.common import bot_of
 from bot.quiz.items import QuizItem
 from bot.quiz.rounds import OpenQuestion, Outcome
-from bot.quiz.scoring import RoundScore
+from bot.quiz.solo import CUSTOM_ID, SoloRound, parse
 from bot.quiz.strings import button_label, render_feedback, render_notice, render_question, render_score, text
 
 if TYPE_CHECKING:
     from bot.quiz.cog import Quiz
 
-__all__ = ["ChannelQuestionView", "SoloView"]
+__all__ = ["ChannelQuestionView", "SoloButton", "SoloView", "press_solo", "solo_question"]
 
 log = logging.getLogger(__name__)
 
 Callback = Callable[[discord.Interaction], Coroutine[Any, Any, None]]
 
 
-def _button(label: str, custom_id: str, callback: Callback, style: discord.ButtonStyle) -> discord.ui.Button:
-    button: discord.ui.Button = discord.ui.Button(label=label[:80], custom_id=custom_id[:100], style=style)
-    button.callback = callback  # type: ignore[method-assign,assignment]  # a per-button closure
-    return button
+class _Button(discord.ui.Button[Any]):
+    """A button whose press runs ``on_press`` (a closure that knows which option it stands for)."""
+
+    def __init__(self, label: str, custom_id: str, on_press: Callback, style: discord.ButtonStyle) -> None:
+        super().__init__(label=label[:80], custom_id=custom_id[:100], style=style)
+        self.on_press = on_press
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self.on_press(interaction)
 
 
 class _QuizView(discord.ui.View):
@@ -44,90 +53,113 @@ class _QuizView(discord.ui.View):
     lang = "en"
 
 
-class SoloView(_QuizView):
-    """One player's round of five: question → feedback → … → score → play again."""
+class SoloButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=CUSTOM_ID):
+    """A solo round's button: the round is in its custom id (:mod:`bot.quiz.solo`), so any process
+    of the bot, the one that showed it or one started later, carries the round on."""
 
-    def __init__(self, cog: Quiz, owner_id: int, lang: str, guild_id: int, items: list[QuizItem]) -> None:
-        super().__init__(timeout=cog.bot.view_timeout)
-        self.cog = cog
-        self.owner_id = owner_id
-        self.lang = lang
-        self.guild_id = guild_id
-        self.items = items
-        self.index = 0
-        self.score = RoundScore()
-        self.message: discord.Message | None = None
-        self._token = secrets.token_hex(4)  # custom ids unique to this view
-        self._show_options()
+    def __init__(self, state: SoloRound, action: str, label: str, style: discord.ButtonStyle) -> None:
+        super().__init__(discord.ui.Button(label=label[:80], custom_id=state.custom_id(action), style=style))
+        self.state = state
+        self.action = action
 
-    def question_reply(self) -> Reply:
-        return render_question(self.items[self.index], self.lang, self.index + 1, len(self.items))
-
-    def _id(self, what: str) -> str:
-        return f"perezbot:quiz:{self._token}:{self.index}:{what}"
-
-    def _show_options(self) -> None:
-        self.clear_items()
-        question = self.items[self.index].question(self.lang)
-        for i, option in enumerate(question.options):
-            self.add_item(
-                _button(button_label(i + 1, option), self._id(str(i)), self._chooser(i), discord.ButtonStyle.secondary)
-            )
-
-    def _show_one(self, key: str, callback: Callback) -> None:
-        self.clear_items()
-        self.add_item(_button(text(self.lang, key), self._id(key), callback, discord.ButtonStyle.primary))
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
+    ) -> SoloButton:
+        parsed = parse(match.string)
+        if parsed is None:  # the template matched, the state does not add up: not a button we made
+            raise ValueError(f"not a solo round's button: {match.string!r}")
+        style = getattr(item, "style", discord.ButtonStyle.secondary)
+        return cls(*parsed, getattr(item, "label", None) or "?", style)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id == self.owner_id:
+        if interaction.user.id == self.state.owner_id:
             return True
-        await send.respond(interaction, render_notice(self.lang, "not_yours"), ephemeral=True)
+        await send.respond(interaction, render_notice(self.state.lang, "not_yours"), ephemeral=True)
         return False
 
-    def _chooser(self, index: int) -> Callback:
-        async def choose(interaction: discord.Interaction) -> None:
-            item = self.items[self.index]
-            correct = index == item.question(self.lang).right
-            name = interaction.user.display_name
-            scored = await self.cog.record(self.guild_id, item, [(interaction.user.id, name, correct)])
-            self.score = self.score.add(correct, scored=scored.get(interaction.user.id, True))
-            facts = self.cog.bot.engine.facts
-            reply = render_feedback(
-                item,
-                self.lang,
-                index,
-                facts.get(item.fact_id),
-                facts.source,
-                scored=scored.get(interaction.user.id, True),
-            )
-            last = self.index + 1 >= len(self.items)
-            self._show_one("finish" if last else "next", self._finish if last else self._next)
-            await send.edit_in_place(interaction, reply, view=self)
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            await press_solo(self.state, self.action, interaction)
+        except Exception as exc:
+            log.error("quiz button %r failed", self.custom_id, exc_info=exc)
+            await send.respond(interaction, render_notice(self.state.lang, "error"), ephemeral=True)
 
-        return choose
 
-    async def _next(self, interaction: discord.Interaction) -> None:
-        self.index += 1
-        self._show_options()
-        await send.edit_in_place(interaction, self.question_reply(), view=self)
+class SoloView(discord.ui.View):
+    """A solo round's buttons at one step: the open question's four options (``question``), the
+    button after an answer (``feedback``: next question, or the score after the last), or play
+    again (``score``). No timeout and nothing kept in memory: every button is a :class:`SoloButton`.
+    """
 
-    async def _finish(self, interaction: discord.Interaction) -> None:
-        self._show_one("play_again", self._again)
-        await send.edit_in_place(interaction, render_score(self.score, self.lang), view=self)
+    def __init__(self, state: SoloRound, items: Sequence[QuizItem], *, step: str = "question") -> None:
+        super().__init__(timeout=None)
+        self.state = state
+        self.items = list(items)
+        self.owner_id = state.owner_id
+        if step == "question":
+            question = self.items[state.done].question(state.lang)
+            for i, option in enumerate(question.options):
+                self.add_item(SoloButton(state, str(i), button_label(i + 1, option), discord.ButtonStyle.secondary))
+        elif step == "feedback":
+            self._one(*(("finish", "finish") if state.finished else ("next", "next")))
+        elif step == "score":
+            self._one("play_again", "again")
+        else:
+            raise ValueError(f"unknown solo step {step!r}")
 
-    async def _again(self, interaction: discord.Interaction) -> None:
-        items = await self.cog.pick_solo(interaction.user.id, self.guild_id)
-        if not items:
-            self.stop()
-            await send.edit_in_place(interaction, render_notice(self.lang, "no_items"), view=None)
+    def _one(self, key: str, action: str) -> None:
+        self.add_item(SoloButton(self.state, action, text(self.state.lang, key), discord.ButtonStyle.primary))
+
+
+def solo_question(state: SoloRound, items: Sequence[QuizItem]) -> tuple[Reply, SoloView]:
+    """The round's open question and its four options."""
+    reply = render_question(items[state.done], state.lang, state.done + 1, len(items))
+    return reply, SoloView(state, items)
+
+
+def _quiz_cog(interaction: discord.Interaction) -> Quiz:
+    cog = bot_of(interaction).get_cog("Quiz")
+    if cog is None:
+        raise RuntimeError("the quiz cog is not loaded")
+    return cast("Quiz", cog)
+
+
+async def press_solo(state: SoloRound, action: str, interaction: discord.Interaction) -> None:
+    """Carry the round on from ``state``: answer, next question, score, or a new round."""
+    cog = _quiz_cog(interaction)
+    guild_id = interaction.guild_id or 0
+    lang = state.lang
+    if action == "again":
+        fresh = await cog.pick_solo(interaction.user.id, guild_id)
+        if not fresh:
+            await send.edit_in_place(interaction, render_notice(lang, "no_items"), view=None)
             return
-        self.items, self.index, self.score = items, 0, RoundScore()
-        self._token = secrets.token_hex(4)
-        self._show_options()
-        await send.edit_in_place(interaction, self.question_reply(), view=self)
-
-    async def on_timeout(self) -> None:
-        await send.remove_view(self.message)
+        reply, view = solo_question(SoloRound.start(state.owner_id, lang, fresh), fresh)
+        await send.edit_in_place(interaction, reply, view=view)
+        return
+    items = state.items(await cog.items())
+    if items is None:  # a reload removed or changed one of its items
+        view = SoloView(state, [], step="score")
+        await send.edit_in_place(interaction, render_notice(lang, "round_gone"), view=view)
+        return
+    if action == "finish":
+        view = SoloView(state, items, step="score")
+        await send.edit_in_place(interaction, render_score(state.score, lang), view=view)
+        return
+    if action == "next":
+        reply, view = solo_question(state, items)
+        await send.edit_in_place(interaction, reply, view=view)
+        return
+    index = int(action)
+    item = items[state.done]
+    correct = index == item.question(lang).right
+    user = interaction.user
+    scored = (await cog.record(guild_id, item, [(user.id, user.display_name, correct)])).get(user.id, True)
+    facts = cog.bot.engine.facts
+    reply = render_feedback(item, lang, index, facts.get(item.fact_id), facts.source, scored=scored)
+    after = state.after(correct, scored=scored)
+    await send.edit_in_place(interaction, reply, view=SoloView(after, items, step="feedback"))
 
 
 class ChannelQuestionView(_QuizView):
@@ -140,7 +172,7 @@ class ChannelQuestionView(_QuizView):
         self._lang_of = words
         for i, option in enumerate(question.question.options):
             self.add_item(
-                _button(
+                _Button(
                     button_label(i + 1, option),
                     f"perezbot:quiz:{tag}:{i}",
                     self._chooser(i),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -102,3 +105,44 @@ def test_every_command_that_reads_the_facts_names_their_problems(tmp_path: Path,
     got = run(*argv, env={"FACTS_DIR": str(directory), "DATA_DIR": str(tmp_path / "data")})
     assert got.status == 1, got
     assert "the fact base has problems" in got.err and "unknown field 'colour'" in got.err
+
+
+# 03:00 UTC on 1 January 2026: already 1 January on a machine in Tokyo, still 31 December 2025 in
+# Ecuador. A fact dated 1 January 2026 is in the future only on the Ecuadorian day.
+NEW_YEAR = dt.datetime(2026, 1, 1, 3, 0, tzinfo=dt.UTC)
+NEW_YEAR_FACT = """\
+- id: new-year-walk
+  title: {en: A walk, es: Una marcha}
+  answer: {en: He walked on 1 January 2026., es: Marchó el 1 de enero de 2026.}
+  questions: {en: [when was the new year walk], es: [cuándo fue la marcha de año nuevo]}
+  citation: {paragraph: 1}
+  date: 2026-01-01
+"""
+
+
+@pytest.fixture
+def machine_in_tokyo(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The machine's local zone (what ``dt.date.today()`` follows) set to Tokyo for the test."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("no time.tzset on this platform")
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("machine_in_tokyo")
+def test_check_judges_dates_on_today_in_timezone_not_the_machines_date(tmp_path: Path) -> None:
+    shutil.copytree(SHIPPED_FACTS, tmp_path / "facts")
+    (tmp_path / "facts" / "dated.yaml").write_text(NEW_YEAR_FACT, encoding="utf-8")
+    assert NEW_YEAR.astimezone().date() == dt.date(2026, 1, 1), "the machine's local date at that moment"
+
+    got = run("check", str(tmp_path / "facts"), env={"TIMEZONE": "America/Guayaquil"}, at=NEW_YEAR)
+    assert got.status == 1
+    assert "dated.yaml:6: date 2026-01-01 is in the future (today is 2025-12-31)" in got.out
+    settings = {"TIMEZONE": "America/Guayaquil", "FACTS_DIR": str(tmp_path / "facts")}
+    via_setting = run("check", env=settings, at=NEW_YEAR)
+    assert via_setting.status == 1 and "(today is 2025-12-31)" in via_setting.out
+
+    assert run("check", str(tmp_path / "facts"), env={"TIMEZONE": "Asia/Tokyo"}, at=NEW_YEAR).status == 0

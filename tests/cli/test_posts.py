@@ -69,6 +69,11 @@ def test_onthisday_last_representable_date_is_not_a_crash() -> None:
 
 def test_onthisday_today_uses_the_timezone_setting() -> None:
     assert run("onthisday", env={"TIMEZONE": "Pacific/Kiritimati"}).status == 0
+    # 03:00 UTC on 29 September 2026 is the anniversary in UTC, still the 28th in Ecuador.
+    moment = dt.datetime(2026, 9, 29, 3, 0, tzinfo=dt.UTC)
+    assert run("onthisday", env={"TIMEZONE": "UTC"}, at=moment).out.startswith("**On this day, 29 September:")
+    in_ecuador = run("onthisday", env={"TIMEZONE": "America/Guayaquil"}, at=moment).out
+    assert in_ecuador.startswith("No entry for 28 September 2026. Next: 29 September 2026.")
 
 
 def test_onthisday_2027_story_in_spanish() -> None:

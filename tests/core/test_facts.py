@@ -478,3 +478,20 @@ def test_check_directory_that_is_a_file(tmp_path: Path) -> None:
 
 def test_shipped_facts_pass_the_dated_checks_today() -> None:
     assert check_facts(SHIPPED_FACTS, today=dt.date.today())[1] == []
+
+
+# Words the article never uses for what it mentions: it names "the Russian Anti-Doping Agency",
+# never its acronym. Facts say only what the article says, so no phrasing or keyword uses them
+# (how a user may say it, acronym included, is the lexicon's business, not a fact's).
+NOT_IN_THE_ARTICLE = ("rusada",)
+
+
+def test_no_phrasing_or_keyword_uses_a_word_the_article_does_not() -> None:
+    found = [
+        (fact.id, text)
+        for fact in load_facts()
+        for text in (*fact.keywords, *(q for qs in fact.questions.values() for q in qs))
+        for word in NOT_IN_THE_ARTICLE
+        if word in text.casefold().split()
+    ]
+    assert found == []

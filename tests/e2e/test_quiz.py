@@ -7,6 +7,7 @@ import asyncio
 
 import pytest
 
+from bot.quiz import storage
 from tests.e2e.conftest import Running
 from tests.fake_discord import FakeDiscord
 from tests.fake_discord.payloads import FakeUser
@@ -118,6 +119,39 @@ async def test_a_solo_round_in_spanish_from_the_locale(running: Running):
     assert feedback["title"] == "✅ ¡Correcto!" and "La respuesta: **" in feedback["description"]
     assert feedback["footer"]["text"].startswith("Fuente: ")
     assert buttons(message)[0]["label"] == "Siguiente pregunta"
+
+
+async def test_a_solo_round_goes_on_after_a_restart(make_bot, fake: FakeDiscord):
+    """The round is in its buttons: a bot started after the one that showed them scores a press."""
+    first = await make_bot()
+    interaction = await quiz(fake, "play")
+    await fake.response_to(interaction)
+    message = fake.message(fake.originals[interaction["token"]])
+    right = right_index(first, message["embeds"][0])
+    await fake.response_to(await fake.press(message, buttons(message)[right]["custom_id"]))
+    assert message["embeds"][0]["title"] == "✅ Right!"
+    [step] = buttons(message)
+    await first.bot.close()
+
+    second = await make_bot()  # a new process, as far as the bot can tell: no view survives
+    await fake.response_to(await fake.press(message, step["custom_id"]))
+    assert message["embeds"][0]["title"] == "Question 2 of 5"
+    right = right_index(second, message["embeds"][0])
+    press = await fake.press(message, buttons(message)[(right + 1) % 4]["custom_id"])
+    assert (await fake.response_to(press)).json["type"] == 7  # scored, and the same message edited
+    assert message["embeds"][0]["title"] == "❌ Not quite"
+    stats = await second.bot.store.run(storage.player_stats, fake.guild.id, fake.human.id)
+    assert (stats.answered, stats.correct) == (2, 1)  # one answer before the restart, one after
+    for _ in range(3):  # the rest of the round, on the new process
+        [step] = buttons(message)
+        await fake.response_to(await fake.press(message, step["custom_id"]))
+        right = right_index(second, message["embeds"][0])
+        await fake.response_to(await fake.press(message, buttons(message)[right]["custom_id"]))
+    [finish] = buttons(message)
+    assert finish["label"] == "See my score"
+    await fake.response_to(await fake.press(message, finish["custom_id"]))
+    assert message["embeds"][0]["description"] == "**4 of 5**"
+    second.alive()
 
 
 @pytest.fixture

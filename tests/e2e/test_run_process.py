@@ -108,3 +108,31 @@ async def test_run_logs_json_reloads_on_sighup_and_stops_on_sigterm(process: Pro
     assert str(fake.human.id) not in output, "no user id in the log, even at DEBUG"
     assert "when did jefferson perez retire" not in output, "no question wording in the log"
     assert all(isinstance(r, dict) for r in process.records()), "every stderr line is a JSON object"
+
+
+async def test_run_refuses_at_start_up_the_facts_a_reload_would_refuse(fake: FakeDiscord, tmp_path: Path):
+    """The first load runs the reload's checks on the bot clock's day in TIMEZONE: a fact dated
+    1 January 2026 is in the future at 03:00 UTC that day in Ecuador, so nothing connects."""
+    facts = tmp_path / "facts"
+    shutil.copytree(default_facts_dir(), facts)
+    (facts / "dated.yaml").write_text(
+        fact_yaml("new-year", "On 1 January 2026.", answer_es="El 1 de enero de 2026.", date="2026-01-01"), "utf-8"
+    )
+    clock = tmp_path / "clock"
+    clock.write_text("2026-01-01T03:00:00+00:00", "utf-8")
+    env = fake.process_env(
+        tmp_path, FACTS_DIR=str(facts), TIMEZONE="America/Guayaquil", PEREZBOT_TEST_CLOCK=str(clock)
+    )
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path,
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        _, stderr = await asyncio.wait_for(proc.communicate(), 30)
+    finally:
+        if proc.returncode is None:
+            proc.kill()
+            await proc.wait()
+    assert proc.returncode == 2, stderr.decode()
+    assert "dated.yaml:8: date 2026-01-01 is in the future (today is 2025-12-31)" in stderr.decode()
+    assert not fake.identifies, "the bot connected with facts a reload would have refused"
