@@ -243,7 +243,7 @@ class Matcher(TwoTopics):
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)
-        if result.status is Status.ANSWERED:
+        if result.status is Status.ANSWERED or (result.status is Status.UNKNOWN and len(result.suggestions) == 1):
             result = result.replace(topic=self._topic_of(used, result))
         if result.lang != reply_lang:
             result = result.replace(lang=reply_lang)

@@ -280,3 +280,20 @@ def test_a_span_follow_up_counts_from_the_previous_answer(context: list[str], qu
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert [f.id for f in result.facts] == ["atlanta-gold", "retirement-date"]
     assert years in result.derived
+
+
+def test_a_decline_offering_one_fact_is_what_a_follow_up_leans_on() -> None:
+    engine = shipped_engine()
+    declined, _ = engine.ask("tell me about Pérez's pilgrimage")
+    assert declined.status is not Status.ANSWERED and len(declined.suggestions) == 1
+    turn = engine.turn(declined)
+    assert turn is not None and turn.fact_id == "pilgrimage"
+    result, _ = ask_in_context(engine, "how far was it?", ["tell me about Pérez's pilgrimage"])
+    assert result.fact is not None and result.fact.id == "pilgrimage"
+
+
+def test_a_decline_offering_several_facts_leaves_the_conversation_as_it_was() -> None:
+    engine = shipped_engine()
+    declined, _ = engine.ask("who were the other guys at the front in atlanta")
+    assert len(declined.suggestions) > 1
+    assert engine.turn(declined) is None
