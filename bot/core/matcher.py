@@ -259,7 +259,8 @@ class Matcher(TwoTopics):
             result = MatchResult(question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=truncated)
         if result.status is not Status.ANSWERED:
             result = (
-                self._correct_premise(analysis, question, truncated)
+                self._confirmed_by_all(analysis, result)
+                or self._correct_premise(analysis, question, truncated)
                 or self._focus_on_tail(analysis, question, truncated)
                 or self._focus_on_questions(analysis, question, truncated)
                 or result
@@ -398,6 +399,25 @@ class Matcher(TwoTopics):
         top = Candidate(facts[best], NEIGHBOUR_CONFIDENCE)
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))
 
+    def _confirmed_by_all(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "Was Borchin Russian?": two facts tie, and each states every value the check names
+        (Russia, Borchin) — the tie does not matter, either says yes. The closest answers."""
+        if not analysis.confirming or result.status is Status.SMALLTALK:
+            return None
+        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
+        scored = self.score(analysis)[:2]
+        if not values or len(scored) < 2 or set(analysis.tokens) & self._compare:
+            return None
+        for s in scored:
+            if s.coverage < PART_MIN_COVERAGE or s.evidence < MIN_EVIDENCE:
+                return None
+            if not values <= self._answer_tokens[s.index]:
+                return None
+            if any(t not in self._vocab[s.index] | self._answer_tokens[s.index] | self._topic for t in analysis.tokens):
+                return None  # a word the fact never uses is checked too, and the fact cannot confirm it
+        top = Candidate(self.facts.facts[scored[0].index], max(result.confidence, decision.ANSWER_AT))
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict="yes")
+
     def _span_from_previous(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
         """ "How many years after his olympic gold was that?": the years between the fact this
         question names and the previous answer, worked out and marked as derived."""
@@ -469,6 +489,8 @@ class Matcher(TwoTopics):
             anchors = sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
             return len(missing), anchors, unlike, -by_topic.get(i, 0.0)  # then the best fit without the values
 
+        if any(about_other(t) for t in analysis.subjects) and any(not missing_from(i) for i in leading[:2]):
+            return None  # a leading fact states the whole claim about him: none may correct it ("¿Borchin era ruso?")
         for i in sorted(leading, key=lacks):
             missing = missing_from(i)
             if not missing or not all(self._checkable(t, i) for t in missing):

@@ -46,6 +46,8 @@ def body(question: str, lang: str | None = None) -> str:
         ("that pilgrimage was like a 1000 km walk", "pilgrimage", "no"),
         # yes/no: yes
         ("was he at five olympics", "five-olympics", "yes"),
+        ("Was Borchin Russian?", "borchin-ban", "yes"),  # two facts tie, each states both: either says yes
+        ("¿Borchin era ruso?", "borchin-ban", "yes"),  # never "No" from a fact that names Russia's Markov
         ("¿fue a cinco juegos olímpicos?", "five-olympics", "yes"),
         # yes/no: no
         ("Did he compete at the 2012 Olympics?", "five-olympics", "no"),  # outside the series 1992–2008
