@@ -28,11 +28,11 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
-from bot.core.catalog import core_catalog
 from bot.core.claims import claim_of, compares_to_value, predicate_people, states_a_claim
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
+from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE, FollowUps
 from bot.core.followup import leans_on_previous, relative_year, years_away
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.instructions import opens_with_an_order
@@ -44,7 +44,6 @@ from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.smalltalk import smalltalk_kind
 from bot.core.text import RARE_RANK, Analysis, detect_language, fold
-from bot.core.two_topics import TwoTopics
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
@@ -74,20 +73,9 @@ ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact expl
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
-# What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
-# (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
-FOLLOWUP_ASKS = {
-    "q_where": frozenset({"place", "nation"}),
-    "q_when": frozenset({"year"}),
-    "q_date": frozenset({"year"}),
-    "q_who": frozenset({"person"}),
-    "distance": frozenset({"distance"}),  # the lexicon's "how far"
-    "duration": frozenset({"number", "days", "time"}),  # the lexicon's "how long"
-}
 # Rare unknown words a claim may carry beside a wrong value ("retired in 2012 after london"); everyday
 # ones ("half empty") up to as many as the words of its topic we know.
 MAX_UNVERIFIED = 1
-NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
 
 
 def _is_age(token: str) -> bool:
@@ -104,7 +92,7 @@ _ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
-class Matcher(TwoTopics):
+class Matcher(FollowUps):
     """Matches questions against a fact base. Immutable once built; safe to share."""
 
     def _candidate(self, s: Scored) -> Candidate:
@@ -344,26 +332,6 @@ class Matcher(TwoTopics):
             return resolved.replace(question=result.question), analysis
         return result, analysis
 
-    def _on_previous_fact(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
-        """The previous answer, when a follow-up asks only what it holds ("how far was it?" after
-        the pilgrimage, "for how long?" after Borchin's ban, "which countries were they from?"),
-        or picks from the series it lists ("¿y el último?" after his world titles)."""
-        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
-        if index is None:
-            return None
-        asked = [t for t in analysis.tokens if t in FOLLOWUP_ASKS]
-        own = [t for t in analysis.tokens if t not in FOLLOWUP_ASKS and t not in previous.topic]
-        holds = self._fact_kinds[index] | {k for k in self._said_kinds(index) if k}
-        if asked and not own:
-            settles = all(FOLLOWUP_ASKS[t] & holds for t in asked)
-        else:
-            settles = not asked and bool(own) and all(t in self._compare for t in own) and self._is_series(index)
-        if not settles:
-            return None
-        top = Candidate(self.facts.facts[index], NEIGHBOUR_CONFIDENCE)
-        lang, truncated = result.lang, result.truncated
-        return MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
-
     def _neighbour(
         self,
         year: int,
@@ -417,23 +385,6 @@ class Matcher(TwoTopics):
                 return None  # a word the fact never uses is checked too, and the fact cannot confirm it
         top = Candidate(self.facts.facts[scored[0].index], max(result.confidence, decision.ANSWER_AT))
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict="yes")
-
-    def _span_from_previous(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
-        """ "How many years after his olympic gold was that?": the years between the fact this
-        question names and the previous answer, worked out and marked as derived."""
-        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
-        own = tuple(t for t in analysis.tokens if not self._is_connective(t))
-        found = self._side_fact(own, analysis, dated=True) if own else None
-        if index is None or found is None or found[0] == index:
-            return None
-        one, two = self._year_of(found[0], None), self._year_of(index, None)
-        if one is None or two is None or one == two:
-            return None
-        first, last = sorted((one, two))
-        note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
-        confidence = round(max(found[1], decision.ANSWER_AT), 4)
-        answers = (Candidate(self.facts.facts[found[0]], confidence), Candidate(self.facts.facts[index], confidence))
-        return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
 
     def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """ "He won bronze in Beijing, right?", "my cousin says the pilgrimage was 1000 km" — a claim
