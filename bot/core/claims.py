@@ -26,7 +26,8 @@ _ASKS_AFTER = lazy(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quie
 _OPENING_WITHIN = 60  # the opening must start within this many characters of the message's start
 
 
-_PAIRING = ("pair:", "span:", "before:", "after:", "holds ", "times:")  # compare.txt's lines for two-topic questions
+# compare.txt's lines for two-topic questions (bot/core/comparisons.py), not comparing words
+_PAIRING = ("pair:", "span:", "before:", "after:", "holds ", "times:", "tag:")
 _NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:")  # the lines of claims.txt that describe a statement
 
 

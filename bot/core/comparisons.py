@@ -40,8 +40,9 @@ def _words(prefix: str) -> re.Pattern[str]:
 
 
 def pits_two(folded: str) -> bool:
-    """Does the (folded) question set two things side by side ("longer", "before", "or", "vs")?"""
-    return bool(_words("pair:").search(folded))
+    """Does the (folded) question set two things side by side ("longer", "or", "vs")? A tag
+    ("… got busted or what", "¿… o no?") sets nothing against anything."""
+    return bool(_words("pair:").search(_words("tag:").sub(" ", folded)))
 
 
 def asks_span(folded: str) -> bool:

@@ -37,6 +37,8 @@ SIDE_MIN_EVIDENCE = 1.2  # …by at least one reasonably specific word
 SIDE_MARGIN = 0.05  # …and beat the runner-up by this much
 TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
 EVENT_KINDS = ("year", "place")  # what alone names an event ("1996", "Beijing")
+MEASURES = frozenset({"distance", "time"})  # kinds compared by a measure the fact must state
+TIMED = frozenset({"time"})  # what "faster", "slower" compare
 RESULT_KINDS = frozenset({"medal"})  # what an event's timeline fact settles when compared ("better")
 LAST, FIRST = "last", "1st"  # the lexicon's tokens for "last"/"último" and "first"/"primer"
 AGE = "q_age"  # the lexicon's concept for "how old", "qué edad"
@@ -72,7 +74,15 @@ class TwoTopics(Scorer):
         value of one of ``kinds`` to compare?"""
         if dated and self.facts.facts[index].year is None:
             return False
+        measured = tuple(sorted(kinds & MEASURES))
+        if measured:  # a distance or a time stated as one ("1:20:07"), not a gap ("14 seconds behind")
+            return held_measure(measures_in(self.facts.facts[index].answer.get("en", "")), measured) is not None
         return not kinds or bool(kinds & self._said_kinds(index))
+
+    def _same_measure(self, one: Scored, two: Scored) -> bool:
+        """Do two facts state the same one distance (or time)?"""
+        held = [held_measure(measures_in(self.facts.facts[s.index].answer.get("en", ""))) for s in (one, two)]
+        return held[0] is not None and held[0] == held[1]
 
     def _dates(self, index: int, anchor: str) -> bool:
         """Is fact ``index`` of the event ``anchor`` names (its year, or a place its answer names)?"""
@@ -101,6 +111,8 @@ class TwoTopics(Scorer):
         chance = probability(self._evidence(scored, part))
         if best.coverage >= SIDE_MIN_COVERAGE and best.evidence >= SIDE_MIN_EVIDENCE and gap >= SIDE_MARGIN:
             return best.index, chance
+        if kinds and runner is not None and best.coverage >= SIDE_MIN_COVERAGE and self._same_measure(best, runner):
+            return best.index, chance  # "the world junior race": 10 km in either junior fact, so either settles it
         anchors = [t for t in side if self._value_kind(t) in EVENT_KINDS]
         if len(anchors) == 1 and all(t in anchors or self._value_kind(t) is None for t in side):
             # "1996 or 2008?", "his Beijing result": a year or a place alone names its event, the
@@ -135,10 +147,12 @@ class TwoTopics(Scorer):
                     return None  # "segura vs markov, where was each from?": the one fact says both
             # A year to count or order by is a must; a value of the compared kind ("longer": a
             # distance) only settles a topic its words leave unclear ("the olympic race").
-            a = self._side_fact(first, analysis, dated=dated, compared=kinds) or self._side_fact(
+            # "Faster" is settled only by times the facts state ("1:20:07"), whatever the words pick.
+            loose = kinds != TIMED
+            a = (loose and self._side_fact(first, analysis, dated=dated, compared=kinds)) or self._side_fact(
                 first, analysis, kinds, dated
             )
-            b = self._side_fact(second, analysis, dated=dated, compared=kinds) or self._side_fact(
+            b = (loose and self._side_fact(second, analysis, dated=dated, compared=kinds)) or self._side_fact(
                 second, analysis, kinds, dated
             )
             if a is None or b is None or a[0] == b[0]:

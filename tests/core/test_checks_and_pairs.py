@@ -100,6 +100,11 @@ def test_the_reply_opens_with_its_yes_or_no_in_the_question_language(question: s
         ("which was longer, his career or the pilgrimage?", ["career-length", "pilgrimage"]),
         ("Did he retire before the Beijing Olympics?", ["retirement-date", "beijing-silver"]),
         ("how does his beijing result compare with his atlanta one", ["beijing-silver", "atlanta-gold"]),
+        # the junior race is either junior fact: both state 10 km, so either settles "longer"
+        (
+            "which was longer, the races he did as a kid at first or the world junior race?",
+            ["first-distances", "junior-gold"],
+        ),
         ("¿le fue mejor en sídney o en pekín?", ["sydney-athens", "beijing-silver"]),
         (
             "How did his finish at the Murcia final compare with his Beijing result?",

@@ -19,6 +19,8 @@ from bot.core.fold import fold
         ("how many times longer was the olympic walk than his first races", True, False, True),
         ("how many times did he go to the olympics", False, False, False),  # a count, not a ratio
         ("what did he do after retiring?", False, False, False),
+        ("so the russian dude who beat him got busted or what", False, False, False),  # a tag, not a choice
+        ("¿se retiró en 2008 o no?", False, False, False),
     ],
 )
 def test_what_a_two_topic_question_asks(text: str, pits: bool, span: bool, times: bool) -> None:
