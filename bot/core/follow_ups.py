@@ -16,6 +16,10 @@ from bot.core.two_topics import TwoTopics
 __all__ = ["FOLLOWUP_ASKS", "NEIGHBOUR_CONFIDENCE", "FollowUps"]
 
 NEIGHBOUR_CONFIDENCE = 0.7  # a follow-up answered from the conversation rather than its own words
+# What a question may ask of "the" race without naming it ("what was the winning time?"), which
+# the race the conversation is about must then hold.
+OF_THE_RACE = frozenset({"q_time"})
+EVENT_KINDS = ("place", "year")
 # What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
 # (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
 FOLLOWUP_ASKS = {
@@ -67,3 +71,17 @@ class FollowUps(TwoTopics):
         confidence = round(max(found[1], decision.ANSWER_AT), 4)
         answers = (Candidate(self.facts.facts[found[0]], confidence), Candidate(self.facts.facts[index], confidence))
         return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
+
+    def _value_kind(self, token: str) -> str | None:  # pragma: no cover - the matcher defines it
+        raise NotImplementedError
+
+    def _moves_event(self, analysis: Analysis, result: MatchResult, previous: Turn) -> bool:
+        """Does an answer to a question naming no event of its own ("what was the winning time?")
+        come from another event than the conversation's (Atlanta's time after a Beijing answer)?"""
+        if result.status is not Status.ANSWERED or not set(analysis.tokens) & OF_THE_RACE:
+            return False
+        if any(self._value_kind(t) in EVENT_KINDS for t in analysis.tokens):
+            return False  # "what was his time in Atlanta?" names its race
+        events = {t for t in previous.topic if self._value_kind(t) == "place"}
+        answer = self._vocab[self.facts.facts.index(result.answers[0].fact)]
+        return bool(events) and not events & answer

@@ -291,6 +291,10 @@ class Matcher(FollowUps):
         on_previous = None if relative_year(folded) else self._on_previous_fact(analysis, previous, result)
         if on_previous is not None and (leans or result.confidence < STANDS_ALONE):
             return on_previous, analysis
+        if self._moves_event(analysis, result, previous):
+            # "what was the winning time?" after Beijing: that race's time, which the article lacks —
+            # not Atlanta's because the question named no race.
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers), analysis
         if result.status is Status.ANSWERED and (not leans or result.confidence >= STANDS_ALONE):
             return result, analysis  # it stands alone: never bent by the conversation
         own = [t for t in analysis.tokens if t not in self._intents]

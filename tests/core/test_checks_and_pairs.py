@@ -304,3 +304,23 @@ def test_a_decline_offering_several_facts_leaves_the_conversation_as_it_was() ->
     declined, _ = engine.ask("who were the other guys at the front in atlanta")
     assert len(declined.suggestions) > 1
     assert engine.turn(declined) is None
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["who finished ahead of perez in beijing"], "what was his winning time?"),
+        (["who won the 20 km walk in beijing"], "what was the winning time?"),
+        (["¿quién ganó los 20 km en pekín?"], "¿y el tiempo ganador?"),
+    ],
+)
+def test_a_time_asked_of_the_race_the_conversation_is_about_is_not_another_races(
+    context: list[str], question: str
+) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is not Status.ANSWERED  # Beijing's winning time: the article does not give it
+
+
+def test_a_time_asked_after_the_race_that_has_it_is_answered() -> None:
+    result, _ = ask_in_context(shipped_engine(), "what was his time?", ["when did he win olympic gold"])
+    assert result.fact is not None and result.fact.id == "atlanta-time"
