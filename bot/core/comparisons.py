@@ -111,9 +111,11 @@ def cuts(
 def _borrow(
     side: tuple[str, ...], other: tuple[str, ...], heads: tuple[str, ...], value: Callable[[str], bool]
 ) -> tuple[str, ...]:
-    """A topic of values alone ("1996") takes the other words of the question's head and of the
-    other topic ("olympics")."""
+    """A topic of values alone ("1996") takes the other words of the question's head, and of the
+    other topic when that one holds a value too, in parallel ("the 1996 Olympics or 2008" → "2008
+    Olympics"); "did he retire before Beijing?" lends Beijing nothing."""
     if not all(value(t) for t in side):
         return side
-    extra = (t for t in (*heads, *other) if not value(t) and t not in side)
+    lenders = (*heads, *other) if any(value(t) for t in other) else heads
+    extra = (t for t in lenders if not value(t) and t not in side)
     return side + tuple(dict.fromkeys(extra))

@@ -125,6 +125,7 @@ def test_a_question_about_two_things_gets_both_facts_the_first_asked_first(quest
         ("was the junior gold before the junior bronze?", "no"),
         ("¿fue el bronce júnior antes que el oro júnior?", "yes"),
         ("did he retire after the pilgrimage?", None),  # both 2008, and the pilgrimage has no day: unsettled
+        ("pretty sure he quit before Beijing", None),  # Beijing is the Games, not the ban reported in 2015
     ],
 )
 def test_an_order_check_is_settled_by_the_two_dates(question: str, verdict: str | None) -> None:

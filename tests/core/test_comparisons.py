@@ -64,3 +64,17 @@ def test_the_last_two_clauses_are_the_first_cut_and_values_borrow_the_head() -> 
 def test_a_single_clause_is_cut_at_every_word_and_connectives_belong_to_neither_topic() -> None:
     found = list(cuts((("retire", "earlier", "beijing", "olympics"),), lambda t: t == "earlier", lambda t: False))
     assert found == [(("retire",), ("beijing", "olympics")), (("retire", "beijing"), ("olympics",))]
+
+
+def test_a_place_alone_borrows_only_from_a_parallel_topic() -> None:
+    value = {"beijing", "1996", "2008"}.__contains__
+    assert next(cuts((("retire", "earlier", "beijing"),), lambda t: t == "earlier", value)) == (
+        ("retire",),
+        ("beijing",),
+    )
+    clauses = (("1996", "olympics"), ("2008",))
+    assert next(cuts(clauses, lambda t: False, value)) == (("1996", "olympics"), ("2008", "olympics"))
+
+
+def test_how_many_more_is_a_count_not_a_comparison() -> None:
+    assert not pits_two(fold("after atlanta, how many more olympics did he compete in?"))
