@@ -248,6 +248,7 @@ class Matcher(FollowUps):
         if result.status is not Status.ANSWERED:
             result = (
                 self._confirmed_by_all(analysis, result)
+                or self._placing_checked(analysis, result)
                 or self._correct_premise(analysis, question, truncated)
                 or self._focus_on_tail(analysis, question, truncated)
                 or self._focus_on_questions(analysis, question, truncated)
@@ -389,6 +390,22 @@ class Matcher(FollowUps):
                 return None  # a word the fact never uses is checked too, and the fact cannot confirm it
         top = Candidate(self.facts.facts[scored[0].index], max(result.confidence, decision.ANSWER_AT))
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict="yes")
+
+    def _placing_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "Did he win the last race of his career?": of close facts, the one that says where he
+        placed settles a check of whether he won (third in Murcia → No)."""
+        if not analysis.confirming or WIN not in analysis.tokens:
+            return None
+        scored = self.score(analysis)[:3]
+        if not scored or scored[0].coverage < MIN_COVERAGE:
+            return None
+        close = [s for s in scored if scored[0].rank - s.rank < RERANK_WITHIN and s.coverage >= MIN_COVERAGE]
+        placed = [s for s in close if self._placings(self._answer_tokens[s.index])]
+        if len(placed) != 1 or len(close) < 2:
+            return None
+        top = Candidate(self.facts.facts[placed[0].index], decision.ANSWER_AT)
+        verdict = "yes" if "1st" in self._placings(self._answer_tokens[placed[0].index]) else "no"
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict=verdict)
 
     def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """ "He won bronze in Beijing, right?", "my cousin says the pilgrimage was 1000 km" — a claim

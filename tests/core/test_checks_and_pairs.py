@@ -53,6 +53,7 @@ def body(question: str, lang: str | None = None) -> str:
         ("Did he compete at the 2012 Olympics?", "five-olympics", "no"),  # outside the series 1992–2008
         ("¿compitió en los juegos de 2012?", "five-olympics", "no"),
         ("was he at three olympics", "five-olympics", "no"),  # checked against the fact, not its phrasings
+        ("Did he win the last race of his career?", "retirement-announcement", "no"),  # of close facts, the placed one
     ],
 )
 def test_claims_and_checks_are_confirmed_or_corrected(question: str, fact_id: str, verdict: str) -> None:
