@@ -51,9 +51,9 @@ def times(big: float, small: float) -> str | None:
     return str(round(ratio)) if abs(ratio - round(ratio)) < 0.05 else f"{ratio:.1f}"
 
 
-def distance_text(kind: str, size: float) -> str:
-    """A measured value as the facts write it: 459000 m → "459 km", 4800 m → "4,800 m",
-    4807 s → "1:20:07"."""
+def distance_text(kind: str, size: float, lang: str = "en") -> str:
+    """A measured value as the facts write it: 459000 m → "459 km", 4800 m → "4,800 m" ("4.800 m"
+    in Spanish), 4807 s → "1:20:07"."""
     if kind == "time":
         seconds = int(size)
         hours, rest = divmod(seconds, 3600)
@@ -61,4 +61,5 @@ def distance_text(kind: str, size: float) -> str:
         return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
     if size >= 1000 and size % 1000 == 0:
         return f"{int(size // 1000)} km"
-    return f"{int(size):,} m"
+    text = f"{int(size):,} m"
+    return text.replace(",", ".") if lang == "es" else text

@@ -193,7 +193,7 @@ class TwoTopics(Scorer):
             ratio = times(big, small)
             if ratio is None:
                 return None
-            big_text, small_text = distance_text(kind, big), distance_text(kind, small)
+            big_text, small_text = distance_text(kind, big, result.lang), distance_text(kind, small, result.lang)
             note = core_catalog().word(result.lang, "derived_times", big=big_text, small=small_text, times=ratio)
             return result.replace(derived=note)
         if span:

@@ -44,8 +44,14 @@ def test_how_many_times_one_measure_is_another(big: float, small: float, text: s
 
 
 @pytest.mark.parametrize(
-    ("kind", "size", "text"),
-    [("distance", 459000, "459 km"), ("distance", 4800, "4,800 m"), ("time", 4807, "1:20:07"), ("time", 78, "1:18")],
+    ("kind", "size", "lang", "text"),
+    [
+        ("distance", 459000, "en", "459 km"),
+        ("distance", 4800, "en", "4,800 m"),
+        ("distance", 4800, "es", "4.800 m"),
+        ("time", 4807, "en", "1:20:07"),
+        ("time", 78, "es", "1:18"),
+    ],
 )
-def test_a_measure_is_written_as_the_facts_write_it(kind: str, size: float, text: str) -> None:
-    assert distance_text(kind, size) == text
+def test_a_measure_is_written_as_the_facts_write_it(kind: str, size: float, lang: str, text: str) -> None:
+    assert distance_text(kind, size, lang) == text
