@@ -8,7 +8,7 @@ import re
 
 from bot.core.measures import measure
 
-__all__ = ["distance_text", "held_measure", "measures_in", "series_year", "times"]
+__all__ = ["convert", "distance_text", "held_measure", "measures_in", "series_year", "times"]
 
 _MEASURE_RE = re.compile(r"\b(\d[\d,]*)\s?(km|m)\b|\b(\d+:\d\d(?::\d\d)?)\b")
 
@@ -63,3 +63,28 @@ def distance_text(kind: str, size: float, lang: str = "en") -> str:
         return f"{int(size // 1000)} km"
     text = f"{int(size):,} m"
     return text.replace(",", ".") if lang == "es" else text
+
+
+MILE = 1609.344  # metres
+
+
+def convert(unit: str, tokens: list[str], lang: str = "en") -> dict[str, str] | None:
+    """A fact's one time or distance (``tokens`` from :func:`measures_in`) in the ``unit`` asked:
+    "pace" (its time over its distance, per km), "seconds" (its time), "miles" (its distance in km);
+    the catalog's ``derived_<unit>`` words take the returned fields. None when the fact does not
+    hold exactly the values needed."""
+    time = held_measure(tokens, ("time",))
+    km = [m[1] for m in (measure(t) for t in tokens if t.endswith("km")) if m is not None]
+    if unit == "seconds" and time is not None:
+        return {"seconds": f"{int(time[1]):,}".replace(",", "." if lang == "es" else ","), "time": distance_text(*time)}
+    if unit == "pace" and time is not None and len(set(km)) == 1 and km[0] > 0:
+        per_km = time[1] / (km[0] / 1000)
+        return {
+            "pace": distance_text("time", round(per_km)),
+            "time": distance_text(*time),
+            "distance": f"{km[0] / 1000:g} km",
+        }
+    if unit == "miles" and len(set(km)) == 1:
+        miles = round(km[0] / MILE)
+        return {"miles": str(miles), "distance": f"{km[0] / 1000:g} km"}
+    return None

@@ -19,6 +19,7 @@ __all__ = [
     "Cut",
     "asks_span",
     "asks_times",
+    "asks_unit",
     "connective_words",
     "cuts",
     "kinds_compared",
@@ -30,7 +31,7 @@ _FILE = Path(__file__).with_name("data") / "compare.txt"
 Cut = tuple[tuple[str, ...], tuple[str, ...]]  # the first topic's tokens, the second's
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _words(prefix: str) -> re.Pattern[str]:
     lines = _FILE.read_text(encoding="utf-8").splitlines()
     found = [line[len(prefix) :].strip() for line in lines if line.startswith(prefix)]
@@ -55,6 +56,14 @@ def asks_times(folded: str) -> bool:
     """Does it ask how many times one measure is another ("how many times longer", "cuántas
     veces más largo")? A count of times alone ("how many times did he…") does not."""
     return bool(_words("times:").search(folded)) and pits_two(folded)
+
+
+def asks_unit(folded: str) -> str | None:
+    """The unit a question asks a value in: "pace" (per kilometre), "seconds" or "miles"."""
+    return next((unit for unit in UNITS if _words(f"{unit}:").search(folded)), None)
+
+
+UNITS = ("pace", "seconds", "miles")
 
 
 def sooner_or_later(folded: str) -> int:

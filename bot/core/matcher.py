@@ -228,6 +228,7 @@ class Matcher(FollowUps):
             result = self._answer_one(text, analysis, result, question, truncated)
         result = self._age_at(analysis, result) or result  # "how old was he at the Beijing Games?"
         result = self._span_in_one(text, result)  # "how many years after Beijing was the ban reported?"
+        result = self._in_units(text, result)  # "how many seconds is his Atlanta time?"
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)

@@ -13,11 +13,12 @@ from __future__ import annotations
 from functools import cached_property
 
 from bot.core import decision
-from bot.core.arithmetic import distance_text, held_measure, measures_in, series_year, times
+from bot.core.arithmetic import convert, distance_text, held_measure, measures_in, series_year, times
 from bot.core.catalog import core_catalog
 from bot.core.comparisons import (
     asks_span,
     asks_times,
+    asks_unit,
     connective_words,
     cuts,
     kinds_compared,
@@ -260,3 +261,16 @@ class TwoTopics(Scorer):
         first, last = years[0], years[-1]
         note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
         return result.replace(derived=note)
+
+    def _in_units(self, text: str, result: MatchResult) -> MatchResult:
+        """ "How many seconds is his Atlanta time?", "the pilgrimage in miles?", "how long per
+        kilometre?": the one answered fact's value in the unit asked, worked out and marked."""
+        if result.status is not Status.ANSWERED or len(result.answers) != 1 or result.derived:
+            return result
+        unit = asks_unit(fold(text))
+        if unit is None:
+            return result
+        fields = convert(unit, measures_in(result.answers[0].fact.answer.get("en", "")), result.lang)
+        if fields is None:
+            return result
+        return result.replace(derived=core_catalog().word(result.lang, f"derived_{unit}", **fields))

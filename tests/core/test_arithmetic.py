@@ -55,3 +55,19 @@ def test_how_many_times_one_measure_is_another(big: float, small: float, text: s
 )
 def test_a_measure_is_written_as_the_facts_write_it(kind: str, size: float, lang: str, text: str) -> None:
     assert distance_text(kind, size, lang) == text
+
+
+@pytest.mark.parametrize(
+    ("unit", "tokens", "fields"),
+    [
+        ("seconds", ["20km", "1:20:07"], {"seconds": "4,807", "time": "1:20:07"}),
+        ("pace", ["20km", "1:20:07"], {"pace": "4:00", "time": "1:20:07", "distance": "20 km"}),
+        ("miles", ["459km", "4800m"], {"miles": "285", "distance": "459 km"}),
+        ("miles", ["20km", "50km"], None),  # two distances: which one is not said
+        ("pace", ["459km"], None),  # no time to divide
+    ],
+)
+def test_a_value_in_another_unit(unit: str, tokens: list[str], fields: dict[str, str] | None) -> None:
+    from bot.core.arithmetic import convert
+
+    assert convert(unit, tokens) == fields

@@ -326,3 +326,18 @@ def test_a_time_asked_of_the_race_the_conversation_is_about_is_not_another_races
 def test_a_time_asked_after_the_race_that_has_it_is_answered() -> None:
     result, _ = ask_in_context(shipped_engine(), "what was his time?", ["when did he win olympic gold"])
     assert result.fact is not None and result.fact.id == "atlanta-time"
+
+
+@pytest.mark.parametrize(
+    ("question", "derived", "fact_id"),
+    [
+        ("how many seconds is his atlanta time in total", "4,807 seconds", "atlanta-time"),
+        ("¿cuántos segundos fue su tiempo en atlanta?", "4.807 segundos", "atlanta-time"),
+        ("what's his pilgrimage distance in miles, roughly", "About 285 miles", "pilgrimage"),
+        ("what was his pace per kilometre in atlanta?", "About 4:00 per kilometre", "atlanta-time"),
+    ],
+)
+def test_a_value_asked_in_another_unit_is_worked_out_from_the_fact(question: str, derived: str, fact_id: str) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == [fact_id]
+    assert result.derived.startswith(derived)
