@@ -229,6 +229,9 @@ class Matcher(FollowUps):
         result = self._age_at(analysis, result) or result  # "how old was he at the Beijing Games?"
         result = self._span_in_one(text, result)  # "how many years after Beijing was the ban reported?"
         result = self._in_units(text, result)  # "how many seconds is his Atlanta time?"
+        if result.status is Status.ANSWERED and not result.derived and asks_span(fold(text)):
+            # "how many years between X and Y" that no two years here count: one fact is no answer.
+            result = result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)

@@ -341,3 +341,15 @@ def test_a_value_asked_in_another_unit_is_worked_out_from_the_fact(question: str
     result = ask(question)
     assert [f.id for f in result.facts] == [fact_id]
     assert result.derived.startswith(derived)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many years passed between his first junior worlds medal and his olympic gold",  # "first": unsure
+        "¿cuántos años pasaron entre su primer mundial júnior y su oro olímpico?",
+    ],
+)
+def test_a_span_of_years_no_two_years_count_is_not_answered_with_one_fact(question: str) -> None:
+    result = ask(question)
+    assert result.status is not Status.ANSWERED or result.derived
