@@ -29,6 +29,7 @@ __all__ = [
 
 _FILE = Path(__file__).with_name("data") / "compare.txt"
 Cut = tuple[tuple[str, ...], tuple[str, ...]]  # the first topic's tokens, the second's
+MAX_CUT_WORDS = 10  # content words beyond which a question is cut at its clauses only
 
 
 @lru_cache(maxsize=16)
@@ -108,7 +109,8 @@ def cuts(
     heads = tuple(t for c in content[:-2] for t in c)
     candidates: list[Cut] = [(content[-2], content[-1])] if len(content) >= 2 else []
     flat = [t for c in content for t in c]
-    candidates.extend((tuple(flat[:k]), tuple(flat[k:])) for k in range(1, len(flat)))
+    if len(flat) <= MAX_CUT_WORDS:  # a long message is cut at its clauses only
+        candidates.extend((tuple(flat[:k]), tuple(flat[k:])) for k in range(1, len(flat)))
     seen: set[Cut] = set()
     for first, second in candidates:
         cut = (_borrow(first, second, heads, value), _borrow(second, first, heads, value))

@@ -127,6 +127,16 @@ class TwoTopics(Scorer):
                 return max(pool, key=lambda i: (ranks.get(i, 0.0), -i)), chance
         return None
 
+    def _side(
+        self, side: tuple[str, ...], analysis: Analysis, kinds: frozenset[str], dated: bool
+    ) -> tuple[int, float] | None:
+        """The fact a topic picks by its words, else among those holding the compared kind
+        ("the olympic race" that states a distance); "faster" only by the times facts state."""
+        found = None if kinds == TIMED else self._side_fact(side, analysis, dated=dated, compared=kinds)
+        if found is None and kinds:
+            found = self._side_fact(side, analysis, kinds, dated)
+        return found
+
     def _two_topics(self, text: str, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """Both facts of a question about two things, or None when it is not one (or one topic is
         unclear). An UNKNOWN result: two people the one fact naming them does not rank."""
@@ -149,13 +159,7 @@ class TwoTopics(Scorer):
             # A year to count or order by is a must; a value of the compared kind ("longer": a
             # distance) only settles a topic its words leave unclear ("the olympic race").
             # "Faster" is settled only by times the facts state ("1:20:07"), whatever the words pick.
-            loose = kinds != TIMED
-            a = (loose and self._side_fact(first, analysis, dated=dated, compared=kinds)) or self._side_fact(
-                first, analysis, kinds, dated
-            )
-            b = (loose and self._side_fact(second, analysis, dated=dated, compared=kinds)) or self._side_fact(
-                second, analysis, kinds, dated
-            )
+            a, b = self._side(first, analysis, kinds, dated), self._side(second, analysis, kinds, dated)
             if a is None or b is None or a[0] == b[0]:
                 continue
             confidence = round(max(min(a[1], b[1]), decision.ANSWER_AT), 4)
