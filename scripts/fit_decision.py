@@ -78,11 +78,69 @@ def fit(rows: list[tuple[tuple[float, ...], int]]) -> tuple[float, ...]:
     return tuple(round(v, 3) for v in w)
 
 
+def whole_matcher(
+    engine: Engine, sets: dict[str, Path], data: dict[str, list[tuple[tuple[float, ...], int]]], thresholds: list[float]
+) -> tuple[float, float] | None:
+    """Grade each set by the whole matcher (every rule), weights fit without it, at each threshold;
+    then fit the calibration of the confidence shown on the answers given at the shipped threshold
+    (slope and offset on the log-odds) and print its table (confidence bucket → share right)."""
+    fitted, answer_at, calibration = decision.WEIGHTS, decision.ANSWER_AT, decision.CALIBRATION
+    decision.CALIBRATION = (1.0, 0.0)  # the rule's own probabilities: the calibration is fit on them
+    held = {name: fit([r for other, rows in data.items() if other != name for r in rows]) for name in sets}
+    raw: list[tuple[float, bool]] = []
+    for threshold in thresholds:
+        decision.ANSWER_AT = threshold
+        print(f"leave-one-set-out, whole matcher, answer at {threshold}: in-scope / out-of-scope declined / wrong")
+        totals = [0, 0, 0, 0, 0, 0]
+        blind = [0, 0, 0, 0, 0, 0]  # the first-contact sets (fc*), written by strangers to the matcher
+        shown: list[tuple[float, bool]] = []
+        for name, path in sets.items():
+            decision.WEIGHTS = held[name]
+            report = grade(engine, load_questions(path))
+            (ok_in, n_in), (ok_out, n_out), (bad, n) = report.in_scope, report.out_of_scope, report.wrong
+            totals = [a + b for a, b in zip(totals, (ok_in, n_in, ok_out, n_out, bad, n), strict=True)]
+            if name.startswith("fc"):
+                blind = [a + b for a, b in zip(blind, (ok_in, n_in, ok_out, n_out, bad, n), strict=True)]
+            shown.extend((g.confidence, g.ok) for g in report.graded if g.status == "answered")
+            if threshold == decision.ANSWER_AT and threshold == answer_at:
+                raw.extend((g.confidence, g.ok) for g in report.graded if g.status == "answered")
+            print(f"  {name:<8}{ok_in / n_in:>8.1%}{ok_out / n_out:>8.1%}{bad / n:>8.1%}")
+        for label, (ok_in, n_in, ok_out, n_out, bad, n) in (("all", totals), ("fc*", blind)):
+            if n_in and n_out:
+                print(f"  {label:<8}{ok_in / n_in:>8.1%}{ok_out / n_out:>8.1%}{bad / n:>8.1%}")
+        print("  the rule's probability of the answers given → share right")
+        calibration_table(shown)
+    decision.WEIGHTS, decision.ANSWER_AT = fitted, answer_at
+    if not raw:
+        decision.CALIBRATION = calibration
+        return None
+    # Platt scaling of the answers given: log-odds of the rule's probability → right or not.
+    logit = [(math.log(min(max(c, 1e-6), 1 - 1e-6) / (1 - min(max(c, 1e-6), 1 - 1e-6))), int(ok)) for c, ok in raw]
+    slope, offset = fit([((1.0, z), y) for z, y in logit])[::-1]
+    decision.CALIBRATION = (slope, offset)
+    print(f"calibration of the confidence shown (slope {slope}, offset {offset}): confidence shown → share right")
+    calibration_table([(decision.shown(c), ok) for c, ok in raw])
+    decision.CALIBRATION = calibration
+    return slope, offset
+
+
+def calibration_table(rows: list[tuple[float, bool]]) -> None:
+    for low, high in ((0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 0.95), (0.95, 1.01)):
+        inside = [(c, ok) for c, ok in rows if low <= c < high]
+        if inside:
+            mean = sum(c for c, _ in inside) / len(inside)
+            right = sum(ok for _, ok in inside) / len(inside)
+            print(f"    {low:.0%}–{min(high, 1.0):.0%} (mean {mean:.1%}): {right:.1%} right of {len(inside)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", action="store_true", help="paste the fitted weights into decision.py")
     parser.add_argument(
         "--full", action="store_true", help="also grade each set by the whole matcher, weights fit without it"
+    )
+    parser.add_argument(
+        "--answer-at", default=str(decision.ANSWER_AT), help="thresholds to grade --full at, comma-separated"
     )
     ns = parser.parse_args()
     engine = Engine.load()
@@ -109,20 +167,16 @@ def main() -> None:
         inside = [y for p, y in held_out if low <= p < low + 0.1 + (0.01 if low == 0.9 else 0)]
         if inside:
             print(f"  {low:.0%}–{low + 0.1:.0%}: {sum(inside) / len(inside):.1%} of {len(inside)}")
+    calibration = None
     if ns.full:
-        print("leave-one-set-out, whole matcher (every rule, weights fit without the set): in / out / wrong")
-        fitted = decision.WEIGHTS
-        for name, path in sets.items():
-            decision.WEIGHTS = fit([r for other, rows in data.items() if other != name for r in rows])
-            report = grade(engine, load_questions(path))
-            (ok_in, n_in), (ok_out, n_out), (bad, n) = report.in_scope, report.out_of_scope, report.wrong
-            print(f"  {name:<8}{ok_in / n_in:>8.1%}{ok_out / n_out:>8.1%}{bad / n:>8.1%}")
-        decision.WEIGHTS = fitted
+        calibration = whole_matcher(engine, sets, data, [float(t) for t in ns.answer_at.split(",")])
     weights = fit([r for rows in data.values() for r in rows])
     print("weights:", dict(zip(decision.FEATURES, weights, strict=True)))
     if ns.write:
         path = REPO / "bot" / "core" / "decision.py"
         text = re.sub(r"^WEIGHTS = .*$", f"WEIGHTS = {weights!r}", path.read_text(encoding="utf-8"), flags=re.M)
+        if calibration is not None:
+            text = re.sub(r"^CALIBRATION = .*$", f"CALIBRATION = {calibration!r}", text, flags=re.M)
         path.write_text(text, encoding="utf-8")
         print(f"written to {path}")
 

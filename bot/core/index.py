@@ -77,6 +77,20 @@ def unnamed_things(text: str) -> set[str]:
     return generic - named - capitalised
 
 
+# "The ban led to calls to take the gold from Borchin and award it to Pérez": what follows a call, a
+# plan or a wish, to the end of its sentence, is not something that happened.
+_PROPOSED = lazy(
+    r"\b(?:calls? (?:for|to)|called (?:for|to)|plans? to|planned to|hoped to|hopes to|wants? to|"
+    r"wanted to|asked to|should)\b([^.;:,]*?)(?=\bbut\b|[.;:,]|$)"
+)
+
+
+def proposed_text(text: str) -> tuple[str, str]:
+    """(what ``text`` says was only called for, planned or wished, the rest)."""
+    proposed = " ".join(m.group(1) for m in _PROPOSED.finditer(text))
+    return proposed, _PROPOSED.sub(" ", text)
+
+
 class FactIndex:
     """Everything about the fact base that does not depend on the question. Immutable once built."""
 
@@ -186,13 +200,45 @@ class FactIndex:
             for f in facts
         ]
         # Words the fact base writes with a capital mid-sentence: places, people, bodies ("Sydney").
-        self._proper = frozenset(
-            t
-            for f in facts
-            for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+", f.answer.get("en", ""))
-            for t in self._tokens_of(w, "en")
-        ) & self._entities
+        self._proper = (
+            frozenset(
+                t
+                for f in facts
+                for w in re.findall(r"(?<=[a-z,;] )[A-Z][a-z]+", f.answer.get("en", ""))
+                for t in self._tokens_of(w, "en")
+            )
+            & self._entities
+        )
+        # The entities that are names (written with a capital somewhere in the answers): a place, a
+        # person or a body a claim may get wrong — not "today" or "the weather".
+        self._names = (
+            frozenset(
+                t
+                for f in facts
+                for lang in LANGS
+                for w in re.findall(r"\b[A-Z\u00c0-\u00de][\w]+", f.answer.get(lang, ""))
+                for t in self._tokens_of(w, lang)
+            )
+            & self._entities
+        )
         self._fact_years = frozenset(f.year for f in facts if f.year is not None)
+        # Words a fact's answer uses only for what was called for or planned, never as done: a
+        # yes/no question whether it happened is not settled by the call ("was the gold given to him?").
+        self._unrealised: list[frozenset[str]] = []
+        for f in facts:
+            proposed, rest = proposed_text(f.answer.get("en", ""))
+            done = set(self._tokens_of(rest, "en"))
+            self._unrealised.append(
+                frozenset(
+                    t  # the deed, not where or when it would be, nor him at large
+                    for t in self._tokens_of(proposed, "en")
+                    if t not in done and t not in self._entities and t not in self._topic and not t[:1].isdigit()
+                )
+            )
+        # The year a fact's knowledge stops at ("as of January 2015"): it cannot say what came after.
+        self._known_until = [
+            max((int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", f.as_of or "")), default=None) for f in facts
+        ]
         self._titles = {lang: [f.name(lang) for f in facts] for lang in LANGS}
         # The fact the base says most about: the answer to "tell me something about him".
         phrasings = [sum(len(f.questions.get(lang, ())) for lang in LANGS) for f in facts]

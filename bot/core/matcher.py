@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cached_property
 
 from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
-from bot.core.claims import claim_of, compares_to_value, predicate_people, states_a_claim
+from bot.core.claims import claim_of, compares_to_value, exact_words, predicate_people, states_a_claim
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
@@ -115,6 +116,10 @@ class Matcher(FollowUps):
             return False  # "what did he say when he announced it": his words, not where he said them
         if analysis.asks_name and set(analysis.tokens) & self._unnamed[index]:
             return False  # "what's the cathedral called": the fact says "the cathedral", never its name
+        if analysis.confirming and not analysis.hypothetical and set(analysis.tokens) & self._unrealised[index]:
+            return False  # "has the gold been given to him?": the fact says only that it was called for
+        if self.leaves_unsaid(index, analysis):
+            return False  # "did Borchin appeal his ban?": the fact never says so of him
         return not (asked and self._other_years_event(index, analysis))
 
     def _other_years_event(self, index: int, analysis: Analysis) -> bool:
@@ -137,8 +142,8 @@ class Matcher(FollowUps):
             strong_missing=best.strong_missing,
             matched=best.matched,
             similarity=best.similarity,
-            unknown=len(analysis.unknown),
             strict=any(about_other(t) for t in analysis.subjects) or bool(analysis.unknown_pairs),
+            kind_missing=self.lacks_kind_asked(best.index, analysis),
         )
 
     def evidence_for(self, question: str) -> tuple[Evidence | None, int | None]:
@@ -239,6 +244,9 @@ class Matcher(FollowUps):
             result = result.replace(topic=self._topic_of(used, result))
         if result.lang != reply_lang:
             result = result.replace(lang=reply_lang)
+        if result.status is Status.ANSWERED:  # the confidence shown: calibrated on what is answered
+            answers = tuple(Candidate(c.fact, decision.shown(c.confidence)) for c in result.answers)
+            result = result.replace(confidence=decision.shown(result.confidence), answers=answers)
         return result
 
     def _answer_one(
@@ -322,6 +330,7 @@ class Matcher(FollowUps):
             analysis.confirming,
             analysis.ranks,
             analysis.asks_name,
+            analysis.hypothetical,
         )
         if asks_span(folded):  # "how many years after his olympic gold was that?"
             found = self._span_from_previous(analysis, previous, result)
@@ -542,6 +551,9 @@ class Matcher(FollowUps):
     def _checkable(self, token: str, index: int) -> bool:
         """Can ``token``, missing from fact ``index``, be a value the question checks?"""
         kind = self._value_kind(token)
+        until = self._known_until[index]
+        if kind == "year" and until is not None and int(token) > until:
+            return False  # "handed over to him in 2019": the fact stops in 2015, it cannot say
         if kind == "year":
             # A fact telling two years ("2008 … reported in 2015") cannot say which one is claimed,
             # unless it is a series dated by its first year ("five Olympics, 1992–2008") and the
@@ -556,13 +568,19 @@ class Matcher(FollowUps):
             return INTENT_KINDS.get(token, "") in self._fact_kinds[index]
         return token in self._compare
 
+    @cached_property
+    def _exact(self) -> frozenset[str]:
+        """The canonical tokens of words that stress a value without comparing it ("only")."""
+        words = exact_words()
+        return frozenset(t for w in words for lang in ("en", "es") for t in self.analyzer.analyze(w, lang).tokens)
+
     def _verdict(self, analysis: Analysis, result: MatchResult) -> MatchResult:
         """A yes/no check gets "yes" when the answered fact holds every value it checks, "no" when
         a value is missing and the fact holds another of that kind (gold asked, silver won)."""
         if not analysis.confirming or result.verdict is not None or result.fact is None:
             return result
-        if len(result.answers) > 1 or set(analysis.tokens) & self._compare:
-            return result  # "before or after", two facts: the facts say it, not one word
+        if len(result.answers) > 1 or set(analysis.tokens) & (self._compare - self._exact):
+            return result  # "before or after", two facts: the facts say it, not one word ("only 3" is checked)
         index = self.facts.facts.index(result.fact)
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}
         answer = self._answer_tokens[index]
@@ -611,7 +629,7 @@ class Matcher(FollowUps):
         if _ORDINAL_RE.fullmatch(token):
             return "medal"
         if not token[:1].isdigit():
-            if token in self._entities and token not in self.facts.lexicon.values:
+            if token in self._names and token not in self.facts.lexicon.values:
                 return "place"  # a named place or body a claim may get wrong ("announced it in Beijing")
             return self.facts.lexicon.values.get(token)
         if is_year(token):
@@ -637,6 +655,10 @@ class Matcher(FollowUps):
                 dropped = [t for c in clauses[:k] if set(c) & self._intents for t in c]
                 if self._names_what_fact_lacks(dropped, result):
                     return None  # "who won gold in Sydney, and what was the winning time?": Sydney was asked
+                if dropped and self.leaves_unsaid(
+                    self.facts.facts.index(result.answers[0].fact), analysis.part(tuple(dropped))
+                ):
+                    return None  # "who was faster in the final, Markov or Segura?": not said of them
                 return result
         return None
 

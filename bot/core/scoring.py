@@ -30,7 +30,18 @@ MIN_UNKNOWN_WEIGHT, MAX_UNKNOWN_WEIGHT = 0.3, 3.0  # …the bounds of that weigh
 DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
 SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
 RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
+UNSAID_RANK = 300  # of a question about someone else, a word rarer than this is a detail asked
 ANSWER_EXPLAINS = 0.7  # how much of a word's weight a fact explains with its answer alone
+# The kind of value a question word asks for; a fact whose answer holds none of it is a near miss.
+ASKS_FOR = {
+    "q_when": "year",
+    "q_date": "year",
+    "q_count": "number",
+    "q_age": "number",
+    "q_time": "time",
+    "q_where": "place",
+    "q_days": "days",
+}
 
 
 class Scored(Frozen):
@@ -110,6 +121,29 @@ class Scorer(FactIndex):
         rank = analysis.ranks.get(token, RARE_RANK)
         weight = UNKNOWN_WORD_WEIGHT * math.log(1 + rank) / math.log(1 + PIVOT_RANK)
         return min(MAX_UNKNOWN_WEIGHT, max(MIN_UNKNOWN_WEIGHT, weight))
+
+    def lacks_kind_asked(self, index: int, analysis: Analysis) -> bool:
+        """Does the question ask a kind of value (a year, a number, a time, a place) that fact
+        ``index``'s answer does not hold? A sign the fact shares only the question's topic."""
+        kinds = self._fact_kinds[index]
+        return any(ASKS_FOR[t] not in kinds for t in analysis.tokens if t in ASKS_FOR and t not in analysis.soft)
+
+    def leaves_unsaid(self, index: int, analysis: Analysis) -> bool:
+        """A question about someone else ("did Borchin appeal his ban?", "what methods did Chocho
+        use?") asks what the fact says of them word for word: a word of what it asks that the fact
+        never uses — a name, a number, or any word rarer than everyday language ("come out" is
+        not) — is a detail the article does not give about them. Preambles (clauses that ask
+        nothing) are exempt; question words are what the kinds of value check."""
+        if not any(about_other(t) for t in analysis.subjects):
+            return False
+        asking = [c for c, asks in zip(analysis.clauses, analysis.asking, strict=False) if asks] or [analysis.tokens]
+        held = self._vocab[index] | self._topic | self._intents  # how it asks is the kinds' business
+        for token in {t for clause in asking for t in clause} - held - analysis.soft:
+            if is_small_number(token):
+                continue
+            if self._is_strong(token) or analysis.ranks.get(token, RARE_RANK) > UNSAID_RANK:
+                return True
+        return False
 
     def score(self, analysis: Analysis) -> list[Scored]:
         """Every fact's score for an analysed question, best first."""

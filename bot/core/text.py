@@ -56,10 +56,19 @@ _NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
 ABOUT_HIM = "about_him"
 _HIM_SUBJECT_RE = re.compile(
     r"\b(?:did|does|was|is|has|had|were|will|can|could|ever)\s+(?:jefferson\s+perez|jefferson|perez|he)\b"
+    # "Pérez once tested positive": his name, then what he did.
+    r"|\b(?:jefferson\s+perez|jefferson|perez)\s+(?:(?:once|ever|also|still|really|actually|never)\s+)?"
+    r"(?:was|is|did|does|has|had|got|won|tested|failed|became|went|fue|era|es|gano|dio)\b"
 )
 # A question that checks a claim: "…, right?", "didn't he?", "was his coach Segura?", "¿…, verdad?".
 # A question asking what something is called, English or Spanish (folded).
 _ASKS_NAME_RE = re.compile(r"\b(?:names?|named|called|nombres?|llama(?:ba|n)?|llamad[oa]s?)\b")
+# A question about a plan, a call or what may come ("will he get…", "should he…", "¿le darán…?").
+_HYPOTHETICAL_RE = lazy(
+    r"\b(?:will|would|should|could|might|may|shall|gonna|going to|ought|calls?|called|calling|plans?|planned|"
+    r"wants?|wanted|hope[sd]?|deberia[n]?|debe[n]?|podria[n]?|van a|va a|ira[n]? a|\w+aran|"
+    r"daran|dara|llamad[oa]s?|pedid[oa]s?|piden|pidieron|planea\w*)\b"
+)
 _CONFIRMING_RE = re.compile(
     r"(?:\b(?:right|correct|true|no|yes|eh|innit|verdad|cierto|correcto|si o no|o no|no es asi)|"
     r"\b(?:didn'?t|wasn'?t|isn'?t|weren'?t|hasn'?t) (?:he|it|they|she))\W*$"
@@ -70,6 +79,10 @@ _CONFIRMING_RE = re.compile(
     # "so his two medals were a gold in 1996 and a bronze in 2008?": a statement asked, no question word.
     r"|^(?!.*\b(?:what|whats|how|who|whos|when|where|which|why|whose|whom|que|cual|cuales|cuando|donde|adonde|"
     r"quien|quienes|como|cuanto|cuanta|cuantos|cuantas|por que)\b)[^?]*\w[^?]*\?\W*$"
+)
+# Words after which a name is an object, not the subject of the verb that follows it.
+_NOT_SUBJECT = frozenset(
+    "behind to than by with from after against beat beats over of and or for ante contra detras de que a".split()
 )
 _OBJECT_PRONOUNS = frozenset({"it", "them", "lo", "la", "los", "las"})  # "hung it up", "lo dejó"
 _TABLES = tables()
@@ -158,6 +171,7 @@ class Analysis(Frozen):
         "confirming",
         "ranks",
         "asks_name",
+        "hypothetical",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -177,6 +191,7 @@ class Analysis(Frozen):
     # Token → the general-language frequency rank of the word it came from (absent: rare).
     ranks: Mapping[str, int]
     asks_name: bool  # "what's the cathedral called": a name is asked, not the thing
+    hypothetical: bool  # "will / should he get the gold?": asks of a plan or a call, not a deed
 
     def __init__(
         self,
@@ -191,6 +206,7 @@ class Analysis(Frozen):
         confirming: bool = False,
         ranks: Mapping[str, int] | None = None,
         asks_name: bool = False,
+        hypothetical: bool = False,
     ) -> None:
         _set = object.__setattr__
         _set(self, "tokens", tokens)
@@ -204,6 +220,7 @@ class Analysis(Frozen):
         _set(self, "confirming", confirming)
         _set(self, "ranks", {} if ranks is None else ranks)
         _set(self, "asks_name", asks_name)
+        _set(self, "hypothetical", hypothetical)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -220,6 +237,7 @@ class Analysis(Frozen):
             self.confirming,
             self.ranks,
             self.asks_name,
+            self.hypothetical,
         )
 
 
@@ -294,11 +312,21 @@ class Analyzer:
             self._phrase_lengths[key[0]] = max(self._phrase_lengths.get(key[0], 0), len(key))
         self._stop_stems = frozenset(_stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
         people = "|".join(sorted(re.escape(p) for p in lexicon.people))
+        # "Quito's altitude", "Markov's time": what a name's possessive asks is about that place or
+        # person, not him (values — medal colours, nations — are no owners: "Russia's agency").
+        owners = "|".join(
+            sorted(re.escape(e) for e in lexicon.people | (lexicon.entities - set(lexicon.values)) if e.isalpha())
+        )
         self._subject_re = (
             re.compile(
-                rf"\b(?:(?P<a>{people})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
+                rf"\b(?:(?P<a>{owners})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
                 rf"how old was|where is|where was|what did|what does|quedo|termino|llego|gano|fue|era|tenia|es)"
-                rf"\s+(?:\w+\s+)?(?P<b>{people}))\b"
+                rf"\s+(?:\w+\s+)?(?P<b>{people})"
+                # "chocho was an olympian", "luis chocho also coached…": named, then what he did or was.
+                # "who was faster, Markov or Segura?": a choice between two others is about them.
+                rf"|(?P<d>{people})\s+(?:or|o)\s+(?:\w+\s+)?(?:{people})"
+                rf"|(?P<c>{people})\s+(?:also\s+|ever\s+|still\s+|later\s+|too\s+)?"
+                rf"(?:was|is|were|did|does|has|had|won|became|went|coached|trained|walked|raced|fue|era|es|gano))\b"
             )
             if people
             else None
@@ -376,7 +404,9 @@ class Analyzer:
         if word in self._word_concept:
             concept = self._word_concept[word]
             return (None if concept == NO_CONCEPT else concept), False
-        if _stem(word, lang) in self._stop_stems and word in self._dictionary:
+        # An inflected stop word ("alrighty"); never a short word that is only a stop word's stem
+        # ("pan" of "pana").
+        if len(word) > 3 and _stem(word, lang) in self._stop_stems and word in self._dictionary:
             return None, False
         # Only the question's language: a Spanish stem of an English word is noise.
         stemmed = self._stem_concept.get((_stem(word, lang), lang))
@@ -393,7 +423,11 @@ class Analyzer:
         folded = fold(text)
         found = {ABOUT_HIM} if _HIM_SUBJECT_RE.search(folded) else set()
         if self._subject_re is not None:
-            found.update(f"about_{m.group('a') or m.group('b')}" for m in self._subject_re.finditer(folded))
+            for m in self._subject_re.finditer(folded):
+                before = folded[: m.start()].split()[-1:]
+                if m.group("c") and before and before[0] in _NOT_SUBJECT:
+                    continue  # "how far behind Borchin was he": Borchin is no subject there
+                found.add(f"about_{m.group('a') or m.group('b') or m.group('c') or m.group('d')}")
         return frozenset(found)
 
     def _join_phrases(self, words: list[str], lang: str) -> list[str]:
@@ -492,4 +526,5 @@ class Analyzer:
             bool(_CONFIRMING_RE.search(fold(text).strip())),
             ranks,
             bool(_ASKS_NAME_RE.search(fold(text))),
+            bool(_HYPOTHETICAL_RE.search(fold(text))),
         )

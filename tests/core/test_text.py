@@ -155,3 +155,32 @@ def test_a_spanish_question_word_asks_rather_than_checks(question: str, confirmi
     from bot.core.text import _CONFIRMING_RE, fold
 
     assert bool(_CONFIRMING_RE.search(fold(question).strip())) is confirming
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("i heard his coach chocho was an olympian too", "about_chocho"),
+        ("pretty sure luis chocho also coached a bunch of other olympians", "about_chocho"),
+        ("did borchin get banned", "about_borchin"),
+        ("ok so how far behind borchin was he in beijing", None),  # Borchin is the object there
+        ("he beat markov and segura", None),
+        ("is 4,800 m higher than quito's altitude?", "about_quito"),  # a place's possessive
+        ("who was faster in atlanta, markov or segura?", "about_markov"),  # a choice between others
+    ],
+)
+def test_whom_a_question_is_about(text: str, subject: str | None) -> None:
+    others = {s for s in shipped_engine().matcher.analyzer.subjects_of(text) if s != "about_him"}
+    assert others == ({subject} if subject else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "about_him"),
+    [
+        ("is it true perez once tested positive for doping?", True),
+        ("did perez win gold", True),
+        ("who beat perez in beijing", False),
+    ],
+)
+def test_a_question_whose_subject_is_him(text: str, about_him: bool) -> None:
+    assert ("about_him" in shipped_engine().matcher.analyzer.subjects_of(text)) is about_him
