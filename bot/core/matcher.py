@@ -515,6 +515,18 @@ class Matcher(FollowUps):
                 # Close siblings, but only this one holds the kind of value the claim checks.
                 top = Candidate(fact, result.confidence)
                 result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=())
+            tied = result.suggestions[:2]
+            if (
+                result.status is Status.UNKNOWN
+                and own
+                and len(tied) == 2
+                and tied[0].fact is fact
+                and all(set(own) <= self._answer_tokens[self.facts.facts.index(c.fact)] for c in tied)
+            ):
+                # "Borchin was Mexican right?": two facts tie, each stating the right value (Russia):
+                # either sets it right.
+                top = Candidate(fact, decision.ANSWER_AT)
+                result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=(), confidence=decision.ANSWER_AT)
             if result.status is Status.ANSWERED and result.fact is fact:
                 values = {t for t in missing if self._value_kind(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).

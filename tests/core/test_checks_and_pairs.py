@@ -48,6 +48,8 @@ def body(question: str, lang: str | None = None) -> str:
         ("was he at five olympics", "five-olympics", "yes"),
         ("Was Borchin Russian?", "borchin-ban", "yes"),  # two facts tie, each states both: either says yes
         ("¿Borchin era ruso?", "borchin-ban", "yes"),  # never "No" from a fact that names Russia's Markov
+        ("Borchin was Mexican right?", "borchin-ban", "no"),  # two facts tie, each states Russia: either corrects
+        ("¿Borchin era mexicano?", "borchin-ban", "no"),
         ("¿fue a cinco juegos olímpicos?", "five-olympics", "yes"),
         # yes/no: no
         ("Did he compete at the 2012 Olympics?", "five-olympics", "no"),  # outside the series 1992–2008
