@@ -526,7 +526,8 @@ class Matcher(FollowUps):
                 # "Borchin was Mexican right?": two facts tie, each stating the right value (Russia):
                 # either sets it right.
                 top = Candidate(fact, decision.ANSWER_AT)
-                result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=(), confidence=decision.ANSWER_AT)
+                result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=())
+                result = result.replace(confidence=top.confidence)
             if result.status is Status.ANSWERED and result.fact is fact:
                 values = {t for t in missing if self._value_kind(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
