@@ -14,9 +14,12 @@ Whether the best fact is answered is decided by one rule, :mod:`bot.core.decisio
 model over these scores, fit on all our question sets, whose probability is the confidence shown.
 Close calls become "ambiguous" (up to 3 suggestions) and weak ones "unknown". When the whole message
 is not answered, the rules below try its parts: a claim or yes/no check (confirmed or corrected
-from the fact holding the value), the last clauses of a long message, the clauses that ask with
-the rest as soft context; a message asking two things gets both answers; a follow-up leans on the
-conversation's previous answer (:mod:`bot.core.conversation`).
+from the fact holding the value; the claimed value is a slot, not topic), the last clauses of a
+long message, the clauses that ask with the rest as soft context; a message asking two things gets
+both answers. A question about two things ("which was longer, …", "1996 or 2008?") and values
+worked out from the facts (years between, his age then, another unit) come from
+:mod:`bot.core.two_topics`; a follow-up leans on the conversation's previous answer
+(:mod:`bot.core.conversation`, :mod:`bot.core.follow_ups`).
 """
 
 from __future__ import annotations
