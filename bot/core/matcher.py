@@ -475,7 +475,8 @@ class Matcher(FollowUps):
             held = {shape(t) for t in self._answer_tokens[i]}
             unlike = sum(shape(t) not in held for t in missing if self._value_kind(t) is not None)
             anchors = sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
-            return len(missing), anchors, unlike, -by_topic.get(i, 0.0)  # then the best fit without the values
+            counted = len(missing - self._compare)  # "different", "more": how, not what, a fact must hold
+            return counted, anchors, unlike, -by_topic.get(i, 0.0)  # then the best fit without the values
 
         if any(about_other(t) for t in analysis.subjects) and any(not missing_from(i) for i in leading[:2]):
             return None  # a leading fact states the whole claim about him: none may correct it ("¿Borchin era ruso?")
