@@ -20,6 +20,7 @@ NEIGHBOUR_CONFIDENCE = 0.7  # a follow-up answered from the conversation rather 
 # the race the conversation is about must then hold.
 OF_THE_RACE = frozenset({"q_time"})
 EVENT_KINDS = ("place", "year")
+SAME_TIME_DAYS = 31  # how close two dated facts are to be "then" of each other
 # What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
 # (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
 FOLLOWUP_ASKS = {
@@ -85,3 +86,24 @@ class FollowUps(TwoTopics):
         events = {t for t in previous.topic if self._value_kind(t) == "place"}
         answer = self._vocab[self.facts.facts.index(result.answers[0].fact)]
         return bool(events) and not events & answer
+
+    def _same_time(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
+        """ "What was his last race then?" after his retirement: of the close facts a leaning
+        question leaves, the one other than the last answer dated within days of it, when it holds
+        what is asked ("who won that race?" after Murcia: the retirement names no winner)."""
+        facts = self.facts.facts
+        day = next((f.date for f in facts if f.id == previous.fact_id), None)
+        others = [c for c in resolved.suggestions if c.fact.id != previous.fact_id]
+        asked = [FOLLOWUP_ASKS[t] for t in analysis.tokens if t in FOLLOWUP_ASKS]
+        near = [
+            c
+            for c in others
+            if day is not None
+            and c.fact.date is not None
+            and abs((c.fact.date - day).days) <= SAME_TIME_DAYS
+            and all(kinds & self._fact_kinds[facts.index(c.fact)] for kinds in asked)
+        ]
+        if len(near) != 1 or len(others) < 2:
+            return None
+        top = Candidate(near[0].fact, NEIGHBOUR_CONFIDENCE)
+        return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))

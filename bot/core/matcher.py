@@ -347,6 +347,9 @@ class Matcher(FollowUps):
         resolved = self._decide(result.question, combined, truncated)
         if resolved.status is Status.ANSWERED:
             return resolved, combined
+        near = self._same_time(resolved, previous, analysis) if leans else None
+        if near is not None:
+            return near, combined
         if leans and result.status is Status.ANSWERED and result.confidence < STANDS_ALONE:
             # "who won gold in that race?" points at the last answer, which does not say: decline
             # rather than answer about some other race.

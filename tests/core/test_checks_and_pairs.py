@@ -355,3 +355,18 @@ def test_a_value_asked_in_another_unit_is_worked_out_from_the_fact(question: str
 def test_a_span_of_years_no_two_years_count_is_not_answered_with_one_fact(question: str) -> None:
     result = ask(question)
     assert result.status is not Status.ANSWERED or result.derived
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["when did he retire?"], "what was his last race then?", "retirement-announcement"),
+        (["¿cuándo se retiró?"], "¿y cuál fue su última carrera entonces?", "retirement-announcement"),
+        (["what place did he get in murcia"], "who won that race", None),  # nothing dated near it names a winner
+    ],
+)
+def test_a_leaning_question_left_unclear_takes_the_fact_dated_days_from_the_last_answer(
+    context: list[str], question: str, fact_id: str | None
+) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert (result.fact.id if result.status is Status.ANSWERED and result.fact else None) == fact_id
