@@ -9,9 +9,9 @@ from __future__ import annotations
 from bot.core import decision
 from bot.core.catalog import core_catalog
 from bot.core.conversation import Turn
+from bot.core.derived import DerivedValues
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import Analysis
-from bot.core.two_topics import TwoTopics
 
 __all__ = ["FOLLOWUP_ASKS", "NEIGHBOUR_CONFIDENCE", "FollowUps"]
 
@@ -33,7 +33,7 @@ FOLLOWUP_ASKS = {
 }
 
 
-class FollowUps(TwoTopics):
+class FollowUps(DerivedValues):
     """What the previous answer settles of a follow-up (mixed into :class:`bot.core.matcher.Matcher`)."""
 
     def _on_previous_fact(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:

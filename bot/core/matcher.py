@@ -17,8 +17,8 @@ is not answered, the rules below try its parts: a claim or yes/no check (confirm
 from the fact holding the value; the claimed value is a slot, not topic), the last clauses of a
 long message, the clauses that ask with the rest as soft context; a message asking two things gets
 both answers. A question about two things ("which was longer, …", "1996 or 2008?") and values
-worked out from the facts (years between, his age then, another unit) come from
-:mod:`bot.core.two_topics`; a follow-up leans on the conversation's previous answer
+worked out from the facts come from :mod:`bot.core.two_topics` and :mod:`bot.core.derived`
+(years between, his age then, another unit); a follow-up leans on the conversation's previous answer
 (:mod:`bot.core.conversation`, :mod:`bot.core.follow_ups`).
 """
 

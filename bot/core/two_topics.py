@@ -2,10 +2,10 @@
 
 "Which was his better Olympics, 1996 or 2008?" names two topics (:mod:`bot.core.comparisons`
 reads how); each must clearly pick its own fact. Then the reply gives both facts, and what the two
-facts settle between them: which came first ("did he retire before Beijing?") and how many years
-lie between them ("how many years between his gold and his silver?" — worked out from their
-years and marked as derived). When both topics pick the same fact and both are people ("who was
-faster, Markov or Segura?"), that fact names them but ranks neither: nothing to answer.
+facts settle between them: which came first ("did he retire before Beijing?"), how many years lie
+between them ("how many years between his gold and his silver?") or how many times one distance
+is the other — worked out and marked as derived. When both topics pick the same fact and both are
+people ("who was faster, Markov or Segura?"), that fact names them but ranks neither.
 """
 
 from __future__ import annotations
@@ -13,12 +13,11 @@ from __future__ import annotations
 from functools import cached_property
 
 from bot.core import decision
-from bot.core.arithmetic import convert, distance_text, held_measure, measures_in, series_year, times
+from bot.core.arithmetic import distance_text, held_measure, measures_in, series_year, times
 from bot.core.catalog import core_catalog
 from bot.core.comparisons import (
     asks_span,
     asks_times,
-    asks_unit,
     connective_words,
     cuts,
     kinds_compared,
@@ -26,7 +25,7 @@ from bot.core.comparisons import (
     sooner_or_later,
 )
 from bot.core.decision import Evidence, probability
-from bot.core.index import about_other, is_year
+from bot.core.index import is_year
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import Scored, Scorer
 from bot.core.text import Analysis, fold
@@ -42,8 +41,6 @@ MEASURES = frozenset({"distance", "time"})  # kinds compared by a measure the fa
 TIMED = frozenset({"time"})  # what "faster", "slower" compare
 RESULT_KINDS = frozenset({"medal"})  # what an event's timeline fact settles when compared ("better")
 LAST, FIRST = "last", "1st"  # the lexicon's tokens for "last"/"último" and "first"/"primer"
-AGE = "q_age"  # the lexicon's concept for "how old", "qué edad"
-AGES = range(10, 61)  # a number in the age fact's answer that can be his age
 
 
 class TwoTopics(Scorer):
@@ -220,61 +217,3 @@ class TwoTopics(Scorer):
         else:
             return result  # the same year, and the facts give no day for one of them
         return result.replace(verdict="yes" if came_first == (way < 0) else "no")
-
-    def _age_at(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
-        """ "How old was he at the Beijing Games?": the one fact that states his age ("22 in
-        1996") and the asked event's year give it — about, since his birthday is not given."""
-        if AGE not in analysis.tokens or any(about_other(t) for t in analysis.subjects):
-            return None
-        found = self._side_fact((AGE,), analysis, dated=True)
-        if found is None:
-            return None
-        index = found[0]
-        aged = self.facts.facts[index]
-        ages = {int(t) for t in self._answer_tokens[index] if t.isdigit() and int(t) in AGES}
-        if len(ages) != 1 or aged.year is None or result.fact is aged:
-            return None
-        rest = tuple(t for t in analysis.tokens if t != AGE and not self._is_connective(t))
-        event = self._side_fact(rest, analysis) if rest else None  # the event the words pick, dated or not
-        if event is None or event[0] == index or self._is_series(event[0]):
-            return None
-        fact = self.facts.facts[event[0]]
-        if fact.year is None:
-            return None  # "at what age did he start race walking": the article gives no year for it
-        age = ages.pop() + fact.year - aged.year
-        if age not in AGES or fact.year == aged.year:
-            return None
-        note = core_catalog().word(
-            result.lang, "derived_age", age=age, then=age - fact.year + aged.year, year=aged.year
-        )
-        confidence = round(max(event[1], decision.ANSWER_AT), 4)
-        answers = (Candidate(fact, confidence), Candidate(aged, confidence))
-        return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
-
-    def _span_in_one(self, text: str, result: MatchResult) -> MatchResult:
-        """ "How many years after Beijing did Reuters report the ban?", "how many years from his
-        first Olympics to his last?": one fact holding both ends (two years, or a series)."""
-        if result.status is not Status.ANSWERED or len(result.answers) != 1 or result.derived:
-            return result
-        if not asks_span(fold(text)):
-            return result
-        index = self.facts.facts.index(result.answers[0].fact)
-        years = sorted({int(t) for t in self._answer_tokens[index] if is_year(t)})
-        if len(years) < 2 or (len(years) > 2 and not self._is_series(index)):
-            return result
-        first, last = years[0], years[-1]
-        note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
-        return result.replace(derived=note)
-
-    def _in_units(self, text: str, result: MatchResult) -> MatchResult:
-        """ "How many seconds is his Atlanta time?", "the pilgrimage in miles?", "how long per
-        kilometre?": the one answered fact's value in the unit asked, worked out and marked."""
-        if result.status is not Status.ANSWERED or len(result.answers) != 1 or result.derived:
-            return result
-        unit = asks_unit(fold(text))
-        if unit is None:
-            return result
-        fields = convert(unit, measures_in(result.answers[0].fact.answer.get("en", "")), result.lang)
-        if fields is None:
-            return result
-        return result.replace(derived=core_catalog().word(result.lang, f"derived_{unit}", **fields))
