@@ -28,7 +28,7 @@ from bot.logs import log_question
 if TYPE_CHECKING:
     from bot.discord.client import PerezBot
 
-__all__ = ["ReplyPlan", "observe", "plan_reply_soon", "remember"]
+__all__ = ["ReplyPlan", "early_plan", "observe", "plan_matched", "plan_reply_soon", "remember"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,9 +55,27 @@ async def plan_reply_soon(
 ) -> ReplyPlan:
     """Decide the reply to one question (``lang`` None: the question's own language), the matching
     run on ``matching`` (None: the default executor)."""
-    early = _gate(bot, user_id=user_id, text=text, lang=lang)
+    early = early_plan(bot, user_id=user_id, text=text, lang=lang)
     if early is not None:
         return early
+    return await plan_matched(
+        bot, matching, user_id=user_id, channel_id=channel_id, in_guild=in_guild, text=text, lang=lang,
+        guild_id=guild_id,
+    )  # fmt: skip
+
+
+async def plan_matched(
+    bot: PerezBot,
+    matching: Executor | None,
+    *,
+    user_id: int,
+    channel_id: int | None,
+    in_guild: bool,
+    text: str,
+    lang: str | None,
+    guild_id: int | None = None,
+) -> ReplyPlan:
+    """The reply to a question that passed :func:`early_plan`: the engine's answer, matched on ``matching``."""
     engine = bot.engine  # the one in use now, even if a reload swaps it meanwhile
     conversation = (user_id, channel_id)  # a follow-up ("and the year after?") leans on this one's last answer
     previous = bot.conversations.previous(conversation)
@@ -70,8 +88,11 @@ async def plan_reply_soon(
     return _finish(bot, result, reply, channel_id=channel_id, in_guild=in_guild)
 
 
-def _gate(bot: PerezBot, *, user_id: int, text: str, lang: str | None) -> ReplyPlan | None:
-    """The reply that needs no matching (cooldown, an empty question), or None to go on."""
+def early_plan(bot: PerezBot, *, user_id: int, text: str, lang: str | None) -> ReplyPlan | None:
+    """The reply that needs no matching (cooldown, an empty question), or None to go on.
+
+    Cheap and immediate: ``/ask`` checks it before deciding to defer, so a notice for the asker
+    only is never sent after a public "thinking…" (which would make it public)."""
     now = bot.clock()
     fallback = lang or "en"
     wait = bot.cooldown.hit(user_id, now)

@@ -29,7 +29,9 @@ from bot.core.conversation import Conversations
 from bot.core.engine import Engine
 from bot.discord.backlog import Backlog
 from bot.discord.common import reply_error
+from bot.discord.lanes import ChannelLanes
 from bot.discord.rest import RestPolicy, install
+from bot.discord.send import Sent
 from bot.discord.sync import sync_commands
 from bot.discord.translator import PerezTranslator
 from bot.reload import ReloadResult, reload_engine
@@ -128,6 +130,7 @@ class PerezBot(commands.Bot):
     reload_lock: asyncio.Lock  # fact reloads never overlap
     rest: RestPolicy  # every REST request: paced under the global limit, 5xx retried in its deadline
     backlog: Backlog  # questions in hand: answer, defer first, or "try again in a moment"
+    lanes: ChannelLanes[Sent]  # replies by message, per channel: one in flight, identical ones folded
     matching: ThreadPoolExecutor  # the engine runs here, off the gateway's event loop
 
     def __init__(
@@ -167,6 +170,7 @@ class PerezBot(commands.Bot):
         self.reload_lock = asyncio.Lock()
         self.rest = RestPolicy()
         self.backlog = Backlog()
+        self.lanes = ChannelLanes()
         self.matching = ThreadPoolExecutor(max_workers=1, thread_name_prefix="perezbot-match")
 
     async def login(self, token: str) -> None:

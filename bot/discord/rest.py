@@ -17,6 +17,19 @@ attempt of every request, interaction callbacks and webhooks included:
   attempt still fits the request's deadline: 3 s from the interaction's creation (read from its
   snowflake id) for an interaction callback, :attr:`RestPolicy.budget` seconds otherwise. After
   that discord.py sees the last answer and does what it always does.
+
+Why a private hook (``HTTPClient.__session``), checked against discord.py 2.7 and aiohttp 3.14:
+discord.py's public options are ``connector=`` (used: the bounded connection pool, see
+``PerezBot.login``) and ``http_trace=`` (an aiohttp ``TraceConfig``). A trace's callbacks only
+*observe*: ``on_request_start`` could delay a request (pacing) but cannot retry it or replace its
+answer, and it fires once per request, before aiohttp's middlewares, so attempts retried here
+would go out unpaced. Retrying needs a client middleware, and discord.py builds its
+``ClientSession`` itself (in ``HTTPClient.static_login``) without a ``middlewares=`` argument:
+there is no public way to give it one. discord.py's own retries don't fit a 3 s window: 1, 3, 5,
+7 s apart (``HTTPClient.request`` and the webhook adapter that sends interaction responses), and
+on bot routes a 503 is not retried at all. So :func:`install` appends the middleware to that one
+session, and an end-to-end test (``tests/e2e/test_chaos.py``) fails if a discord.py upgrade
+renames the session or builds another one that bypasses it.
 """
 
 from __future__ import annotations
@@ -157,8 +170,9 @@ def _route(path: str) -> str:
 def install(http: Any, policy: RestPolicy) -> RestPolicy:
     """Put ``policy`` on discord.py's HTTP session (after login, which creates it); returns it.
 
-    discord.py builds its aiohttp session itself and offers no parameter for middlewares; the
-    session is the name-mangled ``HTTPClient.__session`` that discord.py's own interactions use.
+    discord.py builds its aiohttp session itself and offers no parameter for middlewares (the
+    module docstring says why ``http_trace`` cannot do this instead); the session is the
+    name-mangled ``HTTPClient.__session`` that discord.py's interactions and webhooks use too.
     """
     session: aiohttp.ClientSession = http._HTTPClient__session
     session._middlewares = (*session._middlewares, policy)

@@ -12,7 +12,7 @@ import logging
 import discord
 
 from bot.core.render import Reply
-from bot.discord.embeds import to_embed, to_text
+from bot.discord.embeds import MAX_CONTENT, to_embed, to_text, trim
 from bot.discord.rest import single_attempt
 
 __all__ = [
@@ -26,6 +26,7 @@ __all__ = [
     "remove_view",
     "reply_to",
     "respond",
+    "withdraw_deferral",
 ]
 
 log = logging.getLogger(__name__)
@@ -57,10 +58,14 @@ def jump_url(guild_id: int | None, channel_id: int, message_id: int) -> str:
     return f"https://discord.com/channels/{guild_id or '@me'}/{channel_id}/{message_id}"
 
 
-def _body(reply: Reply, embed_ok: bool) -> dict:
+def _body(reply: Reply, embed_ok: bool, also: tuple[int, ...] = ()) -> dict:
+    """The message's fields; ``also`` names more askers the reply answers (no ping: no mentions allowed)."""
+    names = " ".join(f"<@{user_id}>" for user_id in also)
     if embed_ok:
-        return {"embed": to_embed(reply)}
-    return {"content": to_text(reply)}
+        return {"embed": to_embed(reply), **({"content": names} if names else {})}
+    if not names:
+        return {"content": to_text(reply)}
+    return {"content": trim(f"{names}\n{reply.as_text()}", MAX_CONTENT)}
 
 
 def interaction_can_embed(interaction: discord.Interaction, ephemeral: bool) -> bool:
@@ -89,6 +94,19 @@ async def respond(
     response = await interaction.response.send_message(**kwargs, ephemeral=ephemeral, allowed_mentions=NO_MENTIONS)
     resource = response.resource if isinstance(response.resource, discord.InteractionMessage) else None
     return Sent(interaction.guild_id, interaction.channel_id, response.message_id, resource)
+
+
+async def withdraw_deferral(interaction: discord.Interaction) -> None:
+    """Delete the public "thinking…" of a deferred interaction, so what follows can be ephemeral.
+
+    After a deferral, Discord makes the first follow-up *replace* the "thinking…" message, public
+    or not as the deferral was; once that message is deleted, a follow-up is a new message with
+    its own flags. Fine if it is already gone.
+    """
+    try:
+        await interaction.delete_original_response()
+    except discord.HTTPException as exc:
+        log.info("could not delete the deferred response to interaction %s: %s", interaction.id, exc)
 
 
 async def edit_in_place(interaction: discord.Interaction, reply: Reply, *, view: discord.ui.View | None = None) -> None:
@@ -139,30 +157,49 @@ async def post(
     *,
     view: discord.ui.View | None = None,
     reference: discord.Message | None = None,
+    nonce: str | None = None,
+    also: tuple[int, ...] = (),
 ) -> Sent | None:
     """Post ``reply`` in ``channel`` (as a reply to ``reference`` when allowed).
 
     Embeds become plain text without Embed Links; the reply link is dropped without Read Message
     History; without Send Messages nothing is sent, a warning is logged and None is returned.
+    ``nonce`` is sent with ``enforce_nonce``, so Discord returns the first message instead of
+    creating a second. discord.py already gives each call a random one, which covers retries of
+    that call (the REST layer retries 5xx, and a 5xx may come after Discord applied it); a nonce
+    derived from the question also covers a second *call* for it (a redelivered event).
     """
     perms = _channel_permissions(channel)
     guild = getattr(channel, "guild", None)
     if not _can_send(channel, perms):
         log.warning("no permission to send messages in channel %s (guild %s)", getattr(channel, "id", "?"), guild)
         return None
-    kwargs = _body(reply, perms is None or perms.embed_links)
+    kwargs = _body(reply, perms is None or perms.embed_links, also)
     if view is not None:
         kwargs["view"] = view
     if reference is not None and (perms is None or perms.read_message_history):
         kwargs["reference"] = reference.to_reference(fail_if_not_exists=False)
         kwargs["mention_author"] = False
+    if nonce is not None:  # discord.py sends it with ``enforce_nonce``
+        kwargs["nonce"] = nonce
     sent = await channel.send(**kwargs, allowed_mentions=NO_MENTIONS)
     return Sent(guild.id if guild else None, sent.channel.id, sent.id, sent)
 
 
-async def reply_to(message: discord.Message, reply: Reply, *, view: discord.ui.View | None = None) -> Sent | None:
-    """Answer a message in its channel, as a reply when allowed; None when the bot may not post."""
-    return await post(message.channel, reply, view=view, reference=message)
+async def reply_to(
+    message: discord.Message,
+    reply: Reply,
+    *,
+    view: discord.ui.View | None = None,
+    kind: str = "r",
+    also: tuple[int, ...] = (),
+) -> Sent | None:
+    """Answer a message in its channel, as a reply when allowed; None when the bot may not post.
+
+    ``also``: other askers the same reply answers, named in it. The nonce is ``kind`` + the
+    question's id (Discord allows 25 characters): one reply of each kind per question, however
+    often the request is retried or the question redelivered."""
+    return await post(message.channel, reply, view=view, reference=message, nonce=f"{kind}{message.id}", also=also)
 
 
 async def post_to(

@@ -4,6 +4,7 @@ Off by default. Set ``fake.faults = Faults(...)`` before or while the bot runs::
 
     fake.faults = Faults(error_rate=0.2)                      # 20 % of requests answered 5xx (not applied)
     fake.faults = Faults(lost_rate=0.1)                       # applied, but the answer is a 503 (outcome unknown)
+    fake.faults = Faults(lost_rate=1.0, lost_max=1)           # … only the first one
     fake.faults = Faults(slow=0.5, slow_rate=0.3)             # 30 % of answers 0.5 s late
     fake.faults = Faults(limits=RateLimits())                 # Discord's buckets, headers and 429s
     fake.faults = Faults(error_rate=1.0, routes=r"GET /users/@me")  # only what matches ``routes``
@@ -12,7 +13,8 @@ Rate limits behave like Discord's: each route has a bucket per major parameter (
 token) with ``X-RateLimit-Limit/Remaining/Reset/Reset-After/Bucket`` headers on every answer; past
 the limit the answer is a 429 with ``retry_after`` in the body, ``Retry-After`` and
 ``X-RateLimit-Scope``; a global limit (requests per second for the whole bot) applies to
-everything but interaction callbacks, as on Discord. Every answer carries ``Via`` (discord.py
+everything but the interaction endpoints (callbacks, and follow-ups through the interaction's
+webhook, which have their own per-token bucket), as on Discord. Every answer carries ``Via`` (discord.py
 treats a 429 without it as a Cloudflare ban). What was injected is counted in :attr:`Faults.counts`.
 """
 
@@ -90,7 +92,7 @@ class RateLimits:
         now = self.clock()
         name, major = self.bucket_of(method, path)
         limit, per = self.buckets.get(name, (20, 1.0))
-        if self.global_per_second is not None and name != "interaction-callback":
+        if self.global_per_second is not None and name not in ("interaction-callback", "webhook"):
             _, reset_after, allowed = self._take(("global", ""), self.global_per_second, 1.0, now)
             if not allowed:
                 retry = round(reset_after, 3)
@@ -119,6 +121,7 @@ class Faults:
     error_rate: float = 0.0  # share answered 5xx *before* the request is applied (safe to retry)
     error_statuses: tuple[int, ...] = (500, 502, 503, 504)
     lost_rate: float = 0.0  # share applied and then answered 503: the caller cannot know it happened
+    lost_max: int | None = None  # lose at most this many (then answer truthfully)
     slow: float = 0.0  # seconds added to a slowed answer
     slow_rate: float = 1.0  # share of answers slowed when ``slow`` > 0
     limits: RateLimits | None = None
@@ -155,6 +158,7 @@ class Faults:
     def after(self, method: str, path: str, response: web.Response, headers: dict[str, str]) -> web.Response:
         """The real answer with ``headers``, or a 503 although it was applied (``lost_rate``)."""
         lose = self.lost_rate and 200 <= response.status < 300 and self.applies(method, path)
+        lose = lose and (self.lost_max is None or self.counts["lost"] < self.lost_max)
         if lose and self._rng.random() < self.lost_rate:
             self.counts["lost"] += 1
             return _json({"message": "Service Unavailable", "code": 0}, 503)

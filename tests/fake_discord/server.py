@@ -104,6 +104,7 @@ class FakeDiscord:
         self.messages: dict[int, dict] = {}  # message id -> payload (channel and webhook messages)
         self.originals: dict[str, int] = {}  # interaction token -> @original message id
         self.interactions: dict[str, dict] = {}  # token -> the interaction payload sent
+        self.deferred: set[str] = set()  # tokens whose "thinking…" message no follow-up has replaced yet
         self.dm_channels: dict[int, FakeChannel] = {}  # DM channels the fake has used
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -408,7 +409,7 @@ class FakeDiscord:
             interaction = self.interactions.get(match[1])
             if interaction is None:
                 return _error(404, 10015, "Unknown Webhook")
-            msg = self._new_message(self._channel_id_of(interaction), body, interaction=interaction)
+            msg = self._follow_up(match[1], interaction, body)
             return _response(msg) if rec.query.get("wait") in ("true", "1", "True") else web.Response(status=204)
         if match := re.fullmatch(rf"/webhooks/{app}/([^/]+)/messages/(@original|\d+)", p):
             token, which = match[1], match[2]
@@ -564,6 +565,25 @@ class FakeDiscord:
             self.nonces[(channel_id, str(body["nonce"]))] = int(msg["id"])
         return _response(msg)
 
+    def _follow_up(self, token: str, interaction: dict, body: dict | None) -> dict:
+        """A follow-up message. As on Discord, the first one after a deferral *replaces* the
+        "thinking…" message and keeps its visibility (a public deferral makes even an ephemeral
+        follow-up public) — unless that message was deleted, then it is a new message."""
+        loading = self.originals.get(token)
+        if token in self.deferred and loading in self.messages:
+            self.deferred.discard(token)
+            msg = self.messages[loading]
+            flags = msg["flags"]
+            self._apply_edit(msg, body or {})
+            msg["flags"] = flags
+            return msg
+        self.deferred.discard(token)
+        return self._new_message(self._channel_id_of(interaction), body, interaction=interaction)
+
+    def public_messages(self) -> list[dict]:
+        """Every message the bot's interactions left that everyone in the channel sees (not ephemeral)."""
+        return [m for m in self.messages.values() if "webhook_id" in m and not m["flags"] & 64]
+
     def _existing_message(self, method: str, message_id: int, body: dict | None) -> web.Response:
         msg = self.messages.get(message_id)
         if msg is None:
@@ -597,6 +617,8 @@ class FakeDiscord:
         response_message_id = None
         if kind in (4, 5):  # a new message (or a deferred one)
             msg = self._new_message(self._channel_id_of(interaction), data, interaction=interaction)
+            if kind == 5:
+                self.deferred.add(token)
             self.originals[token] = int(msg["id"])
             response_message_id = msg["id"]
             resource["message"] = msg
