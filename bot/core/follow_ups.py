@@ -107,3 +107,15 @@ class FollowUps(DerivedValues):
             return None
         top = Candidate(near[0].fact, NEIGHBOUR_CONFIDENCE)
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
+
+    def _tie_to_previous(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
+        """ "And how many medals did he win at them?" after his five Olympics: close facts tie, and
+        the conversation's last answer is one of them — it breaks the tie. Not when the question
+        moves along ("¿y el último?", "and the first?"): that asks for another one."""
+        if resolved.status is not Status.AMBIGUOUS or set(analysis.tokens) & self._compare:
+            return None
+        found = next((c for c in resolved.suggestions if c.fact.id == previous.fact_id), None)
+        if found is None:
+            return None
+        top = Candidate(found.fact, NEIGHBOUR_CONFIDENCE)
+        return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))

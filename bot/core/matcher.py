@@ -350,6 +350,9 @@ class Matcher(FollowUps):
         near = self._same_time(resolved, previous, analysis) if leans else None
         if near is not None:
             return near, combined
+        kept = self._tie_to_previous(resolved, previous, analysis)
+        if kept is not None:
+            return kept, combined
         if leans and result.status is Status.ANSWERED and result.confidence < STANDS_ALONE:
             # "who won gold in that race?" points at the last answer, which does not say: decline
             # rather than answer about some other race.

@@ -370,3 +370,15 @@ def test_a_leaning_question_left_unclear_takes_the_fact_dated_days_from_the_last
 ) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert (result.fact.id if result.status is Status.ANSWERED and result.fact else None) == fact_id
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["how many olympic games did perez go to"], "and how many medals did he win at them", "five-olympics"),
+        (["¿en cuántos juegos olímpicos participó?"], "¿y cuántas medallas ganó en ellos?", "five-olympics"),
+    ],
+)
+def test_a_tie_a_follow_up_leaves_is_broken_by_the_last_answer(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.fact is not None and result.fact.id == fact_id
