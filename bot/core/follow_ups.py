@@ -73,9 +73,6 @@ class FollowUps(DerivedValues):
         answers = (Candidate(self.facts.facts[found[0]], confidence), Candidate(self.facts.facts[index], confidence))
         return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
 
-    def _value_kind(self, token: str) -> str | None:  # pragma: no cover - the matcher defines it
-        raise NotImplementedError
-
     def _moves_event(self, analysis: Analysis, result: MatchResult, previous: Turn) -> bool:
         """Does an answer to a question naming no event of its own ("what was the winning time?")
         come from another event than the conversation's (Atlanta's time after a Beijing answer)?"""
