@@ -3,7 +3,8 @@
 The one settings loader: the CLI, ``perezbot run`` and ``doctor`` all call :func:`load_settings`,
 so they agree on what a deployment is configured to do. The real environment wins over ``.env``.
 Every bad key is reported at once, by name, in a :class:`ConfigError`; the CLI turns that into one
-clear message and exit status 2. A leaf module: it imports nothing from the rest of perezbot.
+clear message and exit status 2. A leaf module: it imports nothing from the rest of perezbot but the small value base
+:class:`bot.core.record.Frozen`.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import datetime as dt
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.core.record import Frozen
 
 __all__ = [
     "KEYS",
@@ -67,41 +69,80 @@ class ConfigError(Exception):
 
 
 def shipped_facts_dir() -> Path:
-    """The fact base shipped with perezbot, found through the package with :mod:`importlib.resources`.
+    """The fact base shipped with perezbot: ``bot/facts`` beside the installed package (a wheel, an
+    sdist's build, the container), or in a source checkout (a clone or an editable install, where
+    ``bot/facts`` does not exist) the top-level ``facts/`` that curators edit. ``FACTS_DIR``
+    overrides it.
 
-    ``bot/facts`` wherever the package is installed (a wheel, an sdist's build, the container);
-    in a source checkout (a clone or an editable install, where ``bot/facts`` does not exist) the
-    top-level ``facts/`` beside the package. ``FACTS_DIR`` overrides it. The loader reads a
-    directory of files, so a package imported from a zip archive has none here: set ``FACTS_DIR``.
+    Found from the package's own directory rather than through :mod:`importlib.resources`: the
+    loader reads a directory of files, which only a package on the file system has (a zip import
+    must set ``FACTS_DIR`` either way), and importing that module costs ~5 ms of every cold start.
     """
-    from importlib.resources import files  # ~5 ms of a cold start; only when FACTS_DIR is unset
-
-    package = files("bot")
+    package = Path(__file__).parent  # this module is bot/config.py
     installed = package / "facts"
-    if installed.is_dir() or not isinstance(package, Path):
-        return Path(str(installed))
-    return package.parent / "facts"  # a source checkout: curators edit the top-level facts/
+    return installed if installed.is_dir() else package.parent / "facts"
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Everything the bot can be configured with. Defaults suit a single small server."""
+class Settings(Frozen):
+    """Everything the bot can be configured with. Defaults suit a single small server.
 
-    discord_token: str | None = None
-    dev_guild_id: int | None = None
-    data_dir: Path = Path("data")
-    log_level: str = "INFO"
-    log_format: str = "text"
-    shard_count: int | None = None
-    shard_ids: tuple[int, ...] | None = None  # the shards this process runs (default: all of them)
-    facts_dir: Path = field(default_factory=shipped_facts_dir)
-    announce_channel_id: int | None = None
-    daily_channel_id: int | None = None  # where the daily fact goes in a server that set up nothing
-    post_time: dt.time = dt.time(9, 0)
-    timezone: str = "UTC"
-    record_misses: bool = True
-    # Not settings: what the loader noticed but did not refuse (a likely typo in .env).
-    warnings: tuple[str, ...] = field(default=(), compare=False)
+    ``warnings`` are not settings: what the loader noticed but did not refuse (a likely typo in
+    ``.env``); they take no part in equality. ``settings.replace(key=value)`` makes a variant."""
+
+    _fields = (
+        "discord_token", "dev_guild_id", "data_dir", "log_level", "log_format", "shard_count", "shard_ids",
+        "facts_dir", "announce_channel_id", "daily_channel_id", "post_time", "timezone", "record_misses",
+        "warnings",
+    )  # fmt: skip
+    __slots__ = _fields
+    _compare = _fields[:-1]
+    discord_token: str | None
+    dev_guild_id: int | None
+    data_dir: Path
+    log_level: str
+    log_format: str
+    shard_count: int | None
+    shard_ids: tuple[int, ...] | None  # the shards this process runs (None: all of them)
+    facts_dir: Path
+    announce_channel_id: int | None
+    daily_channel_id: int | None  # where the daily fact goes in a server that set up nothing
+    post_time: dt.time
+    timezone: str
+    record_misses: bool
+    warnings: tuple[str, ...]
+
+    def __init__(
+        self,
+        discord_token: str | None = None,
+        dev_guild_id: int | None = None,
+        data_dir: Path = Path("data"),
+        log_level: str = "INFO",
+        log_format: str = "text",
+        shard_count: int | None = None,
+        shard_ids: tuple[int, ...] | None = None,
+        facts_dir: Path | None = None,
+        announce_channel_id: int | None = None,
+        daily_channel_id: int | None = None,
+        post_time: dt.time = dt.time(9, 0),
+        timezone: str = "UTC",
+        record_misses: bool = True,
+        warnings: tuple[str, ...] = (),
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "discord_token", discord_token)
+        _set(self, "dev_guild_id", dev_guild_id)
+        _set(self, "data_dir", data_dir)
+        _set(self, "log_level", log_level)
+        _set(self, "log_format", log_format)
+        _set(self, "shard_count", shard_count)
+        _set(self, "shard_ids", shard_ids)
+        _set(self, "facts_dir", shipped_facts_dir() if facts_dir is None else facts_dir)
+        _set(self, "announce_channel_id", announce_channel_id)
+        _set(self, "daily_channel_id", daily_channel_id)
+        _set(self, "post_time", post_time)
+        _set(self, "timezone", timezone)
+        _set(self, "record_misses", record_misses)
+        _set(self, "warnings", warnings)
 
     @property
     def database_path(self) -> Path:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import textwrap
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from unittest import mock
@@ -122,7 +121,7 @@ def fake_bot(engine: Engine, data_dir: Path, *, clock=lambda: FIXED_NOW, setting
     """
     from bot.discord.client import build_bot
 
-    settings = replace(settings or Settings(), data_dir=data_dir)
+    settings = (settings or Settings()).replace(data_dir=data_dir)
     return build_bot(settings, engine, clock=clock)
 
 

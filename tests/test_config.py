@@ -172,26 +172,18 @@ def test_today_refuses_a_naive_instant_which_would_mean_the_machines_zone() -> N
         Settings().today(dt.datetime(2026, 1, 1, 3, 0))
 
 
-def test_the_shipped_facts_are_found_through_importlib_resources(
+def test_the_shipped_facts_are_found_beside_the_installed_package(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import importlib.resources
-
+    import bot.config
     from bot.config import shipped_facts_dir
 
     installed = tmp_path / "site-packages" / "bot"
     (installed / "facts").mkdir(parents=True)
-    asked: list[str] = []
-
-    def files(package: str) -> Path:
-        asked.append(package)
-        return installed
-
-    monkeypatch.setattr(importlib.resources, "files", files)
+    monkeypatch.setattr(bot.config, "__file__", str(installed / "config.py"))
     assert shipped_facts_dir() == installed / "facts"  # the wheel's layout, wherever it is installed
     (installed / "facts").rmdir()
     assert shipped_facts_dir() == tmp_path / "site-packages" / "facts"  # a checkout: beside the package
-    assert asked == ["bot", "bot"]
     assert Settings().facts_dir == tmp_path / "site-packages" / "facts"  # the default, unless FACTS_DIR says
 
 

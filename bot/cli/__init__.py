@@ -14,8 +14,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn, TextIO
 
 from bot import __version__
 from bot.cli.exits import EXIT_BROKEN_PIPE, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CliContext, utcnow
@@ -29,8 +28,7 @@ Handler = Callable[[argparse.Namespace, CliContext], int]
 Arguments = Callable[[argparse.ArgumentParser], None]
 
 
-@dataclass(frozen=True, slots=True)
-class Command:
+class Command(NamedTuple):
     """One subcommand: its help line, its arguments and the function that runs it."""
 
     help: str

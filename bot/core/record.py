@@ -4,13 +4,17 @@ A frozen, slotted ``@dataclass`` costs ~0.7 ms to create (it compiles several me
 ``perezbot ask`` imports more than a dozen of them. A subclass of :class:`Frozen` lists its fields in
 ``__slots__`` and sets them in a hand-written ``__init__`` with ``object.__setattr__``; the base gives
 what the dataclasses gave: equality and hashing over the compared fields, a ``repr``, refusal to be
-changed (``dataclasses.FrozenInstanceError``), and pickling (the index cache pickles facts).
+changed (:class:`FrozenInstanceError`), and pickling (the index cache pickles facts).
 """
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
 from typing import Any, ClassVar, Self
+
+
+class FrozenInstanceError(AttributeError):
+    """An attempt to change a :class:`Frozen` value (as ``dataclasses.FrozenInstanceError``, which
+    is not imported: the ``dataclasses`` module pulls in ``inspect``, ~10 ms of a cold start)."""
 
 
 class Frozen:

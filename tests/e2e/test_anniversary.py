@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
-from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -21,7 +20,7 @@ from tests.e2e.slash import at_local, post_ticker, posts, response_embed, setup_
 @pytest.fixture
 def single_server(settings, fake):
     """The single-server route: ANNOUNCE_CHANNEL_ID and TIMEZONE from the environment, no setup."""
-    return replace(settings, announce_channel_id=fake.guild.channel.id, timezone="America/Guayaquil")
+    return settings.replace(announce_channel_id=fake.guild.channel.id, timezone="America/Guayaquil")
 
 
 async def test_0859_59_then_0900_posts_exactly_once_and_a_restart_posts_nothing(make_bot, fake, clock, single_server):

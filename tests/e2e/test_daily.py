@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 
@@ -26,7 +25,7 @@ STORY = "On this day, 29 September: Jefferson Pérez retires"
 @pytest.fixture
 def daily_env(settings, fake):
     """DAILY_CHANNEL_ID (and TIMEZONE) from the environment, nothing set up by command."""
-    return replace(settings, daily_channel_id=fake.guild.channel.id, timezone="America/Guayaquil")
+    return settings.replace(daily_channel_id=fake.guild.channel.id, timezone="America/Guayaquil")
 
 
 def button_of(request) -> dict:
@@ -71,7 +70,7 @@ async def test_a_fact_a_day_different_each_day_nothing_more_after_a_restart(make
 
 async def test_on_29_september_exactly_one_post_the_story(make_bot, fake, clock, daily_env):
     channel = fake.guild.channel.id
-    both = replace(daily_env, announce_channel_id=channel)  # the yearly post to the same channel too
+    both = daily_env.replace(announce_channel_id=channel)  # the yearly post to the same channel too
     for hour, minute in ((9, 0), (9, 1), (13, 30), (23, 59)):
         clock.now = at_local(2027, 9, 29, hour, minute)
         running = await make_bot(settings=both)

@@ -1,7 +1,6 @@
 """Login, READY, intents and the slash command sync payload (only when the tree changed)."""
 
 import json
-from dataclasses import replace
 
 from bot.discord.client import build_bot
 from bot.discord.sync import HASH_FILE
@@ -58,7 +57,7 @@ async def test_sync_only_when_the_tree_changed(running: Running, make_bot, setti
 
 
 async def test_dev_guild_sync_goes_to_that_guild_only(make_bot, settings, fake):
-    running = await make_bot(settings=replace(settings, dev_guild_id=fake.guild.id))
+    running = await make_bot(settings=settings.replace(dev_guild_id=fake.guild.id))
     assert not fake.find("PUT", rf"/applications/{fake.application_id}/commands")
     puts = fake.find("PUT", rf"/applications/{fake.application_id}/guilds/{fake.guild.id}/commands")
     assert sorted(c["name"] for c in puts[0].json) == NAMES

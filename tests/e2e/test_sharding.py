@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -51,7 +50,7 @@ def sharded_settings(settings, servers, clock):
         save_guild(conn, GuildSettings(guild.id, guild.channel.id, dt.time(9), "America/Guayaquil"), clock())
     conn.close()
     clock.now = NINE_AM_29_SEPT - dt.timedelta(seconds=1)  # the ticker's first tick (on ready) is too early
-    return replace(settings, shard_count=2)
+    return settings.replace(shard_count=2)
 
 
 @pytest.fixture(autouse=True)
@@ -109,8 +108,8 @@ async def test_one_process_two_shards_each_server_on_its_shard_and_one_post_each
 async def test_two_processes_one_shard_each_post_once_per_server(make_bot, sharded_settings, servers):
     # Two bots in one event loop stand for two processes: separate clients and gateway sessions,
     # the same database file (as two containers sharing a volume would).
-    first: Running = await make_bot(settings=replace(sharded_settings, shard_ids=(0,)))
-    second: Running = await make_bot(settings=replace(sharded_settings, shard_ids=(1,)))
+    first: Running = await make_bot(settings=sharded_settings.replace(shard_ids=(0,)))
+    second: Running = await make_bot(settings=sharded_settings.replace(shard_ids=(1,)))
     assert first.bot.shard_ids == [0] and second.bot.shard_ids == [1]
     fake = first.fake
     assert {g.id for g in first.bot.guilds} == {g.id for g in servers if shard_of(g.id) == 0}
