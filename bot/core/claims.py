@@ -3,6 +3,11 @@
 The openings that make a statement a claim ("i heard", "pretty sure", "me dijeron que") live in
 ``data/claims.txt``; the words that compare or check a value ("longer", "before", "más") in
 ``data/compare.txt``. Both are general language, read once.
+
+A bare statement about him is a claim too ("perez retired in 2012 after london", "he was 25 when
+he won in 96?"): it opens with its subject, says something with a verb, and asks with no question
+word. The subjects, fillers and verb shapes are the ``subject:``, ``filler:`` and ``verb:`` lines
+of ``data/claims.txt``.
 """
 
 from __future__ import annotations
@@ -11,18 +16,45 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from bot.core.fold import fold
 from bot.core.lazyre import lazy
 
-__all__ = ["claim_of", "comparison_words"]
+__all__ = ["claim_of", "compares_to_value", "comparison_words", "exact_words", "predicate_people", "states_a_claim"]
 
 _DATA = Path(__file__).with_name("data")
 _ASKS_AFTER = lazy(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quien|donde|cual|por que)\b")
 _OPENING_WITHIN = 60  # the opening must start within this many characters of the message's start
 
 
+# compare.txt's lines for two-topic questions (bot/core/comparisons.py), not comparing words
+_PAIRING = ("pair:", "span:", "before:", "after:", "holds ", "times:", "tag:", "pace:", "seconds:", "miles:")
+_NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:")  # the lines of claims.txt that describe a statement
+
+
 def _lines(name: str) -> list[str]:
     text = (_DATA / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    lines = [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    return [line for line in lines if not line.startswith(_NAMED)]
+
+
+def _named(prefix: str) -> str:
+    """The alternatives of claims.txt's ``prefix`` lines, as one regular expression."""
+    text = (_DATA / "claims.txt").read_text(encoding="utf-8")
+    found = [line.strip()[len(prefix) :].strip() for line in text.splitlines() if line.strip().startswith(prefix)]
+    return "|".join(f"(?:{alt})" for alt in found)
+
+
+@lru_cache(maxsize=1)
+def _statement() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    opening = re.compile(rf"^\W*(?:(?:{_named('filler:')})\W+)*(?:{_named('subject:')})\b")
+    verb = re.compile(rf"(?:{_named('verb:')})")
+    # A question word asks at the start of a clause ("his time, what was it?"), not inside one
+    # ("that's what i remember").
+    # "…, so roughly how long per kilometre is that": some phrases ask wherever they stand.
+    asks = re.compile(
+        rf"(?:^|[,;:.!?]\s*|\b(?:and|so|but|y|pero)\s+)\W*(?:{_named('asks:')})\b|\b(?:{_named('asking:')})\b"
+    )
+    return opening, verb, asks
 
 
 @lru_cache(maxsize=1)
@@ -34,7 +66,26 @@ def _opening() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def comparison_words() -> frozenset[str]:
     """Folded words that compare or check a value."""
-    return frozenset(word for line in _lines("compare.txt") for word in line.split())
+    lines = [line for line in _lines("compare.txt") if not line.startswith(_PAIRING)]
+    return frozenset(word for line in lines for word in line.removeprefix("exact:").split())
+
+
+@lru_cache(maxsize=1)
+def exact_words() -> frozenset[str]:
+    """Words that stress a value without comparing it ("only 3", "just 200 km"): the value is
+    still checked as stated."""
+    return frozenset(w for line in _lines("compare.txt") if line.startswith("exact:") for w in line[6:].split())
+
+
+def compares_to_value(folded: str, value: str) -> bool:
+    """Is ``value`` (a canonical number token: "2005", "400km", "1:20") the far side of a
+    comparison ("after 2005", "more than 400 km", "antes de 2000")? Then the claim is relative and
+    a fact holding another value does not make it wrong. "retired in 2012 after london" is not."""
+    digits = re.match(r"\d+", value)
+    if digits is None:
+        return False
+    words = "|".join(sorted(comparison_words() - exact_words()))
+    return bool(re.search(rf"\b(?:{words})\b(?:\s+[a-z]+){{0,2}}?\s+{digits.group()}(?!\d)", folded))
 
 
 def claim_of(folded: str) -> str | None:
@@ -47,3 +98,30 @@ def claim_of(folded: str) -> str | None:
     if _ASKS_AFTER.search(claim):
         return None  # "according to the caption, what happened …": a question with a source, not a claim
     return claim if len(claim.split()) >= 2 else None
+
+
+def states_a_claim(text: str) -> bool:
+    """True when ``text`` (as written: Spanish verb endings need their accents) states something
+    about him rather than asking: it opens with its subject ("he", "his coach", "the pilgrimage",
+    "se"), has a verb ("was", "retired", "ganó") and no question word ("what", "how", "cuántos").
+    "the 1996 olympics" (no verb) and "his time, what was it?" (asks) are not claims."""
+    lowered = text.casefold()
+    folded = fold(lowered)
+    opening, verb, asks = _statement()
+    if not opening.search(folded) or asks.search(folded):
+        return False
+    return bool(verb.search(lowered))
+
+
+def predicate_people(folded: str, people: frozenset[str]) -> frozenset[str]:
+    """The people a claim names as its value, not its subject: "his coach was segura" checks who
+    his coach was; "did markov win silver" is about Markov."""
+    found = set()
+    for person in people:
+        name = re.escape(person)
+        lead = rf"^\W*(?:(?:{_named('filler:')})\W+)*(?:did|does|was|is|were|has|had|fue|era)?\s*(?:\w+\s+)?"
+        if re.search(rf"{lead}{name}\b", folded):
+            continue  # the person opens the claim: its subject
+        if re.search(rf"\b(?:was|is|were|fue|era|es)\s+(?:\w+\s+)?{name}\b", folded):
+            found.add(person)
+    return frozenset(found)

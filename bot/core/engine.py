@@ -11,7 +11,7 @@ from bot.core.facts import FactBase, load_facts
 from bot.core.matcher import Matcher
 from bot.core.record import Frozen
 from bot.core.render import Reply, render_match
-from bot.core.results import MatchResult
+from bot.core.results import MatchResult, Status
 
 __all__ = ["Engine"]
 
@@ -54,8 +54,12 @@ class Engine(Frozen):
 
     @staticmethod
     def turn(result: MatchResult) -> Turn | None:
-        """What a conversation remembers of ``result`` (None when nothing was answered)."""
+        """What a conversation remembers of ``result``: its answer, or the one fact a decline
+        offered ("tell me about his pilgrimage" → the pilgrimage, so "how far was it?" can lean on
+        it); None when there is neither."""
         fact = result.fact
+        if fact is None and result.status is Status.UNKNOWN and len(result.suggestions) == 1:
+            fact = result.suggestions[0].fact
         if fact is None:
             return None
         return Turn(result.topic, fact.id, fact.year)

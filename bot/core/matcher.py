@@ -14,31 +14,38 @@ Whether the best fact is answered is decided by one rule, :mod:`bot.core.decisio
 model over these scores, fit on all our question sets, whose probability is the confidence shown.
 Close calls become "ambiguous" (up to 3 suggestions) and weak ones "unknown". When the whole message
 is not answered, the rules below try its parts: a claim or yes/no check (confirmed or corrected
-from the fact holding the value), the last clauses of a long message, the clauses that ask with
-the rest as soft context; a message asking two things gets both answers; a follow-up leans on the
-conversation's previous answer (:mod:`bot.core.conversation`).
+from the fact holding the value; the claimed value is a slot, not topic), the last clauses of a
+long message, the clauses that ask with the rest as soft context; a message asking two things gets
+both answers. A question about two things ("which was longer, …", "1996 or 2008?") and values
+worked out from the facts come from :mod:`bot.core.two_topics` and :mod:`bot.core.derived`
+(years between, his age then, another unit); a follow-up leans on the conversation's previous answer
+(:mod:`bot.core.conversation`, :mod:`bot.core.follow_ups`).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from functools import cached_property
 
 from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
-from bot.core.claims import claim_of
+from bot.core.claims import claim_of, compares_to_value, exact_words, predicate_people, states_a_claim
+from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
+from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE, FollowUps
 from bot.core.followup import leans_on_previous, relative_year, years_away
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
 from bot.core.lazyre import lazy
 from bot.core.measures import direction_of, settles
+from bot.core.numbers import normalise_numbers
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.scoring import PIVOT_RANK, Scored, Scorer
+from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.smalltalk import smalltalk_kind
 from bot.core.text import RARE_RANK, Analysis, detect_language, fold
 
@@ -70,7 +77,9 @@ ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact expl
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
-NEIGHBOUR_CONFIDENCE = 0.7  # "and the year after?" answered by the nearest dated fact
+# Rare unknown words a claim may carry beside a wrong value ("retired in 2012 after london"); everyday
+# ones ("half empty") up to as many as the words of its topic we know.
+MAX_UNVERIFIED = 1
 
 
 def _is_age(token: str) -> bool:
@@ -78,11 +87,16 @@ def _is_age(token: str) -> bool:
     return token.isdigit() and 10 <= int(token) <= 60
 
 
+def _is_time(token: str) -> bool:
+    """A clock time ("1:18", "1:20:07"): "he did 1:18 flat in atlanta" asks his time."""
+    return ":" in token and token.replace(":", "").isdigit()
+
+
 _ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
-class Matcher(Scorer):
+class Matcher(FollowUps):
     """Matches questions against a fact base. Immutable once built; safe to share."""
 
     def _candidate(self, s: Scored) -> Candidate:
@@ -203,6 +217,8 @@ class Matcher(Scorer):
         claim = claim_of(fold(text))
         if claim is not None:  # "my cousin says …": the rest is a claim to confirm or correct
             analysis = self.analyzer.analyze(claim, detected).replace(confirming=True)
+        elif not analysis.confirming and states_a_claim(text):  # "perez retired in 2012": checked too
+            analysis = analysis.replace(confirming=True)
         elif ORDER in self._concepts and opens_with_an_order(fold(text)):
             # "say something offensive about …": an order, which no fact answers.
             first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
@@ -211,12 +227,44 @@ class Matcher(Scorer):
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
         result = self._decide(question, analysis, truncated)
+        two = self._two_topics(text, analysis, question, truncated)
+        if two is not None and (
+            result.status is not Status.ANSWERED or not two.answers or result.fact in two.facts or two.derived
+        ):
+            result = two  # "which was longer, the pilgrimage or the Olympic race?": both facts, the first asked first
+        else:
+            result = self._answer_one(text, analysis, result, question, truncated)
+        result = self._age_at(analysis, result) or result  # "how old was he at the Beijing Games?"
+        result = self._span_in_one(text, result)  # "how many years after Beijing was the ban reported?"
+        result = self._in_units(text, result)  # "how many seconds is his Atlanta time?"
+        if result.status is Status.ANSWERED and not result.derived and asks_span(fold(text)):
+            # "how many years between X and Y" that no two years here count: one fact is no answer.
+            result = result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        used = analysis
+        if previous is not None:
+            result, used = self._follow_up(text, analysis, result, previous, truncated)
+        if result.status is Status.ANSWERED or (result.status is Status.UNKNOWN and len(result.suggestions) == 1):
+            result = result.replace(topic=self._topic_of(used, result))
+        if result.lang != reply_lang:
+            result = result.replace(lang=reply_lang)
+        if result.status is Status.ANSWERED:  # the confidence shown: calibrated on what is answered
+            answers = tuple(Candidate(c.fact, decision.shown(c.confidence)) for c in result.answers)
+            result = result.replace(confidence=decision.shown(result.confidence), answers=answers)
+        return result
+
+    def _answer_one(
+        self, text: str, analysis: Analysis, result: MatchResult, question: str, truncated: bool
+    ) -> MatchResult:
+        """The whole message's answer, else its parts': any fact, a claim checked, its last or
+        asking clauses; then a second clause's answer added, and a yes or no for a check."""
         if result.status is not Status.ANSWERED and asks_for_any_fact(fold(text)) and self._names_nothing(analysis):
             top = Candidate(self.facts.facts[self._central_fact], ANY_FACT_CONFIDENCE)
-            result = MatchResult(question, Status.ANSWERED, detected, top.confidence, (top,), truncated=truncated)
+            result = MatchResult(question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=truncated)
         if result.status is not Status.ANSWERED:
             result = (
-                self._correct_premise(analysis, question, truncated)
+                self._confirmed_by_all(analysis, result)
+                or self._placing_checked(analysis, result)
+                or self._correct_premise(analysis, question, truncated)
                 or self._focus_on_tail(analysis, question, truncated)
                 or self._focus_on_questions(analysis, question, truncated)
                 or result
@@ -224,16 +272,6 @@ class Matcher(Scorer):
         result = self._add_clauses(analysis, result)
         if result.status is Status.ANSWERED:
             result = self._verdict(analysis, result)
-        used = analysis
-        if previous is not None:
-            result, used = self._follow_up(text, analysis, result, previous, truncated)
-        if result.status is Status.ANSWERED:
-            result = result.replace(topic=self._topic_of(used, result))
-        if result.lang != reply_lang:
-            result = result.replace(lang=reply_lang)
-        if result.status is Status.ANSWERED:  # the confidence shown: calibrated on what is answered
-            answers = tuple(Candidate(c.fact, decision.shown(c.confidence)) for c in result.answers)
-            result = result.replace(confidence=decision.shown(result.confidence), answers=answers)
         return result
 
     def _names_nothing(self, analysis: Analysis) -> bool:
@@ -265,6 +303,14 @@ class Matcher(Scorer):
         """Resolve a question that leans on the previous answer; leave one that stands alone."""
         folded = fold(text)
         leans = leans_on_previous(folded)
+        # "and the year after?" moves from the previous answer (below); other bare questions ask it.
+        on_previous = None if relative_year(folded) else self._on_previous_fact(analysis, previous, result)
+        if on_previous is not None and (leans or result.confidence < STANDS_ALONE):
+            return on_previous, analysis
+        if self._moves_event(analysis, result, previous):
+            # "what was the winning time?" after Beijing: that race's time, which the article lacks —
+            # not Atlanta's because the question named no race.
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers), analysis
         if result.status is Status.ANSWERED and (not leans or result.confidence >= STANDS_ALONE):
             return result, analysis  # it stands alone: never bent by the conversation
         own = [t for t in analysis.tokens if t not in self._intents]
@@ -289,14 +335,24 @@ class Matcher(Scorer):
             analysis.asks_name,
             analysis.hypothetical,
         )
+        if asks_span(folded):  # "how many years after his olympic gold was that?"
+            found = self._span_from_previous(analysis, previous, result)
+            if found is not None:
+                return found, combined
         step = relative_year(folded)
         if step and previous.year is not None:
-            found = self._neighbour(previous.year, step, combined, result, years_away(folded))
+            found = self._neighbour(previous.year, step, combined, result, years_away(folded), previous.fact_id)
             if found is not None:
                 return found, combined
         resolved = self._decide(result.question, combined, truncated)
         if resolved.status is Status.ANSWERED:
             return resolved, combined
+        near = self._same_time(resolved, previous, analysis) if leans else None
+        if near is not None:
+            return near, combined
+        kept = self._tie_to_previous(resolved, previous, analysis)
+        if kept is not None:
+            return kept, combined
         if leans and result.status is Status.ANSWERED and result.confidence < STANDS_ALONE:
             # "who won gold in that race?" points at the last answer, which does not say: decline
             # rather than answer about some other race.
@@ -304,12 +360,25 @@ class Matcher(Scorer):
         return result, analysis
 
     def _neighbour(
-        self, year: int, step: int, analysis: Analysis, result: MatchResult, span: int | None = None
+        self,
+        year: int,
+        step: int,
+        analysis: Analysis,
+        result: MatchResult,
+        span: int | None = None,
+        fact_id: str | None = None,
     ) -> MatchResult | None:
         """ "And the year after?": the best-matching fact of the nearest year after (or before);
-        "two years later": the fact of exactly that year, or whose answer names it."""
+        "two years later": the fact of exactly that year, or whose answer names it; "how long
+        before that…" after a dated fact: the nearest dated fact of the same year on that side."""
         facts = self.facts.facts
         pool: list[int] = []
+        day = next((f.date for f in facts if f.id == fact_id), None)
+        if day is not None and not span:
+            near = [(f.date, i) for i, f in enumerate(facts) if f.date is not None and (f.date - day).days * step > 0]
+            near = [(d, i) for d, i in near if d is not None and d.year == day.year]
+            if near:
+                pool = [min(near, key=lambda found: abs((found[0] - day).days))[1]]
         if span:
             target = year + span
             pool = [i for i, f in enumerate(facts) if f.year == target]
@@ -325,6 +394,41 @@ class Matcher(Scorer):
         top = Candidate(facts[best], NEIGHBOUR_CONFIDENCE)
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))
 
+    def _confirmed_by_all(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "Was Borchin Russian?": two facts tie, and each states every value the check names
+        (Russia, Borchin) — the tie does not matter, either says yes. The closest answers."""
+        if not analysis.confirming or result.status is Status.SMALLTALK:
+            return None
+        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
+        scored = self.score(analysis)[:2]
+        if not values or len(scored) < 2 or set(analysis.tokens) & self._compare:
+            return None
+        for s in scored:
+            if s.coverage < PART_MIN_COVERAGE or s.evidence < MIN_EVIDENCE:
+                return None
+            if not values <= self._answer_tokens[s.index]:
+                return None
+            if any(t not in self._vocab[s.index] | self._answer_tokens[s.index] | self._topic for t in analysis.tokens):
+                return None  # a word the fact never uses is checked too, and the fact cannot confirm it
+        top = Candidate(self.facts.facts[scored[0].index], max(result.confidence, decision.ANSWER_AT))
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict="yes")
+
+    def _placing_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "Did he win the last race of his career?": of close facts, the one that says where he
+        placed settles a check of whether he won (third in Murcia → No)."""
+        if not analysis.confirming or WIN not in analysis.tokens:
+            return None
+        scored = self.score(analysis)[:3]
+        if not scored or scored[0].coverage < MIN_COVERAGE:
+            return None
+        close = [s for s in scored if scored[0].rank - s.rank < RERANK_WITHIN and s.coverage >= MIN_COVERAGE]
+        placed = [s for s in close if self._placings(self._answer_tokens[s.index])]
+        if len(placed) != 1 or len(close) < 2:
+            return None
+        top = Candidate(self.facts.facts[placed[0].index], decision.ANSWER_AT)
+        verdict = "yes" if "1st" in self._placings(self._answer_tokens[placed[0].index]) else "no"
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict=verdict)
+
     def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """ "He won bronze in Beijing, right?", "my cousin says the pilgrimage was 1000 km" — a claim
         or yes/no check is answered by the fact holding the right value, when all that fact lacks
@@ -333,22 +437,63 @@ class Matcher(Scorer):
         checked asks "when". "What was his time in Beijing" asks, not checks."""
         if not analysis.confirming:
             return None
-        query = set(analysis.tokens)
+        # The claimed values are slots, not topic: "his coach was Segura" is about his coach, and
+        # Segura is the value checked. An unknown word ("after london") is a detail no fact can
+        # check: it may ride along only when a value it comes with is wrong (then the answer is no).
+        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
+        unverified = set(analysis.unknown) - self._compare
+        rare = {t for t in unverified if analysis.ranks.get(t, RARE_RANK) > PIVOT_RANK}
+        known = {t for t in analysis.tokens if t not in unverified and t not in self._topic}
+        known -= {t for t in known if self._value_kind(t) is not None}
+        if len(rare) > MAX_UNVERIFIED or len(unverified) > max(len(known), MAX_UNVERIFIED):
+            return None  # a claim made mostly of words no fact knows is not one we understand
+        people = {f"about_{t}" for t in predicate_people(fold(question), self.facts.lexicon.people)}
+        analysis = analysis.replace(subjects=analysis.subjects - people)
+        query = set(analysis.tokens) - unverified
         asks = self._implied(query)
+        slots = {t for t in values if self._value_kind(t) not in ANCHOR_KINDS}
+        topic = tuple(t for t in analysis.tokens if t not in slots and t not in unverified) + asks
         leading = [s.index for s in self.score(analysis.part(analysis.tokens + asks))[:3]]
+        by_topic = {s.index: s.rank for s in self.score(analysis.part(topic))[:3]}
+        leading += [i for i in by_topic if i not in leading]
 
         # The fact holding most of the claim first: it lacks the fewest of the values checked.
         # Of two facts lacking as many, the one lacking a value (a medal, a number) over the one lacking
         # the event's place or year: "he finished second in Atlanta" checks the Atlanta medal.
-        def lacks(i: int) -> tuple[int, int]:
-            missing = query - self._vocab[i] - self._topic
-            return len(missing), sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
+        def filler(t: str) -> bool:
+            # "went up to", "a full minute": an everyday word no concept names says nothing a fact must hold.
+            if t in self._concepts or self._value_kind(t) is not None or t in self._compare:
+                return False
+            return t in self._idf and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK
 
+        def missing_from(i: int) -> set[str]:
+            # A value is checked against what the fact states, not its phrasings ("was he at three
+            # olympics" is a phrasing of the fact that says five).
+            stated = {t for t in values - self._answer_tokens[i] if self._value_kind(t) not in ANCHOR_KINDS}
+            lacking = {t for t in query - self._vocab[i] - self._topic if not filler(t)}
+            return lacking | (stated & query)
+
+        def shape(t: str) -> str | None:  # "2nd" is checked against an ordinal ("the first medal") first
+            return "ordinal" if _ORDINAL_RE.fullmatch(t) else self._value_kind(t)
+
+        def lacks(i: int) -> tuple[int, int, int, float]:
+            missing = missing_from(i)
+            held = {shape(t) for t in self._answer_tokens[i]}
+            unlike = sum(shape(t) not in held for t in missing if self._value_kind(t) is not None)
+            anchors = sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
+            counted = len(missing - self._compare)  # "different", "more": how, not what, a fact must hold
+            return counted, anchors, unlike, -by_topic.get(i, 0.0)  # then the best fit without the values
+
+        if any(about_other(t) for t in analysis.subjects) and any(not missing_from(i) for i in leading[:2]):
+            return None  # a leading fact states the whole claim about him: none may correct it ("¿Borchin era ruso?")
         for i in sorted(leading, key=lacks):
-            missing = query - self._vocab[i] - self._topic
+            missing = missing_from(i)
             if not missing or not all(self._checkable(t, i) for t in missing):
                 continue
-            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in query - missing - self._topic):
+            if sum(self._value_kind(t) in ANCHOR_KINDS for t in missing) > 1:
+                continue  # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs
+            named = (query - missing - self._topic) | (set(asks) & self._vocab[i])
+            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in named):
                 continue  # nothing but the values and words half the facts share: no event to check against
             if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
@@ -359,7 +504,7 @@ class Matcher(Scorer):
             own = tuple(
                 t for t in sorted(self._answer_tokens[i]) if self._value_kind(t) in kinds and t in self._vocab[i]
             )
-            kept = tuple(t for t in analysis.tokens if t not in missing) + implied
+            kept = tuple(t for t in analysis.tokens if t not in missing and t not in unverified) + implied
             plain_best = self.score(analysis.part(kept))[:1]
             if (
                 own
@@ -380,15 +525,32 @@ class Matcher(Scorer):
                 # Close siblings, but only this one holds the kind of value the claim checks.
                 top = Candidate(fact, result.confidence)
                 result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=())
+            tied = result.suggestions[:2]
+            if (
+                result.status is Status.UNKNOWN
+                and own
+                and len(tied) == 2
+                and tied[0].fact is fact
+                and all(set(own) <= self._answer_tokens[self.facts.facts.index(c.fact)] for c in tied)
+            ):
+                # "Borchin was Mexican right?": two facts tie, each stating the right value (Russia):
+                # either sets it right.
+                top = Candidate(fact, decision.ANSWER_AT)
+                result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=())
+                result = result.replace(confidence=top.confidence)
             if result.status is Status.ANSWERED and result.fact is fact:
                 values = {t for t in missing if self._value_kind(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
                 direction = direction_of(fold(question))
-                verdict = "no" if values and not missing & self._compare and not direction else ""
+                text = normalise_numbers(fold(question))
+                relative = any(compares_to_value(text, t) for t in values)
+                verdict = "no" if values and not relative and not direction else ""
                 if direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
                     held = sorted(self._answer_tokens[i])
                     settled = settles(next(iter(values)), held, direction)
                     verdict = verdict if settled is None else ("yes" if settled else "no")
+                if unverified and verdict != "no":
+                    return None  # "he won gold after london": nothing here can check london
                 return result.replace(verdict=verdict)
         return None
 
@@ -400,7 +562,12 @@ class Matcher(Scorer):
         "he won like 3 olympic golds" how many."""
         return tuple(
             intent
-            for intent, claimed in (("q_when", is_year), ("q_age", _is_age), ("q_count", is_small_number))
+            for intent, claimed in (
+                ("q_when", is_year),
+                ("q_age", _is_age),
+                ("q_count", is_small_number),
+                ("q_time", _is_time),
+            )
             if any(claimed(t) for t in values) and intent in self._idf
         )
 
@@ -410,19 +577,33 @@ class Matcher(Scorer):
         until = self._known_until[index]
         if kind == "year" and until is not None and int(token) > until:
             return False  # "handed over to him in 2019": the fact stops in 2015, it cannot say
+        if kind == "year":
+            # A fact telling two years ("2008 … reported in 2015") cannot say which one is claimed,
+            # unless it is a series dated by its first year ("five Olympics, 1992–2008") and the
+            # claimed year falls outside it ("did he go to the 2012 Olympics?").
+            years = sorted(int(t) for t in self._answer_tokens[index] if is_year(t))
+            if len(years) == 1:
+                return True
+            return self._is_series(index) and not years[0] <= int(token) <= years[-1]
         if kind is not None:  # the fact's answer must hold a value of that kind to set it right
             return kind in self._said_kinds(index)
         if token in self._intents:  # "lost by a whole minute": a time, checked against the fact's time
             return INTENT_KINDS.get(token, "") in self._fact_kinds[index]
         return token in self._compare
 
+    @cached_property
+    def _exact(self) -> frozenset[str]:
+        """The canonical tokens of words that stress a value without comparing it ("only")."""
+        words = exact_words()
+        return frozenset(t for w in words for lang in ("en", "es") for t in self.analyzer.analyze(w, lang).tokens)
+
     def _verdict(self, analysis: Analysis, result: MatchResult) -> MatchResult:
         """A yes/no check gets "yes" when the answered fact holds every value it checks, "no" when
         a value is missing and the fact holds another of that kind (gold asked, silver won)."""
         if not analysis.confirming or result.verdict is not None or result.fact is None:
             return result
-        if len(result.answers) > 1 or set(analysis.tokens) & self._compare:
-            return result  # "before or after", two facts: the facts say it, not one word
+        if len(result.answers) > 1 or set(analysis.tokens) & (self._compare - self._exact):
+            return result  # "before or after", two facts: the facts say it, not one word ("only 3" is checked)
         index = self.facts.facts.index(result.fact)
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}
         answer = self._answer_tokens[index]

@@ -124,9 +124,8 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
         if len(result.answers) == 1:
             only = result.answers[0]
             reply = render_fact(only.fact, lang, source, only.confidence)
-            if result.verdict in ("yes", "no"):  # a claim or yes/no check: confirm or correct first
-                reply = reply.replace(body=f"{word(lang, 'verdict_' + result.verdict)} {reply.body}")
-            return reply
+            # A claim or yes/no check: confirm or correct first; a value worked out from the fact before it.
+            return reply.replace(body="\n\n".join(_with_lead(result, [reply.body])))
         facts = [c.fact for c in result.answers]
         footer = source_footer(source, facts, lang)
         footer += f" · {word(lang, 'confidence')} {result.confidence:.0%}"
@@ -134,7 +133,7 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
             kind=Kind.ANSWERED,
             lang=lang,
             title=" · ".join(f.name(lang) for f in facts),
-            body="\n\n".join(fact_body(f, lang) for f in facts),
+            body="\n\n".join(_with_lead(result, [fact_body(f, lang) for f in facts])),
             footer=footer,
             fact_ids=tuple(f.id for f in facts),
         )
@@ -159,6 +158,15 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
         lang=lang,
         body=f"{word(lang, 'unknown')}\n{word(lang, 'try')}\n{_examples(lang)}",
     )
+
+
+def _with_lead(result: MatchResult, bodies: list[str]) -> list[str]:
+    """The paragraphs of a reply of several facts: a value worked out from them first (its
+    wording says it is derived), and its yes or no before everything."""
+    parts = [result.derived, *bodies] if result.derived else list(bodies)
+    if result.verdict in ("yes", "no") and parts:
+        parts[0] = f"{word(result.lang, 'verdict_' + result.verdict)} {parts[0]}"
+    return parts
 
 
 def render_notice(key: str, lang: str, **kwargs: object) -> Reply:

@@ -51,6 +51,7 @@ class MatchResult(Frozen):
         "truncated",
         "topic",
         "verdict",
+        "derived",
     )
     __slots__ = _fields
     question: str
@@ -66,6 +67,9 @@ class MatchResult(Frozen):
     # A claim or yes/no check answered from the fact: "yes" it holds, "no" it does not, "" the
     # fact settles it without one word saying which (None: not a check).
     verdict: str | None
+    # A value worked out from the answered facts ("12 years passed between them"), already in
+    # ``lang``, marked as derived in its wording; "" when there is none.
+    derived: str
 
     def __init__(
         self,
@@ -79,6 +83,7 @@ class MatchResult(Frozen):
         truncated: bool = False,
         topic: tuple[str, ...] = (),
         verdict: str | None = None,
+        derived: str = "",
     ) -> None:
         _set = object.__setattr__
         _set(self, "question", question)
@@ -91,14 +96,21 @@ class MatchResult(Frozen):
         _set(self, "truncated", truncated)
         _set(self, "topic", topic)
         _set(self, "verdict", verdict)
+        _set(self, "derived", derived)
 
     @property
     def fact(self) -> Fact | None:
         """The first answered fact, if any."""
         return self.answers[0].fact if self.answers else None
 
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Every answered fact, in the order shown."""
+        return tuple(c.fact for c in self.answers)
+
     def answer_text(self) -> str | None:
         """The answered facts' text in the question's language, or None."""
         if not self.answers:
             return None
-        return " ".join(c.fact.text(self.lang) for c in self.answers)
+        texts = [c.fact.text(self.lang) for c in self.answers]
+        return " ".join([self.derived, *texts] if self.derived else texts)

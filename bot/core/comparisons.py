@@ -1,0 +1,132 @@
+"""Questions about two things: "which was longer, the pilgrimage or the Olympic race?", "did he
+retire before the Beijing Olympics?", "how many years between his gold and his silver?".
+
+Such a question names two topics; each is answered by its own fact, the one asked first shown
+first. This module only reads the question: whether it pits two things against each other, and
+the ways its content words may be cut into the two topics (the matcher scores each cut). The
+words that pit two things live on the ``pair:`` line of ``data/compare.txt``; the words that ask
+for a span of time between them on its ``span:`` line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = [
+    "Cut",
+    "asks_span",
+    "asks_times",
+    "asks_unit",
+    "connective_words",
+    "cuts",
+    "kinds_compared",
+    "pits_two",
+    "sooner_or_later",
+]
+
+_FILE = Path(__file__).with_name("data") / "compare.txt"
+Cut = tuple[tuple[str, ...], tuple[str, ...]]  # the first topic's tokens, the second's
+MAX_CUT_WORDS = 10  # content words beyond which a question is cut at its clauses only
+
+
+@lru_cache(maxsize=16)
+def _words(prefix: str) -> re.Pattern[str]:
+    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    found = [line[len(prefix) :].strip() for line in lines if line.startswith(prefix)]
+    # A line of phrases separates them with "|"; a line of words with spaces.
+    words = [w.strip() for line in found for w in (line.split("|") if "|" in line else line.split())]
+    return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b")
+
+
+def pits_two(folded: str) -> bool:
+    """Does the (folded) question set two things side by side ("longer", "or", "vs")? A tag
+    ("… got busted or what", "¿… o no?") sets nothing against anything."""
+    return bool(_words("pair:").search(_words("tag:").sub(" ", folded)))
+
+
+def asks_span(folded: str) -> bool:
+    """Does it ask how much time lies between two things ("how many years between", "how long
+    after", "cuántos años entre")?"""
+    return bool(_words("span:").search(folded))
+
+
+def asks_times(folded: str) -> bool:
+    """Does it ask how many times one measure is another ("how many times longer", "cuántas
+    veces más largo")? A count of times alone ("how many times did he…") does not."""
+    return bool(_words("times:").search(folded)) and pits_two(folded)
+
+
+def asks_unit(folded: str) -> str | None:
+    """The unit a question asks a value in: "pace" (per kilometre), "seconds" or "miles"."""
+    return next((unit for unit in UNITS if _words(f"{unit}:").search(folded)), None)
+
+
+UNITS = ("pace", "seconds", "miles")
+
+
+def sooner_or_later(folded: str) -> int:
+    """-1 when it asks whether the first thing came before the second ("did he retire before
+    Beijing?"), +1 for after, 0 when it asks neither or both ("before or after")."""
+    before = bool(_words("before:").search(folded))
+    after = bool(_words("after:").search(folded))
+    return 0 if before == after else (-1 if before else 1)
+
+
+def kinds_compared(folded: str) -> frozenset[str]:
+    """The kinds of value a comparison needs each fact to hold ("longer": a distance or a time),
+    from the ``holds …:`` lines of ``data/compare.txt``; empty when it names none."""
+    found: set[str] = set()
+    for line in _FILE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("holds ") and ":" in line:
+            kinds, words = line[len("holds ") :].split(":", 1)
+            if re.search(rf"\b(?:{'|'.join(re.escape(w) for w in words.split())})\b", folded):
+                found.update(kinds.split())
+    return frozenset(found)
+
+
+def connective_words() -> tuple[str, ...]:
+    """Every word and phrase of ``data/compare.txt``'s pair, span, before and after lines."""
+    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    prefixes = ("pair:", "span:", "before:", "after:", "times:")
+    found = [line.split(":", 1)[1].strip() for line in lines if line.startswith(prefixes)]
+    return tuple(dict.fromkeys(w.strip() for line in found for w in (line.split("|") if "|" in line else line.split())))
+
+
+def cuts(
+    clauses: tuple[tuple[str, ...], ...], connective: Callable[[str], bool], value: Callable[[str], bool]
+) -> Iterator[Cut]:
+    """The ways to cut a question's content into two topics, most likely first: its last two
+    clauses ("…, the pilgrimage or the Olympic race"), then every cut of its words in order.
+    ``connective`` tells the words that only join or compare ("longer", "q_when"), left out of
+    both topics; ``value`` the words that only pick among events (a year, a place, a person). A
+    topic of values alone borrows the other words: "1996 or 2008 Olympics" is "1996 Olympics" or
+    "2008 Olympics"."""
+    content = [tuple(t for t in clause if not connective(t)) for clause in clauses]
+    content = [c for c in content if c]
+    heads = tuple(t for c in content[:-2] for t in c)
+    candidates: list[Cut] = [(content[-2], content[-1])] if len(content) >= 2 else []
+    flat = [t for c in content for t in c]
+    if len(flat) <= MAX_CUT_WORDS:  # a long message is cut at its clauses only
+        candidates.extend((tuple(flat[:k]), tuple(flat[k:])) for k in range(1, len(flat)))
+    seen: set[Cut] = set()
+    for first, second in candidates:
+        cut = (_borrow(first, second, heads, value), _borrow(second, first, heads, value))
+        if set(cut[0]) != set(cut[1]) and cut not in seen:
+            seen.add(cut)
+            yield cut
+
+
+def _borrow(
+    side: tuple[str, ...], other: tuple[str, ...], heads: tuple[str, ...], value: Callable[[str], bool]
+) -> tuple[str, ...]:
+    """A topic of values alone ("1996") takes the other words of the question's head, and of the
+    other topic when that one holds a value too, in parallel ("the 1996 Olympics or 2008" → "2008
+    Olympics"); "did he retire before Beijing?" lends Beijing nothing."""
+    if not all(value(t) for t in side):
+        return side
+    lenders = (*heads, *other) if any(value(t) for t in other) else heads
+    extra = (t for t in lenders if not value(t) and t not in side)
+    return side + tuple(dict.fromkeys(extra))

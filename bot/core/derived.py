@@ -1,0 +1,84 @@
+"""Values worked out from the answered facts and shown first, worded as derived: his age at
+another dated event ("how old was he at the Beijing Games?" → about 34, from the one fact that
+states his age), the years within one fact ("how many years after Beijing was the ban
+reported?"), a fact's value in another unit (seconds, miles, per kilometre). Only values the facts
+hold go in (:mod:`bot.core.arithmetic`).
+"""
+
+from __future__ import annotations
+
+from bot.core import decision
+from bot.core.arithmetic import convert, measures_in
+from bot.core.catalog import core_catalog
+from bot.core.comparisons import asks_span, asks_unit
+from bot.core.index import about_other, is_year
+from bot.core.results import Candidate, MatchResult, Status
+from bot.core.text import Analysis, fold
+from bot.core.two_topics import TwoTopics
+
+__all__ = ["DerivedValues"]
+
+AGE = "q_age"  # the lexicon's concept for "how old", "qué edad"
+AGES = range(10, 61)  # a number in the age fact's answer that can be his age
+
+
+class DerivedValues(TwoTopics):
+    """The values the matcher works out from its answer (mixed into :class:`bot.core.matcher.Matcher`)."""
+
+    def _age_at(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "How old was he at the Beijing Games?": the one fact that states his age ("22 in
+        1996") and the asked event's year give it — about, since his birthday is not given."""
+        if AGE not in analysis.tokens or any(about_other(t) for t in analysis.subjects):
+            return None
+        found = self._side_fact((AGE,), analysis, dated=True)
+        if found is None:
+            return None
+        index = found[0]
+        aged = self.facts.facts[index]
+        ages = {int(t) for t in self._answer_tokens[index] if t.isdigit() and int(t) in AGES}
+        if len(ages) != 1 or aged.year is None or result.fact is aged:
+            return None
+        rest = tuple(t for t in analysis.tokens if t != AGE and not self._is_connective(t))
+        event = self._side_fact(rest, analysis) if rest else None  # the event the words pick, dated or not
+        if event is None or event[0] == index or self._is_series(event[0]):
+            return None
+        fact = self.facts.facts[event[0]]
+        if fact.year is None:
+            return None  # "at what age did he start race walking": the article gives no year for it
+        age = ages.pop() + fact.year - aged.year
+        if age not in AGES or fact.year == aged.year:
+            return None
+        note = core_catalog().word(
+            result.lang, "derived_age", age=age, then=age - fact.year + aged.year, year=aged.year
+        )
+        confidence = round(max(event[1], decision.ANSWER_AT), 4)
+        answers = (Candidate(fact, confidence), Candidate(aged, confidence))
+        return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
+
+    def _span_in_one(self, text: str, result: MatchResult) -> MatchResult:
+        """ "How many years after Beijing did Reuters report the ban?", "how many years from his
+        first Olympics to his last?": one fact holding both ends (two years, or a series)."""
+        if result.status is not Status.ANSWERED or len(result.answers) != 1 or result.derived:
+            return result
+        if not asks_span(fold(text)):
+            return result
+        index = self.facts.facts.index(result.answers[0].fact)
+        years = sorted({int(t) for t in self._answer_tokens[index] if is_year(t)})
+        if len(years) < 2 or (len(years) > 2 and not self._is_series(index)):
+            return result
+        first, last = years[0], years[-1]
+        note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
+        return result.replace(derived=note)
+
+    def _in_units(self, text: str, result: MatchResult) -> MatchResult:
+        """ "How many seconds is his Atlanta time?", "the pilgrimage in miles?", "how long per
+        kilometre?": the one answered fact's value in the unit asked, worked out and marked."""
+        if result.status is not Status.ANSWERED or len(result.answers) != 1 or result.derived:
+            return result
+        unit = asks_unit(fold(text))
+        if unit is None:
+            return result
+        fields = convert(unit, measures_in(result.answers[0].fact.answer.get("en", "")), result.lang)
+        if fields is None:
+            return result
+        return result.replace(derived=core_catalog().word(result.lang, f"derived_{unit}", **fields))

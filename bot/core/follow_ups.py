@@ -1,0 +1,118 @@
+"""Follow-ups answered from the previous answer itself: "how far was it?" after the pilgrimage,
+"for how long?" after Borchin's ban, "¿y el último?" after his world titles, "how many years
+after his gold was that?" after his retirement. The matcher's ``_follow_up`` decides whether a
+question leans on the conversation at all; this module, what the previous answer settles.
+"""
+
+from __future__ import annotations
+
+from bot.core import decision
+from bot.core.catalog import core_catalog
+from bot.core.conversation import Turn
+from bot.core.derived import DerivedValues
+from bot.core.results import Candidate, MatchResult, Status
+from bot.core.text import Analysis
+
+__all__ = ["FOLLOWUP_ASKS", "NEIGHBOUR_CONFIDENCE", "FollowUps"]
+
+NEIGHBOUR_CONFIDENCE = 0.7  # a follow-up answered from the conversation rather than its own words
+# What a question may ask of "the" race without naming it ("what was the winning time?"), which
+# the race the conversation is about must then hold.
+OF_THE_RACE = frozenset({"q_time"})
+EVENT_KINDS = ("place", "year")
+SAME_TIME_DAYS = 31  # how close two dated facts are to be "then" of each other
+# What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
+# (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
+FOLLOWUP_ASKS = {
+    "q_where": frozenset({"place", "nation"}),
+    "q_when": frozenset({"year"}),
+    "q_date": frozenset({"year"}),
+    "q_who": frozenset({"person"}),
+    "distance": frozenset({"distance"}),  # the lexicon's "how far"
+    "duration": frozenset({"number", "days", "time"}),  # the lexicon's "how long"
+}
+
+
+class FollowUps(DerivedValues):
+    """What the previous answer settles of a follow-up (mixed into :class:`bot.core.matcher.Matcher`)."""
+
+    def _on_previous_fact(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
+        """The previous answer, when a follow-up asks only what it holds ("how far was it?" after
+        the pilgrimage, "for how long?" after Borchin's ban, "which countries were they from?"),
+        or picks from the series it lists ("¿y el último?" after his world titles)."""
+        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        if index is None:
+            return None
+        asked = [t for t in analysis.tokens if t in FOLLOWUP_ASKS]
+        own = [t for t in analysis.tokens if t not in FOLLOWUP_ASKS and t not in previous.topic]
+        holds = self._fact_kinds[index] | {k for k in self._said_kinds(index) if k}
+        if asked and not own:
+            settles = all(FOLLOWUP_ASKS[t] & holds for t in asked)
+        else:
+            settles = not asked and bool(own) and all(t in self._compare for t in own) and self._is_series(index)
+        if not settles:
+            return None
+        top = Candidate(self.facts.facts[index], NEIGHBOUR_CONFIDENCE)
+        lang, truncated = result.lang, result.truncated
+        return MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
+
+    def _span_from_previous(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
+        """ "How many years after his olympic gold was that?": the years between the fact this
+        question names and the previous answer, worked out and marked as derived."""
+        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        own = tuple(t for t in analysis.tokens if not self._is_connective(t))
+        found = self._side_fact(own, analysis, dated=True) if own else None
+        if index is None or found is None or found[0] == index:
+            return None
+        one, two = self._year_of(found[0], None), self._year_of(index, None)
+        if one is None or two is None or one == two:
+            return None
+        first, last = sorted((one, two))
+        note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
+        confidence = round(max(found[1], decision.ANSWER_AT), 4)
+        answers = (Candidate(self.facts.facts[found[0]], confidence), Candidate(self.facts.facts[index], confidence))
+        return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
+
+    def _moves_event(self, analysis: Analysis, result: MatchResult, previous: Turn) -> bool:
+        """Does an answer to a question naming no event of its own ("what was the winning time?")
+        come from another event than the conversation's (Atlanta's time after a Beijing answer)?"""
+        if result.status is not Status.ANSWERED or not set(analysis.tokens) & OF_THE_RACE:
+            return False
+        if any(self._value_kind(t) in EVENT_KINDS for t in analysis.tokens):
+            return False  # "what was his time in Atlanta?" names its race
+        events = {t for t in previous.topic if self._value_kind(t) == "place"}
+        answer = self._vocab[self.facts.facts.index(result.answers[0].fact)]
+        return bool(events) and not events & answer
+
+    def _same_time(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
+        """ "What was his last race then?" after his retirement: of the close facts a leaning
+        question leaves, the one other than the last answer dated within days of it, when it holds
+        what is asked ("who won that race?" after Murcia: the retirement names no winner)."""
+        facts = self.facts.facts
+        day = next((f.date for f in facts if f.id == previous.fact_id), None)
+        others = [c for c in resolved.suggestions if c.fact.id != previous.fact_id]
+        asked = [FOLLOWUP_ASKS[t] for t in analysis.tokens if t in FOLLOWUP_ASKS]
+        near = [
+            c
+            for c in others
+            if day is not None
+            and c.fact.date is not None
+            and abs((c.fact.date - day).days) <= SAME_TIME_DAYS
+            and all(kinds & self._fact_kinds[facts.index(c.fact)] for kinds in asked)
+        ]
+        if len(near) != 1 or len(others) < 2:
+            return None
+        top = Candidate(near[0].fact, NEIGHBOUR_CONFIDENCE)
+        return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
+
+    def _tie_to_previous(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
+        """ "And how many medals did he win at them?" after his five Olympics: close facts tie, and
+        the conversation's last answer is one of them — it breaks the tie. Not when the question
+        moves along ("¿y el último?", "and the first?"): that asks for another one."""
+        if resolved.status is not Status.AMBIGUOUS or set(analysis.tokens) & self._compare:
+            return None
+        found = next((c for c in resolved.suggestions if c.fact.id == previous.fact_id), None)
+        if found is None:
+            return None
+        top = Candidate(found.fact, NEIGHBOUR_CONFIDENCE)
+        return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))

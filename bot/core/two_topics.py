@@ -1,0 +1,219 @@
+"""Answering a question about two things with both facts, the one asked first shown first.
+
+"Which was his better Olympics, 1996 or 2008?" names two topics (:mod:`bot.core.comparisons`
+reads how); each must clearly pick its own fact. Then the reply gives both facts, and what the two
+facts settle between them: which came first ("did he retire before Beijing?"), how many years lie
+between them ("how many years between his gold and his silver?") or how many times one distance
+is the other — worked out and marked as derived. When both topics pick the same fact and both are
+people ("who was faster, Markov or Segura?"), that fact names them but ranks neither.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from bot.core import decision
+from bot.core.arithmetic import distance_text, held_measure, measures_in, series_year, times
+from bot.core.catalog import core_catalog
+from bot.core.comparisons import (
+    asks_span,
+    asks_times,
+    connective_words,
+    cuts,
+    kinds_compared,
+    pits_two,
+    sooner_or_later,
+)
+from bot.core.decision import Evidence, probability
+from bot.core.index import is_year
+from bot.core.results import Candidate, MatchResult, Status
+from bot.core.scoring import Scored, Scorer
+from bot.core.text import Analysis, fold
+
+__all__ = ["TwoTopics"]
+
+SIDE_MIN_COVERAGE = 0.85  # a topic must be this clearly explained by its fact
+SIDE_MIN_EVIDENCE = 1.2  # …by at least one reasonably specific word
+SIDE_MARGIN = 0.05  # …and beat the runner-up by this much
+TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
+EVENT_KINDS = ("year", "place")  # what alone names an event ("1996", "Beijing")
+MEASURES = frozenset({"distance", "time"})  # kinds compared by a measure the fact must state
+TIMED = frozenset({"time"})  # what "faster", "slower" compare
+RESULT_KINDS = frozenset({"medal"})  # what an event's timeline fact settles when compared ("better")
+LAST, FIRST = "last", "1st"  # the lexicon's tokens for "last"/"último" and "first"/"primer"
+
+
+class TwoTopics(Scorer):
+    """The two-topic answers of the matcher (mixed into :class:`bot.core.matcher.Matcher`)."""
+
+    def _value_kind(self, token: str) -> str | None:  # pragma: no cover - the matcher defines it
+        raise NotImplementedError
+
+    @cached_property
+    def _connectives(self) -> frozenset[str]:
+        """The canonical tokens of the words that join or compare two topics."""
+        found: set[str] = set()
+        for words in connective_words():  # "how many years between" is one concept, "longer" a word
+            for lang in ("en", "es"):
+                found.update(self.analyzer.analyze(words, lang).tokens)
+        return frozenset(found) - self._strong
+
+    def _is_connective(self, token: str) -> bool:
+        return token in self._compare or token in self._intents or token in self._connectives or token in self._topic
+
+    def _said_kinds(self, index: int) -> set[str | None]:  # pragma: no cover - the matcher defines it
+        raise NotImplementedError
+
+    def _evidence(self, scored: list[Scored], analysis: Analysis) -> Evidence:  # pragma: no cover - the matcher's
+        raise NotImplementedError
+
+    def _holds(self, index: int, kinds: frozenset[str], dated: bool) -> bool:
+        """Does fact ``index`` hold what the comparison needs: a year to count or order by, a
+        value of one of ``kinds`` to compare?"""
+        if dated and self.facts.facts[index].year is None:
+            return False
+        measured = tuple(sorted(kinds & MEASURES))
+        if measured:  # a distance or a time stated as one ("1:20:07"), not a gap ("14 seconds behind")
+            return held_measure(measures_in(self.facts.facts[index].answer.get("en", "")), measured) is not None
+        return not kinds or bool(kinds & self._said_kinds(index))
+
+    def _same_measure(self, one: Scored, two: Scored) -> bool:
+        """Do two facts state the same one distance (or time)?"""
+        held = [held_measure(measures_in(self.facts.facts[s.index].answer.get("en", ""))) for s in (one, two)]
+        return held[0] is not None and held[0] == held[1]
+
+    def _dates(self, index: int, anchor: str) -> bool:
+        """Is fact ``index`` of the event ``anchor`` names (its year, or a place its answer names)?"""
+        if is_year(anchor):
+            return str(self.facts.facts[index].year) == anchor
+        return anchor in self._answer_tokens[index]
+
+    def _side_fact(
+        self,
+        side: tuple[str, ...],
+        analysis: Analysis,
+        kinds: frozenset[str] = frozenset(),
+        dated: bool = False,
+        compared: frozenset[str] = frozenset(),
+    ) -> tuple[int, float] | None:
+        """The fact a topic clearly picks among those holding ``kinds`` (and a year when
+        ``dated``), with the decision rule's confidence in it; ``compared`` is what the question
+        compares, which an event's fact picked by its year or place alone must settle."""
+        part = analysis.part(side)
+        scored = [s for s in self.score(part) if self._holds(s.index, kinds, dated)]
+        if not scored:
+            return None
+        best = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        gap = best.rank - runner.rank if runner is not None else best.rank
+        chance = probability(self._evidence(scored, part))
+        if best.coverage >= SIDE_MIN_COVERAGE and best.evidence >= SIDE_MIN_EVIDENCE and gap >= SIDE_MARGIN:
+            return best.index, chance
+        if kinds and runner is not None and best.coverage >= SIDE_MIN_COVERAGE and self._same_measure(best, runner):
+            return best.index, chance  # "the world junior race": 10 km in either junior fact, so either settles it
+        anchors = [t for t in side if self._value_kind(t) in EVENT_KINDS]
+        if len(anchors) == 1 and all(t in anchors or self._value_kind(t) is None for t in side):
+            # "1996 or 2008?", "his Beijing result": a year or a place alone names its event, the
+            # fact the timeline shows for it — its result, not a measure ("faster in Beijing").
+            if (kinds | compared) - RESULT_KINDS:
+                return None
+            (anchor,) = anchors
+            pool = [i for i, f in enumerate(self.facts.facts) if TIMELINE in f.tags and self._dates(i, anchor)]
+            ranks = {s.index: s.rank for s in scored}
+            if pool:
+                return max(pool, key=lambda i: (ranks.get(i, 0.0), -i)), chance
+        return None
+
+    def _side(
+        self, side: tuple[str, ...], analysis: Analysis, kinds: frozenset[str], dated: bool
+    ) -> tuple[int, float] | None:
+        """The fact a topic picks by its words, else among those holding the compared kind
+        ("the olympic race" that states a distance); "faster" only by the times facts state."""
+        found = None if kinds == TIMED else self._side_fact(side, analysis, dated=dated, compared=kinds)
+        if found is None and kinds:
+            found = self._side_fact(side, analysis, kinds, dated)
+        return found
+
+    def _two_topics(self, text: str, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+        """Both facts of a question about two things, or None when it is not one (or one topic is
+        unclear). An UNKNOWN result: two people the one fact naming them does not rank."""
+        folded = fold(text)
+        span = asks_span(folded)
+        # "did he retire before Beijing?" orders two things; "what did he do after retiring?" asks one.
+        ordered = bool(sooner_or_later(folded)) and analysis.confirming
+        if not (span or ordered or pits_two(folded) or asks_times(folded)) or len(analysis.tokens) < 2:
+            return None
+        kinds, dated = kinds_compared(folded), span or ordered
+        for first, second in cuts(analysis.clauses, self._is_connective, lambda t: self._value_kind(t) is not None):
+            people = {t for t in (*first, *second) if self._value_kind(t) == "person"}
+            if len(people) >= 2 and not set(first) & set(second) & people:
+                a, b = self._side_fact(first, analysis), self._side_fact(second, analysis)
+                if a is not None and b is not None and a[0] == b[0]:
+                    if kinds and not self._holds(a[0], kinds, False):  # one fact names them, ranks neither
+                        chance = min(a[1], b[1])
+                        return MatchResult(question, Status.UNKNOWN, analysis.lang, chance, truncated=truncated)
+                    return None  # "segura vs markov, where was each from?": the one fact says both
+            # A year to count or order by is a must; a value of the compared kind ("longer": a
+            # distance) only settles a topic its words leave unclear ("the olympic race").
+            # "Faster" is settled only by times the facts state ("1:20:07"), whatever the words pick.
+            a, b = self._side(first, analysis, kinds, dated), self._side(second, analysis, kinds, dated)
+            if a is None or b is None or a[0] == b[0]:
+                continue
+            confidence = round(max(min(a[1], b[1]), decision.ANSWER_AT), 4)
+            facts = self.facts.facts
+            answers = (Candidate(facts[a[0]], confidence), Candidate(facts[b[0]], confidence))
+            result = MatchResult(question, Status.ANSWERED, analysis.lang, confidence, answers, truncated=truncated)
+            ordinal = "last" if LAST in analysis.tokens else "first" if FIRST in analysis.tokens else None
+            return self._settle(result, folded, span, ordinal)
+        return None
+
+    def _is_series(self, index: int) -> bool:
+        """Does fact ``index`` list a series dated by its first year ("five Olympics, 1992–2008",
+        "world titles in 2003, 2005 and 2007"), rather than one event that mentions another year?"""
+        years = sorted(int(t) for t in self._answer_tokens[index] if is_year(t))
+        return len(years) > 1 and self.facts.facts[index].year == years[0]
+
+    def _year_of(self, index: int, ordinal: str | None) -> int | None:
+        """The year fact ``index`` stands for in a count of years: its own, or for a series the
+        first or last as asked."""
+        fact = self.facts.facts[index]
+        if not self._is_series(index):
+            return fact.year
+        return series_year(sorted(int(t) for t in self._answer_tokens[index] if is_year(t)), ordinal)
+
+    def _settle(self, result: MatchResult, folded: str, span: bool, ordinal: str | None) -> MatchResult | None:
+        """What the two facts settle between them: the years between, how many times one measure
+        is the other, which came first. None when the question asks a count the facts cannot give."""
+        one, two = (c.fact for c in result.answers)
+        i, j = (self.facts.facts.index(f) for f in (one, two))
+        if asks_times(folded):  # "how many times longer is the olympic walk than his first races?"
+            a = held_measure(measures_in(one.answer.get("en", "")))
+            b = held_measure(measures_in(two.answer.get("en", "")))
+            if a is None or b is None or a[0] != b[0]:
+                return None
+            (kind, big), (_, small) = sorted((a, b), key=lambda m: -m[1])
+            ratio = times(big, small)
+            if ratio is None:
+                return None
+            big_text, small_text = distance_text(kind, big, result.lang), distance_text(kind, small, result.lang)
+            note = core_catalog().word(result.lang, "derived_times", big=big_text, small=small_text, times=ratio)
+            return result.replace(derived=note)
+        if span:
+            if ordinal and not (self._is_series(i) or self._is_series(j)):
+                return None  # "his first junior worlds": an event the fact may only mention in passing
+            years = self._year_of(i, ordinal), self._year_of(j, ordinal)
+            if years[0] is None or years[1] is None or years[0] == years[1]:
+                return None  # "how many years between …" that the two facts' years cannot count
+            first, last = sorted((years[0], years[1]))
+            note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
+            return result.replace(derived=note)
+        way = sooner_or_later(folded)
+        if not way or one.year is None or two.year is None:
+            return result
+        if one.date is not None and two.date is not None and one.date != two.date:
+            came_first = one.date < two.date
+        elif one.year != two.year:
+            came_first = one.year < two.year
+        else:
+            return result  # the same year, and the facts give no day for one of them
+        return result.replace(verdict="yes" if came_first == (way < 0) else "no")

@@ -1,0 +1,61 @@
+"""Reading a claim from the text alone: bare statements, relative values, people as values."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.claims import compares_to_value, predicate_people, states_a_claim
+from bot.core.fold import fold
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("perez retired in 2012 after london", True),
+        ("So he was 25 when he won in 96?", True),  # "when" joins, it does not ask
+        ("the pilgrimage across ecuador was like 200 km", True),
+        ("he did 1:18 flat in Atlanta, that's what I remember", True),  # "what" inside a clause
+        ("se retiró en 2012 después de londres no?", True),  # a Spanish past tense is a verb
+        ("su entrenador fue Segura", True),
+        ("the 1996 olympics", False),  # no verb: a topic, not a statement
+        ("his time, what was it?", False),  # a clause asks
+        ("when did he retire", False),
+        ("he did 20 km in 1:20:07, so roughly how long per kilometre is that", False),  # "how long" asks anywhere
+        ("ganó tres oros olímpicos", False),  # no subject opens it
+        ("borchin only beat him by like a full minute", True),  # any one word before a verb is a subject
+        ("when was his first race", False),  # …but not a question word
+        ("he hung it up in 2012", True),
+        ("¿cuántas medallas ganó?", False),
+    ],
+)
+def test_a_bare_statement_about_him_is_a_claim(text: str, claim: bool) -> None:
+    assert states_a_claim(text) is claim
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "relative"),
+    [
+        ("he retired after 2005", "2005", True),
+        ("the pilgrimage was more than 400 km", "400km", True),
+        ("se retiró antes de 2010", "2010", True),
+        ("perez retired in 2012 after london", "2012", False),
+        ("he only went to 3 olympics", "3", False),  # "only" stresses the value, it compares nothing
+    ],
+)
+def test_a_value_after_a_comparing_word_is_relative(text: str, value: str, relative: bool) -> None:
+    from bot.core.numbers import normalise_numbers
+
+    assert compares_to_value(normalise_numbers(fold(text)), value) is relative
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("his coach was segura wasn't it", {"segura"}),
+        ("su entrenador fue segura", {"segura"}),
+        ("did markov win silver in atlanta", set()),  # Markov is the subject
+        ("was segura mexican", set()),
+    ],
+)
+def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str]) -> None:
+    assert predicate_people(fold(text), frozenset({"markov", "segura", "borchin", "chocho"})) == people

@@ -1,0 +1,80 @@
+"""Reading a question about two things: whether it pits two, asks a span or an order, and the
+ways to cut it into two topics."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.comparisons import asks_span, asks_times, cuts, kinds_compared, pits_two, sooner_or_later
+from bot.core.fold import fold
+
+
+@pytest.mark.parametrize(
+    ("text", "pits", "span", "times"),
+    [
+        ("which was longer, the pilgrimage or the olympic race?", True, False, False),
+        ("¿qué medalla fue mejor, la de 1996 o la de 2008?", True, False, False),
+        ("how many years between his gold and his silver", False, True, False),
+        ("¿cuántos años entre su oro y su plata?", False, True, False),
+        ("how many times longer was the olympic walk than his first races", True, False, True),
+        ("how many times did he go to the olympics", False, False, False),  # a count, not a ratio
+        ("what did he do after retiring?", False, False, False),
+        ("so the russian dude who beat him got busted or what", False, False, False),  # a tag, not a choice
+        ("¿se retiró en 2008 o no?", False, False, False),
+    ],
+)
+def test_what_a_two_topic_question_asks(text: str, pits: bool, span: bool, times: bool) -> None:
+    folded = fold(text)
+    assert (pits_two(folded), asks_span(folded), asks_times(folded)) == (pits, span, times)
+
+
+@pytest.mark.parametrize(
+    ("text", "way"),
+    [
+        ("did he retire before the beijing olympics", -1),
+        ("¿fue el bronce antes que el oro?", -1),
+        ("was the pilgrimage after beijing", 1),
+        ("was the junior bronze before or after the junior gold", 0),
+        ("where did he win gold", 0),
+    ],
+)
+def test_which_order_is_checked(text: str, way: int) -> None:
+    assert sooner_or_later(fold(text)) == way
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("which was longer", {"distance", "time"}),
+        ("who was faster", {"time"}),
+        ("¿cuál fue mejor?", {"medal"}),
+        ("which came first", set()),
+    ],
+)
+def test_what_each_fact_must_hold_to_settle_a_comparison(text: str, kinds: set[str]) -> None:
+    assert kinds_compared(fold(text)) == kinds
+
+
+def test_the_last_two_clauses_are_the_first_cut_and_values_borrow_the_head() -> None:
+    clauses = (("better", "olympics"), ("1996",), ("2008",))
+    found = list(cuts(clauses, lambda t: t == "better", str.isdigit))
+    assert found[0] == (("1996", "olympics"), ("2008", "olympics"))
+
+
+def test_a_single_clause_is_cut_at_every_word_and_connectives_belong_to_neither_topic() -> None:
+    found = list(cuts((("retire", "earlier", "beijing", "olympics"),), lambda t: t == "earlier", lambda t: False))
+    assert found == [(("retire",), ("beijing", "olympics")), (("retire", "beijing"), ("olympics",))]
+
+
+def test_a_place_alone_borrows_only_from_a_parallel_topic() -> None:
+    value = {"beijing", "1996", "2008"}.__contains__
+    assert next(cuts((("retire", "earlier", "beijing"),), lambda t: t == "earlier", value)) == (
+        ("retire",),
+        ("beijing",),
+    )
+    clauses = (("1996", "olympics"), ("2008",))
+    assert next(cuts(clauses, lambda t: False, value)) == (("1996", "olympics"), ("2008", "olympics"))
+
+
+def test_how_many_more_is_a_count_not_a_comparison() -> None:
+    assert not pits_two(fold("after atlanta, how many more olympics did he compete in?"))
