@@ -348,7 +348,9 @@ class Analyzer:
             known.update(_TOKEN_RE.findall(_expand(word)))
         self._known = frozenset(w for w in known if not w.startswith("§"))
         # "takes" is no new word when "take" is known: an inflection of a known word is known.
-        self._known_stems = {lg: frozenset(_stem(w, lg) for w in self._known) for lg in ("en", "es")}
+        # (Not a stop word's: "doing" is no more known for "do" being one.)
+        content = self._known - lexicon.stopwords
+        self._known_stems = {lg: frozenset(_stem(w, lg) for w in content) for lg in ("en", "es")}
         # The domain's rare words (names, places, events): what a split or misheard word may be.
         # Function words are no targets: "quien es" is two words, not "quienes".
         function = _QUESTION_STARTERS | _WH_WORDS | _CONJUNCTIONS | _LEAD_FILLER
