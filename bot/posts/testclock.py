@@ -20,18 +20,25 @@ TEST_TICK_ENV = "PEREZBOT_TEST_TICK_SECONDS"
 
 
 class FileClock:
-    """``now`` is whatever instant the file holds (the real time if it is missing or unreadable)."""
+    """``now`` is whatever instant the file holds.
+
+    A file caught half-written (a test rewriting it without a rename) or briefly missing keeps the
+    last instant read: falling back to the real time there would jump the bot to another day and
+    post for it. The real time is used only until the file has been read once.
+    """
 
     def __init__(self, path: Path, tick_seconds: float = 0.2) -> None:
         self.path = path
         self.tick_seconds = tick_seconds
+        self._last: dt.datetime | None = None
 
     def __call__(self) -> dt.datetime:
         try:
             moment = dt.datetime.fromisoformat(self.path.read_text("utf-8").strip())
         except (OSError, ValueError):
-            return dt.datetime.now(dt.UTC)
-        return moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+            return self._last or dt.datetime.now(dt.UTC)
+        self._last = moment if moment.tzinfo is not None else moment.replace(tzinfo=dt.UTC)
+        return self._last
 
 
 def clock_from_env(env: Mapping[str, str]) -> FileClock | None:
