@@ -271,6 +271,12 @@ def detect_language(text: str, lexicon: Lexicon) -> str:
 
 
 _POSSESSIVE_RE = lazy(r"'s\b")
+# A number spelled out before a unit ("twenty k", "five km", "veinte kilómetros").
+_SPELLED_UNIT_RE = re.compile(
+    r"\b("
+    + "|".join(sorted((w for w, v in _NUMBER_WORDS.items() if v.isdigit()), key=len, reverse=True))
+    + r")(\s?(?:k|km|kms|kilomet\w*|kilo\b|miles?|m|meters?|metres?|metros?)\b)"
+)
 _BOUNDARY_RE = re.compile(r"[,;!¿¡]|\.(?!\d)|\s-\s|:(?!\d)")
 
 
@@ -280,6 +286,8 @@ def _expand(text: str) -> str:
     if "'" in text:
         for pattern, repl in _CONTRACTIONS:
             text = pattern.sub(repl, text)
+    if _SPELLED_UNIT_RE.search(text):  # "twenty k walk" is "20 k walk": spelled, then normalised
+        text = _SPELLED_UNIT_RE.sub(lambda m: _NUMBER_WORDS[m.group(1)] + m.group(2), text)
     text = normalise_numbers(text)
     if "'" in text:
         text = _POSSESSIVE_RE.sub(" ", text).replace("'", " ")

@@ -235,3 +235,12 @@ def test_a_request_verb_says_how_it_is_asked_not_what(request_text: str, plain: 
 def test_a_request_verb_later_in_the_clause_is_kept() -> None:
     """Only the verb a request opens with is its framing: "when did he confirm it" keeps it."""
     assert tokens("when did he confirm it") != tokens("when did he")
+
+
+@pytest.mark.parametrize(
+    ("spelled", "digits"),
+    [("the twenty k walk", "the 20 k walk"), ("five km races", "5 km races"), ("veinte kilómetros", "20 kilómetros")],
+)
+def test_a_number_spelled_before_a_unit_reads_as_its_digits(spelled: str, digits: str) -> None:
+    assert tokens(spelled) == tokens(digits)
+
