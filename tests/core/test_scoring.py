@@ -1,0 +1,33 @@
+"""Scoring: how much a word no fact knows weighs, by its general-language frequency rank."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.scoring import MAX_UNKNOWN_WEIGHT, MIN_UNKNOWN_WEIGHT, PIVOT_RANK, UNKNOWN_WORD_WEIGHT, Scorer
+from bot.core.text import Analysis
+
+
+def weight(rank: int) -> float:
+    return Scorer._rarity("w", Analysis(("w",), frozenset({"w"}), "en", ranks={"w": rank}))
+
+
+def test_an_unknown_word_at_the_pivot_rank_weighs_the_pivot_weight() -> None:
+    assert weight(PIVOT_RANK) == pytest.approx(UNKNOWN_WORD_WEIGHT)
+
+
+@pytest.mark.parametrize(("common", "rare"), [(10, 300), (300, 3000), (3000, 30000)])
+def test_a_rarer_word_weighs_more(common: int, rare: int) -> None:
+    assert weight(common) < weight(rare)
+
+
+def test_everyday_words_are_light_and_rare_ones_heavy() -> None:
+    """ "stuff" (rank ~300) is filler, well under the pivot; "footballer" (~20,000) sinks a question
+    about something else further than a log scale would."""
+    assert weight(300) < 0.6 * UNKNOWN_WORD_WEIGHT
+    assert weight(20_000) > 1.5 * UNKNOWN_WORD_WEIGHT
+
+
+def test_the_weight_stays_within_its_bounds() -> None:
+    assert weight(1) == MIN_UNKNOWN_WEIGHT
+    assert weight(10**9) == MAX_UNKNOWN_WEIGHT
