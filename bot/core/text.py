@@ -391,7 +391,8 @@ class Analyzer:
         return word in self._known or self._is_real(word)
 
     def _correct(self, word: str) -> str | None:
-        """The closest known word for an unknown one (same first letter, 1–2 edits) — memoised."""
+        """The closest known word for an unknown one (same first letter, 1–2 edits; else a rare word
+        it sounds like) — memoised."""
         if word not in self._correction_cache:
             if len(self._correction_cache) > 50_000:
                 self._correction_cache.clear()
@@ -402,12 +403,15 @@ class Analyzer:
         if len(word) < 4 or not word.isalpha():
             return None
         choices = self._by_initial.get(word[0])
-        if not choices:
-            return None
         limit = 1 if len(word) <= 6 else 2
-        found = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, processor=None, limit=8)
+        found = (
+            process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, processor=None, limit=8)
+            if choices
+            else None
+        )
         if not found:
-            return None
+            # A name spelled by ear may change its first letter ("quenca"): the rare word it sounds like.
+            return self._respeller.sounded(word)
         # Fewest edits first; on a tie, a word of the same length ("wolrd" → world, not word).
         return min(found, key=lambda f: (f[1], abs(len(f[0]) - len(word)), f[0]))[0]
 
@@ -496,7 +500,7 @@ class Analyzer:
         for word in self._respeller.join(_TOKEN_RE.findall(_expand(text)), self._is_word):
             word = _SPELLINGS.get(word, word)
             if word not in self._known and not self._is_real(word) and not any(ch.isdigit() for ch in word):
-                word = self._correct(word) or self._respeller.sounded(word) or word
+                word = self._correct(word) or word
             words.append(_HIM.get(word) or _NUMBER_WORDS.get(word, word))
         words = [w for i, w in enumerate(words) if not (w == "he" and i and words[i - 1] == "he")]
         tokens: list[str] = []
