@@ -93,6 +93,8 @@ _QUESTION_STARTERS = _TABLES.question_starters  # "…, so how old was he?" asks
 _LEAD_FILLER = _TABLES.lead_filler
 _WH_WORDS = _TABLES.wh_words  # ask only at the start of a clause ("the race where he…" asks nothing)
 _INDIRECT = _TABLES.indirect  # "…no one knows when he…": a question embedded after one of these
+_QUESTION_WORDS = _TABLES.question_words  # "which", "what": a question, unless a subject follows
+_SUBJECTS = _TABLES.subjects  # "which I think…", "where she…": the question word opened a relative clause
 _POLITE = _TABLES.polite  # "please", "could you": what may come before a request's verb
 _REQUESTS = _TABLES.requests  # "(kindly) state / indicate / confirm …": how a request asks, not what
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
@@ -525,9 +527,13 @@ class Analyzer:
                 lead = []
                 clause_started = previous_unknown = False
                 continue
+            if len(lead) == 1 and lead[0] in _QUESTION_WORDS | _WH_WORDS and word in _SUBJECTS:
+                asks = False  # "…, which i think is lovely": a relative clause (a "?" still asks)
             if not lead and word not in _LEAD_FILLER:
                 lead.append(word)
                 asks = asks or word in _QUESTION_STARTERS  # "so what was…" asks; "so i was…" does not
+            elif len(lead) == 1:
+                lead.append(word)
             if opening:
                 if word in _REQUESTS:  # "Please state the years…": a request, its verb no topic
                     asks = True

@@ -62,6 +62,8 @@ class Tables(Frozen):
         "indirect",
         "polite",
         "requests",
+        "question_words",
+        "subjects",
     )
     __slots__ = _fields
     numbers: Mapping[str, str]
@@ -73,6 +75,8 @@ class Tables(Frozen):
     indirect: frozenset[str]  # words of knowing and telling that embed a question ("know when…")
     polite: frozenset[str]  # "please", "could you": before a request's verb
     requests: frozenset[str]  # "state", "indicate": the verb a request opens with
+    question_words: frozenset[str]  # "which", "what": may open a relative clause instead of a question
+    subjects: frozenset[str]  # subject pronouns: after a question word, a relative clause ("which i…")
 
     def __init__(
         self,
@@ -85,6 +89,8 @@ class Tables(Frozen):
         indirect: frozenset[str] = frozenset(),
         polite: frozenset[str] = frozenset(),
         requests: frozenset[str] = frozenset(),
+        question_words: frozenset[str] = frozenset(),
+        subjects: frozenset[str] = frozenset(),
     ) -> None:
         _set = object.__setattr__
         _set(self, "numbers", numbers)
@@ -96,6 +102,8 @@ class Tables(Frozen):
         _set(self, "indirect", indirect)
         _set(self, "polite", polite)
         _set(self, "requests", requests)
+        _set(self, "question_words", question_words)
+        _set(self, "subjects", subjects)
 
 
 @lru_cache(maxsize=1)
@@ -131,4 +139,6 @@ def tables() -> Tables:
         indirect=words("indirect"),
         polite=words("polite"),
         requests=words("requests"),
+        question_words=words("question_words"),
+        subjects=words("subjects"),
     )

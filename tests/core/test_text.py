@@ -244,3 +244,15 @@ def test_a_request_verb_later_in_the_clause_is_kept() -> None:
 def test_a_number_spelled_before_a_unit_reads_as_its_digits(spelled: str, digits: str) -> None:
     assert tokens(spelled) == tokens(digits)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("she chose him, which i think is lovely", (False, False)),  # a relative clause asks nothing
+        ("she chose him, which olympics did he win", (False, True)),
+        ("she chose him, which he won?", (False, True)),  # a question mark still asks
+    ],
+)
+def test_a_question_word_before_a_subject_opens_a_relative_clause(text: str, asking: tuple[bool, ...]) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(text).asking == asking
