@@ -14,9 +14,9 @@ Whether the best fact is answered is decided by one rule, :mod:`bot.core.decisio
 model over these scores, fit on all our question sets, whose probability is the confidence shown.
 Close calls become "ambiguous" (up to 3 suggestions) and weak ones "unknown". When the whole message
 is not answered, the rules below try its parts: a claim or yes/no check (confirmed or corrected
-from the fact holding the value; the claimed value is a slot, not topic), the last clauses of a
-long message, the clauses that ask with the rest as soft context; a message asking two things gets
-both answers. A question about two things ("which was longer, …", "1996 or 2008?") and values
+from the fact holding the value; the claimed value is a slot, not topic — :mod:`bot.core.claim_checks`),
+the last clauses of a long message, the clauses that ask with the rest as soft context; a message
+asking two things gets both answers. A question about two things ("which was longer, …", "1996 or 2008?") and values
 worked out from the facts come from :mod:`bot.core.two_topics` and :mod:`bot.core.derived`
 (years between, his age then, another unit); a follow-up leans on the conversation's previous answer
 (:mod:`bot.core.conversation`, :mod:`bot.core.follow_ups`).
@@ -24,26 +24,30 @@ worked out from the facts come from :mod:`bot.core.two_topics` and :mod:`bot.cor
 
 from __future__ import annotations
 
-import math
 import re
-from functools import cached_property
 
 from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
-from bot.core.claims import claim_of, compares_to_value, exact_words, predicate_people, states_a_claim
+from bot.core.claim_checks import (
+    COMMON_IDF,
+    MARGIN,
+    MIN_COVERAGE,
+    MIN_EVIDENCE,
+    PART_MIN_COVERAGE,
+    RERANK_WITHIN,
+    ClaimChecks,
+)
+from bot.core.claims import claim_of, states_a_claim
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
-from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE, FollowUps
+from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
 from bot.core.followup import leans_on_previous, relative_year, years_away
-from bot.core.index import about_other, answer_kinds, is_small_number, is_year
+from bot.core.index import about_other, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
-from bot.core.lazyre import lazy
-from bot.core.measures import direction_of, settles
-from bot.core.numbers import normalise_numbers
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.smalltalk import smalltalk_kind
@@ -53,50 +57,23 @@ __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
 MAX_QUESTION_CHARS = 500
 
-# How the matcher uses the scores (scoring.py weighs words; decision.py is the one fitted rule).
-MIN_COVERAGE = 0.72  # share of the question's weight the fact must explain
-MIN_EVIDENCE = 1.2  # at least one reasonably specific token must match
-MARGIN = 0.05  # the best must beat the runner-up by this much, else ambiguous
-PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
+# How the matcher uses the scores (scoring.py weighs words; decision.py is the one fitted rule;
+# the thresholds it shares with the claim checks live in claim_checks.py).
 TAIL_CLAUSES = 3  # how many of the last clauses may start the tail that is tried
 TAIL_MIN_CONFIDENCE = 0.8  # the end of a long message must be a clear question by itself
 FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands alone
-# The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
-INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 # What a question word asks for, which the answering fact must hold (read from its answer text).
 ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
-COMMON_IDF = math.log(3) - 1e-9  # the idf of a word half the facts hold; "win", "race" are commoner
-MEDAL = "medal"  # the lexicon's concept for a medal of any colour
-PODIUM = frozenset({"1st", "2nd", "3rd"})
-PLACE_OF = {"gold": "1st", "silver": "2nd", "bronze": "3rd"}  # the lexicon's medal colours as places
-WIN = "win"  # the lexicon's concept for winning: a placing below first says no
-ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value it checks
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
-RERANK_WITHIN = 0.3  # a sibling this close to the best that holds what is asked answers instead
 ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact explains it
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
-# Rare unknown words a claim may carry beside a wrong value ("retired in 2012 after london"); everyday
-# ones ("half empty") up to as many as the words of its topic we know.
-MAX_UNVERIFIED = 1
 
-
-def _is_age(token: str) -> bool:
-    """A bare number a person's age could be (10–60): "pretty sure he was 25 when he won"."""
-    return token.isdigit() and 10 <= int(token) <= 60
-
-
-def _is_time(token: str) -> bool:
-    """A clock time ("1:18", "1:20:07"): "he did 1:18 flat in atlanta" asks his time."""
-    return ":" in token and token.replace(":", "").isdigit()
-
-
-_ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
-class Matcher(FollowUps):
+class Matcher(ClaimChecks):
     """Matches questions against a fact base. Immutable once built; safe to share."""
 
     def _candidate(self, s: Scored) -> Candidate:
@@ -393,273 +370,6 @@ class Matcher(FollowUps):
         best = max(pool, key=lambda i: (scores.get(i, 0.0), -i))
         top = Candidate(facts[best], NEIGHBOUR_CONFIDENCE)
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))
-
-    def _confirmed_by_all(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
-        """ "Was Borchin Russian?": two facts tie, and each states every value the check names
-        (Russia, Borchin) — the tie does not matter, either says yes. The closest answers."""
-        if not analysis.confirming or result.status is Status.SMALLTALK:
-            return None
-        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
-        scored = self.score(analysis)[:2]
-        if not values or len(scored) < 2 or set(analysis.tokens) & self._compare:
-            return None
-        for s in scored:
-            if s.coverage < PART_MIN_COVERAGE or s.evidence < MIN_EVIDENCE:
-                return None
-            if not values <= self._answer_tokens[s.index]:
-                return None
-            if any(t not in self._vocab[s.index] | self._answer_tokens[s.index] | self._topic for t in analysis.tokens):
-                return None  # a word the fact never uses is checked too, and the fact cannot confirm it
-        top = Candidate(self.facts.facts[scored[0].index], max(result.confidence, decision.ANSWER_AT))
-        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict="yes")
-
-    def _placing_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
-        """ "Did he win the last race of his career?": of close facts, the one that says where he
-        placed settles a check of whether he won (third in Murcia → No)."""
-        if not analysis.confirming or WIN not in analysis.tokens:
-            return None
-        scored = self.score(analysis)[:3]
-        if not scored or scored[0].coverage < MIN_COVERAGE:
-            return None
-        close = [s for s in scored if scored[0].rank - s.rank < RERANK_WITHIN and s.coverage >= MIN_COVERAGE]
-        placed = [s for s in close if self._placings(self._answer_tokens[s.index])]
-        if len(placed) != 1 or len(close) < 2:
-            return None
-        top = Candidate(self.facts.facts[placed[0].index], decision.ANSWER_AT)
-        verdict = "yes" if "1st" in self._placings(self._answer_tokens[placed[0].index]) else "no"
-        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict=verdict)
-
-    def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
-        """ "He won bronze in Beijing, right?", "my cousin says the pilgrimage was 1000 km" — a claim
-        or yes/no check is answered by the fact holding the right value, when all that fact lacks
-        are the values being checked: a value of a kind it holds (a medal colour, a number, a
-        nation, a person) or a comparing word ("longer", "before"). A year being
-        checked asks "when". "What was his time in Beijing" asks, not checks."""
-        if not analysis.confirming:
-            return None
-        # The claimed values are slots, not topic: "his coach was Segura" is about his coach, and
-        # Segura is the value checked. An unknown word ("after london") is a detail no fact can
-        # check: it may ride along only when a value it comes with is wrong (then the answer is no).
-        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
-        unverified = set(analysis.unknown) - self._compare
-        rare = {t for t in unverified if analysis.ranks.get(t, RARE_RANK) > PIVOT_RANK}
-        known = {t for t in analysis.tokens if t not in unverified and t not in self._topic}
-        known -= {t for t in known if self._value_kind(t) is not None}
-        if len(rare) > MAX_UNVERIFIED or len(unverified) > max(len(known), MAX_UNVERIFIED):
-            return None  # a claim made mostly of words no fact knows is not one we understand
-        people = {f"about_{t}" for t in predicate_people(fold(question), self.facts.lexicon.people)}
-        analysis = analysis.replace(subjects=analysis.subjects - people)
-        query = set(analysis.tokens) - unverified
-        asks = self._implied(query)
-        slots = {t for t in values if self._value_kind(t) not in ANCHOR_KINDS}
-        topic = tuple(t for t in analysis.tokens if t not in slots and t not in unverified) + asks
-        leading = [s.index for s in self.score(analysis.part(analysis.tokens + asks))[:3]]
-        by_topic = {s.index: s.rank for s in self.score(analysis.part(topic))[:3]}
-        leading += [i for i in by_topic if i not in leading]
-
-        # The fact holding most of the claim first: it lacks the fewest of the values checked.
-        # Of two facts lacking as many, the one lacking a value (a medal, a number) over the one lacking
-        # the event's place or year: "he finished second in Atlanta" checks the Atlanta medal.
-        def filler(t: str) -> bool:
-            # "went up to", "a full minute": an everyday word no concept names says nothing a fact must hold.
-            if t in self._concepts or self._value_kind(t) is not None or t in self._compare:
-                return False
-            return t in self._idf and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK
-
-        def missing_from(i: int) -> set[str]:
-            # A value is checked against what the fact states, not its phrasings ("was he at three
-            # olympics" is a phrasing of the fact that says five).
-            stated = {t for t in values - self._answer_tokens[i] if self._value_kind(t) not in ANCHOR_KINDS}
-            lacking = {t for t in query - self._vocab[i] - self._topic if not filler(t)}
-            return lacking | (stated & query)
-
-        def shape(t: str) -> str | None:  # "2nd" is checked against an ordinal ("the first medal") first
-            return "ordinal" if _ORDINAL_RE.fullmatch(t) else self._value_kind(t)
-
-        def lacks(i: int) -> tuple[int, int, int, float]:
-            missing = missing_from(i)
-            held = {shape(t) for t in self._answer_tokens[i]}
-            unlike = sum(shape(t) not in held for t in missing if self._value_kind(t) is not None)
-            anchors = sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
-            counted = len(missing - self._compare)  # "different", "more": how, not what, a fact must hold
-            return counted, anchors, unlike, -by_topic.get(i, 0.0)  # then the best fit without the values
-
-        if any(about_other(t) for t in analysis.subjects) and any(not missing_from(i) for i in leading[:2]):
-            return None  # a leading fact states the whole claim about him: none may correct it ("¿Borchin era ruso?")
-        for i in sorted(leading, key=lacks):
-            missing = missing_from(i)
-            if not missing or not all(self._checkable(t, i) for t in missing):
-                continue
-            if sum(self._value_kind(t) in ANCHOR_KINDS for t in missing) > 1:
-                continue  # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs
-            named = (query - missing - self._topic) | (set(asks) & self._vocab[i])
-            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in named):
-                continue  # nothing but the values and words half the facts share: no event to check against
-            if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
-                continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
-            implied = self._implied(missing)
-            # The values being checked are what the fact settles, not words it must contain; the
-            # fact's own value of that kind stands in for them (silver claimed → the gold it holds).
-            kinds = {self._value_kind(t) for t in missing} - {None, *ANCHOR_KINDS}
-            own = tuple(
-                t for t in sorted(self._answer_tokens[i]) if self._value_kind(t) in kinds and t in self._vocab[i]
-            )
-            kept = tuple(t for t in analysis.tokens if t not in missing and t not in unverified) + implied
-            plain_best = self.score(analysis.part(kept))[:1]
-            if (
-                own
-                and plain_best
-                and plain_best[0].index != i
-                and plain_best[0].rank - self._rank_of(i, kept, analysis) > MARGIN
-            ):
-                own = ()  # another fact fits the claim's other words better ("the 50k world title")
-            result = self._decide(question, analysis.part(kept + own), truncated)
-            if own and result.status is Status.ANSWERED:
-                # The stand-in found the fact; the confidence is what the claim's own words earn.
-                plain = self._decide(question, analysis.part(kept), truncated).confidence
-                confidence = round(min(result.confidence, max(plain, decision.ANSWER_AT)), 4)
-                top = Candidate(result.answers[0].fact, confidence)
-                result = result.replace(confidence=confidence, answers=(top,))
-            fact = self.facts.facts[i]
-            if result.status is Status.AMBIGUOUS and result.suggestions and result.suggestions[0].fact is fact:
-                # Close siblings, but only this one holds the kind of value the claim checks.
-                top = Candidate(fact, result.confidence)
-                result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=())
-            tied = result.suggestions[:2]
-            if (
-                result.status is Status.UNKNOWN
-                and own
-                and len(tied) == 2
-                and tied[0].fact is fact
-                and all(set(own) <= self._answer_tokens[self.facts.facts.index(c.fact)] for c in tied)
-            ):
-                # "Borchin was Mexican right?": two facts tie, each stating the right value (Russia):
-                # either sets it right.
-                top = Candidate(fact, decision.ANSWER_AT)
-                result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=())
-                result = result.replace(confidence=top.confidence)
-            if result.status is Status.ANSWERED and result.fact is fact:
-                values = {t for t in missing if self._value_kind(t) is not None}
-                # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
-                direction = direction_of(fold(question))
-                text = normalise_numbers(fold(question))
-                relative = any(compares_to_value(text, t) for t in values)
-                verdict = "no" if values and not relative and not direction else ""
-                if direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
-                    held = sorted(self._answer_tokens[i])
-                    settled = settles(next(iter(values)), held, direction)
-                    verdict = verdict if settled is None else ("yes" if settled else "no")
-                if unverified and verdict != "no":
-                    return None  # "he won gold after london": nothing here can check london
-                return result.replace(verdict=verdict)
-        return None
-
-    def _rank_of(self, index: int, tokens: tuple[str, ...], analysis: Analysis) -> float:
-        return next((s.rank for s in self.score(analysis.part(tokens)) if s.index == index), 0.0)
-
-    def _implied(self, values: set[str]) -> tuple[str, ...]:
-        """What claimed values ask: "retired in 2010" asks when, "he was 25 when he won" how old,
-        "he won like 3 olympic golds" how many."""
-        return tuple(
-            intent
-            for intent, claimed in (
-                ("q_when", is_year),
-                ("q_age", _is_age),
-                ("q_count", is_small_number),
-                ("q_time", _is_time),
-            )
-            if any(claimed(t) for t in values) and intent in self._idf
-        )
-
-    def _checkable(self, token: str, index: int) -> bool:
-        """Can ``token``, missing from fact ``index``, be a value the question checks?"""
-        kind = self._value_kind(token)
-        until = self._known_until[index]
-        if kind == "year" and until is not None and int(token) > until:
-            return False  # "handed over to him in 2019": the fact stops in 2015, it cannot say
-        if kind == "year":
-            # A fact telling two years ("2008 … reported in 2015") cannot say which one is claimed,
-            # unless it is a series dated by its first year ("five Olympics, 1992–2008") and the
-            # claimed year falls outside it ("did he go to the 2012 Olympics?").
-            years = sorted(int(t) for t in self._answer_tokens[index] if is_year(t))
-            if len(years) == 1:
-                return True
-            return self._is_series(index) and not years[0] <= int(token) <= years[-1]
-        if kind is not None:  # the fact's answer must hold a value of that kind to set it right
-            return kind in self._said_kinds(index)
-        if token in self._intents:  # "lost by a whole minute": a time, checked against the fact's time
-            return INTENT_KINDS.get(token, "") in self._fact_kinds[index]
-        return token in self._compare
-
-    @cached_property
-    def _exact(self) -> frozenset[str]:
-        """The canonical tokens of words that stress a value without comparing it ("only")."""
-        words = exact_words()
-        return frozenset(t for w in words for lang in ("en", "es") for t in self.analyzer.analyze(w, lang).tokens)
-
-    def _verdict(self, analysis: Analysis, result: MatchResult) -> MatchResult:
-        """A yes/no check gets "yes" when the answered fact holds every value it checks, "no" when
-        a value is missing and the fact holds another of that kind (gold asked, silver won)."""
-        if not analysis.confirming or result.verdict is not None or result.fact is None:
-            return result
-        if len(result.answers) > 1 or set(analysis.tokens) & (self._compare - self._exact):
-            return result  # "before or after", two facts: the facts say it, not one word ("only 3" is checked)
-        index = self.facts.facts.index(result.fact)
-        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
-        answer = self._answer_tokens[index]
-        placings = self._placings(answer)
-        claimed = {PLACE_OF.get(t, t) for t in values if self._value_kind(t) == "medal"}
-        if MEDAL in analysis.tokens and placings and not placings & PODIUM:
-            return result.replace(verdict="no")  # "did he medal in Athens?" — fourth both times
-        if WIN in analysis.tokens and not claimed and placings and "1st" not in placings:
-            return result.replace(verdict="no")  # "did he win the final in Murcia?" — third
-        if claimed and placings and not claimed & placings:
-            return result.replace(verdict="no")  # "bronze in Sydney?" — fourth, "just missing the bronze"
-        if not values:
-            return result
-        if values <= answer:
-            # An answer holding another medal colour too ("two years after his 1990 bronze, …
-            # gold in Seoul") may hold the claimed one in passing: no "Yes" to "bronze in Seoul".
-            colours = {t for t, k in self.facts.lexicon.values.items() if k == "medal"}
-            rival = bool(values & colours) and bool((answer - values) & colours)
-            # "Was Borchin banned for life?": a word the fact never uses ("life") is checked too,
-            # and the fact cannot confirm it.
-            held = self._vocab[index] | answer | self._topic | self._intents
-            unsaid = any(t not in held for t in analysis.tokens)
-            return result.replace(verdict="" if rival or unsaid else "yes")
-        # "No" only when the answer itself holds another value of that kind ("did Markov win silver"
-        # is not settled by a fact that names Markov but no medal of his).
-        said = self._said_kinds(index)
-        if all(self._value_kind(t) in said for t in values - answer):
-            return result.replace(verdict="no")
-        return result
-
-    @staticmethod
-    def _placings(answer: frozenset[str]) -> set[str]:
-        """Where the answer places him: its ordinals ("fourth both times"), else its medal colours
-        as places (a "silver" is second) — an ordinal wins over a colour mentioned as missed."""
-        ordinals = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
-        return ordinals or {PLACE_OF[t] for t in answer if t in PLACE_OF}
-
-    def _said_kinds(self, index: int) -> set[str | None]:
-        """The kinds of value fact ``index``'s answer itself holds (not its phrasings)."""
-        text = answer_kinds(self.facts.facts[index].answer.get("en", ""))  # "20 km" may join a phrase
-        return {self._value_kind(t) for t in self._answer_tokens[index]} | set(text)
-
-    def _value_kind(self, token: str) -> str | None:
-        """medal / nation / person (the lexicon's values), year, time, distance or number. An
-        ordinal placing is a medal's kind: "second in Atlanta" is checked against the gold."""
-        if _ORDINAL_RE.fullmatch(token):
-            return "medal"
-        if not token[:1].isdigit():
-            if token in self._names and token not in self.facts.lexicon.values:
-                return "place"  # a named place or body a claim may get wrong ("announced it in Beijing")
-            return self.facts.lexicon.values.get(token)
-        if is_year(token):
-            return "year"
-        if ":" in token:
-            return "time"
-        return "distance" if token.endswith(("km", "m")) else "number"
 
     def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """In a long, chatty message the question is usually at the end: try the last clauses.

@@ -46,7 +46,7 @@ LAST, FIRST = "last", "1st"  # the lexicon's tokens for "last"/"último" and "fi
 class TwoTopics(Scorer):
     """The two-topic answers of the matcher (mixed into :class:`bot.core.matcher.Matcher`)."""
 
-    def _value_kind(self, token: str) -> str | None:  # pragma: no cover - the matcher defines it
+    def _value_kind(self, token: str) -> str | None:  # pragma: no cover - ClaimChecks defines it
         raise NotImplementedError
 
     @cached_property
@@ -61,7 +61,7 @@ class TwoTopics(Scorer):
     def _is_connective(self, token: str) -> bool:
         return token in self._compare or token in self._intents or token in self._connectives or token in self._topic
 
-    def _said_kinds(self, index: int) -> set[str | None]:  # pragma: no cover - the matcher defines it
+    def _said_kinds(self, index: int) -> set[str | None]:  # pragma: no cover - ClaimChecks defines it
         raise NotImplementedError
 
     def _evidence(self, scored: list[Scored], analysis: Analysis) -> Evidence:  # pragma: no cover - the matcher's
