@@ -8,7 +8,6 @@ The thresholds the matcher shares with it are defined here, once, and imported t
 
 from __future__ import annotations
 
-import math
 from functools import cached_property
 
 from bot.core import decision
@@ -21,25 +20,12 @@ from bot.core.numbers import normalise_numbers
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK
 from bot.core.text import RARE_RANK, Analysis, fold
+from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_COVERAGE, MIN_EVIDENCE, PART_MIN_COVERAGE, RERANK_WITHIN
 
 __all__ = [
-    "COMMON_IDF",
-    "MARGIN",
-    "MIN_COVERAGE",
-    "MIN_EVIDENCE",
-    "PART_MIN_COVERAGE",
-    "RERANK_WITHIN",
     "ClaimChecks",
 ]
 
-# How the matcher uses the scores (scoring.py weighs words; decision.py is the one fitted rule);
-# the claim checks read them the same way.
-MIN_COVERAGE = 0.72  # share of the question's weight the fact must explain
-MIN_EVIDENCE = 1.2  # at least one reasonably specific token must match
-MARGIN = 0.05  # the best must beat the runner-up by this much, else ambiguous
-PART_MIN_COVERAGE = 0.85  # a second clause must be this clear to add a second answer
-RERANK_WITHIN = 0.3  # a sibling this close to the best that holds what is asked answers instead
-COMMON_IDF = math.log(3) - 1e-9  # the idf of a word half the facts hold; "win", "race" are commoner
 # The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 MEDAL = "medal"  # the lexicon's concept for a medal of any colour

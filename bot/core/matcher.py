@@ -30,15 +30,7 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
-from bot.core.claim_checks import (
-    COMMON_IDF,
-    MARGIN,
-    MIN_COVERAGE,
-    MIN_EVIDENCE,
-    PART_MIN_COVERAGE,
-    RERANK_WITHIN,
-    ClaimChecks,
-)
+from bot.core.claim_checks import ClaimChecks
 from bot.core.claims import claim_of, states_a_claim
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
@@ -52,6 +44,7 @@ from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.smalltalk import smalltalk_kind
 from bot.core.text import RARE_RANK, Analysis, detect_language, fold
+from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_COVERAGE, MIN_EVIDENCE, PART_MIN_COVERAGE, RERANK_WITHIN
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
