@@ -78,15 +78,19 @@ class CliContext:
             self.warned = True
         return settings
 
-    def fact_base(self, settings: Settings) -> FactBase | None:
-        """The fact base ``settings`` point at, or None after printing its problems."""
+    def settings_and_facts(self) -> tuple[Settings, FactBase] | int:
+        """The settings and the fact base they point at; or, after saying what is wrong, the exit
+        status (bad settings: :data:`EXIT_CONFIG`; a fact base with problems: :data:`EXIT_FAILURE`)."""
         from bot.core.facts import FactBaseError, load_facts  # not at import: `ask` loads a cached engine
 
+        settings = self.settings()
+        if settings is None:
+            return EXIT_CONFIG
         try:
-            return load_facts(settings.facts_dir)
+            return settings, load_facts(settings.facts_dir)
         except FactBaseError as exc:
             self.fact_base_problems(exc)
-            return None
+            return EXIT_FAILURE
 
     def fact_base_problems(self, exc: FactBaseError) -> None:
         """Say why the fact base could not be loaded (every problem as ``file:line: message``)."""

@@ -14,12 +14,10 @@ __all__ = ["run_check", "run_facts"]
 
 
 def run_facts(ns: argparse.Namespace, ctx: CliContext) -> int:
-    settings = ctx.settings()
-    if settings is None:
-        return EXIT_CONFIG
-    facts = ctx.fact_base(settings)
-    if facts is None:
-        return EXIT_FAILURE
+    loaded = ctx.settings_and_facts()
+    if isinstance(loaded, int):
+        return loaded
+    _, facts = loaded
     width = max((len(f.id) for f in facts), default=0)
     for fact in facts:
         ctx.out(f"{fact.id:<{width}}  {fact.name('en')}  [{fact.citation.label()}]")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bot.cli.args import iso_date
-from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
+from bot.cli.exits import EXIT_FAILURE, EXIT_OK, CliContext
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -55,12 +55,10 @@ def daily_args(parser: argparse.ArgumentParser) -> None:
 def _prepare(ns: argparse.Namespace, ctx: CliContext) -> tuple[Settings, dt.date, FactBase] | int:
     """The settings, the day asked for (default today in TIMEZONE) and the fact base; or the exit
     code, after saying what is wrong."""
-    settings = ctx.settings()
-    if settings is None:
-        return EXIT_CONFIG
-    facts = ctx.fact_base(settings)
-    if facts is None:
-        return EXIT_FAILURE
+    loaded = ctx.settings_and_facts()
+    if isinstance(loaded, int):
+        return loaded
+    settings, facts = loaded
     return settings, ns.date or ctx.today(settings), facts
 
 

@@ -10,7 +10,7 @@ import argparse
 import random
 from typing import TextIO
 
-from bot.cli.exits import EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, CliContext
+from bot.cli.exits import EXIT_FAILURE, EXIT_OK, CliContext
 from bot.quiz.items import load_items
 from bot.quiz.picking import pick_items
 from bot.quiz.scoring import RoundScore
@@ -42,12 +42,10 @@ def read_choice(stdin: TextIO, ctx: CliContext, lang: str, count: int = 4) -> in
 
 
 def run_quiz(ns: argparse.Namespace, ctx: CliContext) -> int:
-    settings = ctx.settings()
-    if settings is None:
-        return EXIT_CONFIG
-    facts = ctx.fact_base(settings)
-    if facts is None:
-        return EXIT_FAILURE
+    loaded = ctx.settings_and_facts()
+    if isinstance(loaded, int):
+        return loaded
+    _, facts = loaded
     lang = ns.lang
     items = pick_items(load_items(facts), random.Random(ns.seed), seen={})
     if not items:
