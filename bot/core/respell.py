@@ -50,8 +50,9 @@ class Respeller:
 
     def _sounded(self, joined: str) -> str | None:
         """The rare word ``joined`` sounds like: the same skeleton, at most two edits away."""
-        found = [w for w in self._by_sound.get(sound_key(joined), ()) if OSA.distance(joined, w) <= _MAX_EDITS]
-        return min(found, key=lambda w: (OSA.distance(joined, w), w)) if found else None
+        edits, word = min(((OSA.distance(joined, w), w) for w in self._by_sound.get(sound_key(joined), ())),
+                          default=(_MAX_EDITS + 1, ""))  # fmt: skip
+        return word if edits <= _MAX_EDITS else None
 
     def sounded(self, word: str) -> str | None:
         """The rare word one misheard word sounds like ("quenca" → cuenca), if any: typo
