@@ -279,7 +279,9 @@ _SPELLED_UNIT_RE = re.compile(
     + "|".join(sorted((w for w, v in _NUMBER_WORDS.items() if v.isdigit()), key=len, reverse=True))
     + r")(\s?(?:k|km|kms|kilomet\w*|kilo\b|miles?|m|meters?|metres?|metros?)\b)"
 )
-_BOUNDARY_RE = re.compile(r"[,;!¿¡]|\.(?!\d)|\s-\s|:(?!\d)")
+# Punctuation, dashes and emoji end a clause: "quick q before my exam lol — what year…",
+# "settle a debate pls 🙏 where did…" (the preamble is then a clause of its own).
+_BOUNDARY_RE = re.compile(r"[,;!¿¡—–\u2600-\u27bf\U0001f000-\U0001faff]|\.(?!\d)|\s-+\s|:(?!\d)")
 
 
 @lru_cache(maxsize=16)
@@ -330,6 +332,8 @@ class Analyzer:
         self._phrase_lengths: dict[str, int] = {}  # first stem → the longest phrase it starts
         for key in self._phrase_stems:
             self._phrase_lengths[key[0]] = max(self._phrase_lengths.get(key[0], 0), len(key))
+        # Hedges are stop words: passing over one inside an expression loses no topic.
+        self._hedges = _TABLES.hedges & lexicon.stopwords
         self._stop_stems = frozenset(_stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
         people = "|".join(sorted(re.escape(p) for p in lexicon.people))
         # "Quito's altitude", "Markov's time": what a name's possessive asks is about that place or
@@ -477,6 +481,11 @@ class Analyzer:
                     i += length
                     break
             else:
+                hedged = self._hedged_phrase(words, stems, i, longest)
+                if hedged is not None:  # "is he even from": a hedge inside the expression
+                    out.append("§" + hedged[0])
+                    i = hedged[1]
+                    continue
                 # "hung it up", "called it quits": a phrasal verb with its object in between.
                 if longest and i + 2 < len(words) and words[i + 1] in _OBJECT_PRONOUNS:
                     for length in range(min(longest, len(words) - i - 1), 1, -1):
@@ -493,6 +502,26 @@ class Analyzer:
                 out.append(words[i])
                 i += 1
         return out
+
+    def _hedged_phrase(self, words: list[str], stems: list[str], i: int, longest: int) -> tuple[str, int] | None:
+        """The longest expression starting at ``i`` once hedge words inside it are passed over
+        ("what city is he even from", "¿de dónde es realmente?"): (concept, index after it)."""
+        if not longest:
+            return None
+        kept: list[int] = [i]
+        j = i + 1
+        while j < len(words) and len(kept) < longest and words[j] != "|":
+            if words[j] not in self._hedges:
+                kept.append(j)
+            j += 1
+        for length in range(len(kept), 1, -1):
+            span = kept[:length]
+            if span[-1] - span[0] + 1 == length:
+                continue  # no hedge inside: the plain search already tried it
+            concept = self._phrase_stems.get(tuple(stems[k] for k in span))
+            if concept is not None:
+                return concept, span[-1] + 1
+        return None
 
     def analyze(self, text: str, lang: str | None = None) -> Analysis:
         """Canonical tokens of ``text`` (in order, stop words removed)."""

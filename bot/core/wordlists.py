@@ -58,6 +58,7 @@ class Tables(Frozen):
         "conjunctions",
         "question_starters",
         "lead_filler",
+        "hedges",
         "wh_words",
         "indirect",
         "polite",
@@ -71,6 +72,7 @@ class Tables(Frozen):
     conjunctions: frozenset[str]
     question_starters: frozenset[str]
     lead_filler: frozenset[str]
+    hedges: frozenset[str]
     wh_words: frozenset[str]
     indirect: frozenset[str]  # words of knowing and telling that embed a question ("know when…")
     polite: frozenset[str]  # "please", "could you": before a request's verb
@@ -85,6 +87,7 @@ class Tables(Frozen):
         conjunctions: frozenset[str],
         question_starters: frozenset[str],
         lead_filler: frozenset[str],
+        hedges: frozenset[str],
         wh_words: frozenset[str],
         indirect: frozenset[str] = frozenset(),
         polite: frozenset[str] = frozenset(),
@@ -98,6 +101,7 @@ class Tables(Frozen):
         _set(self, "conjunctions", conjunctions)
         _set(self, "question_starters", question_starters)
         _set(self, "lead_filler", lead_filler)
+        _set(self, "hedges", hedges)
         _set(self, "wh_words", wh_words)
         _set(self, "indirect", indirect)
         _set(self, "polite", polite)
@@ -135,6 +139,7 @@ def tables() -> Tables:
         conjunctions=words("conjunctions"),
         question_starters=words("question_starters"),
         lead_filler=words("lead_filler"),
+        hedges=words("hedges"),
         wh_words=words("wh_words"),
         indirect=words("indirect"),
         polite=words("polite"),

@@ -256,3 +256,30 @@ def test_a_number_spelled_before_a_unit_reads_as_its_digits(spelled: str, digits
 )
 def test_a_question_word_before_a_subject_opens_a_relative_clause(text: str, asking: tuple[bool, ...]) -> None:
     assert shipped_engine().matcher.analyzer.analyze(text).asking == asking
+
+
+@pytest.mark.parametrize(
+    ("hedged", "plain"),
+    [
+        ("what city is he even from", "what city is he from"),
+        ("where is he actually from", "where is he from"),
+        ("when did he really hang up his shoes", "when did he hang up his shoes"),
+    ],
+)
+def test_a_hedge_inside_an_expression_does_not_break_it(hedged: str, plain: str) -> None:
+    assert tokens(hedged) == tokens(plain)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "quick q before my exam lol — what year did he win in seoul",
+        "quick q before my exam lol – what year did he win in seoul",
+        "quick q before my exam lol 🙏 what year did he win in seoul",
+        "quick q before my exam lol -- what year did he win in seoul",
+    ],
+)
+def test_dashes_and_emoji_end_a_clause(message: str) -> None:
+    clauses = shipped_engine().matcher.analyzer.analyze(message).clauses
+    assert len(clauses) == 2
+    assert clauses[-1] == tokens("what year did he win in seoul")
