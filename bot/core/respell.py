@@ -21,6 +21,31 @@ _VOWELS_RE = re.compile(r"[aeiou]+")
 _REPEATS_RE = re.compile(r"(.)\1+")
 _MAX_PARTS = 3
 _MAX_EDITS = 2
+# Three of one letter in a row: no English or Spanish word has it, an emphatic or shouted one does.
+_STRETCH_RE = re.compile(r"([a-z])\1{2,}")
+_MAX_STRETCHES = 3  # each stretch is read as one letter or two: 2**3 readings at most
+
+
+def unstretch(word: str, rank: Callable[[str], int | None]) -> str:
+    """The word an elongated one stands for ("sooo" → so, "pleaseee" → please, "goood" → good):
+    each run of three or more of a letter read as one or two of it, and of the readings that are
+    words (``rank`` gives a word's frequency rank, None for no word) the most common; else every
+    run as one letter. Emphasis is read before any typo correction, which would take "sooo" for
+    some other four-letter word."""
+    runs = list(_STRETCH_RE.finditer(word))
+    if not runs:
+        return word
+    if len(runs) > _MAX_STRETCHES:
+        return _STRETCH_RE.sub(r"\1", word)
+    readings = []
+    for mask in range(2 ** len(runs)):
+        parts, at = [], 0
+        for k, run in enumerate(runs):
+            parts.append(word[at : run.start()] + run.group(1) * (1 + (mask >> k & 1)))
+            at = run.end()
+        readings.append("".join(parts) + word[at:])
+    ranked = [(r, reading) for reading in readings if (r := rank(reading)) is not None]
+    return min(ranked)[1] if ranked else readings[0]
 
 
 def sound_key(word: str) -> str:

@@ -21,7 +21,7 @@ from bot.core.fold import fold
 from bot.core.lazyre import lazy
 from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
-from bot.core.respell import Respeller
+from bot.core.respell import Respeller, unstretch
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -396,6 +396,13 @@ class Analyzer:
         """A word as it stands: one the vocabulary knows, or a common English or Spanish word."""
         return word in self._known or self._is_real(word)
 
+    def _word_rank(self, word: str) -> int | None:
+        """A word's general-language frequency rank, None for no word at all; a word of the
+        vocabulary the lists lack ("lol", a name) comes first."""
+        if not self._is_word(word):
+            return None
+        return self._ranks.get(word, 0 if word in self._known else RARE_RANK)
+
     def _correct(self, word: str) -> str | None:
         """The closest known word for an unknown one (same first letter, 1–2 edits; else a rare word
         it sounds like) — memoised."""
@@ -528,7 +535,8 @@ class Analyzer:
         lang = lang or detect_language(text, self.lexicon)
         names = {fold(m) for m in _NAME_RE.findall(text)}
         words = []
-        for word in self._respeller.join(_TOKEN_RE.findall(_expand(text)), self._is_word):
+        plain = [unstretch(w, self._word_rank) for w in _TOKEN_RE.findall(_expand(text))]
+        for word in self._respeller.join(plain, self._is_word):
             word = _SPELLINGS.get(word, word)
             if word not in self._known and not self._is_real(word) and not any(ch.isdigit() for ch in word):
                 word = self._correct(word) or word

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.respell import Respeller, sound_key
+from bot.core.respell import Respeller, sound_key, unstretch
 from tests.coredata import shipped_engine
 
 RARE = ["pekin", "perez", "beijing", "borchin", "atlanta", "pilgrimage", "championships"]
@@ -83,3 +83,28 @@ def test_a_name_misspelled_by_ear_is_understood() -> None:
 def test_function_words_are_never_joined_into_one() -> None:
     """ "quien es" is two words ("who is"), not "quienes"; the Spanish "who is he" asks for him."""
     assert shipped_engine().matcher.analyzer.analyze("quien es jefferson perez").tokens == ("profile",)
+
+
+RANKS = {"so": 30, "no": 40, "good": 90, "god": 900, "cool": 700, "col": 9000, "please": 300, "why": 120,
+         "what": 20, "to": 5, "too": 80, "well": 60, "wel": 50000}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("sooo", "so"),  # one letter where the stretch was
+        ("soooooo", "so"),
+        ("goood", "good"),  # two letters: "good" is commoner than "god"
+        ("cooool", "cool"),
+        ("pleaseee", "please"),
+        ("whyyy", "why"),
+        ("whaaaat", "what"),
+        ("welll", "well"),
+        ("good", "good"),  # no stretch: as it stands
+        ("zzzz", "z"),  # no reading is a word: every run as one letter
+        ("wwwhhhaaattt", "what"),  # several stretches at once
+        ("", ""),
+    ],
+)
+def test_unstretch(word: str, expected: str) -> None:
+    assert unstretch(word, RANKS.get) == expected

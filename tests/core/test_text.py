@@ -283,3 +283,18 @@ def test_dashes_and_emoji_end_a_clause(message: str) -> None:
     clauses = shipped_engine().matcher.analyzer.analyze(message).clauses
     assert len(clauses) == 2
     assert clauses[-1] == tokens("what year did he win in seoul")
+
+
+@pytest.mark.parametrize(
+    ("stretched", "plain"),
+    [
+        ("SOOO WHEN DID HE WIN GOLD", "so when did he win gold"),  # not typo-corrected to some other word
+        ("whyyy did he stop", "why did he stop"),
+        ("pleaseee tell me his time", "please tell me his time"),
+        ("that was sooo goood", "that was so good"),
+    ],
+)
+def test_stretched_words_read_as_their_base_word(stretched: str, plain: str) -> None:
+    analysis = shipped_engine().matcher.analyzer.analyze(stretched)
+    assert analysis.tokens == tokens(plain)
+    assert analysis.asking == shipped_engine().matcher.analyzer.analyze(plain).asking
