@@ -37,7 +37,7 @@ __all__ = [
 ]
 
 _CONTRACTIONS = (
-    (lazy(r"\b(can)'?t\b"), r"\1 not"),
+    (lazy(r"\b(can)'?t\b|\b(can)not\b"), r"can not"),
     (lazy(r"\bwon't\b"), "will not"),
     (lazy(r"\b(\w+)n't\b"), r"\1 not"),
     (lazy(r"\b(what|who|where|when|how|why|that|it|he|she|there|here)'s\b"), r"\1 is"),
@@ -50,6 +50,13 @@ _CONTRACTIONS = (
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # The person every question is about: "is Jefferson Pérez from" reads as "is he from".
 _HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his", "peres": "he"}
+# His name after one of these is an object ("the man who beat Pérez", "separated Pérez from the
+# winner"): "him", so that it joins "beat him", never "he from".
+_BEFORE_OBJECT = frozenset(
+    "to from of with by against behind than over beat beats beating taught met told saw gave sent let"
+    " made about for at ahead like".split()
+)
+_TITLES = frozenset("mr mister sr senor don jefferson".split())  # "Mr. Pérez": the title says nothing of the role
 # A capitalised word that does not start a sentence: a name ("…in Australia", "…Bolt's time").
 _NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
 # "did Pérez…", "was he…": a question whose subject is him (not the man who beat him).
@@ -97,6 +104,15 @@ _QUESTION_WORDS = _TABLES.question_words  # "which", "what": a question, unless 
 _SUBJECTS = _TABLES.subjects  # "which I think…", "where she…": the question word opened a relative clause
 _POLITE = _TABLES.polite  # "please", "could you": what may come before a request's verb
 _REQUESTS = _TABLES.requests  # "(kindly) state / indicate / confirm …": how a request asks, not what
+_PLEAS = _TABLES.pleas  # "could you help (me out)": a request for help, which says nothing of what
+_COURTESY = _TABLES.courtesy  # "thank you so much", "pardon me for…": a clause opening so asks nothing
+# Words that open a question, direct or embedded ("she asked me who…", "i wonder how old…").
+_ASKING_WORDS = _TABLES.asking_words
+# The tables' words are words: never typo-corrected into something else ("podría" is no "podio").
+_TABLE_WORDS = (
+    _CONJUNCTIONS | _QUESTION_STARTERS | _LEAD_FILLER | _WH_WORDS | _INDIRECT | _POLITE | _REQUESTS | _PLEAS
+    | _COURTESY | _ASKING_WORDS | _TABLES.hedges
+)
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
 _SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
@@ -245,7 +261,7 @@ class Analysis(Frozen):
             (tokens,),
             (True,),
             self.subjects,
-            soft,
+            soft | (self.soft & kept),  # who asks ("my teacher asked…") stays context in every part
             self.confirming,
             self.ranks,
             self.asks_name,
@@ -281,13 +297,18 @@ _SPELLED_UNIT_RE = re.compile(
 )
 # Punctuation, dashes and emoji end a clause: "quick q before my exam lol — what year…",
 # "settle a debate pls 🙏 where did…" (the preamble is then a clause of its own).
-_BOUNDARY_RE = re.compile(r"[,;!¿¡—–\u2600-\u27bf\U0001f000-\U0001faff]|\.(?!\d)|\s-+\s|:(?!\d)")
+# The dot of a title or an abbreviation ("Mr. Pérez", "Sr. Pérez", "approx. 20 km") ends nothing.
+_BOUNDARY_RE = re.compile(
+    r"[,;!¿¡—–\u2600-\u27bf\U0001f000-\U0001faff]|\s-+\s|:(?!\d)"
+    r"|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bsr)(?<!\bsra)(?<!\bjr)(?<!\bvs)(?<!\bapprox)"
+    r"(?<!\bnum)(?<!\be\.g)(?<!\bi\.e)\.(?!\d)"
+)
 
 
 @lru_cache(maxsize=16)
 def _expand(text: str) -> str:
     text = fold(text)
-    if "'" in text:
+    if "'" in text or "cannot" in text:
         for pattern, repl in _CONTRACTIONS:
             text = pattern.sub(repl, text)
     if _SPELLED_UNIT_RE.search(text):  # "twenty k walk" is "20 k walk": spelled, then normalised
@@ -397,11 +418,11 @@ class Analyzer:
         return word in self._known or self._is_real(word)
 
     def _word_rank(self, word: str) -> int | None:
-        """A word's general-language frequency rank, None for no word at all; a word of the
-        vocabulary the lists lack ("lol", a name) comes first."""
+        """A word's general-language frequency rank, None for no word at all; a word only the
+        vocabulary knows (a name, "pleasee") after every listed word."""
         if not self._is_word(word):
             return None
-        return self._ranks.get(word, 0 if word in self._known else RARE_RANK)
+        return self._ranks.get(word, RARE_RANK)
 
     def _correct(self, word: str) -> str | None:
         """The closest known word for an unknown one (same first letter, 1–2 edits; else a rare word
@@ -458,7 +479,19 @@ class Analyzer:
         stem = _stem(word, lang)
         if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
             return stem, False
+        if stem not in self._known_stems[lang] and self._is_adverb(word):
+            return None, False  # "precisely", "oficialmente": how, not what; dropped like a hedge
         return stem, stem not in self._known_stems[lang]
+
+    def _is_adverb(self, word: str) -> bool:
+        """An adverb made from an everyday adjective ("precisely", "roughly", "oficialmente"):
+        it says how something is said or done, never what is asked."""
+        for suffix, bases in (("mente", ("",)), ("ily", ("y",)), ("ly", ("", "e"))):
+            if word.endswith(suffix) and len(word) >= len(suffix) + 4:
+                root = word[: -len(suffix)]
+                if any(root + end in self._dictionary for end in bases):
+                    return True
+        return False
 
     def subjects_of(self, text: str) -> frozenset[str]:
         """Whom a question is about: "Markov's time", "did Segura win" → ``about_markov``;
@@ -534,14 +567,24 @@ class Analyzer:
         """Canonical tokens of ``text`` (in order, stop words removed)."""
         lang = lang or detect_language(text, self.lexicon)
         names = {fold(m) for m in _NAME_RE.findall(text)}
-        words = []
+        words: list[str] = []
         plain = [unstretch(w, self._word_rank) for w in _TOKEN_RE.findall(_expand(text))]
         for word in self._respeller.join(plain, self._is_word):
             word = _SPELLINGS.get(word, word)
-            if word not in self._known and not self._is_real(word) and not any(ch.isdigit() for ch in word):
+            if (
+                word not in self._known
+                and word not in _TABLE_WORDS
+                and not self._is_real(word)
+                and not any(ch.isdigit() for ch in word)
+            ):
                 word = self._correct(word) or word
-            words.append(_HIM.get(word) or _NUMBER_WORDS.get(word, word))
-        words = [w for i, w in enumerate(words) if not (w == "he" and i and words[i - 1] == "he")]
+            him = _HIM.get(word)
+            if him == "he":
+                before = next((w for w in reversed(words) if w not in _TITLES), "")
+                if before in _BEFORE_OBJECT or before == "him" or (len(before) > 4 and before.endswith("ed")):
+                    him = "him"
+            words.append(him or _NUMBER_WORDS.get(word, word))
+        words = [w for i, w in enumerate(words) if not (w in ("he", "him") and i and words[i - 1] == w)]
         tokens: list[str] = []
         unknown: set[str] = set()
         ranks: dict[str, int] = {}
@@ -550,16 +593,40 @@ class Analyzer:
         asking: list[bool] = []
         embedded: list[tuple[int, str]] = []
         clause_from = 0
-        clause_started = previous_unknown = asks = indirect = False
+        clause_started = previous_unknown = asks = indirect = plea = False
         opening = True  # still at the clause's polite opening ("could you please …")
         lead: list[str] = []  # the clause's first words, stop words included
+        # Who asks and how, before a word of asking or knowing ("one of the ladies asked what…",
+        # "my teacher wants to know…", "i promised i would find out"): context, not topic.
+        framing: set[int] = set()  # token positions
+        asker = range(0)
+
+        def close_clause(ends_with_question_mark: bool) -> None:
+            """End the clause: a courtesy ("thank you so much", "please excuse the long message")
+            or a plea for help that asks nothing else ("could you help me out?") names no topic
+            and is dropped; a clause that asks with no word of its own ("what was it?") asks
+            about the clause before it."""
+            nonlocal clause_from
+            asked = asks or ends_with_question_mark
+            courtesy = bool(lead) and lead[0] in _COURTESY and not asks
+            if courtesy or (plea and not embedded_here()):
+                del tokens[clause_from:]
+                framing.difference_update([i for i in framing if i >= clause_from])
+                asked = False
+            if len(tokens) > clause_from:
+                clauses.append(tuple(tokens[clause_from:]))
+                asking.append(asked)
+            elif asks and asking and not asking[-1]:
+                asking[-1] = True  # "… a unique distinction. Would you remind me what it is?"
+            clause_from = len(tokens)
+
+        def embedded_here() -> bool:
+            return bool(embedded) and embedded[-1][0] >= clause_from
+
         for word in self._join_phrases(words, lang):
             if word in ("|", "|q") or word in _CONJUNCTIONS:
-                if len(tokens) > clause_from:
-                    clauses.append(tuple(tokens[clause_from:]))
-                    asking.append(asks or word == "|q")
-                clause_from = len(tokens)
-                asks = indirect = False
+                close_clause(word == "|q")
+                asks = indirect = plea = False
                 opening = True
                 lead = []
                 clause_started = previous_unknown = False
@@ -576,16 +643,29 @@ class Analyzer:
                     asks = True
                     opening = False
                     continue
+                if word in _PLEAS and len(lead) > 1:  # "could you help (me out)": asks for help, not what
+                    plea = True
+                    opening = False
+                    continue
                 opening = word in _POLITE or word in _LEAD_FILLER
+                if opening and len(lead) > 0:
+                    continue  # "would you be so kind as to…": how it is asked, no topic
+            if indirect and word in _ASKING_WORDS:
+                asks = True  # "she asked me who first taught him": the clause asks, indirectly
+                framing.update(asker)
             if word in _WH_WORDS and clause_started:
                 wh, _ = self._canonical(word, lang)  # kept out of the clause's tokens, but noted
                 if indirect and wh is not None and wh in self.lexicon.intents:
                     embedded.append((len(tokens), wh))
                 continue
-            indirect = indirect or word in _INDIRECT
+            if indirect and word == "that" and not asks:
+                indirect = False  # "she told me that when he retired…": a statement follows, no question
+            if word in _INDIRECT and not indirect:
+                indirect = True
+                asker = range(clause_from, len(tokens) + 1)  # the word of asking too
             token, is_unknown = self._canonical(word, lang)
-            if token is None:
-                continue
+            if token is None or (word in _INDIRECT and token not in self.lexicon.concepts):
+                continue  # "find out", "wonder": how one asks, never what
             if (
                 indirect
                 and token in self.lexicon.intents
@@ -594,6 +674,7 @@ class Analyzer:
                 and (not embedded or embedded[-1][0] != len(tokens))
             ):
                 embedded.append((len(tokens), ""))  # "… is what year he won": asks from here
+                asks = True
             clause_started = True
             if is_unknown and tokens and tokens[-1] in unknown and previous_unknown:
                 pairs.update((tokens[-1], token))
@@ -606,9 +687,11 @@ class Analyzer:
             # Every word's general-language rank: a word no fact holds weighs by how common it is.
             rank = self._ranks.get(word, RARE_RANK)
             ranks[token] = min(rank, ranks.get(token, rank))
-        if len(tokens) > clause_from:
-            clauses.append(tuple(tokens[clause_from:]))
-            asking.append(asks)
+        close_clause(False)
+        kept = frozenset(tokens)
+        soft = {tokens[i] for i in framing if i < len(tokens)} - {t for i, t in enumerate(tokens) if i not in framing}
+        unknown &= kept
+        pairs &= kept
         return Analysis(
             tuple(tokens),
             frozenset(unknown),
@@ -617,7 +700,7 @@ class Analyzer:
             tuple(clauses),
             tuple(asking),
             self.subjects_of(text),
-            frozenset(),
+            frozenset(soft),
             bool(_CONFIRMING_RE.search(fold(text).strip())),
             ranks,
             bool(_ASKS_NAME_RE.search(fold(text))),

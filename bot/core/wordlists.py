@@ -65,6 +65,9 @@ class Tables(Frozen):
         "requests",
         "question_words",
         "subjects",
+        "pleas",
+        "courtesy",
+        "asking_words",
     )
     __slots__ = _fields
     numbers: Mapping[str, str]
@@ -79,6 +82,9 @@ class Tables(Frozen):
     requests: frozenset[str]  # "state", "indicate": the verb a request opens with
     question_words: frozenset[str]  # "which", "what": may open a relative clause instead of a question
     subjects: frozenset[str]  # subject pronouns: after a question word, a relative clause ("which i…")
+    pleas: frozenset[str]  # "help", "ayuda": a request for help, which names nothing asked
+    courtesy: frozenset[str]  # "thanks", "pardon", "hello": what a courtesy clause opens with
+    asking_words: frozenset[str]  # every question word, direct or embedded ("who", "how", "cuánto")
 
     def __init__(
         self,
@@ -94,6 +100,9 @@ class Tables(Frozen):
         requests: frozenset[str] = frozenset(),
         question_words: frozenset[str] = frozenset(),
         subjects: frozenset[str] = frozenset(),
+        pleas: frozenset[str] = frozenset(),
+        courtesy: frozenset[str] = frozenset(),
+        asking_words: frozenset[str] = frozenset(),
     ) -> None:
         _set = object.__setattr__
         _set(self, "numbers", numbers)
@@ -108,6 +117,9 @@ class Tables(Frozen):
         _set(self, "requests", requests)
         _set(self, "question_words", question_words)
         _set(self, "subjects", subjects)
+        _set(self, "pleas", pleas)
+        _set(self, "courtesy", courtesy)
+        _set(self, "asking_words", asking_words)
 
 
 @lru_cache(maxsize=1)
@@ -146,4 +158,7 @@ def tables() -> Tables:
         requests=words("requests"),
         question_words=words("question_words"),
         subjects=words("subjects"),
+        pleas=words("pleas"),
+        courtesy=words("courtesy"),
+        asking_words=words("asking_words"),
     )

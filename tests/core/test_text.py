@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from bot.core.text import Analyzer, Lexicon, common_words, detect_language, fold
+from bot.core.text import Analysis, Analyzer, Lexicon, common_words, detect_language, fold
 from tests.coredata import REPO, shipped_engine
 
 
@@ -80,12 +80,12 @@ def test_a_misspelt_domain_word_maps_to_the_same_tokens(typo: str, right: str) -
 
 def test_real_words_are_not_corrected_when_the_dictionary_knows_them() -> None:
     lexicon = Lexicon(concepts={"gold": ("gold", "oro")})
-    with_dictionary = Analyzer(lexicon, ["start"], dictionary=frozenset({"good", "star"}))
+    with_dictionary = Analyzer(lexicon, ["start"], dictionary=frozenset({"golf", "star"}))
     without = Analyzer(lexicon, ["start"], dictionary=frozenset())
-    assert with_dictionary.analyze("good", "en").tokens == ("good",)
+    assert with_dictionary.analyze("golf", "en").tokens == ("golf",)
     assert with_dictionary.analyze("star", "en").tokens == ("star",)
     # Without the real-word dictionary the same words would be "corrected" into domain words.
-    assert without.analyze("good", "en").tokens == ("gold",)
+    assert without.analyze("golf", "en").tokens == ("gold",)
     assert without.analyze("star", "en").tokens == ("start",)
 
 
@@ -249,7 +249,7 @@ def test_a_number_spelled_before_a_unit_reads_as_its_digits(spelled: str, digits
 @pytest.mark.parametrize(
     ("text", "asking"),
     [
-        ("she chose him, which i think is lovely", (False, False)),  # a relative clause asks nothing
+        ("she chose him, which i think is cute", (False, False)),  # a relative clause asks nothing
         ("she chose him, which olympics did he win", (False, True)),
         ("she chose him, which he won?", (False, True)),  # a question mark still asks
     ],
@@ -298,3 +298,68 @@ def test_stretched_words_read_as_their_base_word(stretched: str, plain: str) -> 
     analysis = shipped_engine().matcher.analyzer.analyze(stretched)
     assert analysis.tokens == tokens(plain)
     assert analysis.asking == shipped_engine().matcher.analyzer.analyze(plain).asking
+
+
+def analyze(text: str) -> Analysis:
+    return shipped_engine().matcher.analyzer.analyze(text)
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        # a clause of thanks, greeting or apology that asks nothing names no topic
+        ("Hello there. What year did he win gold? Many thanks in advance.", "what year did he win gold"),
+        ("Sorry for the long post. Where is he from?", "where is he from"),
+        ("Perdón por la molestia. ¿De dónde es?", "¿de dónde es?"),
+        # a plea for help names nothing asked
+        ("What year did he retire? Can anybody help me out?", "what year did he retire"),
+        # a polite opening says how it is asked, not what
+        ("Would you be so kind as to tell me his winning time?", "his winning time?"),
+        ("Might you explain why he retired?", "why he retired?"),
+    ],
+)
+def test_courtesy_names_no_topic(message: str, plain: str) -> None:
+    assert analyze(message).tokens == tokens(plain)
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # a question embedded after a word of asking or knowing makes its clause ask
+        ("My nephew asked me where he was born, and I had no idea.", (True,)),
+        ("The teacher wondered how old he was in Atlanta.", (True,)),
+        # a complementiser brings a statement, not a question
+        ("My uncle told me that when he won the crowd went wild.", (False,)),
+        # a question with no word of its own ("what was it?") asks about the clause before it
+        ("I read that he holds a record at the world championships. Can you remind me what it is?", (True,)),
+    ],
+)
+def test_embedded_and_pronoun_questions_ask(message: str, asking: tuple[bool, ...]) -> None:
+    assert analyze(message).asking == asking
+
+
+def test_who_asks_is_context_not_topic() -> None:
+    analysis = analyze("one of my coaches asked when he won gold")
+    assert "coach" in analysis.soft  # the asker…
+    assert "gold" not in analysis.soft  # …not what is asked
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        ("Did Mr. Pérez win gold in Atlanta?", "did he win gold in atlanta"),  # a title's dot ends nothing
+        ("When exactly did he officially retire?", "when did he retire"),
+        ("When did he precisely retire?", "when did he retire"),  # an adverb of manner is no topic
+        ("¿Cuándo se retiró oficialmente?", "¿cuándo se retiró?"),
+    ],
+)
+def test_titles_and_adverbs_of_manner(message: str, plain: str) -> None:
+    analysis = analyze(message)
+    assert analysis.tokens == tokens(plain)
+    assert len(analysis.clauses) == 1
+
+
+def test_his_name_as_an_object_is_him() -> None:
+    # "…the man who beat Pérez from…": an object, so no "he from" (where he is from)
+    assert "hometown" not in analyze("how far behind was the man who beat Pérez from the lead").tokens
+    assert "hometown" in analyze("where is Pérez from").tokens
