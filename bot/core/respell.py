@@ -110,3 +110,50 @@ class Respeller:
                 out.append(words[i])
                 i += 1
         return out
+
+
+class Partners:
+    """Two-word expressions of the vocabulary ("world championships", "jefferson perez"), used to
+    mend a real word typed or heard in place of one half: autocorrect and voice typing put real
+    words for the domain's ("whirled championships", "jefferson peter", "what yeah"), which typo
+    correction, blind to real words, keeps. Beside the other half, a word one edit from the half
+    it stands for — or two or three when it sounds alike — is read as that half."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._after: dict[str, set[str]] = {}  # first half → the second halves it may start
+        self._before: dict[str, set[str]] = {}
+        for first, second in pairs:
+            if min(len(first), len(second)) >= 3 and first.isalpha() and second.isalpha():
+                self._after.setdefault(first, set()).add(second)
+                self._before.setdefault(second, set()).add(first)
+
+    @staticmethod
+    def _close(word: str, half: str) -> int | None:
+        """How near ``word`` is to ``half``: its edits when near enough, else None."""
+        if len(word) < 4:
+            return None
+        edits = OSA.distance(word, half, score_cutoff=3)
+        if edits <= 1:
+            return edits
+        if edits <= (2 if max(len(word), len(half)) < 6 else 3) and sound_key(word) == sound_key(half):
+            return edits  # "whirled" for world
+        if edits <= 2 and len(word) >= 5 and word[:2] == half[:2]:
+            return edits  # "peter" for perez: the start kept, the rest guessed
+        return None
+
+    def mend(self, words: list[str], may_change: Callable[[str], bool]) -> list[str]:
+        """``words`` with each word that ``may_change`` and nearly completes an expression with
+        its neighbour replaced by the half it stands for (the nearest, on a tie the first)."""
+        out = list(words)
+        for i, word in enumerate(words):
+            if not may_change(word):
+                continue
+            halves: set[str] = set()
+            if i:
+                halves |= self._after.get(out[i - 1], set())
+            if i + 1 < len(words):
+                halves |= self._before.get(words[i + 1], set())
+            near = [(edits, half) for half in halves if half != word and (edits := self._close(word, half)) is not None]
+            if near:
+                out[i] = min(near)[1]
+        return out

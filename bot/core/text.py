@@ -21,7 +21,7 @@ from bot.core.fold import fold
 from bot.core.lazyre import lazy
 from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
-from bot.core.respell import Respeller, unstretch
+from bot.core.respell import Partners, Respeller, unstretch
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -49,6 +49,7 @@ _CONTRACTIONS = (
 )
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # The person every question is about: "is Jefferson Pérez from" reads as "is he from".
+_FULL_NAME = ("jefferson", "perez")  # "Jefferson Peter": a first name calls for its surname
 _HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his", "peres": "he"}
 # His name after one of these is an object ("the man who beat Pérez", "separated Pérez from the
 # winner"): "him", so that it joins "beat him", never "he from".
@@ -392,6 +393,11 @@ class Analyzer:
         self._respeller = Respeller(
             w for w in self._known if self._ranks.get(w, RARE_RANK) > _RARE_TARGET_RANK and w not in function
         )
+        # Two-word expressions, his name among them: a real word beside one half may be the other.
+        pairs = [phrase.split(" ") for phrase, _concept in phrases if phrase.count(" ") == 1]
+        stop = lexicon.stopwords
+        both_content = [(a, b) for a, b in pairs if a not in stop and b not in stop]
+        self._partners = Partners([*both_content, _FULL_NAME])
         self._by_initial: dict[str, list[str]] = {}
         for word in sorted(self._known - set(_SPELLINGS)):
             if len(word) >= 3 and word.isalpha():
@@ -416,6 +422,12 @@ class Analyzer:
     def _is_word(self, word: str) -> bool:
         """A word as it stands: one the vocabulary knows, or a common English or Spanish word."""
         return word in self._known or self._is_real(word)
+
+    def _may_mend(self, word: str) -> bool:
+        """A word that may stand for half of an expression: no form of the vocabulary (which
+        means what it says), no word of the tables, no number."""
+        fixed = word in self._word_concept or word in _TABLE_WORDS or word in _NUMBER_WORDS
+        return word.isalpha() and not fixed
 
     def _word_rank(self, word: str) -> int | None:
         """A word's general-language frequency rank, None for no word at all; a word only the
@@ -507,9 +519,10 @@ class Analyzer:
                 found.add(f"about_{m.group('a') or m.group('b') or m.group('c') or m.group('d')}")
         return frozenset(found)
 
-    def _join_phrases(self, words: list[str], lang: str) -> list[str]:
-        """Replace the longest known multi-word expressions by their concept (``§concept``)."""
-        out: list[str] = []
+    def _join_phrases(self, words: list[str], lang: str) -> list[tuple[str, str]]:
+        """Replace the longest known multi-word expressions by their concept (``§concept``):
+        (token, the first word it was written with) — "where did he place" still opens with "where"."""
+        out: list[tuple[str, str]] = []
         stems = [_stem(w, lang) for w in words]
         i = 0
         while i < len(words):
@@ -517,13 +530,13 @@ class Analyzer:
             for length in range(min(longest, len(words) - i), 1, -1):
                 concept = self._phrase_stems.get(tuple(stems[i : i + length]))
                 if concept is not None and "|" not in words[i : i + length]:
-                    out.append("§" + concept)
+                    out.append(("§" + concept, words[i]))
                     i += length
                     break
             else:
                 hedged = self._hedged_phrase(words, stems, i, longest)
                 if hedged is not None:  # "is he even from": a hedge inside the expression
-                    out.append("§" + hedged[0])
+                    out.append(("§" + hedged[0], words[i]))
                     i = hedged[1]
                     continue
                 # "hung it up", "called it quits": a phrasal verb with its object in between.
@@ -532,14 +545,14 @@ class Analyzer:
                         key = (stems[i], *stems[i + 2 : i + 1 + length])
                         concept = self._phrase_stems.get(key)
                         if concept is not None and "|" not in words[i : i + 1 + length]:
-                            out.append("§" + concept)
+                            out.append(("§" + concept, words[i]))
                             i += 1 + length
                             break
                     else:
-                        out.append(words[i])
+                        out.append((words[i], words[i]))
                         i += 1
                     continue
-                out.append(words[i])
+                out.append((words[i], words[i]))
                 i += 1
         return out
 
@@ -569,6 +582,7 @@ class Analyzer:
         names = {fold(m) for m in _NAME_RE.findall(text)}
         words: list[str] = []
         plain = [unstretch(w, self._word_rank) for w in _TOKEN_RE.findall(_expand(text))]
+        spelled: list[str] = []
         for word in self._respeller.join(plain, self._is_word):
             word = _SPELLINGS.get(word, word)
             if (
@@ -578,6 +592,8 @@ class Analyzer:
                 and not any(ch.isdigit() for ch in word)
             ):
                 word = self._correct(word) or word
+            spelled.append(word)
+        for word in self._partners.mend(spelled, self._may_mend):
             him = _HIM.get(word)
             if him == "he":
                 before = next((w for w in reversed(words) if w not in _TITLES), "")
@@ -623,7 +639,7 @@ class Analyzer:
         def embedded_here() -> bool:
             return bool(embedded) and embedded[-1][0] >= clause_from
 
-        for word in self._join_phrases(words, lang):
+        for word, written in self._join_phrases(words, lang):
             if word in ("|", "|q") or word in _CONJUNCTIONS:
                 close_clause(word == "|q")
                 asks = indirect = plea = False
@@ -635,7 +651,8 @@ class Analyzer:
                 asks = False  # "…, which i think is lovely": a relative clause (a "?" still asks)
             if not lead and word not in _LEAD_FILLER:
                 lead.append(word)
-                asks = asks or word in _QUESTION_STARTERS  # "so what was…" asks; "so i was…" does not
+                # "so what was…" asks; "so i was…" does not; "where did he place" (one expression) asks
+                asks = asks or word in _QUESTION_STARTERS or written in _QUESTION_STARTERS
             elif len(lead) == 1:
                 lead.append(word)
             if opening:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.respell import Respeller, sound_key, unstretch
+from bot.core.respell import Partners, Respeller, sound_key, unstretch
 from tests.coredata import shipped_engine
 
 RARE = ["pekin", "perez", "beijing", "borchin", "atlanta", "pilgrimage", "championships"]
@@ -108,3 +108,27 @@ RANKS = {"so": 30, "no": 40, "good": 90, "god": 900, "cool": 700, "col": 9000, "
 )
 def test_unstretch(word: str, expected: str) -> None:
     assert unstretch(word, RANKS.get) == expected
+
+
+PAIRS = [("world", "championships"), ("jefferson", "perez"), ("gold", "medal"), ("host", "city")]
+FIXED = {"the", "a", "his", "world"}  # words that mean what they say
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("whirled championships", "world championships"),  # sounds alike, three edits
+        ("world championchips", "world championships"),  # one half exact, the other one edit off
+        ("jefferson peter won", "jefferson perez won"),  # the start kept, two edits
+        ("gold metal", "gold medal"),
+        ("the whirled", "the whirled"),  # no partner beside it: meant as said
+        ("whirled series", "whirled series"),
+        ("jefferson pasta", "jefferson pasta"),  # too far from the surname
+        ("his world championships", "his world championships"),  # already the expression
+        ("world cup", "world cup"),  # too short and too far
+        ("host cite", "host city"),
+    ],
+)
+def test_partners_mend_a_real_word_beside_its_other_half(words: str, expected: str) -> None:
+    mended = Partners(PAIRS).mend(words.split(), lambda w: w not in FIXED)
+    assert " ".join(mended) == expected

@@ -363,3 +363,12 @@ def test_his_name_as_an_object_is_him() -> None:
     # "…the man who beat Pérez from…": an object, so no "he from" (where he is from)
     assert "hometown" not in analyze("how far behind was the man who beat Pérez from the lead").tokens
     assert "hometown" in analyze("where is Pérez from").tokens
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["where did he place in sydney", "how many world titles did he win", "what did he do after he retired"],
+)
+def test_a_clause_opening_with_a_question_expression_asks(clause: str) -> None:
+    # the question word is part of an expression joined into one concept, and still asks
+    assert analyze(f"my cousin was talking about him, {clause}").asking == (False, True)
