@@ -583,8 +583,8 @@ class Analyzer:
         words: list[str] = []
         plain = [unstretch(w, self._word_rank) for w in _TOKEN_RE.findall(_expand(text))]
         spelled: list[str] = []
-        for word in self._respeller.join(plain, self._is_word):
-            word = _SPELLINGS.get(word, word)
+        joined = self._respeller.join(plain, self._is_word)
+        for word in [w for chat in joined for w in _SPELLINGS.get(chat, chat).split()]:  # "ikr": i know right
             if (
                 word not in self._known
                 and word not in _TABLE_WORDS

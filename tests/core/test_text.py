@@ -372,3 +372,18 @@ def test_his_name_as_an_object_is_him() -> None:
 def test_a_clause_opening_with_a_question_expression_asks(clause: str) -> None:
     # the question word is part of an expression joined into one concept, and still asks
     assert analyze(f"my cousin was talking about him, {clause}").asking == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("chat", "plain"),
+    [
+        ("who was his og coach", "who was his original coach"),
+        ("how far did he walk thru the mountains", "how far did he walk through the mountains"),
+        ("ikr when did he retire", "i know right when did he retire"),  # one abbreviation, several words
+        ("quien era su entrenador d chiquito", "quien era su entrenador de chiquito"),
+        ("kien fue su entrenador", "quien fue su entrenador"),
+    ],
+)
+def test_chat_abbreviations_read_as_their_words(chat: str, plain: str) -> None:
+    assert tokens(chat) == tokens(plain)
+    assert not analyze(chat).unknown - analyze(plain).unknown
