@@ -423,6 +423,23 @@ class Analyzer:
         """A word as it stands: one the vocabulary knows, or a common English or Spanish word."""
         return word in self._known or self._is_real(word)
 
+    @staticmethod
+    def _him_by_noun(words: list[str]) -> list[str]:
+        """ "the athlete", "el atleta" → he: a definite noun for a person, with no relative clause
+        or origin after it to make it someone else ("the athlete who beat him"), is him."""
+        out: list[str] = []
+        for i, word in enumerate(words):
+            if (
+                word in _TABLES.him_nouns
+                and out
+                and out[-1] in _TABLES.articles
+                and (i + 1 == len(words) or words[i + 1] not in _TABLES.relatives)
+            ):
+                out[-1] = "he"
+                continue
+            out.append(word)
+        return out
+
     def _may_mend(self, word: str) -> bool:
         """A word that may stand for half of an expression: no form of the vocabulary (which
         means what it says), no word of the tables, no number."""
@@ -601,6 +618,18 @@ class Analyzer:
                     him = "him"
             words.append(him or _NUMBER_WORDS.get(word, word))
         words = [w for i, w in enumerate(words) if not (w in ("he", "him") and i and words[i - 1] == w)]
+        words = self._him_by_noun(words)
+        # "dicha peregrinación": a word pointing back at a thing named before names nothing itself.
+        words = [
+            w
+            for i, w in enumerate(words)
+            if not (
+                w in _TABLES.determiners
+                and i + 1 < len(words)
+                and not words[i + 1].startswith("|")
+                and not (i and words[i - 1] in _TABLES.perfect)
+            )
+        ]
         tokens: list[str] = []
         unknown: set[str] = set()
         ranks: dict[str, int] = {}

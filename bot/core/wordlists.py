@@ -68,6 +68,11 @@ class Tables(Frozen):
         "pleas",
         "courtesy",
         "asking_words",
+        "determiners",
+        "perfect",
+        "him_nouns",
+        "articles",
+        "relatives",
     )
     __slots__ = _fields
     numbers: Mapping[str, str]
@@ -85,6 +90,11 @@ class Tables(Frozen):
     pleas: frozenset[str]  # "help", "ayuda": a request for help, which names nothing asked
     courtesy: frozenset[str]  # "thanks", "pardon", "hello": what a courtesy clause opens with
     asking_words: frozenset[str]  # every question word, direct or embedded ("who", "how", "cuánto")
+    determiners: frozenset[str]  # "dicha", "aforementioned": point back at a thing, name nothing
+    perfect: frozenset[str]  # "ha", "había": after them a determiner is a past participle
+    him_nouns: frozenset[str]  # "the athlete", "el atleta": him, when nothing follows to say who else
+    articles: frozenset[str]  # "the", "el": what makes such a noun a reference
+    relatives: frozenset[str]  # "who", "que": after a noun, make it someone else
 
     def __init__(
         self,
@@ -103,6 +113,11 @@ class Tables(Frozen):
         pleas: frozenset[str] = frozenset(),
         courtesy: frozenset[str] = frozenset(),
         asking_words: frozenset[str] = frozenset(),
+        determiners: frozenset[str] = frozenset(),
+        perfect: frozenset[str] = frozenset(),
+        him_nouns: frozenset[str] = frozenset(),
+        articles: frozenset[str] = frozenset(),
+        relatives: frozenset[str] = frozenset(),
     ) -> None:
         _set = object.__setattr__
         _set(self, "numbers", numbers)
@@ -120,6 +135,11 @@ class Tables(Frozen):
         _set(self, "pleas", pleas)
         _set(self, "courtesy", courtesy)
         _set(self, "asking_words", asking_words)
+        _set(self, "determiners", determiners)
+        _set(self, "perfect", perfect)
+        _set(self, "him_nouns", him_nouns)
+        _set(self, "articles", articles)
+        _set(self, "relatives", relatives)
 
 
 @lru_cache(maxsize=1)
@@ -161,4 +181,9 @@ def tables() -> Tables:
         pleas=words("pleas"),
         courtesy=words("courtesy"),
         asking_words=words("asking_words"),
+        determiners=words("determiners"),
+        perfect=words("perfect"),
+        him_nouns=words("him_nouns"),
+        articles=words("articles"),
+        relatives=words("relatives"),
     )

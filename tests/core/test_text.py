@@ -387,3 +387,27 @@ def test_a_clause_opening_with_a_question_expression_asks(clause: str) -> None:
 def test_chat_abbreviations_read_as_their_words(chat: str, plain: str) -> None:
     assert tokens(chat) == tokens(plain)
     assert not analyze(chat).unknown - analyze(plain).unknown
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        ("how old was the athlete in atlanta", "how old was he in atlanta"),  # a definite noun for a person is him
+        ("¿De dónde es el atleta?", "¿De dónde es?"),
+        ("¿Qué distancia recorrió en dicha peregrinación?", "¿Qué distancia recorrió en la peregrinación?"),
+        ("how long was the aforementioned pilgrimage", "how long was the pilgrimage"),
+    ],
+)
+def test_references_name_nothing_new(message: str, plain: str) -> None:
+    assert tokens(message) == tokens(plain)
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("who was the athlete who beat him", "sport"),  # a relative clause: someone else
+        ("¿qué ha dicho sobre su retiro?", "say"),  # after a perfect auxiliary: a verb
+    ],
+)
+def test_references_keep_what_is_someone_else_or_a_verb(message: str, kept: str) -> None:
+    assert kept in tokens(message)
