@@ -381,9 +381,12 @@ class Matcher(ClaimChecks):
             starts.extend((pos, k, wh) for pos, wh in analysis.embedded if at < pos < at + len(clause))
             at += len(clause)
         first_clause = max(0, len(clauses) - TAIL_CLAUSES)
+        asides = analysis.asides or (False,) * len(clauses)
         for pos, k, wh in sorted(starts, reverse=True):
             if k < first_clause or (pos == 0 and not wh):
                 continue  # the whole message was tried already
+            if asides[k] and not wh and not any(analysis.asking[k:]):
+                continue  # "… i promised i would find out": the asker's own words are no question
             head = analysis.tokens[sum(len(c) for c in clauses[:k]) : pos]
             if head and not all(self._everyday_word(t, analysis) for t in head):
                 continue
@@ -452,7 +455,10 @@ class Matcher(ClaimChecks):
             return whole
         seen = {c.fact.id for c in whole.answers}
         found: list[Candidate] = []
-        for clause in analysis.clauses:
+        asides = analysis.asides or (False,) * len(analysis.clauses)
+        for clause, aside in zip(analysis.clauses, asides, strict=True):
+            if aside:
+                continue  # "…, i always forget": the asker's own words ask nothing of him
             # "more world golds or olympic golds?": the comparing words say how, not what; a clause
             # left with only question words and words most facts share ("which happened first",
             # "¿dónde le fue mejor") names nothing to answer.

@@ -22,7 +22,7 @@ from bot.core.lazyre import lazy
 from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
 from bot.core.respell import Respeller
-from bot.core.runon import split_run_ons
+from bot.core.runon import ASKER, split_run_ons
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -179,6 +179,7 @@ class Analysis(Frozen):
         "asks_name",
         "hypothetical",
         "embedded",
+        "asides",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -203,6 +204,9 @@ class Analysis(Frozen):
     # know is what year he won"): (token index where each starts, its question word's token, or ""
     # when the token there is itself one). Only the fallbacks for long messages read them.
     embedded: tuple[tuple[int, str], ...]
+    # Per clause: is it the asker talking about themselves ("… i always forget", "my teacher wants
+    # it")? Context for the question, never a second question to answer.
+    asides: tuple[bool, ...]
 
     def __init__(
         self,
@@ -219,6 +223,7 @@ class Analysis(Frozen):
         asks_name: bool = False,
         hypothetical: bool = False,
         embedded: tuple[tuple[int, str], ...] = (),
+        asides: tuple[bool, ...] = (),
     ) -> None:
         _set = object.__setattr__
         _set(self, "tokens", tokens)
@@ -234,6 +239,7 @@ class Analysis(Frozen):
         _set(self, "asks_name", asks_name)
         _set(self, "hypothetical", hypothetical)
         _set(self, "embedded", embedded)
+        _set(self, "asides", asides)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -300,20 +306,28 @@ def _expand(text: str) -> str:
     return _BOUNDARY_RE.sub(" | ", text)  # clause boundaries
 
 
-def _opens_question(words: list[str]) -> list[bool]:
+def _clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
     """For each clause of ``words`` (split at ``|`` and conjunctions): does its first word, past
-    filler, open a question ("so how far was…"), and not a relative clause ("which i think…")?"""
+    filler, open a question ("so how far was…"), and not a relative clause ("which i think…")?
+    And is it the asker's own statement ("i always forget", "my teacher wants it"; no "?")?"""
     opens: list[bool] = []
+    asides: list[bool] = []
     lead: list[str] = []
     for word in (*words, "|"):
         if word in ("|", "|q") or word in _CONJUNCTIONS:
             first, second = [*lead, "", ""][:2]
             relative = first in _QUESTION_WORDS | _WH_WORDS and second in _SUBJECTS
-            opens.append(first in _QUESTION_STARTERS and not relative)
+            # "tell me when…", "dime cuándo…": a request to tell asks too
+            telling = first in _INDIRECT and (second in _POLITE or second in _QUESTION_STARTERS)
+            opens.append((first in _QUESTION_STARTERS and not relative) or first in _REQUESTS or telling)
+            # "i always forget", "my teacher asked" are asides; "i'd like to know who…", "i need to
+            # know his time" ask (a question word, or a word of knowing with what it asks after it)
+            asks_within = any(w in _QUESTION_STARTERS for w in lead[1:]) or any(w in _INDIRECT for w in lead[:-1])
+            asides.append(first in ASKER and word != "|q" and not asks_within)
             lead = []
         elif lead or word not in _LEAD_FILLER:
             lead.append(word)
-    return opens
+    return opens, asides
 
 
 class Analyzer:
@@ -563,12 +577,14 @@ class Analyzer:
         opening = True  # still at the clause's polite opening ("could you please …")
         lead: list[str] = []  # the clause's first words, stop words included
         words = split_run_ons(words)
-        opens = _opens_question(words)  # per clause, read before phrases hide "how" in "how far"
+        opens, asides = _clause_leads(words)  # read before phrases hide "how" in "how far"
+        aside: list[bool] = []
         for word in self._join_phrases(words, lang):
             if word in ("|", "|q") or word in _CONJUNCTIONS:
                 if len(tokens) > clause_from:
                     clauses.append(tuple(tokens[clause_from:]))
                     asking.append(asks or word == "|q" or opens[len(clauses) - 1 + skipped])
+                    aside.append(asides[len(clauses) - 1 + skipped])
                 else:
                     skipped += 1
                 clause_from = len(tokens)
@@ -622,6 +638,7 @@ class Analyzer:
         if len(tokens) > clause_from:
             clauses.append(tuple(tokens[clause_from:]))
             asking.append(asks or opens[len(clauses) - 1 + skipped])
+            aside.append(asides[len(clauses) - 1 + skipped])
         return Analysis(
             tuple(tokens),
             frozenset(unknown),
@@ -636,4 +653,5 @@ class Analyzer:
             bool(_ASKS_NAME_RE.search(fold(text))),
             bool(_HYPOTHETICAL_RE.search(fold(text))),
             tuple(embedded),
+            tuple(aside),
         )
