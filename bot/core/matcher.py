@@ -62,6 +62,7 @@ ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact expl
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
+TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's topic
 
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
@@ -144,6 +145,15 @@ class Matcher(ClaimChecks):
         if not self._holds_what_is_asked(best.index, analysis):
             # "which city hosted the 2003 worlds": the fact is about that, but never says where.
             near = (self._candidate(best),)
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=near, truncated=truncated)
+        if (
+            runner is not None
+            and runner.similarity - best.similarity >= TOPIC_LEAD
+            and self.lacks_kind_asked(runner.index, analysis)
+        ):
+            # "which cities hosted the world championships he won": the question reads as the
+            # world-titles fact, which names no city; the junior fact holding one is a near miss.
+            near = (self._candidate(runner), self._candidate(best))
             return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=near, truncated=truncated)
         confident = chance >= decision.ANSWER_AT and best.matched >= 1
         if not confident:
