@@ -22,6 +22,7 @@ from bot.core.lazyre import lazy
 from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
 from bot.core.respell import Partners, Respeller, unstretch
+from bot.core.runon import ASKER, split_run_ons
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -195,6 +196,7 @@ class Analysis(Frozen):
         "asks_name",
         "hypothetical",
         "embedded",
+        "asides",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -219,6 +221,9 @@ class Analysis(Frozen):
     # know is what year he won"): (token index where each starts, its question word's token, or ""
     # when the token there is itself one). Only the fallbacks for long messages read them.
     embedded: tuple[tuple[int, str], ...]
+    # Per clause: is it the asker talking about themselves ("… i always forget", "my teacher wants
+    # it")? Context for the question, never a second question to answer.
+    asides: tuple[bool, ...]
 
     def __init__(
         self,
@@ -235,6 +240,7 @@ class Analysis(Frozen):
         asks_name: bool = False,
         hypothetical: bool = False,
         embedded: tuple[tuple[int, str], ...] = (),
+        asides: tuple[bool, ...] = (),
     ) -> None:
         _set = object.__setattr__
         _set(self, "tokens", tokens)
@@ -250,6 +256,7 @@ class Analysis(Frozen):
         _set(self, "asks_name", asks_name)
         _set(self, "hypothetical", hypothetical)
         _set(self, "embedded", embedded)
+        _set(self, "asides", asides)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -319,6 +326,30 @@ def _expand(text: str) -> str:
         text = _POSSESSIVE_RE.sub(" ", text).replace("'", " ")
     text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something
     return _BOUNDARY_RE.sub(" | ", text)  # clause boundaries
+
+
+def _clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
+    """For each clause of ``words`` (split at ``|`` and conjunctions): does its first word, past
+    filler, open a question ("so how far was…"), and not a relative clause ("which i think…")?
+    And is it the asker's own statement ("i always forget", "my teacher wants it"; no "?")?"""
+    opens: list[bool] = []
+    asides: list[bool] = []
+    lead: list[str] = []
+    for word in (*words, "|"):
+        if word in ("|", "|q") or word in _CONJUNCTIONS:
+            first, second = [*lead, "", ""][:2]
+            relative = first in _QUESTION_WORDS | _WH_WORDS and second in _SUBJECTS
+            # "tell me when…", "dime cuándo…": a request to tell asks too
+            telling = first in _INDIRECT and (second in _POLITE or second in _QUESTION_STARTERS)
+            opens.append((first in _QUESTION_STARTERS and not relative) or first in _REQUESTS or telling)
+            # "i always forget", "my teacher asked" are asides; "i'd like to know who…", "i need to
+            # know his time" ask (a question word, or a word of knowing with what it asks after it)
+            asks_within = any(w in _QUESTION_STARTERS for w in lead[1:]) or any(w in _INDIRECT for w in lead[:-1])
+            asides.append(first in ASKER and word != "|q" and not asks_within)
+            lead = []
+        elif lead or word not in _LEAD_FILLER:
+            lead.append(word)
+    return opens, asides
 
 
 class Analyzer:
@@ -637,23 +668,33 @@ class Analyzer:
         clauses: list[tuple[str, ...]] = []
         asking: list[bool] = []
         embedded: list[tuple[int, str]] = []
-        clause_from = 0
+        clause_from = raw = 0  # raw: the clause's index among all, empty ones included
         clause_started = previous_unknown = asks = indirect = plea = False
         opening = True  # still at the clause's polite opening ("could you please …")
         lead: list[str] = []  # the clause's first words, stop words included
+        words = split_run_ons(words)
+        opens, asides = _clause_leads(words)  # read before phrases hide "how" in "how far"
+        aside: list[bool] = []
         # Who asks and how, before a word of asking or knowing ("one of the ladies asked what…",
         # "my teacher wants to know…", "i promised i would find out"): context, not topic.
         framing: set[int] = set()  # token positions
         asker = range(0)
+        after_courtesy = False  # the clause before was a courtesy
+        first_written: list[str] = []  # the clause's first word as written ("in" of "in advance")
 
         def close_clause(ends_with_question_mark: bool) -> None:
             """End the clause: a courtesy ("thank you so much", "please excuse the long message")
             or a plea for help that asks nothing else ("could you help me out?") names no topic
             and is dropped; a clause that asks with no word of its own ("what was it?") asks
             about the clause before it."""
-            nonlocal clause_from
-            asked = asks or ends_with_question_mark
-            courtesy = bool(lead) and lead[0] in _COURTESY and not asks
+            nonlocal clause_from, raw, after_courtesy
+            opened = asks or opens[raw]
+            asked = opened or ends_with_question_mark
+            # "thanks | in advance", "sorry | for the long post": a courtesy goes on after a break
+            opening_word = first_written[0] if first_written else ""
+            continued = after_courtesy and opening_word in _TABLES.prepositions
+            courtesy = ((bool(lead) and lead[0] in _COURTESY) or continued) and not opened
+            after_courtesy = courtesy or (after_courtesy and not first_written)
             if courtesy or (plea and not embedded_here()):
                 del tokens[clause_from:]
                 framing.difference_update([i for i in framing if i >= clause_from])
@@ -661,9 +702,11 @@ class Analyzer:
             if len(tokens) > clause_from:
                 clauses.append(tuple(tokens[clause_from:]))
                 asking.append(asked)
-            elif asks and asking and not asking[-1]:
+                aside.append(asides[raw])
+            elif opened and asking and not asking[-1]:
                 asking[-1] = True  # "… a unique distinction. Would you remind me what it is?"
             clause_from = len(tokens)
+            raw += 1
 
         def embedded_here() -> bool:
             return bool(embedded) and embedded[-1][0] >= clause_from
@@ -672,6 +715,7 @@ class Analyzer:
             if word in ("|", "|q") or word in _CONJUNCTIONS:
                 close_clause(word == "|q")
                 asks = indirect = plea = False
+                first_written.clear()
                 opening = True
                 lead = []
                 clause_started = previous_unknown = False
@@ -680,6 +724,7 @@ class Analyzer:
                 asks = False  # "…, which i think is lovely": a relative clause (a "?" still asks)
             if not lead and word not in _LEAD_FILLER:
                 lead.append(word)
+                first_written[:] = [written]
                 # "so what was…" asks; "so i was…" does not; "where did he place" (one expression) asks
                 asks = asks or word in _QUESTION_STARTERS or written in _QUESTION_STARTERS
             elif len(lead) == 1:
@@ -752,4 +797,5 @@ class Analyzer:
             bool(_ASKS_NAME_RE.search(fold(text))),
             bool(_HYPOTHETICAL_RE.search(fold(text))),
             tuple(embedded),
+            tuple(aside),
         )

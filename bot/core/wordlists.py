@@ -73,6 +73,7 @@ class Tables(Frozen):
         "him_nouns",
         "articles",
         "relatives",
+        "prepositions",
     )
     __slots__ = _fields
     numbers: Mapping[str, str]
@@ -95,6 +96,7 @@ class Tables(Frozen):
     him_nouns: frozenset[str]  # "the athlete", "el atleta": him, when nothing follows to say who else
     articles: frozenset[str]  # "the", "el": what makes such a noun a reference
     relatives: frozenset[str]  # "who", "que": after a noun, make it someone else
+    prepositions: frozenset[str]  # "in", "for": after a courtesy, its continuation ("in advance")
 
     def __init__(
         self,
@@ -118,6 +120,7 @@ class Tables(Frozen):
         him_nouns: frozenset[str] = frozenset(),
         articles: frozenset[str] = frozenset(),
         relatives: frozenset[str] = frozenset(),
+        prepositions: frozenset[str] = frozenset(),
     ) -> None:
         _set = object.__setattr__
         _set(self, "numbers", numbers)
@@ -140,6 +143,7 @@ class Tables(Frozen):
         _set(self, "him_nouns", him_nouns)
         _set(self, "articles", articles)
         _set(self, "relatives", relatives)
+        _set(self, "prepositions", prepositions)
 
 
 @lru_cache(maxsize=1)
@@ -186,4 +190,5 @@ def tables() -> Tables:
         him_nouns=words("him_nouns"),
         articles=words("articles"),
         relatives=words("relatives"),
+        prepositions=words("prepositions"),
     )

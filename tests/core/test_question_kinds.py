@@ -148,6 +148,14 @@ def test_a_place_asked_of_another_years_event_is_a_near_miss_but_its_own_year_is
     assert result.status is not Status.ANSWERED
 
 
+def test_a_place_asked_of_the_fact_it_reads_as_is_a_near_miss_not_a_siblings_place() -> None:
+    # The world-titles fact names no city; the junior title's city is not what is asked.
+    result = ask("in which cities did he win his world titles")
+    assert result.status is not Status.ANSWERED
+    assert "world-titles" in [c.fact.id for c in result.suggestions]
+    assert ask("where did he win the junior world title").fact.id == "junior-gold"
+
+
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [("what is the name of his coach", "coach"), ("what's the name of his hometown", "hometown")],
