@@ -657,8 +657,9 @@ class Analyzer:
             if not (
                 w in _TABLES.determiners
                 and i + 1 < len(words)
+                and words[i + 1] not in self.lexicon.stopwords  # a noun follows: "el dicho sobre…" is a saying
                 and not words[i + 1].startswith("|")
-                and not (i and words[i - 1] in _TABLES.perfect)
+                and not (i and words[i - 1] in _TABLES.perfect)  # "ha dicho": a verb
             )
         ]
         tokens: list[str] = []

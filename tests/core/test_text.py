@@ -407,6 +407,8 @@ def test_references_name_nothing_new(message: str, plain: str) -> None:
     [
         ("who was the athlete who beat him", "sport"),  # a relative clause: someone else
         ("¿qué ha dicho sobre su retiro?", "say"),  # after a perfect auxiliary: a verb
+        ("¿cuál es el dicho sobre los famosos?", "say"),  # after an article: a noun (a saying)
+        ("where was the sport's athlete from", "sport"),  # no article right before it: not him
     ],
 )
 def test_references_keep_what_is_someone_else_or_a_verb(message: str, kept: str) -> None:
