@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 # Letters that sound alike in how English and Spanish speakers spell a name they heard.
@@ -21,6 +22,9 @@ _VOWELS_RE = re.compile(r"[aeiou]+")
 _REPEATS_RE = re.compile(r"(.)\1+")
 _MAX_PARTS = 3
 _MAX_EDITS = 2
+_MIN_FORM = 6  # a vocabulary form this long may be rebuilt from its split parts
+_NEAR_FORM = 9  # …and from this long, one letter off, when no part is a short word ("trainer as")
+_NEAR_PART = 3
 # Three of one letter in a row: no English or Spanish word has it, an emphatic or shouted one does.
 _STRETCH_RE = re.compile(r"([a-z])\1{2,}")
 _MAX_STRETCHES = 3  # each stretch is read as one letter or two: 2**3 readings at most
@@ -60,18 +64,29 @@ def sound_key(word: str) -> str:
 class Respeller:
     """Joins runs of words that spell, or sound like, one rare word of the vocabulary."""
 
-    def __init__(self, rare_words: Iterable[str]) -> None:
+    def __init__(self, rare_words: Iterable[str], forms: Iterable[str] = ()) -> None:
         self._rare = frozenset(w for w in rare_words if len(w) >= 5 and w.isalpha())
+        # The vocabulary's own words, common or not ("kilometers", "hometown"): split by voice
+        # typing ("kilo meters"), they are joined when spelled, or one letter off in a long word.
+        self._forms = sorted(w for w in forms if len(w) >= _MIN_FORM and w.isalpha())
+        self._forms_set = frozenset(self._forms)
         self._by_sound: dict[str, list[str]] = {}
         for word in sorted(self._rare):
             self._by_sound.setdefault(sound_key(word), []).append(word)
 
-    def _spelled(self, joined: str) -> str | None:
-        """The rare word ``joined`` spells, doubled letters aside ("pill grim age")."""
+    def _spelled(self, joined: str, *, near: bool = True) -> str | None:
+        """The rare word or vocabulary form ``joined`` spells, doubled letters aside ("pill grim
+        age"), or one letter off when long ("kilos meters")."""
         if joined in self._rare:
             return joined
         single = _REPEATS_RE.sub(r"\1", joined)
-        return single if single in self._rare else None
+        if single in self._rare:
+            return single
+        if near and len(joined) >= _NEAR_FORM and self._forms:
+            found = process.extractOne(joined, self._forms, scorer=OSA.distance, score_cutoff=1, processor=None)
+            if found is not None:
+                return str(found[0])
+        return joined if joined in self._forms_set else None
 
     def _sounded(self, joined: str) -> str | None:
         """The rare word ``joined`` sounds like: the same skeleton, at most two edits away."""
@@ -96,7 +111,7 @@ class Respeller:
                 if not all(len(p) > 1 and p.isalpha() for p in parts):
                     continue
                 joined = "".join(parts)
-                found = self._spelled(joined)
+                found = self._spelled(joined, near=min(map(len, parts)) >= _NEAR_PART)
                 if found is None and not all(is_word(p) for p in parts):
                     found = self._sounded(joined)
                 if found is None:

@@ -422,7 +422,8 @@ class Analyzer:
         # Function words are no targets: "quien es" is two words, not "quienes".
         function = _QUESTION_STARTERS | _WH_WORDS | _CONJUNCTIONS | _LEAD_FILLER
         self._respeller = Respeller(
-            w for w in self._known if self._ranks.get(w, RARE_RANK) > _RARE_TARGET_RANK and w not in function
+            (w for w in self._known if self._ranks.get(w, RARE_RANK) > _RARE_TARGET_RANK and w not in function),
+            (w for w in self._word_concept if self._word_concept[w] != NO_CONCEPT and w not in function),
         )
         # Two-word expressions, his name among them: a real word beside one half may be the other.
         pairs = [phrase.split(" ") for phrase, _concept in phrases if phrase.count(" ") == 1]

@@ -132,3 +132,21 @@ FIXED = {"the", "a", "his", "world"}  # words that mean what they say
 def test_partners_mend_a_real_word_beside_its_other_half(words: str, expected: str) -> None:
     mended = Partners(PAIRS).mend(words.split(), lambda w: w not in FIXED)
     assert " ".join(mended) == expected
+
+
+FORMS = ["kilometers", "hometown", "championships"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("kilo meters", "kilometers"),  # a vocabulary form split in two everyday words
+        ("kilos meters", "kilometers"),  # one letter off in a long form
+        ("his home town", "his hometown"),
+        ("his trainer as a kid", "his trainer as a kid"),  # "traineras": a short part, no near match
+        ("any one", "any one"),  # no form of the vocabulary
+    ],
+)
+def test_join_rebuilds_split_vocabulary_forms(words: str, expected: str) -> None:
+    joined = Respeller(RARE, FORMS + ["trainers"]).join(words.split(), WORDS.__contains__)
+    assert " ".join(joined) == expected
