@@ -148,5 +148,5 @@ FORMS = ["kilometers", "hometown", "championships"]
     ],
 )
 def test_join_rebuilds_split_vocabulary_forms(words: str, expected: str) -> None:
-    joined = Respeller(RARE, FORMS + ["trainers"]).join(words.split(), WORDS.__contains__)
+    joined = Respeller(RARE, [*FORMS, "trainers"]).join(words.split(), WORDS.__contains__)
     assert " ".join(joined) == expected
