@@ -68,8 +68,10 @@ class Respeller:
         self._rare = frozenset(w for w in rare_words if len(w) >= 5 and w.isalpha())
         # The vocabulary's own words, common or not ("kilometers", "hometown"): split by voice
         # typing ("kilo meters"), they are joined when spelled, or one letter off in a long word.
-        self._forms = sorted(w for w in forms if len(w) >= _MIN_FORM and w.isalpha())
-        self._forms_set = frozenset(self._forms)
+        self._forms_set = frozenset(w for w in forms if len(w) >= _MIN_FORM and w.isalpha())
+        self._forms_by_start: dict[str, list[str]] = {}  # a split keeps the form's first letters
+        for word in sorted(self._forms_set):
+            self._forms_by_start.setdefault(word[:2], []).append(word)
         self._by_sound: dict[str, list[str]] = {}
         for word in sorted(self._rare):
             self._by_sound.setdefault(sound_key(word), []).append(word)
@@ -82,11 +84,14 @@ class Respeller:
         single = _REPEATS_RE.sub(r"\1", joined)
         if single in self._rare:
             return single
-        if near and len(joined) >= _NEAR_FORM and self._forms:
-            found = process.extractOne(joined, self._forms, scorer=OSA.distance, score_cutoff=1, processor=None)
+        if joined in self._forms_set:
+            return joined
+        choices = self._forms_by_start.get(joined[:2]) if near and len(joined) >= _NEAR_FORM else None
+        if choices:
+            found = process.extractOne(joined, choices, scorer=OSA.distance, score_cutoff=1, processor=None)
             if found is not None:
                 return str(found[0])
-        return joined if joined in self._forms_set else None
+        return None
 
     def _sounded(self, joined: str) -> str | None:
         """The rare word ``joined`` sounds like: the same skeleton, at most two edits away."""
