@@ -413,3 +413,8 @@ def test_references_name_nothing_new(message: str, plain: str) -> None:
 )
 def test_references_keep_what_is_someone_else_or_a_verb(message: str, kept: str) -> None:
     assert kept in tokens(message)
+
+
+@pytest.mark.parametrize("vocative", ["bro", "dude", "guys", "oye bro", "pana"])
+def test_a_vocative_before_the_question_word_keeps_it_asking(vocative: str) -> None:
+    assert analyze(f"my cousin keeps talking about him, {vocative} what year did he win gold").asking == (False, True)
