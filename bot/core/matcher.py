@@ -94,7 +94,15 @@ class Matcher(ClaimChecks):
             return False  # "has the gold been given to him?": the fact says only that it was called for
         if self.leaves_unsaid(index, analysis):
             return False  # "did Borchin appeal his ban?": the fact never says so of him
+        if not analysis.confirming and self._unheard_year(analysis):
+            return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
         return not (asked and self._other_years_event(index, analysis))
+
+    def _unheard_year(self, analysis: Analysis) -> bool:
+        """Does the question ask about a year no fact mentions? Whatever happened then, the article
+        does not say (a claim with a wrong year is checked instead: it is confirming)."""
+        years = {t for t in analysis.tokens if is_year(t) and t not in analysis.soft}
+        return any(t not in self._mentioned_years for t in years)
 
     def _other_years_event(self, index: int, analysis: Analysis) -> bool:
         """ "Where were the 1990 championships" answered by the 1992 fact that mentions 1990: the
