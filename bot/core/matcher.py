@@ -161,8 +161,8 @@ class Matcher(ClaimChecks):
         ):
             # "which cities hosted the world championships he won": the question reads as the
             # world-titles fact, which names no city; the junior fact holding one is a near miss.
-            near = (self._candidate(runner), self._candidate(best))
-            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=near, truncated=truncated)
+            siblings = (self._candidate(runner), self._candidate(best))
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=siblings, truncated=truncated)
         confident = chance >= decision.ANSWER_AT and best.matched >= 1
         if not confident:
             close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)
