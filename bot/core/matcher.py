@@ -88,7 +88,7 @@ class Matcher(ClaimChecks):
             and "quote" not in kinds
         ):
             return False  # "what did he say when he announced it": his words, not where he said them
-        if analysis.asks_name and set(analysis.tokens) & self._unnamed[index]:
+        if set(analysis.asks_name) & self._unnamed[index]:
             return False  # "what's the cathedral called": the fact says "the cathedral", never its name
         if analysis.confirming and not analysis.hypothetical and set(analysis.tokens) & self._unrealised[index]:
             return False  # "has the gold been given to him?": the fact says only that it was called for

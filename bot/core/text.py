@@ -64,6 +64,16 @@ _HIM_SUBJECT_RE = re.compile(
 # A question that checks a claim: "…, right?", "didn't he?", "was his coach Segura?", "¿…, verdad?".
 # A question asking what something is called, English or Spanish (folded).
 _ASKS_NAME_RE = re.compile(r"\b(?:names?|named|called|nombres?|llama(?:ba|n)?|llamad[oa]s?)\b")
+# What is to be named: "name (of) the X who…", "¿cómo se llama el X?" ("what was X called" keeps
+# the whole question: what the name is of is less clear there).
+_NAMED_AFTER_RE = lazy(
+    r"\b(?:names?|nombre)\s+(?:of\s+|de\s+)?(?:the|his|that|this|a|an|el|la|los|las|su|del)\s+(\w+(?:\s+\w+){0,2})"
+    r"|\bllama(?:ba|n)?\s+(?:el|la|los|las|su)\s+(\w+(?:\s+\w+){0,2})"
+)
+# Where the named phrase ends: "name the coach | who trained him", "the race | in Spain".
+_PHRASE_END = frozenset(
+    "who that which where whom when he his him in at of from did was is for to with de que quien donde en".split()
+)
 # A question about a plan, a call or what may come ("will he get…", "should he…", "¿le darán…?").
 _HYPOTHETICAL_RE = lazy(
     r"\b(?:will|would|should|could|might|may|shall|gonna|going to|ought|calls?|called|calling|plans?|planned|"
@@ -198,7 +208,9 @@ class Analysis(Frozen):
     confirming: bool  # "he won bronze in Beijing, right?" checks a claim
     # Token → the general-language frequency rank of the word it came from (absent: rare).
     ranks: Mapping[str, int]
-    asks_name: bool  # "what's the cathedral called": a name is asked, not the thing
+    # "what's the cathedral called": a name is asked, not the thing — the tokens of what is to be
+    # named ("cathedral"), or of the whole question when the phrase can't be told; () asks no name.
+    asks_name: tuple[str, ...]
     hypothetical: bool  # "will / should he get the gold?": asks of a plan or a call, not a deed
     # Questions embedded mid-clause ("nobody could agree on when he hung it up", "what i want to
     # know is what year he won"): (token index where each starts, its question word's token, or ""
@@ -220,7 +232,7 @@ class Analysis(Frozen):
         soft: frozenset[str] = frozenset(),
         confirming: bool = False,
         ranks: Mapping[str, int] | None = None,
-        asks_name: bool = False,
+        asks_name: tuple[str, ...] = (),
         hypothetical: bool = False,
         embedded: tuple[tuple[int, str], ...] = (),
         asides: tuple[bool, ...] = (),
@@ -304,6 +316,20 @@ def _expand(text: str) -> str:
         text = _POSSESSIVE_RE.sub(" ", text).replace("'", " ")
     text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something
     return _BOUNDARY_RE.sub(" | ", text)  # clause boundaries
+
+
+def _named_phrase(folded: str) -> str | None:
+    """The words naming what a question asks the name of, or None when it cannot be told."""
+    found = _NAMED_AFTER_RE.search(folded)
+    if found is None:
+        return None
+    words = (found.group(1) or found.group(found.lastindex or 1) or "").split()
+    kept: list[str] = []
+    for word in words:
+        if word in _PHRASE_END:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
 
 
 def _clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
@@ -554,6 +580,16 @@ class Analyzer:
                 return concept, span[-1] + 1
         return None
 
+    def _named(self, folded: str, lang: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """The tokens of what a question asks the name of ("name the coach who…" → coach)."""
+        if not _ASKS_NAME_RE.search(folded):
+            return ()
+        phrase = _named_phrase(folded)
+        if phrase is None:
+            return tokens
+        named = tuple(t for w in phrase.split() if (t := self._canonical(w, lang)[0]) is not None)
+        return named or tokens
+
     def analyze(self, text: str, lang: str | None = None) -> Analysis:
         """Canonical tokens of ``text`` (in order, stop words removed)."""
         lang = lang or detect_language(text, self.lexicon)
@@ -650,7 +686,7 @@ class Analyzer:
             frozenset(),
             bool(_CONFIRMING_RE.search(fold(text).strip())),
             ranks,
-            bool(_ASKS_NAME_RE.search(fold(text))),
+            self._named(fold(text), lang, tuple(tokens)),
             bool(_HYPOTHETICAL_RE.search(fold(text))),
             tuple(embedded),
             tuple(aside),

@@ -223,3 +223,22 @@ def test_three_thousand_emoji_and_symbol_strings_are_never_answered() -> None:
         if matcher.match(text).status is Status.ANSWERED:
             answered.append(text)
     assert answered == []
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("name the russian walker who beat him in beijing", ("russia", "walk")),
+        ("what's the name of the cathedral", ("cathedral",)),
+        ("¿cómo se llama la catedral?", ("cathedral",)),
+    ],
+)
+def test_what_a_name_is_asked_of(question: str, named: tuple[str, ...]) -> None:
+    from tests.coredata import shipped_engine
+
+    assert shipped_engine().matcher.analyzer.analyze(question).asks_name == named
+
+
+def test_a_name_asked_of_someone_the_fact_names_is_answered() -> None:
+    assert ask("name the russian walker who beat him in beijing").fact.id in ("beijing-silver", "borchin-ban")
+    assert ask("what's the name of the cathedral").status is not Status.ANSWERED
