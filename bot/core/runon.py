@@ -91,7 +91,7 @@ def split_run_ons(words: list[str]) -> list[str]:
     lead: list[str] = []  # the current thought's words so far
     asked = False  # the current thought holds a direct question
     for i, word in enumerate(words):
-        if word == BOUNDARY or word.startswith(BOUNDARY):
+        if word[:1] == BOUNDARY:
             out.append(word)
             lead, asked = [], False
             continue
@@ -119,11 +119,13 @@ def _continues(word: str, previous: str, c: _Classes) -> bool:
 
 
 def _cut(out: list[str], words: list[str], i: int, c: _Classes, *, carry: bool = False) -> None:
-    """Put a boundary before word ``i``; with ``carry``, a question's preposition goes along
-    with it ("… in what year did he")."""
-    if carry and out and out[-1] != BOUNDARY and words[i - 1] in c.carried and len(out) >= 2:
+    """Put a boundary before word ``i``; with ``carry`` (a question starts there), the question's
+    preposition goes along with it ("… in what year did he")."""
+    if not out or out[-1][:1] == BOUNDARY:
+        return
+    if carry and words[i - 1] in c.carried and len(out) >= 2:
         out.insert(len(out) - 1, BOUNDARY)
-    elif out and out[-1] != BOUNDARY:
+    else:
         out.append(BOUNDARY)
 
 
