@@ -88,13 +88,21 @@ class Matcher(ClaimChecks):
             and "quote" not in kinds
         ):
             return False  # "what did he say when he announced it": his words, not where he said them
-        if analysis.asks_name and set(analysis.tokens) & self._unnamed[index]:
+        if set(analysis.asks_name) & self._unnamed[index]:
             return False  # "what's the cathedral called": the fact says "the cathedral", never its name
         if analysis.confirming and not analysis.hypothetical and set(analysis.tokens) & self._unrealised[index]:
             return False  # "has the gold been given to him?": the fact says only that it was called for
         if self.leaves_unsaid(index, analysis):
             return False  # "did Borchin appeal his ban?": the fact never says so of him
+        if not analysis.confirming and self._unheard_year(analysis):
+            return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
         return not (asked and self._other_years_event(index, analysis))
+
+    def _unheard_year(self, analysis: Analysis) -> bool:
+        """Does the question ask about a year no fact mentions? Whatever happened then, the article
+        does not say (a claim with a wrong year is checked instead: it is confirming)."""
+        years = {t for t in analysis.tokens if is_year(t) and t not in analysis.soft}
+        return any(t not in self._mentioned_years for t in years)
 
     def _other_years_event(self, index: int, analysis: Analysis) -> bool:
         """ "Where were the 1990 championships" answered by the 1992 fact that mentions 1990: the
@@ -153,8 +161,8 @@ class Matcher(ClaimChecks):
         ):
             # "which cities hosted the world championships he won": the question reads as the
             # world-titles fact, which names no city; the junior fact holding one is a near miss.
-            near = (self._candidate(runner), self._candidate(best))
-            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=near, truncated=truncated)
+            siblings = (self._candidate(runner), self._candidate(best))
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=siblings, truncated=truncated)
         confident = chance >= decision.ANSWER_AT and best.matched >= 1
         if not confident:
             close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)

@@ -4,7 +4,7 @@
 thoughts: chatter, a question, more chatter. Without a boundary the question's words drown in the
 rest, and its question word, no longer first in its clause, reads as a relative ("the race where
 he…"). This marks where a new thought plausibly starts, from word classes of general language
-(``data/runon.yaml``): a direct question's opening (a question word then an auxiliary, "what year
+(``data/runon.txt``): a direct question's opening (a question word then an auxiliary, "what year
 did…", "how many … did"), an inverted yes/no question ("… did he win in sydney"), a chat
 interjection ("lol", "jaja"), and a new statement by the asker after a question ("… i need it
 for class"). The matcher then reads the clauses as it reads punctuated ones: a clause that asks,
@@ -15,8 +15,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from bot.core.record import Frozen
 
@@ -63,15 +61,19 @@ class _Classes(Frozen):
 
 @lru_cache(maxsize=1)
 def _classes() -> _Classes:
-    data = yaml.safe_load((Path(__file__).parent / "data" / "runon.yaml").read_text(encoding="utf-8"))
-    merged: dict[str, set[str]] = {}
-    for lang_data in data.values():
-        for key, words in lang_data.items():
-            merged.setdefault(key, set()).update(str(w) for w in words or ())
-    return _Classes(
-        **{k: frozenset(v) for k, v in merged.items()},
-        inverted=frozenset(str(w) for w in data.get("en", {}).get("openers", ())),
-    )
+    """The word classes of ``data/runon.txt``, both languages merged (plain text: no YAML parser
+    on the cold-start path)."""
+    merged: dict[str, set[str]] = {name: set() for name in _Classes._fields}
+    text = (Path(__file__).parent / "data" / "runon.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, _, words = line.partition(":")
+        lang, name = head.split()
+        merged[name].update(words.split())
+        if lang == "en" and name == "openers":
+            merged["inverted"].update(words.split())  # English inverts: "what did he…"
+    return _Classes(**{k: frozenset(v) for k, v in merged.items()})
 
 
 def _asker() -> frozenset[str]:
@@ -89,7 +91,7 @@ def split_run_ons(words: list[str]) -> list[str]:
     lead: list[str] = []  # the current thought's words so far
     asked = False  # the current thought holds a direct question
     for i, word in enumerate(words):
-        if word == BOUNDARY or word.startswith(BOUNDARY):
+        if word[:1] == BOUNDARY:
             out.append(word)
             lead, asked = [], False
             continue
@@ -117,11 +119,13 @@ def _continues(word: str, previous: str, c: _Classes) -> bool:
 
 
 def _cut(out: list[str], words: list[str], i: int, c: _Classes, *, carry: bool = False) -> None:
-    """Put a boundary before word ``i``; with ``carry``, a question's preposition goes along
-    with it ("… in what year did he")."""
-    if carry and out and out[-1] != BOUNDARY and words[i - 1] in c.carried and len(out) >= 2:
+    """Put a boundary before word ``i``; with ``carry`` (a question starts there), the question's
+    preposition goes along with it ("… in what year did he")."""
+    if not out or out[-1][:1] == BOUNDARY:
+        return
+    if carry and words[i - 1] in c.carried and len(out) >= 2:
         out.insert(len(out) - 1, BOUNDARY)
-    elif out and out[-1] != BOUNDARY:
+    else:
         out.append(BOUNDARY)
 
 

@@ -72,6 +72,16 @@ _HIM_SUBJECT_RE = re.compile(
 # A question that checks a claim: "…, right?", "didn't he?", "was his coach Segura?", "¿…, verdad?".
 # A question asking what something is called, English or Spanish (folded).
 _ASKS_NAME_RE = re.compile(r"\b(?:names?|named|called|nombres?|llama(?:ba|n)?|llamad[oa]s?)\b")
+# What is to be named: "name (of) the X who…", "¿cómo se llama el X?" ("what was X called" keeps
+# the whole question: what the name is of is less clear there).
+_NAMED_AFTER_RE = lazy(
+    r"\b(?:names?|nombre)\s+(?:of\s+|de\s+)?(?:the|his|that|this|a|an|el|la|los|las|su|del)\s+(\w+(?:\s+\w+){0,2})"
+    r"|\bllama(?:ba|n)?\s+(?:el|la|los|las|su)\s+(\w+(?:\s+\w+){0,2})"
+)
+# Where the named phrase ends: "name the coach | who trained him", "the race | in Spain".
+_PHRASE_END = frozenset(
+    "who that which where whom when he his him in at of from did was is for to with de que quien donde en".split()
+)
 # A question about a plan, a call or what may come ("will he get…", "should he…", "¿le darán…?").
 _HYPOTHETICAL_RE = lazy(
     r"\b(?:will|would|should|could|might|may|shall|gonna|going to|ought|calls?|called|calling|plans?|planned|"
@@ -95,6 +105,9 @@ _NOT_SUBJECT = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset({"it", "them", "lo", "la", "los", "las"})  # "hung it up", "lo dejó"
 _TABLES = tables()
+# Words after which a word of knowing is a noun ("the exact figure", "his idea").
+_KNOWING_NOUNS = frozenset({"figure", "idea", "guess"})  # …and two words on ("the exact figure")
+_DETERMINED = _TABLES.articles | frozenset("a an his her my your their our its su sus mi mis tu un una".split())
 _NUMBER_WORDS = _TABLES.numbers
 _SPELLINGS = _TABLES.spellings  # chat spellings of question words, fixed before anything else
 _CONJUNCTIONS = _TABLES.conjunctions  # words that join two questions in one message
@@ -215,7 +228,9 @@ class Analysis(Frozen):
     confirming: bool  # "he won bronze in Beijing, right?" checks a claim
     # Token → the general-language frequency rank of the word it came from (absent: rare).
     ranks: Mapping[str, int]
-    asks_name: bool  # "what's the cathedral called": a name is asked, not the thing
+    # "what's the cathedral called": a name is asked, not the thing — the tokens of what is to be
+    # named ("cathedral"), or of the whole question when the phrase can't be told; () asks no name.
+    asks_name: tuple[str, ...]
     hypothetical: bool  # "will / should he get the gold?": asks of a plan or a call, not a deed
     # Questions embedded mid-clause ("nobody could agree on when he hung it up", "what i want to
     # know is what year he won"): (token index where each starts, its question word's token, or ""
@@ -237,7 +252,7 @@ class Analysis(Frozen):
         soft: frozenset[str] = frozenset(),
         confirming: bool = False,
         ranks: Mapping[str, int] | None = None,
-        asks_name: bool = False,
+        asks_name: tuple[str, ...] = (),
         hypothetical: bool = False,
         embedded: tuple[tuple[int, str], ...] = (),
         asides: tuple[bool, ...] = (),
@@ -303,11 +318,11 @@ _SPELLED_UNIT_RE = re.compile(
     + "|".join(sorted((w for w, v in _NUMBER_WORDS.items() if v.isdigit()), key=len, reverse=True))
     + r")(\s?(?:k|km|kms|kilomet\w*|kilo\b|miles?|m|meters?|metres?|metros?)\b)"
 )
-# Punctuation, dashes and emoji end a clause: "quick q before my exam lol — what year…",
-# "settle a debate pls 🙏 where did…" (the preamble is then a clause of its own).
+# Punctuation and dashes end a clause: "quick q before my exam lol — what year…" (the preamble is
+# then a clause of its own). Emoji do not: they often stand for a word ("how many 🏅 does…").
 # The dot of a title or an abbreviation ("Mr. Pérez", "Sr. Pérez", "approx. 20 km") ends nothing.
 _BOUNDARY_RE = re.compile(
-    r"[,;!¿¡—–\u2600-\u27bf\U0001f000-\U0001faff]|\s-+\s|:(?!\d)"
+    r"[,;!¿¡—–]|\s-+\s|:(?!\d)"
     r"|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bsr)(?<!\bsra)(?<!\bjr)(?<!\bvs)(?<!\bapprox)"
     r"(?<!\bnum)(?<!\be\.g)(?<!\bi\.e)\.(?!\d)"
 )
@@ -328,6 +343,20 @@ def _expand(text: str) -> str:
     return _BOUNDARY_RE.sub(" | ", text)  # clause boundaries
 
 
+def _named_phrase(folded: str) -> str | None:
+    """The words naming what a question asks the name of, or None when it cannot be told."""
+    found = _NAMED_AFTER_RE.search(folded)
+    if found is None:
+        return None
+    words = (found.group(1) or found.group(found.lastindex or 1) or "").split()
+    kept: list[str] = []
+    for word in words:
+        if word in _PHRASE_END:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
+
+
 def _clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
     """For each clause of ``words`` (split at ``|`` and conjunctions): does its first word, past
     filler, open a question ("so how far was…"), and not a relative clause ("which i think…")?
@@ -336,7 +365,7 @@ def _clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
     asides: list[bool] = []
     lead: list[str] = []
     for word in (*words, "|"):
-        if word in ("|", "|q") or word in _CONJUNCTIONS:
+        if word[:1] == "|" or word in _CONJUNCTIONS:
             first, second = [*lead, "", ""][:2]
             relative = first in _QUESTION_WORDS | _WH_WORDS and second in _SUBJECTS
             # "tell me when…", "dime cuándo…": a request to tell asks too
@@ -578,7 +607,7 @@ class Analyzer:
             longest = self._phrase_lengths.get(stems[i], 0)  # no phrase starts here: skip the search
             for length in range(min(longest, len(words) - i), 1, -1):
                 concept = self._phrase_stems.get(tuple(stems[i : i + length]))
-                if concept is not None and "|" not in words[i : i + length]:
+                if concept is not None and not any(w[:1] == "|" for w in words[i : i + length]):
                     out.append(("§" + concept, words[i]))
                     i += length
                     break
@@ -593,7 +622,7 @@ class Analyzer:
                     for length in range(min(longest, len(words) - i - 1), 1, -1):
                         key = (stems[i], *stems[i + 2 : i + 1 + length])
                         concept = self._phrase_stems.get(key)
-                        if concept is not None and "|" not in words[i : i + 1 + length]:
+                        if concept is not None and not any(w[:1] == "|" for w in words[i : i + 1 + length]):
                             out.append(("§" + concept, words[i]))
                             i += 1 + length
                             break
@@ -612,7 +641,7 @@ class Analyzer:
             return None
         kept: list[int] = [i]
         j = i + 1
-        while j < len(words) and len(kept) < longest and words[j] != "|":
+        while j < len(words) and len(kept) < longest and words[j][:1] != "|":
             if words[j] not in self._hedges:
                 kept.append(j)
             j += 1
@@ -624,6 +653,16 @@ class Analyzer:
             if concept is not None:
                 return concept, span[-1] + 1
         return None
+
+    def _named(self, folded: str, lang: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """The tokens of what a question asks the name of ("name the coach who…" → coach)."""
+        if not _ASKS_NAME_RE.search(folded):
+            return ()
+        phrase = _named_phrase(folded)
+        if phrase is None:
+            return tokens
+        named = tuple(t for w in phrase.split() if (t := self._canonical(w, lang)[0]) is not None)
+        return named or tokens
 
     def analyze(self, text: str, lang: str | None = None) -> Analysis:
         """Canonical tokens of ``text`` (in order, stop words removed)."""
@@ -713,8 +752,14 @@ class Analyzer:
         def embedded_here() -> bool:
             return bool(embedded) and embedded[-1][0] >= clause_from
 
+        previous = before = ""
         for word, written in self._join_phrases(words, lang):
-            if word in ("|", "|q") or word in _CONJUNCTIONS:
+            before2, before, previous = before, previous, written
+            # "figure out", "no idea": how one asks; "the exact figure", "his idea": a thing asked of
+            knowing = word in _INDIRECT and not (
+                before in _DETERMINED or (word in _KNOWING_NOUNS and before2 in _DETERMINED)
+            )
+            if word[:1] == "|" or word in _CONJUNCTIONS:  # "|", "|q" (a "?"), "|r" (a run-on's question)
                 close_clause(word == "|q")
                 asks = indirect = plea = False
                 first_written.clear()
@@ -753,11 +798,11 @@ class Analyzer:
                 continue
             if indirect and word == "that" and not asks:
                 indirect = False  # "she told me that when he retired…": a statement follows, no question
-            if word in _INDIRECT and not indirect:
+            if knowing and not indirect:
                 indirect = True
                 asker = range(clause_from, len(tokens) + 1)  # the word of asking too
             token, is_unknown = self._canonical(word, lang)
-            if token is None or (word in _INDIRECT and token not in self.lexicon.concepts):
+            if token is None or (knowing and token not in self.lexicon.concepts):
                 continue  # "find out", "wonder": how one asks, never what
             if (
                 indirect
@@ -796,7 +841,7 @@ class Analyzer:
             frozenset(soft),
             bool(_CONFIRMING_RE.search(fold(text).strip())),
             ranks,
-            bool(_ASKS_NAME_RE.search(fold(text))),
+            self._named(fold(text), lang, tuple(tokens)),
             bool(_HYPOTHETICAL_RE.search(fold(text))),
             tuple(embedded),
             tuple(aside),

@@ -9,7 +9,7 @@ from tests.coredata import shipped_engine
 
 
 def thoughts(text: str) -> list[str]:
-    parts = " ".join(split_run_ons(text.split())).split("|")
+    parts = " ".join(w if w[:1] != "|" else "|" for w in split_run_ons(text.split())).split("|")
     return [p.strip() for p in parts if p.strip()]
 
 
