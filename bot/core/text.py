@@ -128,6 +128,9 @@ _TABLE_WORDS = (
     _CONJUNCTIONS | _QUESTION_STARTERS | _LEAD_FILLER | _WH_WORDS | _INDIRECT | _POLITE | _REQUESTS | _PLEAS
     | _COURTESY | _ASKING_WORDS | _TABLES.hedges
 )
+# A real word this rare in general use ("gould", "wold") is likelier a typo of a domain word
+# one edit away ("gold", "world") than meant: it may be corrected.
+_RARE_REAL_RANK = 20000
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
 _SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
@@ -523,6 +526,19 @@ class Analyzer:
             self._correction_cache[word] = self._correct_uncached(word)
         return self._correction_cache[word]
 
+    def _correct_rare(self, word: str) -> str | None:
+        """A rare real word read as the domain's word one edit away ("atens" → athens' "atenas",
+        "yeras" → years): only a form of the vocabulary's concepts, never a function word."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        choices = self._by_initial.get(word[0]) or []
+        near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, processor=None, limit=8)
+        concepts = self._word_concept
+        forms = [(w, concepts[w]) for w, _d, _i in near if concepts.get(w, NO_CONCEPT) != NO_CONCEPT]
+        if len({concept for _w, concept in forms}) != 1:
+            return None  # none, or several concepts one edit away ("anios": años or adiós?)
+        return forms[0][0]
+
     def _correct_uncached(self, word: str) -> str | None:
         if len(word) < 4 or not word.isalpha():
             return None
@@ -676,10 +692,12 @@ class Analyzer:
             if (
                 word not in self._known
                 and word not in _TABLE_WORDS
-                and not self._is_real(word)
                 and not any(ch.isdigit() for ch in word)
             ):
-                word = self._correct(word) or word
+                if not self._is_real(word):
+                    word = self._correct(word) or word
+                elif self._ranks.get(word, RARE_RANK) > _RARE_REAL_RANK:
+                    word = self._correct_rare(word) or word
             spelled.append(word)
         for word in self._partners.mend(spelled, self._may_mend):
             him = _HIM.get(word)

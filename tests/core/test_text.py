@@ -436,3 +436,26 @@ def test_an_emoji_standing_for_a_word_does_not_split_the_question() -> None:
 def test_a_word_of_knowing_after_an_article_is_a_noun(message: str, kept: bool) -> None:
     toks = tokens(message)
     assert any(t.startswith(("figur", "idea")) for t in toks) is kept
+
+
+@pytest.mark.parametrize(
+    ("typo", "plain"),
+    [
+        ("was he 4th in atens", "was he 4th in atenas"),  # a rare real word one edit from a form
+        ("how many yeras was he banned", "how many years was he banned"),
+    ],
+)
+def test_a_rare_real_word_one_edit_from_a_domain_form_is_that_form(typo: str, plain: str) -> None:
+    assert tokens(typo) == tokens(plain)
+
+
+@pytest.mark.parametrize(
+    ("word", "not_this"),
+    [
+        ("peru", "pero"),  # the nearest word is a function word: kept
+        ("anios", "retire"),  # one edit from forms of two concepts (años, adiós): kept for the context
+        ("capital", "capitan"),  # common in general use: meant as said
+    ],
+)
+def test_rare_real_words_are_not_forced_into_a_form(word: str, not_this: str) -> None:
+    assert not_this not in tokens(f"what about {word}")
