@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.fold import fold
 from bot.core.lazyre import lazy
-from bot.core.numbers import normalise_numbers
+from bot.core.numbers import join_spelled, normalise_numbers
 from bot.core.record import Frozen
 from bot.core.respell import Partners, Respeller, unstretch
 from bot.core.runon import ASKER, split_run_ons
@@ -337,6 +337,7 @@ def _expand(text: str) -> str:
     if "'" in text or "cannot" in text:
         for pattern, repl in _CONTRACTIONS:
             text = pattern.sub(repl, text)
+    text = join_spelled(text, _NUMBER_WORDS)  # "twenty-two", "treinta y cinco"
     if _SPELLED_UNIT_RE.search(text):  # "twenty k walk" is "20 k walk": spelled, then normalised
         text = _SPELLED_UNIT_RE.sub(lambda m: _NUMBER_WORDS[m.group(1)] + m.group(2), text)
     text = normalise_numbers(text)
@@ -448,7 +449,7 @@ class Analyzer:
         self._known = frozenset(w for w in known if not w.startswith("§"))
         # "takes" is no new word when "take" is known: an inflection of a known word is known.
         # (Not a stop word's: "doing" is no more known for "do" being one.)
-        content = self._known - lexicon.stopwords
+        content = self._known - lexicon.stopwords - set(_NUMBER_WORDS)  # "nineties" is no "ninety"
         self._known_stems = {lg: frozenset(_stem(w, lg) for w in content) for lg in ("en", "es")}
         # The domain's rare words (names, places, events): what a split or misheard word may be.
         # Function words are no targets: "quien es" is two words, not "quienes".
