@@ -315,6 +315,8 @@ def analyze(text: str) -> Analysis:
         # a polite opening says how it is asked, not what
         ("Would you be so kind as to tell me his winning time?", "his winning time?"),
         ("Might you explain why he retired?", "why he retired?"),
+        ("¿Sería usted tan amable de decirme cuándo se retiró?", "¿cuándo se retiró?"),
+        ("¿Podría indicarme en qué año ganó el oro?", "¿en qué año ganó el oro?"),
     ],
 )
 def test_courtesy_names_no_topic(message: str, plain: str) -> None:
