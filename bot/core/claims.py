@@ -23,6 +23,14 @@ __all__ = ["claim_of", "compares_to_value", "comparison_words", "exact_words", "
 
 _DATA = Path(__file__).with_name("data")
 _ASKS_AFTER = lazy(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quien|donde|cual|por que)\b")
+# A direct question inside a run-on message: a question word, then an auxiliary ("… i got curious
+# what year did he win gold my friend says 2000"): the question came first, the claim is chatter.
+# Spanish asks without inversion: any question word before the opening ("cuándo se retiró, mi papá
+# dice que en 2010").
+_ASKS_WITHIN = lazy(
+    r"\b(?:what|when|where|how|who|which|why)(?:\s+[a-z]+)?\s+(?:did|does|do|was|were|is|are|has|had)\s+(?:he|his|it)\b"
+    r"|\b(?:cuando|donde|cuanto|cuanta|cuantos|cuantas|quien|quienes|cual|cuales)\b"
+)
 _OPENING_WITHIN = 60  # the opening must start within this many characters of the message's start
 
 
@@ -95,6 +103,9 @@ def claim_of(folded: str) -> str | None:
     if found is None:
         return None
     claim = folded[found.end() :].strip()
+    pre = found.group("pre")
+    if "?" in pre or _ASKS_AFTER.search(pre) or _ASKS_WITHIN.search(pre):
+        return None  # "what year did he win gold? my friend says 2000": the question is asked first
     if _ASKS_AFTER.search(claim):
         return None  # "according to the caption, what happened …": a question with a source, not a claim
     return claim if len(claim.split()) >= 2 else None

@@ -1,0 +1,146 @@
+"""Clause boundaries in run-on messages: chat often has no punctuation at all.
+
+"so my teacher mentioned him today what year did he win gold my friend says 2000 idk" is three
+thoughts: chatter, a question, more chatter. Without a boundary the question's words drown in the
+rest, and its question word, no longer first in its clause, reads as a relative ("the race where
+he…"). This marks where a new thought plausibly starts, from word classes of general language
+(``data/runon.txt``): a direct question's opening (a question word then an auxiliary, "what year
+did…", "how many … did"), an inverted yes/no question ("… did he win in sydney"), a chat
+interjection ("lol", "jaja"), and a new statement by the asker after a question ("… i need it
+for class"). The matcher then reads the clauses as it reads punctuated ones: a clause that asks,
+with the others as soft context.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from bot.core.record import Frozen
+
+__all__ = ["ASKER", "BOUNDARY", "split_run_ons"]
+
+BOUNDARY = "|"
+MIN_BEFORE = 2  # words a thought needs before another may start
+MEASURE_GAP = 2  # "how many world titles did": words allowed between the measure and the auxiliary
+
+
+class _Classes(Frozen):
+    _fields = (
+        "openers",
+        "measures",
+        "auxiliaries",
+        "subjects",
+        "carried",
+        "markers",
+        "first_person",
+        "binders",
+        "possessive",
+        "contracted",
+        "late_markers",
+        "inverted",
+    )
+    __slots__ = _fields
+    openers: frozenset[str]
+    measures: frozenset[str]
+    auxiliaries: frozenset[str]
+    subjects: frozenset[str]
+    carried: frozenset[str]
+    markers: frozenset[str]
+    first_person: frozenset[str]
+    binders: frozenset[str]
+    possessive: frozenset[str]
+    contracted: frozenset[str]
+    late_markers: frozenset[str]
+    inverted: frozenset[str]  # openers of languages that invert ("what did he"): English
+
+    def __init__(self, **classes: frozenset[str]) -> None:
+        for name in self._fields:
+            object.__setattr__(self, name, classes[name])
+
+
+@lru_cache(maxsize=1)
+def _classes() -> _Classes:
+    """The word classes of ``data/runon.txt``, both languages merged (plain text: no YAML parser
+    on the cold-start path)."""
+    merged: dict[str, set[str]] = {name: set() for name in _Classes._fields}
+    text = (Path(__file__).parent / "data" / "runon.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, _, words = line.partition(":")
+        lang, name = head.split()
+        merged[name].update(words.split())
+        if lang == "en" and name == "openers":
+            merged["inverted"].update(words.split())  # English inverts: "what did he…"
+    return _Classes(**{k: frozenset(v) for k, v in merged.items()})
+
+
+def _asker() -> frozenset[str]:
+    return _classes().first_person | _classes().possessive
+
+
+ASKER = _asker()  # "i", "my", "yo", "mi": a clause they open is the asker's own statement
+
+
+def split_run_ons(words: list[str]) -> list[str]:
+    """``words`` (folded, in order; ``|`` marks existing boundaries) with a ``|`` before each word
+    where a new thought starts. Punctuated text passes through unchanged but for interjections."""
+    c = _classes()
+    out: list[str] = []
+    lead: list[str] = []  # the current thought's words so far
+    asked = False  # the current thought holds a direct question
+    for i, word in enumerate(words):
+        if word == BOUNDARY or word.startswith(BOUNDARY):
+            out.append(word)
+            lead, asked = [], False
+            continue
+        start = _starts_question(words, i, lead, c)
+        marker = word in c.markers or (word in c.late_markers and len(lead) > MIN_BEFORE)
+        if marker or (start and len(lead) >= MIN_BEFORE):
+            _cut(out, words, i, c, carry=start)
+            lead, asked = [], False
+        elif asked and word in c.first_person and len(lead) >= MIN_BEFORE and not _continues(word, words[i - 1], c):
+            _cut(out, words, i, c)
+            lead, asked = [], False
+        out.append(word)
+        lead.append(word)
+        if marker:
+            out.append(BOUNDARY)  # "lol" is a thought of its own
+            lead, asked = [], False
+        asked = asked or start
+    return out
+
+
+def _continues(word: str, previous: str, c: _Classes) -> bool:
+    """Does ``word`` (the asker speaking) carry on the thought ``previous`` opened ("before i…",
+    "for my…")?"""
+    return previous in c.binders or (word in c.possessive and previous in c.carried)
+
+
+def _cut(out: list[str], words: list[str], i: int, c: _Classes, *, carry: bool = False) -> None:
+    """Put a boundary before word ``i``; with ``carry``, a question's preposition goes along
+    with it ("… in what year did he")."""
+    if carry and out and out[-1] != BOUNDARY and words[i - 1] in c.carried and len(out) >= 2:
+        out.insert(len(out) - 1, BOUNDARY)
+    elif out and out[-1] != BOUNDARY:
+        out.append(BOUNDARY)
+
+
+def _starts_question(words: list[str], i: int, lead: list[str], c: _Classes) -> bool:
+    """Does a direct question open at word ``i``, after the current thought's ``lead``?"""
+    word = words[i]
+    after = words[i + 1 : i + 3 + MEASURE_GAP]
+    if word in c.contracted:
+        return True  # "whats", "wheres": a question word with its auxiliary
+    if word in c.inverted:
+        if after and after[0] in c.auxiliaries:
+            return True  # "what did…", "when was…"
+        if after and after[0] in c.measures:  # "how many world titles did…", "what year was…"
+            return any(w in c.auxiliaries for w in after[1 : 2 + MEASURE_GAP])
+        return False
+    if word in c.auxiliaries and after and after[0] in c.subjects:
+        # "did he…" opening a thought, or "… did he win in sydney" after words that asked nothing
+        # ("how much prize money did he…" is one question: its question word came first).
+        return not lead or (words[i - 1] not in c.binders and not any(w in c.openers or w in c.binders for w in lead))
+    return False
