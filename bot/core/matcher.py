@@ -129,24 +129,28 @@ class Matcher(ClaimChecks):
         )
 
     def evidence_for(self, question: str) -> tuple[Evidence | None, int | None]:
-        """The decision rule's view of ``question`` as a whole (for fitting the rule)."""
+        """The decision rule's view of ``question`` as a whole (for fitting the rule): the same
+        best fact, after the same reranking, as :meth:`_decide` weighs."""
         analysis = self.analyzer.analyze(question)
-        scored = self.score(analysis)
+        scored = self._reranked(self.score(analysis), analysis)
         if not scored:
             return None, None
         return self._evidence(scored, analysis), scored[0].index
 
+    def _reranked(self, scored: list[Scored], analysis: Analysis) -> list[Scored]:
+        """ "What did he say when he retired": a close sibling holding what is asked (his words)
+        goes first when the best fact does not hold it."""
+        if scored and not self._holds_what_is_asked(scored[0].index, analysis):
+            for k, s in enumerate(scored[1:3], 1):
+                if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_what_is_asked(s.index, analysis):
+                    return [s, *scored[:k], *scored[k + 1 :]]
+        return scored
+
     def _decide(self, question: str, analysis: Analysis, truncated: bool) -> MatchResult:
-        scored = self.score(analysis)
+        scored = self._reranked(self.score(analysis), analysis)
         lang = analysis.lang
         if not scored:
             return MatchResult(question, Status.UNKNOWN, lang, truncated=truncated)
-        if not self._holds_what_is_asked(scored[0].index, analysis):
-            # "what did he say when he retired": the close sibling holding his words is the answer.
-            for k, s in enumerate(scored[1:3], 1):
-                if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_what_is_asked(s.index, analysis):
-                    scored = [s, *scored[:k], *scored[k + 1 :]]
-                    break
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
         chance = probability(self._evidence(scored, analysis))
