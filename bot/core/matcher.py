@@ -94,9 +94,20 @@ class Matcher(ClaimChecks):
             return False  # "has the gold been given to him?": the fact says only that it was called for
         if self.leaves_unsaid(index, analysis):
             return False  # "did Borchin appeal his ban?": the fact never says so of him
+        if not analysis.confirming and self._names_other_medal(index, analysis):
+            return False  # "who won bronze in 1996": the gold fact says nothing of the bronze
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
         return not (asked and self._other_years_event(index, analysis))
+
+    def _names_other_medal(self, index: int, analysis: Analysis) -> bool:
+        """Does a question (not a check) name a medal the fact never mentions? It asks about that
+        medal — who won it, when — which this fact cannot say (a check of a wrong colour, "did he
+        win bronze in Atlanta?", is corrected instead: it is confirming)."""
+        held = self._vocab[index] | self._answer_tokens[index]
+        values = self.facts.lexicon.values
+        medals = {t for t in analysis.tokens if values.get(t) == "medal" and t not in analysis.soft}
+        return any(t not in held for t in medals)
 
     def _unheard_year(self, analysis: Analysis) -> bool:
         """Does the question ask about a year no fact mentions? Whatever happened then, the article
