@@ -8,12 +8,10 @@ Runs on folded text, before tokenising; only text with digits is touched.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from functools import lru_cache
 
 from bot.core.lazyre import lazy
 
-__all__ = ["RACE_K", "join_spelled", "normalise_numbers"]
+__all__ = ["RACE_K", "normalise_numbers"]
 
 _YEAR_RE = lazy(
     r"(?<![\d:.,])\b(8[89]|9\d|0\d)\b(?!\s?(?:km|k|m|s|sec|secs|seconds|minutes|min|years|yrs|anos|meters|metres|%))"
@@ -44,6 +42,16 @@ _UNIT_RE = lazy(r"\b(\d+)\s?(m|yrs?)\b")
 _METRES_RE = lazy(r"\b(\d+)[\s-]?(?:meters?|metres?|metros?|mts?)\b")
 
 
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+)
+# A day of the month said as a rank is its number: "september the 29th", "29th of september" → 29.
+_DAY_AFTER_RE = lazy(rf"\b({_MONTHS})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\b")
+_DAY_BEFORE_RE = lazy(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?({_MONTHS})\b")
+
+
 def _century(m: re.Match[str]) -> str:
     return ("19" if int(m.group(1)) > 30 else "20") + m.group(1)
 
@@ -52,6 +60,8 @@ def normalise_numbers(text: str) -> str:
     """``text`` (folded) with its numbers in canonical form (see the module docstring)."""
     if not any(ch.isdigit() for ch in text):
         return text
+    text = _DAY_AFTER_RE.sub(r"\1 \2", text)
+    text = _DAY_BEFORE_RE.sub(r"\1 \2", text)
     text = _THOUSANDS_RE.sub(r"\1\2", text)
     text = _K_RE.sub(_k, text)
     text = _DECADE_RE.sub(r"\1", text)  # "the 90s" → "the 90" → (below) 1990
@@ -63,38 +73,3 @@ def normalise_numbers(text: str) -> str:
     text = _UNIT_RE.sub(r"\1 \2", text)
     return _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
 
-
-def join_spelled(text: str, words: Mapping[str, str]) -> str:
-    """``text`` (folded) with its spelled compound numbers as digits: "twenty-two" → 22,
-    "eighty six" → 86, "treinta y cinco" → 35; years too: "nineteen ninety-six" → 1996, "two
-    thousand eight" → 2008 (``words``: number words → digits). A decade ("the nineties") is no
-    year and stays a word."""
-    items = tuple(sorted(words.items()))
-    text = _compound_re(items).sub(lambda m: _compound(m, words), text)
-    if "nineteen" in text or "thousand" in text or "mil " in text:
-        text = _CENTURY_RE.sub(lambda m: ("19" if m.group(1) == "nineteen" else "20") + m.group(2), text)
-        text = _THOUSANDS_YEAR_RE.sub(lambda m: _after_2000(m.group(1), words, m.group(0)), text)
-    return text
-
-
-_CENTURY_RE = lazy(r"\b(nineteen|twenty)\s+(\d\d)\b")  # "nineteen 96" (its tens already joined)
-_THOUSANDS_YEAR_RE = lazy(r"\b(?:two thousand|dos mil)(?:\s+and)?\s+(\d{1,2}|[a-z]+)\b")
-
-
-def _after_2000(word: str, words: Mapping[str, str], spelled: str) -> str:
-    """ "two thousand eight" → 2008; "two thousand fans" stays as written."""
-    value = word if word.isdigit() else words.get(word, "")
-    return str(2000 + int(value)) if value.isdigit() and int(value) < 100 else spelled
-
-
-def _compound(m: re.Match[str], words: Mapping[str, str]) -> str:
-    return str(int(words[m.group(1)]) + int(words[m.group(2)]))
-
-
-@lru_cache(maxsize=2)
-def _compound_re(items: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    tens = [w for w, v in items if v.isdigit() and 20 <= int(v) <= 90 and int(v) % 10 == 0]
-    units = [w for w, v in items if v.isdigit() and 1 <= int(v) <= 9]
-    if not tens or not units:
-        return re.compile(r"(?!)")
-    return re.compile(rf"\b({'|'.join(tens)})(?:[\s-]|\s+y\s+)({'|'.join(units)})\b")

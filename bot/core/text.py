@@ -19,10 +19,11 @@ from rapidfuzz.distance import OSA
 
 from bot.core.fold import fold
 from bot.core.lazyre import lazy
-from bot.core.numbers import join_spelled, normalise_numbers
+from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
 from bot.core.respell import Partners, Respeller, unstretch
 from bot.core.runon import ASKER, split_run_ons
+from bot.core.spelled import spell_out
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -337,7 +338,7 @@ def _expand(text: str) -> str:
     if "'" in text or "cannot" in text:
         for pattern, repl in _CONTRACTIONS:
             text = pattern.sub(repl, text)
-    text = join_spelled(text, _NUMBER_WORDS)  # "twenty-two", "treinta y cinco"
+    text = spell_out(text)  # "nineteen ninety-six" → 1996, "two thousand eight" → 2008
     if _SPELLED_UNIT_RE.search(text):  # "twenty k walk" is "20 k walk": spelled, then normalised
         text = _SPELLED_UNIT_RE.sub(lambda m: _NUMBER_WORDS[m.group(1)] + m.group(2), text)
     text = normalise_numbers(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.fold import fold
-from bot.core.numbers import join_spelled, normalise_numbers
+from bot.core.numbers import normalise_numbers
 from tests.coredata import shipped_engine
 
 
@@ -52,29 +52,6 @@ def test_normalise_numbers(text: str, expected: str) -> None:
 )
 def test_numbers_reach_the_analysis(text: str, tokens: set[str]) -> None:
     assert tokens <= set(shipped_engine().matcher.analyzer.analyze(text).tokens)
-
-
-WORDS = {"one": "1", "two": "2", "six": "6", "eight": "8", "twenty": "20", "ninety": "90", "nineteen": "19",
-         "treinta": "30", "cinco": "5", "ocho": "8"}
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("he was twenty-two", "he was 22"),  # a spelled compound number
-        ("ninety six thousand", "96 thousand"),
-        ("treinta y cinco", "35"),
-        ("nineteen ninety-six", "1996"),  # a spelled year
-        ("two thousand eight", "2008"),
-        ("two thousand and eight", "2008"),
-        ("dos mil ocho", "2008"),
-        ("two thousand fans", "two thousand fans"),  # a count, no year
-        ("in the nineties", "in the nineties"),  # a decade is no year
-        ("twenty", "twenty"),  # alone: left to the word tables
-    ],
-)
-def test_spelled_numbers_join(text: str, expected: str) -> None:
-    assert join_spelled(text, WORDS) == expected
 
 
 def test_a_decade_word_is_not_known_for_its_number() -> None:
