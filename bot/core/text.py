@@ -808,7 +808,7 @@ class Analyzer:
                 opening = word in _POLITE or word in _LEAD_FILLER
                 if opening and len(lead) > 0:
                     continue  # "would you be so kind as to…": how it is asked, no topic
-            if indirect and word in _ASKING_WORDS:
+            if indirect and (word in _ASKING_WORDS or written in _ASKING_WORDS):
                 asks = True  # "she asked me who first taught him": the clause asks, indirectly
                 framing.update(asker)
             if word in _WH_WORDS and clause_started:

@@ -329,6 +329,7 @@ def test_courtesy_names_no_topic(message: str, plain: str) -> None:
         # a question embedded after a word of asking or knowing makes its clause ask
         ("My nephew asked me where he was born, and I had no idea.", (True,)),
         ("The teacher asked me who coached him in Cuenca.", (True,)),
+        ("I wonder if someone might tell me how high he climbed.", (True,)),  # "how high": one expression
         # a complementiser brings a statement, not a question
         ("My uncle told me that when he won the crowd went wild.", (False,)),
         # a question with no word of its own ("what was it?") asks about the clause before it
