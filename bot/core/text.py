@@ -794,8 +794,12 @@ class Analyzer:
                 first_written[:] = [written]
                 # "so what was…" asks; "so i was…" does not; "where did he place" (one expression) asks
                 asks = asks or word in _QUESTION_STARTERS or written in _QUESTION_STARTERS
+                # "in what year…" (one expression naming what is asked)
+                asks = asks or (word[:1] == "§" and word[1:] in self.lexicon.intents)
             elif len(lead) == 1:
                 lead.append(word)
+                # "in which distance…", "at what age…": a preposition carried before the question word
+                asks = asks or (lead[0] in _TABLES.prepositions and (word in _ASKING_WORDS or written in _ASKING_WORDS))
             if opening:
                 if word in _REQUESTS:  # "Please state the years…": a request, its verb no topic
                     asks = True
