@@ -464,6 +464,8 @@ def test_rare_real_words_are_not_forced_into_a_form(word: str, not_this: str) ->
     assert not_this not in tokens(f"what about {word}")
 
 
-@pytest.mark.parametrize("question", ["in which distance did he start", "at what age did he win gold", "in what year did he retire"])
+@pytest.mark.parametrize(
+    "question", ["in which distance did he start", "at what age did he win gold", "in what year did he retire"]
+)
 def test_a_preposition_before_the_question_word_still_asks(question: str) -> None:
     assert analyze(f"sorry I am not good with computers. {question}").asking[-1] is True
