@@ -11,19 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from functools import lru_cache
 
-import snowballstemmer
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.analysis import Analysis, Lexicon
+from bot.core.expand import TOKEN_RE, detect_language, expand, stem
 from bot.core.fold import fold
 from bot.core.lazyre import lazy
-from bot.core.numbers import normalise_numbers
 from bot.core.respell import Partners, Respeller, unstretch
 from bot.core.runon import ASKER, split_run_ons
-from bot.core.spelled import spell_out
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -38,17 +35,6 @@ __all__ = [
     "word_ranks",
 ]
 
-_CONTRACTIONS = (
-    (lazy(r"\b(can)'?t\b|\b(can)not\b"), r"can not"),
-    (lazy(r"\bwon't\b"), "will not"),
-    (lazy(r"\b(\w+)n't\b"), r"\1 not"),
-    (lazy(r"\b(what|who|where|when|how|why|that|it|he|she|there|here)'s\b"), r"\1 is"),
-    (lazy(r"\b(\w+)'re\b"), r"\1 are"),
-    (lazy(r"\b(\w+)'ve\b"), r"\1 have"),
-    (lazy(r"\b(\w+)'ll\b"), r"\1 will"),
-    (lazy(r"\b(\w+)'d\b"), r"\1 would"),
-    (lazy(r"\bi'm\b"), "i am"),
-)
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # The person every question is about: "is Jefferson Pérez from" reads as "is he from".
 _FULL_NAME = ("jefferson", "perez")  # "Jefferson Peter": a first name calls for its surname
@@ -133,59 +119,6 @@ _TABLE_WORDS = (
 # one edit away ("gold", "world") than meant: it may be corrected.
 _RARE_REAL_RANK = 20000
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
-_TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
-_SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
-
-_STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
-
-
-@lru_cache(maxsize=65536)
-def _stem(word: str, lang: str) -> str:
-    if word.isdigit() or len(word) <= 3:
-        return word
-    return _STEMMERS[lang].stemWord(word)
-
-
-def detect_language(text: str, lexicon: Lexicon) -> str:
-    """``es`` when the text reads as Spanish, else ``en``."""
-    folded_words = re.findall(r"[a-z]+", fold(text))
-    es = 2 * len(_SPANISH_MARKS.findall(text.casefold()))
-    es += sum(1 for w in folded_words if w in lexicon.spanish_markers)
-    en = sum(1 for w in folded_words if w in lexicon.english_markers)
-    return "es" if es > en else "en"
-
-
-_POSSESSIVE_RE = lazy(r"'s\b")
-# A number spelled out before a unit ("twenty k", "five km", "veinte kilómetros").
-_SPELLED_UNIT_RE = re.compile(
-    r"\b("
-    + "|".join(sorted((w for w, v in _NUMBER_WORDS.items() if v.isdigit()), key=len, reverse=True))
-    + r")(\s?(?:k|km|kms|kilomet\w*|kilo\b|miles?|m|meters?|metres?|metros?)\b)"
-)
-# Punctuation and dashes end a clause: "quick q before my exam lol — what year…" (the preamble is
-# then a clause of its own). Emoji do not: they often stand for a word ("how many 🏅 does…").
-# The dot of a title or an abbreviation ("Mr. Pérez", "Sr. Pérez", "approx. 20 km") ends nothing.
-_BOUNDARY_RE = re.compile(
-    r"[,;!¿¡—–]|\s-+\s|:(?!\d)"
-    r"|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bsr)(?<!\bsra)(?<!\bjr)(?<!\bvs)(?<!\bapprox)"
-    r"(?<!\bnum)(?<!\be\.g)(?<!\bi\.e)\.(?!\d)"
-)
-
-
-@lru_cache(maxsize=16)
-def _expand(text: str) -> str:
-    text = fold(text)
-    if "'" in text or "cannot" in text:
-        for pattern, repl in _CONTRACTIONS:
-            text = pattern.sub(repl, text)
-    text = spell_out(text)  # "nineteen ninety-six" → 1996, "two thousand eight" → 2008
-    if _SPELLED_UNIT_RE.search(text):  # "twenty k walk" is "20 k walk": spelled, then normalised
-        text = _SPELLED_UNIT_RE.sub(lambda m: _NUMBER_WORDS[m.group(1)] + m.group(2), text)
-    text = normalise_numbers(text)
-    if "'" in text:
-        text = _POSSESSIVE_RE.sub(" ", text).replace("'", " ")
-    text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something
-    return _BOUNDARY_RE.sub(" | ", text)  # clause boundaries
 
 
 def _named_phrase(folded: str) -> str | None:
@@ -244,24 +177,24 @@ class Analyzer:
         phrases: list[tuple[str, str]] = []
         for concept, forms in lexicon.concepts.items():
             for form in forms:
-                expanded = " ".join(_NUMBER_WORDS.get(w, w) for w in _TOKEN_RE.findall(_expand(form)) if w != "|")
+                expanded = " ".join(_NUMBER_WORDS.get(w, w) for w in TOKEN_RE.findall(expand(form)) if w != "|")
                 if " " in expanded:
                     phrases.append((expanded, concept))
                 elif expanded:
                     self._word_concept.setdefault(expanded, concept)
                     for lang in self._languages_of(expanded):
-                        self._stem_concept.setdefault((_stem(expanded, lang), lang), concept)
+                        self._stem_concept.setdefault((stem(expanded, lang), lang), concept)
         # Phrases match on stems, so "stepping away", "grew up" and "going to bed" all count.
         self._phrase_stems: dict[tuple[str, ...], str] = {}
         for phrase, concept in phrases:
             for lg in ("en", "es"):
-                self._phrase_stems.setdefault(tuple(_stem(w, lg) for w in phrase.split()), concept)
+                self._phrase_stems.setdefault(tuple(stem(w, lg) for w in phrase.split()), concept)
         self._phrase_lengths: dict[str, int] = {}  # first stem → the longest phrase it starts
         for key in self._phrase_stems:
             self._phrase_lengths[key[0]] = max(self._phrase_lengths.get(key[0], 0), len(key))
         # Hedges are stop words: passing over one inside an expression loses no topic.
         self._hedges = _TABLES.hedges & lexicon.stopwords
-        self._stop_stems = frozenset(_stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
+        self._stop_stems = frozenset(stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
         people = "|".join(sorted(re.escape(p) for p in lexicon.people))
         # "Quito's altitude", "Markov's time": what a name's possessive asks is about that place or
         # person, not him (values — medal colours, nations — are no owners: "Russia's agency").
@@ -286,12 +219,12 @@ class Analyzer:
         for phrase, _concept in phrases:
             known.update(phrase.split())
         for word in vocabulary:
-            known.update(_TOKEN_RE.findall(_expand(word)))
+            known.update(TOKEN_RE.findall(expand(word)))
         self._known = frozenset(w for w in known if not w.startswith("§"))
         # "takes" is no new word when "take" is known: an inflection of a known word is known.
         # (Not a stop word's: "doing" is no more known for "do" being one.)
         content = self._known - lexicon.stopwords - set(_NUMBER_WORDS)  # "nineties" is no "ninety"
-        self._known_stems = {lg: frozenset(_stem(w, lg) for w in content) for lg in ("en", "es")}
+        self._known_stems = {lg: frozenset(stem(w, lg) for w in content) for lg in ("en", "es")}
         # The domain's rare words (names, places, events): what a split or misheard word may be.
         # Function words are no targets: "quien es" is two words, not "quienes".
         function = _QUESTION_STARTERS | _WH_WORDS | _CONJUNCTIONS | _LEAD_FILLER
@@ -418,18 +351,18 @@ class Analyzer:
             return (None if concept == NO_CONCEPT else concept), False
         # An inflected stop word ("alrighty"); never a short word that is only a stop word's stem
         # ("pan" of "pana").
-        if len(word) > 3 and _stem(word, lang) in self._stop_stems and word in self._dictionary:
+        if len(word) > 3 and stem(word, lang) in self._stop_stems and word in self._dictionary:
             return None, False
         # Only the question's language: a Spanish stem of an English word is noise.
-        stemmed = self._stem_concept.get((_stem(word, lang), lang))
+        stemmed = self._stem_concept.get((stem(word, lang), lang))
         if stemmed:
             return stemmed, False
-        stem = _stem(word, lang)
+        root = stem(word, lang)
         if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
-            return stem, False
-        if stem not in self._known_stems[lang] and self._is_adverb(word):
+            return root, False
+        if root not in self._known_stems[lang] and self._is_adverb(word):
             return None, False  # "precisely", "oficialmente": how, not what; dropped like a hedge
-        return stem, stem not in self._known_stems[lang]
+        return root, root not in self._known_stems[lang]
 
     def _is_adverb(self, word: str) -> bool:
         """An adverb made from an everyday adjective ("precisely", "roughly", "oficialmente"):
@@ -459,7 +392,7 @@ class Analyzer:
         """Replace the longest known multi-word expressions by their concept (``§concept``):
         (token, the first word it was written with) — "where did he place" still opens with "where"."""
         out: list[tuple[str, str]] = []
-        stems = [_stem(w, lang) for w in words]
+        stems = [stem(w, lang) for w in words]
         i = 0
         while i < len(words):
             longest = self._phrase_lengths.get(stems[i], 0)  # no phrase starts here: skip the search
@@ -527,7 +460,7 @@ class Analyzer:
         lang = lang or detect_language(text, self.lexicon)
         names = {fold(m) for m in _NAME_RE.findall(text)}
         words: list[str] = []
-        plain = [unstretch(w, self._word_rank) for w in _TOKEN_RE.findall(_expand(text))]
+        plain = [unstretch(w, self._word_rank) for w in TOKEN_RE.findall(expand(text))]
         spelled: list[str] = []
         joined = self._respeller.join(plain, self._is_word)
         for word in [w for chat in joined for w in _SPELLINGS.get(chat, chat).split()]:  # "ikr": i know right
