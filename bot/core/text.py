@@ -21,6 +21,7 @@ from bot.core.expand import TOKEN_RE, detect_language, expand, stem
 from bot.core.fold import fold
 from bot.core.respell import Partners, Respeller, unstretch
 from bot.core.runon import split_run_ons
+from bot.core.subjects import ABOUT_HIM, FULL_NAME, him_by_noun, him_of, subject_pattern, subjects_of
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -36,30 +37,8 @@ __all__ = [
 ]
 
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
-# The person every question is about: "is Jefferson Pérez from" reads as "is he from".
-_FULL_NAME = ("jefferson", "perez")  # "Jefferson Peter": a first name calls for its surname
-_HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his", "peres": "he"}
-# His name after one of these is an object ("the man who beat Pérez", "separated Pérez from the
-# winner"): "him", so that it joins "beat him", never "he from".
-_BEFORE_OBJECT = frozenset(
-    "to from of with by against behind than over beat beats beating taught met told saw gave sent let"
-    " made about for at ahead like".split()
-)
-_TITLES = frozenset("mr mister sr senor don jefferson".split())  # "Mr. Pérez": the title says nothing of the role
 # A capitalised word that does not start a sentence: a name ("…in Australia", "…Bolt's time").
 _NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
-# "did Pérez…", "was he…": a question whose subject is him (not the man who beat him).
-ABOUT_HIM = "about_him"
-_HIM_SUBJECT_RE = re.compile(
-    r"\b(?:did|does|was|is|has|had|were|will|can|could|ever)\s+(?:jefferson\s+perez|jefferson|perez|he)\b"
-    # "Pérez once tested positive": his name, then what he did.
-    r"|\b(?:jefferson\s+perez|jefferson|perez)\s+(?:(?:once|ever|also|still|really|actually|never)\s+)?"
-    r"(?:was|is|did|does|has|had|got|won|tested|failed|became|went|fue|era|es|gano|dio)\b"
-)
-# Words after which a name is an object, not the subject of the verb that follows it.
-_NOT_SUBJECT = frozenset(
-    "behind to than by with from after against beat beats over of and or for ante contra detras de que a".split()
-)
 _OBJECT_PRONOUNS = frozenset({"it", "them", "lo", "la", "los", "las"})  # "hung it up", "lo dejó"
 _TABLES = tables()
 _CONFIRMING_RE = CONFIRMING_RE  # its name before the split (tests/core/test_text.py reads it here)
@@ -128,26 +107,7 @@ class Analyzer:
         # Hedges are stop words: passing over one inside an expression loses no topic.
         self._hedges = _TABLES.hedges & lexicon.stopwords
         self._stop_stems = frozenset(stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
-        people = "|".join(sorted(re.escape(p) for p in lexicon.people))
-        # "Quito's altitude", "Markov's time": what a name's possessive asks is about that place or
-        # person, not him (values — medal colours, nations — are no owners: "Russia's agency").
-        owners = "|".join(
-            sorted(re.escape(e) for e in lexicon.people | (lexicon.entities - set(lexicon.values)) if e.isalpha())
-        )
-        self._subject_re = (
-            re.compile(
-                rf"\b(?:(?P<a>{owners})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
-                rf"how old was|where is|where was|what did|what does|quedo|termino|llego|gano|fue|era|tenia|es)"
-                rf"\s+(?:\w+\s+)?(?P<b>{people})"
-                # "chocho was an olympian", "luis chocho also coached…": named, then what he did or was.
-                # "who was faster, Markov or Segura?": a choice between two others is about them.
-                rf"|(?P<d>{people})\s+(?:or|o)\s+(?:\w+\s+)?(?:{people})"
-                rf"|(?P<c>{people})\s+(?:also\s+|ever\s+|still\s+|later\s+|too\s+)?"
-                rf"(?:was|is|were|did|does|has|had|won|became|went|coached|trained|walked|raced|fue|era|es|gano))\b"
-            )
-            if people
-            else None
-        )
+        self._subject_re = subject_pattern(lexicon)
         known = set(self._word_concept) | set(lexicon.stopwords) | set(_NUMBER_WORDS) | set(_SPELLINGS)
         for phrase, _concept in phrases:
             known.update(phrase.split())
@@ -169,7 +129,7 @@ class Analyzer:
         pairs = [phrase.split(" ") for phrase, _concept in phrases if phrase.count(" ") == 1]
         stop = lexicon.stopwords
         both_content = [(a, b) for a, b in pairs if a not in stop and b not in stop]
-        self._partners = Partners([*both_content, _FULL_NAME])
+        self._partners = Partners([*both_content, FULL_NAME])
         self._by_initial: dict[str, list[str]] = {}
         for word in sorted(self._known - set(_SPELLINGS)):
             if len(word) >= 3 and word.isalpha():
@@ -194,23 +154,6 @@ class Analyzer:
     def _is_word(self, word: str) -> bool:
         """A word as it stands: one the vocabulary knows, or a common English or Spanish word."""
         return word in self._known or self._is_real(word)
-
-    @staticmethod
-    def _him_by_noun(words: list[str]) -> list[str]:
-        """ "the athlete", "el atleta" → he: a definite noun for a person, with no relative clause
-        or origin after it to make it someone else ("the athlete who beat him"), is him."""
-        out: list[str] = []
-        for i, word in enumerate(words):
-            if (
-                word in _TABLES.him_nouns
-                and out
-                and out[-1] in _TABLES.articles
-                and (i + 1 == len(words) or words[i + 1] not in _TABLES.relatives)
-            ):
-                out[-1] = "he"
-                continue
-            out.append(word)
-        return out
 
     def _may_mend(self, word: str) -> bool:
         """A word that may stand for half of an expression: no form of the vocabulary (which
@@ -311,15 +254,7 @@ class Analyzer:
         """Whom a question is about: "Markov's time", "did Segura win" → ``about_markov``;
         "did Pérez…", "was he…" → ``about_him``. A fact answers a question about someone else
         only if its own phrasings are about that person too."""
-        folded = fold(text)
-        found = {ABOUT_HIM} if _HIM_SUBJECT_RE.search(folded) else set()
-        if self._subject_re is not None:
-            for m in self._subject_re.finditer(folded):
-                before = folded[: m.start()].split()[-1:]
-                if m.group("c") and before and before[0] in _NOT_SUBJECT:
-                    continue  # "how far behind Borchin was he": Borchin is no subject there
-                found.add(f"about_{m.group('a') or m.group('b') or m.group('c') or m.group('d')}")
-        return frozenset(found)
+        return subjects_of(text, self._subject_re)
 
     def _join_phrases(self, words: list[str], lang: str) -> list[tuple[str, str]]:
         """Replace the longest known multi-word expressions by their concept (``§concept``):
@@ -408,14 +343,9 @@ class Analyzer:
                     word = self._correct_rare(word) or word
             spelled.append(word)
         for word in self._partners.mend(spelled, self._may_mend):
-            him = _HIM.get(word)
-            if him == "he":
-                before = next((w for w in reversed(words) if w not in _TITLES), "")
-                if before in _BEFORE_OBJECT or before == "him" or (len(before) > 4 and before.endswith("ed")):
-                    him = "him"
-            words.append(him or _NUMBER_WORDS.get(word, word))
+            words.append(him_of(word, words) or _NUMBER_WORDS.get(word, word))
         words = [w for i, w in enumerate(words) if not (w in ("he", "him") and i and words[i - 1] == w)]
-        words = self._him_by_noun(words)
+        words = him_by_noun(words)
         # "dicha peregrinación": a word pointing back at a thing named before names nothing itself.
         words = [
             w
