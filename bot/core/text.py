@@ -19,6 +19,7 @@ from bot.core.analysis import Analysis, Lexicon
 from bot.core.clauses import ASKS_NAME_RE, CONFIRMING_RE, HYPOTHETICAL_RE, clause_leads, named_phrase
 from bot.core.expand import TOKEN_RE, detect_language, expand, stem
 from bot.core.fold import fold
+from bot.core.phrases import Phrases
 from bot.core.respell import Partners, Respeller, unstretch
 from bot.core.runon import split_run_ons
 from bot.core.subjects import ABOUT_HIM, FULL_NAME, him_by_noun, him_of, subject_pattern, subjects_of
@@ -39,7 +40,6 @@ __all__ = [
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # A capitalised word that does not start a sentence: a name ("…in Australia", "…Bolt's time").
 _NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
-_OBJECT_PRONOUNS = frozenset({"it", "them", "lo", "la", "los", "las"})  # "hung it up", "lo dejó"
 _TABLES = tables()
 _CONFIRMING_RE = CONFIRMING_RE  # its name before the split (tests/core/test_text.py reads it here)
 # Words after which a word of knowing is a noun ("the exact figure", "his idea").
@@ -96,16 +96,8 @@ class Analyzer:
                     self._word_concept.setdefault(expanded, concept)
                     for lang in self._languages_of(expanded):
                         self._stem_concept.setdefault((stem(expanded, lang), lang), concept)
-        # Phrases match on stems, so "stepping away", "grew up" and "going to bed" all count.
-        self._phrase_stems: dict[tuple[str, ...], str] = {}
-        for phrase, concept in phrases:
-            for lg in ("en", "es"):
-                self._phrase_stems.setdefault(tuple(stem(w, lg) for w in phrase.split()), concept)
-        self._phrase_lengths: dict[str, int] = {}  # first stem → the longest phrase it starts
-        for key in self._phrase_stems:
-            self._phrase_lengths[key[0]] = max(self._phrase_lengths.get(key[0], 0), len(key))
         # Hedges are stop words: passing over one inside an expression loses no topic.
-        self._hedges = _TABLES.hedges & lexicon.stopwords
+        self._phrases = Phrases(phrases, _TABLES.hedges & lexicon.stopwords)
         self._stop_stems = frozenset(stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
         self._subject_re = subject_pattern(lexicon)
         known = set(self._word_concept) | set(lexicon.stopwords) | set(_NUMBER_WORDS) | set(_SPELLINGS)
@@ -256,63 +248,6 @@ class Analyzer:
         only if its own phrasings are about that person too."""
         return subjects_of(text, self._subject_re)
 
-    def _join_phrases(self, words: list[str], lang: str) -> list[tuple[str, str]]:
-        """Replace the longest known multi-word expressions by their concept (``§concept``):
-        (token, the first word it was written with) — "where did he place" still opens with "where"."""
-        out: list[tuple[str, str]] = []
-        stems = [stem(w, lang) for w in words]
-        i = 0
-        while i < len(words):
-            longest = self._phrase_lengths.get(stems[i], 0)  # no phrase starts here: skip the search
-            for length in range(min(longest, len(words) - i), 1, -1):
-                concept = self._phrase_stems.get(tuple(stems[i : i + length]))
-                if concept is not None and not any(w[:1] == "|" for w in words[i : i + length]):
-                    out.append(("§" + concept, words[i]))
-                    i += length
-                    break
-            else:
-                hedged = self._hedged_phrase(words, stems, i, longest)
-                if hedged is not None:  # "is he even from": a hedge inside the expression
-                    out.append(("§" + hedged[0], words[i]))
-                    i = hedged[1]
-                    continue
-                # "hung it up", "called it quits": a phrasal verb with its object in between.
-                if longest and i + 2 < len(words) and words[i + 1] in _OBJECT_PRONOUNS:
-                    for length in range(min(longest, len(words) - i - 1), 1, -1):
-                        key = (stems[i], *stems[i + 2 : i + 1 + length])
-                        concept = self._phrase_stems.get(key)
-                        if concept is not None and not any(w[:1] == "|" for w in words[i : i + 1 + length]):
-                            out.append(("§" + concept, words[i]))
-                            i += 1 + length
-                            break
-                    else:
-                        out.append((words[i], words[i]))
-                        i += 1
-                    continue
-                out.append((words[i], words[i]))
-                i += 1
-        return out
-
-    def _hedged_phrase(self, words: list[str], stems: list[str], i: int, longest: int) -> tuple[str, int] | None:
-        """The longest expression starting at ``i`` once hedge words inside it are passed over
-        ("what city is he even from", "¿de dónde es realmente?"): (concept, index after it)."""
-        if not longest:
-            return None
-        kept: list[int] = [i]
-        j = i + 1
-        while j < len(words) and len(kept) < longest and words[j][:1] != "|":
-            if words[j] not in self._hedges:
-                kept.append(j)
-            j += 1
-        for length in range(len(kept), 1, -1):
-            span = kept[:length]
-            if span[-1] - span[0] + 1 == length:
-                continue  # no hedge inside: the plain search already tried it
-            concept = self._phrase_stems.get(tuple(stems[k] for k in span))
-            if concept is not None:
-                return concept, span[-1] + 1
-        return None
-
     def _named(self, folded: str, lang: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """The tokens of what a question asks the name of ("name the coach who…" → coach)."""
         if not ASKS_NAME_RE.search(folded):
@@ -409,7 +344,7 @@ class Analyzer:
             return bool(embedded) and embedded[-1][0] >= clause_from
 
         previous = before = ""
-        for word, written in self._join_phrases(words, lang):
+        for word, written in self._phrases.join(words, lang):
             before2, before, previous = before, previous, written
             # "figure out", "no idea": how one asks; "the exact figure", "his idea": a thing asked of
             knowing = word in _INDIRECT and not (
