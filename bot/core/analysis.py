@@ -9,6 +9,8 @@ from collections.abc import Mapping
 
 from bot.core.record import Frozen
 
+NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
+
 
 class Lexicon(Frozen):
     """The vocabulary knowledge the analyzer uses; read from ``lexicon.yaml`` of the fact base.

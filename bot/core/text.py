@@ -12,17 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
-from bot.core.analysis import Analysis, Lexicon
+from bot.core.analysis import NO_CONCEPT, Analysis, Lexicon
 from bot.core.clauses import ASKS_NAME_RE, CONFIRMING_RE, HYPOTHETICAL_RE, clause_leads, named_phrase
+from bot.core.correct import Corrector
 from bot.core.expand import TOKEN_RE, detect_language, expand, stem
 from bot.core.fold import fold
 from bot.core.phrases import Phrases
-from bot.core.respell import Partners, Respeller, unstretch
 from bot.core.runon import split_run_ons
-from bot.core.subjects import ABOUT_HIM, FULL_NAME, him_by_noun, him_of, subject_pattern, subjects_of
+from bot.core.subjects import ABOUT_HIM, him_by_noun, him_of, subject_pattern, subjects_of
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -37,7 +34,6 @@ __all__ = [
     "word_ranks",
 ]
 
-NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # A capitalised word that does not start a sentence: a name ("…in Australia", "…Bolt's time").
 _NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
 _TABLES = tables()
@@ -60,15 +56,6 @@ _PLEAS = _TABLES.pleas  # "could you help (me out)": a request for help, which s
 _COURTESY = _TABLES.courtesy  # "thank you so much", "pardon me for…": a clause opening so asks nothing
 # Words that open a question, direct or embedded ("she asked me who…", "i wonder how old…").
 _ASKING_WORDS = _TABLES.asking_words
-# The tables' words are words: never typo-corrected into something else ("podría" is no "podio").
-_TABLE_WORDS = (
-    _CONJUNCTIONS | _QUESTION_STARTERS | _LEAD_FILLER | _WH_WORDS | _INDIRECT | _POLITE | _REQUESTS | _PLEAS
-    | _COURTESY | _ASKING_WORDS | _TABLES.hedges
-)
-# A real word this rare in general use ("gould", "wold") is likelier a typo of a domain word
-# one edit away ("gold", "world") than meant: it may be corrected.
-_RARE_REAL_RANK = 20000
-_RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
 
 
 class Analyzer:
@@ -79,7 +66,6 @@ class Analyzer:
     ) -> None:
         self.lexicon = lexicon
         self._canonical_cache: dict[tuple[str, str], tuple[str | None, bool]] = {}
-        self._correction_cache: dict[str, str | None] = {}
         self._words = {lang: common_words(lang) for lang in ("en", "es")}  # needed while building only
         self._ranks = word_ranks()
         # Every common word has a rank: the rank table doubles as the dictionary (one copy to keep).
@@ -110,22 +96,9 @@ class Analyzer:
         # (Not a stop word's: "doing" is no more known for "do" being one.)
         content = self._known - lexicon.stopwords - set(_NUMBER_WORDS)  # "nineties" is no "ninety"
         self._known_stems = {lg: frozenset(stem(w, lg) for w in content) for lg in ("en", "es")}
-        # The domain's rare words (names, places, events): what a split or misheard word may be.
-        # Function words are no targets: "quien es" is two words, not "quienes".
-        function = _QUESTION_STARTERS | _WH_WORDS | _CONJUNCTIONS | _LEAD_FILLER
-        self._respeller = Respeller(
-            (w for w in self._known if self._ranks.get(w, RARE_RANK) > _RARE_TARGET_RANK and w not in function),
-            (w for w in self._word_concept if self._word_concept[w] != NO_CONCEPT and w not in function),
+        self._corrector = Corrector(
+            self._known, self._word_concept, self._ranks, self._dictionary, phrases, lexicon.stopwords
         )
-        # Two-word expressions, his name among them: a real word beside one half may be the other.
-        pairs = [phrase.split(" ") for phrase, _concept in phrases if phrase.count(" ") == 1]
-        stop = lexicon.stopwords
-        both_content = [(a, b) for a, b in pairs if a not in stop and b not in stop]
-        self._partners = Partners([*both_content, FULL_NAME])
-        self._by_initial: dict[str, list[str]] = {}
-        for word in sorted(self._known - set(_SPELLINGS)):
-            if len(word) >= 3 and word.isalpha():
-                self._by_initial.setdefault(word[0], []).append(word)
         del self._words  # the per-language lists served _languages_of above; the ranks keep the words
 
     def _languages_of(self, word: str) -> tuple[str, ...]:
@@ -135,68 +108,6 @@ class Analyzer:
         if en == es:
             return ("en", "es")
         return ("en",) if en else ("es",)
-
-    def _is_real(self, word: str) -> bool:
-        """A common English or Spanish word, or an inflection of one: never "corrected"."""
-        if word in self._dictionary:
-            return True
-        # Plurals the frequency list lacks ("premios", "carreras"): the singular is a word.
-        return len(word) > 4 and word.endswith("s") and (word[:-1] in self._dictionary or word[:-2] in self._dictionary)
-
-    def _is_word(self, word: str) -> bool:
-        """A word as it stands: one the vocabulary knows, or a common English or Spanish word."""
-        return word in self._known or self._is_real(word)
-
-    def _may_mend(self, word: str) -> bool:
-        """A word that may stand for half of an expression: no form of the vocabulary (which
-        means what it says), no word of the tables, no number."""
-        fixed = word in self._word_concept or word in _TABLE_WORDS or word in _NUMBER_WORDS
-        return word.isalpha() and not fixed
-
-    def _word_rank(self, word: str) -> int | None:
-        """A word's general-language frequency rank, None for no word at all; a word only the
-        vocabulary knows (a name, "pleasee") after every listed word."""
-        if not self._is_word(word):
-            return None
-        return self._ranks.get(word, RARE_RANK)
-
-    def _correct(self, word: str) -> str | None:
-        """The closest known word for an unknown one (same first letter, 1–2 edits; else a rare word
-        it sounds like) — memoised."""
-        if word not in self._correction_cache:
-            if len(self._correction_cache) > 50_000:
-                self._correction_cache.clear()
-            self._correction_cache[word] = self._correct_uncached(word)
-        return self._correction_cache[word]
-
-    def _correct_rare(self, word: str) -> str | None:
-        """A rare real word read as the domain's word one edit away ("atens" → athens' "atenas",
-        "yeras" → years): only a form of the vocabulary's concepts, never a function word."""
-        if len(word) < 4 or not word.isalpha():
-            return None
-        choices = self._by_initial.get(word[0]) or []
-        near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, processor=None, limit=8)
-        concepts = self._word_concept
-        forms = [(w, concepts[w]) for w, _d, _i in near if concepts.get(w, NO_CONCEPT) != NO_CONCEPT]
-        if len({concept for _w, concept in forms}) != 1:
-            return None  # none, or several concepts one edit away ("anios": años or adiós?)
-        return forms[0][0]
-
-    def _correct_uncached(self, word: str) -> str | None:
-        if len(word) < 4 or not word.isalpha():
-            return None
-        choices = self._by_initial.get(word[0])
-        limit = 1 if len(word) <= 6 else 2
-        found = (
-            process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, processor=None, limit=8)
-            if choices
-            else None
-        )
-        if not found:
-            # A name spelled by ear may change its first letter ("quenca"): the rare word it sounds like.
-            return self._respeller.sounded(word)
-        # Fewest edits first; on a tie, a word of the same length ("wolrd" → world, not word).
-        return min(found, key=lambda f: (f[1], abs(len(f[0]) - len(word)), f[0]))[0]
 
     def _canonical(self, word: str, lang: str) -> tuple[str | None, bool]:
         """(canonical token or None for a stop word, whether the word was unknown) — memoised."""
@@ -263,21 +174,7 @@ class Analyzer:
         lang = lang or detect_language(text, self.lexicon)
         names = {fold(m) for m in _NAME_RE.findall(text)}
         words: list[str] = []
-        plain = [unstretch(w, self._word_rank) for w in TOKEN_RE.findall(expand(text))]
-        spelled: list[str] = []
-        joined = self._respeller.join(plain, self._is_word)
-        for word in [w for chat in joined for w in _SPELLINGS.get(chat, chat).split()]:  # "ikr": i know right
-            if (
-                word not in self._known
-                and word not in _TABLE_WORDS
-                and not any(ch.isdigit() for ch in word)
-            ):
-                if not self._is_real(word):
-                    word = self._correct(word) or word
-                elif self._ranks.get(word, RARE_RANK) > _RARE_REAL_RANK:
-                    word = self._correct_rare(word) or word
-            spelled.append(word)
-        for word in self._partners.mend(spelled, self._may_mend):
+        for word in self._corrector.spell(TOKEN_RE.findall(expand(text))):
             words.append(him_of(word, words) or _NUMBER_WORDS.get(word, word))
         words = [w for i, w in enumerate(words) if not (w in ("he", "him") and i and words[i - 1] == w)]
         words = him_by_noun(words)
