@@ -5,6 +5,12 @@ contractions expanded, numbers and year shorthand normalised, multi-word express
 EN/ES synonyms mapped to one concept (``retire`` for quit/retiro/hang up his shoes…), stop
 words dropped, the rest stemmed (Snowball, English or Spanish) and, when a word is unknown,
 corrected to the closest known word (typo tolerance, rapidfuzz).
+
+This module holds the ``Analyzer`` (the vocabulary it builds, the word loop that reads clauses);
+its parts live in small modules: ``analysis`` (the records), ``expand`` (language, expansion,
+stems), ``clauses`` (how each clause opens; what kind of question it is), ``subjects`` (whom a
+question is about), ``phrases`` (multi-word expressions) and ``correct`` (word correction). The
+names other modules import from here are re-exported.
 """
 
 from __future__ import annotations
