@@ -37,6 +37,7 @@ from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
 from bot.core.followup import leans_on_previous, relative_year, years_away
+from bot.core.heads import head_noun
 from bot.core.index import about_other, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
@@ -226,6 +227,9 @@ class Matcher(ClaimChecks):
             # "say something offensive about …": an order, which no fact answers.
             first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
             analysis = analysis.replace(tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
+        if self._asks_unknown_kind(text, analysis, detected):
+            # "who's the best ecuadorian footballer ever": a footballer, which no fact knows.
+            return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
         kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
@@ -254,6 +258,16 @@ class Matcher(ClaimChecks):
             answers = tuple(Candidate(c.fact, decision.shown(c.confidence)) for c in result.answers)
             result = result.replace(confidence=decision.shown(result.confidence), answers=answers)
         return result
+
+    def _asks_unknown_kind(self, text: str, analysis: Analysis, lang: str) -> bool:
+        """Does a "who/what is the …" question ask about a kind of thing no fact knows — its head
+        noun a word of no fact, and no everyday one?"""
+        head = head_noun(fold(text))
+        if head is None:
+            return False
+        token, unknown = self.analyzer._canonical(head, lang)
+        # …as the analysis read it (a typo of a known word was mended there), and a rare word
+        return unknown and token in analysis.unknown and analysis.ranks.get(token, 0) > PIVOT_RANK
 
     def _answer_one(
         self, text: str, analysis: Analysis, result: MatchResult, question: str, truncated: bool
