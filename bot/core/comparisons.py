@@ -47,10 +47,29 @@ def pits_two(folded: str) -> bool:
     return bool(_words("pair:").search(_words("tag:").sub(" ", folded)))
 
 
+SPAN_REACH = 8  # words between "how many years" and the word that sets two times apart
+
+
 def asks_span(folded: str) -> bool:
     """Does it ask how much time lies between two things ("how many years between", "how long
-    after", "cuántos años entre")?"""
-    return bool(_words("span:").search(folded))
+    after", "cuántos años entre")? Also asked in two parts: an amount of years, then within a few
+    words one that sets two times apart ("how many years were there between", "how many years
+    separated") or runs from one to another ("how many years from his first to his last"); an
+    amount of time only when it passes ("how much time went by"), since "how much time separated
+    him from the winner" asks a margin and "how long from Quito to Cuenca" a distance."""
+    if _words("span:").search(folded):
+        return True
+    for ask in _words("span-years:").finditer(folded):
+        tail = " ".join(folded[ask.end() :].split()[:SPAN_REACH])
+        if _words("span-link:").search(tail):
+            return True
+        opened = _words("span-range:").search(tail)
+        if opened and _words("span-to:").search(tail[opened.end() :]):
+            return True
+    return any(
+        _words("span-pass:").search(" ".join(folded[ask.end() :].split()[:SPAN_REACH]))
+        for ask in _words("span-time:").finditer(folded)
+    )
 
 
 def asks_times(folded: str) -> bool:

@@ -21,6 +21,17 @@ from bot.core.fold import fold
         ("what did he do after retiring?", False, False, False),
         ("so the russian dude who beat him got busted or what", False, False, False),  # a tag, not a choice
         ("¿se retiró en 2008 o no?", False, False, False),
+        # A span asked in two parts: an amount of years, then a word setting two times apart.
+        ("how many years were there between the two medals", False, True, False),
+        ("how many years separated his gold from his silver", False, True, False),
+        ("how many years lay between the first race and the last", False, True, False),
+        ("how many years from his debut to his farewell", False, True, False),
+        ("¿cuántos años transcurrieron desde su debut hasta su retiro?", False, True, False),
+        ("how much time went by before he raced again", False, True, False),
+        # An amount of time that does not pass between two dates is a margin or a distance.
+        ("how much time separated him from the winner", False, False, False),
+        ("how long was the walk from the capital to his town", False, False, False),
+        ("¿cuántos años tenía cuando ganó?", False, False, False),
     ],
 )
 def test_what_a_two_topic_question_asks(text: str, pits: bool, span: bool, times: bool) -> None:
