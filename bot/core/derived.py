@@ -11,10 +11,11 @@ from bot.core import decision
 from bot.core.arithmetic import convert, measures_in
 from bot.core.catalog import core_catalog
 from bot.core.comparisons import asks_span, asks_unit
+from bot.core.decision import probability
 from bot.core.index import about_other, is_year
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import Analysis, fold
-from bot.core.two_topics import TwoTopics
+from bot.core.two_topics import FIRST, LAST, SIDE_MARGIN, SIDE_MIN_COVERAGE, SIDE_MIN_EVIDENCE, TwoTopics
 
 __all__ = ["DerivedValues"]
 
@@ -69,6 +70,33 @@ class DerivedValues(TwoTopics):
         first, last = years[0], years[-1]
         note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
         return result.replace(derived=note)
+
+    def _span_of_series(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "How many years between his first world title and his last?": both ends are of one
+        series, so the fact listing it answers, whichever fact the words alone lean to (his first
+        junior title is a "first" too). The series is picked among the facts that list one, by the
+        words that are neither the span's nor the ordinals', and must be clearly picked."""
+        if result.derived or not (FIRST in analysis.tokens and LAST in analysis.tokens and asks_span(fold(text))):
+            return result
+        side = tuple(t for t in analysis.tokens if t not in (FIRST, LAST) and not self._is_connective(t))
+        if not side or any(about_other(t) for t in analysis.subjects):
+            return result
+        scored = [s for s in self.score(analysis.part(side)) if self._is_series(s.index)]
+        if not scored:
+            return result
+        best = scored[0]
+        gap = best.rank - scored[1].rank if len(scored) > 1 else best.rank
+        if best.coverage < SIDE_MIN_COVERAGE or best.evidence < SIDE_MIN_EVIDENCE or gap < SIDE_MARGIN:
+            return result
+        fact = self.facts.facts[best.index]
+        years = sorted({int(t) for t in self._answer_tokens[best.index] if is_year(t)})
+        first, last = years[0], years[-1]
+        note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
+        confidence = round(max(probability(self._evidence(scored, analysis.part(side))), decision.ANSWER_AT), 4)
+        top = (Candidate(fact, confidence),)
+        return MatchResult(
+            result.question, Status.ANSWERED, result.lang, confidence, top, truncated=result.truncated, derived=note
+        )
 
     def _in_units(self, text: str, result: MatchResult) -> MatchResult:
         """ "How many seconds is his Atlanta time?", "the pilgrimage in miles?", "how long per

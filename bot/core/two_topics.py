@@ -169,9 +169,10 @@ class TwoTopics(Scorer):
 
     def _is_series(self, index: int) -> bool:
         """Does fact ``index`` list a series dated by its first year ("five Olympics, 1992–2008",
-        "world titles in 2003, 2005 and 2007"), rather than one event that mentions another year?"""
+        "world titles in 2003, 2005 and 2007") or by none ("two medals, in 1996 and 2008"), rather
+        than one event that mentions another year?"""
         years = sorted(int(t) for t in self._answer_tokens[index] if is_year(t))
-        return len(years) > 1 and self.facts.facts[index].year == years[0]
+        return len(years) > 1 and self.facts.facts[index].year in (None, years[0])
 
     def _year_of(self, index: int, ordinal: str | None) -> int | None:
         """The year fact ``index`` stands for in a count of years: its own, or for a series the

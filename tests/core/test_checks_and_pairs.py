@@ -275,6 +275,28 @@ def test_a_span_within_one_fact_is_worked_out_from_its_two_years(question: str, 
     assert body(question).startswith(result.derived)
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id", "years"),
+    [
+        ("how many years passed between his first world title and his last one", "world-titles", "4 years"),
+        ("how many years separated his first world championship win from his final one", "world-titles", "4 years"),
+        ("how many years were there between his first and last olympic medals", "olympic-medals", "12 years"),
+        ("¿cuántos años pasaron entre su primer título mundial y el último?", "world-titles", "4 años"),
+    ],
+)
+def test_a_span_from_the_first_to_the_last_of_a_series_is_worked_out_from_the_fact_listing_it(
+    question: str, fact_id: str, years: str
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == [fact_id]
+    assert years in result.derived
+
+
+def test_a_span_from_first_to_last_of_something_no_fact_lists_is_not_worked_out() -> None:
+    result = ask("how many years between his first race and his last race")
+    assert result.status is not Status.ANSWERED or not result.derived
+
+
 def test_before_that_after_a_dated_answer_is_the_nearest_dated_fact_of_that_year() -> None:
     result, _ = ask_in_context(shipped_engine(), "how long before that did he announce it", ["when did he retire?"])
     assert result.fact is not None and result.fact.id == "retirement-announcement"
