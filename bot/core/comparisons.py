@@ -17,6 +17,7 @@ from pathlib import Path
 
 __all__ = [
     "Cut",
+    "asks_birth",
     "asks_span",
     "asks_times",
     "asks_unit",
@@ -70,6 +71,11 @@ def asks_span(folded: str) -> bool:
         _words("span-pass:").search(" ".join(folded[ask.end() :].split()[:SPAN_REACH]))
         for ask in _words("span-time:").finditer(folded)
     )
+
+
+def asks_birth(folded: str) -> bool:
+    """Does it ask when he was born ("what year was he born", "¿en qué año nació?")?"""
+    return bool(_words("born:").search(folded)) and bool(_words("born-when:").search(folded))
 
 
 def asks_times(folded: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.core import decision
 from bot.core.arithmetic import convert, measures_in
 from bot.core.catalog import core_catalog
-from bot.core.comparisons import asks_span, asks_unit
+from bot.core.comparisons import asks_birth, asks_span, asks_unit, pits_two
 from bot.core.decision import probability
 from bot.core.index import about_other, is_year
 from bot.core.results import Candidate, MatchResult, Status
@@ -20,38 +20,82 @@ from bot.core.two_topics import FIRST, LAST, SIDE_MARGIN, SIDE_MIN_COVERAGE, SID
 __all__ = ["DerivedValues"]
 
 AGE = "q_age"  # the lexicon's concept for "how old", "qué edad"
+WHERE = "q_where"  # the lexicon's concept for "where": "where was he born" is his hometown
 AGES = range(10, 61)  # a number in the age fact's answer that can be his age
 
 
 class DerivedValues(TwoTopics):
     """The values the matcher works out from its answer (mixed into :class:`bot.core.matcher.Matcher`)."""
 
+    def _stated_age(self, analysis: Analysis) -> tuple[int, int] | None:
+        """The one dated fact that states his age, and that age ("22 in 1996")."""
+        found = self._side_fact((AGE,), analysis, dated=True)
+        if found is None:
+            return None
+        ages = {int(t) for t in self._answer_tokens[found[0]] if t.isdigit() and int(t) in AGES}
+        return (found[0], ages.pop()) if len(ages) == 1 else None
+
+    def _born_from_age(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "Going by his age in Atlanta, what year was he born?": the article gives no birth date,
+        but a question that points at his age asks it worked out from the fact that states it —
+        one of two years, as his birthday is not given. A bare "when was he born" is not asked
+        that way and stays declined."""
+        if result.derived or WHERE in analysis.tokens or not asks_birth(fold(text)):
+            return result
+        stated = self._stated_age(analysis)
+        if stated is None:
+            return result
+        index, age = stated
+        if AGE not in analysis.tokens and str(age) not in analysis.tokens:
+            return result  # the question leans on no age: the article does not say when he was born
+        aged = self.facts.facts[index]
+        assert aged.year is not None  # _stated_age picks a dated fact
+        born = aged.year - age
+        note = core_catalog().word(result.lang, "derived_born", born=born, before=born - 1, age=age, year=aged.year)
+        top = (Candidate(aged, decision.ANSWER_AT),)
+        return MatchResult(
+            result.question,
+            Status.ANSWERED,
+            result.lang,
+            top[0].confidence,
+            top,
+            truncated=result.truncated,
+            derived=note,
+        )
+
     def _age_at(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "How old was he at the Beijing Games?": the one fact that states his age ("22 in
         1996") and the asked event's year give it — about, since his birthday is not given."""
         if AGE not in analysis.tokens or any(about_other(t) for t in analysis.subjects):
             return None
-        found = self._side_fact((AGE,), analysis, dated=True)
-        if found is None:
+        if pits_two(fold(result.question)):
+            return None  # "which is bigger, his age in Atlanta or …": two values set side by side
+        stated = self._stated_age(analysis)
+        if stated is None or result.fact is self.facts.facts[stated[0]]:
             return None
-        index = found[0]
+        index, then = stated
         aged = self.facts.facts[index]
-        ages = {int(t) for t in self._answer_tokens[index] if t.isdigit() and int(t) in AGES}
-        if len(ages) != 1 or aged.year is None or result.fact is aged:
-            return None
+        assert aged.year is not None  # _stated_age picks a dated fact
         rest = tuple(t for t in analysis.tokens if t != AGE and not self._is_connective(t))
         event = self._side_fact(rest, analysis) if rest else None  # the event the words pick, dated or not
-        if event is None or event[0] == index or self._is_series(event[0]):
+        if event is None or self.facts.facts[event[0]].year == aged.year:
+            # "going by his age in Atlanta, how old was he in Beijing?": the age fact's own event is
+            # the basis, not the event asked; the other words pick that.
+            own = self._answer_tokens[index]
+            other = tuple(t for t in rest if t not in analysis.unknown and not (t in own and self._value_kind(t)))
+            event = self._side_fact(other, analysis) if other and other != rest else event
+        if event is None or event[0] == index:
             return None
         fact = self.facts.facts[event[0]]
-        if fact.year is None:
+        # A series stands for its first or last year as asked ("at his last world title"), else none.
+        ordinal = "last" if LAST in analysis.tokens else "first" if FIRST in analysis.tokens else None
+        year = self._year_of(event[0], ordinal)
+        if year is None:
             return None  # "at what age did he start race walking": the article gives no year for it
-        age = ages.pop() + fact.year - aged.year
-        if age not in AGES or fact.year == aged.year:
+        age = then + year - aged.year
+        if age not in AGES or year == aged.year:
             return None
-        note = core_catalog().word(
-            result.lang, "derived_age", age=age, then=age - fact.year + aged.year, year=aged.year
-        )
+        note = core_catalog().word(result.lang, "derived_age", age=age, then=age - year + aged.year, year=aged.year)
         confidence = round(max(event[1], decision.ANSWER_AT), 4)
         answers = (Candidate(fact, confidence), Candidate(aged, confidence))
         return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)

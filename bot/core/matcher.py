@@ -207,6 +207,7 @@ class Matcher(ClaimChecks):
         result = self._age_at(analysis, result) or result  # "how old was he at the Beijing Games?"
         result = self._span_in_one(text, result)  # "how many years after Beijing was the ban reported?"
         result = self._span_of_series(text, analysis, result)  # "…between his first world title and his last?"
+        result = self._born_from_age(text, analysis, result)  # "going by his age then, what year was he born?"
         result = self._in_units(text, result)  # "how many seconds is his Atlanta time?"
         if result.status is Status.ANSWERED and not result.derived and asks_span(fold(text)):
             # "how many years between X and Y" that no two years here count: one fact is no answer.

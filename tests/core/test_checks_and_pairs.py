@@ -250,6 +250,45 @@ def test_his_age_at_another_event_is_worked_out_from_the_one_fact_that_states_it
 
 
 @pytest.mark.parametrize(
+    ("question", "age", "fact_id"),
+    [
+        ("judging by his age in atlanta, how old was he at the beijing games", "About 34", "beijing-silver"),
+        ("from how old he was in atlanta, work out his age at the seoul junior worlds", "About 18", "junior-gold"),
+        ("based on his age in atlanta, how old was he at his last world title", "About 33", "world-titles"),
+        ("por la edad que tenía en atlanta, ¿qué edad tenía en pekín?", "Unos 34 años", "beijing-silver"),
+    ],
+)
+def test_the_age_facts_own_event_named_as_the_basis_does_not_hide_the_event_asked(
+    question: str, age: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == [fact_id, "atlanta-age"]
+    assert result.derived.startswith(age)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("going by how old he was at the atlanta games, what year was he born?", "en"),
+        ("he was 22 in 96, so roughly when was he born", "en"),
+        ("por la edad que tenía en atlanta, ¿en qué año nació?", "es"),
+    ],
+)
+def test_a_birth_year_asked_from_his_age_is_worked_out_as_one_of_two_years(question: str, lang: str) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == ["atlanta-age"]
+    assert result.derived.startswith("1973 o 1974" if lang == "es" else "1973 or 1974")
+    assert ("worked out" if lang == "en" else "calculado") in result.derived
+
+
+@pytest.mark.parametrize(
+    "question", ["when was he born?", "¿cuándo nació jefferson pérez?", "based on his age, when is his birthday?"]
+)
+def test_a_birth_date_asked_without_leaning_on_his_age_is_not_worked_out(question: str) -> None:
+    assert ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "how old was he when he won the olympics",  # the age fact itself answers: nothing to work out
