@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from bot.core.measures import measure
+from bot.core.wordlists import tables
 
-__all__ = ["convert", "distance_text", "held_measure", "measures_in", "series_year", "times"]
+__all__ = ["convert", "distance_text", "durations_in", "held_measure", "measures_in", "series_year", "times"]
 
 _MEASURE_RE = re.compile(r"\b(\d[\d,]*)\s?(km|m)\b|\b(\d+:\d\d(?::\d\d)?)\b")
 
@@ -19,6 +20,22 @@ def measures_in(text: str) -> list[str]:
     found = []
     for m in _MEASURE_RE.finditer(text):
         found.append(m.group(3) if m.group(3) else m.group(1).replace(",", "") + m.group(2))
+    return found
+
+
+_DURATION_RE = re.compile(r"\b(\w+)[\s-]+years?\b(?!\s+(?:after|before|ago|old|later|earlier)\b)")
+
+
+def durations_in(text: str) -> list[int]:
+    """The lengths of time in years a fact's (English) answer states: "suspended for eight years"
+    → [8]; "two years after his bronze" is a gap between two events, not a duration."""
+    numbers = tables().numbers
+    found = []
+    for m in _DURATION_RE.finditer(text.lower()):
+        word = m.group(1)
+        digits = word if word.isdigit() else numbers.get(word, "")
+        if digits.isdigit():
+            found.append(int(digits))
     return found
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 __all__ = [
     "Cut",
     "asks_birth",
+    "asks_end",
     "asks_span",
     "asks_times",
     "asks_unit",
@@ -76,6 +77,13 @@ def asks_span(folded: str) -> bool:
 def asks_birth(folded: str) -> bool:
     """Does it ask when he was born ("what year was he born", "¿en qué año nació?")?"""
     return bool(_words("born:").search(folded)) and bool(_words("born-when:").search(folded))
+
+
+def asks_end(folded: str) -> bool:
+    """Does it ask when something that began at a given time ends ("if the ban began in 2015,
+    when would it run out?", "si empezó en 2015, ¿cuándo termina?")? Both words must be there:
+    "when did his career end" gives no start to count from."""
+    return bool(_words("ends:").search(folded)) and bool(_words("begins:").search(folded))
 
 
 def asks_times(folded: str) -> bool:

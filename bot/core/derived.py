@@ -8,9 +8,9 @@ hold go in (:mod:`bot.core.arithmetic`).
 from __future__ import annotations
 
 from bot.core import decision
-from bot.core.arithmetic import convert, measures_in
+from bot.core.arithmetic import convert, durations_in, measures_in
 from bot.core.catalog import core_catalog
-from bot.core.comparisons import asks_birth, asks_span, asks_unit, pits_two
+from bot.core.comparisons import asks_birth, asks_end, asks_span, asks_unit, pits_two
 from bot.core.decision import probability
 from bot.core.index import about_other, is_year
 from bot.core.results import Candidate, MatchResult, Status
@@ -141,6 +141,22 @@ class DerivedValues(TwoTopics):
         return MatchResult(
             result.question, Status.ANSWERED, result.lang, confidence, top, truncated=result.truncated, derived=note
         )
+
+    def _end_of_span(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "If the ban began in 2015, when would it end?": the one length of time the answered
+        fact states, counted from the year the question gives it to start — worked out and marked,
+        since the fact gives no end."""
+        if result.status is not Status.ANSWERED or result.derived or not asks_end(fold(text)):
+            return result
+        years = {int(t) for t in analysis.tokens if is_year(t)}
+        # Of the facts answered, the one that lasts: the others matched the question's other words.
+        lasting = [(c, set(durations_in(c.fact.answer.get("en", "")))) for c in result.answers]
+        lasting = [(c, d) for c, d in lasting if len(d) == 1]
+        if len(years) != 1 or len(lasting) != 1:
+            return result
+        (answer, (span,)), start = lasting[0], years.pop()
+        note = core_catalog().word(result.lang, "derived_end", end=start + span, start=start, span=span)
+        return result.replace(answers=(answer,), confidence=answer.confidence, derived=note)
 
     def _in_units(self, text: str, result: MatchResult) -> MatchResult:
         """ "How many seconds is his Atlanta time?", "the pilgrimage in miles?", "how long per

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.arithmetic import distance_text, held_measure, measures_in, series_year, times
+from bot.core.arithmetic import distance_text, durations_in, held_measure, measures_in, series_year, times
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,18 @@ def test_a_value_in_another_unit(unit: str, tokens: list[str], fields: dict[str,
     from bot.core.arithmetic import convert
 
     assert convert(unit, tokens) == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("the league suspended her for three years", [3]),
+        ("a 10-year contract", [10]),
+        ("she studied there for two years and then taught for 12 years", [2, 12]),
+        ("two years after his first title he won again", []),  # a gap between two events
+        ("he was 30 years old", []),
+        ("no length of time here", []),
+    ],
+)
+def test_the_lengths_of_time_a_fact_states(text: str, years: list[int]) -> None:
+    assert durations_in(text) == years

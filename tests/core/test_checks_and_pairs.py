@@ -282,6 +282,24 @@ def test_a_birth_year_asked_from_his_age_is_worked_out_as_one_of_two_years(quest
 
 
 @pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("if borchin's suspension started in 2015, when would it be over?", "en"),
+        ("si la sanción a borchin empezó en 2015, ¿en qué año termina?", "es"),
+    ],
+)
+def test_the_end_of_a_length_of_time_is_counted_from_the_start_the_question_gives(question: str, lang: str) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == ["borchin-ban"]
+    assert result.derived.startswith("En 2023" if lang == "es" else "In 2023")
+    assert body(question).startswith(result.derived)
+
+
+def test_the_end_of_a_length_of_time_is_not_worked_out_without_its_start() -> None:
+    assert "2023" not in ask("when did borchin's ban end?").derived
+
+
+@pytest.mark.parametrize(
     "question", ["when was he born?", "¿cuándo nació jefferson pérez?", "based on his age, when is his birthday?"]
 )
 def test_a_birth_date_asked_without_leaning_on_his_age_is_not_worked_out(question: str) -> None:

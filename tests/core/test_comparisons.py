@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.comparisons import asks_span, asks_times, cuts, kinds_compared, pits_two, sooner_or_later
+from bot.core.comparisons import (
+    asks_birth,
+    asks_end,
+    asks_span,
+    asks_times,
+    cuts,
+    kinds_compared,
+    pits_two,
+    sooner_or_later,
+)
 from bot.core.fold import fold
 
 
@@ -89,3 +98,19 @@ def test_a_place_alone_borrows_only_from_a_parallel_topic() -> None:
 
 def test_how_many_more_is_a_count_not_a_comparison() -> None:
     assert not pits_two(fold("after atlanta, how many more olympics did he compete in?"))
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "birth"),
+    [
+        ("if the contract started in 2010, when would it run out?", True, False),
+        ("si la sanción empezó en 2015, ¿cuándo termina?", True, False),
+        ("when did the contract end", False, False),  # no start to count from
+        ("what year was she born", False, True),
+        ("¿en qué año nació?", False, True),
+        ("where was she born", False, False),
+    ],
+)
+def test_what_a_question_asks_worked_out(text: str, end: bool, birth: bool) -> None:
+    folded = fold(text)
+    assert (asks_end(folded), asks_birth(folded)) == (end, birth)
