@@ -121,9 +121,10 @@ def kinds_compared(folded: str) -> frozenset[str]:
 
 
 def connective_words() -> tuple[str, ...]:
-    """Every word and phrase of ``data/compare.txt``'s pair, span, before and after lines."""
+    """Every word and phrase of ``data/compare.txt``'s pair, span, before, after, times and
+    approx lines."""
     lines = _FILE.read_text(encoding="utf-8").splitlines()
-    prefixes = ("pair:", "span:", "before:", "after:", "times:")
+    prefixes = ("pair:", "span:", "before:", "after:", "times:", "approx:")
     found = [line.split(":", 1)[1].strip() for line in lines if line.startswith(prefixes)]
     return tuple(dict.fromkeys(w.strip() for line in found for w in (line.split("|") if "|" in line else line.split())))
 

@@ -188,6 +188,8 @@ class TwoTopics(Scorer):
         one, two = (c.fact for c in result.answers)
         i, j = (self.facts.facts.index(f) for f in (one, two))
         if asks_times(folded):  # "how many times longer is the olympic walk than his first races?"
+            if not kinds_compared(folded) & MEASURES:
+                return None  # "how many times higher": a height, which no length or time settles
             a = held_measure(measures_in(one.answer.get("en", "")))
             b = held_measure(measures_in(two.answer.get("en", "")))
             if a is None or b is None or a[0] != b[0]:

@@ -25,7 +25,8 @@ def test_the_year_a_fact_stands_for(years: list[int], ordinal: str | None, year:
     ("text", "tokens", "held"),
     [
         ("the 20 km walk in 1:20:07", ["20km", "1:20:07"], ("distance", 20000)),
-        ("459 km … altitudes of 4,800 m", ["459km", "4800m"], None),  # two distances: none held
+        ("459 km … altitudes of 4,800 m", ["459km"], ("distance", 459000)),  # a height is not a length
+        ("a 5 km loop and a 10 km loop", ["5km", "10km"], None),  # two distances: none held
         ("he raced 5 km events", ["5km"], ("distance", 5000)),
         ("no measure here", [], None),
     ],
