@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from bot.core import decision
-from bot.core.claims import compares_to_value, exact_words, predicate_people
+from bot.core.claims import compares_to_value, exact_words, negation_words, predicate_people
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.lazyre import lazy
@@ -49,6 +49,7 @@ def _is_time(token: str) -> bool:
 
 
 _ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
+_SPANISH_NO = lazy(r"\bno\b(?![\s?!.¿¡]*$)")  # "no" denying inside a claim, not a closing tag "…, ¿no?"
 
 
 class ClaimChecks(FollowUps):
@@ -253,6 +254,28 @@ class ClaimChecks(FollowUps):
         if token in self._intents:  # "lost by a whole minute": a time, checked against the fact's time
             return INTENT_KINDS.get(token, "") in self._fact_kinds[index]
         return token in self._compare
+
+    @cached_property
+    def _denials(self) -> frozenset[str]:
+        """The canonical tokens of the words that deny a claim ("never", "nunca")."""
+        words = negation_words()
+        return frozenset(t for w in words for lang in ("en", "es") for t in self.analyzer.analyze(w, lang).tokens)
+
+    def _without_denial(self, text: str, analysis: Analysis) -> tuple[Analysis, bool]:
+        """A claim's topic without the words that deny it, and whether it was denied: "he never
+        won the world title more than once" is checked as "he won the world title more than once"
+        — the fact settles either, and "never" is no word a fact must hold. A denied claim gets no
+        bare yes or no (which would be ambiguous: "Yes — he won it three times"), only the fact.
+        A Spanish "no" inside the claim denies it too ("no ganó en Sídney, ¿verdad?"); a closing
+        "¿no?" is a tag."""
+        if not analysis.confirming:
+            return analysis, False
+        spanish_no = analysis.lang == "es" and bool(_SPANISH_NO.search(fold(text)))
+        if not set(analysis.tokens) & self._denials:
+            return analysis, spanish_no
+        tokens = tuple(t for t in analysis.tokens if t not in self._denials)
+        clauses = tuple(kept for c in analysis.clauses if (kept := tuple(t for t in c if t not in self._denials)))
+        return analysis.replace(tokens=tokens, clauses=clauses, unknown=analysis.unknown - self._denials), True
 
     @cached_property
     def _exact(self) -> frozenset[str]:

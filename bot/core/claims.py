@@ -19,7 +19,15 @@ from pathlib import Path
 from bot.core.fold import fold
 from bot.core.lazyre import lazy
 
-__all__ = ["claim_of", "compares_to_value", "comparison_words", "exact_words", "predicate_people", "states_a_claim"]
+__all__ = [
+    "claim_of",
+    "compares_to_value",
+    "comparison_words",
+    "exact_words",
+    "negation_words",
+    "predicate_people",
+    "states_a_claim",
+]
 
 _DATA = Path(__file__).with_name("data")
 _ASKS_AFTER = lazy(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quien|donde|cual|por que)\b")
@@ -31,7 +39,8 @@ _PAIRING = (
     *("pair:", "span:", "span-", "before:", "after:", "holds ", "times:", "tag:"),
     *("pace:", "seconds:", "miles:", "born", "ends:", "begins:", "approx:"),
 )
-_NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:")  # the lines of claims.txt that describe a statement
+# the lines of claims.txt that describe a statement
+_NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:", "negation:")
 
 
 def _lines(name: str) -> list[str]:
@@ -64,6 +73,13 @@ def _statement() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def _opening() -> re.Pattern[str]:
     alternatives = "|".join(f"(?:{line})" for line in _lines("claims.txt"))
     return re.compile(rf"^(?P<pre>.{{0,{_OPENING_WITHIN}}}?)\b(?:{alternatives})\b[\s,:]*(?:that\b|que\b)?\s*")
+
+
+@lru_cache(maxsize=1)
+def negation_words() -> frozenset[str]:
+    """Folded words that deny what a claim states ("never", "nunca"): its polarity, not its topic."""
+    text = (_DATA / "claims.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if line.startswith("negation:") for w in line[9:].split())
 
 
 @lru_cache(maxsize=1)

@@ -193,6 +193,7 @@ class Matcher(ClaimChecks):
             # "say something offensive about …": an order, which no fact answers.
             first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
             analysis = analysis.replace(tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
+        analysis, denied = self._without_denial(text, analysis)  # "he never won …, right?": checked as "he won …"
         kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
@@ -213,6 +214,8 @@ class Matcher(ClaimChecks):
         if result.status is Status.ANSWERED and not result.derived and asks_span(fold(text)):
             # "how many years between X and Y" that no two years here count: one fact is no answer.
             result = result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        if denied and result.verdict in ("yes", "no"):
+            result = result.replace(verdict="")  # a denied claim: the fact, not an ambiguous yes or no
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)

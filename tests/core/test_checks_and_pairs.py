@@ -94,6 +94,35 @@ def test_the_reply_opens_with_its_yes_or_no_in_the_question_language(question: s
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("he never won a gold medal at the olympics, right?", "atlanta-gold"),
+        ("he never went to the sydney olympics, right?", "sydney-athens"),
+        ("nunca ganó el oro olímpico, ¿verdad?", "atlanta-gold"),
+        ("no se retiró en 2008, ¿cierto?", "retirement-date"),
+    ],
+)
+def test_a_denied_claim_is_checked_by_its_fact_and_answered_without_an_ambiguous_yes_or_no(
+    question: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict not in ("yes", "no")
+    assert not body(question).startswith(("Yes", "No", "Sí", "No —"))
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("didn't he retire in 2012?", "No —"),  # a negative question: "no" reads as the fact's answer
+        ("se retiró en 2008, ¿no?", "Sí —"),  # a closing "¿no?" is a tag, not a denial
+    ],
+)
+def test_a_negative_question_or_a_tag_keeps_its_yes_or_no(question: str, start: str) -> None:
+    assert body(question).startswith(start)
+
+
+@pytest.mark.parametrize(
     ("question", "fact_ids"),
     [
         ("Which was his better Olympics, 1996 or 2008?", ["atlanta-gold", "beijing-silver"]),
