@@ -12,6 +12,7 @@ from functools import cached_property
 
 from bot.core import decision
 from bot.core.claims import compares_to_value, exact_words, negation_words, predicate_people
+from bot.core.comparisons import sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.lazyre import lazy
@@ -209,6 +210,9 @@ class ClaimChecks(FollowUps):
                 text = normalise_numbers(fold(question))
                 relative = any(compares_to_value(text, t) for t in values)
                 verdict = "no" if values and not relative and not direction else ""
+                if not direction and relative and len(values) == 1 and all(is_year(t) for t in values):
+                    # "he retired after 2012": a year compared in time, settled by the fact's year.
+                    direction = sooner_or_later(fold(question))
                 if direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
                     held = sorted(self._answer_tokens[i])
                     settled = settles(next(iter(values)), held, direction)

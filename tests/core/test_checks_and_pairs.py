@@ -112,6 +112,19 @@ def test_a_denied_claim_is_checked_by_its_fact_and_answered_without_an_ambiguous
 
 
 @pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("he retired after 2012, didn't he", "no"),
+        ("he won his olympic gold before 1995, right?", "no"),
+        ("he won olympic gold after 1990, right?", "yes"),
+        ("se retiró después de 2012, ¿no?", "no"),
+    ],
+)
+def test_a_year_claimed_before_or_after_is_settled_by_the_facts_year(question: str, verdict: str) -> None:
+    assert ask(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
     ("question", "start"),
     [
         ("didn't he retire in 2012?", "No —"),  # a negative question: "no" reads as the fact's answer
