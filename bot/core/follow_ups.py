@@ -6,10 +6,13 @@ question leans on the conversation at all; this module, what the previous answer
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from bot.core import decision
 from bot.core.catalog import core_catalog
 from bot.core.conversation import Turn
 from bot.core.derived import DerivedValues
+from bot.core.index import is_year
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import Analysis
 
@@ -116,3 +119,39 @@ class FollowUps(DerivedValues):
             return None
         top = Candidate(found.fact, NEIGHBOUR_CONFIDENCE)
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
+
+    @cached_property
+    def _tag_tokens(self) -> tuple[frozenset[str], ...]:
+        """Per fact, the canonical tokens of its tags ("world-championships" → "worlds"): the kinds
+        of event it is about."""
+        return tuple(
+            frozenset(t for tag in f.tags for t in self.analyzer.analyze(tag.replace("-", " "), "en").tokens)
+            for f in self.facts.facts
+        )
+
+    def _event_years(self, index: int) -> set[int]:
+        """The years fact ``index`` stands for: every year of a series it lists, else its own."""
+        if self._is_series(index):
+            return {int(t) for t in self._answer_tokens[index] if is_year(t)}
+        year = self.facts.facts[index].year
+        return set() if year is None else {year}
+
+    def _next_of_kind(self, year: int, step: int, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "And the Olympics after that one?": the nearest event of the kind the question names
+        (an Olympics, a World Championships) on that side of the conversation's year — not the
+        nearest dated fact of any kind. A series counts each year it lists ("Sydney and Athens,
+        2000 and 2004"). Nothing of that kind on that side: declined (there was no later Olympics
+        for him), not answered with another kind. None when the question names no kind."""
+        kinds = {t for t in analysis.tokens if self._value_kind(t) is None and any(t in k for k in self._tag_tokens)}
+        if not kinds:
+            return None
+        pool = [i for i, tags in enumerate(self._tag_tokens) if kinds <= tags]
+        side = {y for i in pool for y in self._event_years(i) if (y - year) * step > 0}
+        if not side:
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=(), derived="", verdict=None)
+        target = min(side) if step > 0 else max(side)
+        held = [i for i in pool if target in self._event_years(i)]
+        ranks = {s.index: s.rank for s in self.score(analysis)}
+        best = max(held, key=lambda i: (self.facts.facts[i].year == target, ranks.get(i, 0.0), -i))
+        top = Candidate(self.facts.facts[best], NEIGHBOUR_CONFIDENCE)
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,))

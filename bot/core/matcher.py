@@ -316,6 +316,10 @@ class Matcher(ClaimChecks):
             if found is not None:
                 return found, combined
         step = relative_year(folded)
+        if step and previous.year is not None and not years_away(folded):
+            found = self._next_of_kind(previous.year, step, analysis, result)  # "and the olympics after that?"
+            if found is not None:
+                return found, combined
         if step and previous.year is not None:
             found = self._neighbour(previous.year, step, combined, result, years_away(folded), previous.fact_id)
             if found is not None:

@@ -402,6 +402,28 @@ def test_a_span_from_first_to_last_of_something_no_fact_lists_is_not_worked_out(
     assert result.status is not Status.ANSWERED or not result.derived
 
 
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["how did he do at the sydney olympics?"], "and the games after that one?", "sydney-athens"),  # Athens
+        (["what did he win in atlanta?"], "what about the next olympics?", "sydney-athens"),
+        (["how did he do in beijing?"], "and the olympics before that?", "sydney-athens"),
+        (["what did he win in 2003?"], "and the next world championships?", "world-titles"),
+        (["¿qué ganó en atlanta?"], "¿y en los juegos siguientes?", "sydney-athens"),
+    ],
+)
+def test_the_next_event_of_the_kind_named_is_the_nearest_of_that_kind_not_of_any(
+    context: list[str], question: str, fact_id: str
+) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert [f.id for f in result.facts] == [fact_id]
+
+
+def test_no_event_of_the_kind_named_on_that_side_is_declined() -> None:
+    result, _ = ask_in_context(shipped_engine(), "and the olympics after that?", ["how did he do in beijing?"])
+    assert result.status is not Status.ANSWERED  # Beijing was his last Olympics
+
+
 def test_before_that_after_a_dated_answer_is_the_nearest_dated_fact_of_that_year() -> None:
     result, _ = ask_in_context(shipped_engine(), "how long before that did he announce it", ["when did he retire?"])
     assert result.fact is not None and result.fact.id == "retirement-announcement"
