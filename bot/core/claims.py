@@ -31,6 +31,11 @@ __all__ = [
 
 _DATA = Path(__file__).with_name("data")
 _ASKS_AFTER = lazy(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quien|donde|cual|por que)\b")
+# A direct question inside a run-on message: a question word, then an auxiliary ("… i got curious
+# what year did he win gold my friend says 2000"): the question came first, the claim is chatter.
+_ASKS_WITHIN = lazy(
+    r"\b(?:what|when|where|how|who|which|why)(?:\s+[a-z]+)?\s+(?:did|does|do|was|were|is|are|has|had)\s+(?:he|his|it)\b"
+)
 _OPENING_WITHIN = 60  # the opening must start within this many characters of the message's start
 
 
@@ -114,6 +119,9 @@ def claim_of(folded: str) -> str | None:
     if found is None:
         return None
     claim = folded[found.end() :].strip()
+    pre = found.group("pre")
+    if "?" in pre or _ASKS_AFTER.search(pre) or _ASKS_WITHIN.search(pre):
+        return None  # "what year did he win gold? my friend says 2000": the question is asked first
     if _ASKS_AFTER.search(claim):
         return None  # "according to the caption, what happened …": a question with a source, not a claim
     return claim if len(claim.split()) >= 2 else None

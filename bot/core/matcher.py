@@ -444,6 +444,16 @@ class Matcher(ClaimChecks):
         result = self._decide(question, focus, truncated)
         if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
             return result
+        # The chatter around it may only blur a clear question ("… what was his time in atlanta
+        # thanks in advance"): the asking clauses alone, unless the chatter names a place, person
+        # or year that the answer does not hold ("in 2008, | what medal did he win").
+        result = self._decide(question, analysis.part(tuple(asked)), truncated)
+        if (
+            result.status is Status.ANSWERED
+            and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE
+            and not self._names_what_fact_lacks(context, result)
+        ):
+            return result
         return None
 
     def _add_clauses(self, analysis: Analysis, whole: MatchResult) -> MatchResult:

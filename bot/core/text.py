@@ -22,6 +22,7 @@ from bot.core.lazyre import lazy
 from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
 from bot.core.respell import Respeller
+from bot.core.runon import split_run_ons
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -299,6 +300,22 @@ def _expand(text: str) -> str:
     return _BOUNDARY_RE.sub(" | ", text)  # clause boundaries
 
 
+def _opens_question(words: list[str]) -> list[bool]:
+    """For each clause of ``words`` (split at ``|`` and conjunctions): does its first word, past
+    filler, open a question ("so how far was…"), and not a relative clause ("which i think…")?"""
+    opens: list[bool] = []
+    lead: list[str] = []
+    for word in (*words, "|"):
+        if word in ("|", "|q") or word in _CONJUNCTIONS:
+            first, second = [*lead, "", ""][:2]
+            relative = first in _QUESTION_WORDS | _WH_WORDS and second in _SUBJECTS
+            opens.append(first in _QUESTION_STARTERS and not relative)
+            lead = []
+        elif lead or word not in _LEAD_FILLER:
+            lead.append(word)
+    return opens
+
+
 class Analyzer:
     """Turns text into canonical tokens, with typo correction against a known vocabulary."""
 
@@ -541,15 +558,19 @@ class Analyzer:
         clauses: list[tuple[str, ...]] = []
         asking: list[bool] = []
         embedded: list[tuple[int, str]] = []
-        clause_from = 0
+        clause_from = skipped = 0
         clause_started = previous_unknown = asks = indirect = False
         opening = True  # still at the clause's polite opening ("could you please …")
         lead: list[str] = []  # the clause's first words, stop words included
+        words = split_run_ons(words)
+        opens = _opens_question(words)  # per clause, read before phrases hide "how" in "how far"
         for word in self._join_phrases(words, lang):
             if word in ("|", "|q") or word in _CONJUNCTIONS:
                 if len(tokens) > clause_from:
                     clauses.append(tuple(tokens[clause_from:]))
-                    asking.append(asks or word == "|q")
+                    asking.append(asks or word == "|q" or opens[len(clauses) - 1 + skipped])
+                else:
+                    skipped += 1
                 clause_from = len(tokens)
                 asks = indirect = False
                 opening = True
@@ -600,7 +621,7 @@ class Analyzer:
             ranks[token] = min(rank, ranks.get(token, rank))
         if len(tokens) > clause_from:
             clauses.append(tuple(tokens[clause_from:]))
-            asking.append(asks)
+            asking.append(asks or opens[len(clauses) - 1 + skipped])
         return Analysis(
             tuple(tokens),
             frozenset(unknown),

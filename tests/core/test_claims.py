@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.claims import compares_to_value, predicate_people, states_a_claim
+from bot.core.claims import claim_of, compares_to_value, predicate_people, states_a_claim
 from bot.core.fold import fold
 
 
@@ -59,3 +59,18 @@ def test_a_value_after_a_comparing_word_is_relative(text: str, value: str, relat
 )
 def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str]) -> None:
     assert predicate_people(fold(text), frozenset({"markov", "segura", "borchin", "chocho"})) == people
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        ("my cousin says the walk was 1000 km", "the walk was 1000 km"),
+        ("pretty sure he retired in 2010", "he retired in 2010"),
+        # the question comes first: what follows the opening is chatter, not the thing asked
+        ("what year did he win gold? my friend says 2000", None),
+        ("so we got curious what year did he win gold my friend says 2000", None),
+        ("when was his last race, my dad says murcia", None),
+    ],
+)
+def test_a_claim_is_what_follows_its_opening_unless_a_question_came_first(text: str, claim: str | None) -> None:
+    assert claim_of(fold(text)) == claim

@@ -1,0 +1,75 @@
+"""Run-on messages: where a new thought starts when a message has no punctuation."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.runon import split_run_ons
+from tests.coredata import shipped_engine
+
+
+def thoughts(text: str) -> list[str]:
+    parts = " ".join(split_run_ons(text.split())).split("|")
+    return [p.strip() for p in parts if p.strip()]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # a direct question after chatter: a question word, then an auxiliary or a measure word
+        ("my cousin mentioned him what year did he win", ["my cousin mentioned him", "what year did he win"]),
+        ("no clue about it how many olympics did he go to", ["no clue about it", "how many olympics did he go to"]),
+        ("we were talking at lunch how old was he then", ["we were talking at lunch", "how old was he then"]),
+        # its preposition goes with it
+        ("this came up in class in what year did he retire", ["this came up in class", "in what year did he retire"]),
+        # an inverted yes/no question after a statement
+        ("my dad loved watching him did he win in sydney", ["my dad loved watching him", "did he win in sydney"]),
+        # chat interjections stand alone
+        ("who coached him lol", ["who coached him", "lol"]),
+        ("idk much about him who beat him in beijing", ["idk", "much about him who beat him in beijing"]),
+        # the asker speaking again after the question
+        ("what was his time i need it for class", ["what was his time", "i need it for class"]),
+    ],
+)
+def test_a_new_thought_starts_a_clause(message: str, expected: list[str]) -> None:
+    assert thoughts(message) == expected
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the race where he won gold",  # a relative clause, not a question
+        "who coached him when he was a kid",  # "when" without inversion: a time, not a question
+        "how much prize money did he get",  # one question: its question word came first
+        "did he win before i was born",  # "i" after a word that binds it
+        "what did he say about his plans for my city",  # "my" after a preposition
+        "quien lo entrenaba cuando era nino",  # Spanish has no inversion to tell a question by
+    ],
+)
+def test_one_thought_stays_whole(message: str) -> None:
+    assert thoughts(message) == [message]
+
+
+def test_existing_boundaries_pass_through() -> None:
+    assert split_run_ons(["when", "|", "did", "he", "win", "|q"]) == ["when", "|", "did", "he", "win", "|q"]
+
+
+@pytest.mark.parametrize(
+    ("message", "fact"),
+    [
+        ("my uncle keeps bringing him up how many olympics did he go to i need it for a quiz", "five-olympics"),
+        ("i keep forgetting this what was his time in atlanta thanks in advance", "atlanta-time"),
+        ("we argued about it over dinner how far was the walk he did after beijing", "pilgrimage"),
+    ],
+)
+def test_the_question_in_a_run_on_message_is_answered(message: str, fact: str) -> None:
+    result = shipped_engine().matcher.match(message)
+    assert result.status.value == "answered"
+    assert result.fact is not None and result.fact.id == fact
+
+
+def test_chatter_naming_what_the_answer_lacks_is_not_dropped() -> None:
+    # "2000" in the chatter is a year the Atlanta fact does not hold: not answered from the
+    # question alone (the friend may be talking about another race).
+    result = shipped_engine().matcher.match("we talked today what year did he win olympic gold my friend says 2000 idk")
+    assert result.fact is None or result.fact.id != "sydney-athens"
