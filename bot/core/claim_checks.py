@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from bot.core import decision
-from bot.core.claims import compares_to_value, exact_words, negation_words, predicate_people
+from bot.core.claims import compares_to_value, exact_words, gives_reason, negation_words, predicate_people
 from bot.core.comparisons import sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
@@ -30,6 +30,7 @@ __all__ = [
 # The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 MEDAL = "medal"  # the lexicon's concept for a medal of any colour
+WHY = "q_why"  # the lexicon's concept for "why", "por qué", "porque"
 PODIUM = frozenset({"1st", "2nd", "3rd"})
 PLACE_OF = {"gold": "1st", "silver": "2nd", "bronze": "3rd"}  # the lexicon's medal colours as places
 WIN = "win"  # the lexicon's concept for winning: a placing below first says no
@@ -274,6 +275,12 @@ class ClaimChecks(FollowUps):
         "¿no?" is a tag."""
         if not analysis.confirming:
             return analysis, False
+        asks = set(analysis.tokens) & self._intents
+        if WHY in self._intents and not asks and gives_reason(fold(text)) and analysis.clauses:
+            # "he quit because he got bored, right?": a reason claimed asks why, as "porque" does;
+            # a message asking something else ("… because she asked what distance") asks that.
+            first = (*analysis.clauses[0], WHY)
+            analysis = analysis.replace(tokens=(*analysis.tokens, WHY), clauses=(first, *analysis.clauses[1:]))
         spanish_no = analysis.lang == "es" and bool(_SPANISH_NO.search(fold(text)))
         if not set(analysis.tokens) & self._denials:
             return analysis, spanish_no

@@ -24,6 +24,7 @@ __all__ = [
     "compares_to_value",
     "comparison_words",
     "exact_words",
+    "gives_reason",
     "negation_words",
     "predicate_people",
     "states_a_claim",
@@ -45,7 +46,7 @@ _PAIRING = (
     *("pace:", "seconds:", "miles:", "born", "ends:", "begins:", "approx:"),
 )
 # the lines of claims.txt that describe a statement
-_NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:", "negation:")
+_NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:", "negation:", "reason:")
 
 
 def _lines(name: str) -> list[str]:
@@ -85,6 +86,14 @@ def negation_words() -> frozenset[str]:
     """Folded words that deny what a claim states ("never", "nunca"): its polarity, not its topic."""
     text = (_DATA / "claims.txt").read_text(encoding="utf-8")
     return frozenset(w for line in text.splitlines() if line.startswith("negation:") for w in line[9:].split())
+
+
+def gives_reason(folded: str) -> bool:
+    """Does a (folded) claim give a reason ("he quit because he got bored")? Then it asks why —
+    unless a question word asks something else ("… because she asked what distance he raced")."""
+    if re.search(rf"\b(?:{_named('asks:')})\b", folded):
+        return False
+    return bool(re.search(rf"\b(?:{_named('reason:')})\b", folded))
 
 
 @lru_cache(maxsize=1)

@@ -112,6 +112,15 @@ def test_a_denied_claim_is_checked_by_its_fact_and_answered_without_an_ambiguous
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["he retired because he got injured, right?", "he didn't stop competing because he was bored, did he?"],
+)
+def test_a_reason_claimed_is_checked_against_the_fact_that_gives_the_reason(question: str) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == "retirement-reason"
+
+
+@pytest.mark.parametrize(
     ("question", "verdict"),
     [
         ("he retired after 2012, didn't he", "no"),
