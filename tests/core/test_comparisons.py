@@ -10,6 +10,7 @@ from bot.core.comparisons import (
     asks_end,
     asks_span,
     asks_times,
+    asks_unit,
     cuts,
     kinds_compared,
     pits_two,
@@ -114,3 +115,17 @@ def test_how_many_more_is_a_count_not_a_comparison() -> None:
 def test_what_a_question_asks_worked_out(text: str, end: bool, birth: bool) -> None:
     folded = fold(text)
     assert (asks_end(folded), asks_birth(folded)) == (end, birth)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("what is her best time converted into seconds", "seconds"),
+        ("that race in miles?", "miles"),
+        ("pasa la distancia a millas", "miles"),
+        ("how many seconds behind was she", "seconds"),
+        ("what was her time", None),
+    ],
+)
+def test_the_unit_a_value_is_asked_in(text: str, unit: str | None) -> None:
+    assert asks_unit(fold(text)) == unit
