@@ -8,7 +8,10 @@ The thresholds the matcher shares with it are defined here, once, and imported t
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
+
+from rapidfuzz.distance import OSA
 
 from bot.core import decision
 from bot.core.claims import compares_to_value, exact_words, gives_reason, negation_words, predicate_people
@@ -18,6 +21,7 @@ from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.lazyre import lazy
 from bot.core.measures import direction_of, settles
 from bot.core.numbers import normalise_numbers
+from bot.core.respell import sound_key
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK
 from bot.core.text import RARE_RANK, Analysis, fold
@@ -51,6 +55,18 @@ def _is_time(token: str) -> bool:
 
 
 _ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
+_PLACE_BEFORE = r"\b(?:in|at|from|en|desde|de)\s+"  # a preposition that places what follows
+MAX_NAME_EDITS = 2  # a claimed place this close to a name the facts know is that name misspelt
+
+
+def _placed_word(folded: str, token: str) -> str | None:
+    """The word a token (a word's stem) stands for right after a preposition of place, if any."""
+    if len(token) < 3 or not token.isalpha():
+        return None  # "d" (for "de"), a number: no name
+    found = re.search(rf"{_PLACE_BEFORE}({re.escape(token)}\w*)\b", folded)
+    return found.group(1) if found else None
+
+
 _SPANISH_NO = lazy(r"\bno\b(?![\s?!.¿¡]*$)")  # "no" denying inside a claim, not a closing tag "…, ¿no?"
 
 
@@ -106,18 +122,31 @@ class ClaimChecks(FollowUps):
         # The claimed values are slots, not topic: "his coach was Segura" is about his coach, and
         # Segura is the value checked. An unknown word ("after london") is a detail no fact can
         # check: it may ride along only when a value it comes with is wrong (then the answer is no).
-        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
-        unverified = set(analysis.unknown) - self._compare
+        # A rare word no fact knows after "in", "from", "en" is a place claimed ("won in Tokyo"):
+        # a value to check against the place the fact holds, not a detail no fact can check.
+        # Only when it is the one value checked: "retired in 2012 after London" checks the year.
+        claimed = frozenset()
+        if not any(self._value_kind(t) is not None for t in analysis.tokens):
+            claimed = self._claimed_places(question, analysis)
+
+        def kind_of(t: str) -> str | None:
+            return "place" if t in claimed else self._value_kind(t)
+
+        def checkable(t: str, i: int) -> bool:
+            return "place" in self._said_kinds(i) if t in claimed else self._checkable(t, i)
+
+        values = {t for t in analysis.tokens if kind_of(t) is not None}
+        unverified = set(analysis.unknown) - self._compare - claimed
         rare = {t for t in unverified if analysis.ranks.get(t, RARE_RANK) > PIVOT_RANK}
         known = {t for t in analysis.tokens if t not in unverified and t not in self._topic}
-        known -= {t for t in known if self._value_kind(t) is not None}
+        known -= {t for t in known if kind_of(t) is not None}
         if len(rare) > MAX_UNVERIFIED or len(unverified) > max(len(known), MAX_UNVERIFIED):
             return None  # a claim made mostly of words no fact knows is not one we understand
         people = {f"about_{t}" for t in predicate_people(fold(question), self.facts.lexicon.people)}
         analysis = analysis.replace(subjects=analysis.subjects - people)
         query = set(analysis.tokens) - unverified
         asks = self._implied(query)
-        slots = {t for t in values if self._value_kind(t) not in ANCHOR_KINDS}
+        slots = {t for t in values if kind_of(t) not in ANCHOR_KINDS}
         topic = tuple(t for t in analysis.tokens if t not in slots and t not in unverified) + asks
         leading = [s.index for s in self.score(analysis.part(analysis.tokens + asks))[:3]]
         by_topic = {s.index: s.rank for s in self.score(analysis.part(topic))[:3]}
@@ -128,25 +157,25 @@ class ClaimChecks(FollowUps):
         # the event's place or year: "he finished second in Atlanta" checks the Atlanta medal.
         def filler(t: str) -> bool:
             # "went up to", "a full minute": an everyday word no concept names says nothing a fact must hold.
-            if t in self._concepts or self._value_kind(t) is not None or t in self._compare:
+            if t in self._concepts or kind_of(t) is not None or t in self._compare:
                 return False
             return t in self._idf and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK
 
         def missing_from(i: int) -> set[str]:
             # A value is checked against what the fact states, not its phrasings ("was he at three
             # olympics" is a phrasing of the fact that says five).
-            stated = {t for t in values - self._answer_tokens[i] if self._value_kind(t) not in ANCHOR_KINDS}
+            stated = {t for t in values - self._answer_tokens[i] if kind_of(t) not in ANCHOR_KINDS}
             lacking = {t for t in query - self._vocab[i] - self._topic if not filler(t)}
             return lacking | (stated & query)
 
         def shape(t: str) -> str | None:  # "2nd" is checked against an ordinal ("the first medal") first
-            return "ordinal" if _ORDINAL_RE.fullmatch(t) else self._value_kind(t)
+            return "ordinal" if _ORDINAL_RE.fullmatch(t) else kind_of(t)
 
         def lacks(i: int) -> tuple[int, int, int, float]:
             missing = missing_from(i)
             held = {shape(t) for t in self._answer_tokens[i]}
-            unlike = sum(shape(t) not in held for t in missing if self._value_kind(t) is not None)
-            anchors = sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
+            unlike = sum(shape(t) not in held for t in missing if kind_of(t) is not None)
+            anchors = sum(kind_of(t) in ANCHOR_KINDS for t in missing)
             counted = len(missing - self._compare)  # "different", "more": how, not what, a fact must hold
             return counted, anchors, unlike, -by_topic.get(i, 0.0)  # then the best fit without the values
 
@@ -154,22 +183,20 @@ class ClaimChecks(FollowUps):
             return None  # a leading fact states the whole claim about him: none may correct it ("¿Borchin era ruso?")
         for i in sorted(leading, key=lacks):
             missing = missing_from(i)
-            if not missing or not all(self._checkable(t, i) for t in missing):
+            if not missing or not all(checkable(t, i) for t in missing):
                 continue
-            if sum(self._value_kind(t) in ANCHOR_KINDS for t in missing) > 1:
+            if sum(kind_of(t) in ANCHOR_KINDS for t in missing) > 1:
                 continue  # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs
             named = (query - missing - self._topic) | (set(asks) & self._vocab[i])
             if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in named):
                 continue  # nothing but the values and words half the facts share: no event to check against
-            if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
+            if not any(kind_of(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
             implied = self._implied(missing)
             # The values being checked are what the fact settles, not words it must contain; the
             # fact's own value of that kind stands in for them (silver claimed → the gold it holds).
-            kinds = {self._value_kind(t) for t in missing} - {None, *ANCHOR_KINDS}
-            own = tuple(
-                t for t in sorted(self._answer_tokens[i]) if self._value_kind(t) in kinds and t in self._vocab[i]
-            )
+            kinds = {kind_of(t) for t in missing} - {None, *ANCHOR_KINDS}
+            own = tuple(t for t in sorted(self._answer_tokens[i]) if kind_of(t) in kinds and t in self._vocab[i])
             kept = tuple(t for t in analysis.tokens if t not in missing and t not in unverified) + implied
             plain_best = self.score(analysis.part(kept))[:1]
             if (
@@ -205,7 +232,7 @@ class ClaimChecks(FollowUps):
                 result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=())
                 result = result.replace(confidence=top.confidence)
             if result.status is Status.ANSWERED and result.fact is fact:
-                values = {t for t in missing if self._value_kind(t) is not None}
+                values = {t for t in missing if kind_of(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
                 direction = direction_of(fold(question))
                 text = normalise_numbers(fold(question))
@@ -222,6 +249,23 @@ class ClaimChecks(FollowUps):
                     return None  # "he won gold after london": nothing here can check london
                 return result.replace(verdict=verdict)
         return None
+
+    def _claimed_places(self, question: str, analysis: Analysis) -> frozenset[str]:
+        """The rare words no fact knows that a claim places something in ("won in Tokyo", "he's
+        from Guayaquil", "ganó en Tokio"): after a preposition of place, and rarer than everyday
+        words ("in trouble", "in secret" are not places)."""
+        folded = fold(question)
+        found = set()
+        for t in analysis.unknown:
+            word = _placed_word(folded, t) if analysis.ranks.get(t, RARE_RANK) > PIVOT_RANK else None
+            if word is not None and not self._misspelt_name(word):
+                found.add(t)
+        return frozenset(found)
+
+    def _misspelt_name(self, word: str) -> bool:
+        """Is ``word`` a name the facts know, misspelt or spelled by ear ("atens", "kuenka")?"""
+        key = sound_key(word)
+        return any(sound_key(n) == key or OSA.distance(word, n) <= MAX_NAME_EDITS for n in self._names)
 
     def _rank_of(self, index: int, tokens: tuple[str, ...], analysis: Analysis) -> float:
         return next((s.rank for s in self.score(analysis.part(tokens)) if s.index == index), 0.0)

@@ -112,6 +112,33 @@ def test_a_denied_claim_is_checked_by_its_fact_and_answered_without_an_ambiguous
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("he grew up in guayaquil, right?", "hometown"),
+        ("he won the world junior title in helsinki", "junior-gold"),
+        ("ganó el mundial júnior en tokio, ¿no?", "junior-gold"),
+    ],
+)
+def test_a_place_no_fact_knows_claimed_after_in_or_from_is_corrected_by_the_facts_place(
+    question: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == "no"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he was 4th in atens, right?",  # a known name misspelt is that name, not another place
+        "he was in trouble for doping, right?",  # an everyday word after "in" is no place
+    ],
+)
+def test_a_misspelt_name_or_an_everyday_word_is_not_a_claimed_place(question: str) -> None:
+    assert ask(question).verdict != "no"
+
+
+@pytest.mark.parametrize(
     "question",
     ["he retired because he got injured, right?", "he didn't stop competing because he was bored, did he?"],
 )
