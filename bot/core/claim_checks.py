@@ -125,7 +125,7 @@ class ClaimChecks(FollowUps):
         # A rare word no fact knows after "in", "from", "en" is a place claimed ("won in Tokyo"):
         # a value to check against the place the fact holds, not a detail no fact can check.
         # Only when it is the one value checked: "retired in 2012 after London" checks the year.
-        claimed = frozenset()
+        claimed: frozenset[str] = frozenset()
         if not any(self._value_kind(t) is not None for t in analysis.tokens):
             claimed = self._claimed_places(question, analysis)
 
