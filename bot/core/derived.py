@@ -130,11 +130,7 @@ class DerivedValues(TwoTopics):
             return result
         best = scored[0]
         gap = best.rank - scored[1].rank if len(scored) > 1 else best.rank
-        # Among the few facts listing a series, one common word it wholly explains ("his first
-        # Olympics and his last") picks it as well as a rarer one would.
-        if best.coverage < SIDE_MIN_COVERAGE or gap < SIDE_MARGIN:
-            return result
-        if best.evidence < SIDE_MIN_EVIDENCE and best.coverage < 1:
+        if best.coverage < SIDE_MIN_COVERAGE or best.evidence < SIDE_MIN_EVIDENCE or gap < SIDE_MARGIN:
             return result
         fact = self.facts.facts[best.index]
         years = sorted({int(t) for t in self._answer_tokens[best.index] if is_year(t)})
