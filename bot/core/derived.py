@@ -7,6 +7,9 @@ hold go in (:mod:`bot.core.arithmetic`).
 
 from __future__ import annotations
 
+import re
+from functools import cached_property
+
 from bot.core import decision
 from bot.core.arithmetic import convert, durations_in, measures_in
 from bot.core.catalog import core_catalog
@@ -20,12 +23,35 @@ from bot.core.two_topics import FIRST, LAST, SIDE_MARGIN, SIDE_MIN_COVERAGE, SID
 __all__ = ["DerivedValues"]
 
 AGE = "q_age"  # the lexicon's concept for "how old", "qué edad"
+COUNT = "q_count"  # the lexicon's concept for "how many", "cuántos"
+DENIED_REACH = 2  # words after "without", "no" that say what was missing
+# A word that denies, but not "not just", "no solo": that adds, it does not take away.
+_DENIED_RE = re.compile(
+    r"(?:\b(?:no|not|without|never|zero|sin|ningun|ninguna|ninguno|nunca)\b|n'?t\b)"
+    r"(?!\s+(?:just|only|even|merely|solo|solamente|nada mas)\b)"
+)
 WHERE = "q_where"  # the lexicon's concept for "where": "where was he born" is his hometown
 AGES = range(10, 61)  # a number in the age fact's answer that can be his age
 
 
 class DerivedValues(TwoTopics):
     """The values the matcher works out from its answer (mixed into :class:`bot.core.matcher.Matcher`)."""
+
+    @cached_property
+    def _tag_tokens(self) -> tuple[frozenset[str], ...]:
+        """Per fact, the canonical tokens of its tags ("world-championships" → "worlds"): the kinds
+        of event it is about."""
+        return tuple(
+            frozenset(t for tag in f.tags for t in self.analyzer.analyze(tag.replace("-", " "), "en").tokens)
+            for f in self.facts.facts
+        )
+
+    def _event_years(self, index: int) -> set[int]:
+        """The years fact ``index`` stands for: every year of a series it lists, else its own."""
+        if self._is_series(index):
+            return {int(t) for t in self._answer_tokens[index] if is_year(t)}
+        year = self.facts.facts[index].year
+        return set() if year is None else {year}
 
     def _stated_age(self, analysis: Analysis) -> tuple[int, int] | None:
         """The one dated fact that states his age, and that age ("22 in 1996")."""
@@ -157,6 +183,60 @@ class DerivedValues(TwoTopics):
         (answer, (span,)), start = lasting[0], years.pop()
         note = core_catalog().word(result.lang, "derived_end", end=start + span, start=start, span=span)
         return result.replace(answers=(answer,), confidence=answer.confidence, derived=note)
+
+    def _count_without(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "Of his five Olympics, how many ended without a medal?": the count one fact states of
+        the events of a kind (five Olympics), less the events another fact lists with the thing
+        denied (medals in 1996 and 2008: two of them) — worked out and marked. Only when both facts
+        are of the kind named and the second's years fall within the first's."""
+        if result.derived or COUNT not in analysis.tokens:
+            return result
+        lacked = self._denied_tokens(text, analysis.lang)
+        if not lacked:
+            return result
+        kinds = {t for t in analysis.tokens if t not in lacked and any(t in k for k in self._tag_tokens)}
+        kinds = {t for t in kinds if self._value_kind(t) is None}
+        pool = [i for i, tags in enumerate(self._tag_tokens) if kinds and kinds <= tags and self._is_series(i)]
+        having = [i for i in pool if lacked <= self._answer_tokens[i] | self._vocab[i]]
+        ranks = {s.index: s.rank for s in self.score(analysis.part((*kinds, *lacked)))}
+        if not having:
+            return result
+        w = max(having, key=lambda i: (ranks.get(i, 0.0), -i))  # the fact about the events that had it
+        years = self._event_years(w)
+        events = []
+        for i in pool:
+            counts = {int(t) for t in self._answer_tokens[i] if t.isdigit() and not is_year(t)}
+            span = self._event_years(i)
+            if i != w and len(counts) == 1 and min(span) <= min(years) and max(years) <= max(span):
+                events.append((i, counts.pop()))
+        if len(events) != 1 or events[0][1] <= len(years):
+            return result
+        (e, total) = events[0]
+        if lacked & self._answer_tokens[e] or any(self._value_kind(t) for t in lacked):
+            return result  # "without winning gold": the events fact says it won too; a colour is not any medal
+        note = core_catalog().word(
+            result.lang,
+            "derived_without",
+            rest=total - len(years),
+            total=total,
+            having=len(years),
+            years=", ".join(str(y) for y in sorted(years)),
+        )
+        facts = self.facts.facts
+        answers = (Candidate(facts[e], decision.ANSWER_AT), Candidate(facts[w], decision.ANSWER_AT))
+        lang, truncated = result.lang, result.truncated
+        return MatchResult(
+            result.question, Status.ANSWERED, lang, decision.ANSWER_AT, answers, truncated=truncated, derived=note
+        )
+
+    def _denied_tokens(self, text: str, lang: str) -> frozenset[str]:
+        """The canonical tokens of what a question says was missing ("without a medal", "no
+        medalla", "did not medal"): the words right after a word that denies."""
+        found: set[str] = set()
+        for m in _DENIED_RE.finditer(fold(text)):
+            words = " ".join(fold(text)[m.end() :].split()[:DENIED_REACH])
+            found.update(t for t in self.analyzer.analyze(words, lang).tokens if not self._is_connective(t))
+        return frozenset(found - {COUNT})
 
     def _in_units(self, text: str, result: MatchResult) -> MatchResult:
         """ "How many seconds is his Atlanta time?", "the pilgrimage in miles?", "how long per

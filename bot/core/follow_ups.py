@@ -6,13 +6,10 @@ question leans on the conversation at all; this module, what the previous answer
 
 from __future__ import annotations
 
-from functools import cached_property
-
 from bot.core import decision
 from bot.core.catalog import core_catalog
 from bot.core.conversation import Turn
 from bot.core.derived import DerivedValues
-from bot.core.index import is_year
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import Analysis
 
@@ -119,22 +116,6 @@ class FollowUps(DerivedValues):
             return None
         top = Candidate(found.fact, NEIGHBOUR_CONFIDENCE)
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
-
-    @cached_property
-    def _tag_tokens(self) -> tuple[frozenset[str], ...]:
-        """Per fact, the canonical tokens of its tags ("world-championships" → "worlds"): the kinds
-        of event it is about."""
-        return tuple(
-            frozenset(t for tag in f.tags for t in self.analyzer.analyze(tag.replace("-", " "), "en").tokens)
-            for f in self.facts.facts
-        )
-
-    def _event_years(self, index: int) -> set[int]:
-        """The years fact ``index`` stands for: every year of a series it lists, else its own."""
-        if self._is_series(index):
-            return {int(t) for t in self._answer_tokens[index] if is_year(t)}
-        year = self.facts.facts[index].year
-        return set() if year is None else {year}
 
     def _next_of_kind(self, year: int, step: int, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "And the Olympics after that one?": the nearest event of the kind the question names

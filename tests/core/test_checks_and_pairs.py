@@ -366,6 +366,34 @@ def test_a_birth_year_asked_from_his_age_is_worked_out_as_one_of_two_years(quest
 
 
 @pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("how many of his olympic games did he leave without a medal?", "3 of the 5"),
+        ("at how many olympics did he not medal", "3 of the 5"),
+        ("¿en cuántos juegos olímpicos se quedó sin medalla?", "3 de 5"),
+    ],
+)
+def test_a_count_of_events_without_something_is_the_count_less_those_another_fact_lists_with_it(
+    question: str, start: str
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == ["five-olympics", "olympic-medals"]
+    assert result.derived.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many olympics did he compete in without winning gold?",  # a colour is not any medal
+        "how many olympic medals did he win, not just golds?",  # "not just" adds
+        "how many world championships did he finish without a medal?",  # no fact counts his championships
+    ],
+)
+def test_a_count_without_something_the_facts_cannot_settle_is_not_worked_out(question: str) -> None:
+    assert not ask(question).derived
+
+
+@pytest.mark.parametrize(
     ("question", "lang"),
     [
         ("if borchin's suspension started in 2015, when would it be over?", "en"),
