@@ -19,7 +19,7 @@ from bot.core.comparisons import sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.lazyre import lazy
-from bot.core.measures import direction_of, settles
+from bot.core.measures import direction_of, gap_phrases, gap_seconds, points_both_ways, settles
 from bot.core.numbers import normalise_numbers
 from bot.core.respell import sound_key
 from bot.core.results import Candidate, MatchResult, Status
@@ -42,6 +42,7 @@ ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value
 # Rare unknown words a claim may carry beside a wrong value ("retired in 2012 after london"); everyday
 # ones ("half empty") up to as many as the words of its topic we know.
 MAX_UNVERIFIED = 1
+GAP_AMONG = 3  # how many of the closest facts may hold the gap a claim checks
 
 
 def _is_age(token: str) -> bool:
@@ -266,6 +267,44 @@ class ClaimChecks(FollowUps):
         """Is ``word`` a name the facts know, misspelt or spelled by ear ("atens", "kuenka")?"""
         key = sound_key(word)
         return any(sound_key(n) == key or OSA.distance(word, n) <= MAX_NAME_EDITS for n in self._names)
+
+    def _gap_checked(self, analysis: Analysis, question: str, result: MatchResult) -> MatchResult | None:
+        """ "Borchin only beat him by like a full minute", "was he more than 10 seconds behind?":
+        a gap claimed in seconds or minutes is checked against the one gap a close fact states
+        ("14 seconds behind"), up or down when the claim compares, else as stated."""
+        if not analysis.confirming or result.status is Status.SMALLTALK:
+            return None
+        folded = fold(question)
+        claimed = gap_seconds(folded)
+        if len(claimed) != 1:
+            return None
+        # The amount claimed is the value checked, not topic: "by like a full minute" leaves "beat".
+        said = set(self.analyzer.analyze(" ".join(gap_phrases(folded)), analysis.lang).tokens)
+        topic = tuple(t for t in analysis.tokens if t not in said and not t.isdigit() and t not in self._compare)
+        held = [
+            (s, gaps[0])
+            for s in self.score(analysis.part(topic))[:GAP_AMONG]
+            if len(gaps := gap_seconds(fold(self.facts.facts[s.index].answer.get("en", "")))) == 1
+        ]
+        if not held:
+            return None
+        scored, gap = held[0]
+        fact = self.facts.facts[scored.index]
+        if result.fact is not fact and (scored.coverage < MIN_COVERAGE or scored.evidence < MIN_EVIDENCE):
+            return None  # unless the message is answered by it anyway, the gap's fact must be clear
+        known = self._answer_tokens[scored.index] | self._vocab[scored.index]
+        if any(self._value_kind(t) is not None and t not in known for t in topic):
+            return None  # "did Markov finish 10 seconds behind in Atlanta": another race's gap
+        if result.status is Status.ANSWERED and result.fact is not fact:
+            return None  # the message is about something else that its words pick clearly
+        direction = direction_of(folded)
+        up, down = gap > claimed[0], gap < claimed[0]
+        right = (up if direction > 0 else down) if direction else gap == claimed[0]
+        confidence = max(result.confidence, decision.ANSWER_AT)
+        top = Candidate(fact, confidence)
+        lang, truncated = result.lang, result.truncated
+        verdict = "" if points_both_ways(folded) else "yes" if right else "no"  # "more or less?" asks which
+        return MatchResult(question, Status.ANSWERED, lang, confidence, (top,), truncated=truncated, verdict=verdict)
 
     def _rank_of(self, index: int, tokens: tuple[str, ...], analysis: Analysis) -> float:
         return next((s.rank for s in self.score(analysis.part(tokens)) if s.index == index), 0.0)

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["direction_of", "measure", "settles"]
+__all__ = ["direction_of", "gap_phrases", "gap_seconds", "measure", "points_both_ways", "settles"]
 
 _DATA = Path(__file__).with_name("data") / "directions.txt"
 
@@ -33,6 +33,13 @@ def direction_of(folded: str) -> int:
     table = _directions()
     found = {table[w] for w in re.findall(r"[a-z]+", folded) if w in table}
     return found.pop() if len(found) == 1 else 0
+
+
+def points_both_ways(folded: str) -> bool:
+    """Does ``folded`` compare both up and down ("more or less than a minute?"): a choice to
+    answer, not a claim to confirm?"""
+    table = _directions()
+    return len({table[w] for w in re.findall(r"[a-z]+", folded) if w in table}) == 2
 
 
 def measure(token: str) -> tuple[str, float] | None:
@@ -63,3 +70,33 @@ def settles(claimed: str, held: list[str], direction: int) -> bool | None:
         return None
     value = sizes.pop()
     return value > size if direction > 0 else value < size
+
+
+# An amount of seconds or minutes said in words ("14 seconds", "a full minute", "half a minute",
+# "30 segundos", "un minuto"): how far behind, how long a gap — not a clock time ("1:20:07").
+_GAP_RE = re.compile(
+    r"\b(?P<n>\d+|an?|one|two|three|four|five|ten|twenty|thirty|half an?|un|una|uno|dos|tres|cuatro|cinco|diez|medio)"
+    r"\s+(?:(?:full|whole|entero|completo)\s+)?(?P<unit>seconds?|secs?|minutes?|mins?|segundos?|minutos?)\b"
+)
+_GAP_WORDS = {
+    "a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "uno": 1, "two": 2, "dos": 2, "three": 3, "tres": 3,
+    "four": 4, "cuatro": 4, "five": 5, "cinco": 5, "ten": 10, "diez": 10, "twenty": 20, "thirty": 30,
+    "half a": 0.5, "half an": 0.5, "medio": 0.5,
+}  # fmt: skip
+
+
+def gap_seconds(folded: str) -> list[float]:
+    """The amounts of time said in seconds or minutes in ``folded`` text, in seconds: "14 seconds
+    behind" → [14], "by like a full minute" → [60], "medio minuto" → [30]."""
+    found = []
+    for m in _GAP_RE.finditer(folded):
+        raw = m.group("n")
+        n = float(raw) if raw.isdigit() else _GAP_WORDS.get(raw)
+        if n is not None:
+            found.append(n * (60 if m.group("unit").startswith("min") else 1))
+    return found
+
+
+def gap_phrases(folded: str) -> list[str]:
+    """The words that say an amount of seconds or minutes ("a full minute", "30 seconds")."""
+    return [m.group(0) for m in _GAP_RE.finditer(folded)]

@@ -138,6 +138,30 @@ def test_a_misspelt_name_or_an_everyday_word_is_not_a_claimed_place(question: st
     assert ask(question).verdict != "no"
 
 
+def test_a_gap_asked_more_or_less_is_answered_without_a_yes_or_no() -> None:
+    result = ask("did borchin beat him by more or less than half a minute in beijing?")
+    assert result.fact is not None and result.fact.id == "beijing-silver"
+    assert result.verdict not in ("yes", "no")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("borchin beat him by like half a minute in beijing", "no"),
+        ("he lost the beijing final by 14 seconds, right?", "yes"),
+        ("was he more than 10 seconds behind the winner in beijing?", "yes"),
+        ("he was less than ten seconds behind borchin, right?", "no"),
+        ("perdió por un minuto entero en pekín, ¿no?", "no"),
+    ],
+)
+def test_a_gap_claimed_in_seconds_or_minutes_is_checked_against_the_gap_the_fact_states(
+    question: str, verdict: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == "beijing-silver"
+    assert result.verdict == verdict
+
+
 @pytest.mark.parametrize(
     "question",
     ["he retired because he got injured, right?", "he didn't stop competing because he was bored, did he?"],
