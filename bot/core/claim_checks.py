@@ -42,6 +42,8 @@ ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value
 # Rare unknown words a claim may carry beside a wrong value ("retired in 2012 after london"); everyday
 # ones ("half empty") up to as many as the words of its topic we know.
 MAX_UNVERIFIED = 1
+FIRST, LAST = "1st", "last"  # the lexicon's tokens for "first"/"primer" and "last"/"último"
+TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
 GAP_AMONG = 3  # how many of the closest facts may hold the gap a claim checks
 
 
@@ -305,6 +307,51 @@ class ClaimChecks(FollowUps):
         lang, truncated = result.lang, result.truncated
         verdict = "" if points_both_ways(folded) else "yes" if right else "no"  # "more or less?" asks which
         return MatchResult(question, Status.ANSWERED, lang, confidence, (top,), truncated=truncated, verdict=verdict)
+
+    def _ordinal_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "Was Atlanta his first Olympics?", "was 2005 his last world title?": whether an event
+        is the first or last of his series of that kind is settled by the fact listing the series
+        (five Olympics, 1992–2008), not by the event's own fact — the widest series of the kind
+        named, and the event's year (a year, or a place the timeline dates)."""
+        if not analysis.confirming or (FIRST in analysis.tokens) == (LAST in analysis.tokens):
+            return None
+        anchors = [t for t in analysis.tokens if self._value_kind(t) in ANCHOR_KINDS]
+        if len(anchors) != 1:
+            return None
+        rest = [t for t in analysis.tokens if t not in (FIRST, LAST, anchors[0]) and not self._is_connective(t)]
+        kinds = {t for t in rest if any(t in k for k in self._tag_tokens)}
+        pool = [i for i, tags in enumerate(self._tag_tokens) if kinds and kinds <= tags and self._is_series(i)]
+        year = self._anchor_year(anchors[0], kinds)
+        if year is None or not pool:
+            return None
+        best = max(pool, key=lambda i: (len(self._event_years(i)), -i))
+        if any(t not in kinds and t not in self._vocab[best] | self._answer_tokens[best] for t in rest):
+            return None  # a word the series fact never uses is checked too
+        years = self._event_years(best)
+        right = year == (min(years) if FIRST in analysis.tokens else max(years))
+        confidence = max(result.confidence, decision.ANSWER_AT)
+        top = Candidate(self.facts.facts[best], confidence)
+        lang, truncated, verdict = result.lang, result.truncated, "yes" if right else "no"
+        answers = (top,)
+        return MatchResult(
+            result.question, Status.ANSWERED, lang, confidence, answers, truncated=truncated, verdict=verdict
+        )
+
+    def _anchor_year(self, anchor: str, kinds: set[str]) -> int | None:
+        """The year an event value stands for: a year itself, or the one year of the timeline
+        facts of the kind named that name the place (none when a series names it: "Sydney and
+        Athens")."""
+        if is_year(anchor):
+            return int(anchor)
+        found = {
+            f.year
+            for i, f in enumerate(self.facts.facts)
+            if TIMELINE in f.tags
+            and kinds <= self._tag_tokens[i]
+            and anchor in self._answer_tokens[i]
+            and not self._is_series(i)
+        }
+        return found.pop() if len(found) == 1 and None not in found else None
 
     def _rank_of(self, index: int, tokens: tuple[str, ...], analysis: Analysis) -> float:
         return next((s.rank for s in self.score(analysis.part(tokens)) if s.index == index), 0.0)

@@ -138,6 +138,24 @@ def test_a_misspelt_name_or_an_everyday_word_is_not_a_claimed_place(question: st
     assert ask(question).verdict != "no"
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id", "verdict"),
+    [
+        ("was atlanta his first olympics?", "five-olympics", "no"),  # 1992 was
+        ("beijing was his last olympics, right?", "five-olympics", "yes"),
+        ("¿fue pekín su último juego olímpico?", "five-olympics", "yes"),
+        ("was 2003 his first world title?", "world-titles", "yes"),
+        ("was 2005 his last world title?", "world-titles", "no"),  # 2007 was
+    ],
+)
+def test_whether_an_event_was_the_first_or_last_of_its_kind_is_settled_by_the_series(
+    question: str, fact_id: str, verdict: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == verdict
+
+
 def test_a_gap_asked_more_or_less_is_answered_without_a_yes_or_no() -> None:
     result = ask("did borchin beat him by more or less than half a minute in beijing?")
     assert result.fact is not None and result.fact.id == "beijing-silver"
