@@ -66,6 +66,8 @@ def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str
     [
         ("my cousin says the walk was 1000 km", "the walk was 1000 km"),
         ("pretty sure he retired in 2010", "he retired in 2010"),
+        ("bro claims the race was 50 km", "the race was 50 km"),  # a person noun without "my"
+        ("mi abuela dice que era de quito", "era de quito"),
         # the question comes first: what follows the opening is chatter, not the thing asked
         ("what year did he win gold? my friend says 2000", None),
         ("so we got curious what year did he win gold my friend says 2000", None),
