@@ -34,8 +34,11 @@ _DATA = Path(__file__).with_name("data")
 _ASKS_AFTER = lazy(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quien|donde|cual|por que)\b")
 # A direct question inside a run-on message: a question word, then an auxiliary ("… i got curious
 # what year did he win gold my friend says 2000"): the question came first, the claim is chatter.
+# Spanish asks without inversion: any question word before the opening ("cuándo se retiró, mi papá
+# dice que en 2010").
 _ASKS_WITHIN = lazy(
     r"\b(?:what|when|where|how|who|which|why)(?:\s+[a-z]+)?\s+(?:did|does|do|was|were|is|are|has|had)\s+(?:he|his|it)\b"
+    r"|\b(?:cuando|donde|cuanto|cuanta|cuantos|cuantas|quien|quienes|cual|cuales)\b"
 )
 _OPENING_WITHIN = 60  # the opening must start within this many characters of the message's start
 

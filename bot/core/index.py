@@ -248,6 +248,12 @@ class FactIndex:
             frozenset(t for lang in LANGS for t in self.analyzer.analyze(f.answer.get(lang, ""), lang).tokens)
             for f in facts
         ]
+        # Every year the fact base names anywhere (a fact's year, its answer, its as-of date).
+        self._mentioned_years = frozenset(
+            {str(y) for y in self._fact_years}
+            | {t for words in self._vocab for t in words if is_year(t)}
+            | {t for words in self._answer_tokens for t in words if is_year(t)}
+        )
         compare: set[str] = set()
         for word in comparison_words():
             for lang in LANGS:

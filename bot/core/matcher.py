@@ -62,6 +62,7 @@ ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact expl
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
+TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's topic
 
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
@@ -87,13 +88,21 @@ class Matcher(ClaimChecks):
             and "quote" not in kinds
         ):
             return False  # "what did he say when he announced it": his words, not where he said them
-        if analysis.asks_name and set(analysis.tokens) & self._unnamed[index]:
+        if set(analysis.asks_name) & self._unnamed[index]:
             return False  # "what's the cathedral called": the fact says "the cathedral", never its name
         if analysis.confirming and not analysis.hypothetical and set(analysis.tokens) & self._unrealised[index]:
             return False  # "has the gold been given to him?": the fact says only that it was called for
         if self.leaves_unsaid(index, analysis):
             return False  # "did Borchin appeal his ban?": the fact never says so of him
+        if not analysis.confirming and self._unheard_year(analysis):
+            return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
         return not (asked and self._other_years_event(index, analysis))
+
+    def _unheard_year(self, analysis: Analysis) -> bool:
+        """Does the question ask about a year no fact mentions? Whatever happened then, the article
+        does not say (a claim with a wrong year is checked instead: it is confirming)."""
+        years = {t for t in analysis.tokens if is_year(t) and t not in analysis.soft}
+        return any(t not in self._mentioned_years for t in years)
 
     def _other_years_event(self, index: int, analysis: Analysis) -> bool:
         """ "Where were the 1990 championships" answered by the 1992 fact that mentions 1990: the
@@ -145,6 +154,15 @@ class Matcher(ClaimChecks):
             # "which city hosted the 2003 worlds": the fact is about that, but never says where.
             near = (self._candidate(best),)
             return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=near, truncated=truncated)
+        if (
+            runner is not None
+            and runner.similarity - best.similarity >= TOPIC_LEAD
+            and self.lacks_kind_asked(runner.index, analysis)
+        ):
+            # "which cities hosted the world championships he won": the question reads as the
+            # world-titles fact, which names no city; the junior fact holding one is a near miss.
+            siblings = (self._candidate(runner), self._candidate(best))
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=siblings, truncated=truncated)
         confident = chance >= decision.ANSWER_AT and best.matched >= 1
         if not confident:
             close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)
@@ -394,9 +412,12 @@ class Matcher(ClaimChecks):
             starts.extend((pos, k, wh) for pos, wh in analysis.embedded if at < pos < at + len(clause))
             at += len(clause)
         first_clause = max(0, len(clauses) - TAIL_CLAUSES)
+        asides = analysis.asides or (False,) * len(clauses)
         for pos, k, wh in sorted(starts, reverse=True):
             if k < first_clause or (pos == 0 and not wh):
                 continue  # the whole message was tried already
+            if asides[k] and not wh and not any(analysis.asking[k:]):
+                continue  # "… i promised i would find out": the asker's own words are no question
             head = analysis.tokens[sum(len(c) for c in clauses[:k]) : pos]
             if head and not all(self._everyday_word(t, analysis) for t in head):
                 continue
@@ -465,7 +486,10 @@ class Matcher(ClaimChecks):
             return whole
         seen = {c.fact.id for c in whole.answers}
         found: list[Candidate] = []
-        for clause in analysis.clauses:
+        asides = analysis.asides or (False,) * len(analysis.clauses)
+        for clause, aside in zip(analysis.clauses, asides, strict=True):
+            if aside:
+                continue  # "…, i always forget": the asker's own words ask nothing of him
             # "more world golds or olympic golds?": the comparing words say how, not what; a clause
             # left with only question words and words most facts share ("which happened first",
             # "¿dónde le fue mejor") names nothing to answer.

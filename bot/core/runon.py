@@ -4,7 +4,7 @@
 thoughts: chatter, a question, more chatter. Without a boundary the question's words drown in the
 rest, and its question word, no longer first in its clause, reads as a relative ("the race where
 he…"). This marks where a new thought plausibly starts, from word classes of general language
-(``data/runon.yaml``): a direct question's opening (a question word then an auxiliary, "what year
+(``data/runon.txt``): a direct question's opening (a question word then an auxiliary, "what year
 did…", "how many … did"), an inverted yes/no question ("… did he win in sydney"), a chat
 interjection ("lol", "jaja"), and a new statement by the asker after a question ("… i need it
 for class"). The matcher then reads the clauses as it reads punctuated ones: a clause that asks,
@@ -16,15 +16,13 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from bot.core.record import Frozen
 
-__all__ = ["BOUNDARY", "split_run_ons"]
+__all__ = ["ASKER", "BOUNDARY", "split_run_ons"]
 
 BOUNDARY = "|"
 MIN_BEFORE = 2  # words a thought needs before another may start
-MEASURE_GAP = 1  # "how many olympics did": words allowed between the measure and the auxiliary
+MEASURE_GAP = 2  # "how many world titles did": words allowed between the measure and the auxiliary
 
 
 class _Classes(Frozen):
@@ -38,6 +36,8 @@ class _Classes(Frozen):
         "first_person",
         "binders",
         "possessive",
+        "contracted",
+        "late_markers",
         "inverted",
     )
     __slots__ = _fields
@@ -50,6 +50,8 @@ class _Classes(Frozen):
     first_person: frozenset[str]
     binders: frozenset[str]
     possessive: frozenset[str]
+    contracted: frozenset[str]
+    late_markers: frozenset[str]
     inverted: frozenset[str]  # openers of languages that invert ("what did he"): English
 
     def __init__(self, **classes: frozenset[str]) -> None:
@@ -59,15 +61,26 @@ class _Classes(Frozen):
 
 @lru_cache(maxsize=1)
 def _classes() -> _Classes:
-    data = yaml.safe_load((Path(__file__).parent / "data" / "runon.yaml").read_text(encoding="utf-8"))
-    merged: dict[str, set[str]] = {}
-    for lang_data in data.values():
-        for key, words in lang_data.items():
-            merged.setdefault(key, set()).update(str(w) for w in words or ())
-    return _Classes(
-        **{k: frozenset(v) for k, v in merged.items()},
-        inverted=frozenset(str(w) for w in data.get("en", {}).get("openers", ())),
-    )
+    """The word classes of ``data/runon.txt``, both languages merged (plain text: no YAML parser
+    on the cold-start path)."""
+    merged: dict[str, set[str]] = {name: set() for name in _Classes._fields}
+    text = (Path(__file__).parent / "data" / "runon.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, _, words = line.partition(":")
+        lang, name = head.split()
+        merged[name].update(words.split())
+        if lang == "en" and name == "openers":
+            merged["inverted"].update(words.split())  # English inverts: "what did he…"
+    return _Classes(**{k: frozenset(v) for k, v in merged.items()})
+
+
+def _asker() -> frozenset[str]:
+    return _classes().first_person | _classes().possessive
+
+
+ASKER = _asker()  # "i", "my", "yo", "mi": a clause they open is the asker's own statement
 
 
 def split_run_ons(words: list[str]) -> list[str]:
@@ -75,25 +88,26 @@ def split_run_ons(words: list[str]) -> list[str]:
     where a new thought starts. Punctuated text passes through unchanged but for interjections."""
     c = _classes()
     out: list[str] = []
-    since = 0  # words since the last boundary
+    lead: list[str] = []  # the current thought's words so far
     asked = False  # the current thought holds a direct question
     for i, word in enumerate(words):
         if word == BOUNDARY or word.startswith(BOUNDARY):
             out.append(word)
-            since, asked = 0, False
+            lead, asked = [], False
             continue
-        start = _starts_question(words, i, since, asked, c)
-        if word in c.markers or (start and since >= MIN_BEFORE):
+        start = _starts_question(words, i, lead, c)
+        marker = word in c.markers or (word in c.late_markers and len(lead) > MIN_BEFORE)
+        if marker or (start and len(lead) >= MIN_BEFORE):
             _cut(out, words, i, c, carry=start)
-            since, asked = 0, False
-        elif asked and word in c.first_person and since >= MIN_BEFORE and not _continues(word, words[i - 1], c):
+            lead, asked = [], False
+        elif asked and word in c.first_person and len(lead) >= MIN_BEFORE and not _continues(word, words[i - 1], c):
             _cut(out, words, i, c)
-            since, asked = 0, False
+            lead, asked = [], False
         out.append(word)
-        since += 1
-        if word in c.markers:
+        lead.append(word)
+        if marker:
             out.append(BOUNDARY)  # "lol" is a thought of its own
-            since, asked = 0, False
+            lead, asked = [], False
         asked = asked or start
     return out
 
@@ -113,24 +127,20 @@ def _cut(out: list[str], words: list[str], i: int, c: _Classes, *, carry: bool =
         out.append(BOUNDARY)
 
 
-def _starts_question(words: list[str], i: int, since: int, asked: bool, c: _Classes) -> bool:
-    """Does a direct question open at word ``i``?"""
+def _starts_question(words: list[str], i: int, lead: list[str], c: _Classes) -> bool:
+    """Does a direct question open at word ``i``, after the current thought's ``lead``?"""
     word = words[i]
     after = words[i + 1 : i + 3 + MEASURE_GAP]
+    if word in c.contracted:
+        return True  # "whats", "wheres": a question word with its auxiliary
     if word in c.inverted:
         if after and after[0] in c.auxiliaries:
             return True  # "what did…", "when was…"
-        if after and after[0] in c.measures:  # "how many olympics did…", "what year was…"
+        if after and after[0] in c.measures:  # "how many world titles did…", "what year was…"
             return any(w in c.auxiliaries for w in after[1 : 2 + MEASURE_GAP])
         return False
-    if word in c.auxiliaries and not asked and since >= MIN_BEFORE:
-        # "… did he win in sydney": inverted before its subject, after words that asked nothing
+    if word in c.auxiliaries and after and after[0] in c.subjects:
+        # "did he…" opening a thought, or "… did he win in sydney" after words that asked nothing
         # ("how much prize money did he…" is one question: its question word came first).
-        lead = words[max(0, i - since) : i]
-        return (
-            bool(after)
-            and after[0] in c.subjects
-            and words[i - 1] not in c.binders
-            and not any(w in c.openers or w in c.binders for w in lead)
-        )
+        return not lead or (words[i - 1] not in c.binders and not any(w in c.openers or w in c.binders for w in lead))
     return False

@@ -22,7 +22,7 @@ from bot.core.lazyre import lazy
 from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
 from bot.core.respell import Respeller
-from bot.core.runon import split_run_ons
+from bot.core.runon import ASKER, split_run_ons
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -64,6 +64,16 @@ _HIM_SUBJECT_RE = re.compile(
 # A question that checks a claim: "…, right?", "didn't he?", "was his coach Segura?", "¿…, verdad?".
 # A question asking what something is called, English or Spanish (folded).
 _ASKS_NAME_RE = re.compile(r"\b(?:names?|named|called|nombres?|llama(?:ba|n)?|llamad[oa]s?)\b")
+# What is to be named: "name (of) the X who…", "¿cómo se llama el X?" ("what was X called" keeps
+# the whole question: what the name is of is less clear there).
+_NAMED_AFTER_RE = lazy(
+    r"\b(?:names?|nombre)\s+(?:of\s+|de\s+)?(?:the|his|that|this|a|an|el|la|los|las|su|del)\s+(\w+(?:\s+\w+){0,2})"
+    r"|\bllama(?:ba|n)?\s+(?:el|la|los|las|su)\s+(\w+(?:\s+\w+){0,2})"
+)
+# Where the named phrase ends: "name the coach | who trained him", "the race | in Spain".
+_PHRASE_END = frozenset(
+    "who that which where whom when he his him in at of from did was is for to with de que quien donde en".split()
+)
 # A question about a plan, a call or what may come ("will he get…", "should he…", "¿le darán…?").
 _HYPOTHETICAL_RE = lazy(
     r"\b(?:will|would|should|could|might|may|shall|gonna|going to|ought|calls?|called|calling|plans?|planned|"
@@ -179,6 +189,7 @@ class Analysis(Frozen):
         "asks_name",
         "hypothetical",
         "embedded",
+        "asides",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -197,12 +208,17 @@ class Analysis(Frozen):
     confirming: bool  # "he won bronze in Beijing, right?" checks a claim
     # Token → the general-language frequency rank of the word it came from (absent: rare).
     ranks: Mapping[str, int]
-    asks_name: bool  # "what's the cathedral called": a name is asked, not the thing
+    # "what's the cathedral called": a name is asked, not the thing — the tokens of what is to be
+    # named ("cathedral"), or of the whole question when the phrase can't be told; () asks no name.
+    asks_name: tuple[str, ...]
     hypothetical: bool  # "will / should he get the gold?": asks of a plan or a call, not a deed
     # Questions embedded mid-clause ("nobody could agree on when he hung it up", "what i want to
     # know is what year he won"): (token index where each starts, its question word's token, or ""
     # when the token there is itself one). Only the fallbacks for long messages read them.
     embedded: tuple[tuple[int, str], ...]
+    # Per clause: is it the asker talking about themselves ("… i always forget", "my teacher wants
+    # it")? Context for the question, never a second question to answer.
+    asides: tuple[bool, ...]
 
     def __init__(
         self,
@@ -216,9 +232,10 @@ class Analysis(Frozen):
         soft: frozenset[str] = frozenset(),
         confirming: bool = False,
         ranks: Mapping[str, int] | None = None,
-        asks_name: bool = False,
+        asks_name: tuple[str, ...] = (),
         hypothetical: bool = False,
         embedded: tuple[tuple[int, str], ...] = (),
+        asides: tuple[bool, ...] = (),
     ) -> None:
         _set = object.__setattr__
         _set(self, "tokens", tokens)
@@ -234,6 +251,7 @@ class Analysis(Frozen):
         _set(self, "asks_name", asks_name)
         _set(self, "hypothetical", hypothetical)
         _set(self, "embedded", embedded)
+        _set(self, "asides", asides)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -300,20 +318,42 @@ def _expand(text: str) -> str:
     return _BOUNDARY_RE.sub(" | ", text)  # clause boundaries
 
 
-def _opens_question(words: list[str]) -> list[bool]:
+def _named_phrase(folded: str) -> str | None:
+    """The words naming what a question asks the name of, or None when it cannot be told."""
+    found = _NAMED_AFTER_RE.search(folded)
+    if found is None:
+        return None
+    words = (found.group(1) or found.group(found.lastindex or 1) or "").split()
+    kept: list[str] = []
+    for word in words:
+        if word in _PHRASE_END:
+            break
+        kept.append(word)
+    return " ".join(kept) or None
+
+
+def _clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
     """For each clause of ``words`` (split at ``|`` and conjunctions): does its first word, past
-    filler, open a question ("so how far was…"), and not a relative clause ("which i think…")?"""
+    filler, open a question ("so how far was…"), and not a relative clause ("which i think…")?
+    And is it the asker's own statement ("i always forget", "my teacher wants it"; no "?")?"""
     opens: list[bool] = []
+    asides: list[bool] = []
     lead: list[str] = []
     for word in (*words, "|"):
         if word in ("|", "|q") or word in _CONJUNCTIONS:
             first, second = [*lead, "", ""][:2]
             relative = first in _QUESTION_WORDS | _WH_WORDS and second in _SUBJECTS
-            opens.append(first in _QUESTION_STARTERS and not relative)
+            # "tell me when…", "dime cuándo…": a request to tell asks too
+            telling = first in _INDIRECT and (second in _POLITE or second in _QUESTION_STARTERS)
+            opens.append((first in _QUESTION_STARTERS and not relative) or first in _REQUESTS or telling)
+            # "i always forget", "my teacher asked" are asides; "i'd like to know who…", "i need to
+            # know his time" ask (a question word, or a word of knowing with what it asks after it)
+            asks_within = any(w in _QUESTION_STARTERS for w in lead[1:]) or any(w in _INDIRECT for w in lead[:-1])
+            asides.append(first in ASKER and word != "|q" and not asks_within)
             lead = []
         elif lead or word not in _LEAD_FILLER:
             lead.append(word)
-    return opens
+    return opens, asides
 
 
 class Analyzer:
@@ -540,6 +580,16 @@ class Analyzer:
                 return concept, span[-1] + 1
         return None
 
+    def _named(self, folded: str, lang: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+        """The tokens of what a question asks the name of ("name the coach who…" → coach)."""
+        if not _ASKS_NAME_RE.search(folded):
+            return ()
+        phrase = _named_phrase(folded)
+        if phrase is None:
+            return tokens
+        named = tuple(t for w in phrase.split() if (t := self._canonical(w, lang)[0]) is not None)
+        return named or tokens
+
     def analyze(self, text: str, lang: str | None = None) -> Analysis:
         """Canonical tokens of ``text`` (in order, stop words removed)."""
         lang = lang or detect_language(text, self.lexicon)
@@ -563,12 +613,14 @@ class Analyzer:
         opening = True  # still at the clause's polite opening ("could you please …")
         lead: list[str] = []  # the clause's first words, stop words included
         words = split_run_ons(words)
-        opens = _opens_question(words)  # per clause, read before phrases hide "how" in "how far"
+        opens, asides = _clause_leads(words)  # read before phrases hide "how" in "how far"
+        aside: list[bool] = []
         for word in self._join_phrases(words, lang):
             if word in ("|", "|q") or word in _CONJUNCTIONS:
                 if len(tokens) > clause_from:
                     clauses.append(tuple(tokens[clause_from:]))
                     asking.append(asks or word == "|q" or opens[len(clauses) - 1 + skipped])
+                    aside.append(asides[len(clauses) - 1 + skipped])
                 else:
                     skipped += 1
                 clause_from = len(tokens)
@@ -622,6 +674,7 @@ class Analyzer:
         if len(tokens) > clause_from:
             clauses.append(tuple(tokens[clause_from:]))
             asking.append(asks or opens[len(clauses) - 1 + skipped])
+            aside.append(asides[len(clauses) - 1 + skipped])
         return Analysis(
             tuple(tokens),
             frozenset(unknown),
@@ -633,7 +686,8 @@ class Analyzer:
             frozenset(),
             bool(_CONFIRMING_RE.search(fold(text).strip())),
             ranks,
-            bool(_ASKS_NAME_RE.search(fold(text))),
+            self._named(fold(text), lang, tuple(tokens)),
             bool(_HYPOTHETICAL_RE.search(fold(text))),
             tuple(embedded),
+            tuple(aside),
         )

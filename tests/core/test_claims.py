@@ -72,6 +72,8 @@ def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str
         ("what year did he win gold? my friend says 2000", None),
         ("so we got curious what year did he win gold my friend says 2000", None),
         ("when was his last race, my dad says murcia", None),
+        ("oye cuando se retiro mi papa dice que en 2010", None),
+        ("mi papa dice que se retiro en 2010", "se retiro en 2010"),
     ],
 )
 def test_a_claim_is_what_follows_its_opening_unless_a_question_came_first(text: str, claim: str | None) -> None:

@@ -148,6 +148,21 @@ def test_a_place_asked_of_another_years_event_is_a_near_miss_but_its_own_year_is
     assert result.status is not Status.ANSWERED
 
 
+def test_a_year_the_article_never_mentions_is_a_near_miss_unless_checked() -> None:
+    assert ask("how many races did he win in 2011").status is not Status.ANSWERED
+    assert ask("what did he win in 1996").fact.id in ("atlanta-gold", "atlanta-time")
+    checked = ask("did he go to the 2012 olympics")  # a yes/no check: settled from what it says
+    assert checked.status is not Status.ANSWERED or checked.fact.id == "five-olympics"
+
+
+def test_a_place_asked_of_the_fact_it_reads_as_is_a_near_miss_not_a_siblings_place() -> None:
+    # The world-titles fact names no city; the junior title's city is not what is asked.
+    result = ask("in which cities did he win his world titles")
+    assert result.status is not Status.ANSWERED
+    assert "world-titles" in [c.fact.id for c in result.suggestions]
+    assert ask("where did he win the junior world title").fact.id == "junior-gold"
+
+
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [("what is the name of his coach", "coach"), ("what's the name of his hometown", "hometown")],
@@ -208,3 +223,22 @@ def test_three_thousand_emoji_and_symbol_strings_are_never_answered() -> None:
         if matcher.match(text).status is Status.ANSWERED:
             answered.append(text)
     assert answered == []
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("name the russian walker who beat him in beijing", ("russia", "walk")),
+        ("what's the name of the cathedral", ("cathedral",)),
+        ("¿cómo se llama la catedral?", ("cathedral",)),
+    ],
+)
+def test_what_a_name_is_asked_of(question: str, named: tuple[str, ...]) -> None:
+    from tests.coredata import shipped_engine
+
+    assert shipped_engine().matcher.analyzer.analyze(question).asks_name == named
+
+
+def test_a_name_asked_of_someone_the_fact_names_is_answered() -> None:
+    assert ask("name the russian walker who beat him in beijing").fact.id in ("beijing-silver", "borchin-ban")
+    assert ask("what's the name of the cathedral").status is not Status.ANSWERED

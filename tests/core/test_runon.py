@@ -73,3 +73,27 @@ def test_chatter_naming_what_the_answer_lacks_is_not_dropped() -> None:
     # question alone (the friend may be talking about another race).
     result = shipped_engine().matcher.match("we talked today what year did he win olympic gold my friend says 2000 idk")
     assert result.fact is None or result.fact.id != "sydney-athens"
+
+
+@pytest.mark.parametrize(
+    ("message", "asides"),
+    [
+        ("whats his hometown again i always forget", (False, True)),
+        ("who coached him? my teacher asked", (False, True)),
+        ("i would like to know who coached him", (False,)),  # a question word: it asks
+        ("i need to know his time in atlanta", (False,)),  # a word of knowing, then what
+        ("my coach said he was 22, is that right?", (False,)),  # ends in a question mark
+    ],
+)
+def test_the_askers_own_statements_are_asides(message: str, asides: tuple[bool, ...]) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(message).asides == asides
+
+
+def test_an_aside_is_never_a_second_answer() -> None:
+    result = shipped_engine().matcher.match("did he ever win the world championships my coach brought it up once")
+    assert [c.fact.id for c in result.answers] == ["world-titles"]
+
+
+def test_a_request_to_tell_asks() -> None:
+    analysis = shipped_engine().matcher.analyzer.analyze("tell me when he won the junior worlds, my teacher wants it")
+    assert analysis.asking[0]
