@@ -24,7 +24,9 @@ __all__ = [
     "asks_unit",
     "connective_words",
     "cuts",
+    "either_order",
     "kinds_compared",
+    "order_words",
     "pits_two",
     "sooner_or_later",
 ]
@@ -108,6 +110,17 @@ def sooner_or_later(folded: str) -> int:
     return 0 if before == after else (-1 if before else 1)
 
 
+def either_order(folded: str) -> bool:
+    """Does it ask which way two things are ordered ("before or after", "¿antes o después?")?"""
+    return bool(_words("before:").search(folded)) and bool(_words("after:").search(folded))
+
+
+def order_words() -> tuple[str, ...]:
+    """The words of ``data/compare.txt``'s before and after lines."""
+    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(w for line in lines if line.startswith(("before:", "after:")) for w in line.split(":", 1)[1].split())
+
+
 def kinds_compared(folded: str) -> frozenset[str]:
     """The kinds of value a comparison needs each fact to hold ("longer": a distance or a time),
     from the ``holds …:`` lines of ``data/compare.txt``; empty when it names none."""
@@ -130,13 +143,13 @@ def connective_words() -> tuple[str, ...]:
 
 
 def cuts(
-    clauses: tuple[tuple[str, ...], ...], connective: Callable[[str], bool], value: Callable[[str], bool]
+    clauses: tuple[tuple[str, ...], ...], connective: Callable[[str], bool], value: Callable[[str], object]
 ) -> Iterator[Cut]:
     """The ways to cut a question's content into two topics, most likely first: its last two
     clauses ("…, the pilgrimage or the Olympic race"), then every cut of its words in order.
     ``connective`` tells the words that only join or compare ("longer", "q_when"), left out of
-    both topics; ``value`` the words that only pick among events (a year, a place, a person). A
-    topic of values alone borrows the other words: "1996 or 2008 Olympics" is "1996 Olympics" or
+    both topics; ``value`` the kind of the words that only pick among events (a year, a place, a
+    person). A topic of values alone borrows the other words: "1996 or 2008 Olympics" is "1996 Olympics" or
     "2008 Olympics"."""
     content = [tuple(t for t in clause if not connective(t)) for clause in clauses]
     content = [c for c in content if c]
@@ -154,13 +167,13 @@ def cuts(
 
 
 def _borrow(
-    side: tuple[str, ...], other: tuple[str, ...], heads: tuple[str, ...], value: Callable[[str], bool]
+    side: tuple[str, ...], other: tuple[str, ...], heads: tuple[str, ...], value: Callable[[str], object]
 ) -> tuple[str, ...]:
     """A topic of values alone ("1996") takes the other words of the question's head, and of the
     other topic when that one holds a value too, in parallel ("the 1996 Olympics or 2008" → "2008
     Olympics"); "did he retire before Beijing?" lends Beijing nothing."""
-    if not all(value(t) for t in side):
-        return side
+    if not all(value(t) for t in side) or len({value(t) for t in side}) > 1:
+        return side  # words of its own, or values of two kinds ("his Beijing silver"): it names its event
     lenders = (*heads, *other) if any(value(t) for t in other) else heads
     extra = (t for t in lenders if not value(t) and t not in side)
     return side + tuple(dict.fromkeys(extra))

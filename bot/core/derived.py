@@ -46,13 +46,6 @@ class DerivedValues(TwoTopics):
             for f in self.facts.facts
         )
 
-    def _event_years(self, index: int) -> set[int]:
-        """The years fact ``index`` stands for: every year of a series it lists, else its own."""
-        if self._is_series(index):
-            return {int(t) for t in self._answer_tokens[index] if is_year(t)}
-        year = self.facts.facts[index].year
-        return set() if year is None else {year}
-
     def _stated_age(self, analysis: Analysis) -> tuple[int, int] | None:
         """The one dated fact that states his age, and that age ("22 in 1996")."""
         found = self._side_fact((AGE,), analysis, dated=True)

@@ -255,6 +255,27 @@ def test_an_order_check_is_settled_by_the_two_dates(question: str, verdict: str 
     assert ask(question).verdict in ((verdict,) if verdict else (None, ""))
 
 
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("was the junior gold before or after his olympic gold?", "Before: 1992 came first, then 1996"),
+        ("were his world titles before or after his beijing silver?", "Before: 2003–2007 came first, then 2008"),
+        ("was the reuters report on borchin before or after he retired?", "After: 2008 came first, then 2015"),
+    ],
+)
+def test_before_or_after_is_answered_with_the_order_of_the_two_facts_years(question: str, start: str) -> None:
+    assert ask(question).derived.startswith(start)
+
+
+def test_before_or_after_is_told_in_spanish() -> None:
+    result = ask("¿el bronce júnior fue antes o después del oro júnior?")  # "después" asks the order here
+    assert result.derived.startswith("Antes: primero 1990 y luego 1992")
+
+
+def test_before_or_after_is_not_told_when_one_series_straddles_the_other() -> None:
+    assert not ask("were his five olympics before or after his olympic gold?").derived
+
+
 def test_two_people_one_fact_names_but_does_not_rank_get_no_answer() -> None:
     assert ask("who was faster in the atlanta final, markov or segura?").status is not Status.ANSWERED
 

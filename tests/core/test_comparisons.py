@@ -12,6 +12,7 @@ from bot.core.comparisons import (
     asks_times,
     asks_unit,
     cuts,
+    either_order,
     kinds_compared,
     pits_two,
     sooner_or_later,
@@ -129,3 +130,21 @@ def test_what_a_question_asks_worked_out(text: str, end: bool, birth: bool) -> N
 )
 def test_the_unit_a_value_is_asked_in(text: str, unit: str | None) -> None:
     assert asks_unit(fold(text)) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "either"),
+    [
+        ("was it before or after the final", True),
+        ("¿fue antes o después?", True),
+        ("was it before the final", False),
+    ],
+)
+def test_a_question_asking_which_way_two_things_are_ordered(text: str, either: bool) -> None:
+    assert either_order(fold(text)) is either
+
+
+def test_two_values_of_different_kinds_name_their_event_and_borrow_nothing() -> None:
+    kinds = {"beijing": "place", "silver": "medal", "3": "number"}
+    found = next(cuts((("3", "titles"), ("beijing", "silver")), lambda t: False, kinds.get))
+    assert found == (("3", "titles"), ("beijing", "silver"))
