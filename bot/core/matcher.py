@@ -212,6 +212,8 @@ class Matcher(ClaimChecks):
             first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
             analysis = analysis.replace(tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
         analysis, denied = self._without_denial(text, analysis)  # "he never won …, right?": checked as "he won …"
+        if analysis.lang != reply_lang:  # worked-out values and verdicts are worded in the reply's language
+            analysis = analysis.replace(lang=reply_lang)
         kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)

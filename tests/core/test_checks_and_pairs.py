@@ -272,6 +272,18 @@ def test_before_or_after_is_told_in_spanish() -> None:
     assert result.derived.startswith("Antes: primero 1990 y luego 1992")
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "start"),
+    [
+        ("how old was he at the beijing olympics?", "es", "Unos 34 años"),
+        ("how many years between his first world title and his last?", "es", "Entre uno y otro pasaron 4 años"),
+        ("¿qué edad tenía en pekín 2008?", "en", "About 34"),
+    ],
+)
+def test_a_worked_out_value_is_worded_in_the_reply_language_asked_for(question: str, lang: str, start: str) -> None:
+    assert body(question, lang).startswith(start)  # no English in a Spanish reply, nor the reverse
+
+
 def test_before_or_after_is_not_told_when_one_series_straddles_the_other() -> None:
     assert not ask("were his five olympics before or after his olympic gold?").derived
 
