@@ -44,6 +44,7 @@ ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value
 MAX_UNVERIFIED = 1
 FIRST, LAST = "1st", "last"  # the lexicon's tokens for "first"/"primer" and "last"/"último"
 TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
+EACH_AT_LEAST = 2  # events named in one check to be checked one by one
 GAP_AMONG = 3  # how many of the closest facts may hold the gap a claim checks
 
 
@@ -337,6 +338,41 @@ class ClaimChecks(FollowUps):
             result.question, Status.ANSWERED, lang, confidence, answers, truncated=truncated, verdict=verdict
         )
 
+    def _each_event_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "Did he medal at both 1996 and 2008?", "¿ganó oro en Atlanta y en Pekín?": a check
+        naming two events of one kind (two years, two places) is checked at each, by the fact of
+        that event; yes only when it holds at every one. None when one fact holds them all ("fourth
+        in both Sydney and Athens") or an event has no fact of its own."""
+        if not analysis.confirming or result.status is Status.SMALLTALK:
+            return None
+        kinds = {self._value_kind(t) for t in analysis.tokens} & set(ANCHOR_KINDS)
+        if len(kinds) != 1:
+            return None
+        (kind,) = kinds
+        anchors = list(dict.fromkeys(t for t in analysis.tokens if self._value_kind(t) == kind))
+        if len(anchors) < EACH_AT_LEAST:
+            return None
+        rest = tuple(t for t in analysis.tokens if t not in anchors)
+        picked: list[int] = []
+        for anchor in anchors:
+            dated = [s for s in self.score(analysis.part((*rest, anchor))) if self._dates(s.index, anchor)]
+            if not dated or dated[0].index in picked:
+                return None
+            picked.append(dated[0].index)
+        verdicts = []
+        for anchor, index in zip(anchors, picked, strict=True):
+            one = MatchResult(
+                result.question, Status.ANSWERED, result.lang, 1.0, (Candidate(self.facts.facts[index], 1.0),)
+            )
+            verdicts.append(self._verdict(analysis.replace(tokens=(*rest, anchor)), one).verdict)
+        verdict = "no" if "no" in verdicts else "yes" if all(v == "yes" for v in verdicts) else ""
+        confidence = max(result.confidence, decision.ANSWER_AT)
+        answers = tuple(Candidate(self.facts.facts[i], confidence) for i in picked)
+        lang, truncated = result.lang, result.truncated
+        return MatchResult(
+            result.question, Status.ANSWERED, lang, confidence, answers, truncated=truncated, verdict=verdict
+        )
+
     def _anchor_year(self, anchor: str, kinds: set[str]) -> int | None:
         """The year an event value stands for: a year itself, or the one year of the timeline
         facts of the kind named that name the place (none when a series names it: "Sydney and
@@ -438,7 +474,13 @@ class ClaimChecks(FollowUps):
         claimed = {PLACE_OF.get(t, t) for t in values if self._value_kind(t) == "medal"}
         if MEDAL in analysis.tokens and placings and not placings & PODIUM:
             return result.replace(verdict="no")  # "did he medal in Athens?" — fourth both times
-        if WIN in analysis.tokens and not claimed and placings and "1st" not in placings:
+        if (
+            WIN in analysis.tokens
+            and MEDAL not in analysis.tokens
+            and not claimed
+            and placings
+            and "1st" not in placings
+        ):
             return result.replace(verdict="no")  # "did he win the final in Murcia?" — third
         if claimed and placings and not claimed & placings:
             return result.replace(verdict="no")  # "bronze in Sydney?" — fourth, "just missing the bronze"

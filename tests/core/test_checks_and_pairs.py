@@ -156,6 +156,28 @@ def test_whether_an_event_was_the_first_or_last_of_its_kind_is_settled_by_the_se
     assert result.verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_ids", "verdict"),
+    [
+        ("did he get a medal at both the 1996 and the 2008 games?", ["atlanta-gold", "beijing-silver"], "yes"),
+        ("did he win gold in both atlanta and beijing?", ["atlanta-gold", "beijing-silver"], "no"),  # silver
+        ("¿ganó medalla en atlanta y en pekín?", ["atlanta-gold", "beijing-silver"], "yes"),
+        ("was he fourth in both sydney and athens?", ["sydney-athens"], "yes"),  # one fact holds both
+    ],
+)
+def test_a_check_naming_two_events_is_checked_at_each(question: str, fact_ids: list[str], verdict: str) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == fact_ids
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"), [("did he win a medal in beijing?", "yes"), ("did he win in beijing?", "no")]
+)
+def test_winning_a_medal_is_not_winning_the_race(question: str, verdict: str) -> None:
+    assert ask(question).verdict == verdict
+
+
 def test_a_gap_asked_more_or_less_is_answered_without_a_yes_or_no() -> None:
     result = ask("did borchin beat him by more or less than half a minute in beijing?")
     assert result.fact is not None and result.fact.id == "beijing-silver"
