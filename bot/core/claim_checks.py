@@ -71,6 +71,7 @@ def _placed_word(folded: str, token: str) -> str | None:
     return found.group(1) if found else None
 
 
+_CHOICE = lazy(r"\b(?:or|o|u|vs|versus)\b")  # "2008 or 2009", "¿2008 o 2009?"
 _SPANISH_NO = lazy(r"\bno\b(?![\s?!.¿¡]*$)")  # "no" denying inside a claim, not a closing tag "…, ¿no?"
 
 
@@ -372,6 +373,33 @@ class ClaimChecks(FollowUps):
         return MatchResult(
             result.question, Status.ANSWERED, lang, confidence, answers, truncated=truncated, verdict=verdict
         )
+
+    def _choice_checked(self, question: str, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "Did he retire in 2008 or 2009?", "¿fue 2008 o 2009?": a choice between values of one
+        kind is answered by the fact holding the value, with no yes or no (which would answer
+        neither choice). Declined as a whole, it is tried without the choices, asking what they
+        are values of (a year asks when)."""
+        if result.derived or len(result.answers) > 1 or not _CHOICE.search(fold(question)):
+            return None
+        by_kind: dict[str, set[str]] = {}
+        for t in analysis.tokens:
+            kind = self._value_kind(t)
+            if kind is not None:
+                by_kind.setdefault(kind, set()).add(t)
+        offered = [values for values in by_kind.values() if len(values) >= EACH_AT_LEAST]
+        if len(offered) != 1:
+            return None
+        choices = offered[0]
+        if result.status is Status.ANSWERED:
+            return result.replace(verdict="") if result.verdict in ("yes", "no") else None
+        # The choices and the everyday words around them ("tengo un bet con mi primo") aside.
+        everyday = {t for t in analysis.unknown if analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK}
+        rest = tuple(t for t in analysis.tokens if t not in choices and t not in everyday) + self._implied(choices)
+        found = self._decide(question, analysis.part(rest), result.truncated)
+        if found.status is not Status.ANSWERED or found.fact is None:
+            return None
+        held = choices & self._answer_tokens[self.facts.facts.index(found.fact)]
+        return found.replace(lang=result.lang) if len(held) == 1 else None
 
     def _anchor_year(self, anchor: str, kinds: set[str]) -> int | None:
         """The year an event value stands for: a year itself, or the one year of the timeline

@@ -178,6 +178,23 @@ def test_winning_a_medal_is_not_winning_the_race(question: str, verdict: str) ->
     assert ask(question).verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("did he retire in 2008 or 2009?", "retirement-date"),
+        ("was he 22 or 23 when he won in atlanta?", "atlanta-age"),
+        ("did he take silver or bronze in beijing?", "beijing-silver"),
+        ("¿en qué año se retiró, 2008 o 2009? tengo una apuesta con mi primo", "retirement-date"),
+    ],
+)
+def test_a_choice_between_values_is_answered_by_the_fact_holding_one_with_no_yes_or_no(
+    question: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED and result.fact is not None and result.fact.id == fact_id
+    assert result.verdict not in ("yes", "no")
+
+
 def test_a_gap_asked_more_or_less_is_answered_without_a_yes_or_no() -> None:
     result = ask("did borchin beat him by more or less than half a minute in beijing?")
     assert result.fact is not None and result.fact.id == "beijing-silver"
