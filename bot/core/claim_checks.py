@@ -322,13 +322,10 @@ class ClaimChecks(FollowUps):
             return None
         rest = [t for t in analysis.tokens if t not in (FIRST, LAST, anchors[0]) and not self._is_connective(t)]
         kinds = {t for t in rest if any(t in k for k in self._tag_tokens)}
-        pool = [i for i, tags in enumerate(self._tag_tokens) if kinds and kinds <= tags and self._is_series(i)]
+        best = self._widest_series(rest)
         year = self._anchor_year(anchors[0], kinds)
-        if year is None or not pool:
+        if year is None or best is None:
             return None
-        best = max(pool, key=lambda i: (len(self._event_years(i)), -i))
-        if any(t not in kinds and t not in self._vocab[best] | self._answer_tokens[best] for t in rest):
-            return None  # a word the series fact never uses is checked too
         years = self._event_years(best)
         right = year == (min(years) if FIRST in analysis.tokens else max(years))
         confidence = max(result.confidence, decision.ANSWER_AT)

@@ -46,6 +46,16 @@ class DerivedValues(TwoTopics):
             for f in self.facts.facts
         )
 
+    def _widest_series(self, words: tuple[str, ...] | list[str]) -> int | None:
+        """The fact listing the most events of the kind ``words`` name ("Olympics": the five
+        Games, 1992–2008), when they name only the kind: "his first Olympic win" is not his first
+        Olympics. None when they name no kind, or more than one."""
+        kinds = {t for t in words if self._value_kind(t) is None and any(t in k for k in self._tag_tokens)}
+        if not kinds or set(words) - kinds:
+            return None
+        pool = [i for i, tags in enumerate(self._tag_tokens) if kinds <= tags and self._is_series(i)]
+        return max(pool, key=lambda i: (len(self._event_years(i)), -i)) if pool else None
+
     def _stated_age(self, analysis: Analysis) -> tuple[int, int] | None:
         """The one dated fact that states his age, and that age ("22 in 1996")."""
         found = self._side_fact((AGE,), analysis, dated=True)
@@ -90,14 +100,19 @@ class DerivedValues(TwoTopics):
         if pits_two(fold(result.question)):
             return None  # "which is bigger, his age in Atlanta or …": two values set side by side
         stated = self._stated_age(analysis)
-        if stated is None or result.fact is self.facts.facts[stated[0]]:
+        if stated is None:
             return None
         index, then = stated
         aged = self.facts.facts[index]
         assert aged.year is not None  # _stated_age picks a dated fact
         rest = tuple(t for t in analysis.tokens if t != AGE and not self._is_connective(t))
-        event = self._side_fact(rest, analysis) if rest else None  # the event the words pick, dated or not
-        if event is None or self.facts.facts[event[0]].year == aged.year:
+        # "At his last Olympics": the series of the kind named, even when the age fact answers itself.
+        series = self._widest_series(rest) if (FIRST in analysis.tokens) != (LAST in analysis.tokens) else None
+        if series is None and result.fact is aged:
+            return None
+        event = (series, decision.ANSWER_AT) if series is not None else None
+        event = event or (self._side_fact(rest, analysis) if rest else None)  # the event the words pick
+        if series is None and (event is None or self.facts.facts[event[0]].year == aged.year):
             # "going by his age in Atlanta, how old was he in Beijing?": the age fact's own event is
             # the basis, not the event asked; the other words pick that.
             own = self._answer_tokens[index]

@@ -533,6 +533,26 @@ def test_a_birth_date_asked_without_leaning_on_his_age_is_not_worked_out(questio
 
 
 @pytest.mark.parametrize(
+    ("question", "age", "fact_id"),
+    [
+        ("how old was he at his last olympics?", "About 34", "five-olympics"),  # not Atlanta's 22
+        ("how old was he at his first olympics?", "About 18", "five-olympics"),
+        ("¿qué edad tenía en sus últimos juegos olímpicos?", "Unos 34 años", "five-olympics"),
+    ],
+)
+def test_his_age_at_the_first_or_last_of_a_series_is_worked_out_from_the_series(
+    question: str, age: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == [fact_id, "atlanta-age"]
+    assert result.derived.startswith(age)
+
+
+def test_the_first_win_of_a_kind_is_not_the_first_event_of_that_kind() -> None:
+    assert not ask("how old was he at his first olympic win?").derived.startswith("About 18")
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "how old was he when he won the olympics",  # the age fact itself answers: nothing to work out
