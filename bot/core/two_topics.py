@@ -28,6 +28,7 @@ from bot.core.comparisons import (
 )
 from bot.core.decision import Evidence, probability
 from bot.core.index import is_year
+from bot.core.measures import direction_of
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import Scored, Scorer
 from bot.core.text import Analysis, fold
@@ -182,6 +183,12 @@ class TwoTopics(Scorer):
             return self._settle(result, folded, span, ordinal)
         return None
 
+    def _count_of(self, index: int) -> int | None:
+        """The one plain number fact ``index``'s answer states (a count, an age, a gap in seconds:
+        "three world titles", "22", "14 seconds"), not a year; None when it states none or several."""
+        found = {int(t) for t in self._answer_tokens[index] if t.isdigit() and not is_year(t)}
+        return found.pop() if len(found) == 1 else None
+
     def _order_told(self, result: MatchResult, i: int, j: int) -> MatchResult:
         """ "Before or after?": which of the two facts' events came first, the first asked's way
         ("Before: 2003–2007, then 2008"), when all of one's years precede all of the other's."""
@@ -252,6 +259,13 @@ class TwoTopics(Scorer):
             first, last = sorted((years[0], years[1]))
             note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
             return result.replace(derived=note)
+        if direction_of(folded) and not kinds_compared(folded) - {"number"}:
+            # "did he win more world titles than Olympic medals?": the one count each fact states.
+            one_count, two_count = self._count_of(i), self._count_of(j)
+            if one_count is not None and two_count is not None and one_count != two_count:
+                more, fewer = max(one_count, two_count), min(one_count, two_count)
+                note = core_catalog().word(result.lang, "derived_more", big=more, small=fewer)
+                return result.replace(derived=note)
         way = sooner_or_later(folded)
         if not way and either_order(folded):  # "were his world titles before or after Beijing?"
             return self._order_told(result, i, j)

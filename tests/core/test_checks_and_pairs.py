@@ -327,6 +327,17 @@ def test_before_or_after_is_not_told_when_one_series_straddles_the_other() -> No
     assert not ask("were his five olympics before or after his olympic gold?").derived
 
 
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("did he win more world titles than olympic medals?", "3 is more than 2"),
+        ("¿ganó más títulos mundiales que medallas olímpicas?", "3 es más que 2"),
+    ],
+)
+def test_more_or_fewer_between_two_facts_compares_the_one_count_each_states(question: str, start: str) -> None:
+    assert ask(question).derived.startswith(start)
+
+
 def test_two_people_one_fact_names_but_does_not_rank_get_no_answer() -> None:
     assert ask("who was faster in the atlanta final, markov or segura?").status is not Status.ANSWERED
 
