@@ -134,9 +134,10 @@ class DerivedValues(TwoTopics):
         answers = (Candidate(fact, confidence), Candidate(aged, confidence))
         return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
 
-    def _span_in_one(self, text: str, result: MatchResult) -> MatchResult:
+    def _span_in_one(self, text: str, result: MatchResult, analysis: Analysis | None = None) -> MatchResult:
         """ "How many years after Beijing did Reuters report the ban?", "how many years from his
-        first Olympics to his last?": one fact holding both ends (two years, or a series)."""
+        first Olympics to his last?": one fact holding both ends (two years, or a series). A series
+        with only one end named ("between his birth and his first Olympics") holds one end only."""
         if result.status is not Status.ANSWERED or len(result.answers) != 1 or result.derived:
             return result
         if not asks_span(fold(text)):
@@ -145,6 +146,8 @@ class DerivedValues(TwoTopics):
         years = sorted({int(t) for t in self._answer_tokens[index] if is_year(t)})
         if len(years) < 2 or (len(years) > 2 and not self._is_series(index)):
             return result
+        if analysis is not None and self._is_series(index) and (FIRST in analysis.tokens) != (LAST in analysis.tokens):
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers)
         first, last = years[0], years[-1]
         note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
         return result.replace(derived=note)
@@ -197,7 +200,7 @@ class DerivedValues(TwoTopics):
         the events of a kind (five Olympics), less the events another fact lists with the thing
         denied (medals in 1996 and 2008: two of them) — worked out and marked. Only when both facts
         are of the kind named and the second's years fall within the first's."""
-        if result.derived or COUNT not in analysis.tokens:
+        if result.derived or COUNT not in analysis.tokens or any(about_other(t) for t in analysis.subjects):
             return result
         lacked = self._denied_tokens(text, analysis.lang)
         if not lacked:

@@ -230,7 +230,7 @@ class Matcher(ClaimChecks):
         result = self._each_event_checked(analysis, result) or result  # "did he medal in both 1996 and 2008?"
         result = self._choice_checked(text, analysis, result) or result  # "did he retire in 2008 or 2009?"
         result = self._age_at(analysis, result) or result  # "how old was he at the Beijing Games?"
-        result = self._span_in_one(text, result)  # "how many years after Beijing was the ban reported?"
+        result = self._span_in_one(text, result, analysis)  # "how many years after Beijing was the ban reported?"
         result = self._span_of_series(text, analysis, result)  # "…between his first world title and his last?"
         result = self._born_from_age(text, analysis, result)  # "going by his age then, what year was he born?"
         result = self._in_units(text, result)  # "how many seconds is his Atlanta time?"

@@ -512,6 +512,7 @@ def test_a_count_of_events_without_something_is_the_count_less_those_another_fac
         "how many olympics did he compete in without winning gold?",  # a colour is not any medal
         "how many olympic medals did he win, not just golds?",  # "not just" adds
         "how many world championships did he finish without a medal?",  # no fact counts his championships
+        "how many olympics did borchin compete in without a medal?",  # someone else's
     ],
 )
 def test_a_count_without_something_the_facts_cannot_settle_is_not_worked_out(question: str) -> None:
@@ -604,6 +605,11 @@ def test_a_span_from_the_first_to_the_last_of_a_series_is_worked_out_from_the_fa
     result = ask(question)
     assert [f.id for f in result.facts] == [fact_id]
     assert years in result.derived
+
+
+def test_a_span_with_one_end_of_a_series_and_another_the_facts_lack_is_not_worked_out() -> None:
+    result = ask("how many years between his birth and his first olympics?")
+    assert not result.derived  # the five Games, 1992–2008, hold only one end
 
 
 def test_a_span_from_first_to_last_of_something_no_fact_lists_is_not_worked_out() -> None:
