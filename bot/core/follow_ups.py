@@ -20,6 +20,7 @@ NEIGHBOUR_CONFIDENCE = 0.7  # a follow-up answered from the conversation rather 
 # the race the conversation is about must then hold.
 OF_THE_RACE = frozenset({"q_time"})
 EVENT_KINDS = ("place", "year")
+TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
 SAME_TIME_DAYS = 31  # how close two dated facts are to be "then" of each other
 # What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
 # (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
@@ -116,6 +117,31 @@ class FollowUps(DerivedValues):
             return None
         top = Candidate(found.fact, NEIGHBOUR_CONFIDENCE)
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
+
+    def _turn_year(self, previous: Turn) -> int | None:
+        """The year the conversation is at: the previous fact's, or for a series the year of the
+        place the previous question named ("how did he do in Athens?" → 2004 of "Sydney and
+        Athens, 2000 and 2004"), its places and years paired in order — the places no other
+        timeline fact dates ("after Atlanta" is Atlanta's)."""
+        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        if index is None or not self._is_series(index):
+            return previous.year
+        named = [t for t in previous.topic if self._value_kind(t) == "place" and t in self._answer_tokens[index]]
+        if len(named) != 1:
+            return previous.year
+        dated_elsewhere = {
+            t
+            for i, f in enumerate(self.facts.facts)
+            if i != index and TIMELINE in f.tags
+            for t in self._answer_tokens[i]
+        }
+        text = self.facts.facts[index].answer.get("en", "")
+        order = self.analyzer.analyze(text, "en").tokens
+        places = [t for t in dict.fromkeys(order) if self._value_kind(t) == "place" and t not in dated_elsewhere]
+        years = sorted(self._event_years(index))
+        if named[0] not in places or len(places) != len(years):
+            return previous.year
+        return years[places.index(named[0])]
 
     def _next_of_kind(self, year: int, step: int, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "And the Olympics after that one?": the nearest event of the kind the question names

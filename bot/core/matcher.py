@@ -342,7 +342,7 @@ class Matcher(ClaimChecks):
                 return found, combined
         step = relative_year(folded)
         if step and previous.year is not None and not years_away(folded):
-            found = self._next_of_kind(previous.year, step, analysis, result)  # "and the olympics after that?"
+            found = self._next_of_kind(self._turn_year(previous) or previous.year, step, analysis, result)
             if found is not None:
                 return found, combined
         if step and previous.year is not None:

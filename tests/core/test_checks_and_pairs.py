@@ -625,6 +625,8 @@ def test_a_span_from_first_to_last_of_something_no_fact_lists_is_not_worked_out(
         (["how did he do in beijing?"], "and the olympics before that?", "sydney-athens"),
         (["what did he win in 2003?"], "and the next world championships?", "world-titles"),
         (["¿qué ganó en atlanta?"], "¿y en los juegos siguientes?", "sydney-athens"),
+        (["how did he do in athens?"], "and the olympics after that?", "beijing-silver"),  # Athens is 2004
+        (["¿cómo le fue en atenas?"], "¿y en los juegos siguientes?", "beijing-silver"),
     ],
 )
 def test_the_next_event_of_the_kind_named_is_the_nearest_of_that_kind_not_of_any(
