@@ -3,9 +3,12 @@ leave-one-set-out cross-validation: the scores each set gets from weights fit wi
 
     .venv/bin/python scripts/fit_decision.py [--write] [--full]
 
-Each question's best-scoring fact (whole message, no fallbacks) is one example, labelled right when
-its answer passes the grading rule (out-of-scope questions: never right). The fit is an L2-penalised
-logistic regression by Newton's method, in pure Python (a dozen weights, a few thousand examples).
+Each question's best-scoring fact (whole message, no fallbacks, after the matcher's own reranking)
+is one example, labelled right when its answer passes the grading rule (out-of-scope questions:
+never right). Every tests/eval/*.yaml set is read. A set held out is fit without the questions it
+shares word for word with the others (the sets repeat some), so its scores are for unseen questions.
+The fit is an L2-penalised logistic regression by Newton's method, in pure Python (a dozen weights,
+a few thousand examples).
 """
 
 from __future__ import annotations
@@ -21,12 +24,16 @@ sys.path.insert(0, str(REPO))
 
 from bot.core import decision  # noqa: E402
 from bot.core.engine import Engine  # noqa: E402
+from bot.core.fold import fold  # noqa: E402
 from bot.evaluation import grade, is_right, load_questions  # noqa: E402
 
 L2 = 1.0
 
+Row = tuple[tuple[float, ...], int]
+Example = tuple[tuple[float, ...], int, str]  # the rule's inputs, right or not, the question folded
 
-def examples(engine: Engine, path: Path) -> list[tuple[tuple[float, ...], int]]:
+
+def examples(engine: Engine, path: Path) -> list[Example]:
     rows = []
     matcher = engine.matcher
     for item in load_questions(path):
@@ -38,8 +45,15 @@ def examples(engine: Engine, path: Path) -> list[tuple[tuple[float, ...], int]]:
         fact = engine.facts.facts[index]
         lang = matcher.analyzer.analyze(str(item["q"])).lang
         right = is_right(fact.text(lang), item["expect"], "answered")
-        rows.append((evidence.vector(), int(right)))
+        rows.append((evidence.vector(), int(right), " ".join(re.findall(r"\w+", fold(str(item["q"]))))))
     return rows
+
+
+def held_out_fit(name: str, data: dict[str, list[Example]]) -> tuple[float, ...]:
+    """Weights fit on every set but ``name`` — and without the questions ``name`` asks as well:
+    the sets repeat some questions word for word, which would not be unseen."""
+    asked = {key for _, _, key in data[name]}
+    return fit([(x, y) for other, rows in data.items() if other != name for x, y, key in rows if key not in asked])
 
 
 def solve(a: list[list[float]], b: list[float]) -> list[float]:
@@ -56,7 +70,7 @@ def solve(a: list[list[float]], b: list[float]) -> list[float]:
     return [m[i][n] / m[i][i] if m[i][i] else 0.0 for i in range(n)]
 
 
-def fit(rows: list[tuple[tuple[float, ...], int]]) -> tuple[float, ...]:
+def fit(rows: list[Row]) -> tuple[float, ...]:
     k = len(rows[0][0])
     w = [0.0] * k
     for _ in range(50):
@@ -79,14 +93,14 @@ def fit(rows: list[tuple[tuple[float, ...], int]]) -> tuple[float, ...]:
 
 
 def whole_matcher(
-    engine: Engine, sets: dict[str, Path], data: dict[str, list[tuple[tuple[float, ...], int]]], thresholds: list[float]
+    engine: Engine, sets: dict[str, Path], data: dict[str, list[Example]], thresholds: list[float]
 ) -> tuple[float, float] | None:
     """Grade each set by the whole matcher (every rule), weights fit without it, at each threshold;
     then fit the calibration of the confidence shown on the answers given at the shipped threshold
     (slope and offset on the log-odds) and print its table (confidence bucket → share right)."""
     fitted, answer_at, calibration = decision.WEIGHTS, decision.ANSWER_AT, decision.CALIBRATION
     decision.CALIBRATION = (1.0, 0.0)  # the rule's own probabilities: the calibration is fit on them
-    held = {name: fit([r for other, rows in data.items() if other != name for r in rows]) for name in sets}
+    held = {name: held_out_fit(name, data) for name in sets}
     raw: list[tuple[float, bool]] = []
     for threshold in thresholds:
         decision.ANSWER_AT = threshold
@@ -149,9 +163,8 @@ def main() -> None:
     held_out: list[tuple[float, int]] = []
     print(f"{'held out':<10}{'n':>5}{'answered right':>16}{'answered wrong':>16}  (at {decision.ANSWER_AT})")
     for name in data:
-        train = [r for other, rows in data.items() if other != name for r in rows]
-        weights = fit(train)
-        test = data[name]
+        weights = held_out_fit(name, data)
+        test = [(x, y) for x, y, _ in data[name]]
         ev = [(decision.probability_of(x, weights), y) for x, y in test]
         held_out.extend(ev)
         n_right = sum(1 for p, y in ev if p >= decision.ANSWER_AT and y)
@@ -170,7 +183,7 @@ def main() -> None:
     calibration = None
     if ns.full:
         calibration = whole_matcher(engine, sets, data, [float(t) for t in ns.answer_at.split(",")])
-    weights = fit([r for rows in data.values() for r in rows])
+    weights = fit([(x, y) for rows in data.values() for x, y, _ in rows])
     print("weights:", dict(zip(decision.FEATURES, weights, strict=True)))
     if ns.write:
         path = REPO / "bot" / "core" / "decision.py"

@@ -2,8 +2,10 @@
 
 Its inputs describe the best fact's score and its lead over the runner-up; its output is the
 probability that the best fact is a right answer — the confidence users see. The weights are fit by
-``scripts/fit_decision.py`` on every question set we have (leave-one-set-out cross-validation
-reported there) and pasted below; nothing else in the matcher decides.
+``scripts/fit_decision.py`` on our question sets (leave-one-set-out cross-validation reported
+there) and pasted below; nothing else in the matcher decides. A refit moves questions that sit at
+the threshold (leave-one-set-out cannot tell refits apart there): refit when a change moves the
+evidence, not for each new set.
 """
 
 from __future__ import annotations

@@ -94,9 +94,20 @@ class Matcher(ClaimChecks):
             return False  # "has the gold been given to him?": the fact says only that it was called for
         if self.leaves_unsaid(index, analysis):
             return False  # "did Borchin appeal his ban?": the fact never says so of him
+        if not analysis.confirming and self._names_other_medal(index, analysis):
+            return False  # "who won bronze in 1996": the gold fact says nothing of the bronze
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
         return not (asked and self._other_years_event(index, analysis))
+
+    def _names_other_medal(self, index: int, analysis: Analysis) -> bool:
+        """Does a question (not a check) name a medal the fact never mentions? It asks about that
+        medal — who won it, when — which this fact cannot say (a check of a wrong colour, "did he
+        win bronze in Atlanta?", is corrected instead: it is confirming)."""
+        held = self._vocab[index] | self._answer_tokens[index]
+        values = self.facts.lexicon.values
+        medals = {t for t in analysis.tokens if values.get(t) == "medal" and t not in analysis.soft}
+        return any(t not in held for t in medals)
 
     def _unheard_year(self, analysis: Analysis) -> bool:
         """Does the question ask about a year no fact mentions? Whatever happened then, the article
@@ -129,24 +140,28 @@ class Matcher(ClaimChecks):
         )
 
     def evidence_for(self, question: str) -> tuple[Evidence | None, int | None]:
-        """The decision rule's view of ``question`` as a whole (for fitting the rule)."""
+        """The decision rule's view of ``question`` as a whole (for fitting the rule): the same
+        best fact, after the same reranking, as :meth:`_decide` weighs."""
         analysis = self.analyzer.analyze(question)
-        scored = self.score(analysis)
+        scored = self._reranked(self.score(analysis), analysis)
         if not scored:
             return None, None
         return self._evidence(scored, analysis), scored[0].index
 
+    def _reranked(self, scored: list[Scored], analysis: Analysis) -> list[Scored]:
+        """ "What did he say when he retired": a close sibling holding what is asked (his words)
+        goes first when the best fact does not hold it."""
+        if scored and not self._holds_what_is_asked(scored[0].index, analysis):
+            for k, s in enumerate(scored[1:3], 1):
+                if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_what_is_asked(s.index, analysis):
+                    return [s, *scored[:k], *scored[k + 1 :]]
+        return scored
+
     def _decide(self, question: str, analysis: Analysis, truncated: bool) -> MatchResult:
-        scored = self.score(analysis)
+        scored = self._reranked(self.score(analysis), analysis)
         lang = analysis.lang
         if not scored:
             return MatchResult(question, Status.UNKNOWN, lang, truncated=truncated)
-        if not self._holds_what_is_asked(scored[0].index, analysis):
-            # "what did he say when he retired": the close sibling holding his words is the answer.
-            for k, s in enumerate(scored[1:3], 1):
-                if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_what_is_asked(s.index, analysis):
-                    scored = [s, *scored[:k], *scored[k + 1 :]]
-                    break
         best = scored[0]
         runner = scored[1] if len(scored) > 1 else None
         chance = probability(self._evidence(scored, analysis))

@@ -41,6 +41,16 @@ _UNIT_RE = lazy(r"\b(\d+)\s?(m|yrs?)\b")
 _METRES_RE = lazy(r"\b(\d+)\s?(?:meters?|metres?|metros?|mts?)\b")
 
 
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+)
+# A day of the month said as a rank is its number: "september the 29th", "29th of september" → 29.
+_DAY_AFTER_RE = lazy(rf"\b({_MONTHS})\s+(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\b")
+_DAY_BEFORE_RE = lazy(rf"\b(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)\s+(?:of\s+)?({_MONTHS})\b")
+
+
 def _century(m: re.Match[str]) -> str:
     return ("19" if int(m.group(1)) > 30 else "20") + m.group(1)
 
@@ -49,6 +59,8 @@ def normalise_numbers(text: str) -> str:
     """``text`` (folded) with its numbers in canonical form (see the module docstring)."""
     if not any(ch.isdigit() for ch in text):
         return text
+    text = _DAY_AFTER_RE.sub(r"\1 \2", text)
+    text = _DAY_BEFORE_RE.sub(r"\1 \2", text)
     text = _THOUSANDS_RE.sub(r"\1\2", text)
     text = _K_RE.sub(_k, text)
     text = _DECADE_RE.sub(r"\1", text)  # "the 90s" → "the 90" → (below) 1990

@@ -38,6 +38,7 @@ class _Classes(Frozen):
         "possessive",
         "contracted",
         "late_markers",
+        "determiners",
         "inverted",
     )
     __slots__ = _fields
@@ -52,6 +53,7 @@ class _Classes(Frozen):
     possessive: frozenset[str]
     contracted: frozenset[str]
     late_markers: frozenset[str]
+    determiners: frozenset[str]
     inverted: frozenset[str]  # openers of languages that invert ("what did he"): English
 
     def __init__(self, **classes: frozenset[str]) -> None:
@@ -91,7 +93,7 @@ def split_run_ons(words: list[str]) -> list[str]:
     lead: list[str] = []  # the current thought's words so far
     asked = False  # the current thought holds a direct question
     for i, word in enumerate(words):
-        if word == BOUNDARY or word.startswith(BOUNDARY):
+        if word[:1] == BOUNDARY:
             out.append(word)
             lead, asked = [], False
             continue
@@ -119,11 +121,13 @@ def _continues(word: str, previous: str, c: _Classes) -> bool:
 
 
 def _cut(out: list[str], words: list[str], i: int, c: _Classes, *, carry: bool = False) -> None:
-    """Put a boundary before word ``i``; with ``carry``, a question's preposition goes along
-    with it ("… in what year did he")."""
-    if carry and out and out[-1] != BOUNDARY and words[i - 1] in c.carried and len(out) >= 2:
+    """Put a boundary before word ``i``; with ``carry`` (a question starts there), the question's
+    preposition goes along with it ("… in what year did he")."""
+    if not out or out[-1][:1] == BOUNDARY:
+        return
+    if carry and words[i - 1] in c.carried and len(out) >= 2:
         out.insert(len(out) - 1, BOUNDARY)
-    elif out and out[-1] != BOUNDARY:
+    else:
         out.append(BOUNDARY)
 
 
@@ -138,6 +142,13 @@ def _starts_question(words: list[str], i: int, lead: list[str], c: _Classes) -> 
             return True  # "what did…", "when was…"
         if after and after[0] in c.measures:  # "how many world titles did…", "what year was…"
             return any(w in c.auxiliaries for w in after[1 : 2 + MEASURE_GAP])
+        # "what placing did…", "which olympics was…": a noun, then the auxiliary (never "where
+        # the crowd was…" or "when he was…": a determiner or a pronoun makes it a relative clause)
+        for k, w in enumerate(after[:MEASURE_GAP]):
+            if w in c.determiners:
+                return False
+            if k and w in c.auxiliaries:
+                return True
         return False
     if word in c.auxiliaries and after and after[0] in c.subjects:
         # "did he…" opening a thought, or "… did he win in sydney" after words that asked nothing

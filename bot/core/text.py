@@ -23,6 +23,7 @@ from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
 from bot.core.respell import Respeller
 from bot.core.runon import ASKER, split_run_ons
+from bot.core.spelled import spell_out
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -298,9 +299,9 @@ _SPELLED_UNIT_RE = re.compile(
     + "|".join(sorted((w for w, v in _NUMBER_WORDS.items() if v.isdigit()), key=len, reverse=True))
     + r")(\s?(?:k|km|kms|kilomet\w*|kilo\b|miles?|m|meters?|metres?|metros?)\b)"
 )
-# Punctuation, dashes and emoji end a clause: "quick q before my exam lol — what year…",
-# "settle a debate pls 🙏 where did…" (the preamble is then a clause of its own).
-_BOUNDARY_RE = re.compile(r"[,;!¿¡—–\u2600-\u27bf\U0001f000-\U0001faff]|\.(?!\d)|\s-+\s|:(?!\d)")
+# Punctuation and dashes end a clause: "quick q before my exam lol — what year…" (the preamble is
+# then a clause of its own). Emoji do not: they often stand for a word ("how many 🏅 does…").
+_BOUNDARY_RE = re.compile(r"[,;!¿¡—–]|\.(?!\d)|\s-+\s|:(?!\d)")
 
 
 @lru_cache(maxsize=16)
@@ -309,6 +310,7 @@ def _expand(text: str) -> str:
     if "'" in text:
         for pattern, repl in _CONTRACTIONS:
             text = pattern.sub(repl, text)
+    text = spell_out(text)  # "nineteen ninety-six" → 1996, "two thousand eight" → 2008
     if _SPELLED_UNIT_RE.search(text):  # "twenty k walk" is "20 k walk": spelled, then normalised
         text = _SPELLED_UNIT_RE.sub(lambda m: _NUMBER_WORDS[m.group(1)] + m.group(2), text)
     text = normalise_numbers(text)
@@ -340,7 +342,7 @@ def _clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
     asides: list[bool] = []
     lead: list[str] = []
     for word in (*words, "|"):
-        if word in ("|", "|q") or word in _CONJUNCTIONS:
+        if word[:1] == "|" or word in _CONJUNCTIONS:
             first, second = [*lead, "", ""][:2]
             relative = first in _QUESTION_WORDS | _WH_WORDS and second in _SUBJECTS
             # "tell me when…", "dime cuándo…": a request to tell asks too
@@ -533,7 +535,7 @@ class Analyzer:
             longest = self._phrase_lengths.get(stems[i], 0)  # no phrase starts here: skip the search
             for length in range(min(longest, len(words) - i), 1, -1):
                 concept = self._phrase_stems.get(tuple(stems[i : i + length]))
-                if concept is not None and "|" not in words[i : i + length]:
+                if concept is not None and not any(w[:1] == "|" for w in words[i : i + length]):
                     out.append("§" + concept)
                     i += length
                     break
@@ -548,7 +550,7 @@ class Analyzer:
                     for length in range(min(longest, len(words) - i - 1), 1, -1):
                         key = (stems[i], *stems[i + 2 : i + 1 + length])
                         concept = self._phrase_stems.get(key)
-                        if concept is not None and "|" not in words[i : i + 1 + length]:
+                        if concept is not None and not any(w[:1] == "|" for w in words[i : i + 1 + length]):
                             out.append("§" + concept)
                             i += 1 + length
                             break
@@ -567,7 +569,7 @@ class Analyzer:
             return None
         kept: list[int] = [i]
         j = i + 1
-        while j < len(words) and len(kept) < longest and words[j] != "|":
+        while j < len(words) and len(kept) < longest and words[j][:1] != "|":
             if words[j] not in self._hedges:
                 kept.append(j)
             j += 1
@@ -616,7 +618,7 @@ class Analyzer:
         opens, asides = _clause_leads(words)  # read before phrases hide "how" in "how far"
         aside: list[bool] = []
         for word in self._join_phrases(words, lang):
-            if word in ("|", "|q") or word in _CONJUNCTIONS:
+            if word[:1] == "|" or word in _CONJUNCTIONS:  # "|", "|q" (a "?"), "|r" (a run-on's question)
                 if len(tokens) > clause_from:
                     clauses.append(tuple(tokens[clause_from:]))
                     asking.append(asks or word == "|q" or opens[len(clauses) - 1 + skipped])

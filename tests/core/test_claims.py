@@ -74,6 +74,13 @@ def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str
         ("when was his last race, my dad says murcia", None),
         ("oye cuando se retiro mi papa dice que en 2010", None),
         ("mi papa dice que se retiro en 2010", "se retiro en 2010"),
+        # a source, then what it reports
+        ("a radio show said he retired in 2010. true?", "he retired in 2010. true?"),
+        ("the encyclopedia lists his time as 1:25. right?", "his time as 1:25. right?"),
+        ("coach told us the walk was 200 km", "the walk was 200 km"),
+        # …not a question about who reported, nor words mid-sentence that only look like one
+        ("which agency reported the ban", None),
+        ("i saw cuenca mentioned somewhere, is that his hometown?", None),
     ],
 )
 def test_a_claim_is_what_follows_its_opening_unless_a_question_came_first(text: str, claim: str | None) -> None:

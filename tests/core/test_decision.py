@@ -156,3 +156,41 @@ def test_an_answer_carries_the_calibrated_confidence() -> None:
     result = shipped_engine().matcher.match("when did he retire")
     assert result.status == "answered"
     assert result.confidence == result.answers[0].confidence
+
+
+def test_the_rule_is_fit_on_the_fact_the_matcher_weighs_after_reranking() -> None:
+    # Asked for his words, the best-scoring fact (the announcement) holds no quote; the matcher
+    # weighs the close sibling that does, so the rule must be fit on that sibling's evidence too.
+    matcher = shipped_engine().matcher
+    question = "what were his words when he quit racing"
+    analysis = matcher.analyzer.analyze(question)
+    first = matcher.score(analysis)[0].index
+    _, index = matcher.evidence_for(question)
+    assert index is not None and index != first
+    weighed = matcher.match(question)
+    shown = weighed.answers or weighed.suggestions
+    assert shown[0].fact.id == matcher.facts.facts[index].id
+
+
+def _fit_script() -> object:
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "fit_decision.py"
+    spec = importlib.util.spec_from_file_location("fit_decision", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_held_out_set_is_fit_without_the_questions_it_shares_with_the_others() -> None:
+    script = _fit_script()
+    shared, own, other = ((1.0, 0.9), 1, "when did he retire"), ((1.0, 0.2), 0, "how tall is he"), ((1.0, 0.8), 1, "x")
+    data = {
+        "a": [shared],
+        "b": [shared, own, other, ((1.0, 0.1), 0, "y")],
+    }
+    held = script.held_out_fit("a", data)  # type: ignore[attr-defined]
+    assert held == script.fit([(own[0], own[1]), (other[0], other[1]), ((1.0, 0.1), 0)])  # type: ignore[attr-defined]
+    assert held != script.fit([(x, y) for x, y, _ in data["b"]])  # type: ignore[attr-defined]

@@ -280,6 +280,9 @@ def test_suggest_phrasings_and_search_titles_never_fail() -> None:
 # fc13/fc14 were written blind for tuning (session 4); first contact with main 80bca93:
 #   fc13:   80.7 % (113/140),  93.3 % (56/60),  wrong 2.0 %
 #   fc14:   82.1 % (115/140),  95.0 % (57/60),  wrong 6.0 %
+# fc15/fc16, also written blind for tuning, arrived after the lead's run-on reading (ae67c60):
+#   fc15:   81.9 % (113/138),  100 % (62/62),  wrong 0.5 %   on 80bca93; 89.1 % / 100 % / 0.5 % on ae67c60
+#   fc16:   79.1 % (110/139),  96.7 % (59/61), wrong 1.5 %   on 80bca93; 79.1 % / 96.7 % / 2.5 % on ae67c60
 # Whether to answer (decline branch, 2026-12-03): the decision rule refit on all 14 sets (the
 # weights shipped before were stale — leave-one-set-out they scored dev 95.0 % and blind 90.2 % in
 # scope too) and the checks of what is said of whom; out-of-scope floors raised, wrong ceilings
@@ -307,6 +310,8 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc8": (0.81, 0.96, 0.035),
     "fc13": (0.80, 0.93, 0.025),
     "fc14": (0.81, 0.94, 0.065),
+    "fc15": (0.88, 0.98, 0.01),
+    "fc16": (0.78, 0.95, 0.025),
 }
 
 
@@ -323,7 +328,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in ("fc3", "fc4", "fc5", "fc6", "fc7", "fc8", "fc9", "fc10", "fc13", "fc14")
+            for name in ("fc3", "fc4", "fc5", "fc6", "fc7", "fc8", "fc9", "fc10", "fc13", "fc14", "fc15", "fc16")
         ),
     ],
 )

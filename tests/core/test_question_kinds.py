@@ -155,6 +155,12 @@ def test_a_year_the_article_never_mentions_is_a_near_miss_unless_checked() -> No
     assert checked.status is not Status.ANSWERED or checked.fact.id == "five-olympics"
 
 
+def test_a_medal_the_fact_never_mentions_is_a_near_miss_unless_checked() -> None:
+    assert ask("who took the bronze in the 1996 olympic walk").status is not Status.ANSWERED
+    checked = ask("did he win bronze in atlanta?")  # a check of a wrong colour: corrected
+    assert checked.status is Status.ANSWERED and checked.fact.id in ("atlanta-gold", "olympic-medals")
+
+
 def test_a_place_asked_of_the_fact_it_reads_as_is_a_near_miss_not_a_siblings_place() -> None:
     # The world-titles fact names no city; the junior title's city is not what is asked.
     result = ask("in which cities did he win his world titles")
