@@ -30,19 +30,20 @@ def measures_in(text: str) -> list[str]:
     return found
 
 
-_DURATION_RE = re.compile(r"\b(\w+)[\s-]+years?\b(?!\s+(?:after|before|ago|old|later|earlier)\b)")
+_DURATION_RE = re.compile(r"\b(\w+)[\s-]+(years?|decades?)\b(?!\s+(?:after|before|ago|old|later|earlier)\b)")
 
 
 def durations_in(text: str) -> list[int]:
     """The lengths of time in years a fact's (English) answer states: "suspended for eight years"
-    → [8]; "two years after his bronze" is a gap between two events, not a duration."""
+    → [8], "two decades" → [20]; "two years after his bronze" is a gap between two events, not a
+    duration."""
     numbers = tables().numbers
     found = []
     for m in _DURATION_RE.finditer(text.lower()):
         word = m.group(1)
         digits = word if word.isdigit() else numbers.get(word, "")
         if digits.isdigit():
-            found.append(int(digits))
+            found.append(int(digits) * (10 if m.group(2).startswith("decade") else 1))
     return found
 
 

@@ -9,17 +9,19 @@ The thresholds the matcher shares with it are defined here, once, and imported t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cached_property
 
 from rapidfuzz.distance import OSA
 
 from bot.core import decision
+from bot.core.arithmetic import durations_in
 from bot.core.claims import compares_to_value, exact_words, gives_reason, negation_words, predicate_people
 from bot.core.comparisons import sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.lazyre import lazy
-from bot.core.measures import direction_of, gap_phrases, gap_seconds, points_both_ways, settles
+from bot.core.measures import amount_phrases, direction_of, gap_seconds, points_both_ways, settles, years_said
 from bot.core.numbers import normalise_numbers
 from bot.core.respell import sound_key
 from bot.core.results import Candidate, MatchResult, Status
@@ -45,6 +47,19 @@ MAX_UNVERIFIED = 1
 FIRST, LAST = "1st", "last"  # the lexicon's tokens for "first"/"primer" and "last"/"último"
 TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
 EACH_AT_LEAST = 2  # events named in one check to be checked one by one
+AMOUNT_ASKS = frozenset({"duration", "q_count"})  # the lexicon's "how long", "how many": the amount asked
+
+
+def _years_held(text: str) -> list[float]:
+    return [float(n) for n in durations_in(text)]
+
+
+# How an amount of time is said in a message, and how a fact states it: seconds or minutes ("a
+# full minute", "14 seconds behind"), or years ("a decade", "for eight years").
+AMOUNT_READERS: tuple[tuple[Callable[[str], list[float]], Callable[[str], list[float]]], ...] = (
+    (gap_seconds, gap_seconds),
+    (years_said, _years_held),
+)
 GAP_AMONG = 3  # how many of the closest facts may hold the gap a claim checks
 
 
@@ -273,37 +288,53 @@ class ClaimChecks(FollowUps):
         return any(sound_key(n) == key or OSA.distance(word, n) <= MAX_NAME_EDITS for n in self._names)
 
     def _gap_checked(self, analysis: Analysis, question: str, result: MatchResult) -> MatchResult | None:
-        """ "Borchin only beat him by like a full minute", "was he more than 10 seconds behind?":
-        a gap claimed in seconds or minutes is checked against the one gap a close fact states
-        ("14 seconds behind"), up or down when the claim compares, else as stated."""
-        if not analysis.confirming or result.status is Status.SMALLTALK:
+        """ "Borchin only beat him by like a full minute", "was he more than 10 seconds behind?",
+        "how many years was the ban, a full decade?": an amount of time claimed — seconds or
+        minutes, or years — is checked against the one such amount a close fact states ("14
+        seconds behind", "for eight years"), up or down when the claim compares, else as stated.
+        A question asking the amount may offer its guess too."""
+        if result.status is Status.SMALLTALK:
             return None
         folded = fold(question)
-        claimed = gap_seconds(folded)
-        if len(claimed) != 1:
-            return None
+        asks_amount = bool(set(analysis.tokens) & AMOUNT_ASKS)
+        for said_in, held_in in AMOUNT_READERS:
+            claimed = said_in(folded)
+            if len(claimed) == 1 and (analysis.confirming or asks_amount):
+                return self._amount_checked(analysis, question, result, claimed[0], said_in, held_in)
+        return None
+
+    def _amount_checked(
+        self,
+        analysis: Analysis,
+        question: str,
+        result: MatchResult,
+        claimed: float,
+        said_in: Callable[[str], list[float]],
+        held_in: Callable[[str], list[float]],
+    ) -> MatchResult | None:
+        folded = fold(question)
         # The amount claimed is the value checked, not topic: "by like a full minute" leaves "beat".
-        said = set(self.analyzer.analyze(" ".join(gap_phrases(folded)), analysis.lang).tokens)
+        said = set(self.analyzer.analyze(" ".join(amount_phrases(folded)), analysis.lang).tokens)
         topic = tuple(t for t in analysis.tokens if t not in said and not t.isdigit() and t not in self._compare)
         held = [
-            (s, gaps[0])
+            (s, amounts[0])
             for s in self.score(analysis.part(topic))[:GAP_AMONG]
-            if len(gaps := gap_seconds(fold(self.facts.facts[s.index].answer.get("en", "")))) == 1
+            if len(amounts := held_in(fold(self.facts.facts[s.index].answer.get("en", "")))) == 1
         ]
         if not held:
             return None
-        scored, gap = held[0]
+        scored, amount = held[0]
         fact = self.facts.facts[scored.index]
         if result.fact is not fact and (scored.coverage < MIN_COVERAGE or scored.evidence < MIN_EVIDENCE):
-            return None  # unless the message is answered by it anyway, the gap's fact must be clear
+            return None  # unless the message is answered by it anyway, the amount's fact must be clear
         known = self._answer_tokens[scored.index] | self._vocab[scored.index]
         if any(self._value_kind(t) is not None and t not in known for t in topic):
             return None  # "did Markov finish 10 seconds behind in Atlanta": another race's gap
         if result.status is Status.ANSWERED and result.fact is not fact:
             return None  # the message is about something else that its words pick clearly
         direction = direction_of(folded)
-        up, down = gap > claimed[0], gap < claimed[0]
-        right = (up if direction > 0 else down) if direction else gap == claimed[0]
+        up, down = amount > claimed, amount < claimed
+        right = (up if direction > 0 else down) if direction else amount == claimed
         confidence = max(result.confidence, decision.ANSWER_AT)
         top = Candidate(fact, confidence)
         lang, truncated = result.lang, result.truncated

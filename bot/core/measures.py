@@ -11,7 +11,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["direction_of", "gap_phrases", "gap_seconds", "measure", "points_both_ways", "settles"]
+__all__ = [
+    "amount_phrases",
+    "direction_of",
+    "gap_phrases",
+    "gap_seconds",
+    "measure",
+    "points_both_ways",
+    "settles",
+    "years_said",
+]
 
 _DATA = Path(__file__).with_name("data") / "directions.txt"
 
@@ -100,3 +109,33 @@ def gap_seconds(folded: str) -> list[float]:
 def gap_phrases(folded: str) -> list[str]:
     """The words that say an amount of seconds or minutes ("a full minute", "30 seconds")."""
     return [m.group(0) for m in _GAP_RE.finditer(folded)]
+
+
+# An amount of years said in words ("a full decade", "five years", "ocho años"), not an age ("30
+# years old") nor a gap between two events ("two years after").
+_YEARS_RE = re.compile(
+    r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis"
+    r"|siete|ocho|nueve|diez)\s+(?:(?:full|whole|entire|entera?|completa?)\s+)?(?P<unit>years?|decades?|anos|decadas?)\b"
+    r"(?!\s+(?:old|after|before|ago|later|earlier|despues|antes|de edad)\b)"
+)
+_YEAR_WORDS = {
+    "a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "uno": 1, "two": 2, "dos": 2, "three": 3, "tres": 3,
+    "four": 4, "cuatro": 4, "five": 5, "cinco": 5, "six": 6, "seis": 6, "seven": 7, "siete": 7,
+    "eight": 8, "ocho": 8, "nine": 9, "nueve": 9, "ten": 10, "diez": 10,
+}  # fmt: skip
+
+
+def years_said(folded: str) -> list[float]:
+    """The amounts of years said in ``folded`` text: "a full decade" → [10], "ocho años" → [8]."""
+    found = []
+    for m in _YEARS_RE.finditer(folded):
+        raw = m.group("n")
+        n = int(raw) if raw.isdigit() else _YEAR_WORDS.get(raw)
+        if n is not None:
+            found.append(float(n * (10 if m.group("unit").startswith("decad") else 1)))
+    return found
+
+
+def amount_phrases(folded: str) -> list[str]:
+    """The words that say an amount of time ("a full minute", "30 seconds", "a decade")."""
+    return [m.group(0) for m in (*_GAP_RE.finditer(folded), *_YEARS_RE.finditer(folded))]

@@ -82,6 +82,7 @@ def test_a_value_in_another_unit(unit: str, tokens: list[str], fields: dict[str,
         ("she studied there for two years and then taught for 12 years", [2, 12]),
         ("two years after his first title he won again", []),  # a gap between two events
         ("he was 30 years old", []),
+        ("her career spanned two decades", [20]),
         ("no length of time here", []),
     ],
 )

@@ -195,6 +195,23 @@ def test_a_choice_between_values_is_answered_by_the_fact_holding_one_with_no_yes
     assert result.verdict not in ("yes", "no")
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id", "verdict"),
+    [
+        ("borchin got a ban of a full decade, right?", "borchin-ban", "no"),  # eight years
+        ("how long was borchin's ban, ten years?", "borchin-ban", "no"),  # a question offering its guess
+        ("was borchin's suspension longer than five years?", "borchin-ban", "yes"),
+        ("his career lasted two decades, right?", "career-length", "yes"),
+    ],
+)
+def test_an_amount_of_years_claimed_is_checked_against_the_length_the_fact_states(
+    question: str, fact_id: str, verdict: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == verdict
+
+
 def test_a_gap_asked_more_or_less_is_answered_without_a_yes_or_no() -> None:
     result = ask("did borchin beat him by more or less than half a minute in beijing?")
     assert result.fact is not None and result.fact.id == "beijing-silver"
