@@ -2,7 +2,10 @@
 right?", "my cousin says the pilgrimage was 1000 km", "did he win the last race of his career?".
 The claimed values are slots, not topic: the fact holding the right value answers, with a verdict
 ("yes", "no", or "" when the fact alone cannot say). The matcher decides what a message asks; this
-module has one job: whether the fact it lands on confirms or corrects what the message claims.
+module has one job: whether the fact it lands on confirms or corrects what the message claims —
+including a denied claim ("he never…", said with no bare yes or no), a place no fact knows ("won
+in Tokyo"), an amount of time ("by a full minute", "a decade"), a year before or after, the first
+or last of a series, two events checked one by one, and a choice between values ("2008 or 2009?").
 The thresholds the matcher shares with it are defined here, once, and imported there.
 """
 

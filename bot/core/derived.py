@@ -1,8 +1,10 @@
 """Values worked out from the answered facts and shown first, worded as derived: his age at
 another dated event ("how old was he at the Beijing Games?" → about 34, from the one fact that
-states his age), the years within one fact ("how many years after Beijing was the ban
-reported?"), a fact's value in another unit (seconds, miles, per kilometre). Only values the facts
-hold go in (:mod:`bot.core.arithmetic`).
+states his age) or at the first or last of a series, his birth year when asked from his age, the
+years within one fact or from the first to the last of a series, the end of a length of time from
+a start the question gives, a count of events without something (five Games less two with a
+medal), a fact's value in another unit (seconds, miles, per kilometre). Only values the facts
+hold go in (:mod:`bot.core.arithmetic`); a quantity they cannot give is not guessed.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """Follow-ups answered from the previous answer itself: "how far was it?" after the pilgrimage,
 "for how long?" after Borchin's ban, "¿y el último?" after his world titles, "how many years
-after his gold was that?" after his retirement. The matcher's ``_follow_up`` decides whether a
-question leans on the conversation at all; this module, what the previous answer settles.
+after his gold was that?" after his retirement, "and the Olympics after that one?" (the next event
+of the kind named, from the year of the event the conversation is at). The matcher's
+``_follow_up`` decides whether a question leans on the conversation at all; this module, what the
+previous answer settles.
 """
 
 from __future__ import annotations
