@@ -39,6 +39,7 @@ class _Classes(Frozen):
         "contracted",
         "late_markers",
         "determiners",
+        "remarks",
         "inverted",
     )
     __slots__ = _fields
@@ -54,6 +55,7 @@ class _Classes(Frozen):
     contracted: frozenset[str]
     late_markers: frozenset[str]
     determiners: frozenset[str]
+    remarks: frozenset[str]
     inverted: frozenset[str]  # openers of languages that invert ("what did he"): English
 
     def __init__(self, **classes: frozenset[str]) -> None:
@@ -102,7 +104,7 @@ def split_run_ons(words: list[str]) -> list[str]:
         if marker or (start and len(lead) >= MIN_BEFORE):
             _cut(out, words, i, c, carry=start)
             lead, asked = [], False
-        elif asked and word in c.first_person and len(lead) >= MIN_BEFORE and not _continues(word, words[i - 1], c):
+        elif asked and len(lead) >= MIN_BEFORE and _restarts(words, i, c):
             _cut(out, words, i, c)
             lead, asked = [], False
         out.append(word)
@@ -112,6 +114,15 @@ def split_run_ons(words: list[str]) -> list[str]:
             lead, asked = [], False
         asked = asked or start
     return out
+
+
+def _restarts(words: list[str], i: int, c: _Classes) -> bool:
+    """After a question, does word ``i`` start a new statement: the asker again ("… i need it",
+    "we might visit"), or a remark on it ("… that sounds exhausting")?"""
+    word = words[i]
+    if word in c.first_person:
+        return not _continues(word, words[i - 1], c)
+    return word in c.determiners and i + 1 < len(words) and words[i + 1] in c.remarks
 
 
 def _continues(word: str, previous: str, c: _Classes) -> bool:
@@ -137,6 +148,8 @@ def _starts_question(words: list[str], i: int, lead: list[str], c: _Classes) -> 
     after = words[i + 1 : i + 3 + MEASURE_GAP]
     if word in c.contracted:
         return True  # "whats", "wheres": a question word with its auxiliary
+    if word in c.openers and word not in c.inverted and all(w in c.carried for w in lead):
+        return True  # "cuándo se retiró…": a Spanish question word opening the message asks
     if word in c.inverted:
         if after and after[0] in c.auxiliaries:
             return True  # "what did…", "when was…"

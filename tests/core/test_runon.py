@@ -30,6 +30,10 @@ def thoughts(text: str) -> list[str]:
         ("idk much about him who beat him in beijing", ["idk", "much about him who beat him in beijing"]),
         # the asker speaking again after the question
         ("what was his time i need it for class", ["what was his time", "i need it for class"]),
+        ("which city is he from we might visit", ["which city is he from", "we might visit"]),
+        ("how far did he walk that sounds exhausting", ["how far did he walk", "that sounds exhausting"]),
+        ("de donde es el quiero ir a visitar", ["de donde es el", "quiero ir a visitar"]),
+        ("cuando se retiro mi profe pregunto", ["cuando se retiro", "mi profe pregunto"]),
     ],
 )
 def test_a_new_thought_starts_a_clause(message: str, expected: list[str]) -> None:
