@@ -1,5 +1,6 @@
 """Numbers in questions, made comparable with the facts': "4,800" → 4800, "'96" → 1996,
 "50k" → the 50 km walk, "85k fans" → 85000, "10 km" → one distance token, "3rd" → an ordinal.
+A hyphenated measure is the same measure ("the 20-kilometre walk", "a 4,000-metre pass").
 
 Runs on folded text, before tokenising; only text with digits is touched.
 """
@@ -18,7 +19,7 @@ _YEAR_RE = lazy(
 _ORDINAL_RE = lazy(r"\b(\d+)(?:st|nd|rd|th|º|°|o|a|er|ro|to)\b")
 _THOUSANDS_RE = lazy(r"(\d)[,.](\d{3})\b")  # 4,800 / 85.000 → 4800 / 85000
 _K_RE = lazy(
-    r"\b(\d+)\s?k\b(?P<counted>\s+(?:people|fans|spectators|persons|viewers|followers|views|dollars|"
+    r"\b(\d+)[\s-]?k\b(?P<counted>\s+(?:people|fans|spectators|persons|viewers|followers|views|dollars|"
     r"bucks|usd|euros|personas|aficionados|espectadores|dolares))?"
 )
 RACE_K = 50  # "20k", "50k": a race distance up to here; "85k" or "50k people": thousands
@@ -35,10 +36,10 @@ def _k(m: re.Match[str]) -> str:
 _APOSTROPHE_YEAR_RE = lazy(r"'(\d{2})\b")
 _DECADE_RE = lazy(r"\b((?:19|20)\d0|[3-9]0)'?s\b")  # the 2000s, the 90s
 _SECONDS_RE = lazy(r"\b(\d+)\s?(?:s|sec|secs)\b")  # a bare "s" is seconds only after a number
-_KM_RE = lazy(r"\b(\d+)\s?(?:km|kms|k|kilometres|kilometers|kilometros|kilometre|kilometer|kilometro)\b")
+_KM_RE = lazy(r"\b(\d+)[\s-]?(?:km|kms|k|kilometres|kilometers|kilometros|kilometre|kilometer|kilometro)\b")
 _UNIT_RE = lazy(r"\b(\d+)\s?(m|yrs?)\b")
 # "4000 meters" is "4000 m", as the facts write it.
-_METRES_RE = lazy(r"\b(\d+)\s?(?:meters?|metres?|metros?|mts?)\b")
+_METRES_RE = lazy(r"\b(\d+)[\s-]?(?:meters?|metres?|metros?|mts?)\b")
 
 
 _MONTHS = (
@@ -71,3 +72,4 @@ def normalise_numbers(text: str) -> str:
     text = _METRES_RE.sub(r"\1 m", text)
     text = _UNIT_RE.sub(r"\1 \2", text)
     return _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
+

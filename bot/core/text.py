@@ -21,7 +21,7 @@ from bot.core.fold import fold
 from bot.core.lazyre import lazy
 from bot.core.numbers import normalise_numbers
 from bot.core.record import Frozen
-from bot.core.respell import Respeller
+from bot.core.respell import Partners, Respeller, unstretch
 from bot.core.runon import ASKER, split_run_ons
 from bot.core.spelled import spell_out
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 _CONTRACTIONS = (
-    (lazy(r"\b(can)'?t\b"), r"\1 not"),
+    (lazy(r"\b(can)'?t\b|\b(can)not\b"), r"can not"),
     (lazy(r"\bwon't\b"), "will not"),
     (lazy(r"\b(\w+)n't\b"), r"\1 not"),
     (lazy(r"\b(what|who|where|when|how|why|that|it|he|she|there|here)'s\b"), r"\1 is"),
@@ -51,7 +51,15 @@ _CONTRACTIONS = (
 )
 NO_CONCEPT = "none"  # lexicon concept whose forms are dropped like stop words
 # The person every question is about: "is Jefferson Pérez from" reads as "is he from".
+_FULL_NAME = ("jefferson", "perez")  # "Jefferson Peter": a first name calls for its surname
 _HIM = {"jefferson": "he", "perez": "he", "jeff": "he", "perezs": "his", "jeffersons": "his", "peres": "he"}
+# His name after one of these is an object ("the man who beat Pérez", "separated Pérez from the
+# winner"): "him", so that it joins "beat him", never "he from".
+_BEFORE_OBJECT = frozenset(
+    "to from of with by against behind than over beat beats beating taught met told saw gave sent let"
+    " made about for at ahead like".split()
+)
+_TITLES = frozenset("mr mister sr senor don jefferson".split())  # "Mr. Pérez": the title says nothing of the role
 # A capitalised word that does not start a sentence: a name ("…in Australia", "…Bolt's time").
 _NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
 # "did Pérez…", "was he…": a question whose subject is him (not the man who beat him).
@@ -98,6 +106,9 @@ _NOT_SUBJECT = frozenset(
 )
 _OBJECT_PRONOUNS = frozenset({"it", "them", "lo", "la", "los", "las"})  # "hung it up", "lo dejó"
 _TABLES = tables()
+# Words after which a word of knowing is a noun ("the exact figure", "his idea").
+_KNOWING_NOUNS = frozenset({"figure", "idea", "guess"})  # …and two words on ("the exact figure")
+_DETERMINED = _TABLES.articles | frozenset("a an his her my your their our its su sus mi mis tu un una".split())
 _NUMBER_WORDS = _TABLES.numbers
 _SPELLINGS = _TABLES.spellings  # chat spellings of question words, fixed before anything else
 _CONJUNCTIONS = _TABLES.conjunctions  # words that join two questions in one message
@@ -109,6 +120,18 @@ _QUESTION_WORDS = _TABLES.question_words  # "which", "what": a question, unless 
 _SUBJECTS = _TABLES.subjects  # "which I think…", "where she…": the question word opened a relative clause
 _POLITE = _TABLES.polite  # "please", "could you": what may come before a request's verb
 _REQUESTS = _TABLES.requests  # "(kindly) state / indicate / confirm …": how a request asks, not what
+_PLEAS = _TABLES.pleas  # "could you help (me out)": a request for help, which says nothing of what
+_COURTESY = _TABLES.courtesy  # "thank you so much", "pardon me for…": a clause opening so asks nothing
+# Words that open a question, direct or embedded ("she asked me who…", "i wonder how old…").
+_ASKING_WORDS = _TABLES.asking_words
+# The tables' words are words: never typo-corrected into something else ("podría" is no "podio").
+_TABLE_WORDS = (
+    _CONJUNCTIONS | _QUESTION_STARTERS | _LEAD_FILLER | _WH_WORDS | _INDIRECT | _POLITE | _REQUESTS | _PLEAS
+    | _COURTESY | _ASKING_WORDS | _TABLES.hedges
+)
+# A real word this rare in general use ("gould", "wold") is likelier a typo of a domain word
+# one edit away ("gold", "world") than meant: it may be corrected.
+_RARE_REAL_RANK = 20000
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
 _SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
@@ -265,7 +288,7 @@ class Analysis(Frozen):
             (tokens,),
             (True,),
             self.subjects,
-            soft,
+            soft | (self.soft & kept),  # who asks ("my teacher asked…") stays context in every part
             self.confirming,
             self.ranks,
             self.asks_name,
@@ -301,13 +324,18 @@ _SPELLED_UNIT_RE = re.compile(
 )
 # Punctuation and dashes end a clause: "quick q before my exam lol — what year…" (the preamble is
 # then a clause of its own). Emoji do not: they often stand for a word ("how many 🏅 does…").
-_BOUNDARY_RE = re.compile(r"[,;!¿¡—–]|\.(?!\d)|\s-+\s|:(?!\d)")
+# The dot of a title or an abbreviation ("Mr. Pérez", "Sr. Pérez", "approx. 20 km") ends nothing.
+_BOUNDARY_RE = re.compile(
+    r"[,;!¿¡—–]|\s-+\s|:(?!\d)"
+    r"|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bsr)(?<!\bsra)(?<!\bjr)(?<!\bvs)(?<!\bapprox)"
+    r"(?<!\bnum)(?<!\be\.g)(?<!\bi\.e)\.(?!\d)"
+)
 
 
 @lru_cache(maxsize=16)
 def _expand(text: str) -> str:
     text = fold(text)
-    if "'" in text:
+    if "'" in text or "cannot" in text:
         for pattern, repl in _CONTRACTIONS:
             text = pattern.sub(repl, text)
     text = spell_out(text)  # "nineteen ninety-six" → 1996, "two thousand eight" → 2008
@@ -422,14 +450,20 @@ class Analyzer:
         self._known = frozenset(w for w in known if not w.startswith("§"))
         # "takes" is no new word when "take" is known: an inflection of a known word is known.
         # (Not a stop word's: "doing" is no more known for "do" being one.)
-        content = self._known - lexicon.stopwords
+        content = self._known - lexicon.stopwords - set(_NUMBER_WORDS)  # "nineties" is no "ninety"
         self._known_stems = {lg: frozenset(_stem(w, lg) for w in content) for lg in ("en", "es")}
         # The domain's rare words (names, places, events): what a split or misheard word may be.
         # Function words are no targets: "quien es" is two words, not "quienes".
         function = _QUESTION_STARTERS | _WH_WORDS | _CONJUNCTIONS | _LEAD_FILLER
         self._respeller = Respeller(
-            w for w in self._known if self._ranks.get(w, RARE_RANK) > _RARE_TARGET_RANK and w not in function
+            (w for w in self._known if self._ranks.get(w, RARE_RANK) > _RARE_TARGET_RANK and w not in function),
+            (w for w in self._word_concept if self._word_concept[w] != NO_CONCEPT and w not in function),
         )
+        # Two-word expressions, his name among them: a real word beside one half may be the other.
+        pairs = [phrase.split(" ") for phrase, _concept in phrases if phrase.count(" ") == 1]
+        stop = lexicon.stopwords
+        both_content = [(a, b) for a, b in pairs if a not in stop and b not in stop]
+        self._partners = Partners([*both_content, _FULL_NAME])
         self._by_initial: dict[str, list[str]] = {}
         for word in sorted(self._known - set(_SPELLINGS)):
             if len(word) >= 3 and word.isalpha():
@@ -455,6 +489,36 @@ class Analyzer:
         """A word as it stands: one the vocabulary knows, or a common English or Spanish word."""
         return word in self._known or self._is_real(word)
 
+    @staticmethod
+    def _him_by_noun(words: list[str]) -> list[str]:
+        """ "the athlete", "el atleta" → he: a definite noun for a person, with no relative clause
+        or origin after it to make it someone else ("the athlete who beat him"), is him."""
+        out: list[str] = []
+        for i, word in enumerate(words):
+            if (
+                word in _TABLES.him_nouns
+                and out
+                and out[-1] in _TABLES.articles
+                and (i + 1 == len(words) or words[i + 1] not in _TABLES.relatives)
+            ):
+                out[-1] = "he"
+                continue
+            out.append(word)
+        return out
+
+    def _may_mend(self, word: str) -> bool:
+        """A word that may stand for half of an expression: no form of the vocabulary (which
+        means what it says), no word of the tables, no number."""
+        fixed = word in self._word_concept or word in _TABLE_WORDS or word in _NUMBER_WORDS
+        return word.isalpha() and not fixed
+
+    def _word_rank(self, word: str) -> int | None:
+        """A word's general-language frequency rank, None for no word at all; a word only the
+        vocabulary knows (a name, "pleasee") after every listed word."""
+        if not self._is_word(word):
+            return None
+        return self._ranks.get(word, RARE_RANK)
+
     def _correct(self, word: str) -> str | None:
         """The closest known word for an unknown one (same first letter, 1–2 edits; else a rare word
         it sounds like) — memoised."""
@@ -463,6 +527,19 @@ class Analyzer:
                 self._correction_cache.clear()
             self._correction_cache[word] = self._correct_uncached(word)
         return self._correction_cache[word]
+
+    def _correct_rare(self, word: str) -> str | None:
+        """A rare real word read as the domain's word one edit away ("atens" → athens' "atenas",
+        "yeras" → years): only a form of the vocabulary's concepts, never a function word."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        choices = self._by_initial.get(word[0]) or []
+        near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, processor=None, limit=8)
+        concepts = self._word_concept
+        forms = [(w, concepts[w]) for w, _d, _i in near if concepts.get(w, NO_CONCEPT) != NO_CONCEPT]
+        if len({concept for _w, concept in forms}) != 1:
+            return None  # none, or several concepts one edit away ("anios": años or adiós?)
+        return forms[0][0]
 
     def _correct_uncached(self, word: str) -> str | None:
         if len(word) < 4 or not word.isalpha():
@@ -510,7 +587,19 @@ class Analyzer:
         stem = _stem(word, lang)
         if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
             return stem, False
+        if stem not in self._known_stems[lang] and self._is_adverb(word):
+            return None, False  # "precisely", "oficialmente": how, not what; dropped like a hedge
         return stem, stem not in self._known_stems[lang]
+
+    def _is_adverb(self, word: str) -> bool:
+        """An adverb made from an everyday adjective ("precisely", "roughly", "oficialmente"):
+        it says how something is said or done, never what is asked."""
+        for suffix, bases in (("mente", ("",)), ("ily", ("y",)), ("ly", ("", "e"))):
+            if word.endswith(suffix) and len(word) >= len(suffix) + 4:
+                root = word[: -len(suffix)]
+                if any(root + end in self._dictionary for end in bases):
+                    return True
+        return False
 
     def subjects_of(self, text: str) -> frozenset[str]:
         """Whom a question is about: "Markov's time", "did Segura win" → ``about_markov``;
@@ -526,9 +615,10 @@ class Analyzer:
                 found.add(f"about_{m.group('a') or m.group('b') or m.group('c') or m.group('d')}")
         return frozenset(found)
 
-    def _join_phrases(self, words: list[str], lang: str) -> list[str]:
-        """Replace the longest known multi-word expressions by their concept (``§concept``)."""
-        out: list[str] = []
+    def _join_phrases(self, words: list[str], lang: str) -> list[tuple[str, str]]:
+        """Replace the longest known multi-word expressions by their concept (``§concept``):
+        (token, the first word it was written with) — "where did he place" still opens with "where"."""
+        out: list[tuple[str, str]] = []
         stems = [_stem(w, lang) for w in words]
         i = 0
         while i < len(words):
@@ -536,13 +626,13 @@ class Analyzer:
             for length in range(min(longest, len(words) - i), 1, -1):
                 concept = self._phrase_stems.get(tuple(stems[i : i + length]))
                 if concept is not None and not any(w[:1] == "|" for w in words[i : i + length]):
-                    out.append("§" + concept)
+                    out.append(("§" + concept, words[i]))
                     i += length
                     break
             else:
                 hedged = self._hedged_phrase(words, stems, i, longest)
                 if hedged is not None:  # "is he even from": a hedge inside the expression
-                    out.append("§" + hedged[0])
+                    out.append(("§" + hedged[0], words[i]))
                     i = hedged[1]
                     continue
                 # "hung it up", "called it quits": a phrasal verb with its object in between.
@@ -551,14 +641,14 @@ class Analyzer:
                         key = (stems[i], *stems[i + 2 : i + 1 + length])
                         concept = self._phrase_stems.get(key)
                         if concept is not None and not any(w[:1] == "|" for w in words[i : i + 1 + length]):
-                            out.append("§" + concept)
+                            out.append(("§" + concept, words[i]))
                             i += 1 + length
                             break
                     else:
-                        out.append(words[i])
+                        out.append((words[i], words[i]))
                         i += 1
                     continue
-                out.append(words[i])
+                out.append((words[i], words[i]))
                 i += 1
         return out
 
@@ -596,13 +686,42 @@ class Analyzer:
         """Canonical tokens of ``text`` (in order, stop words removed)."""
         lang = lang or detect_language(text, self.lexicon)
         names = {fold(m) for m in _NAME_RE.findall(text)}
-        words = []
-        for word in self._respeller.join(_TOKEN_RE.findall(_expand(text)), self._is_word):
-            word = _SPELLINGS.get(word, word)
-            if word not in self._known and not self._is_real(word) and not any(ch.isdigit() for ch in word):
-                word = self._correct(word) or word
-            words.append(_HIM.get(word) or _NUMBER_WORDS.get(word, word))
-        words = [w for i, w in enumerate(words) if not (w == "he" and i and words[i - 1] == "he")]
+        words: list[str] = []
+        plain = [unstretch(w, self._word_rank) for w in _TOKEN_RE.findall(_expand(text))]
+        spelled: list[str] = []
+        joined = self._respeller.join(plain, self._is_word)
+        for word in [w for chat in joined for w in _SPELLINGS.get(chat, chat).split()]:  # "ikr": i know right
+            if (
+                word not in self._known
+                and word not in _TABLE_WORDS
+                and not any(ch.isdigit() for ch in word)
+            ):
+                if not self._is_real(word):
+                    word = self._correct(word) or word
+                elif self._ranks.get(word, RARE_RANK) > _RARE_REAL_RANK:
+                    word = self._correct_rare(word) or word
+            spelled.append(word)
+        for word in self._partners.mend(spelled, self._may_mend):
+            him = _HIM.get(word)
+            if him == "he":
+                before = next((w for w in reversed(words) if w not in _TITLES), "")
+                if before in _BEFORE_OBJECT or before == "him" or (len(before) > 4 and before.endswith("ed")):
+                    him = "him"
+            words.append(him or _NUMBER_WORDS.get(word, word))
+        words = [w for i, w in enumerate(words) if not (w in ("he", "him") and i and words[i - 1] == w)]
+        words = self._him_by_noun(words)
+        # "dicha peregrinación": a word pointing back at a thing named before names nothing itself.
+        words = [
+            w
+            for i, w in enumerate(words)
+            if not (
+                w in _TABLES.determiners
+                and i + 1 < len(words)
+                and words[i + 1] not in self.lexicon.stopwords  # a noun follows: "el dicho sobre…" is a saying
+                and not words[i + 1].startswith("|")
+                and not (i and words[i - 1] in _TABLES.perfect)  # "ha dicho": a verb
+            )
+        ]
         tokens: list[str] = []
         unknown: set[str] = set()
         ranks: dict[str, int] = {}
@@ -610,23 +729,60 @@ class Analyzer:
         clauses: list[tuple[str, ...]] = []
         asking: list[bool] = []
         embedded: list[tuple[int, str]] = []
-        clause_from = skipped = 0
-        clause_started = previous_unknown = asks = indirect = False
+        clause_from = raw = 0  # raw: the clause's index among all, empty ones included
+        clause_started = previous_unknown = asks = indirect = plea = False
         opening = True  # still at the clause's polite opening ("could you please …")
         lead: list[str] = []  # the clause's first words, stop words included
         words = split_run_ons(words)
         opens, asides = _clause_leads(words)  # read before phrases hide "how" in "how far"
         aside: list[bool] = []
-        for word in self._join_phrases(words, lang):
+        # Who asks and how, before a word of asking or knowing ("one of the ladies asked what…",
+        # "my teacher wants to know…", "i promised i would find out"): context, not topic.
+        framing: set[int] = set()  # token positions
+        asker = range(0)
+        after_courtesy = False  # the clause before was a courtesy
+        first_written: list[str] = []  # the clause's first word as written ("in" of "in advance")
+
+        def close_clause(ends_with_question_mark: bool) -> None:
+            """End the clause: a courtesy ("thank you so much", "please excuse the long message")
+            or a plea for help that asks nothing else ("could you help me out?") names no topic
+            and is dropped; a clause that asks with no word of its own ("what was it?") asks
+            about the clause before it."""
+            nonlocal clause_from, raw, after_courtesy
+            opened = asks or opens[raw]
+            asked = opened or ends_with_question_mark
+            # "thanks | in advance", "sorry | for the long post": a courtesy goes on after a break
+            opening_word = first_written[0] if first_written else ""
+            continued = after_courtesy and opening_word in _TABLES.prepositions
+            courtesy = ((bool(lead) and lead[0] in _COURTESY) or continued) and not opened
+            after_courtesy = courtesy or (after_courtesy and not first_written)
+            if courtesy or (plea and not embedded_here()):
+                del tokens[clause_from:]
+                framing.difference_update([i for i in framing if i >= clause_from])
+                asked = False
+            if len(tokens) > clause_from:
+                clauses.append(tuple(tokens[clause_from:]))
+                asking.append(asked)
+                aside.append(asides[raw])
+            elif opened and asking and not asking[-1]:
+                asking[-1] = True  # "… a unique distinction. Would you remind me what it is?"
+            clause_from = len(tokens)
+            raw += 1
+
+        def embedded_here() -> bool:
+            return bool(embedded) and embedded[-1][0] >= clause_from
+
+        previous = before = ""
+        for word, written in self._join_phrases(words, lang):
+            before2, before, previous = before, previous, written
+            # "figure out", "no idea": how one asks; "the exact figure", "his idea": a thing asked of
+            knowing = word in _INDIRECT and not (
+                before in _DETERMINED or (word in _KNOWING_NOUNS and before2 in _DETERMINED)
+            )
             if word[:1] == "|" or word in _CONJUNCTIONS:  # "|", "|q" (a "?"), "|r" (a run-on's question)
-                if len(tokens) > clause_from:
-                    clauses.append(tuple(tokens[clause_from:]))
-                    asking.append(asks or word == "|q" or opens[len(clauses) - 1 + skipped])
-                    aside.append(asides[len(clauses) - 1 + skipped])
-                else:
-                    skipped += 1
-                clause_from = len(tokens)
-                asks = indirect = False
+                close_clause(word == "|q")
+                asks = indirect = plea = False
+                first_written.clear()
                 opening = True
                 lead = []
                 clause_started = previous_unknown = False
@@ -635,24 +791,43 @@ class Analyzer:
                 asks = False  # "…, which i think is lovely": a relative clause (a "?" still asks)
             if not lead and word not in _LEAD_FILLER:
                 lead.append(word)
-                asks = asks or word in _QUESTION_STARTERS  # "so what was…" asks; "so i was…" does not
+                first_written[:] = [written]
+                # "so what was…" asks; "so i was…" does not; "where did he place" (one expression) asks
+                asks = asks or word in _QUESTION_STARTERS or written in _QUESTION_STARTERS
+                # "in what year…" (one expression naming what is asked)
+                asks = asks or (word[:1] == "§" and word[1:] in self.lexicon.intents)
             elif len(lead) == 1:
                 lead.append(word)
+                # "in which distance…", "at what age…": a preposition carried before the question word
+                asks = asks or (lead[0] in _TABLES.prepositions and (word in _ASKING_WORDS or written in _ASKING_WORDS))
             if opening:
                 if word in _REQUESTS:  # "Please state the years…": a request, its verb no topic
                     asks = True
                     opening = False
                     continue
+                if word in _PLEAS and len(lead) > 1:  # "could you help (me out)": asks for help, not what
+                    plea = True
+                    opening = False
+                    continue
                 opening = word in _POLITE or word in _LEAD_FILLER
+                if opening and len(lead) > 0:
+                    continue  # "would you be so kind as to…": how it is asked, no topic
+            if indirect and (word in _ASKING_WORDS or written in _ASKING_WORDS):
+                asks = True  # "she asked me who first taught him": the clause asks, indirectly
+                framing.update(asker)
             if word in _WH_WORDS and clause_started:
                 wh, _ = self._canonical(word, lang)  # kept out of the clause's tokens, but noted
                 if indirect and wh is not None and wh in self.lexicon.intents:
                     embedded.append((len(tokens), wh))
                 continue
-            indirect = indirect or word in _INDIRECT
+            if indirect and word == "that" and not asks:
+                indirect = False  # "she told me that when he retired…": a statement follows, no question
+            if knowing and not indirect:
+                indirect = True
+                asker = range(clause_from, len(tokens) + 1)  # the word of asking too
             token, is_unknown = self._canonical(word, lang)
-            if token is None:
-                continue
+            if token is None or (knowing and token not in self.lexicon.concepts):
+                continue  # "find out", "wonder": how one asks, never what
             if (
                 indirect
                 and token in self.lexicon.intents
@@ -661,6 +836,7 @@ class Analyzer:
                 and (not embedded or embedded[-1][0] != len(tokens))
             ):
                 embedded.append((len(tokens), ""))  # "… is what year he won": asks from here
+                asks = True
             clause_started = True
             if is_unknown and tokens and tokens[-1] in unknown and previous_unknown:
                 pairs.update((tokens[-1], token))
@@ -673,10 +849,11 @@ class Analyzer:
             # Every word's general-language rank: a word no fact holds weighs by how common it is.
             rank = self._ranks.get(word, RARE_RANK)
             ranks[token] = min(rank, ranks.get(token, rank))
-        if len(tokens) > clause_from:
-            clauses.append(tuple(tokens[clause_from:]))
-            asking.append(asks or opens[len(clauses) - 1 + skipped])
-            aside.append(asides[len(clauses) - 1 + skipped])
+        close_clause(False)
+        kept = frozenset(tokens)
+        soft = {tokens[i] for i in framing if i < len(tokens)} - {t for i, t in enumerate(tokens) if i not in framing}
+        unknown &= kept
+        pairs &= kept
         return Analysis(
             tuple(tokens),
             frozenset(unknown),
@@ -685,7 +862,7 @@ class Analyzer:
             tuple(clauses),
             tuple(asking),
             self.subjects_of(text),
-            frozenset(),
+            frozenset(soft),
             bool(_CONFIRMING_RE.search(fold(text).strip())),
             ranks,
             self._named(fold(text), lang, tuple(tokens)),

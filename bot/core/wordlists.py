@@ -65,6 +65,15 @@ class Tables(Frozen):
         "requests",
         "question_words",
         "subjects",
+        "pleas",
+        "courtesy",
+        "asking_words",
+        "determiners",
+        "perfect",
+        "him_nouns",
+        "articles",
+        "relatives",
+        "prepositions",
     )
     __slots__ = _fields
     numbers: Mapping[str, str]
@@ -79,6 +88,15 @@ class Tables(Frozen):
     requests: frozenset[str]  # "state", "indicate": the verb a request opens with
     question_words: frozenset[str]  # "which", "what": may open a relative clause instead of a question
     subjects: frozenset[str]  # subject pronouns: after a question word, a relative clause ("which i…")
+    pleas: frozenset[str]  # "help", "ayuda": a request for help, which names nothing asked
+    courtesy: frozenset[str]  # "thanks", "pardon", "hello": what a courtesy clause opens with
+    asking_words: frozenset[str]  # every question word, direct or embedded ("who", "how", "cuánto")
+    determiners: frozenset[str]  # "dicha", "aforementioned": point back at a thing, name nothing
+    perfect: frozenset[str]  # "ha", "había": after them a determiner is a past participle
+    him_nouns: frozenset[str]  # "the athlete", "el atleta": him, when nothing follows to say who else
+    articles: frozenset[str]  # "the", "el": what makes such a noun a reference
+    relatives: frozenset[str]  # "who", "que": after a noun, make it someone else
+    prepositions: frozenset[str]  # "in", "for": after a courtesy, its continuation ("in advance")
 
     def __init__(
         self,
@@ -94,6 +112,15 @@ class Tables(Frozen):
         requests: frozenset[str] = frozenset(),
         question_words: frozenset[str] = frozenset(),
         subjects: frozenset[str] = frozenset(),
+        pleas: frozenset[str] = frozenset(),
+        courtesy: frozenset[str] = frozenset(),
+        asking_words: frozenset[str] = frozenset(),
+        determiners: frozenset[str] = frozenset(),
+        perfect: frozenset[str] = frozenset(),
+        him_nouns: frozenset[str] = frozenset(),
+        articles: frozenset[str] = frozenset(),
+        relatives: frozenset[str] = frozenset(),
+        prepositions: frozenset[str] = frozenset(),
     ) -> None:
         _set = object.__setattr__
         _set(self, "numbers", numbers)
@@ -108,6 +135,15 @@ class Tables(Frozen):
         _set(self, "requests", requests)
         _set(self, "question_words", question_words)
         _set(self, "subjects", subjects)
+        _set(self, "pleas", pleas)
+        _set(self, "courtesy", courtesy)
+        _set(self, "asking_words", asking_words)
+        _set(self, "determiners", determiners)
+        _set(self, "perfect", perfect)
+        _set(self, "him_nouns", him_nouns)
+        _set(self, "articles", articles)
+        _set(self, "relatives", relatives)
+        _set(self, "prepositions", prepositions)
 
 
 @lru_cache(maxsize=1)
@@ -146,4 +182,13 @@ def tables() -> Tables:
         requests=words("requests"),
         question_words=words("question_words"),
         subjects=words("subjects"),
+        pleas=words("pleas"),
+        courtesy=words("courtesy"),
+        asking_words=words("asking_words"),
+        determiners=words("determiners"),
+        perfect=words("perfect"),
+        him_nouns=words("him_nouns"),
+        articles=words("articles"),
+        relatives=words("relatives"),
+        prepositions=words("prepositions"),
     )

@@ -15,6 +15,10 @@ from tests.coredata import shipped_engine
         ("50k", "50km km"),  # the 50 km walk (one distance token), not 50000
         ("the 20k walk", "the 20km km walk"),
         ("85k", "85000"),  # too long for a race: thousands
+        ("the 20-kilometre walk", "the 20km km walk"),  # a hyphenated measure is the same measure
+        ("a 50-km race", "a 50km km race"),
+        ("the 4000-metre pass", "the 4000 m pass"),
+        ("ages 20-25", "ages 20-25"),  # a range, no unit: untouched
         ("50k people", "50000 people"),  # counting people: thousands
         ("4,800 m", "4800 m"),
         ("4000 meters", "4000 m"),  # the unit as the facts write it
@@ -48,3 +52,7 @@ def test_normalise_numbers(text: str, expected: str) -> None:
 )
 def test_numbers_reach_the_analysis(text: str, tokens: set[str]) -> None:
     assert tokens <= set(shipped_engine().matcher.analyzer.analyze(text).tokens)
+
+
+def test_a_decade_word_is_not_known_for_its_number() -> None:
+    assert "nineti" in shipped_engine().matcher.analyzer.analyze("in the early nineties").unknown

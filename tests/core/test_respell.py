@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.respell import Respeller, sound_key
+from bot.core.respell import Partners, Respeller, sound_key, unstretch
 from tests.coredata import shipped_engine
 
 RARE = ["pekin", "perez", "beijing", "borchin", "atlanta", "pilgrimage", "championships"]
@@ -83,3 +83,70 @@ def test_a_name_misspelled_by_ear_is_understood() -> None:
 def test_function_words_are_never_joined_into_one() -> None:
     """ "quien es" is two words ("who is"), not "quienes"; the Spanish "who is he" asks for him."""
     assert shipped_engine().matcher.analyzer.analyze("quien es jefferson perez").tokens == ("profile",)
+
+
+RANKS = {"so": 30, "no": 40, "good": 90, "god": 900, "cool": 700, "col": 9000, "please": 300, "why": 120,
+         "what": 20, "to": 5, "too": 80, "well": 60, "wel": 50000}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("sooo", "so"),  # one letter where the stretch was
+        ("soooooo", "so"),
+        ("goood", "good"),  # two letters: "good" is commoner than "god"
+        ("cooool", "cool"),
+        ("pleaseee", "please"),
+        ("whyyy", "why"),
+        ("whaaaat", "what"),
+        ("welll", "well"),
+        ("good", "good"),  # no stretch: as it stands
+        ("zzzz", "z"),  # no reading is a word: every run as one letter
+        ("wwwhhhaaattt", "what"),  # several stretches at once
+        ("", ""),
+    ],
+)
+def test_unstretch(word: str, expected: str) -> None:
+    assert unstretch(word, RANKS.get) == expected
+
+
+PAIRS = [("world", "championships"), ("jefferson", "perez"), ("gold", "medal"), ("host", "city")]
+FIXED = {"the", "a", "his", "world"}  # words that mean what they say
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("whirled championships", "world championships"),  # sounds alike, three edits
+        ("world championchips", "world championships"),  # one half exact, the other one edit off
+        ("jefferson peter won", "jefferson perez won"),  # the start kept, two edits
+        ("gold metal", "gold medal"),
+        ("the whirled", "the whirled"),  # no partner beside it: meant as said
+        ("whirled series", "whirled series"),
+        ("jefferson pasta", "jefferson pasta"),  # too far from the surname
+        ("his world championships", "his world championships"),  # already the expression
+        ("world cup", "world cup"),  # too short and too far
+        ("host cite", "host city"),
+    ],
+)
+def test_partners_mend_a_real_word_beside_its_other_half(words: str, expected: str) -> None:
+    mended = Partners(PAIRS).mend(words.split(), lambda w: w not in FIXED)
+    assert " ".join(mended) == expected
+
+
+FORMS = ["kilometers", "hometown", "championships"]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("kilo meters", "kilometers"),  # a vocabulary form split in two everyday words
+        ("kilos meters", "kilometers"),  # one letter off in a long form
+        ("his home town", "his hometown"),
+        ("his trainer as a kid", "his trainer as a kid"),  # "traineras": a short part, no near match
+        ("any one", "any one"),  # no form of the vocabulary
+    ],
+)
+def test_join_rebuilds_split_vocabulary_forms(words: str, expected: str) -> None:
+    joined = Respeller(RARE, [*FORMS, "trainers"]).join(words.split(), WORDS.__contains__)
+    assert " ".join(joined) == expected

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from bot.core.text import Analyzer, Lexicon, common_words, detect_language, fold
+from bot.core.text import Analysis, Analyzer, Lexicon, common_words, detect_language, fold
 from tests.coredata import REPO, shipped_engine
 
 
@@ -80,12 +80,12 @@ def test_a_misspelt_domain_word_maps_to_the_same_tokens(typo: str, right: str) -
 
 def test_real_words_are_not_corrected_when_the_dictionary_knows_them() -> None:
     lexicon = Lexicon(concepts={"gold": ("gold", "oro")})
-    with_dictionary = Analyzer(lexicon, ["start"], dictionary=frozenset({"good", "star"}))
+    with_dictionary = Analyzer(lexicon, ["start"], dictionary=frozenset({"golf", "star"}))
     without = Analyzer(lexicon, ["start"], dictionary=frozenset())
-    assert with_dictionary.analyze("good", "en").tokens == ("good",)
+    assert with_dictionary.analyze("golf", "en").tokens == ("golf",)
     assert with_dictionary.analyze("star", "en").tokens == ("star",)
     # Without the real-word dictionary the same words would be "corrected" into domain words.
-    assert without.analyze("good", "en").tokens == ("gold",)
+    assert without.analyze("golf", "en").tokens == ("gold",)
     assert without.analyze("star", "en").tokens == ("start",)
 
 
@@ -249,7 +249,7 @@ def test_a_number_spelled_before_a_unit_reads_as_its_digits(spelled: str, digits
 @pytest.mark.parametrize(
     ("text", "asking"),
     [
-        ("she chose him, which i think is lovely", (False, False)),  # a relative clause asks nothing
+        ("she chose him, which i think is cute", (False, False)),  # a relative clause asks nothing
         ("she chose him, which olympics did he win", (False, True)),
         ("she chose him, which he won?", (False, True)),  # a question mark still asks
     ],
@@ -284,6 +284,188 @@ def test_dashes_end_a_clause(message: str) -> None:
     assert clauses[-1] == tokens("what year did he win in seoul")
 
 
+@pytest.mark.parametrize(
+    ("stretched", "plain"),
+    [
+        ("SOOO WHEN DID HE WIN GOLD", "so when did he win gold"),  # not typo-corrected to some other word
+        ("whyyy did he stop", "why did he stop"),
+        ("pleaseee tell me his time", "please tell me his time"),
+        ("that was sooo goood", "that was so good"),
+    ],
+)
+def test_stretched_words_read_as_their_base_word(stretched: str, plain: str) -> None:
+    analysis = shipped_engine().matcher.analyzer.analyze(stretched)
+    assert analysis.tokens == tokens(plain)
+    assert analysis.asking == shipped_engine().matcher.analyzer.analyze(plain).asking
+
+
+def analyze(text: str) -> Analysis:
+    return shipped_engine().matcher.analyzer.analyze(text)
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        # a clause of thanks, greeting or apology that asks nothing names no topic
+        ("Hello there. What year did he win gold? Many thanks in advance.", "what year did he win gold"),
+        ("Sorry for the long post. Where is he from?", "where is he from"),
+        ("Perdón por la molestia. ¿De dónde es?", "¿de dónde es?"),
+        # a plea for help names nothing asked
+        ("What year did he retire? Can anybody help me out?", "what year did he retire"),
+        # a polite opening says how it is asked, not what
+        ("Would you be so kind as to tell me his winning time?", "his winning time?"),
+        ("Might you explain why he retired?", "why he retired?"),
+        ("¿Sería usted tan amable de decirme cuándo se retiró?", "¿cuándo se retiró?"),
+        ("¿Podría indicarme en qué año ganó el oro?", "¿en qué año ganó el oro?"),
+    ],
+)
+def test_courtesy_names_no_topic(message: str, plain: str) -> None:
+    assert analyze(message).tokens == tokens(plain)
+
+
+@pytest.mark.parametrize(
+    ("message", "asking"),
+    [
+        # a question embedded after a word of asking or knowing makes its clause ask
+        ("My nephew asked me where he was born, and I had no idea.", (True,)),
+        ("The teacher asked me who coached him in Cuenca.", (True,)),
+        ("I wonder if someone might tell me how high he climbed.", (True,)),  # "how high": one expression
+        # a complementiser brings a statement, not a question
+        ("My uncle told me that when he won the crowd went wild.", (False,)),
+        # a question with no word of its own ("what was it?") asks about the clause before it
+        ("I read that he holds a record at the world championships. Can you remind me what it is?", (True,)),
+    ],
+)
+def test_embedded_and_pronoun_questions_ask(message: str, asking: tuple[bool, ...]) -> None:
+    assert analyze(message).asking == asking
+
+
+def test_who_asks_is_context_not_topic() -> None:
+    analysis = analyze("one of my coaches asked when he won gold")
+    assert "coach" in analysis.soft  # the asker…
+    assert "gold" not in analysis.soft  # …not what is asked
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        ("Did Mr. Pérez win gold in Atlanta?", "did he win gold in atlanta"),  # a title's dot ends nothing
+        ("When exactly did he officially retire?", "when did he retire"),
+        ("When did he precisely retire?", "when did he retire"),  # an adverb of manner is no topic
+        ("¿Cuándo se retiró oficialmente?", "¿cuándo se retiró?"),
+    ],
+)
+def test_titles_and_adverbs_of_manner(message: str, plain: str) -> None:
+    analysis = analyze(message)
+    assert analysis.tokens == tokens(plain)
+    assert len(analysis.clauses) == 1
+
+
+def test_his_name_as_an_object_is_him() -> None:
+    # "…the man who beat Pérez from…": an object, so no "he from" (where he is from)
+    assert "hometown" not in analyze("how far behind was the man who beat Pérez from the lead").tokens
+    assert "hometown" in analyze("where is Pérez from").tokens
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["where did he place in sydney", "how many world titles did he win", "what did he do after he retired"],
+)
+def test_a_clause_opening_with_a_question_expression_asks(clause: str) -> None:
+    # the question word is part of an expression joined into one concept, and still asks
+    assert analyze(f"my cousin was talking about him, {clause}").asking == (False, True)
+
+
+@pytest.mark.parametrize(
+    ("chat", "plain"),
+    [
+        ("who was his og coach", "who was his original coach"),
+        ("how far did he walk thru the mountains", "how far did he walk through the mountains"),
+        ("ikr when did he retire", "i know right when did he retire"),  # one abbreviation, several words
+        ("quien era su entrenador d chiquito", "quien era su entrenador de chiquito"),
+        ("kien fue su entrenador", "quien fue su entrenador"),
+    ],
+)
+def test_chat_abbreviations_read_as_their_words(chat: str, plain: str) -> None:
+    assert tokens(chat) == tokens(plain)
+    assert not analyze(chat).unknown - analyze(plain).unknown
+
+
+@pytest.mark.parametrize(
+    ("message", "plain"),
+    [
+        ("how old was the athlete in atlanta", "how old was he in atlanta"),  # a definite noun for a person is him
+        ("¿De dónde es el atleta?", "¿De dónde es?"),
+        ("¿Qué distancia recorrió en dicha peregrinación?", "¿Qué distancia recorrió en la peregrinación?"),
+        ("how long was the aforementioned pilgrimage", "how long was the pilgrimage"),
+    ],
+)
+def test_references_name_nothing_new(message: str, plain: str) -> None:
+    assert tokens(message) == tokens(plain)
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("who was the athlete who beat him", "sport"),  # a relative clause: someone else
+        ("¿qué ha dicho sobre su retiro?", "say"),  # after a perfect auxiliary: a verb
+        ("¿cuál es el dicho sobre los famosos?", "say"),  # after an article: a noun (a saying)
+        ("where was the sport's athlete from", "sport"),  # no article right before it: not him
+    ],
+)
+def test_references_keep_what_is_someone_else_or_a_verb(message: str, kept: str) -> None:
+    assert kept in tokens(message)
+
+
+@pytest.mark.parametrize("vocative", ["bro", "dude", "guys", "oye bro", "pana"])
+def test_a_vocative_before_the_question_word_keeps_it_asking(vocative: str) -> None:
+    assert analyze(f"my cousin keeps talking about him, {vocative} what year did he win gold").asking == (False, True)
+
+
 def test_an_emoji_standing_for_a_word_does_not_split_the_question() -> None:
     clauses = shipped_engine().matcher.analyzer.analyze("how many olympic 🏅 did he win").clauses
     assert len(clauses) == 1
+
+
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("what's the exact figure", True),  # a noun after an article: a thing asked of
+        ("that was his idea", True),
+        ("i can't figure out when he won", False),  # a verb of knowing: how one asks
+        ("no idea when he won", False),
+    ],
+)
+def test_a_word_of_knowing_after_an_article_is_a_noun(message: str, kept: bool) -> None:
+    toks = tokens(message)
+    assert any(t.startswith(("figur", "idea")) for t in toks) is kept
+
+
+@pytest.mark.parametrize(
+    ("typo", "plain"),
+    [
+        ("was he 4th in atens", "was he 4th in atenas"),  # a rare real word one edit from a form
+        ("how many yeras was he banned", "how many years was he banned"),
+    ],
+)
+def test_a_rare_real_word_one_edit_from_a_domain_form_is_that_form(typo: str, plain: str) -> None:
+    assert tokens(typo) == tokens(plain)
+
+
+@pytest.mark.parametrize(
+    ("word", "not_this"),
+    [
+        ("peru", "pero"),  # the nearest word is a function word: kept
+        ("anios", "retire"),  # one edit from forms of two concepts (años, adiós): kept for the context
+        ("capital", "capitan"),  # common in general use: meant as said
+    ],
+)
+def test_rare_real_words_are_not_forced_into_a_form(word: str, not_this: str) -> None:
+    assert not_this not in tokens(f"what about {word}")
+
+
+@pytest.mark.parametrize(
+    "question", ["in which distance did he start", "at what age did he win gold", "in what year did he retire"]
+)
+def test_a_preposition_before_the_question_word_still_asks(question: str) -> None:
+    assert analyze(f"sorry I am not good with computers. {question}").asking[-1] is True
