@@ -230,6 +230,9 @@ class Matcher(ClaimChecks):
         if self._asks_unknown_kind(text, analysis, detected):
             # "who's the best ecuadorian footballer ever": a footballer, which no fact knows.
             return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
+        analysis, denied = self._without_denial(text, analysis)  # "he never won …, right?": checked as "he won …"
+        if analysis.lang != reply_lang:  # worked-out values and verdicts are worded in the reply's language
+            analysis = analysis.replace(lang=reply_lang)
         kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
@@ -241,12 +244,22 @@ class Matcher(ClaimChecks):
             result = two  # "which was longer, the pilgrimage or the Olympic race?": both facts, the first asked first
         else:
             result = self._answer_one(text, analysis, result, question, truncated)
+        result = self._gap_checked(analysis, question, result) or result  # "he only lost by like a minute"
+        result = self._ordinal_checked(analysis, result) or result  # "was Atlanta his first Olympics?"
+        result = self._each_event_checked(analysis, result) or result  # "did he medal in both 1996 and 2008?"
+        result = self._choice_checked(text, analysis, result) or result  # "did he retire in 2008 or 2009?"
         result = self._age_at(analysis, result) or result  # "how old was he at the Beijing Games?"
-        result = self._span_in_one(text, result)  # "how many years after Beijing was the ban reported?"
+        result = self._span_in_one(text, result, analysis)  # "how many years after Beijing was the ban reported?"
+        result = self._span_of_series(text, analysis, result)  # "…between his first world title and his last?"
+        result = self._born_from_age(text, analysis, result)  # "going by his age then, what year was he born?"
         result = self._in_units(text, result)  # "how many seconds is his Atlanta time?"
+        result = self._end_of_span(text, analysis, result)  # "if the ban began in 2015, when would it end?"
+        result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
         if result.status is Status.ANSWERED and not result.derived and asks_span(fold(text)):
             # "how many years between X and Y" that no two years here count: one fact is no answer.
             result = result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        if denied and result.verdict in ("yes", "no"):
+            result = result.replace(verdict="")  # a denied claim: the fact, not an ambiguous yes or no
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)
@@ -357,6 +370,10 @@ class Matcher(ClaimChecks):
             if found is not None:
                 return found, combined
         step = relative_year(folded)
+        if step and previous.year is not None and not years_away(folded):
+            found = self._next_of_kind(self._turn_year(previous) or previous.year, step, analysis, result)
+            if found is not None:
+                return found, combined
         if step and previous.year is not None:
             found = self._neighbour(previous.year, step, combined, result, years_away(folded), previous.fact_id)
             if found is not None:
