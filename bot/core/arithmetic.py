@@ -7,18 +7,43 @@ from __future__ import annotations
 import re
 
 from bot.core.measures import measure
+from bot.core.wordlists import tables
 
-__all__ = ["convert", "distance_text", "held_measure", "measures_in", "series_year", "times"]
+__all__ = ["convert", "distance_text", "durations_in", "held_measure", "measures_in", "series_year", "times"]
 
 _MEASURE_RE = re.compile(r"\b(\d[\d,]*)\s?(km|m)\b|\b(\d+:\d\d(?::\d\d)?)\b")
 
 
+# A height is not a length: "altitudes of 4,800 m" does not make a 459 km walk two distances long.
+_HEIGHT_BEFORE_RE = re.compile(r"\b(?:altitudes?|heights?|elevations?|high)\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?$")
+
+
 def measures_in(text: str) -> list[str]:
     """The distances and times a fact's (English) answer states, as canonical tokens: "459 km"
-    → "459km", "4,800 m" → "4800m", "1:20:07" stays."""
+    → "459km", "4,800 m" → "4800m", "1:20:07" stays; a height ("altitudes of 4,800 m") is not
+    one."""
     found = []
     for m in _MEASURE_RE.finditer(text):
+        if _HEIGHT_BEFORE_RE.search(text[: m.start()].lower()):
+            continue
         found.append(m.group(3) if m.group(3) else m.group(1).replace(",", "") + m.group(2))
+    return found
+
+
+_DURATION_RE = re.compile(r"\b(\w+)[\s-]+(years?|decades?)\b(?!\s+(?:after|before|ago|old|later|earlier)\b)")
+
+
+def durations_in(text: str) -> list[int]:
+    """The lengths of time in years a fact's (English) answer states: "suspended for eight years"
+    → [8], "two decades" → [20]; "two years after his bronze" is a gap between two events, not a
+    duration."""
+    numbers = tables().numbers
+    found = []
+    for m in _DURATION_RE.finditer(text.lower()):
+        word = m.group(1)
+        digits = word if word.isdigit() else numbers.get(word, "")
+        if digits.isdigit():
+            found.append(int(digits) * (10 if m.group(2).startswith("decade") else 1))
     return found
 
 

@@ -2,21 +2,31 @@
 right?", "my cousin says the pilgrimage was 1000 km", "did he win the last race of his career?".
 The claimed values are slots, not topic: the fact holding the right value answers, with a verdict
 ("yes", "no", or "" when the fact alone cannot say). The matcher decides what a message asks; this
-module has one job: whether the fact it lands on confirms or corrects what the message claims.
+module has one job: whether the fact it lands on confirms or corrects what the message claims —
+including a denied claim ("he never…", said with no bare yes or no), a place no fact knows ("won
+in Tokyo"), an amount of time ("by a full minute", "a decade"), a year before or after, the first
+or last of a series, two events checked one by one, and a choice between values ("2008 or 2009?").
 The thresholds the matcher shares with it are defined here, once, and imported there.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import cached_property
 
+from rapidfuzz.distance import OSA
+
 from bot.core import decision
-from bot.core.claims import compares_to_value, exact_words, predicate_people
+from bot.core.arithmetic import durations_in
+from bot.core.claims import compares_to_value, exact_words, gives_reason, negation_words, predicate_people
+from bot.core.comparisons import sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.lazyre import lazy
-from bot.core.measures import direction_of, settles
+from bot.core.measures import amount_phrases, direction_of, gap_seconds, points_both_ways, settles, years_said
 from bot.core.numbers import normalise_numbers
+from bot.core.respell import sound_key
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK
 from bot.core.text import RARE_RANK, Analysis, fold
@@ -29,6 +39,7 @@ __all__ = [
 # The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
 INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
 MEDAL = "medal"  # the lexicon's concept for a medal of any colour
+WHY = "q_why"  # the lexicon's concept for "why", "por qué", "porque"
 PODIUM = frozenset({"1st", "2nd", "3rd"})
 PLACE_OF = {"gold": "1st", "silver": "2nd", "bronze": "3rd"}  # the lexicon's medal colours as places
 WIN = "win"  # the lexicon's concept for winning: a placing below first says no
@@ -36,6 +47,23 @@ ANCHOR_KINDS = ("place", "year")  # what a claim is about, rather than the value
 # Rare unknown words a claim may carry beside a wrong value ("retired in 2012 after london"); everyday
 # ones ("half empty") up to as many as the words of its topic we know.
 MAX_UNVERIFIED = 1
+FIRST, LAST = "1st", "last"  # the lexicon's tokens for "first"/"primer" and "last"/"último"
+TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
+EACH_AT_LEAST = 2  # events named in one check to be checked one by one
+AMOUNT_ASKS = frozenset({"duration", "q_count"})  # the lexicon's "how long", "how many": the amount asked
+
+
+def _years_held(text: str) -> list[float]:
+    return [float(n) for n in durations_in(text)]
+
+
+# How an amount of time is said in a message, and how a fact states it: seconds or minutes ("a
+# full minute", "14 seconds behind"), or years ("a decade", "for eight years").
+AMOUNT_READERS: tuple[tuple[Callable[[str], list[float]], Callable[[str], list[float]]], ...] = (
+    (gap_seconds, gap_seconds),
+    (years_said, _years_held),
+)
+GAP_AMONG = 3  # how many of the closest facts may hold the gap a claim checks
 
 
 def _is_age(token: str) -> bool:
@@ -49,6 +77,20 @@ def _is_time(token: str) -> bool:
 
 
 _ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
+_PLACE_BEFORE = r"\b(?:in|at|from|en|desde|de)\s+"  # a preposition that places what follows
+MAX_NAME_EDITS = 2  # a claimed place this close to a name the facts know is that name misspelt
+
+
+def _placed_word(folded: str, token: str) -> str | None:
+    """The word a token (a word's stem) stands for right after a preposition of place, if any."""
+    if len(token) < 3 or not token.isalpha():
+        return None  # "d" (for "de"), a number: no name
+    found = re.search(rf"{_PLACE_BEFORE}({re.escape(token)}\w*)\b", folded)
+    return found.group(1) if found else None
+
+
+_CHOICE = lazy(r"\b(?:or|o|u|vs|versus)\b")  # "2008 or 2009", "¿2008 o 2009?"
+_SPANISH_NO = lazy(r"\bno\b(?![\s?!.¿¡]*$)")  # "no" denying inside a claim, not a closing tag "…, ¿no?"
 
 
 class ClaimChecks(FollowUps):
@@ -103,18 +145,31 @@ class ClaimChecks(FollowUps):
         # The claimed values are slots, not topic: "his coach was Segura" is about his coach, and
         # Segura is the value checked. An unknown word ("after london") is a detail no fact can
         # check: it may ride along only when a value it comes with is wrong (then the answer is no).
-        values = {t for t in analysis.tokens if self._value_kind(t) is not None}
-        unverified = set(analysis.unknown) - self._compare
+        # A rare word no fact knows after "in", "from", "en" is a place claimed ("won in Tokyo"):
+        # a value to check against the place the fact holds, not a detail no fact can check.
+        # Only when it is the one value checked: "retired in 2012 after London" checks the year.
+        claimed: frozenset[str] = frozenset()
+        if not any(self._value_kind(t) is not None for t in analysis.tokens):
+            claimed = self._claimed_places(question, analysis)
+
+        def kind_of(t: str) -> str | None:
+            return "place" if t in claimed else self._value_kind(t)
+
+        def checkable(t: str, i: int) -> bool:
+            return "place" in self._said_kinds(i) if t in claimed else self._checkable(t, i)
+
+        values = {t for t in analysis.tokens if kind_of(t) is not None}
+        unverified = set(analysis.unknown) - self._compare - claimed
         rare = {t for t in unverified if analysis.ranks.get(t, RARE_RANK) > PIVOT_RANK}
         known = {t for t in analysis.tokens if t not in unverified and t not in self._topic}
-        known -= {t for t in known if self._value_kind(t) is not None}
+        known -= {t for t in known if kind_of(t) is not None}
         if len(rare) > MAX_UNVERIFIED or len(unverified) > max(len(known), MAX_UNVERIFIED):
             return None  # a claim made mostly of words no fact knows is not one we understand
         people = {f"about_{t}" for t in predicate_people(fold(question), self.facts.lexicon.people)}
         analysis = analysis.replace(subjects=analysis.subjects - people)
         query = set(analysis.tokens) - unverified
         asks = self._implied(query)
-        slots = {t for t in values if self._value_kind(t) not in ANCHOR_KINDS}
+        slots = {t for t in values if kind_of(t) not in ANCHOR_KINDS}
         topic = tuple(t for t in analysis.tokens if t not in slots and t not in unverified) + asks
         leading = [s.index for s in self.score(analysis.part(analysis.tokens + asks))[:3]]
         by_topic = {s.index: s.rank for s in self.score(analysis.part(topic))[:3]}
@@ -125,25 +180,25 @@ class ClaimChecks(FollowUps):
         # the event's place or year: "he finished second in Atlanta" checks the Atlanta medal.
         def filler(t: str) -> bool:
             # "went up to", "a full minute": an everyday word no concept names says nothing a fact must hold.
-            if t in self._concepts or self._value_kind(t) is not None or t in self._compare:
+            if t in self._concepts or kind_of(t) is not None or t in self._compare:
                 return False
             return t in self._idf and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK
 
         def missing_from(i: int) -> set[str]:
             # A value is checked against what the fact states, not its phrasings ("was he at three
             # olympics" is a phrasing of the fact that says five).
-            stated = {t for t in values - self._answer_tokens[i] if self._value_kind(t) not in ANCHOR_KINDS}
+            stated = {t for t in values - self._answer_tokens[i] if kind_of(t) not in ANCHOR_KINDS}
             lacking = {t for t in query - self._vocab[i] - self._topic if not filler(t)}
             return lacking | (stated & query)
 
         def shape(t: str) -> str | None:  # "2nd" is checked against an ordinal ("the first medal") first
-            return "ordinal" if _ORDINAL_RE.fullmatch(t) else self._value_kind(t)
+            return "ordinal" if _ORDINAL_RE.fullmatch(t) else kind_of(t)
 
         def lacks(i: int) -> tuple[int, int, int, float]:
             missing = missing_from(i)
             held = {shape(t) for t in self._answer_tokens[i]}
-            unlike = sum(shape(t) not in held for t in missing if self._value_kind(t) is not None)
-            anchors = sum(self._value_kind(t) in ANCHOR_KINDS for t in missing)
+            unlike = sum(shape(t) not in held for t in missing if kind_of(t) is not None)
+            anchors = sum(kind_of(t) in ANCHOR_KINDS for t in missing)
             counted = len(missing - self._compare)  # "different", "more": how, not what, a fact must hold
             return counted, anchors, unlike, -by_topic.get(i, 0.0)  # then the best fit without the values
 
@@ -151,22 +206,20 @@ class ClaimChecks(FollowUps):
             return None  # a leading fact states the whole claim about him: none may correct it ("¿Borchin era ruso?")
         for i in sorted(leading, key=lacks):
             missing = missing_from(i)
-            if not missing or not all(self._checkable(t, i) for t in missing):
+            if not missing or not all(checkable(t, i) for t in missing):
                 continue
-            if sum(self._value_kind(t) in ANCHOR_KINDS for t in missing) > 1:
+            if sum(kind_of(t) in ANCHOR_KINDS for t in missing) > 1:
                 continue  # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs
             named = (query - missing - self._topic) | (set(asks) & self._vocab[i])
             if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in named):
                 continue  # nothing but the values and words half the facts share: no event to check against
-            if not any(self._value_kind(t) is not None or t in self._intents for t in missing):
+            if not any(kind_of(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
             implied = self._implied(missing)
             # The values being checked are what the fact settles, not words it must contain; the
             # fact's own value of that kind stands in for them (silver claimed → the gold it holds).
-            kinds = {self._value_kind(t) for t in missing} - {None, *ANCHOR_KINDS}
-            own = tuple(
-                t for t in sorted(self._answer_tokens[i]) if self._value_kind(t) in kinds and t in self._vocab[i]
-            )
+            kinds = {kind_of(t) for t in missing} - {None, *ANCHOR_KINDS}
+            own = tuple(t for t in sorted(self._answer_tokens[i]) if kind_of(t) in kinds and t in self._vocab[i])
             kept = tuple(t for t in analysis.tokens if t not in missing and t not in unverified) + implied
             plain_best = self.score(analysis.part(kept))[:1]
             if (
@@ -202,12 +255,15 @@ class ClaimChecks(FollowUps):
                 result = result.replace(status=Status.ANSWERED, answers=(top,), suggestions=())
                 result = result.replace(confidence=top.confidence)
             if result.status is Status.ANSWERED and result.fact is fact:
-                values = {t for t in missing if self._value_kind(t) is not None}
+                values = {t for t in missing if kind_of(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
                 direction = direction_of(fold(question))
                 text = normalise_numbers(fold(question))
                 relative = any(compares_to_value(text, t) for t in values)
                 verdict = "no" if values and not relative and not direction else ""
+                if not direction and relative and len(values) == 1 and all(is_year(t) for t in values):
+                    # "he retired after 2012": a year compared in time, settled by the fact's year.
+                    direction = sooner_or_later(fold(question))
                 if direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
                     held = sorted(self._answer_tokens[i])
                     settled = settles(next(iter(values)), held, direction)
@@ -216,6 +272,181 @@ class ClaimChecks(FollowUps):
                     return None  # "he won gold after london": nothing here can check london
                 return result.replace(verdict=verdict)
         return None
+
+    def _claimed_places(self, question: str, analysis: Analysis) -> frozenset[str]:
+        """The rare words no fact knows that a claim places something in ("won in Tokyo", "he's
+        from Guayaquil", "ganó en Tokio"): after a preposition of place, and rarer than everyday
+        words ("in trouble", "in secret" are not places)."""
+        folded = fold(question)
+        found = set()
+        for t in analysis.unknown:
+            word = _placed_word(folded, t) if analysis.ranks.get(t, RARE_RANK) > PIVOT_RANK else None
+            if word is not None and not self._misspelt_name(word):
+                found.add(t)
+        return frozenset(found)
+
+    def _misspelt_name(self, word: str) -> bool:
+        """Is ``word`` a name the facts know, misspelt or spelled by ear ("atens", "kuenka")?"""
+        key = sound_key(word)
+        return any(sound_key(n) == key or OSA.distance(word, n) <= MAX_NAME_EDITS for n in self._names)
+
+    def _gap_checked(self, analysis: Analysis, question: str, result: MatchResult) -> MatchResult | None:
+        """ "Borchin only beat him by like a full minute", "was he more than 10 seconds behind?",
+        "how many years was the ban, a full decade?": an amount of time claimed — seconds or
+        minutes, or years — is checked against the one such amount a close fact states ("14
+        seconds behind", "for eight years"), up or down when the claim compares, else as stated.
+        A question asking the amount may offer its guess too."""
+        if result.status is Status.SMALLTALK:
+            return None
+        folded = fold(question)
+        asks_amount = bool(set(analysis.tokens) & AMOUNT_ASKS)
+        for said_in, held_in in AMOUNT_READERS:
+            claimed = said_in(folded)
+            if len(claimed) == 1 and (analysis.confirming or asks_amount):
+                return self._amount_checked(analysis, question, result, claimed[0], said_in, held_in)
+        return None
+
+    def _amount_checked(
+        self,
+        analysis: Analysis,
+        question: str,
+        result: MatchResult,
+        claimed: float,
+        said_in: Callable[[str], list[float]],
+        held_in: Callable[[str], list[float]],
+    ) -> MatchResult | None:
+        folded = fold(question)
+        # The amount claimed is the value checked, not topic: "by like a full minute" leaves "beat".
+        said = set(self.analyzer.analyze(" ".join(amount_phrases(folded)), analysis.lang).tokens)
+        topic = tuple(t for t in analysis.tokens if t not in said and not t.isdigit() and t not in self._compare)
+        held = [
+            (s, amounts[0])
+            for s in self.score(analysis.part(topic))[:GAP_AMONG]
+            if len(amounts := held_in(fold(self.facts.facts[s.index].answer.get("en", "")))) == 1
+        ]
+        if not held:
+            return None
+        scored, amount = held[0]
+        fact = self.facts.facts[scored.index]
+        if result.fact is not fact and (scored.coverage < MIN_COVERAGE or scored.evidence < MIN_EVIDENCE):
+            return None  # unless the message is answered by it anyway, the amount's fact must be clear
+        known = self._answer_tokens[scored.index] | self._vocab[scored.index]
+        if any(self._value_kind(t) is not None and t not in known for t in topic):
+            return None  # "did Markov finish 10 seconds behind in Atlanta": another race's gap
+        if result.status is Status.ANSWERED and result.fact is not fact:
+            return None  # the message is about something else that its words pick clearly
+        direction = direction_of(folded)
+        up, down = amount > claimed, amount < claimed
+        right = (up if direction > 0 else down) if direction else amount == claimed
+        confidence = max(result.confidence, decision.ANSWER_AT)
+        top = Candidate(fact, confidence)
+        lang, truncated = result.lang, result.truncated
+        verdict = "" if points_both_ways(folded) else "yes" if right else "no"  # "more or less?" asks which
+        return MatchResult(question, Status.ANSWERED, lang, confidence, (top,), truncated=truncated, verdict=verdict)
+
+    def _ordinal_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "Was Atlanta his first Olympics?", "was 2005 his last world title?": whether an event
+        is the first or last of his series of that kind is settled by the fact listing the series
+        (five Olympics, 1992–2008), not by the event's own fact — the widest series of the kind
+        named, and the event's year (a year, or a place the timeline dates)."""
+        if not analysis.confirming or (FIRST in analysis.tokens) == (LAST in analysis.tokens):
+            return None
+        anchors = [t for t in analysis.tokens if self._value_kind(t) in ANCHOR_KINDS]
+        if len(anchors) != 1:
+            return None
+        rest = [t for t in analysis.tokens if t not in (FIRST, LAST, anchors[0]) and not self._is_connective(t)]
+        kinds = {t for t in rest if any(t in k for k in self._tag_tokens)}
+        best = self._widest_series(rest)
+        year = self._anchor_year(anchors[0], kinds)
+        if year is None or best is None:
+            return None
+        years = self._event_years(best)
+        right = year == (min(years) if FIRST in analysis.tokens else max(years))
+        confidence = max(result.confidence, decision.ANSWER_AT)
+        top = Candidate(self.facts.facts[best], confidence)
+        lang, truncated, verdict = result.lang, result.truncated, "yes" if right else "no"
+        answers = (top,)
+        return MatchResult(
+            result.question, Status.ANSWERED, lang, confidence, answers, truncated=truncated, verdict=verdict
+        )
+
+    def _each_event_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "Did he medal at both 1996 and 2008?", "¿ganó oro en Atlanta y en Pekín?": a check
+        naming two events of one kind (two years, two places) is checked at each, by the fact of
+        that event; yes only when it holds at every one. None when one fact holds them all ("fourth
+        in both Sydney and Athens") or an event has no fact of its own."""
+        if not analysis.confirming or result.status is Status.SMALLTALK:
+            return None
+        kinds = {self._value_kind(t) for t in analysis.tokens} & set(ANCHOR_KINDS)
+        if len(kinds) != 1:
+            return None
+        (kind,) = kinds
+        anchors = list(dict.fromkeys(t for t in analysis.tokens if self._value_kind(t) == kind))
+        if len(anchors) < EACH_AT_LEAST:
+            return None
+        rest = tuple(t for t in analysis.tokens if t not in anchors)
+        picked: list[int] = []
+        for anchor in anchors:
+            dated = [s for s in self.score(analysis.part((*rest, anchor))) if self._dates(s.index, anchor)]
+            if not dated or dated[0].index in picked:
+                return None
+            picked.append(dated[0].index)
+        verdicts = []
+        for anchor, index in zip(anchors, picked, strict=True):
+            one = MatchResult(
+                result.question, Status.ANSWERED, result.lang, 1.0, (Candidate(self.facts.facts[index], 1.0),)
+            )
+            verdicts.append(self._verdict(analysis.replace(tokens=(*rest, anchor)), one).verdict)
+        verdict = "no" if "no" in verdicts else "yes" if all(v == "yes" for v in verdicts) else ""
+        confidence = max(result.confidence, decision.ANSWER_AT)
+        answers = tuple(Candidate(self.facts.facts[i], confidence) for i in picked)
+        lang, truncated = result.lang, result.truncated
+        return MatchResult(
+            result.question, Status.ANSWERED, lang, confidence, answers, truncated=truncated, verdict=verdict
+        )
+
+    def _choice_checked(self, question: str, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "Did he retire in 2008 or 2009?", "¿fue 2008 o 2009?": a choice between values of one
+        kind is answered by the fact holding the value, with no yes or no (which would answer
+        neither choice). Declined as a whole, it is tried without the choices, asking what they
+        are values of (a year asks when)."""
+        if result.derived or len(result.answers) > 1 or not _CHOICE.search(fold(question)):
+            return None
+        by_kind: dict[str, set[str]] = {}
+        for t in analysis.tokens:
+            kind = self._value_kind(t)
+            if kind is not None:
+                by_kind.setdefault(kind, set()).add(t)
+        offered = [values for values in by_kind.values() if len(values) >= EACH_AT_LEAST]
+        if len(offered) != 1:
+            return None
+        choices = offered[0]
+        if result.status is Status.ANSWERED:
+            return result.replace(verdict="") if result.verdict in ("yes", "no") else None
+        # The choices and the everyday words around them ("tengo un bet con mi primo") aside.
+        everyday = {t for t in analysis.unknown if analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK}
+        rest = tuple(t for t in analysis.tokens if t not in choices and t not in everyday) + self._implied(choices)
+        found = self._decide(question, analysis.part(rest), result.truncated)
+        if found.status is not Status.ANSWERED or found.fact is None:
+            return None
+        held = choices & self._answer_tokens[self.facts.facts.index(found.fact)]
+        return found.replace(lang=result.lang) if len(held) == 1 else None
+
+    def _anchor_year(self, anchor: str, kinds: set[str]) -> int | None:
+        """The year an event value stands for: a year itself, or the one year of the timeline
+        facts of the kind named that name the place (none when a series names it: "Sydney and
+        Athens")."""
+        if is_year(anchor):
+            return int(anchor)
+        found = {
+            f.year
+            for i, f in enumerate(self.facts.facts)
+            if TIMELINE in f.tags
+            and kinds <= self._tag_tokens[i]
+            and anchor in self._answer_tokens[i]
+            and not self._is_series(i)
+        }
+        return found.pop() if len(found) == 1 and None not in found else None
 
     def _rank_of(self, index: int, tokens: tuple[str, ...], analysis: Analysis) -> float:
         return next((s.rank for s in self.score(analysis.part(tokens)) if s.index == index), 0.0)
@@ -255,6 +486,34 @@ class ClaimChecks(FollowUps):
         return token in self._compare
 
     @cached_property
+    def _denials(self) -> frozenset[str]:
+        """The canonical tokens of the words that deny a claim ("never", "nunca")."""
+        words = negation_words()
+        return frozenset(t for w in words for lang in ("en", "es") for t in self.analyzer.analyze(w, lang).tokens)
+
+    def _without_denial(self, text: str, analysis: Analysis) -> tuple[Analysis, bool]:
+        """A claim's topic without the words that deny it, and whether it was denied: "he never
+        won the world title more than once" is checked as "he won the world title more than once"
+        — the fact settles either, and "never" is no word a fact must hold. A denied claim gets no
+        bare yes or no (which would be ambiguous: "Yes — he won it three times"), only the fact.
+        A Spanish "no" inside the claim denies it too ("no ganó en Sídney, ¿verdad?"); a closing
+        "¿no?" is a tag."""
+        if not analysis.confirming:
+            return analysis, False
+        asks = set(analysis.tokens) & self._intents
+        if WHY in self._intents and not asks and gives_reason(fold(text)) and analysis.clauses:
+            # "he quit because he got bored, right?": a reason claimed asks why, as "porque" does;
+            # a message asking something else ("… because she asked what distance") asks that.
+            first = (*analysis.clauses[0], WHY)
+            analysis = analysis.replace(tokens=(*analysis.tokens, WHY), clauses=(first, *analysis.clauses[1:]))
+        spanish_no = analysis.lang == "es" and bool(_SPANISH_NO.search(fold(text)))
+        if not set(analysis.tokens) & self._denials:
+            return analysis, spanish_no
+        tokens = tuple(t for t in analysis.tokens if t not in self._denials)
+        clauses = tuple(kept for c in analysis.clauses if (kept := tuple(t for t in c if t not in self._denials)))
+        return analysis.replace(tokens=tokens, clauses=clauses, unknown=analysis.unknown - self._denials), True
+
+    @cached_property
     def _exact(self) -> frozenset[str]:
         """The canonical tokens of words that stress a value without comparing it ("only")."""
         words = exact_words()
@@ -274,7 +533,13 @@ class ClaimChecks(FollowUps):
         claimed = {PLACE_OF.get(t, t) for t in values if self._value_kind(t) == "medal"}
         if MEDAL in analysis.tokens and placings and not placings & PODIUM:
             return result.replace(verdict="no")  # "did he medal in Athens?" — fourth both times
-        if WIN in analysis.tokens and not claimed and placings and "1st" not in placings:
+        if (
+            WIN in analysis.tokens
+            and MEDAL not in analysis.tokens
+            and not claimed
+            and placings
+            and "1st" not in placings
+        ):
             return result.replace(verdict="no")  # "did he win the final in Murcia?" — third
         if claimed and placings and not claimed & placings:
             return result.replace(verdict="no")  # "bronze in Sydney?" — fourth, "just missing the bronze"

@@ -19,7 +19,16 @@ from pathlib import Path
 from bot.core.fold import fold
 from bot.core.lazyre import lazy
 
-__all__ = ["claim_of", "compares_to_value", "comparison_words", "exact_words", "predicate_people", "states_a_claim"]
+__all__ = [
+    "claim_of",
+    "compares_to_value",
+    "comparison_words",
+    "exact_words",
+    "gives_reason",
+    "negation_words",
+    "predicate_people",
+    "states_a_claim",
+]
 
 _DATA = Path(__file__).with_name("data")
 _ASKS_AFTER = lazy(r"(?:^|[,;:]\s*)(?:what|how|who|where|why|which|que|como|quien|donde|cual|por que)\b")
@@ -35,8 +44,12 @@ _OPENING_WITHIN = 60  # the opening must start within this many characters of th
 
 
 # compare.txt's lines for two-topic questions (bot/core/comparisons.py), not comparing words
-_PAIRING = ("pair:", "span:", "before:", "after:", "holds ", "times:", "tag:", "pace:", "seconds:", "miles:")
-_NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:")  # the lines of claims.txt that describe a statement
+_PAIRING = (
+    *("pair:", "span:", "span-", "before:", "after:", "holds ", "times:", "tag:"),
+    *("pace:", "seconds:", "miles:", "born", "ends:", "begins:", "approx:"),
+)
+# the lines of claims.txt that describe a statement
+_NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:", "negation:", "reason:")
 
 
 def _lines(name: str) -> list[str]:
@@ -69,6 +82,21 @@ def _statement() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def _opening() -> re.Pattern[str]:
     alternatives = "|".join(f"(?:{line})" for line in _lines("claims.txt"))
     return re.compile(rf"^(?P<pre>.{{0,{_OPENING_WITHIN}}}?)\b(?:{alternatives})\b[\s,:]*(?:that\b|que\b)?\s*")
+
+
+@lru_cache(maxsize=1)
+def negation_words() -> frozenset[str]:
+    """Folded words that deny what a claim states ("never", "nunca"): its polarity, not its topic."""
+    text = (_DATA / "claims.txt").read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if line.startswith("negation:") for w in line[9:].split())
+
+
+def gives_reason(folded: str) -> bool:
+    """Does a (folded) claim give a reason ("he quit because he got bored")? Then it asks why —
+    unless a question word asks something else ("… because she asked what distance he raced")."""
+    if re.search(rf"\b(?:{_named('asks:')})\b", folded):
+        return False
+    return bool(re.search(rf"\b(?:{_named('reason:')})\b", folded))
 
 
 @lru_cache(maxsize=1)

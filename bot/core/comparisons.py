@@ -17,12 +17,16 @@ from pathlib import Path
 
 __all__ = [
     "Cut",
+    "asks_birth",
+    "asks_end",
     "asks_span",
     "asks_times",
     "asks_unit",
     "connective_words",
     "cuts",
+    "either_order",
     "kinds_compared",
+    "order_words",
     "pits_two",
     "sooner_or_later",
 ]
@@ -47,10 +51,41 @@ def pits_two(folded: str) -> bool:
     return bool(_words("pair:").search(_words("tag:").sub(" ", folded)))
 
 
+SPAN_REACH = 8  # words between "how many years" and the word that sets two times apart
+
+
 def asks_span(folded: str) -> bool:
     """Does it ask how much time lies between two things ("how many years between", "how long
-    after", "cuántos años entre")?"""
-    return bool(_words("span:").search(folded))
+    after", "cuántos años entre")? Also asked in two parts: an amount of years, then within a few
+    words one that sets two times apart ("how many years were there between", "how many years
+    separated") or runs from one to another ("how many years from his first to his last"); an
+    amount of time only when it passes ("how much time went by"), since "how much time separated
+    him from the winner" asks a margin and "how long from Quito to Cuenca" a distance."""
+    if _words("span:").search(folded):
+        return True
+    for ask in _words("span-years:").finditer(folded):
+        tail = " ".join(folded[ask.end() :].split()[:SPAN_REACH])
+        if _words("span-link:").search(tail):
+            return True
+        opened = _words("span-range:").search(tail)
+        if opened and _words("span-to:").search(tail[opened.end() :]):
+            return True
+    return any(
+        _words("span-pass:").search(" ".join(folded[ask.end() :].split()[:SPAN_REACH]))
+        for ask in _words("span-time:").finditer(folded)
+    )
+
+
+def asks_birth(folded: str) -> bool:
+    """Does it ask when he was born ("what year was he born", "¿en qué año nació?")?"""
+    return bool(_words("born:").search(folded)) and bool(_words("born-when:").search(folded))
+
+
+def asks_end(folded: str) -> bool:
+    """Does it ask when something that began at a given time ends ("if the ban began in 2015,
+    when would it run out?", "si empezó en 2015, ¿cuándo termina?")? Both words must be there:
+    "when did his career end" gives no start to count from."""
+    return bool(_words("ends:").search(folded)) and bool(_words("begins:").search(folded))
 
 
 def asks_times(folded: str) -> bool:
@@ -75,6 +110,17 @@ def sooner_or_later(folded: str) -> int:
     return 0 if before == after else (-1 if before else 1)
 
 
+def either_order(folded: str) -> bool:
+    """Does it ask which way two things are ordered ("before or after", "¿antes o después?")?"""
+    return bool(_words("before:").search(folded)) and bool(_words("after:").search(folded))
+
+
+def order_words() -> tuple[str, ...]:
+    """The words of ``data/compare.txt``'s before and after lines."""
+    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(w for line in lines if line.startswith(("before:", "after:")) for w in line.split(":", 1)[1].split())
+
+
 def kinds_compared(folded: str) -> frozenset[str]:
     """The kinds of value a comparison needs each fact to hold ("longer": a distance or a time),
     from the ``holds …:`` lines of ``data/compare.txt``; empty when it names none."""
@@ -88,21 +134,22 @@ def kinds_compared(folded: str) -> frozenset[str]:
 
 
 def connective_words() -> tuple[str, ...]:
-    """Every word and phrase of ``data/compare.txt``'s pair, span, before and after lines."""
+    """Every word and phrase of ``data/compare.txt``'s pair, span, before, after, times and
+    approx lines."""
     lines = _FILE.read_text(encoding="utf-8").splitlines()
-    prefixes = ("pair:", "span:", "before:", "after:", "times:")
+    prefixes = ("pair:", "span:", "before:", "after:", "times:", "approx:")
     found = [line.split(":", 1)[1].strip() for line in lines if line.startswith(prefixes)]
     return tuple(dict.fromkeys(w.strip() for line in found for w in (line.split("|") if "|" in line else line.split())))
 
 
 def cuts(
-    clauses: tuple[tuple[str, ...], ...], connective: Callable[[str], bool], value: Callable[[str], bool]
+    clauses: tuple[tuple[str, ...], ...], connective: Callable[[str], bool], value: Callable[[str], object]
 ) -> Iterator[Cut]:
     """The ways to cut a question's content into two topics, most likely first: its last two
     clauses ("…, the pilgrimage or the Olympic race"), then every cut of its words in order.
     ``connective`` tells the words that only join or compare ("longer", "q_when"), left out of
-    both topics; ``value`` the words that only pick among events (a year, a place, a person). A
-    topic of values alone borrows the other words: "1996 or 2008 Olympics" is "1996 Olympics" or
+    both topics; ``value`` the kind of the words that only pick among events (a year, a place, a
+    person). A topic of values alone borrows the other words: "1996 or 2008 Olympics" is "1996 Olympics" or
     "2008 Olympics"."""
     content = [tuple(t for t in clause if not connective(t)) for clause in clauses]
     content = [c for c in content if c]
@@ -120,13 +167,13 @@ def cuts(
 
 
 def _borrow(
-    side: tuple[str, ...], other: tuple[str, ...], heads: tuple[str, ...], value: Callable[[str], bool]
+    side: tuple[str, ...], other: tuple[str, ...], heads: tuple[str, ...], value: Callable[[str], object]
 ) -> tuple[str, ...]:
     """A topic of values alone ("1996") takes the other words of the question's head, and of the
     other topic when that one holds a value too, in parallel ("the 1996 Olympics or 2008" → "2008
     Olympics"); "did he retire before Beijing?" lends Beijing nothing."""
-    if not all(value(t) for t in side):
-        return side
+    if not all(value(t) for t in side) or len({value(t) for t in side}) > 1:
+        return side  # words of its own, or values of two kinds ("his Beijing silver"): it names its event
     lenders = (*heads, *other) if any(value(t) for t in other) else heads
     extra = (t for t in lenders if not value(t) and t not in side)
     return side + tuple(dict.fromkeys(extra))

@@ -1,63 +1,145 @@
 """Values worked out from the answered facts and shown first, worded as derived: his age at
 another dated event ("how old was he at the Beijing Games?" → about 34, from the one fact that
-states his age), the years within one fact ("how many years after Beijing was the ban
-reported?"), a fact's value in another unit (seconds, miles, per kilometre). Only values the facts
-hold go in (:mod:`bot.core.arithmetic`).
+states his age) or at the first or last of a series, his birth year when asked from his age, the
+years within one fact or from the first to the last of a series, the end of a length of time from
+a start the question gives, a count of events without something (five Games less two with a
+medal), a fact's value in another unit (seconds, miles, per kilometre). Only values the facts
+hold go in (:mod:`bot.core.arithmetic`); a quantity they cannot give is not guessed.
 """
 
 from __future__ import annotations
 
+import re
+from functools import cached_property
+
 from bot.core import decision
-from bot.core.arithmetic import convert, measures_in
+from bot.core.arithmetic import convert, durations_in, measures_in
 from bot.core.catalog import core_catalog
-from bot.core.comparisons import asks_span, asks_unit
+from bot.core.comparisons import asks_birth, asks_end, asks_span, asks_unit, pits_two
+from bot.core.decision import probability
 from bot.core.index import about_other, is_year
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import Analysis, fold
-from bot.core.two_topics import TwoTopics
+from bot.core.two_topics import FIRST, LAST, SIDE_MARGIN, SIDE_MIN_COVERAGE, SIDE_MIN_EVIDENCE, TwoTopics
 
 __all__ = ["DerivedValues"]
 
 AGE = "q_age"  # the lexicon's concept for "how old", "qué edad"
+COUNT = "q_count"  # the lexicon's concept for "how many", "cuántos"
+DENIED_REACH = 2  # words after "without", "no" that say what was missing
+# A word that denies, but not "not just", "no solo": that adds, it does not take away.
+_DENIED_RE = re.compile(
+    r"(?:\b(?:no|not|without|never|zero|sin|ningun|ninguna|ninguno|nunca)\b|n'?t\b)"
+    r"(?!\s+(?:just|only|even|merely|solo|solamente|nada mas)\b)"
+)
+WHERE = "q_where"  # the lexicon's concept for "where": "where was he born" is his hometown
 AGES = range(10, 61)  # a number in the age fact's answer that can be his age
 
 
 class DerivedValues(TwoTopics):
     """The values the matcher works out from its answer (mixed into :class:`bot.core.matcher.Matcher`)."""
 
+    @cached_property
+    def _tag_tokens(self) -> tuple[frozenset[str], ...]:
+        """Per fact, the canonical tokens of its tags ("world-championships" → "worlds"): the kinds
+        of event it is about."""
+        return tuple(
+            frozenset(t for tag in f.tags for t in self.analyzer.analyze(tag.replace("-", " "), "en").tokens)
+            for f in self.facts.facts
+        )
+
+    def _widest_series(self, words: tuple[str, ...] | list[str]) -> int | None:
+        """The fact listing the most events of the kind ``words`` name ("Olympics": the five
+        Games, 1992–2008), when they name only the kind: "his first Olympic win" is not his first
+        Olympics. None when they name no kind, or more than one."""
+        kinds = {t for t in words if self._value_kind(t) is None and any(t in k for k in self._tag_tokens)}
+        if not kinds or set(words) - kinds:
+            return None
+        pool = [i for i, tags in enumerate(self._tag_tokens) if kinds <= tags and self._is_series(i)]
+        return max(pool, key=lambda i: (len(self._event_years(i)), -i)) if pool else None
+
+    def _stated_age(self, analysis: Analysis) -> tuple[int, int] | None:
+        """The one dated fact that states his age, and that age ("22 in 1996")."""
+        found = self._side_fact((AGE,), analysis, dated=True)
+        if found is None:
+            return None
+        ages = {int(t) for t in self._answer_tokens[found[0]] if t.isdigit() and int(t) in AGES}
+        return (found[0], ages.pop()) if len(ages) == 1 else None
+
+    def _born_from_age(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "Going by his age in Atlanta, what year was he born?": the article gives no birth date,
+        but a question that points at his age asks it worked out from the fact that states it —
+        one of two years, as his birthday is not given. A bare "when was he born" is not asked
+        that way and stays declined."""
+        if result.derived or WHERE in analysis.tokens or not asks_birth(fold(text)):
+            return result
+        stated = self._stated_age(analysis)
+        if stated is None:
+            return result
+        index, age = stated
+        if AGE not in analysis.tokens and str(age) not in analysis.tokens:
+            return result  # the question leans on no age: the article does not say when he was born
+        aged = self.facts.facts[index]
+        assert aged.year is not None  # _stated_age picks a dated fact
+        born = aged.year - age
+        note = core_catalog().word(result.lang, "derived_born", born=born, before=born - 1, age=age, year=aged.year)
+        top = (Candidate(aged, decision.ANSWER_AT),)
+        return MatchResult(
+            result.question,
+            Status.ANSWERED,
+            result.lang,
+            top[0].confidence,
+            top,
+            truncated=result.truncated,
+            derived=note,
+        )
+
     def _age_at(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "How old was he at the Beijing Games?": the one fact that states his age ("22 in
         1996") and the asked event's year give it — about, since his birthday is not given."""
         if AGE not in analysis.tokens or any(about_other(t) for t in analysis.subjects):
             return None
-        found = self._side_fact((AGE,), analysis, dated=True)
-        if found is None:
+        if pits_two(fold(result.question)):
+            return None  # "which is bigger, his age in Atlanta or …": two values set side by side
+        stated = self._stated_age(analysis)
+        if stated is None:
             return None
-        index = found[0]
+        index, then = stated
         aged = self.facts.facts[index]
-        ages = {int(t) for t in self._answer_tokens[index] if t.isdigit() and int(t) in AGES}
-        if len(ages) != 1 or aged.year is None or result.fact is aged:
-            return None
+        assert aged.year is not None  # _stated_age picks a dated fact
         rest = tuple(t for t in analysis.tokens if t != AGE and not self._is_connective(t))
-        event = self._side_fact(rest, analysis) if rest else None  # the event the words pick, dated or not
-        if event is None or event[0] == index or self._is_series(event[0]):
+        # "At his last Olympics": the series of the kind named, even when the age fact answers itself.
+        series = self._widest_series(rest) if (FIRST in analysis.tokens) != (LAST in analysis.tokens) else None
+        if series is None and result.fact is aged:
+            return None
+        event = (series, decision.ANSWER_AT) if series is not None else None
+        event = event or (self._side_fact(rest, analysis) if rest else None)  # the event the words pick
+        if series is None and (event is None or self.facts.facts[event[0]].year == aged.year):
+            # "going by his age in Atlanta, how old was he in Beijing?": the age fact's own event is
+            # the basis, not the event asked; the other words pick that.
+            own = self._answer_tokens[index]
+            other = tuple(t for t in rest if t not in analysis.unknown and not (t in own and self._value_kind(t)))
+            event = self._side_fact(other, analysis) if other and other != rest else event
+        if event is None or event[0] == index:
             return None
         fact = self.facts.facts[event[0]]
-        if fact.year is None:
+        # A series stands for its first or last year as asked ("at his last world title"), else none.
+        ordinal = "last" if LAST in analysis.tokens else "first" if FIRST in analysis.tokens else None
+        year = self._year_of(event[0], ordinal)
+        if year is None:
             return None  # "at what age did he start race walking": the article gives no year for it
-        age = ages.pop() + fact.year - aged.year
-        if age not in AGES or fact.year == aged.year:
+        age = then + year - aged.year
+        if age not in AGES or year == aged.year:
             return None
-        note = core_catalog().word(
-            result.lang, "derived_age", age=age, then=age - fact.year + aged.year, year=aged.year
-        )
+        note = core_catalog().word(result.lang, "derived_age", age=age, then=age - year + aged.year, year=aged.year)
         confidence = round(max(event[1], decision.ANSWER_AT), 4)
         answers = (Candidate(fact, confidence), Candidate(aged, confidence))
         return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
 
-    def _span_in_one(self, text: str, result: MatchResult) -> MatchResult:
+    def _span_in_one(self, text: str, result: MatchResult, analysis: Analysis | None = None) -> MatchResult:
         """ "How many years after Beijing did Reuters report the ban?", "how many years from his
-        first Olympics to his last?": one fact holding both ends (two years, or a series)."""
+        first Olympics to his last?": one fact holding both ends (two years, or a series). A series
+        with only one end named ("between his birth and his first Olympics") holds one end only."""
         if result.status is not Status.ANSWERED or len(result.answers) != 1 or result.derived:
             return result
         if not asks_span(fold(text)):
@@ -66,9 +148,108 @@ class DerivedValues(TwoTopics):
         years = sorted({int(t) for t in self._answer_tokens[index] if is_year(t)})
         if len(years) < 2 or (len(years) > 2 and not self._is_series(index)):
             return result
+        if analysis is not None and self._is_series(index) and (FIRST in analysis.tokens) != (LAST in analysis.tokens):
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers)
         first, last = years[0], years[-1]
         note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
         return result.replace(derived=note)
+
+    def _span_of_series(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "How many years between his first world title and his last?": both ends are of one
+        series, so the fact listing it answers, whichever fact the words alone lean to (his first
+        junior title is a "first" too). The series is picked among the facts that list one, by the
+        words that are neither the span's nor the ordinals', and must be clearly picked."""
+        if result.derived or not (FIRST in analysis.tokens and LAST in analysis.tokens and asks_span(fold(text))):
+            return result
+        side = tuple(t for t in analysis.tokens if t not in (FIRST, LAST) and not self._is_connective(t))
+        if not side or any(about_other(t) for t in analysis.subjects):
+            return result
+        scored = [s for s in self.score(analysis.part(side)) if self._is_series(s.index)]
+        if not scored:
+            return result
+        best = scored[0]
+        gap = best.rank - scored[1].rank if len(scored) > 1 else best.rank
+        if best.coverage < SIDE_MIN_COVERAGE or best.evidence < SIDE_MIN_EVIDENCE or gap < SIDE_MARGIN:
+            return result
+        fact = self.facts.facts[best.index]
+        years = sorted({int(t) for t in self._answer_tokens[best.index] if is_year(t)})
+        first, last = years[0], years[-1]
+        note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
+        confidence = round(max(probability(self._evidence(scored, analysis.part(side))), decision.ANSWER_AT), 4)
+        top = (Candidate(fact, confidence),)
+        return MatchResult(
+            result.question, Status.ANSWERED, result.lang, confidence, top, truncated=result.truncated, derived=note
+        )
+
+    def _end_of_span(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "If the ban began in 2015, when would it end?": the one length of time the answered
+        fact states, counted from the year the question gives it to start — worked out and marked,
+        since the fact gives no end."""
+        if result.status is not Status.ANSWERED or result.derived or not asks_end(fold(text)):
+            return result
+        years = {int(t) for t in analysis.tokens if is_year(t)}
+        # Of the facts answered, the one that lasts: the others matched the question's other words.
+        lasting = [(c, set(durations_in(c.fact.answer.get("en", "")))) for c in result.answers]
+        lasting = [(c, d) for c, d in lasting if len(d) == 1]
+        if len(years) != 1 or len(lasting) != 1:
+            return result
+        (answer, (span,)), start = lasting[0], years.pop()
+        note = core_catalog().word(result.lang, "derived_end", end=start + span, start=start, span=span)
+        return result.replace(answers=(answer,), confidence=answer.confidence, derived=note)
+
+    def _count_without(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "Of his five Olympics, how many ended without a medal?": the count one fact states of
+        the events of a kind (five Olympics), less the events another fact lists with the thing
+        denied (medals in 1996 and 2008: two of them) — worked out and marked. Only when both facts
+        are of the kind named and the second's years fall within the first's."""
+        if result.derived or COUNT not in analysis.tokens or any(about_other(t) for t in analysis.subjects):
+            return result
+        lacked = self._denied_tokens(text, analysis.lang)
+        if not lacked:
+            return result
+        kinds = {t for t in analysis.tokens if t not in lacked and any(t in k for k in self._tag_tokens)}
+        kinds = {t for t in kinds if self._value_kind(t) is None}
+        pool = [i for i, tags in enumerate(self._tag_tokens) if kinds and kinds <= tags and self._is_series(i)]
+        having = [i for i in pool if lacked <= self._answer_tokens[i] | self._vocab[i]]
+        ranks = {s.index: s.rank for s in self.score(analysis.part((*kinds, *lacked)))}
+        if not having:
+            return result
+        w = max(having, key=lambda i: (ranks.get(i, 0.0), -i))  # the fact about the events that had it
+        years = self._event_years(w)
+        events = []
+        for i in pool:
+            counts = {int(t) for t in self._answer_tokens[i] if t.isdigit() and not is_year(t)}
+            span = self._event_years(i)
+            if i != w and len(counts) == 1 and min(span) <= min(years) and max(years) <= max(span):
+                events.append((i, counts.pop()))
+        if len(events) != 1 or events[0][1] <= len(years):
+            return result
+        (e, total) = events[0]
+        if lacked & self._answer_tokens[e] or any(self._value_kind(t) for t in lacked):
+            return result  # "without winning gold": the events fact says it won too; a colour is not any medal
+        note = core_catalog().word(
+            result.lang,
+            "derived_without",
+            rest=total - len(years),
+            total=total,
+            having=len(years),
+            years=", ".join(str(y) for y in sorted(years)),
+        )
+        facts = self.facts.facts
+        answers = (Candidate(facts[e], decision.ANSWER_AT), Candidate(facts[w], decision.ANSWER_AT))
+        lang, truncated = result.lang, result.truncated
+        return MatchResult(
+            result.question, Status.ANSWERED, lang, decision.ANSWER_AT, answers, truncated=truncated, derived=note
+        )
+
+    def _denied_tokens(self, text: str, lang: str) -> frozenset[str]:
+        """The canonical tokens of what a question says was missing ("without a medal", "no
+        medalla", "did not medal"): the words right after a word that denies."""
+        found: set[str] = set()
+        for m in _DENIED_RE.finditer(fold(text)):
+            words = " ".join(fold(text)[m.end() :].split()[:DENIED_REACH])
+            found.update(t for t in self.analyzer.analyze(words, lang).tokens if not self._is_connective(t))
+        return frozenset(found - {COUNT})
 
     def _in_units(self, text: str, result: MatchResult) -> MatchResult:
         """ "How many seconds is his Atlanta time?", "the pilgrimage in miles?", "how long per

@@ -1,7 +1,9 @@
 """Follow-ups answered from the previous answer itself: "how far was it?" after the pilgrimage,
 "for how long?" after Borchin's ban, "¿y el último?" after his world titles, "how many years
-after his gold was that?" after his retirement. The matcher's ``_follow_up`` decides whether a
-question leans on the conversation at all; this module, what the previous answer settles.
+after his gold was that?" after his retirement, "and the Olympics after that one?" (the next event
+of the kind named, from the year of the event the conversation is at). The matcher's
+``_follow_up`` decides whether a question leans on the conversation at all; this module, what the
+previous answer settles.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ NEIGHBOUR_CONFIDENCE = 0.7  # a follow-up answered from the conversation rather 
 # the race the conversation is about must then hold.
 OF_THE_RACE = frozenset({"q_time"})
 EVENT_KINDS = ("place", "year")
+TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
 SAME_TIME_DAYS = 31  # how close two dated facts are to be "then" of each other
 # What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
 # (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
@@ -116,3 +119,48 @@ class FollowUps(DerivedValues):
             return None
         top = Candidate(found.fact, NEIGHBOUR_CONFIDENCE)
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
+
+    def _turn_year(self, previous: Turn) -> int | None:
+        """The year the conversation is at: the previous fact's, or for a series the year of the
+        place the previous question named ("how did he do in Athens?" → 2004 of "Sydney and
+        Athens, 2000 and 2004"), its places and years paired in order — the places no other
+        timeline fact dates ("after Atlanta" is Atlanta's)."""
+        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        if index is None or not self._is_series(index):
+            return previous.year
+        named = [t for t in previous.topic if self._value_kind(t) == "place" and t in self._answer_tokens[index]]
+        if len(named) != 1:
+            return previous.year
+        dated_elsewhere = {
+            t
+            for i, f in enumerate(self.facts.facts)
+            if i != index and TIMELINE in f.tags
+            for t in self._answer_tokens[i]
+        }
+        text = self.facts.facts[index].answer.get("en", "")
+        order = self.analyzer.analyze(text, "en").tokens
+        places = [t for t in dict.fromkeys(order) if self._value_kind(t) == "place" and t not in dated_elsewhere]
+        years = sorted(self._event_years(index))
+        if named[0] not in places or len(places) != len(years):
+            return previous.year
+        return years[places.index(named[0])]
+
+    def _next_of_kind(self, year: int, step: int, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "And the Olympics after that one?": the nearest event of the kind the question names
+        (an Olympics, a World Championships) on that side of the conversation's year — not the
+        nearest dated fact of any kind. A series counts each year it lists ("Sydney and Athens,
+        2000 and 2004"). Nothing of that kind on that side: declined (there was no later Olympics
+        for him), not answered with another kind. None when the question names no kind."""
+        kinds = {t for t in analysis.tokens if self._value_kind(t) is None and any(t in k for k in self._tag_tokens)}
+        if not kinds:
+            return None
+        pool = [i for i, tags in enumerate(self._tag_tokens) if kinds <= tags]
+        side = {y for i in pool for y in self._event_years(i) if (y - year) * step > 0}
+        if not side:
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=(), derived="", verdict=None)
+        target = min(side) if step > 0 else max(side)
+        held = [i for i in pool if target in self._event_years(i)]
+        ranks = {s.index: s.rank for s in self.score(analysis)}
+        best = max(held, key=lambda i: (self.facts.facts[i].year == target, ranks.get(i, 0.0), -i))
+        top = Candidate(self.facts.facts[best], NEIGHBOUR_CONFIDENCE)
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,))

@@ -17,14 +17,16 @@ _BACK_RE = lazy(
 # A message that continues the previous one: "and in Sydney?", "what about 2008?", "y en Sídney?".
 _CONTINUE_RE = lazy(r"^\W*(?:and|also|what about|how about|y|e|tambien|y que tal|que tal)\b")
 # "the year after", "next year", "after that", "el año siguiente", "antes de eso".
+# An event may be named in the plural ("los juegos siguientes", "the next world championships").
+_EVENTS = r"(?:years?|anos?|ones?|olympics|games|juegos|olimpicos|olimpiadas|championships|mundial(?:es)?|worlds)"
 _AFTER_RE = lazy(
-    r"\b(?:(?:year|ano|olympics|games|juegos) (?:after|later|siguiente|despues)|(?:next|following|siguiente|proximo)"
-    r" (?:year|ano|one|olympics|games)|after that|afterwards|later on|later|despues de eso|luego de eso|mas tarde"
+    rf"\b(?:{_EVENTS} (?:after|later|siguientes?|despues|posteriores?)|(?:next|following|siguientes?|proxim[oa]s?)"
+    rf" (?:\w+ )?{_EVENTS}|after that|afterwards|later on|later|despues de eso|luego de eso|mas tarde"
     r"|al ano siguiente)\b"
 )
 _BEFORE_RE = lazy(
-    r"\b(?:(?:year|ano|olympics|games|juegos) (?:before|earlier|anterior|antes)|(?:previous|prior|anterior)"
-    r" (?:year|ano|one|olympics|games)|before that|antes de eso|al ano anterior)\b"
+    rf"\b(?:{_EVENTS} (?:before|earlier|anteriore?s?|antes|previos?)|(?:previous|prior|anteriore?s?)"
+    rf" (?:\w+ )?{_EVENTS}|before that|antes de eso|al ano anterior)\b"
 )
 
 

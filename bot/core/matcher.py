@@ -12,14 +12,16 @@ Each fact sharing a word with the question is scored on canonical tokens (:mod:`
 
 Whether the best fact is answered is decided by one rule, :mod:`bot.core.decision`: a logistic
 model over these scores, fit on all our question sets, whose probability is the confidence shown.
-Close calls become "ambiguous" (up to 3 suggestions) and weak ones "unknown". When the whole message
-is not answered, the rules below try its parts: a claim or yes/no check (confirmed or corrected
-from the fact holding the value; the claimed value is a slot, not topic — :mod:`bot.core.claim_checks`),
-the last clauses of a long message, the clauses that ask with the rest as soft context; a message
-asking two things gets both answers. A question about two things ("which was longer, …", "1996 or 2008?") and values
-worked out from the facts come from :mod:`bot.core.two_topics` and :mod:`bot.core.derived`
-(years between, his age then, another unit); a follow-up leans on the conversation's previous answer
-(:mod:`bot.core.conversation`, :mod:`bot.core.follow_ups`).
+Close calls become "ambiguous" (up to 3 suggestions) and weak ones "unknown"; a close fact that
+does not hold what is asked is a near miss (:mod:`bot.core.near_misses`). When the whole message
+is not answered, its parts are tried: a claim or yes/no check (confirmed or corrected from the
+fact holding the value; the claimed value is a slot, not topic — :mod:`bot.core.claim_checks`),
+the last clauses of a long message, the clauses that ask with the rest as soft context
+(:mod:`bot.core.long_messages`); a message asking two things gets both answers. A question about
+two things ("which was longer, …", "1996 or 2008?") and values worked out from the facts come from
+:mod:`bot.core.two_topics` and :mod:`bot.core.derived` (years between, his age then, another
+unit); a follow-up leans on the conversation's previous answer (:mod:`bot.core.conversation`,
+:mod:`bot.core.follow_ups`).
 """
 
 from __future__ import annotations
@@ -30,34 +32,29 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
-from bot.core.claim_checks import ClaimChecks
 from bot.core.claims import claim_of, states_a_claim
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
 from bot.core.followup import leans_on_previous, relative_year, years_away
-from bot.core.index import about_other, is_year
+from bot.core.index import about_other
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
+from bot.core.long_messages import LongMessages
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.smalltalk import smalltalk_kind
 from bot.core.text import RARE_RANK, Analysis, detect_language, fold
-from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_COVERAGE, MIN_EVIDENCE, PART_MIN_COVERAGE, RERANK_WITHIN
+from bot.core.thresholds import MARGIN, MIN_COVERAGE, MIN_EVIDENCE, RERANK_WITHIN
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
 MAX_QUESTION_CHARS = 500
 
 # How the matcher uses the scores (scoring.py weighs words; decision.py is the one fitted rule;
-# the thresholds it shares with the claim checks live in claim_checks.py).
-TAIL_CLAUSES = 3  # how many of the last clauses may start the tail that is tried
-TAIL_MIN_CONFIDENCE = 0.8  # the end of a long message must be a clear question by itself
+# the bounds it shares with the claim checks live in thresholds.py).
 FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands alone
-# What a question word asks for, which the answering fact must hold (read from its answer text).
-ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
-SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact explains it
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
@@ -67,62 +64,8 @@ TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
-class Matcher(ClaimChecks):
+class Matcher(LongMessages):
     """Matches questions against a fact base. Immutable once built; safe to share."""
-
-    def _candidate(self, s: Scored) -> Candidate:
-        return Candidate(self.facts.facts[s.index], round(min(1.0, s.rank / 1.6), 4))
-
-    def _holds_what_is_asked(self, index: int, analysis: Analysis) -> bool:
-        """A question asking where, when, how long… needs a fact whose answer holds a place, a
-        year, a time…; a fact that does not is a near miss (offered as a suggestion, not answered)."""
-        kinds = self._fact_kinds[index]
-        asked = [t for t in analysis.tokens if t in ASKED_KINDS]
-        if not all(ASKED_KINDS[t] in kinds for t in asked):
-            return False
-        if (
-            len(analysis.clauses) == 1
-            and SAYS in analysis.tokens
-            and not analysis.confirming
-            and not set(analysis.tokens) & self._intents
-            and "quote" not in kinds
-        ):
-            return False  # "what did he say when he announced it": his words, not where he said them
-        if set(analysis.asks_name) & self._unnamed[index]:
-            return False  # "what's the cathedral called": the fact says "the cathedral", never its name
-        if analysis.confirming and not analysis.hypothetical and set(analysis.tokens) & self._unrealised[index]:
-            return False  # "has the gold been given to him?": the fact says only that it was called for
-        if self.leaves_unsaid(index, analysis):
-            return False  # "did Borchin appeal his ban?": the fact never says so of him
-        if not analysis.confirming and self._names_other_medal(index, analysis):
-            return False  # "who won bronze in 1996": the gold fact says nothing of the bronze
-        if not analysis.confirming and self._unheard_year(analysis):
-            return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
-        return not (asked and self._other_years_event(index, analysis))
-
-    def _names_other_medal(self, index: int, analysis: Analysis) -> bool:
-        """Does a question (not a check) name a medal the fact never mentions? It asks about that
-        medal — who won it, when — which this fact cannot say (a check of a wrong colour, "did he
-        win bronze in Atlanta?", is corrected instead: it is confirming)."""
-        held = self._vocab[index] | self._answer_tokens[index]
-        values = self.facts.lexicon.values
-        medals = {t for t in analysis.tokens if values.get(t) == "medal" and t not in analysis.soft}
-        return any(t not in held for t in medals)
-
-    def _unheard_year(self, analysis: Analysis) -> bool:
-        """Does the question ask about a year no fact mentions? Whatever happened then, the article
-        does not say (a claim with a wrong year is checked instead: it is confirming)."""
-        years = {t for t in analysis.tokens if is_year(t) and t not in analysis.soft}
-        return any(t not in self._mentioned_years for t in years)
-
-    def _other_years_event(self, index: int, analysis: Analysis) -> bool:
-        """ "Where were the 1990 championships" answered by the 1992 fact that mentions 1990: the
-        place or time it holds belongs to its own year's event, when another fact is that year's."""
-        own = self.facts.facts[index].year
-        years = {int(t) for t in analysis.tokens if is_year(t) and t not in analysis.soft}
-        if own is None or not years or own in years:
-            return False
-        return all(y in self._fact_years for y in years)
 
     def _evidence(self, scored: list[Scored], analysis: Analysis) -> Evidence:
         """What the decision rule sees of the best fact (``scored`` is best first, not empty)."""
@@ -226,6 +169,12 @@ class Matcher(ClaimChecks):
             # "say something offensive about …": an order, which no fact answers.
             first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
             analysis = analysis.replace(tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
+        if self._asks_unknown_kind(text, analysis, detected):
+            # "who's the best ecuadorian footballer ever": a footballer, which no fact knows.
+            return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
+        analysis, denied = self._without_denial(text, analysis)  # "he never won …, right?": checked as "he won …"
+        if analysis.lang != reply_lang:  # worked-out values and verdicts are worded in the reply's language
+            analysis = analysis.replace(lang=reply_lang)
         kind = self.smalltalk_kind(text, analysis)
         if kind is not None:
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
@@ -237,12 +186,22 @@ class Matcher(ClaimChecks):
             result = two  # "which was longer, the pilgrimage or the Olympic race?": both facts, the first asked first
         else:
             result = self._answer_one(text, analysis, result, question, truncated)
+        result = self._gap_checked(analysis, question, result) or result  # "he only lost by like a minute"
+        result = self._ordinal_checked(analysis, result) or result  # "was Atlanta his first Olympics?"
+        result = self._each_event_checked(analysis, result) or result  # "did he medal in both 1996 and 2008?"
+        result = self._choice_checked(text, analysis, result) or result  # "did he retire in 2008 or 2009?"
         result = self._age_at(analysis, result) or result  # "how old was he at the Beijing Games?"
-        result = self._span_in_one(text, result)  # "how many years after Beijing was the ban reported?"
+        result = self._span_in_one(text, result, analysis)  # "how many years after Beijing was the ban reported?"
+        result = self._span_of_series(text, analysis, result)  # "…between his first world title and his last?"
+        result = self._born_from_age(text, analysis, result)  # "going by his age then, what year was he born?"
         result = self._in_units(text, result)  # "how many seconds is his Atlanta time?"
+        result = self._end_of_span(text, analysis, result)  # "if the ban began in 2015, when would it end?"
+        result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
         if result.status is Status.ANSWERED and not result.derived and asks_span(fold(text)):
             # "how many years between X and Y" that no two years here count: one fact is no answer.
             result = result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        if denied and result.verdict in ("yes", "no"):
+            result = result.replace(verdict="")  # a denied claim: the fact, not an ambiguous yes or no
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)
@@ -343,6 +302,10 @@ class Matcher(ClaimChecks):
             if found is not None:
                 return found, combined
         step = relative_year(folded)
+        if step and previous.year is not None and not years_away(folded):
+            found = self._next_of_kind(self._turn_year(previous) or previous.year, step, analysis, result)
+            if found is not None:
+                return found, combined
         if step and previous.year is not None:
             found = self._neighbour(previous.year, step, combined, result, years_away(folded), previous.fact_id)
             if found is not None:
@@ -396,138 +359,6 @@ class Matcher(ClaimChecks):
         best = max(pool, key=lambda i: (scores.get(i, 0.0), -i))
         top = Candidate(facts[best], NEIGHBOUR_CONFIDENCE)
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))
-
-    def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
-        """In a long, chatty message the question is usually at the end: try the last clauses.
-
-        "my dad watched the race with me last night…, so what was his time in Atlanta?" is
-        answered from its shortest tail that is itself a clear question. A tail may also start at a
-        question embedded mid-clause ("…nobody could agree on when he hung it up. what's the date?",
-        "what i want to know is what year he won"), when what comes before it in its clause is
-        everyday words only ("the weather in the city where he won" names its own topic).
-        """
-        clauses = analysis.clauses
-        starts: list[tuple[int, int, str]] = []  # (token index, clause, question word to prepend)
-        at = 0
-        for k, clause in enumerate(clauses):
-            starts.append((at, k, ""))
-            starts.extend((pos, k, wh) for pos, wh in analysis.embedded if at < pos < at + len(clause))
-            at += len(clause)
-        first_clause = max(0, len(clauses) - TAIL_CLAUSES)
-        asides = analysis.asides or (False,) * len(clauses)
-        for pos, k, wh in sorted(starts, reverse=True):
-            if k < first_clause or (pos == 0 and not wh):
-                continue  # the whole message was tried already
-            if asides[k] and not wh and not any(analysis.asking[k:]):
-                continue  # "… i promised i would find out": the asker's own words are no question
-            head = analysis.tokens[sum(len(c) for c in clauses[:k]) : pos]
-            if head and not all(self._everyday_word(t, analysis) for t in head):
-                continue
-            tail = analysis.part(((wh,) if wh else ()) + analysis.tokens[pos:])
-            if len(set(tail.tokens)) < 2 or not set(tail.tokens) - self._intents - self._topic:
-                continue  # "who won them" is too vague to stand for the whole message
-            result = self._decide(question, tail, truncated)
-            if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
-                # The clauses left out that ask with a question word of their own ("who won…").
-                dropped = [t for c in clauses[:k] if set(c) & self._intents for t in c]
-                if self._names_what_fact_lacks(dropped, result):
-                    return None  # "who won gold in Sydney, and what was the winning time?": Sydney was asked
-                if dropped and self.leaves_unsaid(
-                    self.facts.facts.index(result.answers[0].fact), analysis.part(tuple(dropped))
-                ):
-                    return None  # "who was faster in the final, Markov or Segura?": not said of them
-                return result
-        return None
-
-    def _everyday_word(self, token: str, analysis: Analysis) -> bool:
-        """A word of everyday language that names nothing of the domain ("nobody", "agree",
-        "want"): no place, person, number, question word or concept no fact covers."""
-        return not self._is_strong(token) and analysis.ranks.get(token, RARE_RANK) <= PIVOT_RANK
-
-    def _names_what_fact_lacks(self, tokens: list[str], result: MatchResult) -> bool:
-        """Does a dropped question name a place, person or year the answering fact never mentions?"""
-        index = self.facts.facts.index(result.answers[0].fact)
-        held = self._vocab[index] | self._answer_tokens[index]
-        return any((t in self._proper or is_year(t)) and t not in held for t in tokens)
-
-    def _focus_on_questions(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
-        """A rambling message: answer its asking clauses, the rest being soft context that helps a
-        fact which explains it and costs little otherwise ("my dad watched Atlanta '96 with me…,
-        anyway what was his time?")."""
-        if len(analysis.clauses) < 2 or not any(analysis.asking) or all(analysis.asking):
-            return None
-        asked: list[str] = []
-        context: list[str] = []
-        for clause, asks in zip(analysis.clauses, analysis.asking, strict=True):
-            if asks:
-                asked.extend(clause)
-            else:
-                context.extend(t for t in clause if t not in analysis.unknown and t not in self._intents)
-        if not asked:
-            return None
-        soft = frozenset(context) - frozenset(asked)
-        focus = analysis.part(tuple(asked + context), soft)
-        result = self._decide(question, focus, truncated)
-        if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
-            return result
-        # The chatter around it may only blur a clear question ("… what was his time in atlanta
-        # thanks in advance"): the asking clauses alone, unless the chatter names a place, person
-        # or year that the answer does not hold ("in 2008, | what medal did he win").
-        result = self._decide(question, analysis.part(tuple(asked)), truncated)
-        if (
-            result.status is Status.ANSWERED
-            and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE
-            and not self._names_what_fact_lacks(context, result)
-        ):
-            return result
-        return None
-
-    def _add_clauses(self, analysis: Analysis, whole: MatchResult) -> MatchResult:
-        """A message asking two things gets both answers, when each clause is clear on its own."""
-        if len(analysis.clauses) < 2:
-            return whole
-        seen = {c.fact.id for c in whole.answers}
-        found: list[Candidate] = []
-        asides = analysis.asides or (False,) * len(analysis.clauses)
-        for clause, aside in zip(analysis.clauses, asides, strict=True):
-            if aside:
-                continue  # "…, i always forget": the asker's own words ask nothing of him
-            # "more world golds or olympic golds?": the comparing words say how, not what; a clause
-            # left with only question words and words most facts share ("which happened first",
-            # "¿dónde le fue mejor") names nothing to answer.
-            rest = tuple(t for t in clause if t not in self._compare)
-            if len(rest) < len(clause) and all(t in self._intents or self._idf.get(t, 0.0) < COMMON_IDF for t in rest):
-                continue
-            clause = rest or clause
-            scored = self.score(analysis.part(clause))
-            if not scored:
-                continue
-            best = scored[0]
-            runner = scored[1] if len(scored) > 1 else None
-            clear = (
-                best.coverage >= PART_MIN_COVERAGE
-                and best.evidence >= MIN_EVIDENCE
-                and (runner is None or best.rank - runner.rank >= MARGIN)
-            )
-            if clear:
-                found.append(self._candidate(best))
-        if whole.status is not Status.ANSWERED and len({c.fact.id for c in found}) < 2:
-            return whole
-        if not {c.fact.id for c in found} - seen:
-            return whole
-        answers: list[Candidate] = []  # in the order the message asks them
-        for cand in (*found, *whole.answers):
-            if all(c.fact.id != cand.fact.id for c in answers):
-                answers.append(cand)
-        confidence = min(c.confidence for c in answers)
-        return MatchResult(
-            whole.question,
-            Status.ANSWERED,
-            whole.lang,
-            confidence,
-            answers=tuple(answers[:3]),
-            truncated=whole.truncated,
-        )
 
     def explain(self, question: str, top: int = 5) -> list[tuple[str, Scored]]:
         """The best-scoring facts for a question, for debugging and curation."""

@@ -11,7 +11,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["direction_of", "measure", "settles"]
+__all__ = [
+    "amount_phrases",
+    "direction_of",
+    "gap_phrases",
+    "gap_seconds",
+    "measure",
+    "points_both_ways",
+    "settles",
+    "years_said",
+]
 
 _DATA = Path(__file__).with_name("data") / "directions.txt"
 
@@ -33,6 +42,13 @@ def direction_of(folded: str) -> int:
     table = _directions()
     found = {table[w] for w in re.findall(r"[a-z]+", folded) if w in table}
     return found.pop() if len(found) == 1 else 0
+
+
+def points_both_ways(folded: str) -> bool:
+    """Does ``folded`` compare both up and down ("more or less than a minute?"): a choice to
+    answer, not a claim to confirm?"""
+    table = _directions()
+    return len({table[w] for w in re.findall(r"[a-z]+", folded) if w in table}) == 2
 
 
 def measure(token: str) -> tuple[str, float] | None:
@@ -63,3 +79,63 @@ def settles(claimed: str, held: list[str], direction: int) -> bool | None:
         return None
     value = sizes.pop()
     return value > size if direction > 0 else value < size
+
+
+# An amount of seconds or minutes said in words ("14 seconds", "a full minute", "half a minute",
+# "30 segundos", "un minuto"): how far behind, how long a gap — not a clock time ("1:20:07").
+_GAP_RE = re.compile(
+    r"\b(?P<n>\d+|an?|one|two|three|four|five|ten|twenty|thirty|half an?|un|una|uno|dos|tres|cuatro|cinco|diez|medio)"
+    r"\s+(?:(?:full|whole|entero|completo)\s+)?(?P<unit>seconds?|secs?|minutes?|mins?|segundos?|minutos?)\b"
+)
+_GAP_WORDS = {
+    "a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "uno": 1, "two": 2, "dos": 2, "three": 3, "tres": 3,
+    "four": 4, "cuatro": 4, "five": 5, "cinco": 5, "ten": 10, "diez": 10, "twenty": 20, "thirty": 30,
+    "half a": 0.5, "half an": 0.5, "medio": 0.5,
+}  # fmt: skip
+
+
+def gap_seconds(folded: str) -> list[float]:
+    """The amounts of time said in seconds or minutes in ``folded`` text, in seconds: "14 seconds
+    behind" → [14], "by like a full minute" → [60], "medio minuto" → [30]."""
+    found = []
+    for m in _GAP_RE.finditer(folded):
+        raw = m.group("n")
+        n = float(raw) if raw.isdigit() else _GAP_WORDS.get(raw)
+        if n is not None:
+            found.append(n * (60 if m.group("unit").startswith("min") else 1))
+    return found
+
+
+def gap_phrases(folded: str) -> list[str]:
+    """The words that say an amount of seconds or minutes ("a full minute", "30 seconds")."""
+    return [m.group(0) for m in _GAP_RE.finditer(folded)]
+
+
+# An amount of years said in words ("a full decade", "five years", "ocho años"), not an age ("30
+# years old") nor a gap between two events ("two years after").
+_YEARS_RE = re.compile(
+    r"\b(?P<n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis"
+    r"|siete|ocho|nueve|diez)\s+(?:(?:full|whole|entire|entera?|completa?)\s+)?(?P<unit>years?|decades?|anos|decadas?)\b"
+    r"(?!\s+(?:old|after|before|ago|later|earlier|despues|antes|de edad)\b)"
+)
+_YEAR_WORDS = {
+    "a": 1, "an": 1, "one": 1, "un": 1, "una": 1, "uno": 1, "two": 2, "dos": 2, "three": 3, "tres": 3,
+    "four": 4, "cuatro": 4, "five": 5, "cinco": 5, "six": 6, "seis": 6, "seven": 7, "siete": 7,
+    "eight": 8, "ocho": 8, "nine": 9, "nueve": 9, "ten": 10, "diez": 10,
+}  # fmt: skip
+
+
+def years_said(folded: str) -> list[float]:
+    """The amounts of years said in ``folded`` text: "a full decade" → [10], "ocho años" → [8]."""
+    found = []
+    for m in _YEARS_RE.finditer(folded):
+        raw = m.group("n")
+        n = int(raw) if raw.isdigit() else _YEAR_WORDS.get(raw)
+        if n is not None:
+            found.append(float(n * (10 if m.group("unit").startswith("decad") else 1)))
+    return found
+
+
+def amount_phrases(folded: str) -> list[str]:
+    """The words that say an amount of time ("a full minute", "30 seconds", "a decade")."""
+    return [m.group(0) for m in (*_GAP_RE.finditer(folded), *_YEARS_RE.finditer(folded))]

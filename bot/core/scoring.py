@@ -32,6 +32,7 @@ MIN_UNKNOWN_WEIGHT, MAX_UNKNOWN_WEIGHT = 0.3, 3.0  # …the bounds of that weigh
 # declined / wrong %), 1.5 → 91.9/97.0/1.8, 2 → 92.1/97.0/1.7, 3 → 92.1/97.2/1.7.
 RARITY_POWER = 2.0
 DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather")
+TOPIC_DISCOUNT = 0.5  # how much of a topic word a phrasing lacks is forgiven in its closeness
 SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
 RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
 UNSAID_RANK = 300  # of a question about someone else, a word rarer than this is a detail asked
@@ -165,15 +166,23 @@ class Scorer(FactIndex):
         best_sim = [0.0] * len(self._vocab)
         q_weight = sum(weights.values()) + sum(misses[t] for t in query if weights[t] == 0.0)
         shared: dict[int, float] = defaultdict(float)
+        shared_topic: dict[int, float] = defaultdict(float)
         postings = self._postings
+        topic = self._topic
         for token in query:
             weight = weights[token]
             if weight:
                 for j in postings.get(token, ()):
                     shared[j] += weight
+                    if token in topic:
+                        shared_topic[j] += weight
+        # A word about him at large ("athletics", "the walker") that a phrasing lacks costs its
+        # closeness nothing: "¿cuándo se retiró del deporte?" is as close as "when did he retire".
+        topic_weight = sum(weights[t] for t in query if t in topic)
         phrasing_weight, owners = self._phrasing_weight, self._phrasing_owner
         for j, common in shared.items():
-            sim = common / (q_weight + phrasing_weight[j] - common)  # > 0: common is part of both
+            own = q_weight - TOPIC_DISCOUNT * (topic_weight - shared_topic[j])
+            sim = common / (own + phrasing_weight[j] - common)  # > 0: common is part of both
             owner = owners[j]
             if sim > best_sim[owner]:
                 best_sim[owner] = sim

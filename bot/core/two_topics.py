@@ -20,12 +20,15 @@ from bot.core.comparisons import (
     asks_times,
     connective_words,
     cuts,
+    either_order,
     kinds_compared,
+    order_words,
     pits_two,
     sooner_or_later,
 )
 from bot.core.decision import Evidence, probability
 from bot.core.index import is_year
+from bot.core.measures import direction_of
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import Scored, Scorer
 from bot.core.text import Analysis, fold
@@ -57,6 +60,14 @@ class TwoTopics(Scorer):
             for lang in ("en", "es"):
                 found.update(self.analyzer.analyze(words, lang).tokens)
         return frozenset(found) - self._strong
+
+    @cached_property
+    def _order_words(self) -> frozenset[str]:
+        """The canonical tokens of the words that order two things in time ("before", "después"),
+        whatever else the lexicon makes of them."""
+        return frozenset(
+            t for w in order_words() for lang in ("en", "es") for t in self.analyzer.analyze(w, lang).tokens
+        )
 
     def _is_connective(self, token: str) -> bool:
         return token in self._compare or token in self._intents or token in self._connectives or token in self._topic
@@ -140,11 +151,16 @@ class TwoTopics(Scorer):
         folded = fold(text)
         span = asks_span(folded)
         # "did he retire before Beijing?" orders two things; "what did he do after retiring?" asks one.
-        ordered = bool(sooner_or_later(folded)) and analysis.confirming
+        ordered = (bool(sooner_or_later(folded)) and analysis.confirming) or either_order(folded)
         if not (span or ordered or pits_two(folded) or asks_times(folded)) or len(analysis.tokens) < 2:
             return None
         kinds, dated = kinds_compared(folded), span or ordered
-        for first, second in cuts(analysis.clauses, self._is_connective, lambda t: self._value_kind(t) is not None):
+        either = either_order(folded)
+
+        def connective(token: str) -> bool:  # "¿antes o después?": "después" asks the order, whatever else it means
+            return self._is_connective(token) or (either and token in self._order_words)
+
+        for first, second in cuts(analysis.clauses, connective, self._value_kind):
             people = {t for t in (*first, *second) if self._value_kind(t) == "person"}
             if len(people) >= 2 and not set(first) & set(second) & people:
                 a, b = self._side_fact(first, analysis), self._side_fact(second, analysis)
@@ -167,11 +183,45 @@ class TwoTopics(Scorer):
             return self._settle(result, folded, span, ordinal)
         return None
 
+    def _count_of(self, index: int) -> int | None:
+        """The one plain number fact ``index``'s answer states (a count, an age, a gap in seconds:
+        "three world titles", "22", "14 seconds"), not a year; None when it states none or several."""
+        found = {int(t) for t in self._answer_tokens[index] if t.isdigit() and not is_year(t)}
+        return found.pop() if len(found) == 1 else None
+
+    def _order_told(self, result: MatchResult, i: int, j: int) -> MatchResult:
+        """ "Before or after?": which of the two facts' events came first, the first asked's way
+        ("Before: 2003–2007, then 2008"), when all of one's years precede all of the other's."""
+        first, second = sorted(self._event_years(i)), sorted(self._event_years(j))
+        if not first or not second or first[-1] == second[0] or second[-1] == first[0]:
+            return result  # a year shared, or none: the facts give no order
+        if first[-1] < second[0]:
+            way, early, late = "before", first, second
+        elif second[-1] < first[0]:
+            way, early, late = "after", second, first
+        else:
+            return result  # one series straddles the other
+
+        def text(years: list[int]) -> str:
+            return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+
+        word = core_catalog().word(result.lang, f"order_{way}")
+        note = core_catalog().word(result.lang, "derived_order", answer=word, first=text(early), second=text(late))
+        return result.replace(derived=note)
+
     def _is_series(self, index: int) -> bool:
         """Does fact ``index`` list a series dated by its first year ("five Olympics, 1992–2008",
-        "world titles in 2003, 2005 and 2007"), rather than one event that mentions another year?"""
+        "world titles in 2003, 2005 and 2007") or by none ("two medals, in 1996 and 2008"), rather
+        than one event that mentions another year?"""
         years = sorted(int(t) for t in self._answer_tokens[index] if is_year(t))
-        return len(years) > 1 and self.facts.facts[index].year == years[0]
+        return len(years) > 1 and self.facts.facts[index].year in (None, years[0])
+
+    def _event_years(self, index: int) -> set[int]:
+        """The years fact ``index`` stands for: every year of a series it lists, else its own."""
+        if self._is_series(index):
+            return {int(t) for t in self._answer_tokens[index] if is_year(t)}
+        year = self.facts.facts[index].year
+        return set() if year is None else {year}
 
     def _year_of(self, index: int, ordinal: str | None) -> int | None:
         """The year fact ``index`` stands for in a count of years: its own, or for a series the
@@ -187,6 +237,8 @@ class TwoTopics(Scorer):
         one, two = (c.fact for c in result.answers)
         i, j = (self.facts.facts.index(f) for f in (one, two))
         if asks_times(folded):  # "how many times longer is the olympic walk than his first races?"
+            if not kinds_compared(folded) & MEASURES:
+                return None  # "how many times higher": a height, which no length or time settles
             a = held_measure(measures_in(one.answer.get("en", "")))
             b = held_measure(measures_in(two.answer.get("en", "")))
             if a is None or b is None or a[0] != b[0]:
@@ -207,7 +259,16 @@ class TwoTopics(Scorer):
             first, last = sorted((years[0], years[1]))
             note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
             return result.replace(derived=note)
+        if direction_of(folded) and not kinds_compared(folded) - {"number"}:
+            # "did he win more world titles than Olympic medals?": the one count each fact states.
+            one_count, two_count = self._count_of(i), self._count_of(j)
+            if one_count is not None and two_count is not None and one_count != two_count:
+                more, fewer = max(one_count, two_count), min(one_count, two_count)
+                note = core_catalog().word(result.lang, "derived_more", big=more, small=fewer)
+                return result.replace(derived=note)
         way = sooner_or_later(folded)
+        if not way and either_order(folded):  # "were his world titles before or after Beijing?"
+            return self._order_told(result, i, j)
         if not way or one.year is None or two.year is None:
             return result
         if one.date is not None and two.date is not None and one.date != two.date:

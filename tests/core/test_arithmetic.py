@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.arithmetic import distance_text, held_measure, measures_in, series_year, times
+from bot.core.arithmetic import distance_text, durations_in, held_measure, measures_in, series_year, times
 
 
 @pytest.mark.parametrize(
@@ -25,7 +25,8 @@ def test_the_year_a_fact_stands_for(years: list[int], ordinal: str | None, year:
     ("text", "tokens", "held"),
     [
         ("the 20 km walk in 1:20:07", ["20km", "1:20:07"], ("distance", 20000)),
-        ("459 km … altitudes of 4,800 m", ["459km", "4800m"], None),  # two distances: none held
+        ("459 km … altitudes of 4,800 m", ["459km"], ("distance", 459000)),  # a height is not a length
+        ("a 5 km loop and a 10 km loop", ["5km", "10km"], None),  # two distances: none held
         ("he raced 5 km events", ["5km"], ("distance", 5000)),
         ("no measure here", [], None),
     ],
@@ -71,3 +72,19 @@ def test_a_value_in_another_unit(unit: str, tokens: list[str], fields: dict[str,
     from bot.core.arithmetic import convert
 
     assert convert(unit, tokens) == fields
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("the league suspended her for three years", [3]),
+        ("a 10-year contract", [10]),
+        ("she studied there for two years and then taught for 12 years", [2, 12]),
+        ("two years after his first title he won again", []),  # a gap between two events
+        ("he was 30 years old", []),
+        ("her career spanned two decades", [20]),
+        ("no length of time here", []),
+    ],
+)
+def test_the_lengths_of_time_a_fact_states(text: str, years: list[int]) -> None:
+    assert durations_in(text) == years

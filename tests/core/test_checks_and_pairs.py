@@ -94,6 +94,182 @@ def test_the_reply_opens_with_its_yes_or_no_in_the_question_language(question: s
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("he never won a gold medal at the olympics, right?", "atlanta-gold"),
+        ("he never went to the sydney olympics, right?", "sydney-athens"),
+        ("nunca ganó el oro olímpico, ¿verdad?", "atlanta-gold"),
+        ("no se retiró en 2008, ¿cierto?", "retirement-date"),
+    ],
+)
+def test_a_denied_claim_is_checked_by_its_fact_and_answered_without_an_ambiguous_yes_or_no(
+    question: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict not in ("yes", "no")
+    assert not body(question).startswith(("Yes", "No", "Sí", "No —"))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("he grew up in guayaquil, right?", "hometown"),
+        ("he won the world junior title in helsinki", "junior-gold"),
+        ("ganó el mundial júnior en tokio, ¿no?", "junior-gold"),
+    ],
+)
+def test_a_place_no_fact_knows_claimed_after_in_or_from_is_corrected_by_the_facts_place(
+    question: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == "no"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he was 4th in atens, right?",  # a known name misspelt is that name, not another place
+        "he was in trouble for doping, right?",  # an everyday word after "in" is no place
+    ],
+)
+def test_a_misspelt_name_or_an_everyday_word_is_not_a_claimed_place(question: str) -> None:
+    assert ask(question).verdict != "no"
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "verdict"),
+    [
+        ("was atlanta his first olympics?", "five-olympics", "no"),  # 1992 was
+        ("beijing was his last olympics, right?", "five-olympics", "yes"),
+        ("¿fue pekín su último juego olímpico?", "five-olympics", "yes"),
+        ("was 2003 his first world title?", "world-titles", "yes"),
+        ("was 2005 his last world title?", "world-titles", "no"),  # 2007 was
+    ],
+)
+def test_whether_an_event_was_the_first_or_last_of_its_kind_is_settled_by_the_series(
+    question: str, fact_id: str, verdict: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_ids", "verdict"),
+    [
+        ("did he get a medal at both the 1996 and the 2008 games?", ["atlanta-gold", "beijing-silver"], "yes"),
+        ("did he win gold in both atlanta and beijing?", ["atlanta-gold", "beijing-silver"], "no"),  # silver
+        ("¿ganó medalla en atlanta y en pekín?", ["atlanta-gold", "beijing-silver"], "yes"),
+        ("was he fourth in both sydney and athens?", ["sydney-athens"], "yes"),  # one fact holds both
+    ],
+)
+def test_a_check_naming_two_events_is_checked_at_each(question: str, fact_ids: list[str], verdict: str) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == fact_ids
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"), [("did he win a medal in beijing?", "yes"), ("did he win in beijing?", "no")]
+)
+def test_winning_a_medal_is_not_winning_the_race(question: str, verdict: str) -> None:
+    assert ask(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("did he retire in 2008 or 2009?", "retirement-date"),
+        ("was he 22 or 23 when he won in atlanta?", "atlanta-age"),
+        ("did he take silver or bronze in beijing?", "beijing-silver"),
+        ("¿en qué año se retiró, 2008 o 2009? tengo una apuesta con mi primo", "retirement-date"),
+    ],
+)
+def test_a_choice_between_values_is_answered_by_the_fact_holding_one_with_no_yes_or_no(
+    question: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED and result.fact is not None and result.fact.id == fact_id
+    assert result.verdict not in ("yes", "no")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "verdict"),
+    [
+        ("borchin got a ban of a full decade, right?", "borchin-ban", "no"),  # eight years
+        ("how long was borchin's ban, ten years?", "borchin-ban", "no"),  # a question offering its guess
+        ("was borchin's suspension longer than five years?", "borchin-ban", "yes"),
+        ("his career lasted two decades, right?", "career-length", "yes"),
+    ],
+)
+def test_an_amount_of_years_claimed_is_checked_against_the_length_the_fact_states(
+    question: str, fact_id: str, verdict: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == verdict
+
+
+def test_a_gap_asked_more_or_less_is_answered_without_a_yes_or_no() -> None:
+    result = ask("did borchin beat him by more or less than half a minute in beijing?")
+    assert result.fact is not None and result.fact.id == "beijing-silver"
+    assert result.verdict not in ("yes", "no")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("borchin beat him by like half a minute in beijing", "no"),
+        ("he lost the beijing final by 14 seconds, right?", "yes"),
+        ("was he more than 10 seconds behind the winner in beijing?", "yes"),
+        ("he was less than ten seconds behind borchin, right?", "no"),
+        ("perdió por un minuto entero en pekín, ¿no?", "no"),
+    ],
+)
+def test_a_gap_claimed_in_seconds_or_minutes_is_checked_against_the_gap_the_fact_states(
+    question: str, verdict: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == "beijing-silver"
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["he retired because he got injured, right?", "he didn't stop competing because he was bored, did he?"],
+)
+def test_a_reason_claimed_is_checked_against_the_fact_that_gives_the_reason(question: str) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == "retirement-reason"
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("he retired after 2012, didn't he", "no"),
+        ("he won his olympic gold before 1995, right?", "no"),
+        ("he won olympic gold after 1990, right?", "yes"),
+        ("se retiró después de 2012, ¿no?", "no"),
+    ],
+)
+def test_a_year_claimed_before_or_after_is_settled_by_the_facts_year(question: str, verdict: str) -> None:
+    assert ask(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("didn't he retire in 2012?", "No —"),  # a negative question: "no" reads as the fact's answer
+        ("se retiró en 2008, ¿no?", "Sí —"),  # a closing "¿no?" is a tag, not a denial
+    ],
+)
+def test_a_negative_question_or_a_tag_keeps_its_yes_or_no(question: str, start: str) -> None:
+    assert body(question).startswith(start)
+
+
+@pytest.mark.parametrize(
     ("question", "fact_ids"),
     [
         ("Which was his better Olympics, 1996 or 2008?", ["atlanta-gold", "beijing-silver"]),
@@ -135,6 +311,50 @@ def test_an_order_check_is_settled_by_the_two_dates(question: str, verdict: str 
     assert ask(question).verdict in ((verdict,) if verdict else (None, ""))
 
 
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("was the junior gold before or after his olympic gold?", "Before: 1992 came first, then 1996"),
+        ("were his world titles before or after his beijing silver?", "Before: 2003–2007 came first, then 2008"),
+        ("was the reuters report on borchin before or after he retired?", "After: 2008 came first, then 2015"),
+    ],
+)
+def test_before_or_after_is_answered_with_the_order_of_the_two_facts_years(question: str, start: str) -> None:
+    assert ask(question).derived.startswith(start)
+
+
+def test_before_or_after_is_told_in_spanish() -> None:
+    result = ask("¿el bronce júnior fue antes o después del oro júnior?")  # "después" asks the order here
+    assert result.derived.startswith("Antes: primero 1990 y luego 1992")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "start"),
+    [
+        ("how old was he at the beijing olympics?", "es", "Unos 34 años"),
+        ("how many years between his first world title and his last?", "es", "Entre uno y otro pasaron 4 años"),
+        ("¿qué edad tenía en pekín 2008?", "en", "About 34"),
+    ],
+)
+def test_a_worked_out_value_is_worded_in_the_reply_language_asked_for(question: str, lang: str, start: str) -> None:
+    assert body(question, lang).startswith(start)  # no English in a Spanish reply, nor the reverse
+
+
+def test_before_or_after_is_not_told_when_one_series_straddles_the_other() -> None:
+    assert not ask("were his five olympics before or after his olympic gold?").derived
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("did he win more world titles than olympic medals?", "3 is more than 2"),
+        ("¿ganó más títulos mundiales que medallas olímpicas?", "3 es más que 2"),
+    ],
+)
+def test_more_or_fewer_between_two_facts_compares_the_one_count_each_states(question: str, start: str) -> None:
+    assert ask(question).derived.startswith(start)
+
+
 def test_two_people_one_fact_names_but_does_not_rank_get_no_answer() -> None:
     assert ask("who was faster in the atlanta final, markov or segura?").status is not Status.ANSWERED
 
@@ -171,6 +391,12 @@ def test_a_measure_compared_between_two_events_is_not_settled_by_their_results(q
         ),
         ("cuántos años entre su oro olímpico y su plata olímpica", "es", "12 años", ["atlanta-gold", "beijing-silver"]),
         (
+            "roughly how many times longer was the pilgrimage than the olympic race he won",
+            "en",
+            "22.9 times",
+            ["pilgrimage", "atlanta-gold"],
+        ),
+        (
             "how many times longer is the olympic walk he won than the races he started in as a kid",
             "en",
             "4 times",
@@ -193,7 +419,7 @@ def test_arithmetic_is_worked_out_from_the_facts_and_marked_as_derived(
     "question",
     [
         "how many years after his first junior worlds did he retire",  # "first" may be an event only mentioned
-        "how many times longer was the pilgrimage than his olympic race?",  # the pilgrimage states two distances
+        "how many times higher was the pilgrimage than atlanta?",  # a height: no fact's length settles it
     ],
 )
 def test_arithmetic_the_facts_cannot_settle_is_not_worked_out(question: str) -> None:
@@ -250,6 +476,112 @@ def test_his_age_at_another_event_is_worked_out_from_the_one_fact_that_states_it
 
 
 @pytest.mark.parametrize(
+    ("question", "age", "fact_id"),
+    [
+        ("judging by his age in atlanta, how old was he at the beijing games", "About 34", "beijing-silver"),
+        ("from how old he was in atlanta, work out his age at the seoul junior worlds", "About 18", "junior-gold"),
+        ("based on his age in atlanta, how old was he at his last world title", "About 33", "world-titles"),
+        ("por la edad que tenía en atlanta, ¿qué edad tenía en pekín?", "Unos 34 años", "beijing-silver"),
+    ],
+)
+def test_the_age_facts_own_event_named_as_the_basis_does_not_hide_the_event_asked(
+    question: str, age: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == [fact_id, "atlanta-age"]
+    assert result.derived.startswith(age)
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("going by how old he was at the atlanta games, what year was he born?", "en"),
+        ("he was 22 in 96, so roughly when was he born", "en"),
+        ("por la edad que tenía en atlanta, ¿en qué año nació?", "es"),
+    ],
+)
+def test_a_birth_year_asked_from_his_age_is_worked_out_as_one_of_two_years(question: str, lang: str) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == ["atlanta-age"]
+    assert result.derived.startswith("1973 o 1974" if lang == "es" else "1973 or 1974")
+    assert ("worked out" if lang == "en" else "calculado") in result.derived
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [
+        ("how many of his olympic games did he leave without a medal?", "3 of the 5"),
+        ("at how many olympics did he not medal", "3 of the 5"),
+        ("¿en cuántos juegos olímpicos se quedó sin medalla?", "3 de 5"),
+    ],
+)
+def test_a_count_of_events_without_something_is_the_count_less_those_another_fact_lists_with_it(
+    question: str, start: str
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == ["five-olympics", "olympic-medals"]
+    assert result.derived.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many olympics did he compete in without winning gold?",  # a colour is not any medal
+        "how many olympic medals did he win, not just golds?",  # "not just" adds
+        "how many world championships did he finish without a medal?",  # no fact counts his championships
+        "how many olympics did borchin compete in without a medal?",  # someone else's
+    ],
+)
+def test_a_count_without_something_the_facts_cannot_settle_is_not_worked_out(question: str) -> None:
+    assert not ask(question).derived
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("if borchin's suspension started in 2015, when would it be over?", "en"),
+        ("si la sanción a borchin empezó en 2015, ¿en qué año termina?", "es"),
+    ],
+)
+def test_the_end_of_a_length_of_time_is_counted_from_the_start_the_question_gives(question: str, lang: str) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == ["borchin-ban"]
+    assert result.derived.startswith("En 2023" if lang == "es" else "In 2023")
+    assert body(question).startswith(result.derived)
+
+
+def test_the_end_of_a_length_of_time_is_not_worked_out_without_its_start() -> None:
+    assert "2023" not in ask("when did borchin's ban end?").derived
+
+
+@pytest.mark.parametrize(
+    "question", ["when was he born?", "¿cuándo nació jefferson pérez?", "based on his age, when is his birthday?"]
+)
+def test_a_birth_date_asked_without_leaning_on_his_age_is_not_worked_out(question: str) -> None:
+    assert ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "age", "fact_id"),
+    [
+        ("how old was he at his last olympics?", "About 34", "five-olympics"),  # not Atlanta's 22
+        ("how old was he at his first olympics?", "About 18", "five-olympics"),
+        ("¿qué edad tenía en sus últimos juegos olímpicos?", "Unos 34 años", "five-olympics"),
+    ],
+)
+def test_his_age_at_the_first_or_last_of_a_series_is_worked_out_from_the_series(
+    question: str, age: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == [fact_id, "atlanta-age"]
+    assert result.derived.startswith(age)
+
+
+def test_the_first_win_of_a_kind_is_not_the_first_event_of_that_kind() -> None:
+    assert not ask("how old was he at his first olympic win?").derived.startswith("About 18")
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "how old was he when he won the olympics",  # the age fact itself answers: nothing to work out
@@ -273,6 +605,57 @@ def test_a_span_within_one_fact_is_worked_out_from_its_two_years(question: str, 
     assert [f.id for f in result.facts] == ["borchin-ban"]
     assert years in result.derived
     assert body(question).startswith(result.derived)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id", "years"),
+    [
+        ("how many years passed between his first world title and his last one", "world-titles", "4 years"),
+        ("how many years separated his first world championship win from his final one", "world-titles", "4 years"),
+        ("how many years were there between his first and last olympic medals", "olympic-medals", "12 years"),
+        ("¿cuántos años pasaron entre su primer título mundial y el último?", "world-titles", "4 años"),
+    ],
+)
+def test_a_span_from_the_first_to_the_last_of_a_series_is_worked_out_from_the_fact_listing_it(
+    question: str, fact_id: str, years: str
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == [fact_id]
+    assert years in result.derived
+
+
+def test_a_span_with_one_end_of_a_series_and_another_the_facts_lack_is_not_worked_out() -> None:
+    result = ask("how many years between his birth and his first olympics?")
+    assert not result.derived  # the five Games, 1992–2008, hold only one end
+
+
+def test_a_span_from_first_to_last_of_something_no_fact_lists_is_not_worked_out() -> None:
+    result = ask("how many years between his first race and his last race")
+    assert result.status is not Status.ANSWERED or not result.derived
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["how did he do at the sydney olympics?"], "and the games after that one?", "sydney-athens"),  # Athens
+        (["what did he win in atlanta?"], "what about the next olympics?", "sydney-athens"),
+        (["how did he do in beijing?"], "and the olympics before that?", "sydney-athens"),
+        (["what did he win in 2003?"], "and the next world championships?", "world-titles"),
+        (["¿qué ganó en atlanta?"], "¿y en los juegos siguientes?", "sydney-athens"),
+        (["how did he do in athens?"], "and the olympics after that?", "beijing-silver"),  # Athens is 2004
+        (["¿cómo le fue en atenas?"], "¿y en los juegos siguientes?", "beijing-silver"),
+    ],
+)
+def test_the_next_event_of_the_kind_named_is_the_nearest_of_that_kind_not_of_any(
+    context: list[str], question: str, fact_id: str
+) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert [f.id for f in result.facts] == [fact_id]
+
+
+def test_no_event_of_the_kind_named_on_that_side_is_declined() -> None:
+    result, _ = ask_in_context(shipped_engine(), "and the olympics after that?", ["how did he do in beijing?"])
+    assert result.status is not Status.ANSWERED  # Beijing was his last Olympics
 
 
 def test_before_that_after_a_dated_answer_is_the_nearest_dated_fact_of_that_year() -> None:

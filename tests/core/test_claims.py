@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.claims import claim_of, compares_to_value, predicate_people, states_a_claim
+from bot.core.claims import claim_of, compares_to_value, gives_reason, negation_words, predicate_people, states_a_claim
 from bot.core.fold import fold
 
 
@@ -66,6 +66,8 @@ def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str
     [
         ("my cousin says the walk was 1000 km", "the walk was 1000 km"),
         ("pretty sure he retired in 2010", "he retired in 2010"),
+        ("bro claims the race was 50 km", "the race was 50 km"),  # a person noun without "my"
+        ("mi abuela dice que era de quito", "era de quito"),
         # the question comes first: what follows the opening is chatter, not the thing asked
         ("what year did he win gold? my friend says 2000", None),
         ("so we got curious what year did he win gold my friend says 2000", None),
@@ -83,3 +85,21 @@ def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str
 )
 def test_a_claim_is_what_follows_its_opening_unless_a_question_came_first(text: str, claim: str | None) -> None:
     assert claim_of(fold(text)) == claim
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("she left the club because she got bored, right?", True),
+        ("she quit cuz of an injury", True),
+        ("dejó el club debido a una lesión, ¿no?", True),
+        ("i asked because my kid wants to know what distance she ran", False),  # a question word asks that
+        ("she left the club in 2010", False),
+    ],
+)
+def test_a_claim_giving_a_reason_is_told(text: str, reason: bool) -> None:
+    assert gives_reason(fold(text)) is reason
+
+
+def test_the_words_that_deny_a_claim_are_general_language() -> None:
+    assert {"never", "nunca", "jamas"} <= negation_words()

@@ -5,7 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.comparisons import asks_span, asks_times, cuts, kinds_compared, pits_two, sooner_or_later
+from bot.core.comparisons import (
+    asks_birth,
+    asks_end,
+    asks_span,
+    asks_times,
+    asks_unit,
+    cuts,
+    either_order,
+    kinds_compared,
+    pits_two,
+    sooner_or_later,
+)
 from bot.core.fold import fold
 
 
@@ -21,6 +32,17 @@ from bot.core.fold import fold
         ("what did he do after retiring?", False, False, False),
         ("so the russian dude who beat him got busted or what", False, False, False),  # a tag, not a choice
         ("¿se retiró en 2008 o no?", False, False, False),
+        # A span asked in two parts: an amount of years, then a word setting two times apart.
+        ("how many years were there between the two medals", False, True, False),
+        ("how many years separated his gold from his silver", False, True, False),
+        ("how many years lay between the first race and the last", False, True, False),
+        ("how many years from his debut to his farewell", False, True, False),
+        ("¿cuántos años transcurrieron desde su debut hasta su retiro?", False, True, False),
+        ("how much time went by before he raced again", False, True, False),
+        # An amount of time that does not pass between two dates is a margin or a distance.
+        ("how much time separated him from the winner", False, False, False),
+        ("how long was the walk from the capital to his town", False, False, False),
+        ("¿cuántos años tenía cuando ganó?", False, False, False),
     ],
 )
 def test_what_a_two_topic_question_asks(text: str, pits: bool, span: bool, times: bool) -> None:
@@ -78,3 +100,51 @@ def test_a_place_alone_borrows_only_from_a_parallel_topic() -> None:
 
 def test_how_many_more_is_a_count_not_a_comparison() -> None:
     assert not pits_two(fold("after atlanta, how many more olympics did he compete in?"))
+
+
+@pytest.mark.parametrize(
+    ("text", "end", "birth"),
+    [
+        ("if the contract started in 2010, when would it run out?", True, False),
+        ("si la sanción empezó en 2015, ¿cuándo termina?", True, False),
+        ("when did the contract end", False, False),  # no start to count from
+        ("what year was she born", False, True),
+        ("¿en qué año nació?", False, True),
+        ("where was she born", False, False),
+    ],
+)
+def test_what_a_question_asks_worked_out(text: str, end: bool, birth: bool) -> None:
+    folded = fold(text)
+    assert (asks_end(folded), asks_birth(folded)) == (end, birth)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("what is her best time converted into seconds", "seconds"),
+        ("that race in miles?", "miles"),
+        ("pasa la distancia a millas", "miles"),
+        ("how many seconds behind was she", "seconds"),
+        ("what was her time", None),
+    ],
+)
+def test_the_unit_a_value_is_asked_in(text: str, unit: str | None) -> None:
+    assert asks_unit(fold(text)) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "either"),
+    [
+        ("was it before or after the final", True),
+        ("¿fue antes o después?", True),
+        ("was it before the final", False),
+    ],
+)
+def test_a_question_asking_which_way_two_things_are_ordered(text: str, either: bool) -> None:
+    assert either_order(fold(text)) is either
+
+
+def test_two_values_of_different_kinds_name_their_event_and_borrow_nothing() -> None:
+    kinds = {"beijing": "place", "silver": "medal", "3": "number"}
+    found = next(cuts((("3", "titles"), ("beijing", "silver")), lambda t: False, kinds.get))
+    assert found == (("3", "titles"), ("beijing", "silver"))

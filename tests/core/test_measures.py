@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.measures import direction_of, measure, settles
+from bot.core.measures import direction_of, gap_seconds, measure, settles, years_said
 from tests.coredata import shipped_engine
 
 
@@ -60,3 +60,31 @@ def test_settles_compares_with_the_single_value_of_that_kind() -> None:
 )
 def test_a_compared_amount_gets_yes_or_no(question: str, verdict: str) -> None:
     assert shipped_engine().matcher.match(question).verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("she crossed the line 14 seconds behind", [14]),
+        ("she only lost by like a full minute", [60]),
+        ("perdió por medio minuto", [30]),
+        ("two minutes and 5 seconds", [120, 5]),
+        ("her time was 1:20:07", []),  # a clock time, not an amount said in words
+    ],
+)
+def test_an_amount_of_seconds_or_minutes_said_in_words(text: str, seconds: list[float]) -> None:
+    assert gap_seconds(text) == seconds
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("she was suspended for a full decade", [10]),
+        ("a ban of five years", [5]),
+        ("la sancionaron por ocho anos", [8]),
+        ("she was 30 years old", []),  # an age
+        ("two years after her first title", []),  # a gap between two events
+    ],
+)
+def test_an_amount_of_years_said_in_words(text: str, years: list[float]) -> None:
+    assert years_said(text) == years

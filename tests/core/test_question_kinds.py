@@ -26,7 +26,7 @@ def ask(question: str):
         ("someone told me he retired in 2010", "retirement-date", "no"),
         ("i heard he finished second in atlanta", "atlanta-gold", "no"),  # a placing is checked against the medal
         ("mi primo dice que ganó plata en atlanta", "atlanta-gold", "no"),
-        ("i heard he lost to borchin by like a whole minute in beijing", "beijing-silver", ""),
+        ("i heard he lost to borchin by like a whole minute in beijing", "beijing-silver", "no"),  # 14 seconds
         # yes/no checks, English and Spanish
         ("did he win gold in sydney?", "sydney-athens", "no"),
         ("did he retire in 2008?", "retirement-date", "yes"),

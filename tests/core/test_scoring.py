@@ -31,3 +31,13 @@ def test_everyday_words_are_light_and_rare_ones_heavy() -> None:
 def test_the_weight_stays_within_its_bounds() -> None:
     assert weight(1) == MIN_UNKNOWN_WEIGHT
     assert weight(10**9) == MAX_UNKNOWN_WEIGHT
+
+
+def test_a_topic_word_a_phrasing_lacks_costs_little_closeness() -> None:
+    from tests.coredata import shipped_engine
+
+    matcher = shipped_engine().matcher
+    plain = matcher.score(matcher.analyzer.analyze("when did he retire"))[0]
+    topical = matcher.score(matcher.analyzer.analyze("when did he retire from athletics"))[0]
+    assert plain.index == topical.index
+    assert topical.similarity > 0.7 * plain.similarity  # 0.66 when the topic word counted in full

@@ -1,0 +1,156 @@
+"""Long messages: a preamble, chatter around the question, two questions in one.
+
+When the whole message is not answered, its parts are tried: the tail that is itself a clear
+question, the asking clauses with the rest as soft context (or alone, when the rest names
+nothing the answer lacks), and a second clause's answer added when each clause is clear.
+"""
+
+from __future__ import annotations
+
+from bot.core.index import is_year
+from bot.core.near_misses import NearMisses
+from bot.core.results import Candidate, MatchResult, Status
+from bot.core.scoring import PIVOT_RANK
+from bot.core.text import RARE_RANK, Analysis
+from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_EVIDENCE, PART_MIN_COVERAGE
+
+__all__ = ["TAIL_MIN_CONFIDENCE", "LongMessages"]
+
+TAIL_CLAUSES = 3  # how many of the last clauses may start the tail that is tried
+TAIL_MIN_CONFIDENCE = 0.8  # the end of a long message must be a clear question by itself
+
+
+class LongMessages(NearMisses):
+    """The fallbacks for a message whose whole is not answered."""
+
+    def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+        """In a long, chatty message the question is usually at the end: try the last clauses.
+
+        "my dad watched the race with me last night…, so what was his time in Atlanta?" is
+        answered from its shortest tail that is itself a clear question. A tail may also start at a
+        question embedded mid-clause ("…nobody could agree on when he hung it up. what's the date?",
+        "what i want to know is what year he won"), when what comes before it in its clause is
+        everyday words only ("the weather in the city where he won" names its own topic).
+        """
+        clauses = analysis.clauses
+        starts: list[tuple[int, int, str]] = []  # (token index, clause, question word to prepend)
+        at = 0
+        for k, clause in enumerate(clauses):
+            starts.append((at, k, ""))
+            starts.extend((pos, k, wh) for pos, wh in analysis.embedded if at < pos < at + len(clause))
+            at += len(clause)
+        first_clause = max(0, len(clauses) - TAIL_CLAUSES)
+        asides = analysis.asides or (False,) * len(clauses)
+        for pos, k, wh in sorted(starts, reverse=True):
+            if k < first_clause or (pos == 0 and not wh):
+                continue  # the whole message was tried already
+            if asides[k] and not wh and not any(analysis.asking[k:]):
+                continue  # "… i promised i would find out": the asker's own words are no question
+            head = analysis.tokens[sum(len(c) for c in clauses[:k]) : pos]
+            if head and not all(self._everyday_word(t, analysis) for t in head):
+                continue
+            tail = analysis.part(((wh,) if wh else ()) + analysis.tokens[pos:])
+            if len(set(tail.tokens)) < 2 or not set(tail.tokens) - self._intents - self._topic:
+                continue  # "who won them" is too vague to stand for the whole message
+            result = self._decide(question, tail, truncated)
+            if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
+                # The clauses left out that ask with a question word of their own ("who won…").
+                dropped = [t for c in clauses[:k] if set(c) & self._intents for t in c]
+                if self._names_what_fact_lacks(dropped, result):
+                    return None  # "who won gold in Sydney, and what was the winning time?": Sydney was asked
+                if dropped and self.leaves_unsaid(
+                    self.facts.facts.index(result.answers[0].fact), analysis.part(tuple(dropped))
+                ):
+                    return None  # "who was faster in the final, Markov or Segura?": not said of them
+                return result
+        return None
+
+    def _everyday_word(self, token: str, analysis: Analysis) -> bool:
+        """A word of everyday language that names nothing of the domain ("nobody", "agree",
+        "want"): no place, person, number, question word or concept no fact covers."""
+        return not self._is_strong(token) and analysis.ranks.get(token, RARE_RANK) <= PIVOT_RANK
+
+    def _names_what_fact_lacks(self, tokens: list[str], result: MatchResult) -> bool:
+        """Does a dropped question name a place, person or year the answering fact never mentions?"""
+        index = self.facts.facts.index(result.answers[0].fact)
+        held = self._vocab[index] | self._answer_tokens[index]
+        return any((t in self._proper or is_year(t)) and t not in held for t in tokens)
+
+    def _focus_on_questions(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+        """A rambling message: answer its asking clauses, the rest being soft context that helps a
+        fact which explains it and costs little otherwise ("my dad watched Atlanta '96 with me…,
+        anyway what was his time?")."""
+        if len(analysis.clauses) < 2 or not any(analysis.asking) or all(analysis.asking):
+            return None
+        asked: list[str] = []
+        context: list[str] = []
+        for clause, asks in zip(analysis.clauses, analysis.asking, strict=True):
+            if asks:
+                asked.extend(clause)
+            else:
+                context.extend(t for t in clause if t not in analysis.unknown and t not in self._intents)
+        if not asked:
+            return None
+        soft = frozenset(context) - frozenset(asked)
+        focus = analysis.part(tuple(asked + context), soft)
+        result = self._decide(question, focus, truncated)
+        if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
+            return result
+        # The chatter around it may only blur a clear question ("… what was his time in atlanta
+        # thanks in advance"): the asking clauses alone, unless the chatter names a place, person
+        # or year that the answer does not hold ("in 2008, | what medal did he win").
+        result = self._decide(question, analysis.part(tuple(asked)), truncated)
+        if (
+            result.status is Status.ANSWERED
+            and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE
+            and not self._names_what_fact_lacks(context, result)
+        ):
+            return result
+        return None
+
+    def _add_clauses(self, analysis: Analysis, whole: MatchResult) -> MatchResult:
+        """A message asking two things gets both answers, when each clause is clear on its own."""
+        if len(analysis.clauses) < 2:
+            return whole
+        seen = {c.fact.id for c in whole.answers}
+        found: list[Candidate] = []
+        asides = analysis.asides or (False,) * len(analysis.clauses)
+        for clause, aside in zip(analysis.clauses, asides, strict=True):
+            if aside:
+                continue  # "…, i always forget": the asker's own words ask nothing of him
+            # "more world golds or olympic golds?": the comparing words say how, not what; a clause
+            # left with only question words and words most facts share ("which happened first",
+            # "¿dónde le fue mejor") names nothing to answer.
+            rest = tuple(t for t in clause if t not in self._compare)
+            if len(rest) < len(clause) and all(t in self._intents or self._idf.get(t, 0.0) < COMMON_IDF for t in rest):
+                continue
+            clause = rest or clause
+            scored = self.score(analysis.part(clause))
+            if not scored:
+                continue
+            best = scored[0]
+            runner = scored[1] if len(scored) > 1 else None
+            clear = (
+                best.coverage >= PART_MIN_COVERAGE
+                and best.evidence >= MIN_EVIDENCE
+                and (runner is None or best.rank - runner.rank >= MARGIN)
+            )
+            if clear:
+                found.append(self._candidate(best))
+        if whole.status is not Status.ANSWERED and len({c.fact.id for c in found}) < 2:
+            return whole
+        if not {c.fact.id for c in found} - seen:
+            return whole
+        answers: list[Candidate] = []  # in the order the message asks them
+        for cand in (*found, *whole.answers):
+            if all(c.fact.id != cand.fact.id for c in answers):
+                answers.append(cand)
+        confidence = min(c.confidence for c in answers)
+        return MatchResult(
+            whole.question,
+            Status.ANSWERED,
+            whole.lang,
+            confidence,
+            answers=tuple(answers[:3]),
+            truncated=whole.truncated,
+        )
