@@ -189,7 +189,8 @@ class FactIndex:
         for i, words in enumerate(self._vocab):
             for token in words:
                 self._fact_postings.setdefault(token, []).append(i)
-        self._phrasing_weight = [sum(self._idf[t] for t in tokens) for tokens in self._phrasing_sets]
+        # summed in one fixed order: a set's order (and a float sum's last bit) varies with the hash seed
+        self._phrasing_weight = [sum(self._idf[t] for t in sorted(tokens)) for tokens in self._phrasing_sets]
         self._postings: dict[str, list[int]] = {}
         for j, tokens in enumerate(self._phrasing_sets):
             for token in tokens:

@@ -155,21 +155,24 @@ class Scorer(FactIndex):
         if not analysis.tokens:
             return []
         query = set(analysis.tokens) | (analysis.subjects - {ABOUT_HIM})
+        # Sums of floats in one fixed order: a set's order varies with the hash seed, and a sum in
+        # another order can tip a near tie between two facts (a different answer per process).
+        ordered = sorted(query)
         about_him = ABOUT_HIM in analysis.subjects
-        weights = {t: self._idf.get(t, 0.0) for t in query}
-        about_someone_else = any(about_other(t) for t in query)
-        misses = {t: self._miss_weight(t, analysis, strict=about_someone_else) for t in query}
+        weights = {t: self._idf.get(t, 0.0) for t in ordered}
+        about_someone_else = any(about_other(t) for t in ordered)
+        misses = {t: self._miss_weight(t, analysis, strict=about_someone_else) for t in ordered}
         for token in analysis.soft & query:
             misses[token] *= SOFT_MISS  # context from a rambling message: a fact need not explain it
         # Phrasing similarity: idf-weighted Jaccard with each phrasing sharing a token (inverted
         # index), blended with rapidfuzz's token-sort ratio over the canonical token strings.
         best_sim = [0.0] * len(self._vocab)
-        q_weight = sum(weights.values()) + sum(misses[t] for t in query if weights[t] == 0.0)
+        q_weight = sum(weights.values()) + sum(misses[t] for t in ordered if weights[t] == 0.0)
         shared: dict[int, float] = defaultdict(float)
         shared_topic: dict[int, float] = defaultdict(float)
         postings = self._postings
         topic = self._topic
-        for token in query:
+        for token in ordered:
             weight = weights[token]
             if weight:
                 for j in postings.get(token, ()):
@@ -178,7 +181,7 @@ class Scorer(FactIndex):
                         shared_topic[j] += weight
         # A word about him at large ("athletics", "the walker") that a phrasing lacks costs its
         # closeness nothing: "¿cuándo se retiró del deporte?" is as close as "when did he retire".
-        topic_weight = sum(weights[t] for t in query if t in topic)
+        topic_weight = sum(weights[t] for t in ordered if t in topic)
         phrasing_weight, owners = self._phrasing_weight, self._phrasing_owner
         for j, common in shared.items():
             own = q_weight - TOPIC_DISCOUNT * (topic_weight - shared_topic[j])
@@ -195,7 +198,7 @@ class Scorer(FactIndex):
                 found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
                 ratio[i] = found[1] / 100 if found else 0.0
         # A name no fact knows ("the Tokyo Olympics") is as specific as a missing place or person.
-        strong_tokens = {t for t in query if self._is_strong(t) or t in analysis.unknown_pairs} - analysis.soft
+        strong_tokens = {t for t in ordered if self._is_strong(t) or t in analysis.unknown_pairs} - analysis.soft
         # Per question word, once: its weight, its cost when missing, and what kind of word it is.
         words = [
             (
@@ -206,9 +209,9 @@ class Scorer(FactIndex):
                 t in self._topic,
                 t not in self._intents and not is_small_number(t),  # what is asked about, not how
             )
-            for t in query
+            for t in ordered
         ]
-        candidates = sorted({i for t in query for i in self._fact_postings.get(t, ())})
+        candidates = sorted({i for t in ordered for i in self._fact_postings.get(t, ())})
         scored = []
         for i in candidates:  # a fact sharing no word with the question has nothing to say
             central = self._centrality[i]
