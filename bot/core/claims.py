@@ -18,8 +18,10 @@ from pathlib import Path
 
 from bot.core.fold import fold
 from bot.core.lazyre import lazy
+from bot.core.wordlists import tables
 
 __all__ = [
+    "asks_a_value",
     "claim_of",
     "compares_to_value",
     "comparison_words",
@@ -164,3 +166,55 @@ def predicate_people(folded: str, people: frozenset[str]) -> frozenset[str]:
         if re.search(rf"\b(?:was|is|were|fue|era|es)\s+(?:\w+\s+)?{name}\b", folded):
             found.add(person)
     return frozenset(found)
+
+
+# A clause's bounds: a sentence mark, a comma, an opening "¿" or "¡".
+_CLAUSE_MARK = lazy(r"([.!?;:,¿¡])")
+_WORD = lazy(r"[^\W_]+(?:'[^\W_]+)?")
+_YES_NO_WORDS = frozenset({"whether", "si"})  # "whether", "si": an embedded question asking yes or no
+_MORE_PREPOSITIONS = frozenset({"on", "by", "up", "until", "till", "since", "hasta", "desde", "sobre", "contra"})
+_EXCLAIMING = frozenset({"a", "an"})  # "what a race, he won gold right?": an exclamation, not a question
+MAX_PREPOSITIONS = 2  # "up to what", "from which", "hasta dónde": prepositions carried before the word
+
+
+def _leads(words: list[str]) -> list[str]:
+    """A clause's words from where it starts asking: past lead filler and conjunctions ("so",
+    "and", "pero") and the prepositions a question word may carry ("a cuántos", "in which")."""
+    table = tables()
+    skip = table.lead_filler | table.conjunctions
+    i = 0
+    while i < len(words) and fold(words[i]) in skip:
+        i += 1
+    start = i
+    while i < len(words) and i - start < MAX_PREPOSITIONS and fold(words[i]) in table.prepositions | _MORE_PREPOSITIONS:
+        i += 1
+    return words[i:]
+
+
+def asks_a_value(text: str) -> bool:
+    """Does a clause of ``text`` (as written) open with a question word, so that it asks for a
+    value ("¿A cuántos segundos quedó…?", "in which year did he…, right?", "how many…") — which
+    a "Yes"/"No" cannot answer? The word may follow prepositions ("de dónde", "up to what").
+    Not a question word opening a clause that tells ("when he won in Atlanta he was 22, right?":
+    a subject follows it), an exclamation ("what a race"), nor "whether" (asks yes or no). An
+    unaccented Spanish word ("cuando", "como") asks only after "¿" or closing the message: the
+    accent is what tells "cuándo" from "cuando" and "cómo" from "como" ("like")."""
+    table = tables()
+    asking = table.asking_words - _YES_NO_WORDS
+    parts = _CLAUSE_MARK.split(text.casefold())
+    mark = ""
+    for n, part in enumerate(parts):
+        if n % 2:
+            mark = part
+            continue
+        words = _leads(_WORD.findall(part))
+        if not words or fold(words[0]) not in asking or mark == "¡":
+            continue
+        word, after = words[0], fold(words[1]) if len(words) > 1 else ""
+        if after in table.subjects or (after in _EXCLAIMING and fold(word) == "what"):
+            continue
+        english = fold(word).startswith(("wh", "how"))
+        last = not any(_WORD.search(rest) for rest in parts[n + 1 :])
+        if english or word != fold(word) or mark == "¿" or last:
+            return True
+    return False
