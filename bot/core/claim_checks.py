@@ -51,6 +51,9 @@ FIRST, LAST = "1st", "last"  # the lexicon's tokens for "first"/"primer" and "la
 TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
 EACH_AT_LEAST = 2  # events named in one check to be checked one by one
 AMOUNT_ASKS = frozenset({"duration", "q_count"})  # the lexicon's "how long", "how many": the amount asked
+# The lexicon's words of losing or falling short ("lost the gold", "missed the bronze", "finished
+# behind the winner"): a medal named with one is the medal at stake, maybe the one he did not get.
+LOSING = frozenset({"beat", "miss", "behind"})
 
 
 def _years_held(text: str) -> list[float]:
@@ -204,9 +207,16 @@ class ClaimChecks(FollowUps):
 
         if any(about_other(t) for t in analysis.subjects) and any(not missing_from(i) for i in leading[:2]):
             return None  # a leading fact states the whole claim about him: none may correct it ("¿Borchin era ruso?")
+        others = {s.removeprefix("about_") for s in analysis.subjects if about_other(s)}
         for i in sorted(leading, key=lacks):
             missing = missing_from(i)
             if not missing or not all(checkable(t, i) for t in missing):
+                continue
+            if others and (
+                others - self._answer_tokens[i] or any(kind_of(t) in ANCHOR_KINDS for t in missing)
+            ):
+                # "did Markov finish 10 seconds behind him in Atlanta?": what another person did is
+                # settled only by a fact that names them, at the event the claim names.
                 continue
             if sum(kind_of(t) in ANCHOR_KINDS for t in missing) > 1:
                 continue  # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs
@@ -531,6 +541,10 @@ class ClaimChecks(FollowUps):
         answer = self._answer_tokens[index]
         placings = self._placings(answer)
         claimed = {PLACE_OF.get(t, t) for t in values if self._value_kind(t) == "medal"}
+        if claimed and set(analysis.tokens) & LOSING:
+            # "did he lose the gold by seconds?" (silver: yes), "did he beat them for gold?" (no if
+            # silver): which way the medal is claimed, the words of losing cannot tell.
+            return result.replace(verdict="")
         if MEDAL in analysis.tokens and placings and not placings & PODIUM:
             return result.replace(verdict="no")  # "did he medal in Athens?" — fourth both times
         if (
