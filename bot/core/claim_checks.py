@@ -24,7 +24,15 @@ from bot.core.comparisons import sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.lazyre import lazy
-from bot.core.measures import amount_phrases, direction_of, gap_seconds, points_both_ways, settles, years_said
+from bot.core.measures import (
+    amount_phrases,
+    direction_of,
+    gap_seconds,
+    points_both_ways,
+    settles,
+    vague_gap,
+    years_said,
+)
 from bot.core.numbers import normalise_numbers
 from bot.core.respell import sound_key
 from bot.core.results import Candidate, MatchResult, Status
@@ -313,7 +321,10 @@ class ClaimChecks(FollowUps):
         for said_in, held_in in AMOUNT_READERS:
             claimed = said_in(folded)
             if len(claimed) == 1 and (analysis.confirming or asks_amount):
-                return self._amount_checked(analysis, question, result, claimed[0], said_in, held_in)
+                return self._amount_checked(analysis, question, result, (claimed[0],) * 2, held_in)
+        vague = vague_gap(folded)  # "by a few seconds": any amount of seconds under a minute
+        if vague is not None and analysis.confirming and not asks_amount:
+            return self._amount_checked(analysis, question, result, vague, gap_seconds)
         return None
 
     def _amount_checked(
@@ -321,10 +332,11 @@ class ClaimChecks(FollowUps):
         analysis: Analysis,
         question: str,
         result: MatchResult,
-        claimed: float,
-        said_in: Callable[[str], list[float]],
+        claimed: tuple[float, float],
         held_in: Callable[[str], list[float]],
     ) -> MatchResult | None:
+        """The amount a close fact states checked against the one claimed (``claimed``: the
+        lowest and highest it may be; one amount when said exactly)."""
         folded = fold(question)
         # The amount claimed is the value checked, not topic: "by like a full minute" leaves "beat".
         said = set(self.analyzer.analyze(" ".join(amount_phrases(folded)), analysis.lang).tokens)
@@ -346,13 +358,22 @@ class ClaimChecks(FollowUps):
         if result.status is Status.ANSWERED and result.fact is not fact:
             return None  # the message is about something else that its words pick clearly
         direction = direction_of(folded)
-        up, down = amount > claimed, amount < claimed
-        right = (up if direction > 0 else down) if direction else amount == claimed
+        low, high = claimed
+        up, down = amount > high, amount < low
+        right = (up if direction > 0 else down) if direction else low <= amount <= high
         confidence = max(result.confidence, decision.ANSWER_AT)
         top = Candidate(fact, confidence)
         lang, truncated = result.lang, result.truncated
-        verdict = "" if points_both_ways(folded) else "yes" if right else "no"  # "more or less?" asks which
-        return MatchResult(question, Status.ANSWERED, lang, confidence, (top,), truncated=truncated, verdict=verdict)
+        vague_compared = bool(direction) and low != high  # "more than a few seconds": no amount to compare
+        verdict = "" if points_both_ways(folded) or vague_compared else "yes" if right else "no"
+        found = MatchResult(question, Status.ANSWERED, lang, confidence, (top,), truncated=truncated)
+        colours = {PLACE_OF.get(t, t) for t in topic if self._value_kind(t) == MEDAL}
+        placings = self._placings(self._answer_tokens[scored.index])
+        if verdict == "yes" and colours and placings and not colours & placings and not set(topic) & LOSING:
+            # The gap is one value the claim checks; the medal it names must hold too ("won gold in
+            # Beijing by 14 seconds": the gap is right, the medal is not).
+            verdict = "no"
+        return found.replace(verdict=verdict)
 
     def _ordinal_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "Was Atlanta his first Olympics?", "was 2005 his last world title?": whether an event
