@@ -224,6 +224,10 @@ class Matcher(LongMessages):
         if result.status is not Status.ANSWERED and asks_for_any_fact(fold(text)) and self._names_nothing(analysis):
             top = Candidate(self.facts.facts[self._central_fact], ANY_FACT_CONFIDENCE)
             result = MatchResult(question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=truncated)
+        if result.status is Status.AMBIGUOUS and analysis.tokens and set(analysis.tokens) <= self._profile:
+            # "why is he famous", "who is he": the facts that each say who he is are all right answers
+            both = tuple(Candidate(c.fact, ANY_FACT_CONFIDENCE) for c in result.suggestions[:2])
+            result = MatchResult(question, Status.ANSWERED, result.lang, ANY_FACT_CONFIDENCE, both, truncated=truncated)
         if result.status is not Status.ANSWERED:
             result = (
                 self._confirmed_by_all(analysis, result)

@@ -248,3 +248,10 @@ def test_what_a_name_is_asked_of(question: str, named: tuple[str, ...]) -> None:
 def test_a_name_asked_of_someone_the_fact_names_is_answered() -> None:
     assert ask("name the russian walker who beat him in beijing").fact.id in ("beijing-silver", "borchin-ban")
     assert ask("what's the name of the cathedral").status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize("question", ["why is he famous?", "what is he best known for", "¿por qué es conocido?"])
+def test_what_he_is_known_for_gets_the_facts_that_say_who_he_is(question: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert {c.fact.id for c in result.answers} <= {"sport", "atlanta-gold", "olympic-medals", "world-titles"}
