@@ -177,44 +177,64 @@ _EXCLAIMING = frozenset({"a", "an"})  # "what a race, he won gold right?": an ex
 MAX_PREPOSITIONS = 2  # "up to what", "from which", "hasta dónde": prepositions carried before the word
 
 
-def _leads(words: list[str]) -> list[str]:
+def _word_of(written: str) -> str:
+    """A written word as the tables spell it: folded, its chat spelling undone ("wht", "kien"),
+    a contraction's ending dropped ("where'd", "what's")."""
+    folded = fold(written).split("'")[0]
+    return tables().spellings.get(folded, folded).split(" ")[0]
+
+
+def _leads(words: list[str]) -> tuple[list[str], bool]:
     """A clause's words from where it starts asking: past lead filler and conjunctions ("so",
-    "and", "pero") and the prepositions a question word may carry ("a cuántos", "in which")."""
+    "and", "pero") and the prepositions a question word may carry ("a cuántos", "in which");
+    and whether a preposition was carried."""
     table = tables()
     skip = table.lead_filler | table.conjunctions
     i = 0
-    while i < len(words) and fold(words[i]) in skip:
+    while i < len(words) and _word_of(words[i]) in skip:
         i += 1
     start = i
-    while i < len(words) and i - start < MAX_PREPOSITIONS and fold(words[i]) in table.prepositions | _MORE_PREPOSITIONS:
+    carriers = table.prepositions | _MORE_PREPOSITIONS
+    while i < len(words) and i - start < MAX_PREPOSITIONS and _word_of(words[i]) in carriers:
         i += 1
-    return words[i:]
+    return words[i:], i > start
+
+
+# An English question word then an auxiliary and its subject, anywhere ("atlanta time what was it",
+# "so the guy, who was he"): a direct question asked inside a clause.
+_ASKS_INVERTED = lazy(
+    r"\b(?:what|when|where|how|who|which)(?:\s+[a-z]+)?\s+(?:did|does|do|was|were|is|are|has|had)\s+(?:he|his|it|she|they)\b"
+)
 
 
 def asks_a_value(text: str) -> bool:
     """Does a clause of ``text`` (as written) open with a question word, so that it asks for a
     value ("¿A cuántos segundos quedó…?", "in which year did he…, right?", "how many…") — which
-    a "Yes"/"No" cannot answer? The word may follow prepositions ("de dónde", "up to what").
-    Not a question word opening a clause that tells ("when he won in Atlanta he was 22, right?":
-    a subject follows it), an exclamation ("what a race"), nor "whether" (asks yes or no). An
-    unaccented Spanish word ("cuando", "como") asks only after "¿" or closing the message: the
-    accent is what tells "cuándo" from "cuando" and "cómo" from "como" ("like")."""
+    a "Yes"/"No" cannot answer? The word may follow prepositions ("de dónde", "up to what"), or
+    ask inverted anywhere ("…time what was it"). Not a question word opening a clause that tells
+    ("when he won in Atlanta he was 22, right?": a subject follows it), an exclamation ("what a
+    race"), nor "whether" (asks yes or no). An unaccented Spanish word with no preposition
+    before it ("cuando", "como") asks only after "¿" or closing the message: the accent is what
+    tells "cuándo" from "cuando" and "cómo" from "como" ("like")."""
     table = tables()
     asking = table.asking_words - _YES_NO_WORDS
-    parts = _CLAUSE_MARK.split(text.casefold())
+    lowered = text.casefold()
+    if _ASKS_INVERTED.search(fold(lowered)):
+        return True
+    parts = _CLAUSE_MARK.split(lowered)
     mark = ""
     for n, part in enumerate(parts):
         if n % 2:
             mark = part
             continue
-        words = _leads(_WORD.findall(part))
-        if not words or fold(words[0]) not in asking or mark == "¡":
+        words, carried = _leads(_WORD.findall(part))
+        if not words or _word_of(words[0]) not in asking or mark == "¡":
             continue
-        word, after = words[0], fold(words[1]) if len(words) > 1 else ""
-        if after in table.subjects or (after in _EXCLAIMING and fold(word) == "what"):
-            continue
-        english = fold(word).startswith(("wh", "how"))
+        word, after = words[0], _word_of(words[1]) if len(words) > 1 else ""
+        if (after in table.subjects and "'" not in word) or (after in _EXCLAIMING and _word_of(word) == "what"):
+            continue  # "when he won…" tells; "where'd he…" (a contracted auxiliary) asks
+        english = _word_of(word).startswith(("wh", "how"))
         last = not any(_WORD.search(rest) for rest in parts[n + 1 :])
-        if english or word != fold(word) or mark == "¿" or last:
+        if english or carried or word != fold(word) or mark == "¿" or last:
             return True
     return False

@@ -129,6 +129,11 @@ def test_the_words_that_deny_a_claim_are_general_language() -> None:
         ("¡Qué carrera la de Atlanta!", False),  # an exclamation
         ("do you know whether he won?", False),  # "whether" asks yes or no
         ("did he finish fourth in 2004?", False),
+        ("where'd they hold it, somewhere in spain right?", True),  # a contracted auxiliary: it asks
+        ("the marathon time what was it", True),  # an inverted question mid-clause
+        ("wht city was it, quito?", True),  # a chat spelling of the question word
+        ("oye de donde era, de quito no?", True),  # a preposition carried: it asks, accent or not
+        ("the man who was her coach was from quito, right?", False),  # a relative clause tells
     ],
 )
 def test_a_clause_opening_with_a_question_word_asks_a_value(text: str, asks: bool) -> None:
