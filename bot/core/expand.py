@@ -1,0 +1,88 @@
+"""Reading raw text before any word is looked up: which language it is in, and its expansion
+(folded, contractions opened, numbers normalised, clause boundaries marked) and stemming. Shared
+by the analyzer and by the vocabulary it builds, so both see a word the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.core.analysis import Lexicon
+from bot.core.fold import fold
+from bot.core.lazyre import lazy
+from bot.core.numbers import normalise_numbers
+from bot.core.spelled import spell_out
+from bot.core.wordlists import tables
+
+_CONTRACTIONS = (
+    (lazy(r"\b(can)'?t\b|\b(can)not\b"), r"can not"),
+    (lazy(r"\bwon't\b"), "will not"),
+    (lazy(r"\b(\w+)n't\b"), r"\1 not"),
+    (lazy(r"\b(what|who|where|when|how|why|that|it|he|she|there|here)'s\b"), r"\1 is"),
+    (lazy(r"\b(\w+)'re\b"), r"\1 are"),
+    (lazy(r"\b(\w+)'ve\b"), r"\1 have"),
+    (lazy(r"\b(\w+)'ll\b"), r"\1 will"),
+    (lazy(r"\b(\w+)'d\b"), r"\1 would"),
+    (lazy(r"\bi'm\b"), "i am"),
+)
+TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
+_SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
+_NUMBER_WORDS = tables().numbers
+
+
+_STEMMERS = {"en": snowballstemmer.stemmer("english"), "es": snowballstemmer.stemmer("spanish")}
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str, lang: str) -> str:
+    """The Snowball stem of a word in a language (numbers and short words stay as they are)."""
+    if word.isdigit() or len(word) <= 3:
+        return word
+    return _STEMMERS[lang].stemWord(word)
+
+
+def detect_language(text: str, lexicon: Lexicon) -> str:
+    """``es`` when the text reads as Spanish, else ``en``."""
+    folded_words = re.findall(r"[a-z]+", fold(text))
+    es = 2 * len(_SPANISH_MARKS.findall(text.casefold()))
+    es += sum(1 for w in folded_words if w in lexicon.spanish_markers)
+    en = sum(1 for w in folded_words if w in lexicon.english_markers)
+    return "es" if es > en else "en"
+
+
+_POSSESSIVE_RE = lazy(r"'s\b")
+# A number spelled out before a unit ("twenty k", "five km", "veinte kilómetros").
+_SPELLED_UNIT_RE = re.compile(
+    r"\b("
+    + "|".join(sorted((w for w, v in _NUMBER_WORDS.items() if v.isdigit()), key=len, reverse=True))
+    + r")(\s?(?:k|km|kms|kilomet\w*|kilo\b|miles?|m|meters?|metres?|metros?)\b)"
+)
+# Punctuation and dashes end a clause: "quick q before my exam lol — what year…" (the preamble is
+# then a clause of its own). Emoji do not: they often stand for a word ("how many 🏅 does…").
+# The dot of a title or an abbreviation ("Mr. Pérez", "Sr. Pérez", "approx. 20 km") ends nothing.
+_BOUNDARY_RE = re.compile(
+    r"[,;!¿¡—–]|\s-+\s|:(?!\d)"
+    r"|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bsr)(?<!\bsra)(?<!\bjr)(?<!\bvs)(?<!\bapprox)"
+    r"(?<!\bnum)(?<!\be\.g)(?<!\bi\.e)\.(?!\d)"
+)
+
+
+@lru_cache(maxsize=16)
+def expand(text: str) -> str:
+    """Folded text with contractions expanded, numbers normalised and clause boundaries marked
+    (``|``, ``|q`` after a question mark): what the analyzer splits into words."""
+    text = fold(text)
+    if "'" in text or "cannot" in text:
+        for pattern, repl in _CONTRACTIONS:
+            text = pattern.sub(repl, text)
+    text = spell_out(text)  # "nineteen ninety-six" → 1996, "two thousand eight" → 2008
+    if _SPELLED_UNIT_RE.search(text):  # "twenty k walk" is "20 k walk": spelled, then normalised
+        text = _SPELLED_UNIT_RE.sub(lambda m: _NUMBER_WORDS[m.group(1)] + m.group(2), text)
+    text = normalise_numbers(text)
+    if "'" in text:
+        text = _POSSESSIVE_RE.sub(" ", text).replace("'", " ")
+    text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something
+    return _BOUNDARY_RE.sub(" | ", text)  # clause boundaries

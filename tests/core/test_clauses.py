@@ -1,0 +1,42 @@
+"""Clause reading: which clauses open a question, which are the asker's asides, what is named."""
+
+import pytest
+
+from bot.core.clauses import CONFIRMING_RE, HYPOTHETICAL_RE, clause_leads, named_phrase
+
+
+@pytest.mark.parametrize(
+    ("words", "opens", "asides"),
+    [
+        ("so how far was it | i always forget", [True, False], [False, True]),
+        ("i always forget | tell me when it was", [False, True], [True, False]),
+        ("the town where it was", [False], [False]),  # a question word mid-clause opens nothing
+    ],
+)
+def test_clause_leads(words: str, opens: list[bool], asides: list[bool]) -> None:
+    assert clause_leads(words.split()) == (opens, asides)
+
+
+@pytest.mark.parametrize(
+    ("folded", "expected"),
+    [
+        ("name the coach who trained him", "coach"),
+        ("como se llama el estadio de la ciudad", "estadio"),
+        ("what was it called", None),  # what the name is of cannot be told
+    ],
+)
+def test_named_phrase(folded: str, expected: str | None) -> None:
+    assert named_phrase(folded) == expected
+
+
+@pytest.mark.parametrize(
+    ("folded", "confirming", "hypothetical"),
+    [
+        ("she came second, right?", True, False),
+        ("where did she come from?", False, False),
+        ("will she run again?", True, True),  # no question word: asks yes or no, of a plan
+    ],
+)
+def test_kinds_of_question(folded: str, confirming: bool, hypothetical: bool) -> None:
+    assert bool(CONFIRMING_RE.search(folded)) is confirming
+    assert bool(HYPOTHETICAL_RE.search(folded)) is hypothetical

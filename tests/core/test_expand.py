@@ -1,0 +1,32 @@
+"""Expansion before lookup: contractions opened, clause boundaries marked, stems per language."""
+
+import pytest
+
+from bot.core.analysis import Lexicon
+from bot.core.expand import detect_language, expand, stem
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She's here, isn't she?", "she is here |  is not she |q "),
+        ("I can't say. Maybe", "i can not say |  maybe"),
+        ("Mr. Smith walked", "mr. smith walked"),  # a title's dot ends no clause
+    ],
+)
+def test_expand_opens_contractions_and_marks_clause_boundaries(text: str, expected: str) -> None:
+    assert expand(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "lang", "expected"),
+    [("running", "en", "run"), ("corriendo", "es", "corr"), ("2004", "en", "2004"), ("ran", "en", "ran")],
+)
+def test_stem_by_language_keeps_numbers_and_short_words(word: str, lang: str, expected: str) -> None:
+    assert stem(word, lang) == expected
+
+
+def test_detect_language_weighs_marks_and_marker_words() -> None:
+    lexicon = Lexicon(spanish_markers=frozenset({"cuando"}), english_markers=frozenset({"when", "did"}))
+    assert detect_language("¿cuándo ganó?", lexicon) == "es"
+    assert detect_language("when did it start", lexicon) == "en"
