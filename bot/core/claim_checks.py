@@ -24,7 +24,15 @@ from bot.core.comparisons import sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
 from bot.core.lazyre import lazy
-from bot.core.measures import amount_phrases, direction_of, gap_seconds, points_both_ways, settles, years_said
+from bot.core.measures import (
+    amount_phrases,
+    direction_of,
+    gap_seconds,
+    points_both_ways,
+    settles,
+    vague_gap,
+    years_said,
+)
 from bot.core.numbers import normalise_numbers
 from bot.core.respell import sound_key
 from bot.core.results import Candidate, MatchResult, Status
@@ -51,6 +59,9 @@ FIRST, LAST = "1st", "last"  # the lexicon's tokens for "first"/"primer" and "la
 TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
 EACH_AT_LEAST = 2  # events named in one check to be checked one by one
 AMOUNT_ASKS = frozenset({"duration", "q_count"})  # the lexicon's "how long", "how many": the amount asked
+# The lexicon's words of losing or falling short ("lost the gold", "missed the bronze", "finished
+# behind the winner"): a medal named with one is the medal at stake, maybe the one he did not get.
+LOSING = frozenset({"beat", "miss", "behind"})
 
 
 def _years_held(text: str) -> list[float]:
@@ -204,9 +215,16 @@ class ClaimChecks(FollowUps):
 
         if any(about_other(t) for t in analysis.subjects) and any(not missing_from(i) for i in leading[:2]):
             return None  # a leading fact states the whole claim about him: none may correct it ("¿Borchin era ruso?")
+        others = {s.removeprefix("about_") for s in analysis.subjects if about_other(s)}
         for i in sorted(leading, key=lacks):
             missing = missing_from(i)
             if not missing or not all(checkable(t, i) for t in missing):
+                continue
+            if others and (
+                others - self._answer_tokens[i] or any(kind_of(t) in ANCHOR_KINDS for t in missing)
+            ):
+                # "did Markov finish 10 seconds behind him in Atlanta?": what another person did is
+                # settled only by a fact that names them, at the event the claim names.
                 continue
             if sum(kind_of(t) in ANCHOR_KINDS for t in missing) > 1:
                 continue  # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs
@@ -303,7 +321,10 @@ class ClaimChecks(FollowUps):
         for said_in, held_in in AMOUNT_READERS:
             claimed = said_in(folded)
             if len(claimed) == 1 and (analysis.confirming or asks_amount):
-                return self._amount_checked(analysis, question, result, claimed[0], said_in, held_in)
+                return self._amount_checked(analysis, question, result, (claimed[0],) * 2, held_in)
+        vague = vague_gap(folded)  # "by a few seconds": any amount of seconds under a minute
+        if vague is not None and analysis.confirming and not asks_amount:
+            return self._amount_checked(analysis, question, result, vague, gap_seconds)
         return None
 
     def _amount_checked(
@@ -311,10 +332,11 @@ class ClaimChecks(FollowUps):
         analysis: Analysis,
         question: str,
         result: MatchResult,
-        claimed: float,
-        said_in: Callable[[str], list[float]],
+        claimed: tuple[float, float],
         held_in: Callable[[str], list[float]],
     ) -> MatchResult | None:
+        """The amount a close fact states checked against the one claimed (``claimed``: the
+        lowest and highest it may be; one amount when said exactly)."""
         folded = fold(question)
         # The amount claimed is the value checked, not topic: "by like a full minute" leaves "beat".
         said = set(self.analyzer.analyze(" ".join(amount_phrases(folded)), analysis.lang).tokens)
@@ -336,13 +358,22 @@ class ClaimChecks(FollowUps):
         if result.status is Status.ANSWERED and result.fact is not fact:
             return None  # the message is about something else that its words pick clearly
         direction = direction_of(folded)
-        up, down = amount > claimed, amount < claimed
-        right = (up if direction > 0 else down) if direction else amount == claimed
+        low, high = claimed
+        up, down = amount > high, amount < low
+        right = (up if direction > 0 else down) if direction else low <= amount <= high
         confidence = max(result.confidence, decision.ANSWER_AT)
         top = Candidate(fact, confidence)
         lang, truncated = result.lang, result.truncated
-        verdict = "" if points_both_ways(folded) else "yes" if right else "no"  # "more or less?" asks which
-        return MatchResult(question, Status.ANSWERED, lang, confidence, (top,), truncated=truncated, verdict=verdict)
+        vague_compared = bool(direction) and low != high  # "more than a few seconds": no amount to compare
+        verdict = "" if points_both_ways(folded) or vague_compared else "yes" if right else "no"
+        found = MatchResult(question, Status.ANSWERED, lang, confidence, (top,), truncated=truncated)
+        colours = {PLACE_OF.get(t, t) for t in topic if self._value_kind(t) == MEDAL}
+        placings = self._placings(self._answer_tokens[scored.index])
+        if verdict == "yes" and colours and placings and not colours & placings and not set(topic) & LOSING:
+            # The gap is one value the claim checks; the medal it names must hold too ("won gold in
+            # Beijing by 14 seconds": the gap is right, the medal is not).
+            verdict = "no"
+        return found.replace(verdict=verdict)
 
     def _ordinal_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "Was Atlanta his first Olympics?", "was 2005 his last world title?": whether an event
@@ -531,6 +562,10 @@ class ClaimChecks(FollowUps):
         answer = self._answer_tokens[index]
         placings = self._placings(answer)
         claimed = {PLACE_OF.get(t, t) for t in values if self._value_kind(t) == "medal"}
+        if claimed and set(analysis.tokens) & LOSING:
+            # "did he lose the gold by seconds?" (silver: yes), "did he beat them for gold?" (no if
+            # silver): which way the medal is claimed, the words of losing cannot tell.
+            return result.replace(verdict="")
         if MEDAL in analysis.tokens and placings and not placings & PODIUM:
             return result.replace(verdict="no")  # "did he medal in Athens?" — fourth both times
         if (

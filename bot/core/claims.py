@@ -18,8 +18,10 @@ from pathlib import Path
 
 from bot.core.fold import fold
 from bot.core.lazyre import lazy
+from bot.core.wordlists import tables
 
 __all__ = [
+    "asks_a_value",
     "claim_of",
     "compares_to_value",
     "comparison_words",
@@ -164,3 +166,75 @@ def predicate_people(folded: str, people: frozenset[str]) -> frozenset[str]:
         if re.search(rf"\b(?:was|is|were|fue|era|es)\s+(?:\w+\s+)?{name}\b", folded):
             found.add(person)
     return frozenset(found)
+
+
+# A clause's bounds: a sentence mark, a comma, an opening "¿" or "¡".
+_CLAUSE_MARK = lazy(r"([.!?;:,¿¡])")
+_WORD = lazy(r"[^\W_]+(?:'[^\W_]+)?")
+_YES_NO_WORDS = frozenset({"whether", "si"})  # "whether", "si": an embedded question asking yes or no
+_MORE_PREPOSITIONS = frozenset({"on", "by", "up", "until", "till", "since", "hasta", "desde", "sobre", "contra"})
+_EXCLAIMING = frozenset({"a", "an"})  # "what a race, he won gold right?": an exclamation, not a question
+MAX_PREPOSITIONS = 2  # "up to what", "from which", "hasta dónde": prepositions carried before the word
+
+
+def _word_of(written: str) -> str:
+    """A written word as the tables spell it: folded, its chat spelling undone ("wht", "kien"),
+    a contraction's ending dropped ("where'd", "what's")."""
+    folded = fold(written).split("'")[0]
+    return tables().spellings.get(folded, folded).split(" ")[0]
+
+
+def _leads(words: list[str]) -> tuple[list[str], bool]:
+    """A clause's words from where it starts asking: past lead filler and conjunctions ("so",
+    "and", "pero") and the prepositions a question word may carry ("a cuántos", "in which");
+    and whether a preposition was carried."""
+    table = tables()
+    skip = table.lead_filler | table.conjunctions
+    i = 0
+    while i < len(words) and _word_of(words[i]) in skip:
+        i += 1
+    start = i
+    carriers = table.prepositions | _MORE_PREPOSITIONS
+    while i < len(words) and i - start < MAX_PREPOSITIONS and _word_of(words[i]) in carriers:
+        i += 1
+    return words[i:], i > start
+
+
+# An English question word then an auxiliary and its subject, anywhere ("atlanta time what was it",
+# "so the guy, who was he"): a direct question asked inside a clause.
+_ASKS_INVERTED = lazy(
+    r"\b(?:what|when|where|how|who|which)(?:\s+[a-z]+)?\s+(?:did|does|do|was|were|is|are|has|had)\s+(?:he|his|it|she|they)\b"
+)
+
+
+def asks_a_value(text: str) -> bool:
+    """Does a clause of ``text`` (as written) open with a question word, so that it asks for a
+    value ("¿A cuántos segundos quedó…?", "in which year did he…, right?", "how many…") — which
+    a "Yes"/"No" cannot answer? The word may follow prepositions ("de dónde", "up to what"), or
+    ask inverted anywhere ("…time what was it"). Not a question word opening a clause that tells
+    ("when he won in Atlanta he was 22, right?": a subject follows it), an exclamation ("what a
+    race"), nor "whether" (asks yes or no). An unaccented Spanish word with no preposition
+    before it ("cuando", "como") asks only after "¿" or closing the message: the accent is what
+    tells "cuándo" from "cuando" and "cómo" from "como" ("like")."""
+    table = tables()
+    asking = table.asking_words - _YES_NO_WORDS
+    lowered = text.casefold()
+    if _ASKS_INVERTED.search(fold(lowered)):
+        return True
+    parts = _CLAUSE_MARK.split(lowered)
+    mark = ""
+    for n, part in enumerate(parts):
+        if n % 2:
+            mark = part
+            continue
+        words, carried = _leads(_WORD.findall(part))
+        if not words or _word_of(words[0]) not in asking or mark == "¡":
+            continue
+        word, after = words[0], _word_of(words[1]) if len(words) > 1 else ""
+        if (after in table.subjects and "'" not in word) or (after in _EXCLAIMING and _word_of(word) == "what"):
+            continue  # "when he won…" tells; "where'd he…" (a contracted auxiliary) asks
+        english = _word_of(word).startswith(("wh", "how"))
+        last = not any(_WORD.search(rest) for rest in parts[n + 1 :])
+        if english or carried or word != fold(word) or mark == "¿" or last:
+            return True
+    return False

@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.anyfact import asks_for_any_fact
-from bot.core.claims import claim_of, states_a_claim
+from bot.core.claims import asks_a_value, claim_of, states_a_claim
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
@@ -205,6 +205,8 @@ class Matcher(LongMessages):
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)
+        if result.verdict in ("yes", "no") and asks_a_value(text):
+            result = result.replace(verdict="")  # "¿a cuántos segundos…?" asks a value: the fact, no yes or no
         if result.status is Status.ANSWERED or (result.status is Status.UNKNOWN and len(result.suggestions) == 1):
             result = result.replace(topic=self._topic_of(used, result))
         if result.lang != reply_lang:

@@ -19,6 +19,7 @@ __all__ = [
     "measure",
     "points_both_ways",
     "settles",
+    "vague_gap",
     "years_said",
 ]
 
@@ -106,6 +107,25 @@ def gap_seconds(folded: str) -> list[float]:
     return found
 
 
+# An amount of seconds or minutes left unsaid ("by a few seconds", "by mere seconds", "por unos
+# segundos", "several minutes"): a vague quantifier or a preposition of measure before a plural unit.
+_VAGUE_GAP_RE = re.compile(
+    r"\b(?:few|couple(?: of)?|several|some|mere|just|only|by|like|unos|algunos|pocos|par de|por|como|apenas|solo)"
+    r"\s+(?P<unit>seconds|secs|minutes|mins|segundos|minutos)\b"
+)
+# The amounts a unit left vague covers, in seconds: "a few seconds" may be 14, never a minute.
+_UNIT_RANGE = {"sec": (1.0, 59.0), "seg": (1.0, 59.0), "min": (60.0, 3599.0)}
+
+
+def vague_gap(folded: str) -> tuple[float, float] | None:
+    """The range of seconds an amount left vague covers ("by like seconds" → (1, 59), "unos
+    minutos" → (60, 3599)); None when an amount is said ("14 seconds") or units are mixed."""
+    if gap_seconds(folded):
+        return None
+    ranges = {_UNIT_RANGE[m.group("unit")[:3]] for m in _VAGUE_GAP_RE.finditer(folded)}
+    return ranges.pop() if len(ranges) == 1 else None
+
+
 def gap_phrases(folded: str) -> list[str]:
     """The words that say an amount of seconds or minutes ("a full minute", "30 seconds")."""
     return [m.group(0) for m in _GAP_RE.finditer(folded)]
@@ -137,5 +157,7 @@ def years_said(folded: str) -> list[float]:
 
 
 def amount_phrases(folded: str) -> list[str]:
-    """The words that say an amount of time ("a full minute", "30 seconds", "a decade")."""
-    return [m.group(0) for m in (*_GAP_RE.finditer(folded), *_YEARS_RE.finditer(folded))]
+    """The words that say an amount of time ("a full minute", "30 seconds", "a decade", "by a
+    few seconds")."""
+    found = (*_GAP_RE.finditer(folded), *_YEARS_RE.finditer(folded), *_VAGUE_GAP_RE.finditer(folded))
+    return [m.group(0) for m in found]

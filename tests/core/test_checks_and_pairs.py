@@ -199,7 +199,7 @@ def test_a_choice_between_values_is_answered_by_the_fact_holding_one_with_no_yes
     ("question", "fact_id", "verdict"),
     [
         ("borchin got a ban of a full decade, right?", "borchin-ban", "no"),  # eight years
-        ("how long was borchin's ban, ten years?", "borchin-ban", "no"),  # a question offering its guess
+        ("how long was borchin's ban, ten years?", "borchin-ban", ""),  # asks how long: the fact, no yes or no
         ("was borchin's suspension longer than five years?", "borchin-ban", "yes"),
         ("his career lasted two decades, right?", "career-length", "yes"),
     ],
@@ -765,3 +765,45 @@ def test_a_leaning_question_left_unclear_takes_the_fact_dated_days_from_the_last
 def test_a_tie_a_follow_up_leaves_is_broken_by_the_last_answer(context: list[str], question: str, fact_id: str) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.fact is not None and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "in which city did he win gold in 1996, right?",
+        "how many seconds behind Borchin was he, 14 right?",
+        "¿Por cuántos segundos le ganó Borchin a Pérez en 2008, verdad?",
+        "¿hasta dónde caminó en su peregrinación, verdad?",
+    ],
+)
+def test_a_question_asking_a_value_gets_the_fact_never_a_yes_or_no(question: str) -> None:
+    result = ask(question)
+    assert result.verdict not in ("yes", "no")
+    assert not body(question).startswith(("Yes —", "No —", "Sí —"))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("did he lose the gold at the 2008 games?", "beijing-silver"),  # silver: he did lose it
+        ("did he miss the bronze in 2004?", "sydney-athens"),  # fourth: he did miss it
+        ("did he come up short of the gold in 2008 by a few seconds?", "beijing-silver"),
+    ],
+)
+def test_a_medal_named_with_a_word_of_losing_is_not_contradicted_by_another_placing(
+    question: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict != "no"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was markov 20 seconds behind him in 2008?",  # the 2008 fact never names Markov
+        "did borchin finish 30 seconds ahead of him in sydney?",  # Borchin's fact is another event
+    ],
+)
+def test_a_check_about_another_person_is_not_settled_by_a_fact_that_does_not_say_it(question: str) -> None:
+    assert ask(question).verdict not in ("yes", "no")

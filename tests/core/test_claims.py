@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.claims import claim_of, compares_to_value, gives_reason, negation_words, predicate_people, states_a_claim
+from bot.core.claims import (
+    asks_a_value,
+    claim_of,
+    compares_to_value,
+    gives_reason,
+    negation_words,
+    predicate_people,
+    states_a_claim,
+)
 from bot.core.fold import fold
 
 
@@ -103,3 +111,30 @@ def test_a_claim_giving_a_reason_is_told(text: str, reason: bool) -> None:
 
 def test_the_words_that_deny_a_claim_are_general_language() -> None:
     assert {"never", "nunca", "jamas"} <= negation_words()
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("¿A cuántos metros llegó la marcha?", True),  # a preposition before the question word
+        ("in which city did he win gold in 1996, right?", True),  # asks a value, a tag after it
+        ("so how many medals, 2?", True),  # lead filler before it
+        ("de donde es?", True),  # unaccented, but the question word opens the whole question
+        ("did he win, and who came second?", True),  # a second clause asks
+        ("up to what age did he compete?", True),  # two prepositions carried
+        ("when he won in atlanta he was 22, right?", False),  # a subject follows: it tells
+        ("cuando ganó en Atlanta tenía 22, ¿verdad?", False),  # unaccented, a clause follows: it tells
+        ("ganó por como 14 segundos, ¿no?", False),  # "como" = "like", not "cómo"
+        ("what a race, he won gold right?", False),  # an exclamation
+        ("¡Qué carrera la de Atlanta!", False),  # an exclamation
+        ("do you know whether he won?", False),  # "whether" asks yes or no
+        ("did he finish fourth in 2004?", False),
+        ("where'd they hold it, somewhere in spain right?", True),  # a contracted auxiliary: it asks
+        ("the marathon time what was it", True),  # an inverted question mid-clause
+        ("wht city was it, quito?", True),  # a chat spelling of the question word
+        ("oye de donde era, de quito no?", True),  # a preposition carried: it asks, accent or not
+        ("the man who was her coach was from quito, right?", False),  # a relative clause tells
+    ],
+)
+def test_a_clause_opening_with_a_question_word_asks_a_value(text: str, asks: bool) -> None:
+    assert asks_a_value(text) is asks

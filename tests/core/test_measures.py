@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.measures import direction_of, gap_seconds, measure, settles, years_said
+from bot.core.measures import direction_of, gap_seconds, measure, settles, vague_gap, years_said
 from tests.coredata import shipped_engine
 
 
@@ -88,3 +88,32 @@ def test_an_amount_of_seconds_or_minutes_said_in_words(text: str, seconds: list[
 )
 def test_an_amount_of_years_said_in_words(text: str, years: list[float]) -> None:
     assert years_said(text) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "covers"),
+    [
+        ("she lost by a few seconds", (1.0, 59.0)),
+        ("she was beaten by like seconds", (1.0, 59.0)),
+        ("quedó a unos minutos del líder", (60.0, 3599.0)),
+        ("she lost by a couple of minutes", (60.0, 3599.0)),
+        ("she lost by 12 seconds", None),  # an amount said: checked exactly, not as a range
+        ("how many seconds did she lose by", None),  # no quantifier: the unit is asked, not claimed
+        ("a few seconds or a few minutes", None),  # two units: no one range
+    ],
+)
+def test_an_amount_of_time_left_vague_covers_its_units_range(text: str, covers: tuple[float, float] | None) -> None:
+    assert vague_gap(text) == covers
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("the russian beat him by a few seconds in 2008, right?", "yes"),  # 14 seconds is a few
+        ("the russian beat him by a few minutes in 2008, right?", "no"),  # 14 seconds is no minutes
+        ("he won gold in 2008 by 14 seconds, right?", "no"),  # the gap is right, the medal is not
+        ("did he lose the gold at the 2008 games by mere seconds?", "yes"),  # the medal at stake, lost
+    ],
+)
+def test_a_gap_is_checked_with_the_rest_of_the_claim(question: str, verdict: str) -> None:
+    assert shipped_engine().matcher.match(question).verdict == verdict
