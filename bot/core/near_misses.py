@@ -7,7 +7,7 @@ each check here says why a close fact is no answer, so the matcher declines and 
 
 from __future__ import annotations
 
-from bot.core.claim_checks import ClaimChecks
+from bot.core.event_checks import EventChecks
 from bot.core.fold import fold
 from bot.core.heads import head_noun
 from bot.core.index import is_year
@@ -22,7 +22,7 @@ ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 
 
-class NearMisses(ClaimChecks):
+class NearMisses(EventChecks):
     """The checks of what a question asks against what a fact holds."""
 
     def _candidate(self, s: Scored) -> Candidate:
