@@ -10,6 +10,7 @@ people ("who was faster, Markov or Segura?"), that fact names them but ranks nei
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 from bot.core import decision
@@ -187,7 +188,12 @@ class TwoTopics(Scorer):
         """The one plain number fact ``index``'s answer states (a count, an age, a gap in seconds:
         "three world titles", "22", "14 seconds"), not a year; None when it states none or several."""
         found = {int(t) for t in self._answer_tokens[index] if t.isdigit() and not is_year(t)}
-        return found.pop() if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        count = found.pop()
+        # "altitudes of 4,800 m" is a measure, not a count: "who is taller" is not settled by it.
+        answer = self.facts.facts[index].answer.get("en", "").replace(",", "")
+        return None if re.search(rf"\b{count}\s?(?:m|km|metres|meters|s|seconds|minutes|hours)\b", answer) else count
 
     def _order_told(self, result: MatchResult, i: int, j: int) -> MatchResult:
         """ "Before or after?": which of the two facts' events came first, the first asked's way

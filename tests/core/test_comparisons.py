@@ -148,3 +148,10 @@ def test_two_values_of_different_kinds_name_their_event_and_borrow_nothing() -> 
     kinds = {"beijing": "place", "silver": "medal", "3": "number"}
     found = next(cuts((("3", "titles"), ("beijing", "silver")), lambda t: False, kinds.get))
     assert found == (("3", "titles"), ("beijing", "silver"))
+
+
+def test_a_measure_is_no_count_to_compare() -> None:
+    from tests.coredata import shipped_engine
+
+    result = shipped_engine().matcher.match("¿quién es más alto, pérez o bernardo segura?")
+    assert "4800" not in (result.derived or "")  # the altitude of a walk is no count of anything
