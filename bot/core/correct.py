@@ -32,6 +32,7 @@ _TABLE_WORDS = (
 # one edit away ("gold", "world") than meant: it may be corrected.
 _RARE_REAL_RANK = 20000
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
+SHORT = 3  # a word this short is mended only by a dropped letter of a domain word
 
 
 class Corrector:
@@ -123,6 +124,15 @@ class Corrector:
             self._correction_cache[word] = self._correct_uncached(word)
         return self._correction_cache[word]
 
+    def _correct_short(self, word: str) -> str | None:
+        """A three-letter non-word missing one letter of a domain word ("wen" → when, "gld" → gold,
+        "lng" → long): only when exactly one word of the vocabulary's concepts fits."""
+        choices = [w for w in self._by_initial.get(word[0]) or [] if len(w) == SHORT + 1]
+        near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, processor=None, limit=8)
+        concepts = self._word_concept
+        fits = {w for w, _d, _i in near if concepts.get(w, NO_CONCEPT) != NO_CONCEPT}
+        return fits.pop() if len(fits) == 1 else None
+
     def _correct_rare(self, word: str) -> str | None:
         """A rare real word read as the domain's word one edit away ("atens" → athens' "atenas",
         "yeras" → years): only a form of the vocabulary's concepts, never a function word."""
@@ -137,6 +147,8 @@ class Corrector:
         return forms[0][0]
 
     def _correct_uncached(self, word: str) -> str | None:
+        if len(word) == SHORT and word.isalpha():
+            return self._correct_short(word)
         if len(word) < 4 or not word.isalpha():
             return None
         choices = self._by_initial.get(word[0])

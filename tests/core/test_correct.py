@@ -23,3 +23,13 @@ def corrector() -> Corrector:
 )
 def test_spell(corrector: Corrector, words: str, expected: str) -> None:
     assert corrector.spell(words.split()) == expected.split()
+
+
+@pytest.mark.parametrize(("typo", "word"), [("gld", "gold")])
+def test_a_three_letter_non_word_missing_a_letter_of_one_domain_word_is_mended(typo: str, word: str) -> None:
+    from tests.coredata import shipped_engine
+
+    analyzer = shipped_engine().matcher.analyzer
+    mended = analyzer.analyze(f"did he win {typo} in atlanta").tokens
+    assert mended == analyzer.analyze(f"did he win {word} in atlanta").tokens
+
