@@ -291,6 +291,10 @@ def test_suggest_phrasings_and_search_titles_never_fail() -> None:
 #   blind3 90.3/98.2/0.9, blind4 98.6/100/0.0, fc1 95.1/100/0.5, fc2 88.7/94.8/4.5,
 #   fc3 88.5/93.7/3.6, fc4 88.2/97.0/2.3, fc5 89.0/96.3/2.0, fc6 90.7/100/1.0,
 #   fc9 72.1/96.7/5.5, fc10 75.7/95.5/3.0
+# fc11/fc12/fc17/fc18 were written blind and held back this session; first contact on main
+# 80bca93 (start) → fbba8ad (final), then added:
+#   fc11 87.7/90.9/3.2 → 92.2/92.4/2.7, fc12 89.6/95.5/2.3 → 92.2/95.5/1.8,
+#   fc17 74.1/96.9/4.0 → 79.3/96.9/4.0, fc18 81.8/93.0/5.0 → 81.8/91.2/5.5
 # Session 4 (2026-12-03, after run-on reading, spelled numbers, the new near misses, the recall
 # and answers branches): floors raised to a point under what each set scores now (all sets
 # 93.1/98.2/1.1; per set in README "Now").
@@ -315,6 +319,10 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc14": (0.92, 0.97, 0.030),
     "fc15": (0.91, 0.99, 0.010),
     "fc16": (0.85, 0.97, 0.025),
+    "fc11": (0.91, 0.91, 0.035),
+    "fc12": (0.91, 0.94, 0.025),
+    "fc17": (0.78, 0.95, 0.045),
+    "fc18": (0.80, 0.90, 0.06),
 }
 
 
@@ -331,7 +339,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in ("fc3", "fc4", "fc5", "fc6", "fc7", "fc8", "fc9", "fc10", "fc13", "fc14", "fc15", "fc16")
+            for name in ("fc3", "fc4", "fc5", "fc6", "fc7", "fc8", "fc9", "fc10", "fc11", "fc12", "fc13", "fc14", "fc15", "fc16", "fc17", "fc18")
         ),
     ],
 )
