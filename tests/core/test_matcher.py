@@ -339,7 +339,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in ("fc3", "fc4", "fc5", "fc6", "fc7", "fc8", "fc9", "fc10", "fc11", "fc12", "fc13", "fc14", "fc15", "fc16", "fc17", "fc18")
+            for name in (f"fc{n}" for n in range(3, 19))
         ),
     ],
 )
