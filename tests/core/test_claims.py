@@ -82,6 +82,8 @@ def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str
         ("when was his last race, my dad says murcia", None),
         ("oye cuando se retiro mi papa dice que en 2010", None),
         ("mi papa dice que se retiro en 2010", "se retiro en 2010"),
+        ("i could swear he retired in 2010", "he retired in 2010"),
+        ("i reckon the walk was 300 km", "the walk was 300 km"),
         # Spanish openings of belief or memory
         ("juraria que gano en 2001", "gano en 2001"),
         ("si mal no recuerdo, su entrenador fue segura", "su entrenador fue segura"),
