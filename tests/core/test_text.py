@@ -105,9 +105,11 @@ def test_word_lists_ship_with_the_package(lang: str) -> None:
         assert tracked.returncode == 0, f"bot/core/data/words-{lang}.txt.gz is not committed"
 
 
-def test_short_and_numeric_words_are_never_corrected() -> None:
+def test_short_and_numeric_words_are_corrected_only_by_a_dropped_letter() -> None:
     analyzer = Analyzer(Lexicon(concepts={"gold": ("gold",)}), dictionary=frozenset())
-    assert analyzer.analyze("gol", "en").tokens == ("gol",)  # under four letters
+    assert analyzer.analyze("go", "en").tokens == ("go",)  # under three letters: never
+    assert analyzer.analyze("gol", "en").tokens == ("gold",)  # three: a dropped letter of one domain word
+    assert analyzer.analyze("gok", "en").tokens == ("gok",)  # …not a changed one
     assert analyzer.analyze("g0ld", "en").tokens == ("g0ld",)  # has a digit
 
 
