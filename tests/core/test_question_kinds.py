@@ -255,3 +255,9 @@ def test_what_he_is_known_for_gets_the_facts_that_say_who_he_is(question: str) -
     result = ask(question)
     assert result.status is Status.ANSWERED
     assert {c.fact.id for c in result.answers} <= {"sport", "atlanta-gold", "olympic-medals", "world-titles"}
+
+
+@pytest.mark.parametrize("question", ["which country did he represent", "¿qué país representaba?"])
+def test_the_country_he_represented_is_where_he_is_from(question: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED and result.fact.id == "hometown"
