@@ -1,4 +1,4 @@
-"""Requests for any fact at all: "tell me something cool about him", "dime algo de él".
+"""Requests for any fact at all: "tell me something cool about him", "dime algo de él", "tl;dr?".
 
 Such a message names no topic; it deserves a fact, not a decline. The matcher answers it with the
 fact the base says most about (the one with the most phrasings), so the choice comes from the data.
@@ -15,6 +15,7 @@ _ANY_RE = lazy(
     r" (?:something|anything|a (?:fun |cool |random |interesting )?fact|some (?:fun |cool |random )?facts?"
     r"|(?:a|one) (?:fun|cool|random|interesting) (?:thing|fact))\b"
     r"|\b(?:fun|random|cool) facts?\b"
+    r"|\b(?:tl ?;? ?dr|tldr|quick rundown|rundown|overview|in a nutshell|resumen|resumeme)\b"  # a summary: any fact
     r"|\b(?:dime|cuentame|cuentenme|dame|comparte|ensename|quiero saber) (?:algo|un dato|algun dato|una curiosidad)\b"
     r"|\b(?:dato|datos) (?:curioso|curiosos|interesante|interesantes|random)\b"
 )

@@ -90,7 +90,14 @@ def test_chatty_preambles_give_way_to_the_question(question: str, fact_id: str) 
 
 @pytest.mark.parametrize(
     "question",
-    ["tell me something cool about him", "dime algo de él", "give me a fun fact", "cuéntame algo interesante"],
+    [
+        "tell me something cool about him",
+        "dime algo de él",
+        "give me a fun fact",
+        "cuéntame algo interesante",
+        "tl;dr?",  # a summary asked for: any fact
+        "resumen de jefferson pérez",
+    ],
 )
 def test_a_request_for_any_fact_gets_one(question: str) -> None:
     assert ask(question).status is Status.ANSWERED
