@@ -14,9 +14,9 @@ with the others as soft context.
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from bot.core.record import Frozen
+from bot.core.wordlists import word_classes
 
 __all__ = ["ASKER", "BOUNDARY", "split_run_ons"]
 
@@ -65,26 +65,16 @@ class _Classes(Frozen):
 
 @lru_cache(maxsize=1)
 def _classes() -> _Classes:
-    """The word classes of ``data/runon.txt``, both languages merged (plain text: no YAML parser
-    on the cold-start path)."""
+    """The word classes of ``data/runon.txt``, both languages merged."""
     merged: dict[str, set[str]] = {name: set() for name in _Classes._fields}
-    text = (Path(__file__).parent / "data" / "runon.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        head, _, words = line.partition(":")
-        lang, name = head.split()
-        merged[name].update(words.split())
+    for lang, name, words in word_classes("runon.txt"):
+        merged[name].update(words)
         if lang == "en" and name == "openers":
-            merged["inverted"].update(words.split())  # English inverts: "what did he…"
+            merged["inverted"].update(words)  # English inverts: "what did he…"
     return _Classes(**{k: frozenset(v) for k, v in merged.items()})
 
 
-def _asker() -> frozenset[str]:
-    return _classes().first_person | _classes().possessive
-
-
-ASKER = _asker()  # "i", "my", "yo", "mi": a clause they open is the asker's own statement
+ASKER = _classes().first_person  # "i", "my", "yo", "mi": a clause they open is the asker's own statement
 
 
 def split_run_ons(words: list[str]) -> list[str]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from bot.core.record import Frozen
+from bot.core.wordlists import word_classes
 
 __all__ = ["spell_out"]
 
@@ -37,13 +37,8 @@ class _Words(Frozen):
 @lru_cache(maxsize=1)
 def _words() -> _Words:
     found: dict[str, dict[str, str]] = {"units": {}, "scales": {}, "ordinals": {}, "joiners": {}, "point": {}}
-    text = (Path(__file__).parent / "data" / "number-words.txt").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        head, _, rest = line.partition(":")
-        _lang, kind = head.split()
-        for item in rest.split():
+    for _lang, kind, items in word_classes("number-words.txt"):
+        for item in items:
             word, _, value = item.partition("=")
             found[kind][word] = value
     return _Words(
@@ -58,9 +53,9 @@ def _words() -> _Words:
 def spell_out(text: str) -> str:
     """``text`` (folded) with each run of two or more number words replaced by its value."""
     w = _words()
-    if not any(word in w.units or word in w.scales for word in _WORD_RE.findall(text)):
-        return text
     matches = list(_WORD_RE.finditer(text))
+    if not any(m.group() in w.units or m.group() in w.scales for m in matches):
+        return text
     out: list[str] = []
     at = 0
     i = 0

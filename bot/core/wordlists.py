@@ -12,12 +12,33 @@ import yaml
 
 from bot.core.record import Frozen
 
-__all__ = ["RARE_RANK", "Tables", "common_words", "tables", "word_ranks"]
+__all__ = [
+    "RARE_RANK",
+    "Tables",
+    "common_words",
+    "tables",
+    "word_classes",
+    "word_ranks",
+]
 
 LANGS = ("en", "es")
 _DATA = Path(__file__).with_name("data")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster to start
 RARE_RANK = 100_000  # the rank of a word in neither list: rarer than any listed word
+
+
+def word_classes(name: str) -> list[tuple[str, str, list[str]]]:
+    """The lines of a plain-text word-class file in ``data/`` (``<lang> <class>: items…``; blank
+    lines and ``#`` comments skipped) as (lang, class, items). Plain text, not YAML: these files are
+    read on every cold start, and YAML 1.1 reads words like "no" and "on" as booleans."""
+    found = []
+    for line in (_DATA / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, _, items = line.partition(":")
+        lang, kind = head.split()
+        found.append((lang, kind, items.split()))
+    return found
 
 
 def _read_words(lang: str) -> list[str]:
