@@ -284,6 +284,10 @@ class Matcher(LongMessages):
         own = [t for t in analysis.tokens if t not in self._intents]
         if not leans and (analysis.unknown or len(own) > FOLLOWUP_OWN_WORDS):
             return result, analysis  # a question of its own, just not one we can answer
+        if own and 2 * sum(t in analysis.unknown for t in own) >= len(own):
+            # "and how tall is he?", "y sigue vivo?": half its own words are things no fact knows —
+            # it asks something new of the same person, which the last answer cannot hold.
+            return result, analysis
         asks = [t for t in analysis.tokens if t in self._intents]
         # The previous question's words are soft context; its question words carry over only
         # when this one asks nothing of its own ("and in Sydney?").
