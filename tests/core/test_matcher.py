@@ -75,6 +75,18 @@ def test_whether_he_still_competes_is_his_retirement(question: str) -> None:
     assert result.fact.id == "retirement-date"
 
 
+@pytest.mark.parametrize("question", ["who's this perez guy", "y este quién es", "who the heck is jefferson perez"])
+def test_who_asked_of_him_alone_is_who_he_is(question: str) -> None:
+    result = match(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.fact.id in ("sport", "hometown")
+
+
+@pytest.mark.parametrize("question", ["who is she", "who was it"])
+def test_who_asked_of_someone_unnamed_is_not_him(question: str) -> None:
+    assert match(question).status is not Status.ANSWERED
+
+
 def test_a_question_without_his_name_is_about_him() -> None:
     assert match("how old was he when he won gold in atlanta").fact.id == "atlanta-age"
 
