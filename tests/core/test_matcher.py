@@ -122,6 +122,13 @@ def test_a_question_embedded_in_a_rambling_message_is_answered(question: str, fa
     assert result.fact is not None and result.fact.id == fact_id
 
 
+def test_reported_speech_in_the_chatter_is_not_asking_for_his_words() -> None:
+    # "he says …, i said …" are the asker's story; the question is how far behind he was.
+    result = match("A cousin of mine says he lost in Beijing by ages and I said no way. How far behind was he?")
+    assert result.status is Status.ANSWERED, result
+    assert result.fact.id == "beijing-silver"
+
+
 def test_an_embedded_question_whose_clause_names_its_own_topic_is_not_answered_alone() -> None:
     """ "the weather the day i wonder where he won": the clause is about the weather, not the race."""
     assert match("tell me about the weather the day nobody knows where he won gold").status is not Status.ANSWERED

@@ -261,6 +261,17 @@ def test_a_question_word_before_a_subject_opens_a_relative_clause(text: str, ask
 
 
 @pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("a friend and i were talking. how far behind was he?", (False, False, True)),  # English "a"
+        ("a que edad gano el oro", (True,)),  # Spanish "a" before a question word still asks
+    ],
+)
+def test_the_article_a_opens_no_question(text: str, asking: tuple[bool, ...]) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(text).asking == asking
+
+
+@pytest.mark.parametrize(
     ("hedged", "plain"),
     [
         ("what city is he even from", "what city is he from"),
