@@ -360,6 +360,19 @@ def test_who_asks_is_context_not_topic() -> None:
 
 
 @pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("for my students i need to know who was the coach", "coach"),
+        ("para mis alumnos necesito saber quien fue el entrenador", "coach"),
+    ],
+)
+def test_the_word_after_a_word_of_knowing_is_asked_not_context(message: str, asked: str) -> None:
+    analysis = analyze(message)
+    assert "student" in analysis.soft or "alumn" in analysis.soft  # who asks: context
+    assert asked not in analysis.soft  # the first word of what is asked is topic
+
+
+@pytest.mark.parametrize(
     ("message", "plain"),
     [
         ("Did Mr. Pérez win gold in Atlanta?", "did he win gold in atlanta"),  # a title's dot ends nothing
