@@ -410,6 +410,7 @@ def test_a_clause_opening_with_a_question_expression_asks(clause: str) -> None:
         ("ikr when did he retire", "i know right when did he retire"),  # one abbreviation, several words
         ("quien era su entrenador d chiquito", "quien era su entrenador de chiquito"),
         ("kien fue su entrenador", "quien fue su entrenador"),
+        ("x cuantos segundos perdio", "por cuantos segundos perdio"),
     ],
 )
 def test_chat_abbreviations_read_as_their_words(chat: str, plain: str) -> None:
