@@ -34,6 +34,8 @@ def thoughts(text: str) -> list[str]:
         ("how far did he walk that sounds exhausting", ["how far did he walk", "that sounds exhausting"]),
         ("de donde es el quiero ir a visitar", ["de donde es el", "quiero ir a visitar"]),
         ("cuando se retiro mi profe pregunto", ["cuando se retiro", "mi profe pregunto"]),
+        # "whom"/"whose" bind what follows, as "who" does: one question
+        ("against whom did he lose in beijing", ["against whom did he lose in beijing"]),
     ],
 )
 def test_a_new_thought_starts_a_clause(message: str, expected: list[str]) -> None:
