@@ -132,7 +132,7 @@ def test_reported_speech_in_the_chatter_is_not_asking_for_his_words() -> None:
 
 
 def test_a_clause_asking_with_no_event_of_its_own_is_about_the_year_the_message_names() -> None:
-    result = match("My uncle was at the Games in 1996 and saw a walker come in alone. Was that Pérez, and what did he win?")
+    result = match("My uncle was at the Games in 1996 and saw a walker come in alone. Was that Pérez, what did he win?")
     assert result.status is Status.ANSWERED, result
     assert "atlanta-gold" in [c.fact.id for c in result.answers]
 
