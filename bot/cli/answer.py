@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import time
+from typing import TYPE_CHECKING
 
 from bot.cli.exits import EXIT_CONFIG, EXIT_OK, EXIT_USAGE, CliContext
 from bot.core.cache import user_cache_dir
 from bot.core.conversation import Conversations
 from bot.core.engine import Engine
-from bot.core.facts import FactBaseError
-from bot.core.results import Status
+
+if TYPE_CHECKING:
+    from bot.core.facts import FactBaseError
 
 __all__ = ["result_json", "run_ask", "run_chat"]
 
@@ -27,13 +29,23 @@ def load_engine(ctx: CliContext) -> Engine | None:
         # the per-user cache (XDG_CACHE_HOME or ~/.cache/perezbot); never the working directory.
         cache = settings.data_dir / "cache" if settings.data_dir.is_dir() else user_cache_dir(ctx.env)
         return Engine.load(settings.facts_dir, cache_dir=cache)
-    except FactBaseError as exc:
+    except _fact_base_error() as exc:  # evaluated only if something is raised
         ctx.fact_base_problems(exc)
         return None
 
 
+def _fact_base_error() -> type[FactBaseError]:
+    """The fact loader's error, imported once the engine is loaded or has failed to load: a cached
+    engine must be read before the matcher's modules import (see bot.core.engine)."""
+    from bot.core.facts import FactBaseError
+
+    return FactBaseError
+
+
 def result_json(engine: Engine, question: str, lang: str | None) -> dict:
     """The ``ask --json`` record for one question."""
+    from bot.core.results import Status
+
     result, reply = engine.ask(question, lang=lang)
     return {
         "question": question,

@@ -10,7 +10,9 @@ does not trust (same as its database; the per-user one is created private).
 Loading must be cheap, since it is most of a cold start: the key comes from the files' stat stamps
 when they match the last hashed ones (:func:`current_key`), and the general-language word ranks
 (140,000 words, 50 ms to rebuild as a dict) are stored as one string and looked up in it
-(:class:`Ranks`).
+(:class:`Ranks`). The values of :func:`bot.core.kept.kept` functions (the word tables and the
+core's string catalog, read from YAML) are stored ahead of the engine and restored before the engine's modules
+import, so a cached start never imports the YAML parser (a tenth of a cold start).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
+from bot.core.kept import kept_values, restore
+
 __all__ = ["KEEP", "SETTLED", "Ranks", "cache_key", "cached", "current_key", "user_cache_dir"]
 
 _CODE = Path(__file__).resolve().parent  # bot/core: the matcher's code and its data files
@@ -35,12 +39,13 @@ T = TypeVar("T")
 
 def _inputs(facts_dir: Path) -> list[Path]:
     """The files the engine is built from: the fact files, ``bot/core``'s code and its data."""
-    roots = [(facts_dir, "*.yaml"), (_CODE, "*.py"), (_CODE / "data", "*")]
+    roots = [(facts_dir, "*.yaml"), (_CODE, "*.py"), (_CODE / "data", "*"), (_CODE / "strings", "*.yaml")]
     return [path for root, pattern in roots for path in sorted(root.glob(pattern)) if path.is_file()]
 
 
 def cache_key(facts_dir: Path) -> str:
-    """A hash of every fact file, every file of ``bot/core`` (code and data) and the Python version."""
+    """A hash of every fact file, every file of ``bot/core`` (code, data and strings) and the Python
+    version."""
     import hashlib  # only when the stamp below does not vouch for the files (see current_key)
 
     digest = hashlib.sha256(sys.version.encode())
@@ -229,10 +234,17 @@ def cached(facts_dir: Path, cache_dir: Path, build: Callable[[], T]) -> T:
 
 def _load(fh: IO[bytes]) -> Any:
     """Unpickle (written by perezbot itself: see the module docstring) with the cyclic garbage
-    collector paused: the engine is tens of thousands of new objects and none of them is garbage."""
+    collector paused: the engine is tens of thousands of new objects and none of them is garbage.
+
+    The file holds two pickles: the :mod:`bot.core.kept` values, restored first, then the engine, whose
+    classes import the modules that use those values at import time."""
     enabled = gc.isenabled()
     gc.disable()
     try:
+        values = pickle.load(fh)
+        if not isinstance(values, dict):
+            raise pickle.UnpicklingError("no kept values ahead of the engine")
+        restore(values)
         return _Unpickler(fh).load()
     finally:
         if enabled:
@@ -247,6 +259,7 @@ def _store(value: object, cache_dir: Path, path: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".engine-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:
+            pickle.dump(kept_values(), fh, protocol=pickle.HIGHEST_PROTOCOL)
             _Pickler(fh).dump(value)
         os.replace(tmp, path)
     finally:

@@ -108,11 +108,14 @@ def test_a_change_of_code_or_python_version_changes_the_key(tmp_path: Path, monk
     keys.add(cache_key(facts))
     (code / "scoring.py").write_text("", encoding="utf-8")
     keys.add(cache_key(facts))
+    (code / "strings").mkdir()  # the core's string catalog is kept with the engine (bot.core.kept)
+    (code / "strings" / "en.yaml").write_text("words: {}\n", encoding="utf-8")
+    keys.add(cache_key(facts))
     monkeypatch.setattr(sys, "version", "3.99.0 (imaginary)")
     keys.add(cache_key(facts))
     (facts / "more.yaml").write_text(fact_yaml("another-fact", q_en="where was he born"), encoding="utf-8")
     keys.add(cache_key(facts))
-    assert len(keys) == 6
+    assert len(keys) == 7
 
 
 def test_an_edited_fact_file_is_answered_from_the_new_text_not_the_cache(tmp_path: Path) -> None:
