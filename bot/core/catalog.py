@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import string
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,8 @@ LANGUAGES: tuple[str, ...] = ("en", "es")
 
 def placeholders(text: str) -> set[str]:
     """The ``{names}`` a text expects (conversions and format specs included, e.g. ``value!r``)."""
+    import string  # only for this check (the module compiles a pattern at import)
+
     out = set()
     for _, name, spec, conversion in string.Formatter().parse(text):
         if name is not None:
