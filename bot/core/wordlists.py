@@ -3,7 +3,6 @@ rank, and the per-language word tables of the text analysis (numbers, chat spell
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +40,8 @@ def word_classes(name: str) -> list[tuple[str, str, list[str]]]:
 
 def _read_words(lang: str) -> list[str]:
     """The words of ``words-{lang}.txt.gz``, most frequent first (empty if the file is missing)."""
+    import gzip  # only when the lists are read: never on a cached start
+
     try:
         with gzip.open(_DATA / f"words-{lang}.txt.gz", "rt", encoding="utf-8") as fh:
             return fh.read().split()
