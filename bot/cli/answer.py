@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import time
 from typing import TYPE_CHECKING
 
@@ -28,10 +29,17 @@ def load_engine(ctx: CliContext) -> Engine | None:
         # The built index is cached in the data directory of a deployment that has one, else in
         # the per-user cache (XDG_CACHE_HOME or ~/.cache/perezbot); never the working directory.
         cache = settings.data_dir / "cache" if settings.data_dir.is_dir() else user_cache_dir(ctx.env)
-        return Engine.load(settings.facts_dir, cache_dir=cache)
+        engine = Engine.load(settings.facts_dir, cache_dir=cache)
     except _fact_base_error() as exc:  # evaluated only if something is raised
         ctx.fact_base_problems(exc)
         return None
+    if ctx.whole_process:
+        # The engine and the modules live until the process exits: the cyclic garbage collector
+        # need not walk their tens of thousands of containers again, as it did on its first
+        # collections after the load and once more at exit (~8 ms of a cold start). Not in a test
+        # calling main() (its process goes on), nor in the Discord bot, whose reloads drop an engine.
+        gc.freeze()
+    return engine
 
 
 def _fact_base_error() -> type[FactBaseError]:

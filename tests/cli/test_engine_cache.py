@@ -3,6 +3,7 @@ cache (never the working directory), reused on the next start."""
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -59,11 +60,12 @@ def test_with_no_home_and_no_cache_dir_nothing_is_written(tmp_path: Path) -> Non
 
 # A cached `perezbot ask` in a fresh interpreter: which modules did it import?
 _FRESH_ASK = """
-import io, json, sys
+import gc, io, json, sys
 from bot.cli import main
 out = io.StringIO()
-status = main(["ask", "when did he retire"], stdout=out, env=json.loads(sys.argv[1]))
-print(json.dumps({"status": status, "out": out.getvalue(), "modules": sorted(sys.modules)}))
+status = main(["ask", "when did he retire"], stdout=out, env=json.loads(sys.argv[1]), whole_process=True)
+done = {"status": status, "out": out.getvalue(), "modules": sorted(sys.modules), "frozen": gc.get_freeze_count()}
+print(json.dumps(done))
 """
 
 
@@ -81,3 +83,12 @@ def test_a_cached_ask_reads_no_yaml_and_answers_like_the_build(tmp_path: Path) -
     imported = set(fresh["modules"])
     assert "bot.core.matcher" in imported  # it did load the engine
     assert not {"yaml", "zoneinfo"} & imported
+    assert fresh["frozen"] > 1000  # the engine is left out of garbage collection: it lives until exit
+
+
+def test_an_ask_inside_a_process_that_goes_on_leaves_garbage_collection_alone(tmp_path: Path) -> None:
+    env = {"XDG_CACHE_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path / "home")}
+    before = gc.get_freeze_count()
+    for _ in range(2):  # building, then from the cache
+        assert run("ask", "when did he retire", env=env).status == 0
+        assert gc.get_freeze_count() == before
