@@ -19,6 +19,8 @@ __all__ = ["ASKED_KINDS", "NearMisses"]
 
 # What a question word asks for, which the answering fact must hold (read from its answer text).
 ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
+PASSING = 0.2  # a word this peripheral to a fact (few of its phrasings use it) is mentioned in passing
+DEFINING = 0.8  # …while a fact whose keywords or title hold it is about it
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 
 
@@ -54,7 +56,25 @@ class NearMisses(EventChecks):
             return False  # "who won bronze in 1996": the gold fact says nothing of the bronze
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
-        return not (asked and self._other_years_event(index, analysis))
+        return not (asked and (self._other_years_event(index, analysis) or self._mentions_in_passing(index, analysis)))
+
+    def _mentions_in_passing(self, index: int, analysis: Analysis) -> bool:
+        """ "Where did he win his junior bronze" answered by the 1992 gold fact, whose answer
+        recalls "his 1990 bronze" in passing: the place it holds is its own event's. A medal or
+        year the question names that the fact only mentions (its phrasings never ask about it),
+        while another fact is about it, makes the question that other fact's."""
+        values = self.facts.lexicon.values
+        central = self._centrality[index]
+        # the clause that asks where or how long: "he won bronze in 1990, and where did he win gold?"
+        asking = {t for clause in analysis.clauses if set(clause) & ASKED_KINDS.keys() for t in clause}
+        for token in (asking or set(analysis.tokens)) - analysis.soft:
+            if values.get(token) != "medal" and not is_year(token):
+                continue
+            if central.get(token, 0.0) < PASSING and any(
+                other.get(token, 0.0) >= DEFINING for j, other in enumerate(self._centrality) if j != index
+            ):
+                return True
+        return False
 
     def _names_other_medal(self, index: int, analysis: Analysis) -> bool:
         """Does a question (not a check) name a medal the fact never mentions? It asks about that

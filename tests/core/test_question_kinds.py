@@ -177,6 +177,28 @@ def test_a_place_asked_of_the_fact_it_reads_as_is_a_near_miss_not_a_siblings_pla
 
 
 @pytest.mark.parametrize(
+    ("text", "names_place"),
+    [
+        ("He won the race in Atlanta.", True),
+        ("He is from Cuenca, in Ecuador.", True),
+        ("Reuters said in January that the agency had banned him.", False),  # a month is no place
+        ("The gold was taken from Borchin and given to him.", False),  # a person is no place
+        ("It was his first race outside South America.", False),  # where it was not
+    ],
+)
+def test_an_answer_says_where_only_with_a_places_name(text: str, names_place: bool) -> None:
+    matcher = shipped_engine().matcher
+    assert ("place" in matcher._stated_kinds(text)) is names_place
+
+
+def test_a_medal_a_fact_recalls_in_passing_is_another_facts_event() -> None:
+    # The 1992 gold fact recalls "his 1990 bronze"; the place it names (Seoul) is the gold's.
+    result = ask("where did he win his junior bronze")
+    assert result.status is not Status.ANSWERED
+    assert ask("where did he win his junior gold").fact.id == "junior-gold"
+
+
+@pytest.mark.parametrize(
     ("question", "fact_id"),
     [("what is the name of his coach", "coach"), ("what's the name of his hometown", "hometown")],
 )
