@@ -7,11 +7,14 @@ each check here says why a close fact is no answer, so the matcher declines and 
 
 from __future__ import annotations
 
+import re
+
 from bot.core.event_checks import EventChecks
 from bot.core.fold import fold
 from bot.core.heads import head_noun
 from bot.core.index import is_year
-from bot.core.results import Candidate
+from bot.core.lazyre import lazy
+from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.text import Analysis
 
@@ -22,6 +25,16 @@ ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
 PASSING = 0.2  # a word this peripheral to a fact (few of its phrasings use it) is mentioned in passing
 DEFINING = 0.8  # …while a fact whose keywords or title hold it is about it
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
+
+
+# "after 1996", "since 2008", "antes de 1992": a bare year the question's period starts or ends at
+# (an event, "after the 2008 Games", may fall within its own year: only bare years are read).
+_PERIOD_RE = lazy(
+    r"\b(after|since|post|following|despues de|desde|tras|luego de|before|prior to|antes de)"
+    r"\s+(?:(?:the )?year |(?:el )?ano )?((?:19|20)\d\d)\b(?! ?(?:olympic|games|world|juegos|mundial))"
+)
+_BEFORE = frozenset({"before", "prior to", "antes de"})
+_YEARS_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 class NearMisses(EventChecks):
@@ -109,3 +122,26 @@ class NearMisses(EventChecks):
         token, unknown = self.analyzer._canonical(head, lang)
         # …as the analysis read it (a typo of a known word was mended there), and a rare word
         return unknown and token in analysis.unknown and analysis.ranks.get(token, 0) > PIVOT_RANK
+
+    def _period_checked(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "What did Segura do after 1996?" asks about a period after (or before) a year: a fact
+        whose every year is that year or on the other side of it tells nothing of that period,
+        however well its words fit — a near miss, offered as a suggestion. A fact with no year,
+        or whose answer itself places it there ("after the 2008 Games"), may answer."""
+        if result.status is not Status.ANSWERED or result.derived or analysis.confirming:
+            return result
+        found = _PERIOD_RE.search(fold(text))
+        if found is None:
+            return result
+        before, year = found.group(1) in _BEFORE, int(found.group(2))
+        told = [asks for clause, asks in zip(analysis.clauses, analysis.asking, strict=False) if str(year) in clause]
+        if len(analysis.clauses) > 1 and not any(told):
+            return result  # "so I know he quit after 2008, but why…": the period is context, not asked
+        fact = result.answers[0].fact
+        answer = fact.answer.get("en", "")
+        years = {int(y) for y in _YEARS_RE.findall(answer)} | ({fact.year} if fact.year is not None else set())
+        if not years or any(y < year if before else y > year for y in years):
+            return result
+        if re.search(rf"\b{'before' if before else 'after'} (?:the )?{year}\b", answer, re.IGNORECASE):
+            return result  # "After the 2008 Games he kept a promise…"
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])

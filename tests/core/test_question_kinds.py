@@ -191,6 +191,26 @@ def test_an_answer_says_where_only_with_a_places_name(text: str, names_place: bo
     assert ("place" in matcher._stated_kinds(text)) is names_place
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["what did markov do after 1996", "¿qué hizo segura después de 1996?", "what has ecuador won since 2008"],
+)
+def test_a_period_after_a_year_is_not_answered_by_that_years_fact(question: str) -> None:
+    assert ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("what did he do after 2008", "pilgrimage"),  # its answer says "After the 2008 Games"
+        ("ok i know he quit after 2008, but what reason did he give", "retirement-reason"),  # context, not asked
+    ],
+)
+def test_a_fact_placed_in_the_period_or_a_period_only_told_is_answered(question: str, fact_id: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED and fact_id in [c.fact.id for c in result.answers]
+
+
 def test_a_medal_a_fact_recalls_in_passing_is_another_facts_event() -> None:
     # The 1992 gold fact recalls "his 1990 bronze"; the place it names (Seoul) is the gold's.
     result = ask("where did he win his junior bronze")
