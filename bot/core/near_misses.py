@@ -12,7 +12,7 @@ import re
 from bot.core.event_checks import EventChecks
 from bot.core.fold import fold
 from bot.core.heads import head_noun
-from bot.core.index import is_year
+from bot.core.index import about_other, is_year
 from bot.core.lazyre import lazy
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
@@ -25,6 +25,7 @@ ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
 PASSING = 0.2  # a word this peripheral to a fact (few of its phrasings use it) is mentioned in passing
 DEFINING = 0.8  # …while a fact whose keywords or title hold it is about it
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
+MEDAL, WIN = "medal", "win"  # the lexicon's kind of value for medals, and its concept of winning
 
 
 # "after 1996", "since 2008", "antes de 1992": a bare year the question's period starts or ends at
@@ -65,6 +66,8 @@ class NearMisses(EventChecks):
             return False  # "has the gold been given to him?": the fact says only that it was called for
         if self.leaves_unsaid(index, analysis):
             return False  # "did Borchin appeal his ban?": the fact never says so of him
+        if self._medal_unsaid_of_other(index, analysis):
+            return False  # "what did Segura win in Atlanta?": the fact names him, but no medal
         if not analysis.confirming and self._names_other_medal(index, analysis):
             return False  # "who won bronze in 1996": the gold fact says nothing of the bronze
         if not analysis.confirming and self._unheard_year(analysis):
@@ -88,6 +91,17 @@ class NearMisses(EventChecks):
             ):
                 return True
         return False
+
+    def _medal_unsaid_of_other(self, index: int, analysis: Analysis) -> bool:
+        """A question about someone else asking what they won ("did Segura ever win gold?")
+        needs a fact whose answer says some medal: its phrasings' medals are his. A claim of a
+        wrong colour is corrected only from an answer holding one."""
+        if not any(about_other(t) for t in analysis.subjects):
+            return False
+        values = self.facts.lexicon.values
+        medal = {t for t in set(analysis.tokens) - analysis.soft if values.get(t) == MEDAL or t in (MEDAL, WIN)}
+        said = self._answer_tokens[index]
+        return bool(medal) and not any(values.get(t) == MEDAL or t == MEDAL for t in said)
 
     def _names_other_medal(self, index: int, analysis: Analysis) -> bool:
         """Does a question (not a check) name a medal the fact never mentions? It asks about that

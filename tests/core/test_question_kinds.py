@@ -211,6 +211,19 @@ def test_a_fact_placed_in_the_period_or_a_period_only_told_is_answered(question:
     assert result.status is Status.ANSWERED and fact_id in [c.fact.id for c in result.answers]
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("what did segura win in atlanta", False),  # the fact names him among the leaders, no medal of his
+        ("did markov ever win an olympic gold", False),
+        ("where is segura from", True),  # what the fact does say of him
+        ("was markov from russia?", True),
+    ],
+)
+def test_a_medal_asked_of_someone_else_needs_an_answer_that_says_one(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
+
+
 def test_a_medal_a_fact_recalls_in_passing_is_another_facts_event() -> None:
     # The 1992 gold fact recalls "his 1990 bronze"; the place it names (Seoul) is the gold's.
     result = ask("where did he win his junior bronze")
