@@ -35,6 +35,11 @@ _PERIOD_RE = lazy(
     r"\s+(?:(?:the )?year |(?:el )?ano )?((?:19|20)\d\d)\b(?! ?(?:olympic|games|world|juegos|mundial))"
 )
 _BEFORE = frozenset({"before", "prior to", "antes de"})
+# "after Atlanta", "antes de Pekín": a named event the question's period starts or ends at.
+_ANCHOR_RE = lazy(
+    r"\b(after|since|following|despues de|desde|tras|luego de|before|prior to|antes de)\s+"
+    r"(?:the |el |la |los |las )?([a-z]{4,})\b"
+)
 _YEARS_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -144,7 +149,10 @@ class NearMisses(EventChecks):
         or whose answer itself places it there ("after the 2008 Games"), may answer."""
         if result.status is not Status.ANSWERED or result.derived or analysis.confirming:
             return result
-        found = _PERIOD_RE.search(fold(text))
+        folded = fold(text)
+        if self._about_its_anchor(folded, analysis, result):
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        found = _PERIOD_RE.search(folded)
         if found is None:
             return result
         before, year = found.group(1) in _BEFORE, int(found.group(2))
@@ -159,3 +167,26 @@ class NearMisses(EventChecks):
         if re.search(rf"\b{'before' if before else 'after'} (?:the )?{year}\b", answer, re.IGNORECASE):
             return result  # "After the 2008 Games he kept a promise…"
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _about_its_anchor(self, folded: str, analysis: Analysis, result: MatchResult) -> bool:
+        """ "What did Markov do after Atlanta?": a fact about the Atlanta race itself (its keywords
+        or title name it) says nothing of what came after it, unless its answer says "after Atlanta"."""
+        found = _ANCHOR_RE.search(folded)
+        if found is None:
+            return False
+        token, _ = self.analyzer._canonical(found.group(2), analysis.lang)
+        lexicon = self.facts.lexicon
+        if token is None or token not in lexicon.entities or token in lexicon.people or token in lexicon.values:
+            return False
+        fact = result.answers[0].fact
+        index = self.facts.facts.index(fact)
+        if self._centrality[index].get(token, 0.0) < DEFINING:
+            return False
+        side = "before" if found.group(1) in _BEFORE else "after"
+        answer = fold(fact.answer.get("en", ""))
+        if fact.year is not None and any(
+            y < fact.year if side == "before" else y > fact.year for y in map(int, _YEARS_RE.findall(answer))
+        ):
+            return False  # "…in Sydney and Athens (2000 and 2004)": it goes on past its own event
+        named = {found.group(2)} | ({str(fact.year)} if fact.year is not None else set())
+        return not any(re.search(rf"\b{side} (?:the )?{re.escape(n)}\b", answer) for n in named)

@@ -193,7 +193,12 @@ def test_an_answer_says_where_only_with_a_places_name(text: str, names_place: bo
 
 @pytest.mark.parametrize(
     "question",
-    ["what did markov do after 1996", "¿qué hizo segura después de 1996?", "what has ecuador won since 2008"],
+    [
+        "what did markov do after 1996",
+        "¿qué hizo segura después de 1996?",
+        "what has ecuador won since 2008",
+        "what did segura do after atlanta",  # the rivals fact is about the Atlanta race itself
+    ],
 )
 def test_a_period_after_a_year_is_not_answered_by_that_years_fact(question: str) -> None:
     assert ask(question).status is not Status.ANSWERED
@@ -203,6 +208,8 @@ def test_a_period_after_a_year_is_not_answered_by_that_years_fact(question: str)
     ("question", "fact_id"),
     [
         ("what did he do after 2008", "pilgrimage"),  # its answer says "After the 2008 Games"
+        ("what did he do after sydney", "sydney-athens"),  # its answer goes on to Athens, 2004
+        ("how did he do at the olympics after atlanta", "sydney-athens"),  # "the two Olympics after Atlanta"
         ("ok i know he quit after 2008, but what reason did he give", "retirement-reason"),  # context, not asked
     ],
 )
