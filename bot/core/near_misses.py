@@ -35,6 +35,15 @@ _PERIOD_RE = lazy(
     r"\s+(?:(?:the )?year |(?:el )?ano )?((?:19|20)\d\d)\b(?! ?(?:olympic|games|world|juegos|mundial))"
 )
 _BEFORE = frozenset({"before", "prior to", "antes de"})
+# Him in a question, by pronoun or name ("who beat him", "who was his coach", "¿quién le ganó?").
+_HIM_RE = lazy(r"\b(?:he|him|his|himself|perez|jefferson|jeff|le|les|su|sus|lo(?! que))\b")
+# "who is he", "who was Jefferson Pérez", "¿quién es este tipo?": who asked of him, not of another.
+_WHO_HE_IS_RE = lazy(
+    r"\b(?:who|quien)\s*(?:is|was|s|es|era|fue)\s+(?:this |that |este |ese |el )?"
+    r"(?:he|him|jefferson|perez|jeff|guy|dude|man|tipo)\b(?!\s*s\b)"
+)
+_CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
+WHO = "q_who"
 # "after Atlanta", "antes de Pekín": a named event the question's period starts or ends at.
 _ANCHOR_RE = lazy(
     r"\b(after|since|following|despues de|desde|tras|luego de|before|prior to|antes de)\s+"
@@ -166,6 +175,23 @@ class NearMisses(EventChecks):
             return result
         if re.search(rf"\b{'before' if before else 'after'} (?:the )?{year}\b", answer, re.IGNORECASE):
             return result  # "After the 2008 Games he kept a promise…"
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _other_person_checked(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "Who was the youngest champion before him?", "who did he lose to in Athens?": a "who"
+        asked in a question that names him otherwise asks for someone else — a fact naming no
+        other person (nor a country) cannot say who. "Who is he?" asks him."""
+        if result.status is not Status.ANSWERED or result.derived or analysis.confirming:
+            return result
+        if WHO not in set(analysis.tokens) - analysis.soft:
+            return result
+        folded = fold(text)
+        if _HIM_RE.search(folded) is None or _WHO_HE_IS_RE.search(folded) is not None:
+            return result
+        if _CHOICE_RE.search(folded):
+            return result  # "who was younger, Pérez or Markov?": which of them, him among them
+        if any(self._fact_kinds[self.facts.facts.index(c.fact)] & {"person", "nation"} for c in result.answers):
+            return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
 
     def _about_its_anchor(self, folded: str, analysis: Analysis, result: MatchResult) -> bool:

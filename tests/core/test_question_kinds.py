@@ -231,6 +231,19 @@ def test_a_medal_asked_of_someone_else_needs_an_answer_that_says_one(question: s
     assert (ask(question).status is Status.ANSWERED) is answered
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("who was the youngest to take olympic walk gold before him", False),  # someone else, named nowhere
+        ("who coached him as a boy", True),  # the coach fact names the other person
+        ("who is jefferson perez", True),  # "who is he" asks him
+        ("who was older in 1996, perez or segura?", True),  # a choice between him and another
+    ],
+)
+def test_who_asked_beside_him_is_someone_else_whom_the_fact_must_name(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
+
+
 def test_a_medal_a_fact_recalls_in_passing_is_another_facts_event() -> None:
     # The 1992 gold fact recalls "his 1990 bronze"; the place it names (Seoul) is the gold's.
     result = ask("where did he win his junior bronze")
