@@ -16,7 +16,7 @@ from bot.core.index import about_other, is_year
 from bot.core.lazyre import lazy
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
-from bot.core.text import Analysis
+from bot.core.text import ABOUT_HIM, Analysis
 
 __all__ = ["ASKED_KINDS", "NearMisses"]
 
@@ -80,6 +80,8 @@ class NearMisses(EventChecks):
             return False  # "has the gold been given to him?": the fact says only that it was called for
         if self.leaves_unsaid(index, analysis):
             return False  # "did Borchin appeal his ban?": the fact never says so of him
+        if self._of_someone_else(index, analysis):
+            return False  # "why did Pérez get banned?": the ban fact is about Borchin, whom it never asks
         if self._medal_unsaid_of_other(index, analysis):
             return False  # "what did Segura win in Atlanta?": the fact names him, but no medal
         if not analysis.confirming and self._names_other_medal(index, analysis):
@@ -105,6 +107,13 @@ class NearMisses(EventChecks):
             ):
                 return True
         return False
+
+    def _of_someone_else(self, index: int, analysis: Analysis) -> bool:
+        """Is a question whose subject is him ("did Pérez…", "was he…") matched to a fact about
+        someone else (most of its phrasings name them), whom it never names? What that person did
+        is not what he did: a false premise the fact cannot settle."""
+        own = self._subjects[index]
+        return ABOUT_HIM in analysis.subjects and bool(own) and not own & (set(analysis.tokens) | analysis.subjects)
 
     def _medal_unsaid_of_other(self, index: int, analysis: Analysis) -> bool:
         """A question about someone else asking what they won ("did Segura ever win gold?")

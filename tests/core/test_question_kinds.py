@@ -244,6 +244,18 @@ def test_who_asked_beside_him_is_someone_else_whom_the_fact_must_name(question: 
     assert (ask(question).status is Status.ANSWERED) is answered
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("why was pérez given a doping ban", False),  # the ban fact is Borchin's; he is never asked of
+        ("when did perez get his doping ban", False),
+        ("how long was borchin banned for", True),
+    ],
+)
+def test_what_someone_else_did_is_no_answer_about_him(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
+
+
 def test_a_medal_a_fact_recalls_in_passing_is_another_facts_event() -> None:
     # The 1992 gold fact recalls "his 1990 bronze"; the place it names (Seoul) is the gold's.
     result = ask("where did he win his junior bronze")
