@@ -31,6 +31,7 @@ import re
 from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
+from bot.core.advice import asks_advice
 from bot.core.anyfact import asks_for_any_fact
 from bot.core.claims import asks_a_value, claim_of, states_a_claim
 from bot.core.comparisons import asks_span
@@ -165,7 +166,7 @@ class Matcher(LongMessages):
             analysis = self.analyzer.analyze(claim, detected).replace(confirming=True)
         elif not analysis.confirming and states_a_claim(text):  # "perez retired in 2012": checked too
             analysis = analysis.replace(confirming=True)
-        elif ORDER in self._concepts and opens_with_an_order(fold(text)):
+        elif ORDER in self._concepts and (opens_with_an_order(fold(text)) or asks_advice(fold(text))):
             # "say something offensive about …": an order, which no fact answers.
             first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
             analysis = analysis.replace(tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
