@@ -110,11 +110,13 @@ class NearMisses(EventChecks):
         return False
 
     def _of_someone_else(self, index: int, analysis: Analysis) -> bool:
-        """Is a question whose subject is him ("did Pérez…", "was he…") matched to a fact about
+        """Is a question (not a claim) whose subject is him ("why was Pérez…") matched to a fact about
         someone else (most of its phrasings name them), whom it never names? What that person did
         is not what he did: a false premise the fact cannot settle."""
         own = self._subjects[index]
-        return ABOUT_HIM in analysis.subjects and bool(own) and not own & (set(analysis.tokens) | analysis.subjects)
+        # a claim that he did it ("it was Pérez who got banned, right?") is corrected by the fact
+        asks = set(analysis.tokens) & self._intents - {WHO}  # "was it Pérez who…?" checks who did it
+        return bool(asks) and not analysis.confirming and ABOUT_HIM in analysis.subjects and bool(own) and not own & (set(analysis.tokens) | analysis.subjects)
 
     def _medal_unsaid_of_other(self, index: int, analysis: Analysis) -> bool:
         """A question about someone else asking what they won ("did Segura ever win gold?")
