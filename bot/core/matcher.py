@@ -124,6 +124,11 @@ class Matcher(LongMessages):
             # world-titles fact, which names no city; the junior fact holding one is a near miss.
             siblings = (self._candidate(runner), self._candidate(best))
             return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=siblings, truncated=truncated)
+        if runner is not None and self._runner_holds_the_topic(best.index, runner.index, analysis):
+            # "where did he win his first junior worlds medal": the first (1990) fact names every
+            # word of it but no place; the 1992 fact names a place, but not "first": a near miss.
+            siblings = (self._candidate(runner), self._candidate(best))
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=siblings, truncated=truncated)
         confident = chance >= decision.ANSWER_AT and best.matched >= 1
         if not confident:
             close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)
@@ -140,6 +145,21 @@ class Matcher(LongMessages):
             )
         top = Candidate(self.facts.facts[best.index], round(chance, 4))
         return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)
+
+    def _runner_holds_the_topic(self, best: int, runner: int, analysis: Analysis) -> bool:
+        """Does the runner-up hold every topic word of the question, the best only some, and the
+        runner-up lack just the kind of value asked (which the best has)? Then the question is about
+        the runner-up's topic and asks what it does not say."""
+        if not self.lacks_kind_asked(runner, analysis) or self.lacks_kind_asked(best, analysis):
+            return False
+        topic = {
+            t
+            for t in analysis.tokens
+            if (t in self._concepts or self._is_strong(t)) and t not in self._intents and t not in analysis.soft
+        }
+        held_best = topic & (self._vocab[best] | self._answer_tokens[best])
+        held_runner = topic & (self._vocab[runner] | self._answer_tokens[runner])
+        return held_runner == topic and held_best < held_runner
 
     # ------------------------------------------------------------------ public API
     def smalltalk_kind(self, question: str, analysis: Analysis | None = None) -> str | None:

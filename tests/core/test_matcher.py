@@ -57,6 +57,8 @@ def test_the_reply_language_can_be_forced() -> None:
         ("how many world titles did he win", "world-titles"),
         ("where did he announce his retirement", "retirement-announcement"),
         ("why did he retire", "retirement-reason"),
+        ("¿contra quién perdió en Pekín?", "beijing-silver"),  # a preposition before the question word
+        ("against whom did he lose in beijing", "beijing-silver"),
     ],
 )
 def test_clear_questions_are_answered(question: str, fact_id: str) -> None:
