@@ -116,7 +116,9 @@ class NearMisses(EventChecks):
         own = self._subjects[index]
         # a claim that he did it ("it was Pérez who got banned, right?") is corrected by the fact
         asks = set(analysis.tokens) & self._intents - {WHO}  # "was it Pérez who…?" checks who did it
-        return bool(asks) and not analysis.confirming and ABOUT_HIM in analysis.subjects and bool(own) and not own & (set(analysis.tokens) | analysis.subjects)
+        if not asks or analysis.confirming or ABOUT_HIM not in analysis.subjects:
+            return False
+        return bool(own) and not own & (set(analysis.tokens) | analysis.subjects)
 
     def _medal_unsaid_of_other(self, index: int, analysis: Analysis) -> bool:
         """A question about someone else asking what they won ("did Segura ever win gold?")

@@ -250,6 +250,7 @@ def test_who_asked_beside_him_is_someone_else_whom_the_fact_must_name(question: 
         ("why was pérez given a doping ban", False),  # the ban fact is Borchin's; he is never asked of
         ("when did perez get his doping ban", False),
         ("how long was borchin banned for", True),
+        ("was it perez who got banned for doping?", True),  # who did it: the fact settles it (Borchin)
     ],
 )
 def test_what_someone_else_did_is_no_answer_about_him(question: str, answered: bool) -> None:
