@@ -194,17 +194,18 @@ class NearMisses(EventChecks):
     def _other_person_checked(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "Who was the youngest champion before him?", "who did he lose to in Athens?": a "who"
         asked in a question that names him otherwise asks for someone else — a fact naming no
-        other person (nor a country) cannot say who. "Who is he?" asks him."""
+        other person cannot say who (the country where it was held is no who). "Who is he?" asks him."""
         if result.status is not Status.ANSWERED or result.derived or analysis.confirming:
             return result
-        if WHO not in set(analysis.tokens) - analysis.soft:
-            return result
+        asked = set(analysis.tokens) - analysis.soft
+        if WHO not in asked or asked <= {WHO} | self._profile:
+            return result  # "quién es este tal Pérez": who asked of him alone is who he is
         folded = fold(text)
         if _HIM_RE.search(folded) is None or _WHO_HE_IS_RE.search(folded) is not None:
             return result
         if _CHOICE_RE.search(folded):
             return result  # "who was younger, Pérez or Markov?": which of them, him among them
-        if any(self._fact_kinds[self.facts.facts.index(c.fact)] & {"person", "nation"} for c in result.answers):
+        if any("person" in self._fact_kinds[self.facts.facts.index(c.fact)] for c in result.answers):
             return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
 
