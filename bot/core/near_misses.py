@@ -26,6 +26,8 @@ PASSING = 0.2  # a word this peripheral to a fact (few of its phrasings use it) 
 DEFINING = 0.8  # …while a fact whose keywords or title hold it is about it
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 MEDAL, WIN = "medal", "win"  # the lexicon's kind of value for medals, and its concept of winning
+PLACE, PERSON = "place", "person"  # the lexicon's concept of a placing ("puesto"), its kind of value for people
+_ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
 
 
 # "after 1996", "since 2008", "antes de 1992": a bare year the question's period starts or ends at
@@ -123,13 +125,20 @@ class NearMisses(EventChecks):
     def _medal_unsaid_of_other(self, index: int, analysis: Analysis) -> bool:
         """A question about someone else asking what they won ("did Segura ever win gold?")
         needs a fact whose answer says some medal: its phrasings' medals are his. A claim of a
-        wrong colour is corrected only from an answer holding one."""
-        if not any(about_other(t) for t in analysis.subjects):
-            return False
+        wrong colour is corrected only from an answer holding one. A placing ("¿qué puesto sacó
+        Markov?") is a medal's kind; a question naming another person, with him not its subject,
+        is about that person however its verb comes first."""
         values = self.facts.lexicon.values
-        medal = {t for t in set(analysis.tokens) - analysis.soft if values.get(t) == MEDAL or t in (MEDAL, WIN)}
-        said = self._answer_tokens[index]
-        return bool(medal) and not any(values.get(t) == MEDAL or t == MEDAL for t in said)
+        named = ABOUT_HIM not in analysis.subjects and any(values.get(t) == PERSON for t in analysis.tokens)
+        if not named and not any(about_other(t) for t in analysis.subjects):
+            return False
+
+        def placing(t: str) -> bool:
+            return values.get(t) == MEDAL or t in (MEDAL, PLACE) or _ORDINAL_RE.fullmatch(t) is not None
+
+        # "his first coach": an ordinal in a question counts things, not only placings
+        asked = {t for t in set(analysis.tokens) - analysis.soft if values.get(t) == MEDAL or t in (MEDAL, PLACE, WIN)}
+        return bool(asked) and not any(placing(t) for t in self._answer_tokens[index])
 
     def _names_other_medal(self, index: int, analysis: Analysis) -> bool:
         """Does a question (not a check) name a medal the fact never mentions? It asks about that

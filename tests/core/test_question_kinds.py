@@ -223,6 +223,8 @@ def test_a_fact_placed_in_the_period_or_a_period_only_told_is_answered(question:
     [
         ("what did segura win in atlanta", False),  # the fact names him among the leaders, no medal of his
         ("did markov ever win an olympic gold", False),
+        ("¿qué puesto sacó Segura en la carrera de Atlanta?", False),  # a placing is a medal's kind
+        ("who was his first coach, chocho?", True),  # an ordinal counts here, it is no placing
         ("where is segura from", True),  # what the fact does say of him
         ("was markov from russia?", True),
     ],
