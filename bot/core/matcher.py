@@ -222,6 +222,7 @@ class Matcher(LongMessages):
         result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
         result = self._period_checked(text, analysis, result)  # "what did Segura do after 1996?"
         result = self._other_person_checked(text, analysis, result)  # "who did he lose to in Athens?"
+        result = self._future_checked(text, result)  # "when are the next Olympics?"
         if result.status is Status.ANSWERED and not result.derived and asks_span(fold(text)):
             # "how many years between X and Y" that no two years here count: one fact is no answer.
             result = result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])

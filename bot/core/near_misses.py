@@ -44,6 +44,15 @@ _WHO_HE_IS_RE = lazy(
     r"\b(?:who|quien)\s*(?:is|was|s|es|era|fue)\s+(?:this |that |este |ese |el )?"
     r"(?:he|him|jefferson|perez|jeff|guy|dude|man|tipo)\b(?!\s*s\b)"
 )
+# "When are the next Olympics?", "¿cuándo es el próximo mundial?": the next one from now, in the
+# present or future tense (no past verb: "what was his next race" counts from then, not now).
+_NEXT_RE = lazy(r"\b(?:next|upcoming|proxim[oa]s?)\b")
+_NOW_RE = lazy(
+    r"\b(?:is|are|will|gonna|going to|es|son|sera|seran|va a|van a|habra)\b|\b(?:when|where|what|who)\s*'?s\b"
+)
+_THEN_RE = lazy(
+    r"\b(?:was|were|did|had|would|d|fue|fueron|era|eran|iba|hizo|tuvo|gano|dijo)\b"
+)
 _CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
 WHO = "q_who"
 # "after Atlanta", "antes de Pekín": a named event the question's period starts or ends at.
@@ -215,6 +224,16 @@ class NearMisses(EventChecks):
         if _CHOICE_RE.search(folded):
             return result  # "who was younger, Pérez or Markov?": which of them, him among them
         if any("person" in self._fact_kinds[self.facts.facts.index(c.fact)] for c in result.answers):
+            return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _future_checked(self, text: str, result: MatchResult) -> MatchResult:
+        """ "When are the next Olympics?" asks about what comes after now; the article ends years
+        ago (every fact says what was, as of its date), so no fact holds it however its words fit."""
+        if result.status is not Status.ANSWERED or result.derived:
+            return result
+        folded = fold(text)
+        if _NEXT_RE.search(folded) is None or _NOW_RE.search(folded) is None or _THEN_RE.search(folded):
             return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
 

@@ -261,6 +261,19 @@ def test_what_someone_else_did_is_no_answer_about_him(question: str, answered: b
     assert (ask(question).status is Status.ANSWERED) is answered
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("when's the next olympic games", False),  # after now: no fact holds it
+        ("¿dónde serán los próximos juegos olímpicos?", False),
+        ("what was his next olympics after atlanta like?", True),  # next from then, not now
+        ("what did he plan to do next?", True),
+    ],
+)
+def test_the_next_one_from_now_is_no_facts(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
+
+
 def test_a_medal_a_fact_recalls_in_passing_is_another_facts_event() -> None:
     # The 1992 gold fact recalls "his 1990 bronze"; the place it names (Seoul) is the gold's.
     result = ask("where did he win his junior bronze")
