@@ -26,6 +26,7 @@ PASSING = 0.2  # a word this peripheral to a fact (few of its phrasings use it) 
 DEFINING = 0.8  # …while a fact whose keywords or title hold it is about it
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 MEDAL, WIN = "medal", "win"  # the lexicon's kind of value for medals, and its concept of winning
+GOLD = "gold"  # the winner's medal
 PLACE, PERSON = "place", "person"  # the lexicon's concept of a placing ("puesto"), its kind of value for people
 _ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
 
@@ -219,11 +220,15 @@ class NearMisses(EventChecks):
         if WHO not in asked or asked <= {WHO} | self._profile:
             return result  # "quién es este tal Pérez": who asked of him alone is who he is
         folded = fold(text)
-        if _HIM_RE.search(folded) is None or _WHO_HE_IS_RE.search(folded) is not None:
-            return result
-        if _CHOICE_RE.search(folded):
+        if _CHOICE_RE.search(folded) or _WHO_HE_IS_RE.search(folded) is not None:
             return result  # "who was younger, Pérez or Markov?": which of them, him among them
-        if any("person" in self._fact_kinds[self.facts.facts.index(c.fact)] for c in result.answers):
+        indexes = [self.facts.facts.index(c.fact) for c in result.answers]
+        if _HIM_RE.search(folded) is not None:
+            if any(PERSON in self._fact_kinds[i] for i in indexes):
+                return result
+        elif WIN not in asked or PERSON in self._fact_kinds[indexes[0]] or GOLD in self._answer_tokens[indexes[0]]:
+            # "who won the 20k walk in Sydney?" may be him — if the fact it reads as says he won
+            # (gold), not that he came fourth; a "who" not about winning is left to the scores.
             return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
 

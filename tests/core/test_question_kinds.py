@@ -240,6 +240,8 @@ def test_a_medal_asked_of_someone_else_needs_an_answer_that_says_one(question: s
         ("who coached him as a boy", True),  # the coach fact names the other person
         ("who is jefferson perez", True),  # "who is he" asks him
         ("quién es este tal pérez", True),
+        ("who won the 20k walk at the 2004 games? i forget", False),  # he was fourth: the winner is unnamed
+        ("who won the olympic 20k walk in 1996", True),  # he did: the fact says gold
         ("who won the 2008 race walking challenge final in murcia, where he came third?", False),  # Spain is no who
         ("who was older in 1996, perez or segura?", True),  # a choice between him and another
     ],
