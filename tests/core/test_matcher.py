@@ -354,8 +354,10 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc12": (0.91, 0.94, 0.025),
     "fc17": (0.78, 0.95, 0.045),
     "fc18": (0.80, 0.90, 0.06),
-    "fc21": (0.72, 0.81, 0.075),
-    "fc22": (0.82, 0.84, 0.075),
+    "fc21": (0.72, 0.83, 0.075),
+    "fc22": (0.83, 0.85, 0.065),
+    "fc23": (0.70, 0.86, 0.065),
+    "fc24": (0.88, 0.92, 0.035),
 }
 
 
@@ -372,7 +374,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 19), 21, 22))
+            for name in (f"fc{n}" for n in (*range(3, 19), *range(21, 25)))
         ),
     ],
 )
