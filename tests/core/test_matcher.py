@@ -131,6 +131,12 @@ def test_reported_speech_in_the_chatter_is_not_asking_for_his_words() -> None:
     assert result.fact.id == "beijing-silver"
 
 
+def test_a_clause_asking_with_no_event_of_its_own_is_about_the_year_the_message_names() -> None:
+    result = match("My uncle was at the Games in 1996 and saw a walker come in alone. Was that Pérez, what did he win?")
+    assert result.status is Status.ANSWERED, result
+    assert "atlanta-gold" in [c.fact.id for c in result.answers]
+
+
 def test_an_embedded_question_whose_clause_names_its_own_topic_is_not_answered_alone() -> None:
     """ "the weather the day i wonder where he won": the clause is about the weather, not the race."""
     assert match("tell me about the weather the day nobody knows where he won gold").status is not Status.ANSWERED
