@@ -169,7 +169,10 @@ class NearMisses(EventChecks):
         """ "Where were the 1990 championships" answered by the 1992 fact that mentions 1990: the
         place or time it holds belongs to its own year's event, when another fact is that year's."""
         own = self.facts.facts[index].year
-        years = {int(t) for t in analysis.tokens if is_year(t) and t not in analysis.soft}
+        # "and which city hosted it?" after the 1990 juniors: a question of question words alone is
+        # about the event its context (soft) names
+        bare = all(t in self._intents for t in analysis.tokens if t not in analysis.soft)
+        years = {int(t) for t in analysis.tokens if is_year(t) and (bare or t not in analysis.soft)}
         if own is None or not years or own in years:
             return False
         return all(y in self._fact_years for y in years)

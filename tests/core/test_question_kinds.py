@@ -276,6 +276,17 @@ def test_the_next_one_from_now_is_no_facts(question: str, answered: bool) -> Non
     assert (ask(question).status is Status.ANSWERED) is answered
 
 
+def test_a_follow_up_of_question_words_alone_is_about_its_contexts_year() -> None:
+    from bot.evaluation import ask_in_context
+
+    # The 1992 fact recalls the 1990 bronze; Seoul is the 1992 event's city, not the one asked.
+    context = ["what did he win at the 1990 junior worlds?"]
+    result, _ = ask_in_context(shipped_engine(), "and which city was the host?", context)
+    assert result.status is not Status.ANSWERED
+    result, _ = ask_in_context(shipped_engine(), "and where was it?", ["what did he win at the 1992 junior worlds"])
+    assert result.status is Status.ANSWERED and result.fact.id == "junior-gold"
+
+
 def test_a_medal_a_fact_recalls_in_passing_is_another_facts_event() -> None:
     # The 1992 gold fact recalls "his 1990 bronze"; the place it names (Seoul) is the gold's.
     result = ask("where did he win his junior bronze")
