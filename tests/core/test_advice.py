@@ -19,6 +19,8 @@ from tests.coredata import shipped_engine
         ("¿cómo puedo mejorar mi técnica?", True),
         ("dame unos consejos para correr", True),
         ("should we stretch before walking", True),
+        ("how do you get started in race walking", True),  # the generic you
+        ("how would you sum up his career", False),  # a request to the bot, not advice
         # asking how to learn something about him is a question about him
         ("how can i find out where he was born", False),
         ("how do i know if that's true", False),
