@@ -38,6 +38,12 @@ _PERIOD_RE = lazy(
     r"\s+(?:(?:the )?year |(?:el )?ano )?((?:19|20)\d\d)\b(?! ?(?:olympic|games|world|juegos|mundial))"
 )
 _BEFORE = frozenset({"before", "prior to", "antes de"})
+# "did he win any medals after 2008?", "has Ecuador won one since?": a yes/no question (not a claim),
+# which a fact of that year cannot settle either way.
+_YES_NO_RE = lazy(
+    r"^\W*(?:(?:so|and|but|ok|okay|hey|yo|wait|y|pero|oye)\W+)*"
+    r"(?:did|does|do|has|have|had|was|were|is|are|can|could|will)\b"
+)
 # Him in a question, by pronoun or name ("who beat him", "who was his coach", "¿quién le ganó?").
 _HIM_RE = lazy(r"\b(?:he|him|his|himself|perez|jefferson|jeff|le|les|su|sus|lo(?! que))\b")
 # "who is he", "who was Jefferson Pérez", "¿quién es este tipo?": who asked of him, not of another.
@@ -192,9 +198,11 @@ class NearMisses(EventChecks):
         whose every year is that year or on the other side of it tells nothing of that period,
         however well its words fit — a near miss, offered as a suggestion. A fact with no year,
         or whose answer itself places it there ("after the 2008 Games"), may answer."""
-        if result.status is not Status.ANSWERED or result.derived or analysis.confirming:
-            return result
         folded = fold(text)
+        if result.status is not Status.ANSWERED or result.derived:
+            return result
+        if analysis.confirming and not _YES_NO_RE.search(folded):
+            return result  # a claim ("he retired after 2010") is corrected from the fact instead
         if self._about_its_anchor(folded, analysis, result):
             return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
         found = _PERIOD_RE.search(folded)
@@ -209,6 +217,8 @@ class NearMisses(EventChecks):
         years = {int(y) for y in _YEARS_RE.findall(answer)} | ({fact.year} if fact.year is not None else set())
         if not years or any(y < year if before else y > year for y in years):
             return result
+        if analysis.confirming and (min(years) if before else max(years)) != year:
+            return result  # "did he retire after 2010?": it was before — a check the fact corrects
         if re.search(rf"\b{'before' if before else 'after'} (?:the )?{year}\b", answer, re.IGNORECASE):
             return result  # "After the 2008 Games he kept a promise…"
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
