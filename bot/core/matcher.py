@@ -258,8 +258,11 @@ class Matcher(LongMessages):
             profile = ("profile",)
             analysis = analysis.replace(tokens=profile, clauses=(profile,), asking=(True,))
             result = self._decide(question, analysis, truncated)
-        if result.status is Status.AMBIGUOUS and analysis.tokens and set(analysis.tokens) <= self._profile:
-            # "why is he famous", "who is he": the facts that each say who he is are all right answers
+        if result.status is Status.AMBIGUOUS and analysis.tokens and (
+            set(analysis.tokens) <= self._profile or self._phrased_by_both(analysis, result)
+        ):
+            # "why is he famous", "who is he": the facts that each say who he is are all right
+            # answers; so are two facts the curator gave this very question ("what has he won")
             both = tuple(Candidate(c.fact, ANY_FACT_CONFIDENCE) for c in result.suggestions[:2])
             result = MatchResult(question, Status.ANSWERED, result.lang, ANY_FACT_CONFIDENCE, both, truncated=truncated)
         if result.status is not Status.ANSWERED:
@@ -284,6 +287,14 @@ class Matcher(LongMessages):
         tokens = self.analyzer.analyze(word).tokens
         kind = self._value_kind(tokens[0]) if len(tokens) == 1 else None
         return kind if kind in REPAIRABLE else None
+
+    def _phrased_by_both(self, analysis: Analysis, result: MatchResult) -> bool:
+        """Do the two leading facts each have a phrasing of exactly the question's words?"""
+        asked = set(analysis.tokens)
+        owners = [self.facts.facts.index(c.fact) for c in result.suggestions[:2]]
+        return len(owners) == 2 and all(
+            any(set(p.split()) == asked for p in self._fact_phrasings[i]) for i in owners
+        )
 
     def _asks_who_he_is(self, folded: str, analysis: Analysis) -> bool:
         """Nothing asked but "who", of no one but him (named, or "he", "this guy"): who he is."""

@@ -89,6 +89,14 @@ def test_who_asked_of_someone_unnamed_is_not_him(question: str) -> None:
     assert match(question).status is not Status.ANSWERED
 
 
+@pytest.mark.parametrize("question", ["what did he win?", "¿qué ganó?"])
+def test_a_question_two_facts_are_phrased_for_gets_both(question: str) -> None:
+    # The Olympic medals and the world titles each hold a phrasing of just "what has he won".
+    result = match(question)
+    assert result.status is Status.ANSWERED, result
+    assert {c.fact.id for c in result.answers} == {"olympic-medals", "world-titles"}
+
+
 def test_a_question_without_his_name_is_about_him() -> None:
     assert match("how old was he when he won gold in atlanta").fact.id == "atlanta-age"
 
