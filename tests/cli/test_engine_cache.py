@@ -72,14 +72,25 @@ print(json.dumps(done))
 def test_a_cached_ask_reads_no_yaml_and_answers_like_the_build(tmp_path: Path) -> None:
     """The word tables and strings come with the cached engine (bot.core.kept): the YAML parser,
     a tenth of a cold start, is never imported; nor is the time-zone database."""
-    env = {**NO_DOTENV, "XDG_CACHE_HOME": str(tmp_path / "xdg"), "HOME": str(tmp_path / "home")}
-    built = run("ask", "when did he retire", env=env)
-    assert built.status == 0 and list((tmp_path / "xdg" / "perezbot").glob("engine-*.pickle"))
-    done = subprocess.run(
-        [sys.executable, "-c", _FRESH_ASK, json.dumps(env)], cwd=REPO, capture_output=True, text=True, check=True
-    )
-    fresh = json.loads(done.stdout)
-    assert fresh["status"] == 0 and fresh["out"] == built.out
+    # No data directory (a checkout's ./data, if one was made, would hold the cache instead).
+    env = {
+        **NO_DOTENV,
+        "XDG_CACHE_HOME": str(tmp_path / "xdg"),
+        "HOME": str(tmp_path / "home"),
+        "DATA_DIR": str(tmp_path / "no-data"),
+    }
+
+    def fresh_ask() -> dict:
+        # Each in a new interpreter: what earlier tests did in this process cannot leak into the cache.
+        done = subprocess.run(
+            [sys.executable, "-c", _FRESH_ASK, json.dumps(env)], cwd=REPO, capture_output=True, text=True, check=True
+        )
+        return json.loads(done.stdout)
+
+    built = fresh_ask()  # builds the index and caches it
+    assert built["status"] == 0 and list((tmp_path / "xdg" / "perezbot").glob("engine-*.pickle"))
+    fresh = fresh_ask()
+    assert fresh["status"] == 0 and fresh["out"] == built["out"]
     imported = set(fresh["modules"])
     assert "bot.core.matcher" in imported  # it did load the engine
     assert not {"yaml", "zoneinfo"} & imported
