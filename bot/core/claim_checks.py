@@ -18,7 +18,7 @@ from functools import cached_property
 from rapidfuzz.distance import OSA
 
 from bot.core import decision
-from bot.core.claims import compares_to_value, exact_words, gives_reason, negation_words, predicate_people
+from bot.core.claims import claimed_part, compares_to_value, exact_words, gives_reason, negation_words, predicate_people
 from bot.core.comparisons import sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, answer_kinds, is_small_number, is_year
@@ -77,7 +77,10 @@ def _placed_word(folded: str, token: str) -> str | None:
     return found.group(1) if found else None
 
 
-_SPANISH_NO = lazy(r"\bno\b(?![\s?!.¿¡]*$)")  # "no" denying inside a claim, not a closing tag "…, ¿no?"
+# "no" denying inside a claim, not a closing tag "…, ¿no?" nor an opening one ("¿no era que…?", "¿no que…?")
+_SPANISH_NO = lazy(
+    r"\bno\b(?![\s?!.¿¡]*$)(?!\s+(?:(?:era|fue|es|seria|sera|habia\s+sido)\s+(?:cierto\s+|verdad\s+)?)?que\b)"
+)
 
 
 class ClaimChecks(FollowUps):
@@ -251,13 +254,14 @@ class ClaimChecks(FollowUps):
             if result.status is Status.ANSWERED and result.fact is fact:
                 values = {t for t in missing if kind_of(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
-                direction = direction_of(fold(question))
-                text = normalise_numbers(fold(question))
+                claim = claimed_part(fold(question))  # "i was under the impression…" compares nothing
+                direction = direction_of(claim)
+                text = normalise_numbers(claim)
                 relative = any(compares_to_value(text, t) for t in values)
                 verdict = "no" if values and not relative and not direction else ""
                 if not direction and relative and len(values) == 1 and all(is_year(t) for t in values):
                     # "he retired after 2012": a year compared in time, settled by the fact's year.
-                    direction = sooner_or_later(fold(question))
+                    direction = sooner_or_later(claim)
                 if direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
                     held = sorted(self._answer_tokens[i])
                     settled = settles(next(iter(values)), held, direction)

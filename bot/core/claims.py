@@ -23,6 +23,7 @@ from bot.core.wordlists import tables
 __all__ = [
     "asks_a_value",
     "claim_of",
+    "claimed_part",
     "compares_to_value",
     "comparison_words",
     "exact_words",
@@ -134,11 +135,19 @@ def claim_of(folded: str) -> str | None:
         return None
     claim = folded[found.end() :].strip()
     pre = found.group("pre")
-    if "?" in pre or _ASKS_AFTER.search(pre) or _ASKS_WITHIN.search(pre):
-        return None  # "what year did he win gold? my friend says 2000": the question is asked first
+    if "?" in pre or _ASKS_AFTER.search(pre) or _ASKS_WITHIN.search(pre) or (pre.strip() and asks_a_value(pre)):
+        # "what year did he win gold? my friend says 2000", "¿en qué ciudad contó que…?": the
+        # question is asked first, and what the opening reports is part of it
+        return None
     if _ASKS_AFTER.search(claim):
         return None  # "according to the caption, what happened …": a question with a source, not a claim
     return claim if len(claim.split()) >= 2 else None
+
+
+def claimed_part(folded: str) -> str:
+    """What a (folded) message claims, without the opening that reports it: the words of "i was
+    under the impression he…" or "me dijeron que…" compare or deny nothing in the claim."""
+    return claim_of(folded) or folded
 
 
 def states_a_claim(text: str) -> bool:

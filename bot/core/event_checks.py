@@ -13,6 +13,7 @@ from collections.abc import Callable
 from bot.core import decision
 from bot.core.arithmetic import durations_in
 from bot.core.claim_checks import ANCHOR_KINDS, LOSING, MEDAL, PLACE_OF, ClaimChecks
+from bot.core.claims import claimed_part
 from bot.core.index import is_year
 from bot.core.lazyre import lazy
 from bot.core.measures import amount_phrases, direction_of, gap_seconds, points_both_ways, vague_gap, years_said
@@ -54,7 +55,7 @@ class EventChecks(ClaimChecks):
         A question asking the amount may offer its guess too."""
         if result.status is Status.SMALLTALK:
             return None
-        folded = fold(question)
+        folded = claimed_part(fold(question))  # the claim, not the opening reporting it
         asks_amount = bool(set(analysis.tokens) & AMOUNT_ASKS)
         for said_in, held_in in AMOUNT_READERS:
             claimed = said_in(folded)
@@ -75,7 +76,7 @@ class EventChecks(ClaimChecks):
     ) -> MatchResult | None:
         """The amount a close fact states checked against the one claimed (``claimed``: the
         lowest and highest it may be; one amount when said exactly)."""
-        folded = fold(question)
+        folded = claimed_part(fold(question))  # the claim, not the opening reporting it
         # The amount claimed is the value checked, not topic: "by like a full minute" leaves "beat".
         said = set(self.analyzer.analyze(" ".join(amount_phrases(folded)), analysis.lang).tokens)
         topic = tuple(t for t in analysis.tokens if t not in said and not t.isdigit() and t not in self._compare)
@@ -179,7 +180,7 @@ class EventChecks(ClaimChecks):
         kind is answered by the fact holding the value, with no yes or no (which would answer
         neither choice). Declined as a whole, it is tried without the choices, asking what they
         are values of (a year asks when)."""
-        if result.derived or len(result.answers) > 1 or not _CHOICE.search(fold(question)):
+        if result.derived or len(result.answers) > 1 or not _CHOICE.search(claimed_part(fold(question))):
             return None
         by_kind: dict[str, set[str]] = {}
         for t in analysis.tokens:
