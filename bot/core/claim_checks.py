@@ -33,6 +33,7 @@ from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK
 from bot.core.text import RARE_RANK, Analysis, fold
 from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_COVERAGE, MIN_EVIDENCE, PART_MIN_COVERAGE, RERANK_WITHIN
+from bot.core.two_topics import TIMELINE
 
 __all__ = [
     "ClaimChecks",
@@ -268,7 +269,7 @@ class ClaimChecks(FollowUps):
                     verdict = verdict if settled is None else ("yes" if settled else "no")
                 if unverified and verdict != "no":
                     return None  # "he won gold after london": nothing here can check london
-                return result.replace(verdict=verdict)
+                return self._medal_elsewhere(analysis, result.replace(verdict=verdict))
         return None
 
     def _claimed_places(self, question: str, analysis: Analysis) -> frozenset[str]:
@@ -386,7 +387,9 @@ class ClaimChecks(FollowUps):
         ):
             return result.replace(verdict="no")  # "did he win the final in Murcia?" — third
         if claimed and placings and not claimed & placings:
-            return result.replace(verdict="no")  # "bronze in Sydney?" — fourth, "just missing the bronze"
+            # "bronze in Sydney?" — fourth, "just missing the bronze"; "gold in Sydney?" — no, and
+            # the gold was in Atlanta: the event that holds the claimed medal goes first.
+            return self._medal_elsewhere(analysis, result.replace(verdict="no"))
         if not values:
             return result
         if values <= answer:
@@ -405,6 +408,39 @@ class ClaimChecks(FollowUps):
         if all(self._value_kind(t) in said for t in values - answer):
             return result.replace(verdict="no")
         return result
+
+    def _medal_elsewhere(self, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "His Olympic gold was in Sydney": the Sydney fact says fourth, and the one event of the
+        same kind (the fact's tags that name no place or year: "olympics", "junior") where he took
+        that medal says where it really was — shown first, the claimed event's fact after it."""
+        if result.verdict != "no" or len(result.answers) != 1 or result.fact is None:
+            return result
+        facts = self.facts.facts
+        index = facts.index(result.fact)
+        # A colour names a medal; an ordinal may count something else ("Ecuador's second medal").
+        claimed = {PLACE_OF[t] for t in analysis.tokens if t in PLACE_OF}
+        anchors = {t for t in analysis.tokens if self._value_kind(t) in ANCHOR_KINDS}
+        if len(claimed) != 1 or not anchors or claimed & self._placings(self._answer_tokens[index]):
+            return result
+
+        def kinds(i: int) -> set[str]:
+            return {t for t in facts[i].tags if t != TIMELINE and not t.isdigit() and self._value_kind(t) is None}
+
+        event = kinds(index)
+        found = [
+            i
+            for i, f in enumerate(facts)
+            if i != index
+            and TIMELINE in f.tags
+            and event <= kinds(i)
+            and not self._is_series(i)
+            and claimed <= self._placings(self._answer_tokens[i])
+            and not anchors & (self._answer_tokens[i] | {str(f.year)})
+        ]
+        if not event or len(found) != 1:
+            return result
+        where = Candidate(facts[found[0]], result.confidence)
+        return result.replace(answers=(where, *result.answers))
 
     @staticmethod
     def _placings(answer: frozenset[str]) -> set[str]:

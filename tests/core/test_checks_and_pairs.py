@@ -298,6 +298,26 @@ def test_a_question_about_two_things_gets_both_facts_the_first_asked_first(quest
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [
+        # the claimed medal was won at another event of the same kind: that event first, then the one named
+        ("i always thought his olympic gold was in athens", ["atlanta-gold", "sydney-athens"]),
+        ("he won silver in atlanta, didn't he?", ["beijing-silver", "atlanta-gold"]),
+        ("creo que el oro olímpico lo ganó en 2008", ["atlanta-gold", "beijing-silver"]),
+        ("me dijeron que la plata la ganó en Atlanta", ["beijing-silver", "atlanta-gold"]),
+        # no medal of that colour at an event of that kind: the named event's fact alone corrects it
+        ("did he get bronze in athens?", ["sydney-athens"]),
+        ("¿ganó la plata en el mundial júnior de 1990?", ["junior-bronze"]),
+    ],
+)
+def test_a_medal_claimed_at_the_wrong_event_is_corrected_by_where_he_won_it(question: str, fact_ids: list[str]) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.verdict == "no"
+    assert [f.id for f in result.facts] == fact_ids
+
+
+@pytest.mark.parametrize(
     ("question", "verdict"),
     [
         ("was the junior bronze before the junior gold?", "yes"),
