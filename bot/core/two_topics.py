@@ -119,18 +119,23 @@ class TwoTopics(Scorer):
         runner = scored[1] if len(scored) > 1 else None
         gap = best.rank - runner.rank if runner is not None else best.rank
         chance = probability(self._evidence(scored, part))
-        if best.coverage >= SIDE_MIN_COVERAGE and best.evidence >= SIDE_MIN_EVIDENCE and gap >= SIDE_MARGIN:
-            return best.index, chance
-        if kinds and runner is not None and best.coverage >= SIDE_MIN_COVERAGE and self._same_measure(best, runner):
-            return best.index, chance  # "the world junior race": 10 km in either junior fact, so either settles it
         anchors = [t for t in side if self._value_kind(t) in EVENT_KINDS]
-        if len(anchors) == 1 and all(t in anchors or self._value_kind(t) is None for t in side):
+        named = len(anchors) == 1 and all(t in anchors or self._value_kind(t) is None for t in side)
+        results = bool(compared) and not (kinds | compared) - RESULT_KINDS
+        if not (named and results):  # "better in Atlanta or Beijing?" compares the events' results, below
+            if best.coverage >= SIDE_MIN_COVERAGE and best.evidence >= SIDE_MIN_EVIDENCE and gap >= SIDE_MARGIN:
+                return best.index, chance
+            if kinds and runner is not None and best.coverage >= SIDE_MIN_COVERAGE and self._same_measure(best, runner):
+                return best.index, chance  # "the world junior race": 10 km in either junior fact, so either settles it
+        if named:
             # "1996 or 2008?", "his Beijing result": a year or a place alone names its event, the
             # fact the timeline shows for it — its result, not a measure ("faster in Beijing").
             if (kinds | compared) - RESULT_KINDS:
                 return None
             (anchor,) = anchors
             pool = [i for i, f in enumerate(self.facts.facts) if TIMELINE in f.tags and self._dates(i, anchor)]
+            # The event's own fact (tagged with the place) over one that names it in passing ("after Atlanta").
+            pool = [i for i in pool if anchor in self.facts.facts[i].tags] or pool
             ranks = {s.index: s.rank for s in scored}
             if pool:
                 return max(pool, key=lambda i: (ranks.get(i, 0.0), -i)), chance

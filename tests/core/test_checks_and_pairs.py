@@ -285,6 +285,9 @@ def test_a_negative_question_or_a_tag_keeps_its_yes_or_no(question: str, start: 
             ["first-distances", "junior-gold"],
         ),
         ("¿le fue mejor en sídney o en pekín?", ["sydney-athens", "beijing-silver"]),
+        # results compared: a place alone names its event's own fact, not one about it (his age there)
+        ("where did he do better, atlanta or beijing?", ["atlanta-gold", "beijing-silver"]),
+        ("¿qué Juegos le salieron mejor, los de Pekín o los de Atlanta?", ["beijing-silver", "atlanta-gold"]),
         (
             "How did his finish at the Murcia final compare with his Beijing result?",
             ["retirement-announcement", "beijing-silver"],
