@@ -17,6 +17,7 @@ from pathlib import Path
 
 __all__ = [
     "Cut",
+    "alternatives",
     "asks_birth",
     "asks_end",
     "asks_span",
@@ -49,6 +50,28 @@ def pits_two(folded: str) -> bool:
     """Does the (folded) question set two things side by side ("longer", "or", "vs")? A tag
     ("… got busted or what", "¿… o no?") sets nothing against anything."""
     return bool(_words("pair:").search(_words("tag:").sub(" ", folded)))
+
+
+_CLAUSE = re.compile(r"[,;:.!?¿¡]")
+
+
+def alternatives(folded: str) -> tuple[str, str] | None:
+    """The two things a (folded) question offers as alternatives ("faster in atlanta or in
+    beijing?", "¿perez o segura?"): the words of its clause before and after the first word of
+    the ``alt:`` line of ``data/compare.txt`` — or of its ``than:`` line after a word of its
+    ``more:`` line ("faster in Beijing than in Atlanta"); None when it offers none, or only a
+    tag ("… or not?", "¿… o no?")."""
+    cleared = _words("tag:").sub(lambda m: " " * len(m.group()), folded)
+    found = _words("alt:").search(cleared)
+    if found is None:  # "faster in beijing than in atlanta", "más rápido en pekín que en atlanta"
+        more = _words("more:").search(cleared)
+        found = _words("than:").search(cleared, more.end()) if more else None
+    if found is None:
+        return None
+    start = max((m.end() for m in _CLAUSE.finditer(cleared, 0, found.start())), default=0)
+    end = next((m.start() for m in _CLAUSE.finditer(cleared, found.end())), len(cleared))
+    left, right = cleared[start : found.start()].strip(), cleared[found.end() : end].strip()
+    return (left, right) if left and right else None
 
 
 SPAN_REACH = 8  # words between "how many years" and the word that sets two times apart

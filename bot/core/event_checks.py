@@ -14,6 +14,7 @@ from bot.core import decision
 from bot.core.arithmetic import durations_in
 from bot.core.claim_checks import ANCHOR_KINDS, LOSING, MEDAL, PLACE_OF, ClaimChecks
 from bot.core.claims import claimed_part
+from bot.core.comparisons import alternatives
 from bot.core.index import is_year
 from bot.core.lazyre import lazy
 from bot.core.measures import amount_phrases, direction_of, gap_seconds, points_both_ways, vague_gap, years_said
@@ -145,8 +146,8 @@ class EventChecks(ClaimChecks):
         naming two events of one kind (two years, two places) is checked at each, by the fact of
         that event; yes only when it holds at every one. None when one fact holds them all ("fourth
         in both Sydney and Athens") or an event has no fact of its own."""
-        if not analysis.confirming or result.status is Status.SMALLTALK:
-            return None
+        if not analysis.confirming or result.status is Status.SMALLTALK or self._compares_alternatives(result.question):
+            return None  # "faster in Atlanta or Beijing?" compares the two, it checks neither
         kinds = {self._value_kind(t) for t in analysis.tokens} & set(ANCHOR_KINDS)
         if len(kinds) != 1:
             return None
@@ -168,6 +169,8 @@ class EventChecks(ClaimChecks):
             )
             verdicts.append(self._verdict(analysis.replace(tokens=(*rest, anchor)), one).verdict)
         verdict = "no" if "no" in verdicts else "yes" if all(v == "yes" for v in verdicts) else ""
+        if alternatives(fold(result.question)) is not None:
+            verdict = ""  # "gold in Atlanta or in Beijing?": each fact says which, a bare yes or no neither
         confidence = max(result.confidence, decision.ANSWER_AT)
         answers = tuple(Candidate(self.facts.facts[i], confidence) for i in picked)
         lang, truncated = result.lang, result.truncated
@@ -182,6 +185,8 @@ class EventChecks(ClaimChecks):
         are values of (a year asks when)."""
         if result.derived or len(result.answers) > 1 or not _CHOICE.search(claimed_part(fold(question))):
             return None
+        if self._compares_alternatives(question):
+            return None  # "faster in Atlanta or Beijing?": a comparison, not a choice between values
         by_kind: dict[str, set[str]] = {}
         for t in analysis.tokens:
             kind = self._value_kind(t)

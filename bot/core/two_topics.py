@@ -17,6 +17,7 @@ from bot.core import decision
 from bot.core.arithmetic import distance_text, held_measure, measures_in, series_year, times
 from bot.core.catalog import core_catalog
 from bot.core.comparisons import (
+    alternatives,
     asks_span,
     asks_times,
     connective_words,
@@ -45,6 +46,12 @@ MEASURES = frozenset({"distance", "time"})  # kinds compared by a measure the fa
 TIMED = frozenset({"time"})  # what "faster", "slower" compare
 RESULT_KINDS = frozenset({"medal"})  # what an event's timeline fact settles when compared ("better")
 LAST, FIRST = "last", "1st"  # the lexicon's tokens for "last"/"último" and "first"/"primer"
+# What one race settles between two people in it, as a fact naming them tells it ("14 seconds
+# behind", "the youngest of the three", "silver"): not a height.
+RACE_SETTLES = frozenset({"time", "number", "medal"})
+HIM = "him"  # a side naming him ("Pérez or Segura?", "him or Borchin")
+HIM_WORDS = frozenset("he him his himself perez jefferson jeff".split())
+PAIRED_KINDS = ("place", "year", "person")  # what two alternatives name that a fact must hold both of
 
 
 class TwoTopics(Scorer):
@@ -162,6 +169,7 @@ class TwoTopics(Scorer):
             return None
         kinds, dated = kinds_compared(folded), span or ordered
         either = either_order(folded)
+        offered = alternatives(folded) is not None
 
         def connective(token: str) -> bool:  # "¿antes o después?": "después" asks the order, whatever else it means
             return self._is_connective(token) or (either and token in self._order_words)
@@ -181,13 +189,64 @@ class TwoTopics(Scorer):
             a, b = self._side(first, analysis, kinds, dated), self._side(second, analysis, kinds, dated)
             if a is None or b is None or a[0] == b[0]:
                 continue
+            if offered and kinds and not (self._holds(a[0], kinds, False) and self._holds(b[0], kinds, False)):
+                continue  # "who is taller, Pérez or Segura?": two facts, neither holding a height
+
             confidence = round(max(min(a[1], b[1]), decision.ANSWER_AT), 4)
             facts = self.facts.facts
             answers = (Candidate(facts[a[0]], confidence), Candidate(facts[b[0]], confidence))
             result = MatchResult(question, Status.ANSWERED, analysis.lang, confidence, answers, truncated=truncated)
             ordinal = "last" if LAST in analysis.tokens else "first" if FIRST in analysis.tokens else None
             return self._settle(result, folded, span, ordinal)
+        unsettled = self._unsettled(folded, analysis, kinds)
+        if unsettled is not None:
+            sides = tuple(Candidate(self.facts.facts[i], 0.0) for i in unsettled)
+            return MatchResult(question, Status.UNKNOWN, analysis.lang, 0.0, suggestions=sides, truncated=truncated)
         return None
+
+    def _compares_alternatives(self, question: str) -> bool:
+        """Does the question compare a measure between two alternatives ("faster in Atlanta or
+        Beijing?")? Then it is no check of each, nor a choice between values."""
+        folded = fold(question)
+        return bool(kinds_compared(folded)) and alternatives(folded) is not None
+
+    def _unsettled(self, folded: str, analysis: Analysis, kinds: frozenset[str]) -> tuple[int, ...] | None:
+        """ "Was he faster in Atlanta or in Beijing?", "who is taller, Pérez or Segura?": a measure
+        compared between two alternatives naming two events (places, years) or two people, which
+        no fact holds for both — two facts each telling one side cannot settle it. The facts
+        each side names (to offer as suggestions), or None when the question is no such
+        comparison or some fact settles it (one fact naming both people in one race: the gap,
+        the placing, "the youngest of the three")."""
+        offered = alternatives(folded)
+        if not kinds or offered is None:
+            return None
+        sides = [self._named_in(side, analysis.lang) for side in offered]
+        facts = range(len(self.facts.facts))
+        for kind in PAIRED_KINDS:
+            left, right = sides[0].get(kind, set()), sides[1].get(kind, set())
+            if not left or not right or left == right:
+                continue
+            named = (left | right) - {HIM}
+            if kind == "person" and not kinds - RACE_SETTLES:
+                settled = any(named <= self._answer_tokens[i] for i in facts)
+            else:
+                settled = any(named <= self._answer_tokens[i] and self._holds(i, kinds, False) for i in facts)
+            if settled:
+                return None
+            found = (self.score(analysis.part(tuple(side.get(kind, ())) or ("",)))[:1] for side in sides)
+            return tuple(dict.fromkeys(s[0].index for s in found if s))
+        return None
+
+    def _named_in(self, words: str, lang: str) -> dict[str, set[str]]:
+        """The places, years and people a stretch of a question names, by kind; him as ``HIM``."""
+        named: dict[str, set[str]] = {}
+        for t in self.analyzer.analyze(words, lang).tokens:
+            kind = self._value_kind(t)
+            if kind in PAIRED_KINDS:
+                named.setdefault(kind, set()).add(t)
+        if HIM_WORDS & set(words.split()):
+            named.setdefault("person", set()).add(HIM)
+        return named
 
     def _count_of(self, index: int) -> int | None:
         """The one plain number fact ``index``'s answer states (a count, an age, a gap in seconds:

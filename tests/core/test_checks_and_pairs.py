@@ -391,6 +391,37 @@ def test_a_measure_compared_between_two_events_is_not_settled_by_their_results(q
 
 
 @pytest.mark.parametrize(
+    "question",
+    [
+        "was he quicker at the atlanta games or at the beijing games?",  # only Atlanta's time is stated
+        "¿marchó más rápido en Pekín que en Atlanta o no?",
+        "¿en cuál fue más lento, en atlanta o en pekín?",
+        "who's taller, him or markov?",  # no fact holds a height
+        "¿quién era más alto, Segura o Markov?",
+    ],
+)
+def test_a_comparison_the_facts_cannot_settle_is_declined_offering_each_sides_fact(question: str) -> None:
+    result = ask(question)
+    assert result.status is not Status.ANSWERED
+    assert not result.answers
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("who was quicker in beijing, borchin or him?", "beijing-silver"),  # the gap settles it
+        ("who was younger at the 1996 games, pérez or markov?", "atlanta-rivals"),  # the youngest of the three
+    ],
+)
+def test_two_people_compared_in_one_race_are_not_declined_the_fact_naming_both_answers(
+    question: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert fact_id in [f.id for f in result.facts]
+
+
+@pytest.mark.parametrize(
     ("question", "lang", "derived", "fact_ids"),
     [
         (

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.comparisons import (
+    alternatives,
     asks_birth,
     asks_end,
     asks_span,
@@ -155,3 +156,18 @@ def test_a_measure_is_no_count_to_compare() -> None:
 
     result = shipped_engine().matcher.match("¿quién es más alto, pérez o bernardo segura?")
     assert "4800" not in (result.derived or "")  # the altitude of a walk is no count of anything
+
+
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("was the river wider in may or in june?", ("was the river wider in may", "in june")),
+        ("¿quién es más alta, ana o lucía?", ("ana", "lucia")),  # within the clause of the "o"
+        ("which is older, the bridge vs the tower", ("the bridge", "the tower")),
+        ("did the shop close, or not?", None),  # a tag offers nothing
+        ("¿abrió en 1990 o no?", None),
+        ("when did the shop close", None),
+    ],
+)
+def test_the_two_alternatives_a_question_offers(text: str, offered: tuple[str, str] | None) -> None:
+    assert alternatives(fold(text)) == offered
