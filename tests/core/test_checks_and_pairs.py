@@ -287,6 +287,8 @@ def test_a_negative_question_or_a_tag_keeps_its_yes_or_no(question: str, start: 
         ("¿le fue mejor en sídney o en pekín?", ["sydney-athens", "beijing-silver"]),
         # results compared: a place alone names its event's own fact, not one about it (his age there)
         ("where did he do better, atlanta or beijing?", ["atlanta-gold", "beijing-silver"]),
+        # Spanish compares with "más" and the adjective, which names what is compared, not a topic
+        ("¿qué era más corto, el mundial júnior o la prueba olímpica?", ["junior-gold", "atlanta-gold"]),
         ("¿qué Juegos le salieron mejor, los de Pekín o los de Atlanta?", ["beijing-silver", "atlanta-gold"]),
         (
             "How did his finish at the Murcia final compare with his Beijing result?",
@@ -396,6 +398,7 @@ def test_a_measure_compared_between_two_events_is_not_settled_by_their_results(q
         "was he quicker at the atlanta games or at the beijing games?",  # only Atlanta's time is stated
         "¿marchó más rápido en Pekín que en Atlanta o no?",
         "¿en cuál fue más lento, en atlanta o en pekín?",
+        "¿tardó más en sídney o en atlanta?",
         "who's taller, him or markov?",  # no fact holds a height
         "¿quién era más alto, Segura o Markov?",
     ],
