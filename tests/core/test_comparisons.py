@@ -33,6 +33,9 @@ from bot.core.fold import fold
         ("what did he do after retiring?", False, False, False),
         ("so the russian dude who beat him got busted or what", False, False, False),  # a tag, not a choice
         ("¿se retiró en 2008 o no?", False, False, False),
+        # a difference asked between two things, or one set against the other
+        ("what's the difference between the old bridge and the new one?", True, False, False),
+        ("¿cuántos goles marcó frente a cuántos partidos jugó?", True, False, False),
         # A span asked in two parts: an amount of years, then a word setting two times apart.
         ("how many years were there between the two medals", False, True, False),
         ("how many years separated his gold from his silver", False, True, False),
