@@ -37,6 +37,8 @@ from bot.core.text import Analysis, fold
 
 __all__ = ["TwoTopics"]
 
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "3rd": the lexicon's token for "third", "tercer"
+
 SIDE_MIN_COVERAGE = 0.85  # a topic must be this clearly explained by its fact
 SIDE_MIN_EVIDENCE = 1.2  # …by at least one reasonably specific word
 SIDE_MARGIN = 0.05  # …and beat the runner-up by this much
@@ -156,6 +158,13 @@ class TwoTopics(Scorer):
         found = None if kinds == TIMED else self._side_fact(side, analysis, dated=dated, compared=kinds)
         if found is None and kinds:
             found = self._side_fact(side, analysis, kinds, dated)
+        places = [int(t[:-2]) for t in side if _ORDINAL.fullmatch(t)]
+        if found is None and len(places) == 1 and len(side) > 1:
+            # "his third world title": the one of a series the fact lists ("2003, 2005 and 2007")
+            rest = tuple(t for t in side if not _ORDINAL.fullmatch(t))
+            found = self._side(rest, analysis, kinds, dated)
+            if found is not None and not (self._is_series(found[0]) and len(self._event_years(found[0])) >= places[0]):
+                found = None
         return found
 
     def _two_topics(self, text: str, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:

@@ -287,6 +287,8 @@ def test_a_negative_question_or_a_tag_keeps_its_yes_or_no(question: str, start: 
         ("¿le fue mejor en sídney o en pekín?", ["sydney-athens", "beijing-silver"]),
         # results compared: a place alone names its event's own fact, not one about it (his age there)
         ("where did he do better, atlanta or beijing?", ["atlanta-gold", "beijing-silver"]),
+        # "his third world title": one of the series the world-titles fact lists
+        ("which came earlier, his second world title or his 4th place in sydney?", ["world-titles", "sydney-athens"]),
         # Spanish compares with "más" and the adjective, which names what is compared, not a topic
         ("¿qué era más corto, el mundial júnior o la prueba olímpica?", ["junior-gold", "atlanta-gold"]),
         ("¿qué Juegos le salieron mejor, los de Pekín o los de Atlanta?", ["beijing-silver", "atlanta-gold"]),
