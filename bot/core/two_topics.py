@@ -183,6 +183,7 @@ class TwoTopics(Scorer):
         def connective(token: str) -> bool:  # "¿antes o después?": "después" asks the order, whatever else it means
             return self._is_connective(token) or (either and token in self._order_words)
 
+        one: tuple[int, float] | None = None  # the one fact stating both events compared
         for first, second in cuts(analysis.clauses, connective, self._value_kind):
             people = {t for t in (*first, *second) if self._value_kind(t) == "person"}
             if len(people) >= 2 and not set(first) & set(second) & people:
@@ -196,6 +197,8 @@ class TwoTopics(Scorer):
             # distance) only settles a topic its words leave unclear ("the olympic race").
             # "Faster" is settled only by times the facts state ("1:20:07"), whatever the words pick.
             a, b = self._side(first, analysis, kinds, dated), self._side(second, analysis, kinds, dated)
+            if a is not None and b is not None and a[0] == b[0] and offered and one is None:
+                one = self._both_in_one(a, first, second, kinds)
             if a is None or b is None or a[0] == b[0]:
                 continue
             if offered and kinds and not (self._holds(a[0], kinds, False) and self._holds(b[0], kinds, False)):
@@ -211,7 +214,26 @@ class TwoTopics(Scorer):
         if unsettled is not None:
             sides = tuple(Candidate(self.facts.facts[i], 0.0) for i in unsettled)
             return MatchResult(question, Status.UNKNOWN, analysis.lang, 0.0, suggestions=sides, truncated=truncated)
+        if one is not None:  # "Sydney or Athens, where did he do better?": fourth both times, one fact says it
+            top = Candidate(self.facts.facts[one[0]], round(max(one[1], decision.ANSWER_AT), 4))
+            return MatchResult(question, Status.ANSWERED, analysis.lang, top.confidence, (top,), truncated=truncated)
         return None
+
+    def _both_in_one(
+        self, found: tuple[int, float], first: tuple[str, ...], second: tuple[str, ...], kinds: frozenset[str]
+    ) -> tuple[int, float] | None:
+        """The fact both sides pick, when each side names its own event by one value of the same
+        kind (two places, two years) and the fact states both, with the compared kind."""
+        index = found[0]
+        anchors = [[t for t in side if self._value_kind(t) in EVENT_KINDS] for side in (first, second)]
+        if any(len(a) != 1 for a in anchors) or anchors[0] == anchors[1]:
+            return None
+        if self._value_kind(anchors[0][0]) != self._value_kind(anchors[1][0]):
+            return None
+        held = self._answer_tokens[index] | {str(self.facts.facts[index].year)}
+        if not {anchors[0][0], anchors[1][0]} <= held or (kinds and not self._holds(index, kinds, False)):
+            return None
+        return found
 
     def _compares_alternatives(self, question: str) -> bool:
         """Does the question compare a measure between two alternatives ("faster in Atlanta or

@@ -411,6 +411,13 @@ def test_a_comparison_the_facts_cannot_settle_is_declined_offering_each_sides_fa
     assert not result.answers
 
 
+@pytest.mark.parametrize("question", ["athens or sydney, which went better for him?", "¿le salió mejor 2000 o 2004?"])
+def test_two_events_one_fact_states_both_are_compared_by_that_fact(question: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert [f.id for f in result.facts] == ["sydney-athens"]
+
+
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
