@@ -391,6 +391,8 @@ class ClaimChecks(FollowUps):
             # the gold was in Atlanta: the event that holds the claimed medal goes first.
             return self._medal_elsewhere(analysis, result.replace(verdict="no"))
         if not values:
+            if "place" in self._said_kinds(index) and self._claimed_places(result.question, analysis):
+                return result.replace(verdict="no")  # "announced it in Madrid": the fact's own place corrects it
             return result
         if values <= answer:
             # An answer holding another medal colour too ("two years after his 1990 bronze, …

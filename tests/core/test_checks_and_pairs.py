@@ -117,6 +117,9 @@ def test_a_denied_claim_is_checked_by_its_fact_and_answered_without_an_ambiguous
         ("he grew up in guayaquil, right?", "hometown"),
         ("he won the world junior title in helsinki", "junior-gold"),
         ("ganó el mundial júnior en tokio, ¿no?", "junior-gold"),
+        # answered by its words alone, the fact still corrects the place claimed
+        ("a blog says he told the press he was retiring in lisbon", "retirement-announcement"),
+        ("me dijeron que la peregrinación salió de Loja", "pilgrimage"),
     ],
 )
 def test_a_place_no_fact_knows_claimed_after_in_or_from_is_corrected_by_the_facts_place(
