@@ -48,7 +48,7 @@ _OPENING_WITHIN = 60  # the opening must start within this many characters of th
 
 # compare.txt's lines for two-topic questions (bot/core/comparisons.py), not comparing words
 _PAIRING = (
-    *("pair:", "span:", "span-", "before:", "after:", "holds ", "times:", "tag:", "alt:", "more:", "than:"),
+    *("pair:", "span:", "span-", "before:", "after:", "holds ", "times:", "tag:", "alt:", "more:", "than:", "ages:"),
     *("pace:", "seconds:", "miles:", "born", "ends:", "begins:", "approx:"),
 )
 # the lines of claims.txt that describe a statement

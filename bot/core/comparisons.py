@@ -17,7 +17,9 @@ from pathlib import Path
 
 __all__ = [
     "Cut",
+    "age_words",
     "alternatives",
+    "asks_ages",
     "asks_birth",
     "asks_end",
     "asks_span",
@@ -97,6 +99,17 @@ def asks_span(folded: str) -> bool:
         _words("span-pass:").search(" ".join(folded[ask.end() :].split()[:SPAN_REACH]))
         for ask in _words("span-time:").finditer(folded)
     )
+
+
+def asks_ages(folded: str) -> bool:
+    """Does it compare ages ("who was older", "¿quién era más joven?")?"""
+    return bool(_words("ages:").search(folded))
+
+
+def age_words() -> tuple[str, ...]:
+    """The words of ``data/compare.txt``'s ``ages:`` line."""
+    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(w for line in lines if line.startswith("ages:") for w in line[5:].split())
 
 
 def asks_birth(folded: str) -> bool:

@@ -17,7 +17,9 @@ from bot.core import decision
 from bot.core.arithmetic import distance_text, held_measure, measures_in, series_year, times
 from bot.core.catalog import core_catalog
 from bot.core.comparisons import (
+    age_words,
     alternatives,
+    asks_ages,
     asks_span,
     asks_times,
     connective_words,
@@ -78,6 +80,11 @@ class TwoTopics(Scorer):
         return frozenset(
             t for w in order_words() for lang in ("en", "es") for t in self.analyzer.analyze(w, lang).tokens
         )
+
+    @cached_property
+    def _ages(self) -> frozenset[str]:
+        """The canonical tokens of the words that compare ages ("younger", "más joven")."""
+        return frozenset(t for w in age_words() for lang in ("en", "es") for t in self.analyzer.analyze(w, lang).tokens)
 
     def _is_connective(self, token: str) -> bool:
         return token in self._compare or token in self._intents or token in self._connectives or token in self._topic
@@ -183,6 +190,11 @@ class TwoTopics(Scorer):
         def connective(token: str) -> bool:  # "¿antes o después?": "después" asks the order, whatever else it means
             return self._is_connective(token) or (either and token in self._order_words)
 
+        # Two people compared ("who was older, Pérez or Borchin?"): a fact for each is no answer.
+        unsettled = self._unsettled(folded, analysis, kinds, ("person",))
+        if unsettled is not None:
+            sides = tuple(Candidate(self.facts.facts[i], 0.0) for i in unsettled)
+            return MatchResult(question, Status.UNKNOWN, analysis.lang, 0.0, suggestions=sides, truncated=truncated)
         one: tuple[int, float] | None = None  # the one fact stating both events compared
         for first, second in cuts(analysis.clauses, connective, self._value_kind):
             people = {t for t in (*first, *second) if self._value_kind(t) == "person"}
@@ -211,7 +223,7 @@ class TwoTopics(Scorer):
             ordinal = "last" if LAST in analysis.tokens else "first" if FIRST in analysis.tokens else None
             return self._settle(result, folded, span, ordinal)
         unsettled = self._unsettled(folded, analysis, kinds)
-        if unsettled is not None:
+        if unsettled is not None:  # "faster in Atlanta or Beijing?": no two facts settled it
             sides = tuple(Candidate(self.facts.facts[i], 0.0) for i in unsettled)
             return MatchResult(question, Status.UNKNOWN, analysis.lang, 0.0, suggestions=sides, truncated=truncated)
         if one is not None:  # "Sydney or Athens, where did he do better?": fourth both times, one fact says it
@@ -241,7 +253,9 @@ class TwoTopics(Scorer):
         folded = fold(question)
         return bool(kinds_compared(folded)) and alternatives(folded) is not None
 
-    def _unsettled(self, folded: str, analysis: Analysis, kinds: frozenset[str]) -> tuple[int, ...] | None:
+    def _unsettled(
+        self, folded: str, analysis: Analysis, kinds: frozenset[str], paired: tuple[str, ...] = PAIRED_KINDS
+    ) -> tuple[int, ...] | None:
         """ "Was he faster in Atlanta or in Beijing?", "who is taller, Pérez or Segura?": a measure
         compared between two alternatives naming two events (places, years) or two people, which
         no fact holds for both — two facts each telling one side cannot settle it. The facts
@@ -253,12 +267,16 @@ class TwoTopics(Scorer):
             return None
         sides = [self._named_in(side, analysis.lang) for side in offered]
         facts = range(len(self.facts.facts))
-        for kind in PAIRED_KINDS:
+        for kind in paired:
             left, right = sides[0].get(kind, set()), sides[1].get(kind, set())
             if not left or not right or left == right:
                 continue
             named = (left | right) - {HIM}
-            if kind == "person" and not kinds - RACE_SETTLES:
+            if kind == "person" and asks_ages(folded):
+                # "who was older when they won, Pérez or Borchin?": only a fact naming both that
+                # compares their ages ("the youngest of the three") settles it
+                settled = any(named <= self._answer_tokens[i] and self._ages & self._answer_tokens[i] for i in facts)
+            elif kind == "person" and not kinds - RACE_SETTLES:
                 settled = any(named <= self._answer_tokens[i] for i in facts)
             else:
                 settled = any(named <= self._answer_tokens[i] and self._holds(i, kinds, False) for i in facts)

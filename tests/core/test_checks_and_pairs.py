@@ -406,6 +406,8 @@ def test_a_measure_compared_between_two_events_is_not_settled_by_their_results(q
         "¿tardó más en sídney o en atlanta?",
         "who's taller, him or markov?",  # no fact holds a height
         "¿quién era más alto, Segura o Markov?",
+        "who was the younger olympic champion, borchin or pérez?",  # no fact gives Borchin's age
+        "¿quién era más joven cuando ganó su oro, Borchin o Pérez?",
     ],
 )
 def test_a_comparison_the_facts_cannot_settle_is_declined_offering_each_sides_fact(question: str) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from bot.core.comparisons import (
     alternatives,
+    asks_ages,
     asks_birth,
     asks_end,
     asks_span,
@@ -174,3 +175,15 @@ def test_a_measure_is_no_count_to_compare() -> None:
 )
 def test_the_two_alternatives_a_question_offers(text: str, offered: tuple[str, str] | None) -> None:
     assert alternatives(fold(text)) == offered
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("who was older when they married, ana or luis?", True),
+        ("¿quién era más joven, ana o luis?", True),
+        ("who was faster, ana or luis?", False),
+    ],
+)
+def test_a_comparison_of_ages(text: str, ages: bool) -> None:
+    assert asks_ages(fold(text)) is ages
