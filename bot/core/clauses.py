@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.lazyre import lazy
-from bot.core.runon import ASKER
+from bot.core.runon import ASIDE, ASKER
 from bot.core.wordlists import tables
 
 _TABLES = tables()
@@ -75,6 +75,7 @@ def clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
     opens: list[bool] = []
     asides: list[bool] = []
     lead: list[str] = []
+    reason = False  # the clause follows a "because": the asker's reason
     for word in (*words, "|"):
         if word[:1] == "|" or word in _CONJUNCTIONS:
             first, second = [*lead, "", ""][:2]
@@ -85,7 +86,8 @@ def clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
             # "i always forget", "my teacher asked" are asides; "i'd like to know who…", "i need to
             # know his time" ask (a question word, or a word of knowing with what it asks after it)
             asks_within = any(w in _QUESTION_STARTERS for w in lead[1:]) or any(w in _INDIRECT for w in lead[:-1])
-            asides.append(first in ASKER and word != "|q" and not asks_within)
+            asides.append(reason or (first in ASKER and word != "|q" and not asks_within))
+            reason = word == ASIDE
             lead = []
         elif lead or word not in _LEAD_FILLER:
             lead.append(word)

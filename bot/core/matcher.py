@@ -58,6 +58,8 @@ FOLLOWUP_OWN_WORDS = 2  # a question with more words of its own than this stands
 ORDER = "injection"  # the lexicon's concept for orders to the bot: no fact explains it
 STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answered alone when this sure
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
+# Him, in a question that names nothing else ("who's this perez guy", "y este quién es").
+_HIM_WORD_RE = re.compile(r"\b(?:jefferson|perez|jeff|he|him|el|guy|dude|man|tipo|senor|este|ese)\b")
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's topic
 
@@ -121,6 +123,11 @@ class Matcher(LongMessages):
             # world-titles fact, which names no city; the junior fact holding one is a near miss.
             siblings = (self._candidate(runner), self._candidate(best))
             return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=siblings, truncated=truncated)
+        if runner is not None and self._runner_holds_the_topic(best.index, runner.index, analysis):
+            # "where did he win his first junior worlds medal": the first (1990) fact names every
+            # word of it but no place; the 1992 fact names a place, but not "first": a near miss.
+            siblings = (self._candidate(runner), self._candidate(best))
+            return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=siblings, truncated=truncated)
         confident = chance >= decision.ANSWER_AT and best.matched >= 1
         if not confident:
             close = tuple(self._candidate(s) for s in scored[:3] if s.coverage >= 0.5 and s.evidence >= MIN_EVIDENCE)
@@ -137,6 +144,21 @@ class Matcher(LongMessages):
             )
         top = Candidate(self.facts.facts[best.index], round(chance, 4))
         return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)
+
+    def _runner_holds_the_topic(self, best: int, runner: int, analysis: Analysis) -> bool:
+        """Does the runner-up hold every topic word of the question, the best only some, and the
+        runner-up lack just the kind of value asked (which the best has)? Then the question is about
+        the runner-up's topic and asks what it does not say."""
+        if not self.lacks_kind_asked(runner, analysis) or self.lacks_kind_asked(best, analysis):
+            return False
+        topic = {
+            t
+            for t in analysis.tokens
+            if (t in self._concepts or self._is_strong(t)) and t not in self._intents and t not in analysis.soft
+        }
+        held_best = topic & (self._vocab[best] | self._answer_tokens[best])
+        held_runner = topic & (self._vocab[runner] | self._answer_tokens[runner])
+        return held_runner == topic and held_best < held_runner
 
     # ------------------------------------------------------------------ public API
     def smalltalk_kind(self, question: str, analysis: Analysis | None = None) -> str | None:
@@ -224,6 +246,11 @@ class Matcher(LongMessages):
         if result.status is not Status.ANSWERED and asks_for_any_fact(fold(text)) and self._names_nothing(analysis):
             top = Candidate(self.facts.facts[self._central_fact], ANY_FACT_CONFIDENCE)
             result = MatchResult(question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=truncated)
+        if result.status is not Status.ANSWERED and self._asks_who_he_is(fold(text), analysis):
+            # "quién es este tal jefferson pérez", "who's this perez guy": "who" asked of him alone
+            profile = ("profile",)
+            analysis = analysis.replace(tokens=profile, clauses=(profile,), asking=(True,))
+            result = self._decide(question, analysis, truncated)
         if result.status is Status.AMBIGUOUS and analysis.tokens and set(analysis.tokens) <= self._profile:
             # "why is he famous", "who is he": the facts that each say who he is are all right answers
             both = tuple(Candidate(c.fact, ANY_FACT_CONFIDENCE) for c in result.suggestions[:2])
@@ -241,6 +268,16 @@ class Matcher(LongMessages):
         if result.status is Status.ANSWERED:
             result = self._verdict(analysis, result)
         return result
+
+    def _asks_who_he_is(self, folded: str, analysis: Analysis) -> bool:
+        """Nothing asked but "who", of no one but him (named, or "he", "this guy"): who he is."""
+        return (
+            analysis.tokens == ("q_who",)
+            and _HIM_WORD_RE.search(folded) is not None
+            and "profile" in self._profile
+            and not analysis.unknown
+            and not any(about_other(t) for t in analysis.subjects)
+        )
 
     def _names_nothing(self, analysis: Analysis) -> bool:
         """No topic of its own: only him, everyday words ("cool", "interesting") and filler."""
@@ -284,6 +321,10 @@ class Matcher(LongMessages):
         own = [t for t in analysis.tokens if t not in self._intents]
         if not leans and (analysis.unknown or len(own) > FOLLOWUP_OWN_WORDS):
             return result, analysis  # a question of its own, just not one we can answer
+        if own and 2 * sum(t in analysis.unknown for t in own) >= len(own):
+            # "and how tall is he?", "y sigue vivo?": half its own words are things no fact knows —
+            # it asks something new of the same person, which the last answer cannot hold.
+            return result, analysis
         asks = [t for t in analysis.tokens if t in self._intents]
         # The previous question's words are soft context; its question words carry over only
         # when this one asks nothing of its own ("and in Sydney?").

@@ -39,6 +39,7 @@ class NearMisses(EventChecks):
         if (
             len(analysis.clauses) == 1
             and SAYS in analysis.tokens
+            and SAYS not in analysis.soft  # "he says …, i said …, how far behind was he?": chatter
             and not analysis.confirming
             and not set(analysis.tokens) & self._intents
             and "quote" not in kinds

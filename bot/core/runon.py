@@ -18,9 +18,10 @@ from functools import lru_cache
 from bot.core.record import Frozen
 from bot.core.wordlists import word_classes
 
-__all__ = ["ASKER", "BOUNDARY", "split_run_ons"]
+__all__ = ["ASIDE", "ASKER", "BOUNDARY", "split_run_ons"]
 
 BOUNDARY = "|"
+ASIDE = "|a"  # a boundary after which the asker gives a reason: the clause is an aside
 MIN_BEFORE = 2  # words a thought needs before another may start
 MEASURE_GAP = 2  # "how many world titles did": words allowed between the measure and the auxiliary
 
@@ -41,6 +42,7 @@ class _Classes(Frozen):
         "determiners",
         "remarks",
         "inverted",
+        "reasons",
     )
     __slots__ = _fields
     openers: frozenset[str]
@@ -57,6 +59,7 @@ class _Classes(Frozen):
     determiners: frozenset[str]
     remarks: frozenset[str]
     inverted: frozenset[str]  # openers of languages that invert ("what did he"): English
+    reasons: frozenset[str]  # "because", "porque", "por_que" (two words): the asker's reason follows
 
     def __init__(self, **classes: frozenset[str]) -> None:
         for name in self._fields:
@@ -84,10 +87,19 @@ def split_run_ons(words: list[str]) -> list[str]:
     out: list[str] = []
     lead: list[str] = []  # the current thought's words so far
     asked = False  # the current thought holds a direct question
+    skip = 0  # words of a reason's conjunction still to drop
     for i, word in enumerate(words):
         if word[:1] == BOUNDARY:
             out.append(word)
             lead, asked = [], False
+            continue
+        if skip:
+            skip -= 1
+            continue
+        reason = _reason_at(words, i, c) if asked and len(lead) >= MIN_BEFORE else 0
+        if reason:
+            out.append(ASIDE)  # "…what was his time xq no me acuerdo": the reason is the asker's
+            lead, asked, skip = [], False, reason - 1
             continue
         start = _starts_question(words, i, lead, c)
         marker = word in c.markers or (word in c.late_markers and len(lead) > MIN_BEFORE)
@@ -104,6 +116,13 @@ def split_run_ons(words: list[str]) -> list[str]:
             lead, asked = [], False
         asked = asked or start
     return out
+
+
+def _reason_at(words: list[str], i: int, c: _Classes) -> int:
+    """How many words from ``i`` make a "because" ("because", "porque", "por que": 1 or 2), else 0."""
+    if words[i] in c.reasons:
+        return 1
+    return 2 if i + 1 < len(words) and f"{words[i]}_{words[i + 1]}" in c.reasons else 0
 
 
 def _restarts(words: list[str], i: int, c: _Classes) -> bool:

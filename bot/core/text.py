@@ -298,7 +298,7 @@ class Analyzer:
                 indirect = False  # "she told me that when he retired…": a statement follows, no question
             if knowing and not indirect:
                 indirect = True
-                asker = range(clause_from, len(tokens) + 1)  # the word of asking too
+                asker = range(clause_from, len(tokens))  # the words before it (and itself, below)
             token, is_unknown = self._canonical(word, lang)
             if token is None or (knowing and token not in self.lexicon.concepts):
                 continue  # "find out", "wonder": how one asks, never what
@@ -318,6 +318,8 @@ class Analyzer:
             if is_unknown and word in names:
                 pairs.add(token)
             tokens.append(token)
+            if knowing and asker.stop == len(tokens) - 1:
+                asker = range(asker.start, len(tokens))  # a word of knowing that names a concept
             if is_unknown:
                 unknown.add(token)
             # Every word's general-language rank: a word no fact holds weighs by how common it is.

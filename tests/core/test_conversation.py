@@ -93,6 +93,30 @@ def test_spans_of_years(text: str, span: int | None) -> None:
     assert years_away(fold(text)) == span
 
 
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["how old was he when he won in atlanta"], "and how heavy was he?"),
+        (["who coached him"], "y sigue casado?"),
+        (["where is he from"], "and what does he eat there?"),
+    ],
+)
+def test_a_follow_up_about_something_no_fact_knows_is_not_bent_onto_the_last_answer(
+    context: list[str], question: str
+) -> None:
+    # Half its own words are unknown to every fact: it asks something new, not the last answer again.
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize("question", ["was that some kind of record?", "was it a record?"])
+def test_a_follow_up_on_a_topic_the_last_answer_lacks_is_not_answered_with_it(question: str) -> None:
+    # A record is the age fact's topic, not the time's: the time holds no record, so no answer
+    # (the age fact names every topic word but not the "that" the follow-up points at).
+    result, _ = ask_in_context(shipped_engine(), question, ["what was his time in atlanta?"])
+    assert not (result.status is Status.ANSWERED and result.fact.id == "atlanta-time")
+
+
 def test_a_follow_up_the_last_answer_cannot_settle_is_declined() -> None:
     context = ["what medal did he win at the 1990 world juniors"]
     result, _ = ask_in_context(shipped_engine(), "who won gold in that race?", context)

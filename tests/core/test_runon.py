@@ -34,6 +34,8 @@ def thoughts(text: str) -> list[str]:
         ("how far did he walk that sounds exhausting", ["how far did he walk", "that sounds exhausting"]),
         ("de donde es el quiero ir a visitar", ["de donde es el", "quiero ir a visitar"]),
         ("cuando se retiro mi profe pregunto", ["cuando se retiro", "mi profe pregunto"]),
+        # "whom"/"whose" bind what follows, as "who" does: one question
+        ("against whom did he lose in beijing", ["against whom did he lose in beijing"]),
     ],
 )
 def test_a_new_thought_starts_a_clause(message: str, expected: list[str]) -> None:
@@ -103,3 +105,23 @@ def test_an_aside_is_never_a_second_answer() -> None:
 def test_a_request_to_tell_asks() -> None:
     analysis = shipped_engine().matcher.analyzer.analyze("tell me when he won the junior worlds, my teacher wants it")
     assert analysis.asking[0]
+
+
+@pytest.mark.parametrize(
+    ("message", "expected"),
+    [
+        # after a question, "because" gives the asker's reason: an aside, its conjunction dropped
+        ("cuanto tiempo hizo en atlanta por que no me acuerdo", ["cuanto tiempo hizo en atlanta", "no me acuerdo"]),
+        ("when did he retire because my teacher asked", ["when did he retire", "my teacher asked"]),
+        # no question before it: "por que" asks why
+        ("y por que se retiro", ["y por que se retiro"]),
+        ("quiero saber por que se retiro", ["quiero saber por que se retiro"]),
+    ],
+)
+def test_a_reason_after_a_question_is_an_aside(message: str, expected: list[str]) -> None:
+    assert thoughts(message) == expected
+
+
+def test_the_clause_after_because_is_the_askers_own() -> None:
+    analysis = shipped_engine().matcher.analyzer.analyze("what was his time in atlanta because my cousin said 1:30")
+    assert analysis.asides == (False, True)

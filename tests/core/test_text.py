@@ -261,6 +261,17 @@ def test_a_question_word_before_a_subject_opens_a_relative_clause(text: str, ask
 
 
 @pytest.mark.parametrize(
+    ("text", "asking"),
+    [
+        ("a friend and i were talking. how far behind was he?", (False, False, True)),  # English "a"
+        ("a que edad gano el oro", (True,)),  # Spanish "a" before a question word still asks
+    ],
+)
+def test_the_article_a_opens_no_question(text: str, asking: tuple[bool, ...]) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(text).asking == asking
+
+
+@pytest.mark.parametrize(
     ("hedged", "plain"),
     [
         ("what city is he even from", "what city is he from"),
@@ -349,6 +360,19 @@ def test_who_asks_is_context_not_topic() -> None:
 
 
 @pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        ("for my students i need to know who was the coach", "coach"),
+        ("para mis alumnos necesito saber quien fue el entrenador", "coach"),
+    ],
+)
+def test_the_word_after_a_word_of_knowing_is_asked_not_context(message: str, asked: str) -> None:
+    analysis = analyze(message)
+    assert "student" in analysis.soft or "alumn" in analysis.soft  # who asks: context
+    assert asked not in analysis.soft  # the first word of what is asked is topic
+
+
+@pytest.mark.parametrize(
     ("message", "plain"),
     [
         ("Did Mr. Pérez win gold in Atlanta?", "did he win gold in atlanta"),  # a title's dot ends nothing
@@ -386,6 +410,7 @@ def test_a_clause_opening_with_a_question_expression_asks(clause: str) -> None:
         ("ikr when did he retire", "i know right when did he retire"),  # one abbreviation, several words
         ("quien era su entrenador d chiquito", "quien era su entrenador de chiquito"),
         ("kien fue su entrenador", "quien fue su entrenador"),
+        ("x cuantos segundos perdio", "por cuantos segundos perdio"),
     ],
 )
 def test_chat_abbreviations_read_as_their_words(chat: str, plain: str) -> None:
