@@ -272,6 +272,8 @@ class TwoTopics(Scorer):
             if not left or not right or left == right:
                 continue
             named = (left | right) - {HIM}
+            if kind != "person" and not kinds - RESULT_KINDS:
+                continue  # "better at Murcia or in Beijing?": each event's own result settles it
             if kind == "person" and asks_ages(folded):
                 # "who was older when they won, Pérez or Borchin?": only a fact naming both that
                 # compares their ages ("the youngest of the three") settles it

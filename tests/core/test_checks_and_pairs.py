@@ -295,6 +295,11 @@ def test_a_negative_question_or_a_tag_keeps_its_yes_or_no(question: str, start: 
         # Spanish compares with "más" and the adjective, which names what is compared, not a topic
         ("¿qué era más corto, el mundial júnior o la prueba olímpica?", ["junior-gold", "atlanta-gold"]),
         ("¿qué Juegos le salieron mejor, los de Pekín o los de Atlanta?", ["beijing-silver", "atlanta-gold"]),
+        # results of two events are settled by a fact each ("placed higher": a placing, not a height)
+        (
+            "did he place higher in the murcia final or at the sydney games?",
+            ["retirement-announcement", "sydney-athens"],
+        ),
         (
             "How did his finish at the Murcia final compare with his Beijing result?",
             ["retirement-announcement", "beijing-silver"],
@@ -407,6 +412,7 @@ def test_a_measure_compared_between_two_events_is_not_settled_by_their_results(q
         "who's taller, him or markov?",  # no fact holds a height
         "¿quién era más alto, Segura o Markov?",
         "who was the younger olympic champion, borchin or pérez?",  # no fact gives Borchin's age
+        "is cuenca higher up than quito?",  # no fact gives either city's height
         "¿quién era más joven cuando ganó su oro, Borchin o Pérez?",
     ],
 )
