@@ -84,7 +84,7 @@ def _statement() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _opening() -> re.Pattern[str]:
     alternatives = "|".join(f"(?:{line})" for line in _lines("claims.txt"))
-    return re.compile(rf"^(?P<pre>.{{0,{_OPENING_WITHIN}}}?)\b(?:{alternatives})\b[\s,:]*(?:that\b|que\b)?\s*")
+    return re.compile(rf"^(?P<pre>.{{0,{_OPENING_WITHIN}}}?)\b(?:{alternatives})\b[\s,:]*(?:that\b|que\b|q\b)?\s*")
 
 
 @lru_cache(maxsize=1)

@@ -101,6 +101,11 @@ def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str
         ("estaba segura de que la casa era azul", "la casa era azul"),
         ("supuestamente el museo abrio en 1980", "el museo abrio en 1980"),
         ("no era que el tren llegaba a las ocho?", "el tren llegaba a las ocho?"),
+        ("yo creo q el puente era de piedra", "el puente era de piedra"),  # chat "q" for "que"
+        ("just to confirm, the museum opened in 1980?", "the museum opened in 1980?"),
+        ("corrijanme si me equivoco, pero la tienda cerro en 2001", "la tienda cerro en 2001"),
+        ("crazy that the lake froze twice", "the lake froze twice"),
+        ("no puedo creer que el rio nacia en bolivia", "el rio nacia en bolivia"),
         # …not a reporting verb inside a question that asks first
         ("en que ciudad conto que se iba a mudar?", None),
         ("que dijo que haria despues?", None),
