@@ -25,6 +25,7 @@ __all__ = [
     "asks_span",
     "asks_times",
     "asks_unit",
+    "compares_more",
     "connective_words",
     "cuts",
     "either_order",
@@ -104,6 +105,11 @@ def asks_span(folded: str) -> bool:
 def asks_ages(folded: str) -> bool:
     """Does it compare ages ("who was older", "¿quién era más joven?")?"""
     return bool(_words("ages:").search(folded))
+
+
+def compares_more(folded: str) -> bool:
+    """Does it compare with a word of the ``more:`` line ("more", "fewer", "más")?"""
+    return bool(_words("more:").search(folded))
 
 
 def age_words() -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from bot.core.comparisons import (
     asks_ages,
     asks_span,
     asks_times,
+    compares_more,
     connective_words,
     cuts,
     either_order,
@@ -190,12 +191,20 @@ class TwoTopics(Scorer):
         def connective(token: str) -> bool:  # "¿antes o después?": "después" asks the order, whatever else it means
             return self._is_connective(token) or (either and token in self._order_words)
 
-        # Two people compared ("who was older, Pérez or Borchin?"): a fact for each is no answer.
-        unsettled = self._unsettled(folded, analysis, kinds, ("person",))
+        # Two people compared ("who was older, Pérez or Borchin?"), or a count between two events
+        # ("more people in Atlanta or in Beijing?"): a fact for each is no answer.
+        first_paired = PAIRED_KINDS if not kinds and compares_more(folded) else ("person",)
+        unsettled = self._unsettled(folded, analysis, kinds, first_paired)
         if unsettled is not None:
             sides = tuple(Candidate(self.facts.facts[i], 0.0) for i in unsettled)
             return MatchResult(question, Status.UNKNOWN, analysis.lang, 0.0, suggestions=sides, truncated=truncated)
         one: tuple[int, float] | None = None  # the one fact stating both events compared
+        unheld: tuple[int, int] | None = None  # two sides' facts, not both stating the measure compared
+        # People compared in one race are settled by the fact naming them (the gap), whatever it states.
+        choice = alternatives(folded)
+        people_named = choice is not None and any(
+            self._named_in(side, analysis.lang).get("person", set()) - {HIM} for side in choice
+        )
         for first, second in cuts(analysis.clauses, connective, self._value_kind):
             people = {t for t in (*first, *second) if self._value_kind(t) == "person"}
             if len(people) >= 2 and not set(first) & set(second) & people:
@@ -211,6 +220,17 @@ class TwoTopics(Scorer):
             a, b = self._side(first, analysis, kinds, dated), self._side(second, analysis, kinds, dated)
             if a is not None and b is not None and a[0] == b[0] and offered and one is None:
                 one = self._both_in_one(a, first, second, kinds)
+            measured = offered and kinds == TIMED and not people_named  # "longer" may set a span against a distance
+            if (
+                measured
+                and unheld is None
+                and not (a and b and self._holds(a[0], kinds, False) and self._holds(b[0], kinds, False))
+            ):
+                # "were his world title times quicker than his Olympic time?": each side has its
+                # fact, but not both state the measure compared
+                plain = self._side_fact(first, analysis), self._side_fact(second, analysis)
+                if plain[0] is not None and plain[1] is not None and plain[0][0] != plain[1][0]:
+                    unheld = (plain[0][0], plain[1][0])
             if a is None or b is None or a[0] == b[0]:
                 continue
             if offered and kinds and not (self._holds(a[0], kinds, False) and self._holds(b[0], kinds, False)):
@@ -225,6 +245,9 @@ class TwoTopics(Scorer):
         unsettled = self._unsettled(folded, analysis, kinds)
         if unsettled is not None:  # "faster in Atlanta or Beijing?": no two facts settled it
             sides = tuple(Candidate(self.facts.facts[i], 0.0) for i in unsettled)
+            return MatchResult(question, Status.UNKNOWN, analysis.lang, 0.0, suggestions=sides, truncated=truncated)
+        if unheld is not None and one is None:
+            sides = tuple(Candidate(self.facts.facts[i], 0.0) for i in unheld)
             return MatchResult(question, Status.UNKNOWN, analysis.lang, 0.0, suggestions=sides, truncated=truncated)
         if one is not None:  # "Sydney or Athens, where did he do better?": fourth both times, one fact says it
             top = Candidate(self.facts.facts[one[0]], round(max(one[1], decision.ANSWER_AT), 4))
@@ -251,40 +274,46 @@ class TwoTopics(Scorer):
         """Does the question compare a measure between two alternatives ("faster in Atlanta or
         Beijing?")? Then it is no check of each, nor a choice between values."""
         folded = fold(question)
-        return bool(kinds_compared(folded)) and alternatives(folded) is not None
+        return bool(kinds_compared(folded) or compares_more(folded)) and alternatives(folded) is not None
 
     def _unsettled(
         self, folded: str, analysis: Analysis, kinds: frozenset[str], paired: tuple[str, ...] = PAIRED_KINDS
     ) -> tuple[int, ...] | None:
-        """ "Was he faster in Atlanta or in Beijing?", "who is taller, Pérez or Segura?": a measure
-        compared between two alternatives naming two events (places, years) or two people, which
-        no fact holds for both — two facts each telling one side cannot settle it. The facts
-        each side names (to offer as suggestions), or None when the question is no such
-        comparison or some fact settles it (one fact naming both people in one race: the gap,
-        the placing, "the youngest of the three")."""
+        """ "Was he faster in Atlanta or in Beijing?", "who is taller, Pérez or Segura?", "who won
+        more medals, him or Markov?": a measure or a count compared between two alternatives
+        naming two events (places, years) or two people, which no fact holds for both — two
+        facts each telling one side cannot settle it. The facts each side names (to offer as
+        suggestions), or None when the question is no such comparison or some fact settles it
+        (one fact naming both people in one race: the gap, the placing, "the youngest of the
+        three"; two events' results: a fact each)."""
         offered = alternatives(folded)
-        if not kinds or offered is None:
+        counted = not kinds and compares_more(folded)  # "more medals", "más gente": what is counted
+        if offered is None or not (kinds or counted):
             return None
         sides = [self._named_in(side, analysis.lang) for side in offered]
+        # What a count compares ("medals", "people"): the question's words naming no side
+        topic = {t for t in analysis.tokens if self._value_kind(t) is None and not self._is_connective(t)}
         facts = range(len(self.facts.facts))
         for kind in paired:
             left, right = sides[0].get(kind, set()), sides[1].get(kind, set())
             if not left or not right or left == right:
                 continue
             named = (left | right) - {HIM}
-            if kind != "person" and not kinds - RESULT_KINDS:
+            if kinds and kind != "person" and not kinds - RESULT_KINDS:
                 continue  # "better at Murcia or in Beijing?": each event's own result settles it
-            if kind == "person" and asks_ages(folded):
+            if counted:
+                held = {i for i in facts if named | topic <= self._answer_tokens[i]}
+            elif kind == "person" and asks_ages(folded):
                 # "who was older when they won, Pérez or Borchin?": only a fact naming both that
                 # compares their ages ("the youngest of the three") settles it
-                settled = any(named <= self._answer_tokens[i] and self._ages & self._answer_tokens[i] for i in facts)
+                held = {i for i in facts if named <= self._answer_tokens[i] and self._ages & self._answer_tokens[i]}
             elif kind == "person" and not kinds - RACE_SETTLES:
-                settled = any(named <= self._answer_tokens[i] for i in facts)
+                held = {i for i in facts if named <= self._answer_tokens[i]}
             else:
-                settled = any(named <= self._answer_tokens[i] and self._holds(i, kinds, False) for i in facts)
-            if settled:
+                held = {i for i in facts if named <= self._answer_tokens[i] and self._holds(i, kinds, False)}
+            if held:
                 return None
-            found = (self.score(analysis.part(tuple(side.get(kind, ())) or ("",)))[:1] for side in sides)
+            found = (self.score(analysis.part((*side.get(kind, ()), *topic)))[:1] for side in sides)
             return tuple(dict.fromkeys(s[0].index for s in found if s))
         return None
 

@@ -413,6 +413,10 @@ def test_a_measure_compared_between_two_events_is_not_settled_by_their_results(q
         "¿quién era más alto, Segura o Markov?",
         "who was the younger olympic champion, borchin or pérez?",  # no fact gives Borchin's age
         "is cuenca higher up than quito?",  # no fact gives either city's height
+        "who has won more world titles, pérez or segura?",  # a count no fact gives for Segura
+        "¿quién tuvo más títulos mundiales, Pérez o Markov?",
+        "were there more fans in the stadium in atlanta or in athens?",  # a crowd only Atlanta's fact counts
+        "were his junior race times faster than his olympic time?",  # no junior time is stated
         "¿quién era más joven cuando ganó su oro, Borchin o Pérez?",
     ],
 )
