@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from bot.core import decision
 from bot.core.arithmetic import durations_in
-from bot.core.claim_checks import ANCHOR_KINDS, LOSING, MEDAL, PLACE_OF, ClaimChecks
-from bot.core.claims import claimed_part
+from bot.core.claim_checks import ANCHOR_KINDS, INTENT_KINDS, LOSING, MEDAL, PLACE_OF, ClaimChecks
+from bot.core.claims import asks_a_value, claimed_part
 from bot.core.comparisons import alternatives
 from bot.core.index import is_year
 from bot.core.lazyre import lazy
@@ -42,6 +42,8 @@ AMOUNT_READERS: tuple[tuple[Callable[[str], list[float]], Callable[[str], list[f
     (gap_seconds, gap_seconds),
     (years_said, _years_held),
 )
+# The kinds of value a question word asks, which a guess offered with it may be ("how long, 1:30?").
+GUESS_KINDS = {**{t: (k,) for t, k in INTENT_KINDS.items()}, "duration": ("time", "number")}
 GAP_AMONG = 3  # how many of the closest facts may hold the gap a claim checks
 
 
@@ -183,8 +185,10 @@ class EventChecks(ClaimChecks):
         kind is answered by the fact holding the value, with no yes or no (which would answer
         neither choice). Declined as a whole, it is tried without the choices, asking what they
         are values of (a year asks when)."""
-        if result.derived or len(result.answers) > 1 or not _CHOICE.search(claimed_part(fold(question))):
+        if result.derived or len(result.answers) > 1:
             return None
+        if not _CHOICE.search(claimed_part(fold(question))):
+            return self._guess_checked(question, analysis, result)
         if self._compares_alternatives(question):
             return None  # "faster in Atlanta or Beijing?": a comparison, not a choice between values
         by_kind: dict[str, set[str]] = {}
@@ -206,6 +210,20 @@ class EventChecks(ClaimChecks):
             return None
         held = choices & self._answer_tokens[self.facts.facts.index(found.fact)]
         return found.replace(lang=result.lang) if len(held) == 1 else None
+
+    def _guess_checked(self, question: str, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "What was his time in Atlanta, 1:27 something?", "¿qué edad tenía, 25?": a question
+        asking a value that offers one guess of that kind, declined as a whole, is asked without
+        the guess — the fact answering it shows the value, whatever the guess."""
+        if result.status is not Status.UNKNOWN or not asks_a_value(question):
+            return None
+        asked = {kind for t in analysis.tokens for kind in GUESS_KINDS.get(t, ())}
+        guesses = {t for t in analysis.tokens if self._value_kind(t) in asked}
+        if len(guesses) != 1:
+            return None
+        rest = tuple(t for t in analysis.tokens if t not in guesses)
+        found = self._decide(question, analysis.part(rest), result.truncated)
+        return found.replace(lang=result.lang) if found.status is Status.ANSWERED else None
 
     def _anchor_year(self, anchor: str, kinds: set[str]) -> int | None:
         """The year an event value stands for: a year itself, or the one year of the timeline

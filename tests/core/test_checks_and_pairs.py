@@ -426,6 +426,19 @@ def test_a_comparison_the_facts_cannot_settle_is_declined_offering_each_sides_fa
     assert not result.answers
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("how long did his olympic win take him, like 1:30?", "atlanta-time"),
+        ("¿cuántos años tenía al ganar en Atlanta, unos 30?", "atlanta-age"),
+    ],
+)
+def test_a_question_offering_a_guess_of_the_value_it_asks_is_answered_by_the_value(question: str, fact_id: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.facts[0].id == fact_id
+
+
 @pytest.mark.parametrize("question", ["athens or sydney, which went better for him?", "¿le salió mejor 2000 o 2004?"])
 def test_two_events_one_fact_states_both_are_compared_by_that_fact(question: str) -> None:
     result = ask(question)
