@@ -34,6 +34,7 @@ from bot.core.scoring import PIVOT_RANK
 from bot.core.text import RARE_RANK, Analysis, fold
 from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_COVERAGE, MIN_EVIDENCE, PART_MIN_COVERAGE, RERANK_WITHIN
 from bot.core.two_topics import TIMELINE
+from bot.core.wordlists import tables
 
 __all__ = [
     "ClaimChecks",
@@ -79,6 +80,15 @@ def _placed_word(folded: str, token: str) -> str | None:
 
 
 # "no" denying inside a claim, not a closing tag "…, ¿no?" nor an opening one ("¿no era que…?", "¿no que…?")
+TIME, COUNT = "q_time", "q_count"  # the lexicon's concepts for a clock time and a count
+
+
+def _times_counted(folded: str) -> bool:
+    """ "four times in a row", "tres veces", "twice": a count of times, not a clock time."""
+    words = "|".join(sorted(tables().numbers, key=len, reverse=True))
+    return bool(re.search(rf"\b(?:\d+|{words}|several|many|varias|muchas)\s+(?:times|veces)\b|\btwice\b", folded))
+
+
 _SPANISH_NO = lazy(
     r"\bno\b(?![\s?!.¿¡]*$)(?!\s+(?:(?:era|fue|es|seria|sera|habia\s+sido)\s+(?:cierto\s+|verdad\s+)?)?que\b)"
 )
@@ -347,6 +357,13 @@ class ClaimChecks(FollowUps):
             # a message asking something else ("… because she asked what distance") asks that.
             first = (*analysis.clauses[0], WHY)
             analysis = analysis.replace(tokens=(*analysis.tokens, WHY), clauses=(first, *analysis.clauses[1:]))
+        if TIME in analysis.tokens and COUNT in self._intents and _times_counted(fold(text)):
+            # "he won it four times in a row", "tres veces": a count of times, not a clock time
+            swap = {TIME: COUNT}
+            analysis = analysis.replace(
+                tokens=tuple(swap.get(t, t) for t in analysis.tokens),
+                clauses=tuple(tuple(swap.get(t, t) for t in c) for c in analysis.clauses),
+            )
         spanish_no = analysis.lang == "es" and bool(_SPANISH_NO.search(fold(text)))
         if not set(analysis.tokens) & self._denials:
             return analysis, spanish_no

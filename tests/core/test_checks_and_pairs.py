@@ -56,6 +56,9 @@ def body(question: str, lang: str | None = None) -> str:
         ("¿compitió en los juegos de 2012?", "five-olympics", "no"),
         ("was he at three olympics", "five-olympics", "no"),  # checked against the fact, not its phrasings
         ("Did he win the last race of his career?", "retirement-announcement", "no"),  # of close facts, the placed one
+        # "N times" counts occurrences: no clock time is asked
+        ("so he won the world title three times running?", "world-titles", "yes"),
+        ("me dijeron que fue campeón mundial dos veces seguidas", "world-titles", "no"),
     ],
 )
 def test_claims_and_checks_are_confirmed_or_corrected(question: str, fact_id: str, verdict: str) -> None:
