@@ -153,8 +153,10 @@ def sooner_or_later(folded: str) -> int:
 
 
 def either_order(folded: str) -> bool:
-    """Does it ask which way two things are ordered ("before or after", "¿antes o después?")?"""
-    return bool(_words("before:").search(folded)) and bool(_words("after:").search(folded))
+    """Does it ask which way two things are ordered ("before or after", "¿antes o después?",
+    "which came first, …?", "¿qué pasó antes, …?")?"""
+    both = bool(_words("before:").search(folded)) and bool(_words("after:").search(folded))
+    return both or bool(_words("first-asked:").search(folded))
 
 
 def order_words() -> tuple[str, ...]:

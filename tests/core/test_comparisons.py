@@ -143,6 +143,8 @@ def test_the_unit_a_value_is_asked_in(text: str, unit: str | None) -> None:
         ("was it before or after the final", True),
         ("¿fue antes o después?", True),
         ("was it before the final", False),
+        ("which came first, the bridge or the tower?", True),  # asking which came first asks the order
+        ("¿qué pasó primero, la boda o la mudanza?", True),
     ],
 )
 def test_a_question_asking_which_way_two_things_are_ordered(text: str, either: bool) -> None:
