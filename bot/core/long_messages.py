@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.core.index import is_year
 from bot.core.near_misses import NearMisses
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.scoring import PIVOT_RANK
+from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.text import RARE_RANK, Analysis
 from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_EVIDENCE, PART_MIN_COVERAGE
 
@@ -108,6 +108,25 @@ class LongMessages(NearMisses):
             return result
         return None
 
+    def _clear_part(self, part: Analysis) -> Scored | None:
+        """The best fact for a clause when it is clear on its own: explains enough of it, with
+        evidence, ahead of the runner-up."""
+        scored = self.score(part)
+        if not scored:
+            return None
+        best = scored[0]
+        runner = scored[1] if len(scored) > 1 else None
+        clear = (
+            best.coverage >= PART_MIN_COVERAGE
+            and best.evidence >= MIN_EVIDENCE
+            and (runner is None or best.rank - runner.rank >= MARGIN)
+        )
+        return best if clear else None
+
+    def _names_its_event(self, tokens: tuple[str, ...]) -> bool:
+        """Does it name an event by its year ("in 96")? (A place may be a hometown, not an event.)"""
+        return any(is_year(t) for t in tokens)
+
     def _add_clauses(self, analysis: Analysis, whole: MatchResult) -> MatchResult:
         """A message asking two things gets both answers, when each clause is clear on its own."""
         if len(analysis.clauses) < 2:
@@ -115,7 +134,7 @@ class LongMessages(NearMisses):
         seen = {c.fact.id for c in whole.answers}
         found: list[Candidate] = []
         asides = analysis.asides or (False,) * len(analysis.clauses)
-        for clause, aside in zip(analysis.clauses, asides, strict=True):
+        for clause, aside, asks in zip(analysis.clauses, asides, analysis.asking, strict=True):
             if aside:
                 continue  # "…, i always forget": the asker's own words ask nothing of him
             # "more world golds or olympic golds?": the comparing words say how, not what; a clause
@@ -125,17 +144,14 @@ class LongMessages(NearMisses):
             if len(rest) < len(clause) and all(t in self._intents or self._idf.get(t, 0.0) < COMMON_IDF for t in rest):
                 continue
             clause = rest or clause
-            scored = self.score(analysis.part(clause))
-            if not scored:
-                continue
-            best = scored[0]
-            runner = scored[1] if len(scored) > 1 else None
-            clear = (
-                best.coverage >= PART_MIN_COVERAGE
-                and best.evidence >= MIN_EVIDENCE
-                and (runner is None or best.rank - runner.rank >= MARGIN)
-            )
-            if clear:
+            best = self._clear_part(analysis.part(clause))
+            if best is None and asks and not self._names_its_event(clause):
+                # "…in Atlanta in 96 … Was that Pérez, and what did he win?": a clause asking with
+                # no event of its own is about the event the message names elsewhere.
+                events = tuple(dict.fromkeys(t for t in analysis.tokens if self._names_its_event((t,))))
+                if events:
+                    best = self._clear_part(analysis.part(clause + events, frozenset(events)))
+            if best is not None:
                 found.append(self._candidate(best))
         if whole.status is not Status.ANSWERED and len({c.fact.id for c in found}) < 2:
             return whole

@@ -38,10 +38,11 @@ from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
 from bot.core.followup import leans_on_previous, relative_year, years_away
-from bot.core.index import about_other
+from bot.core.index import about_other, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
 from bot.core.long_messages import LongMessages
+from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.smalltalk import smalltalk_kind
@@ -60,6 +61,7 @@ STANDS_ALONE = 0.95  # a follow-up the last answer cannot settle is still answer
 FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to turn
 # Him, in a question that names nothing else ("who's this perez guy", "y este quién es").
 _HIM_WORD_RE = re.compile(r"\b(?:jefferson|perez|jeff|he|him|el|guy|dude|man|tipo|senor|este|ese)\b")
+REPAIRABLE = frozenset({"place", "year", "person", "medal", "nation"})  # what a self-repair replaces
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's topic
 
@@ -177,6 +179,7 @@ class Matcher(LongMessages):
         # a mention cut in half cannot leave a bare number behind.
         text = _MENTION_RE.sub(" ", question)[:MAX_QUESTION_CHARS]
         question = question[:MAX_QUESTION_CHARS]
+        text = repaired(text, self._kind_of_word)  # "…at the Sydney Games, sorry, I meant Atlanta"
         detected = detect_language(text, self.facts.lexicon)
         reply_lang = lang or detected
         if not has_words(text):  # emoji, symbols, circled letters: nothing is asked
@@ -268,6 +271,15 @@ class Matcher(LongMessages):
         if result.status is Status.ANSWERED:
             result = self._verdict(analysis, result)
         return result
+
+    def _kind_of_word(self, word: str) -> str | None:
+        """The kind of value one written word names (a place, a year, a person, a medal, a
+        nation), for a self-repair to replace its like; None for any other word."""
+        if is_year(fold(word)):
+            return "year"
+        tokens = self.analyzer.analyze(word).tokens
+        kind = self._value_kind(tokens[0]) if len(tokens) == 1 else None
+        return kind if kind in REPAIRABLE else None
 
     def _asks_who_he_is(self, folded: str, analysis: Analysis) -> bool:
         """Nothing asked but "who", of no one but him (named, or "he", "this guy"): who he is."""

@@ -34,6 +34,11 @@ def thoughts(text: str) -> list[str]:
         ("how far did he walk that sounds exhausting", ["how far did he walk", "that sounds exhausting"]),
         ("de donde es el quiero ir a visitar", ["de donde es el", "quiero ir a visitar"]),
         ("cuando se retiro mi profe pregunto", ["cuando se retiro", "mi profe pregunto"]),
+        # Spanish: a greeting stands alone; "qué" opens a question at the start of a thought; the
+        # asker speaks again with a first-person verb, no pronoun needed ("estoy…")
+        ("oye cuantos anos tenia yo creo que 19", ["oye", "cuantos anos tenia", "yo creo que 19"]),
+        ("en que ano se retiro estoy haciendo un deber", ["en que ano se retiro", "estoy haciendo un deber"]),
+        ("hola que edad tenia en atlanta", ["hola", "que edad tenia en atlanta"]),
         # "whom"/"whose" bind what follows, as "who" does: one question
         ("against whom did he lose in beijing", ["against whom did he lose in beijing"]),
     ],
