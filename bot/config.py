@@ -15,10 +15,12 @@ import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import TYPE_CHECKING, Any
 
 from bot.core.record import Frozen
+
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
 
 __all__ = [
     "KEYS",
@@ -150,6 +152,8 @@ class Settings(Frozen):
 
     @property
     def tz(self) -> ZoneInfo:
+        from zoneinfo import ZoneInfo  # here, not at import: `perezbot ask` never needs it
+
         return ZoneInfo(self.timezone)
 
     def today(self, now: dt.datetime) -> dt.date:
@@ -236,6 +240,8 @@ def valid_timezone(name: str) -> bool:
     """True when ``name`` is a known IANA time zone."""
     if not name or name.startswith(("/", ".")) or ".." in name:
         return False
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only when a time zone is given or used
+
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):

@@ -178,14 +178,17 @@ def main(
     stderr: TextIO | None = None,
     env: Mapping[str, str] | None = None,
     clock: Callable[[], dt.datetime] | None = None,
+    whole_process: bool = False,
 ) -> int:
-    """Run one ``perezbot`` command and return its exit status (``clock``: the time it runs at)."""
+    """Run one ``perezbot`` command and return its exit status (``clock``: the time it runs at;
+    ``whole_process``: the command is all this process does, see :class:`CliContext`)."""
     ctx = CliContext(
         stdin=stdin if stdin is not None else sys.stdin,
         stdout=stdout if stdout is not None else sys.stdout,
         stderr=stderr if stderr is not None else sys.stderr,
         env=dict(env if env is not None else os.environ),
         clock=clock or utcnow,
+        whole_process=whole_process,
     )
     words = list(argv) if argv is not None else sys.argv[1:]
     parser = build_parser(ctx.stdout, ctx.stderr, only=_command_in(words))
@@ -205,7 +208,7 @@ def main(
 def entry_point() -> None:
     """Console-script entry: exit with :func:`main`'s status; Ctrl-C and a closed pipe end quietly."""
     try:
-        status = main()
+        status = main(whole_process=True)
         sys.stdout.flush()
     except KeyboardInterrupt:
         status = 130

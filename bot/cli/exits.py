@@ -33,7 +33,7 @@ class CliContext:
     (A plain class, not a dataclass: importing :mod:`dataclasses` costs ~10 ms of a cold start.)
     """
 
-    __slots__ = ("clock", "env", "stderr", "stdin", "stdout", "warned")
+    __slots__ = ("clock", "env", "stderr", "stdin", "stdout", "warned", "whole_process")
 
     def __init__(
         self,
@@ -42,12 +42,17 @@ class CliContext:
         stderr: TextIO,
         env: Mapping[str, str],
         clock: Callable[[], dt.datetime] = utcnow,
+        *,
+        whole_process: bool = False,
     ) -> None:
         self.stdin = stdin
         self.stdout = stdout
         self.stderr = stderr
         self.env = env
         self.clock = clock
+        # The command is the whole process (the console script, not a test calling main): what
+        # it loads lives until the process exits.
+        self.whole_process = whole_process
         self.warned = False  # settings warnings are printed once per command
 
     def today(self, settings: Settings) -> dt.date:

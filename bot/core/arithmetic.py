@@ -4,18 +4,17 @@ as derived (the catalog's ``derived_*`` wordings say so)."""
 
 from __future__ import annotations
 
-import re
-
+from bot.core.lazyre import lazy
 from bot.core.measures import measure
 from bot.core.wordlists import tables
 
 __all__ = ["convert", "distance_text", "durations_in", "held_measure", "measures_in", "series_year", "times"]
 
-_MEASURE_RE = re.compile(r"\b(\d[\d,]*)\s?(km|m)\b|\b(\d+:\d\d(?::\d\d)?)\b")
+_MEASURE_RE = lazy(r"\b(\d[\d,]*)\s?(km|m)\b|\b(\d+:\d\d(?::\d\d)?)\b")
 
 
 # A height is not a length: "altitudes of 4,800 m" does not make a 459 km walk two distances long.
-_HEIGHT_BEFORE_RE = re.compile(r"\b(?:altitudes?|heights?|elevations?|high)\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?$")
+_HEIGHT_BEFORE_RE = lazy(r"\b(?:altitudes?|heights?|elevations?|high)\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?$")
 
 
 def measures_in(text: str) -> list[str]:
@@ -30,7 +29,7 @@ def measures_in(text: str) -> list[str]:
     return found
 
 
-_DURATION_RE = re.compile(r"\b(\w+)[\s-]+(years?|decades?)\b(?!\s+(?:after|before|ago|old|later|earlier)\b)")
+_DURATION_RE = lazy(r"\b(\w+)[\s-]+(years?|decades?)\b(?!\s+(?:after|before|ago|old|later|earlier)\b)")
 
 
 def durations_in(text: str) -> list[int]:

@@ -11,23 +11,22 @@ from __future__ import annotations
 
 import functools
 import importlib
-import string
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot.core.kept import kept
 from bot.core.reply import Kind, Reply
 
 __all__ = ["LANGUAGES", "Catalog", "catalog", "core_catalog", "placeholders"]
 
 LANGUAGES: tuple[str, ...] = ("en", "es")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster to start
 
 
 def placeholders(text: str) -> set[str]:
     """The ``{names}`` a text expects (conversions and format specs included, e.g. ``value!r``)."""
+    import string  # only for this check (the module compiles a pattern at import)
+
     out = set()
     for _, name, spec, conversion in string.Formatter().parse(text):
         if name is not None:
@@ -46,10 +45,13 @@ class Catalog:
     def load(cls, package: str) -> Catalog:
         """Read ``<package>/strings/<lang>.yaml`` for every language in :data:`LANGUAGES` (beside the
         package's code, as shipped; not through importlib.resources, ~5 ms of a cold start)."""
+        import yaml  # only when a catalog is read (the core's comes with a cached engine: core_catalog)
+
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster to start
         folder = Path(importlib.import_module(package).__path__[0]) / "strings"
         tables = {}
         for lang in LANGUAGES:
-            data = yaml.load(folder.joinpath(f"{lang}.yaml").read_text(encoding="utf-8"), Loader=_LOADER) or {}
+            data = yaml.load(folder.joinpath(f"{lang}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
             if not isinstance(data, dict):
                 raise ValueError(f"{package}/strings/{lang}.yaml: expected a mapping at the top")
             tables[lang] = data
@@ -84,6 +86,7 @@ def catalog(package: str) -> Catalog:
     return Catalog.load(package)
 
 
+@kept  # a cached start restores it with the engine: no YAML read
 def core_catalog() -> Catalog:
     """The core's words (``bot/core/strings``): every reply the console and Discord share."""
     return catalog("bot.core")

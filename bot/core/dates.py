@@ -6,7 +6,6 @@ process runs under). Reading accepts the three forms the commands document.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from bot.core.catalog import core_catalog
@@ -58,6 +57,8 @@ def parse_day(text: str, today: dt.date) -> dt.date | None:
 
 def _this_year(today: dt.date, month: int, day: int) -> dt.date:
     if (month, day) == (2, 29):  # a leap day with no year: the nearest leap year from today
+        import calendar  # only here: not on every start
+
         year = today.year
         while not calendar.isleap(year):
             year += 1

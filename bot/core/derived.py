@@ -9,7 +9,6 @@ hold go in (:mod:`bot.core.arithmetic`); a quantity they cannot give is not gues
 
 from __future__ import annotations
 
-import re
 from functools import cached_property
 
 from bot.core import decision
@@ -18,6 +17,7 @@ from bot.core.catalog import core_catalog
 from bot.core.comparisons import asks_birth, asks_end, asks_span, asks_unit, pits_two
 from bot.core.decision import probability
 from bot.core.index import about_other, is_year
+from bot.core.lazyre import lazy
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import Analysis, fold
 from bot.core.two_topics import FIRST, LAST, SIDE_MARGIN, SIDE_MIN_COVERAGE, SIDE_MIN_EVIDENCE, TwoTopics
@@ -28,7 +28,7 @@ AGE = "q_age"  # the lexicon's concept for "how old", "qué edad"
 COUNT = "q_count"  # the lexicon's concept for "how many", "cuántos"
 DENIED_REACH = 2  # words after "without", "no" that say what was missing
 # A word that denies, but not "not just", "no solo": that adds, it does not take away.
-_DENIED_RE = re.compile(
+_DENIED_RE = lazy(
     r"(?:\b(?:no|not|without|never|zero|sin|ningun|ninguna|ninguno|nunca)\b|n'?t\b)"
     r"(?!\s+(?:just|only|even|merely|solo|solamente|nada mas)\b)"
 )

@@ -1,17 +1,25 @@
-"""The fact base and its matcher, loaded together and swapped together (hot reload)."""
+"""The fact base and its matcher, loaded together and swapped together (hot reload).
+
+The matcher's modules are imported when an engine is built or unpickled, not with this module: a
+cached engine restores the word tables those modules read at import (:func:`bot.core.cache.kept`)
+before it imports them, so a cached start never reads YAML.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.core.cache import cached
 from bot.core.conversation import Turn
-from bot.core.facts import FactBase, load_facts
-from bot.core.matcher import Matcher
 from bot.core.record import Frozen
-from bot.core.render import Reply, render_match
-from bot.core.results import MatchResult, Status
+
+if TYPE_CHECKING:
+    from bot.core.facts import FactBase
+    from bot.core.matcher import Matcher
+    from bot.core.render import Reply
+    from bot.core.results import MatchResult
 
 __all__ = ["Engine"]
 
@@ -40,6 +48,9 @@ class Engine(Frozen):
         caller's clock) adds ``perezbot check``'s lint of dated facts, so the engine is built afresh."""
 
         def build() -> Engine:
+            from bot.core.facts import load_facts
+            from bot.core.matcher import Matcher
+
             facts = load_facts(directory, today=today)
             return cls(facts, Matcher(facts))
 
@@ -49,6 +60,8 @@ class Engine(Frozen):
 
     def ask(self, question: str, *, lang: str | None = None, previous: Turn | None = None) -> tuple[MatchResult, Reply]:
         """Match ``question`` (a follow-up of ``previous``, if given) and render the reply."""
+        from bot.core.render import render_match
+
         result = self.matcher.match(question, lang=lang, previous=previous)
         return result, render_match(result, self.facts.source)
 
@@ -57,6 +70,8 @@ class Engine(Frozen):
         """What a conversation remembers of ``result``: its answer, or the one fact a decline
         offered ("tell me about his pilgrimage" → the pilgrimage, so "how far was it?" can lean on
         it); None when there is neither."""
+        from bot.core.results import Status
+
         fact = result.fact
         if fact is None and result.status is Status.UNKNOWN and len(result.suggestions) == 1:
             fact = result.suggestions[0].fact

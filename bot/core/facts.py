@@ -11,14 +11,18 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from bot.config import shipped_facts_dir
+from bot.core.lazyimport import LazyModule
 from bot.core.lazyre import lazy
 from bot.core.record import Frozen
 from bot.core.text import Lexicon
+
+if TYPE_CHECKING:
+    import yaml
+else:
+    yaml = LazyModule("yaml")  # only a build reads YAML: a cached start never imports the parser
 
 __all__ = [
     "LANGS",
@@ -34,8 +38,16 @@ __all__ = [
 ]
 
 LANGS: tuple[str, ...] = ("en", "es")
-# libyaml's C parser when PyYAML has it (it keeps line marks), else the pure-Python one.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LOADER: type[yaml.SafeLoader] | None = None  # the parser, when not the default (tests try both)
+
+
+def _loader() -> type[yaml.SafeLoader]:
+    """libyaml's C parser when PyYAML has it (it keeps line marks), else the pure-Python one."""
+    if _LOADER is not None:
+        return _LOADER
+    loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return loader
+
 ID_RE = lazy(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Text that could ping someone or advertise: mentions, role/channel syntax, invite links.
 UNSAFE_RE = lazy(
@@ -295,7 +307,7 @@ class _Reader:
             self.problems.append(Problem(path, 1, "the file is empty"))
             return None
         try:
-            root = yaml.compose(text, Loader=_LOADER)
+            root = yaml.compose(text, Loader=_loader())
         except yaml.YAMLError as exc:
             line, reason = _yaml_error(text, exc)
             self.problems.append(Problem(path, line, f"bad YAML: {reason}"))

@@ -3,13 +3,11 @@ rank, and the per-language word tables of the text analysis (numbers, chat spell
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from bot.core.kept import kept
 from bot.core.record import Frozen
 
 __all__ = [
@@ -23,7 +21,6 @@ __all__ = [
 
 LANGS = ("en", "es")
 _DATA = Path(__file__).with_name("data")
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster to start
 RARE_RANK = 100_000  # the rank of a word in neither list: rarer than any listed word
 
 
@@ -43,6 +40,8 @@ def word_classes(name: str) -> list[tuple[str, str, list[str]]]:
 
 def _read_words(lang: str) -> list[str]:
     """The words of ``words-{lang}.txt.gz``, most frequent first (empty if the file is missing)."""
+    import gzip  # only when the lists are read: never on a cached start
+
     try:
         with gzip.open(_DATA / f"words-{lang}.txt.gz", "rt", encoding="utf-8") as fh:
             return fh.read().split()
@@ -167,11 +166,14 @@ class Tables(Frozen):
         _set(self, "prepositions", prepositions)
 
 
-@lru_cache(maxsize=1)
+@kept  # a cached start restores the tables with the engine: no YAML parser imported
 def tables() -> Tables:
+    import yaml  # only when the tables are built (see above)
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster to start
     merged: dict[str, dict[str, str] | set[str]] = {}
     for lang in LANGS:
-        data = yaml.load((_DATA / f"tables-{lang}.yaml").read_text(encoding="utf-8"), Loader=_LOADER) or {}
+        data = yaml.load((_DATA / f"tables-{lang}.yaml").read_text(encoding="utf-8"), Loader=loader) or {}
         for key, value in data.items():
             if isinstance(value, dict):
                 target = merged.setdefault(key, {})

@@ -91,6 +91,24 @@ def test_ranks_behave_as_a_read_only_mapping_before_and_after_building_the_dict(
         Ranks.pack({"two words": 1})
 
 
+@pytest.mark.parametrize(
+    "table",
+    [
+        {},
+        {"walk": 3},
+        {"walk": 3, "walker": 9, "walks": 5, "wal": 40, "a": 1, "zz": 7, "ñandú": 80, "año": 12},
+        {f"w{n:03d}": n for n in range(1, 300)},  # many lines: every probe path of the search
+    ],
+    ids=["empty", "one", "prefixes", "many"],
+)
+def test_a_packed_table_finds_each_word_and_nothing_else(table: dict[str, int]) -> None:
+    ranks = Ranks(Ranks.pack(table), limit=10**6)
+    near = {w[:-1] for w in table} | {w + "a" for w in table} | {w + "\x00" for w in table}
+    for word in [*table, *near, "", "0", "~", "zzz", "\t", "a\tb"]:
+        assert ranks.get(word) == table.get(word), word
+    assert dict(ranks) == table
+
+
 # ---------------------------------------------------------------------------------------------- what invalidates it
 
 
@@ -108,11 +126,14 @@ def test_a_change_of_code_or_python_version_changes_the_key(tmp_path: Path, monk
     keys.add(cache_key(facts))
     (code / "scoring.py").write_text("", encoding="utf-8")
     keys.add(cache_key(facts))
+    (code / "strings").mkdir()  # the core's string catalog is kept with the engine (bot.core.kept)
+    (code / "strings" / "en.yaml").write_text("words: {}\n", encoding="utf-8")
+    keys.add(cache_key(facts))
     monkeypatch.setattr(sys, "version", "3.99.0 (imaginary)")
     keys.add(cache_key(facts))
     (facts / "more.yaml").write_text(fact_yaml("another-fact", q_en="where was he born"), encoding="utf-8")
     keys.add(cache_key(facts))
-    assert len(keys) == 6
+    assert len(keys) == 7
 
 
 def test_an_edited_fact_file_is_answered_from_the_new_text_not_the_cache(tmp_path: Path) -> None:
