@@ -233,8 +233,15 @@ class TwoTopics(Scorer):
                     unheld = (plain[0][0], plain[1][0])
             if a is None or b is None or a[0] == b[0]:
                 continue
-            if offered and kinds and not (self._holds(a[0], kinds, False) and self._holds(b[0], kinds, False)):
-                continue  # "who is taller, Pérez or Segura?": two facts, neither holding a height
+            if (
+                offered
+                and kinds
+                and not kinds & MEASURES
+                and not (self._holds(a[0], kinds, False) and self._holds(b[0], kinds, False))
+            ):
+                # "who is taller, Pérez or Segura?": two facts, neither holding a height ("longer" may
+                # set a span against a distance: each fact tells its own)
+                continue
 
             confidence = round(max(min(a[1], b[1]), decision.ANSWER_AT), 4)
             facts = self.facts.facts
