@@ -10,6 +10,10 @@ $(STAMP): pyproject.toml setup.py
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	# Bytecode for the checkout, as pip writes for an installed package: an editable install
+	# never gets it where PYTHONDONTWRITEBYTECODE is set, and `perezbot ask` then recompiles
+	# every module on every start (~40 ms of a ~100 ms cold start).
+	$(BIN)/python -m compileall -q bot
 	touch $(STAMP)
 
 run: $(STAMP)

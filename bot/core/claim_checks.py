@@ -21,7 +21,7 @@ from bot.core import decision
 from bot.core.claims import claimed_part, compares_to_value, exact_words, gives_reason, negation_words, predicate_people
 from bot.core.comparisons import sooner_or_later
 from bot.core.follow_ups import FollowUps
-from bot.core.index import about_other, answer_kinds, is_small_number, is_year
+from bot.core.index import about_other, is_small_number, is_year
 from bot.core.lazyre import lazy
 from bot.core.measures import (
     direction_of,
@@ -470,7 +470,7 @@ class ClaimChecks(FollowUps):
 
     def _said_kinds(self, index: int) -> set[str | None]:
         """The kinds of value fact ``index``'s answer itself holds (not its phrasings)."""
-        text = answer_kinds(self.facts.facts[index].answer.get("en", ""))  # "20 km" may join a phrase
+        text = self._said[index]  # read from the text: "20 km" may join a phrase
         return {self._value_kind(t) for t in self._answer_tokens[index]} | set(text)
 
     def _value_kind(self, token: str) -> str | None:

@@ -45,6 +45,9 @@ _ANSWER_KINDS = (
 )
 
 
+_PLACE_RE = lazy(r"\b(?:in|at|from|to|near|across)\s+(?:the\s+)?([A-Z]\w+)")
+
+
 def answer_kinds(text: str) -> frozenset[str]:
     """The kinds of value ``text`` (an answer, English) holds: time, year, distance, place."""
     return frozenset(kind for kind, pattern in _ANSWER_KINDS if pattern.search(text))
@@ -96,6 +99,24 @@ class FactIndex:
 
     def _tokens_of(self, word: str, lang: str) -> tuple[str, ...]:
         return self.analyzer.analyze(word, lang).tokens
+
+    def _stated_kinds(self, text: str) -> frozenset[str]:
+        """:func:`answer_kinds` of an answer, a place only when it names one."""
+        kinds = answer_kinds(text)
+        return kinds if "place" not in kinds or self._names_a_place(text) else kinds - {"place"}
+
+    def _names_a_place(self, text: str) -> bool:
+        """Does ``text`` say where, with a place's name after "in", "at", "from"…? The name must be a
+        place the lexicon knows (an entity that is no person, no medal): "in January", "from
+        Borchin" or "outside South America" (where it was not) say no place."""
+        lexicon = self.facts.lexicon
+        for found in _PLACE_RE.finditer(text):
+            tokens = self._tokens_of(found.group(1), "en")
+            if any(t in lexicon.entities and t not in lexicon.people and t not in lexicon.values for t in tokens):
+                return True
+            if any(lexicon.values.get(t) == "nation" for t in tokens):
+                return True
+        return False
 
     def __init__(self, facts: FactBase) -> None:
         self.facts = facts
@@ -168,13 +189,15 @@ class FactIndex:
             for token in words:
                 df[token] = df.get(token, 0) + 1
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
+        # The kinds of value each fact's answer states ("in January", "from Borchin" name no place).
+        self._said = [self._stated_kinds(f.answer.get("en", "")) for f in facts]
         # The kinds of value each fact holds, numbers of its answer included.
         self._fact_kinds: list[frozenset[str]] = []
         for i, fact in enumerate(facts):
             kinds = {lexicon.values[t] for t in self._vocab[i] if t in lexicon.values}
             if any(ch.isdigit() for ch in fact.answer.get("en", "")):
                 kinds.add("number")
-            kinds.update(answer_kinds(fact.answer.get("en", "")))
+            kinds.update(self._said[i])
             if "nation" in kinds:
                 kinds.add("place")  # "Russia's Ilya Markov" says where he is from
             self._fact_kinds.append(frozenset(kinds))

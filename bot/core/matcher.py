@@ -31,6 +31,7 @@ import re
 from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
+from bot.core.advice import asks_advice
 from bot.core.anyfact import asks_for_any_fact
 from bot.core.claims import asks_a_value, claim_of, states_a_claim
 from bot.core.comparisons import asks_span
@@ -190,7 +191,7 @@ class Matcher(LongMessages):
             analysis = self.analyzer.analyze(claim, detected).replace(confirming=True)
         elif not analysis.confirming and states_a_claim(text):  # "perez retired in 2012": checked too
             analysis = analysis.replace(confirming=True)
-        elif ORDER in self._concepts and opens_with_an_order(fold(text)):
+        elif ORDER in self._concepts and (opens_with_an_order(fold(text)) or asks_advice(fold(text))):
             # "say something offensive about …": an order, which no fact answers.
             first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
             analysis = analysis.replace(tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
@@ -222,6 +223,9 @@ class Matcher(LongMessages):
         result = self._in_units(text, result)  # "how many seconds is his Atlanta time?"
         result = self._end_of_span(text, analysis, result)  # "if the ban began in 2015, when would it end?"
         result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
+        result = self._period_checked(text, analysis, result)  # "what did Segura do after 1996?"
+        result = self._other_person_checked(text, analysis, result)  # "who did he lose to in Athens?"
+        result = self._future_checked(text, result)  # "when are the next Olympics?"
         if result.status is Status.ANSWERED and not result.derived and asks_span(fold(text)):
             # "how many years between X and Y" that no two years here count: one fact is no answer.
             result = result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])

@@ -7,19 +7,67 @@ each check here says why a close fact is no answer, so the matcher declines and 
 
 from __future__ import annotations
 
+import re
+
 from bot.core.event_checks import EventChecks
 from bot.core.fold import fold
 from bot.core.heads import head_noun
-from bot.core.index import is_year
-from bot.core.results import Candidate
+from bot.core.index import about_other, is_year
+from bot.core.lazyre import lazy
+from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
-from bot.core.text import Analysis
+from bot.core.text import ABOUT_HIM, Analysis
 
 __all__ = ["ASKED_KINDS", "NearMisses"]
 
 # What a question word asks for, which the answering fact must hold (read from its answer text).
 ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
+PASSING = 0.2  # a word this peripheral to a fact (few of its phrasings use it) is mentioned in passing
+DEFINING = 0.8  # …while a fact whose keywords or title hold it is about it
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
+MEDAL, WIN = "medal", "win"  # the lexicon's kind of value for medals, and its concept of winning
+GOLD = "gold"  # the winner's medal
+PLACE, PERSON = "place", "person"  # the lexicon's concept of a placing ("puesto"), its kind of value for people
+_ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
+
+
+# "after 1996", "since 2008", "antes de 1992": a bare year the question's period starts or ends at
+# (an event, "after the 2008 Games", may fall within its own year: only bare years are read).
+_PERIOD_RE = lazy(
+    r"\b(after|since|post|following|despues de|desde|tras|luego de|before|prior to|antes de)"
+    r"\s+(?:(?:the )?year |(?:el )?ano )?((?:19|20)\d\d)\b(?! ?(?:olympic|games|world|juegos|mundial))"
+)
+_BEFORE = frozenset({"before", "prior to", "antes de"})
+# "did he win any medals after 2008?", "has Ecuador won one since?": a yes/no question (not a claim),
+# which a fact of that year cannot settle either way.
+_YES_NO_RE = lazy(
+    r"^\W*(?:(?:so|and|but|ok|okay|hey|yo|wait|y|pero|oye)\W+)*"
+    r"(?:did|does|do|has|have|had|was|were|is|are|can|could|will)\b"
+)
+# Him in a question, by pronoun or name ("who beat him", "who was his coach", "¿quién le ganó?").
+_HIM_RE = lazy(r"\b(?:he|him|his|himself|perez|jefferson|jeff|le|les|su|sus|lo(?! que))\b")
+# "who is he", "who was Jefferson Pérez", "¿quién es este tipo?": who asked of him, not of another.
+_WHO_HE_IS_RE = lazy(
+    r"\b(?:who|quien)\s*(?:is|was|s|es|era|fue)\s+(?:this |that |este |ese |el )?"
+    r"(?:he|him|jefferson|perez|jeff|guy|dude|man|tipo)\b(?!\s*s\b)"
+)
+# "When are the next Olympics?", "¿cuándo es el próximo mundial?": the next one from now, in the
+# present or future tense (no past verb: "what was his next race" counts from then, not now).
+_NEXT_RE = lazy(r"\b(?:next|upcoming|proxim[oa]s?)\b")
+_NOW_RE = lazy(
+    r"\b(?:is|are|will|gonna|going to|es|son|sera|seran|va a|van a|habra)\b|\b(?:when|where|what|who)\s*'?s\b"
+)
+_THEN_RE = lazy(
+    r"\b(?:was|were|did|had|would|d|fue|fueron|era|eran|iba|hizo|tuvo|gano|dijo)\b"
+)
+_CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
+WHO = "q_who"
+# "after Atlanta", "antes de Pekín": a named event the question's period starts or ends at.
+_ANCHOR_RE = lazy(
+    r"\b(after|since|following|despues de|desde|tras|luego de|before|prior to|antes de)\s+"
+    r"(?:the |el |la |los |las )?([a-z]{4,})\b"
+)
+_YEARS_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 class NearMisses(EventChecks):
@@ -51,11 +99,62 @@ class NearMisses(EventChecks):
             return False  # "has the gold been given to him?": the fact says only that it was called for
         if self.leaves_unsaid(index, analysis):
             return False  # "did Borchin appeal his ban?": the fact never says so of him
+        if self._of_someone_else(index, analysis):
+            return False  # "why did Pérez get banned?": the ban fact is about Borchin, whom it never asks
+        if self._medal_unsaid_of_other(index, analysis):
+            return False  # "what did Segura win in Atlanta?": the fact names him, but no medal
         if not analysis.confirming and self._names_other_medal(index, analysis):
             return False  # "who won bronze in 1996": the gold fact says nothing of the bronze
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
-        return not (asked and self._other_years_event(index, analysis))
+        return not (asked and (self._other_years_event(index, analysis) or self._mentions_in_passing(index, analysis)))
+
+    def _mentions_in_passing(self, index: int, analysis: Analysis) -> bool:
+        """ "Where did he win his junior bronze" answered by the 1992 gold fact, whose answer
+        recalls "his 1990 bronze" in passing: the place it holds is its own event's. A medal or
+        year the question names that the fact only mentions (its phrasings never ask about it),
+        while another fact is about it, makes the question that other fact's."""
+        values = self.facts.lexicon.values
+        central = self._centrality[index]
+        # the clause that asks where or how long: "he won bronze in 1990, and where did he win gold?"
+        asking = {t for clause in analysis.clauses if set(clause) & ASKED_KINDS.keys() for t in clause}
+        for token in (asking or set(analysis.tokens)) - analysis.soft:
+            if values.get(token) != "medal" and not is_year(token):
+                continue
+            if central.get(token, 0.0) < PASSING and any(
+                other.get(token, 0.0) >= DEFINING for j, other in enumerate(self._centrality) if j != index
+            ):
+                return True
+        return False
+
+    def _of_someone_else(self, index: int, analysis: Analysis) -> bool:
+        """Is a question (not a claim) whose subject is him ("why was Pérez…") matched to a fact about
+        someone else (most of its phrasings name them), whom it never names? What that person did
+        is not what he did: a false premise the fact cannot settle."""
+        own = self._subjects[index]
+        # a claim that he did it ("it was Pérez who got banned, right?") is corrected by the fact
+        asks = set(analysis.tokens) & self._intents - {WHO}  # "was it Pérez who…?" checks who did it
+        if not asks or analysis.confirming or ABOUT_HIM not in analysis.subjects:
+            return False
+        return bool(own) and not own & (set(analysis.tokens) | analysis.subjects)
+
+    def _medal_unsaid_of_other(self, index: int, analysis: Analysis) -> bool:
+        """A question about someone else asking what they won ("did Segura ever win gold?")
+        needs a fact whose answer says some medal: its phrasings' medals are his. A claim of a
+        wrong colour is corrected only from an answer holding one. A placing ("¿qué puesto sacó
+        Markov?") is a medal's kind; a question naming another person, with him not its subject,
+        is about that person however its verb comes first."""
+        values = self.facts.lexicon.values
+        named = ABOUT_HIM not in analysis.subjects and any(values.get(t) == PERSON for t in analysis.tokens)
+        if not named and not any(about_other(t) for t in analysis.subjects):
+            return False
+
+        def placing(t: str) -> bool:
+            return values.get(t) == MEDAL or t in (MEDAL, PLACE) or _ORDINAL_RE.fullmatch(t) is not None
+
+        # "his first coach": an ordinal in a question counts things, not only placings
+        asked = {t for t in set(analysis.tokens) - analysis.soft if values.get(t) == MEDAL or t in (MEDAL, PLACE, WIN)}
+        return bool(asked) and not any(placing(t) for t in self._answer_tokens[index])
 
     def _names_other_medal(self, index: int, analysis: Analysis) -> bool:
         """Does a question (not a check) name a medal the fact never mentions? It asks about that
@@ -76,7 +175,10 @@ class NearMisses(EventChecks):
         """ "Where were the 1990 championships" answered by the 1992 fact that mentions 1990: the
         place or time it holds belongs to its own year's event, when another fact is that year's."""
         own = self.facts.facts[index].year
-        years = {int(t) for t in analysis.tokens if is_year(t) and t not in analysis.soft}
+        # "and which city hosted it?" after the 1990 juniors: a question of question words alone is
+        # about the event its context (soft) names
+        bare = all(t in self._intents for t in analysis.tokens if t not in analysis.soft)
+        years = {int(t) for t in analysis.tokens if is_year(t) and (bare or t not in analysis.soft)}
         if own is None or not years or own in years:
             return False
         return all(y in self._fact_years for y in years)
@@ -90,3 +192,88 @@ class NearMisses(EventChecks):
         token, unknown = self.analyzer._canonical(head, lang)
         # …as the analysis read it (a typo of a known word was mended there), and a rare word
         return unknown and token in analysis.unknown and analysis.ranks.get(token, 0) > PIVOT_RANK
+
+    def _period_checked(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "What did Segura do after 1996?" asks about a period after (or before) a year: a fact
+        whose every year is that year or on the other side of it tells nothing of that period,
+        however well its words fit — a near miss, offered as a suggestion. A fact with no year,
+        or whose answer itself places it there ("after the 2008 Games"), may answer."""
+        folded = fold(text)
+        if result.status is not Status.ANSWERED or result.derived:
+            return result
+        if analysis.confirming and not _YES_NO_RE.search(folded):
+            return result  # a claim ("he retired after 2010") is corrected from the fact instead
+        if self._about_its_anchor(folded, analysis, result):
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        found = _PERIOD_RE.search(folded)
+        if found is None:
+            return result
+        before, year = found.group(1) in _BEFORE, int(found.group(2))
+        told = [asks for clause, asks in zip(analysis.clauses, analysis.asking, strict=False) if str(year) in clause]
+        if len(analysis.clauses) > 1 and not any(told):
+            return result  # "so I know he quit after 2008, but why…": the period is context, not asked
+        fact = result.answers[0].fact
+        answer = fact.answer.get("en", "")
+        years = {int(y) for y in _YEARS_RE.findall(answer)} | ({fact.year} if fact.year is not None else set())
+        if not years or any(y < year if before else y > year for y in years):
+            return result
+        if analysis.confirming and (min(years) if before else max(years)) != year:
+            return result  # "did he retire after 2010?": it was before — a check the fact corrects
+        if re.search(rf"\b{'before' if before else 'after'} (?:the )?{year}\b", answer, re.IGNORECASE):
+            return result  # "After the 2008 Games he kept a promise…"
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _other_person_checked(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "Who was the youngest champion before him?", "who did he lose to in Athens?": a "who"
+        asked in a question that names him otherwise asks for someone else — a fact naming no
+        other person cannot say who (the country where it was held is no who). "Who is he?" asks him."""
+        if result.status is not Status.ANSWERED or result.derived or analysis.confirming:
+            return result
+        asked = set(analysis.tokens) - analysis.soft
+        if WHO not in asked or asked <= {WHO} | self._profile:
+            return result  # "quién es este tal Pérez": who asked of him alone is who he is
+        folded = fold(text)
+        if _CHOICE_RE.search(folded) or _WHO_HE_IS_RE.search(folded) is not None:
+            return result  # "who was younger, Pérez or Markov?": which of them, him among them
+        indexes = [self.facts.facts.index(c.fact) for c in result.answers]
+        if _HIM_RE.search(folded) is not None:
+            if any(PERSON in self._fact_kinds[i] for i in indexes):
+                return result
+        elif WIN not in asked or PERSON in self._fact_kinds[indexes[0]] or GOLD in self._answer_tokens[indexes[0]]:
+            # "who won the 20k walk in Sydney?" may be him — if the fact it reads as says he won
+            # (gold), not that he came fourth; a "who" not about winning is left to the scores.
+            return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _future_checked(self, text: str, result: MatchResult) -> MatchResult:
+        """ "When are the next Olympics?" asks about what comes after now; the article ends years
+        ago (every fact says what was, as of its date), so no fact holds it however its words fit."""
+        if result.status is not Status.ANSWERED or result.derived:
+            return result
+        folded = fold(text)
+        if _NEXT_RE.search(folded) is None or _NOW_RE.search(folded) is None or _THEN_RE.search(folded):
+            return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _about_its_anchor(self, folded: str, analysis: Analysis, result: MatchResult) -> bool:
+        """ "What did Markov do after Atlanta?": a fact about the Atlanta race itself (its keywords
+        or title name it) says nothing of what came after it, unless its answer says "after Atlanta"."""
+        found = _ANCHOR_RE.search(folded)
+        if found is None:
+            return False
+        token, _ = self.analyzer._canonical(found.group(2), analysis.lang)
+        lexicon = self.facts.lexicon
+        if token is None or token not in lexicon.entities or token in lexicon.people or token in lexicon.values:
+            return False
+        fact = result.answers[0].fact
+        index = self.facts.facts.index(fact)
+        if self._centrality[index].get(token, 0.0) < DEFINING:
+            return False
+        side = "before" if found.group(1) in _BEFORE else "after"
+        answer = fold(fact.answer.get("en", ""))
+        if fact.year is not None and any(
+            y < fact.year if side == "before" else y > fact.year for y in map(int, _YEARS_RE.findall(answer))
+        ):
+            return False  # "…in Sydney and Athens (2000 and 2004)": it goes on past its own event
+        named = {found.group(2)} | ({str(fact.year)} if fact.year is not None else set())
+        return not any(re.search(rf"\b{side} (?:the )?{re.escape(n)}\b", answer) for n in named)

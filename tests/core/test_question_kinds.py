@@ -178,6 +178,126 @@ def test_a_place_asked_of_the_fact_it_reads_as_is_a_near_miss_not_a_siblings_pla
 
 
 @pytest.mark.parametrize(
+    ("text", "names_place"),
+    [
+        ("He won the race in Atlanta.", True),
+        ("He is from Cuenca, in Ecuador.", True),
+        ("Reuters said in January that the agency had banned him.", False),  # a month is no place
+        ("The gold was taken from Borchin and given to him.", False),  # a person is no place
+        ("It was his first race outside South America.", False),  # where it was not
+    ],
+)
+def test_an_answer_says_where_only_with_a_places_name(text: str, names_place: bool) -> None:
+    matcher = shipped_engine().matcher
+    assert ("place" in matcher._stated_kinds(text)) is names_place
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what did markov do after 1996",
+        "¿qué hizo segura después de 1996?",
+        "what has ecuador won since 2008",
+        "what did segura do after atlanta",  # the rivals fact is about the Atlanta race itself
+        "did he win any medals after 2008?",  # a yes/no question the 2008 fact cannot settle
+    ],
+)
+def test_a_period_after_a_year_is_not_answered_by_that_years_fact(question: str) -> None:
+    assert ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("what did he do after 2008", "pilgrimage"),  # its answer says "After the 2008 Games"
+        ("what did he do after sydney", "sydney-athens"),  # its answer goes on to Athens, 2004
+        ("did he retire after 2010?", "retirement-date"),  # it was before: a check the fact corrects
+        ("how did he do at the olympics after atlanta", "sydney-athens"),  # "the two Olympics after Atlanta"
+        ("ok i know he quit after 2008, but what reason did he give", "retirement-reason"),  # context, not asked
+    ],
+)
+def test_a_fact_placed_in_the_period_or_a_period_only_told_is_answered(question: str, fact_id: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED and fact_id in [c.fact.id for c in result.answers]
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("what did segura win in atlanta", False),  # the fact names him among the leaders, no medal of his
+        ("did markov ever win an olympic gold", False),
+        ("¿qué puesto sacó Segura en la carrera de Atlanta?", False),  # a placing is a medal's kind
+        ("who was his first coach, chocho?", True),  # an ordinal counts here, it is no placing
+        ("where is segura from", True),  # what the fact does say of him
+        ("was markov from russia?", True),
+    ],
+)
+def test_a_medal_asked_of_someone_else_needs_an_answer_that_says_one(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("who was the youngest to take olympic walk gold before him", False),  # someone else, named nowhere
+        ("who coached him as a boy", True),  # the coach fact names the other person
+        ("who is jefferson perez", True),  # "who is he" asks him
+        ("quién es este tal pérez", True),
+        ("who won the 20k walk at the 2004 games? i forget", False),  # he was fourth: the winner is unnamed
+        ("who won the olympic 20k walk in 1996", True),  # he did: the fact says gold
+        ("who won the 2008 race walking challenge final in murcia, where he came third?", False),  # Spain is no who
+        ("who was older in 1996, perez or segura?", True),  # a choice between him and another
+    ],
+)
+def test_who_asked_beside_him_is_someone_else_whom_the_fact_must_name(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("why was pérez given a doping ban", False),  # the ban fact is Borchin's; he is never asked of
+        ("when did perez get his doping ban", False),
+        ("how long was borchin banned for", True),
+        ("was it perez who got banned for doping?", True),  # who did it: the fact settles it (Borchin)
+    ],
+)
+def test_what_someone_else_did_is_no_answer_about_him(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("when's the next olympic games", False),  # after now: no fact holds it
+        ("¿dónde serán los próximos juegos olímpicos?", False),
+        ("what was his next olympics after atlanta like?", True),  # next from then, not now
+        ("what did he plan to do next?", True),
+    ],
+)
+def test_the_next_one_from_now_is_no_facts(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
+
+
+def test_a_follow_up_of_question_words_alone_is_about_its_contexts_year() -> None:
+    from bot.evaluation import ask_in_context
+
+    # The 1992 fact recalls the 1990 bronze; Seoul is the 1992 event's city, not the one asked.
+    context = ["what did he win at the 1990 junior worlds?"]
+    result, _ = ask_in_context(shipped_engine(), "and which city was the host?", context)
+    assert result.status is not Status.ANSWERED
+    result, _ = ask_in_context(shipped_engine(), "and where was it?", ["what did he win at the 1992 junior worlds"])
+    assert result.status is Status.ANSWERED and result.fact.id == "junior-gold"
+
+
+def test_a_medal_a_fact_recalls_in_passing_is_another_facts_event() -> None:
+    # The 1992 gold fact recalls "his 1990 bronze"; the place it names (Seoul) is the gold's.
+    result = ask("where did he win his junior bronze")
+    assert result.status is not Status.ANSWERED
+    assert ask("where did he win his junior gold").fact.id == "junior-gold"
+
+
+@pytest.mark.parametrize(
     ("question", "fact_id"),
     [("what is the name of his coach", "coach"), ("what's the name of his hometown", "hometown")],
 )

@@ -1,0 +1,27 @@
+"""Requests for advice to the asker ("how do I get into race walking?", "any tips?", "recomiéndame…").
+
+The article tells what he did, never what the asker should do: such a request is, like an order to
+the bot (:mod:`bot.core.instructions`), a thing no fact explains. The matcher reads it as one, so it
+is declined unless a clear question about him follows. The patterns live in ``data/advice.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["asks_advice"]
+
+_FILE = Path(__file__).with_name("data") / "advice.txt"
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    lines = [ln.strip() for ln in _FILE.read_text(encoding="utf-8").splitlines()]
+    return re.compile("|".join(f"(?:{ln})" for ln in lines if ln and not ln.startswith("#")))
+
+
+def asks_advice(folded: str) -> bool:
+    """True when the (folded) message asks advice for the asker."""
+    return bool(_pattern().search(folded))
