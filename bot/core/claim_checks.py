@@ -18,7 +18,7 @@ from functools import cached_property
 from rapidfuzz.distance import OSA
 
 from bot.core import decision
-from bot.core.claims import compares_to_value, exact_words, gives_reason, negation_words, predicate_people
+from bot.core.claims import claimed_part, compares_to_value, exact_words, gives_reason, negation_words, predicate_people
 from bot.core.comparisons import sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, is_small_number, is_year
@@ -33,6 +33,8 @@ from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK
 from bot.core.text import RARE_RANK, Analysis, fold
 from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_COVERAGE, MIN_EVIDENCE, PART_MIN_COVERAGE, RERANK_WITHIN
+from bot.core.two_topics import TIMELINE
+from bot.core.wordlists import tables
 
 __all__ = [
     "ClaimChecks",
@@ -77,7 +79,19 @@ def _placed_word(folded: str, token: str) -> str | None:
     return found.group(1) if found else None
 
 
-_SPANISH_NO = lazy(r"\bno\b(?![\s?!.¿¡]*$)")  # "no" denying inside a claim, not a closing tag "…, ¿no?"
+# "no" denying inside a claim, not a closing tag "…, ¿no?" nor an opening one ("¿no era que…?", "¿no que…?")
+TIME, COUNT = "q_time", "q_count"  # the lexicon's concepts for a clock time and a count
+
+
+def _times_counted(folded: str) -> bool:
+    """ "four times in a row", "tres veces", "twice": a count of times, not a clock time."""
+    words = "|".join(sorted(tables().numbers, key=len, reverse=True))
+    return bool(re.search(rf"\b(?:\d+|{words}|several|many|varias|muchas)\s+(?:times|veces)\b|\btwice\b", folded))
+
+
+_SPANISH_NO = lazy(
+    r"\bno\b(?![\s?!.¿¡]*$)(?!\s+(?:(?:era|fue|es|seria|sera|habia\s+sido)\s+(?:cierto\s+|verdad\s+)?)?que\b)"
+)
 
 
 class ClaimChecks(FollowUps):
@@ -251,20 +265,21 @@ class ClaimChecks(FollowUps):
             if result.status is Status.ANSWERED and result.fact is fact:
                 values = {t for t in missing if kind_of(t) is not None}
                 # "" = checked, but the fact alone cannot say yes or no (a compared or unmeasured value).
-                direction = direction_of(fold(question))
-                text = normalise_numbers(fold(question))
+                claim = claimed_part(fold(question))  # "i was under the impression…" compares nothing
+                direction = direction_of(claim)
+                text = normalise_numbers(claim)
                 relative = any(compares_to_value(text, t) for t in values)
                 verdict = "no" if values and not relative and not direction else ""
                 if not direction and relative and len(values) == 1 and all(is_year(t) for t in values):
                     # "he retired after 2012": a year compared in time, settled by the fact's year.
-                    direction = sooner_or_later(fold(question))
+                    direction = sooner_or_later(claim)
                 if direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
                     held = sorted(self._answer_tokens[i])
                     settled = settles(next(iter(values)), held, direction)
                     verdict = verdict if settled is None else ("yes" if settled else "no")
                 if unverified and verdict != "no":
                     return None  # "he won gold after london": nothing here can check london
-                return result.replace(verdict=verdict)
+                return self._medal_elsewhere(analysis, result.replace(verdict=verdict))
         return None
 
     def _claimed_places(self, question: str, analysis: Analysis) -> frozenset[str]:
@@ -342,6 +357,13 @@ class ClaimChecks(FollowUps):
             # a message asking something else ("… because she asked what distance") asks that.
             first = (*analysis.clauses[0], WHY)
             analysis = analysis.replace(tokens=(*analysis.tokens, WHY), clauses=(first, *analysis.clauses[1:]))
+        if TIME in analysis.tokens and COUNT in self._intents and _times_counted(fold(text)):
+            # "he won it four times in a row", "tres veces": a count of times, not a clock time
+            swap = {TIME: COUNT}
+            analysis = analysis.replace(
+                tokens=tuple(swap.get(t, t) for t in analysis.tokens),
+                clauses=tuple(tuple(swap.get(t, t) for t in c) for c in analysis.clauses),
+            )
         spanish_no = analysis.lang == "es" and bool(_SPANISH_NO.search(fold(text)))
         if not set(analysis.tokens) & self._denials:
             return analysis, spanish_no
@@ -382,8 +404,12 @@ class ClaimChecks(FollowUps):
         ):
             return result.replace(verdict="no")  # "did he win the final in Murcia?" — third
         if claimed and placings and not claimed & placings:
-            return result.replace(verdict="no")  # "bronze in Sydney?" — fourth, "just missing the bronze"
+            # "bronze in Sydney?" — fourth, "just missing the bronze"; "gold in Sydney?" — no, and
+            # the gold was in Atlanta: the event that holds the claimed medal goes first.
+            return self._medal_elsewhere(analysis, result.replace(verdict="no"))
         if not values:
+            if "place" in self._said_kinds(index) and self._claimed_places(result.question, analysis):
+                return result.replace(verdict="no")  # "announced it in Madrid": the fact's own place corrects it
             return result
         if values <= answer:
             # An answer holding another medal colour too ("two years after his 1990 bronze, …
@@ -401,6 +427,39 @@ class ClaimChecks(FollowUps):
         if all(self._value_kind(t) in said for t in values - answer):
             return result.replace(verdict="no")
         return result
+
+    def _medal_elsewhere(self, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "His Olympic gold was in Sydney": the Sydney fact says fourth, and the one event of the
+        same kind (the fact's tags that name no place or year: "olympics", "junior") where he took
+        that medal says where it really was — shown first, the claimed event's fact after it."""
+        if result.verdict != "no" or len(result.answers) != 1 or result.fact is None:
+            return result
+        facts = self.facts.facts
+        index = facts.index(result.fact)
+        # A colour names a medal; an ordinal may count something else ("Ecuador's second medal").
+        claimed = {PLACE_OF[t] for t in analysis.tokens if t in PLACE_OF}
+        anchors = {t for t in analysis.tokens if self._value_kind(t) in ANCHOR_KINDS}
+        if len(claimed) != 1 or not anchors or claimed & self._placings(self._answer_tokens[index]):
+            return result
+
+        def kinds(i: int) -> set[str]:
+            return {t for t in facts[i].tags if t != TIMELINE and not t.isdigit() and self._value_kind(t) is None}
+
+        event = kinds(index)
+        found = [
+            i
+            for i, f in enumerate(facts)
+            if i != index
+            and TIMELINE in f.tags
+            and event <= kinds(i)
+            and not self._is_series(i)
+            and claimed <= self._placings(self._answer_tokens[i])
+            and not anchors & (self._answer_tokens[i] | {str(f.year)})
+        ]
+        if not event or len(found) != 1:
+            return result
+        where = Candidate(facts[found[0]], result.confidence)
+        return result.replace(answers=(where, *result.answers))
 
     @staticmethod
     def _placings(answer: frozenset[str]) -> set[str]:

@@ -23,6 +23,7 @@ from bot.core.wordlists import tables
 __all__ = [
     "asks_a_value",
     "claim_of",
+    "claimed_part",
     "compares_to_value",
     "comparison_words",
     "exact_words",
@@ -49,6 +50,7 @@ _OPENING_WITHIN = 60  # the opening must start within this many characters of th
 _PAIRING = (
     *("pair:", "span:", "span-", "before:", "after:", "holds ", "times:", "tag:"),
     *("pace:", "seconds:", "miles:", "born", "ends:", "begins:", "approx:"),
+    *("alt:", "more:", "than:", "ages:", "first-asked:"),
 )
 # the lines of claims.txt that describe a statement
 _NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:", "negation:", "reason:")
@@ -83,7 +85,7 @@ def _statement() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 @lru_cache(maxsize=1)
 def _opening() -> re.Pattern[str]:
     alternatives = "|".join(f"(?:{line})" for line in _lines("claims.txt"))
-    return re.compile(rf"^(?P<pre>.{{0,{_OPENING_WITHIN}}}?)\b(?:{alternatives})\b[\s,:]*(?:that\b|que\b)?\s*")
+    return re.compile(rf"^(?P<pre>.{{0,{_OPENING_WITHIN}}}?)\b(?:{alternatives})\b[\s,:]*(?:that\b|que\b|q\b)?\s*")
 
 
 @lru_cache(maxsize=1)
@@ -134,11 +136,19 @@ def claim_of(folded: str) -> str | None:
         return None
     claim = folded[found.end() :].strip()
     pre = found.group("pre")
-    if "?" in pre or _ASKS_AFTER.search(pre) or _ASKS_WITHIN.search(pre):
-        return None  # "what year did he win gold? my friend says 2000": the question is asked first
+    if "?" in pre or _ASKS_AFTER.search(pre) or _ASKS_WITHIN.search(pre) or (pre.strip() and asks_a_value(pre)):
+        # "what year did he win gold? my friend says 2000", "¿en qué ciudad contó que…?": the
+        # question is asked first, and what the opening reports is part of it
+        return None
     if _ASKS_AFTER.search(claim):
         return None  # "according to the caption, what happened …": a question with a source, not a claim
     return claim if len(claim.split()) >= 2 else None
+
+
+def claimed_part(folded: str) -> str:
+    """What a (folded) message claims, without the opening that reports it: the words of "i was
+    under the impression he…" or "me dijeron que…" compare or deny nothing in the claim."""
+    return claim_of(folded) or folded
 
 
 def states_a_claim(text: str) -> bool:

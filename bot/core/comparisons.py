@@ -17,11 +17,15 @@ from pathlib import Path
 
 __all__ = [
     "Cut",
+    "age_words",
+    "alternatives",
+    "asks_ages",
     "asks_birth",
     "asks_end",
     "asks_span",
     "asks_times",
     "asks_unit",
+    "compares_more",
     "connective_words",
     "cuts",
     "either_order",
@@ -51,6 +55,28 @@ def pits_two(folded: str) -> bool:
     return bool(_words("pair:").search(_words("tag:").sub(" ", folded)))
 
 
+_CLAUSE = re.compile(r"[,;:.!?¿¡]")
+
+
+def alternatives(folded: str) -> tuple[str, str] | None:
+    """The two things a (folded) question offers as alternatives ("faster in atlanta or in
+    beijing?", "¿perez o segura?"): the words of its clause before and after the first word of
+    the ``alt:`` line of ``data/compare.txt`` — or of its ``than:`` line after a word of its
+    ``more:`` line ("faster in Beijing than in Atlanta"); None when it offers none, or only a
+    tag ("… or not?", "¿… o no?")."""
+    cleared = _words("tag:").sub(lambda m: " " * len(m.group()), folded)
+    found = _words("alt:").search(cleared)
+    if found is None:  # "faster in beijing than in atlanta", "más rápido en pekín que en atlanta"
+        more = _words("more:").search(cleared)
+        found = _words("than:").search(cleared, more.end()) if more else None
+    if found is None:
+        return None
+    start = max((m.end() for m in _CLAUSE.finditer(cleared, 0, found.start())), default=0)
+    end = next((m.start() for m in _CLAUSE.finditer(cleared, found.end())), len(cleared))
+    left, right = cleared[start : found.start()].strip(), cleared[found.end() : end].strip()
+    return (left, right) if left and right else None
+
+
 SPAN_REACH = 8  # words between "how many years" and the word that sets two times apart
 
 
@@ -74,6 +100,22 @@ def asks_span(folded: str) -> bool:
         _words("span-pass:").search(" ".join(folded[ask.end() :].split()[:SPAN_REACH]))
         for ask in _words("span-time:").finditer(folded)
     )
+
+
+def asks_ages(folded: str) -> bool:
+    """Does it compare ages ("who was older", "¿quién era más joven?")?"""
+    return bool(_words("ages:").search(folded))
+
+
+def compares_more(folded: str) -> bool:
+    """Does it compare with a word of the ``more:`` line ("more", "fewer", "más")?"""
+    return bool(_words("more:").search(folded))
+
+
+def age_words() -> tuple[str, ...]:
+    """The words of ``data/compare.txt``'s ``ages:`` line."""
+    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    return tuple(w for line in lines if line.startswith("ages:") for w in line[5:].split())
 
 
 def asks_birth(folded: str) -> bool:
@@ -111,8 +153,10 @@ def sooner_or_later(folded: str) -> int:
 
 
 def either_order(folded: str) -> bool:
-    """Does it ask which way two things are ordered ("before or after", "¿antes o después?")?"""
-    return bool(_words("before:").search(folded)) and bool(_words("after:").search(folded))
+    """Does it ask which way two things are ordered ("before or after", "¿antes o después?",
+    "which came first, …?", "¿qué pasó antes, …?")?"""
+    both = bool(_words("before:").search(folded)) and bool(_words("after:").search(folded))
+    return both or bool(_words("first-asked:").search(folded))
 
 
 def order_words() -> tuple[str, ...]:
@@ -134,10 +178,11 @@ def kinds_compared(folded: str) -> frozenset[str]:
 
 
 def connective_words() -> tuple[str, ...]:
-    """Every word and phrase of ``data/compare.txt``'s pair, span, before, after, times and
-    approx lines."""
+    """Every word and phrase of ``data/compare.txt``'s pair, span, before, after, times, approx
+    and holds lines."""
     lines = _FILE.read_text(encoding="utf-8").splitlines()
-    prefixes = ("pair:", "span:", "before:", "after:", "times:", "approx:")
+    # The holds lines' words name what is compared ("más largo", "más rápido"): no topic either.
+    prefixes = ("pair:", "span:", "before:", "after:", "times:", "approx:", "holds ")
     found = [line.split(":", 1)[1].strip() for line in lines if line.startswith(prefixes)]
     return tuple(dict.fromkeys(w.strip() for line in found for w in (line.split("|") if "|" in line else line.split())))
 

@@ -12,7 +12,9 @@ from collections.abc import Callable
 
 from bot.core import decision
 from bot.core.arithmetic import durations_in
-from bot.core.claim_checks import ANCHOR_KINDS, LOSING, MEDAL, PLACE_OF, ClaimChecks
+from bot.core.claim_checks import ANCHOR_KINDS, INTENT_KINDS, LOSING, MEDAL, PLACE_OF, ClaimChecks
+from bot.core.claims import asks_a_value, claimed_part
+from bot.core.comparisons import alternatives
 from bot.core.index import is_year
 from bot.core.lazyre import lazy
 from bot.core.measures import amount_phrases, direction_of, gap_seconds, points_both_ways, vague_gap, years_said
@@ -40,6 +42,8 @@ AMOUNT_READERS: tuple[tuple[Callable[[str], list[float]], Callable[[str], list[f
     (gap_seconds, gap_seconds),
     (years_said, _years_held),
 )
+# The kinds of value a question word asks, which a guess offered with it may be ("how long, 1:30?").
+GUESS_KINDS = {**{t: (k,) for t, k in INTENT_KINDS.items()}, "duration": ("time", "number")}
 GAP_AMONG = 3  # how many of the closest facts may hold the gap a claim checks
 
 
@@ -54,7 +58,7 @@ class EventChecks(ClaimChecks):
         A question asking the amount may offer its guess too."""
         if result.status is Status.SMALLTALK:
             return None
-        folded = fold(question)
+        folded = claimed_part(fold(question))  # the claim, not the opening reporting it
         asks_amount = bool(set(analysis.tokens) & AMOUNT_ASKS)
         for said_in, held_in in AMOUNT_READERS:
             claimed = said_in(folded)
@@ -75,7 +79,7 @@ class EventChecks(ClaimChecks):
     ) -> MatchResult | None:
         """The amount a close fact states checked against the one claimed (``claimed``: the
         lowest and highest it may be; one amount when said exactly)."""
-        folded = fold(question)
+        folded = claimed_part(fold(question))  # the claim, not the opening reporting it
         # The amount claimed is the value checked, not topic: "by like a full minute" leaves "beat".
         said = set(self.analyzer.analyze(" ".join(amount_phrases(folded)), analysis.lang).tokens)
         topic = tuple(t for t in analysis.tokens if t not in said and not t.isdigit() and t not in self._compare)
@@ -144,8 +148,8 @@ class EventChecks(ClaimChecks):
         naming two events of one kind (two years, two places) is checked at each, by the fact of
         that event; yes only when it holds at every one. None when one fact holds them all ("fourth
         in both Sydney and Athens") or an event has no fact of its own."""
-        if not analysis.confirming or result.status is Status.SMALLTALK:
-            return None
+        if not analysis.confirming or result.status is Status.SMALLTALK or self._compares_alternatives(result.question):
+            return None  # "faster in Atlanta or Beijing?" compares the two, it checks neither
         kinds = {self._value_kind(t) for t in analysis.tokens} & set(ANCHOR_KINDS)
         if len(kinds) != 1:
             return None
@@ -167,6 +171,8 @@ class EventChecks(ClaimChecks):
             )
             verdicts.append(self._verdict(analysis.replace(tokens=(*rest, anchor)), one).verdict)
         verdict = "no" if "no" in verdicts else "yes" if all(v == "yes" for v in verdicts) else ""
+        if alternatives(fold(result.question)) is not None:
+            verdict = ""  # "gold in Atlanta or in Beijing?": each fact says which, a bare yes or no neither
         confidence = max(result.confidence, decision.ANSWER_AT)
         answers = tuple(Candidate(self.facts.facts[i], confidence) for i in picked)
         lang, truncated = result.lang, result.truncated
@@ -179,8 +185,12 @@ class EventChecks(ClaimChecks):
         kind is answered by the fact holding the value, with no yes or no (which would answer
         neither choice). Declined as a whole, it is tried without the choices, asking what they
         are values of (a year asks when)."""
-        if result.derived or len(result.answers) > 1 or not _CHOICE.search(fold(question)):
+        if result.derived or len(result.answers) > 1:
             return None
+        if not _CHOICE.search(claimed_part(fold(question))):
+            return self._guess_checked(question, analysis, result)
+        if self._compares_alternatives(question):
+            return None  # "faster in Atlanta or Beijing?": a comparison, not a choice between values
         by_kind: dict[str, set[str]] = {}
         for t in analysis.tokens:
             kind = self._value_kind(t)
@@ -200,6 +210,20 @@ class EventChecks(ClaimChecks):
             return None
         held = choices & self._answer_tokens[self.facts.facts.index(found.fact)]
         return found.replace(lang=result.lang) if len(held) == 1 else None
+
+    def _guess_checked(self, question: str, analysis: Analysis, result: MatchResult) -> MatchResult | None:
+        """ "What was his time in Atlanta, 1:27 something?", "¿qué edad tenía, 25?": a question
+        asking a value that offers one guess of that kind, declined as a whole, is asked without
+        the guess — the fact answering it shows the value, whatever the guess."""
+        if result.status is not Status.UNKNOWN or not asks_a_value(question):
+            return None
+        asked = {kind for t in analysis.tokens for kind in GUESS_KINDS.get(t, ())}
+        guesses = {t for t in analysis.tokens if self._value_kind(t) in asked}
+        if len(guesses) != 1:
+            return None
+        rest = tuple(t for t in analysis.tokens if t not in guesses)
+        found = self._decide(question, analysis.part(rest), result.truncated)
+        return found.replace(lang=result.lang) if found.status is Status.ANSWERED else None
 
     def _anchor_year(self, anchor: str, kinds: set[str]) -> int | None:
         """The year an event value stands for: a year itself, or the one year of the timeline

@@ -53,8 +53,26 @@ def years_away(folded: str) -> int | None:
 
 
 def leans_on_previous(folded: str) -> bool:
-    """True when the question points back ("then", "that race", "eso") or continues ("and …?")."""
-    return bool(_BACK_RE.search(folded) or _CONTINUE_RE.search(folded) or relative_year(folded) or years_away(folded))
+    """True when the question points back ("then", "that race", "eso") or continues ("and …?",
+    "and how old was he?"). A continuation asking a whole question of its own ("and which town is
+    he originally from?": a question word and more than ``CONTINUES_WITHIN`` words) stands alone."""
+    return bool(_BACK_RE.search(folded) or _continues(folded) or relative_year(folded) or years_away(folded))
+
+
+CONTINUES_WITHIN = 4  # words after "and": "and in Sydney?", "and how old was he?"
+_ASKS_RE = lazy(
+    r"\b(?:what|when|where|which|who|whose|how|why"
+    r"|que|cuando|donde|cual|cuales|quien|quienes|como|cuanto|cuanta|cuantos|cuantas)\b"
+)
+
+
+def _continues(folded: str) -> bool:
+    """ "And …?" that asks nothing of its own, or only in a few words."""
+    found = _CONTINUE_RE.search(folded)
+    if found is None:
+        return False
+    rest = folded[found.end() :]
+    return not _ASKS_RE.search(rest) or len(rest.split()) <= CONTINUES_WITHIN
 
 
 def relative_year(folded: str) -> int:

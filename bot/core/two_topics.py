@@ -17,8 +17,12 @@ from bot.core import decision
 from bot.core.arithmetic import distance_text, held_measure, measures_in, series_year, times
 from bot.core.catalog import core_catalog
 from bot.core.comparisons import (
+    age_words,
+    alternatives,
+    asks_ages,
     asks_span,
     asks_times,
+    compares_more,
     connective_words,
     cuts,
     either_order,
@@ -36,6 +40,8 @@ from bot.core.text import Analysis, fold
 
 __all__ = ["TwoTopics"]
 
+_ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "3rd": the lexicon's token for "third", "tercer"
+
 SIDE_MIN_COVERAGE = 0.85  # a topic must be this clearly explained by its fact
 SIDE_MIN_EVIDENCE = 1.2  # …by at least one reasonably specific word
 SIDE_MARGIN = 0.05  # …and beat the runner-up by this much
@@ -45,6 +51,12 @@ MEASURES = frozenset({"distance", "time"})  # kinds compared by a measure the fa
 TIMED = frozenset({"time"})  # what "faster", "slower" compare
 RESULT_KINDS = frozenset({"medal"})  # what an event's timeline fact settles when compared ("better")
 LAST, FIRST = "last", "1st"  # the lexicon's tokens for "last"/"último" and "first"/"primer"
+# What one race settles between two people in it, as a fact naming them tells it ("14 seconds
+# behind", "the youngest of the three", "silver"): not a height.
+RACE_SETTLES = frozenset({"time", "number", "medal"})
+HIM = "him"  # a side naming him ("Pérez or Segura?", "him or Borchin")
+HIM_WORDS = frozenset("he him his himself perez jefferson jeff".split())
+PAIRED_KINDS = ("place", "year", "person")  # what two alternatives name that a fact must hold both of
 
 
 class TwoTopics(Scorer):
@@ -69,6 +81,11 @@ class TwoTopics(Scorer):
         return frozenset(
             t for w in order_words() for lang in ("en", "es") for t in self.analyzer.analyze(w, lang).tokens
         )
+
+    @cached_property
+    def _ages(self) -> frozenset[str]:
+        """The canonical tokens of the words that compare ages ("younger", "más joven")."""
+        return frozenset(t for w in age_words() for lang in ("en", "es") for t in self.analyzer.analyze(w, lang).tokens)
 
     def _is_connective(self, token: str) -> bool:
         return token in self._compare or token in self._intents or token in self._connectives or token in self._topic
@@ -119,18 +136,23 @@ class TwoTopics(Scorer):
         runner = scored[1] if len(scored) > 1 else None
         gap = best.rank - runner.rank if runner is not None else best.rank
         chance = probability(self._evidence(scored, part))
-        if best.coverage >= SIDE_MIN_COVERAGE and best.evidence >= SIDE_MIN_EVIDENCE and gap >= SIDE_MARGIN:
-            return best.index, chance
-        if kinds and runner is not None and best.coverage >= SIDE_MIN_COVERAGE and self._same_measure(best, runner):
-            return best.index, chance  # "the world junior race": 10 km in either junior fact, so either settles it
         anchors = [t for t in side if self._value_kind(t) in EVENT_KINDS]
-        if len(anchors) == 1 and all(t in anchors or self._value_kind(t) is None for t in side):
+        named = len(anchors) == 1 and all(t in anchors or self._value_kind(t) is None for t in side)
+        results = bool(compared) and not (kinds | compared) - RESULT_KINDS
+        if not (named and results):  # "better in Atlanta or Beijing?" compares the events' results, below
+            if best.coverage >= SIDE_MIN_COVERAGE and best.evidence >= SIDE_MIN_EVIDENCE and gap >= SIDE_MARGIN:
+                return best.index, chance
+            if kinds and runner is not None and best.coverage >= SIDE_MIN_COVERAGE and self._same_measure(best, runner):
+                return best.index, chance  # "the world junior race": 10 km in either junior fact, so either settles it
+        if named:
             # "1996 or 2008?", "his Beijing result": a year or a place alone names its event, the
             # fact the timeline shows for it — its result, not a measure ("faster in Beijing").
             if (kinds | compared) - RESULT_KINDS:
                 return None
             (anchor,) = anchors
             pool = [i for i, f in enumerate(self.facts.facts) if TIMELINE in f.tags and self._dates(i, anchor)]
+            # The event's own fact (tagged with the place) over one that names it in passing ("after Atlanta").
+            pool = [i for i in pool if anchor in self.facts.facts[i].tags] or pool
             ranks = {s.index: s.rank for s in scored}
             if pool:
                 return max(pool, key=lambda i: (ranks.get(i, 0.0), -i)), chance
@@ -144,6 +166,13 @@ class TwoTopics(Scorer):
         found = None if kinds == TIMED else self._side_fact(side, analysis, dated=dated, compared=kinds)
         if found is None and kinds:
             found = self._side_fact(side, analysis, kinds, dated)
+        places = [int(t[:-2]) for t in side if _ORDINAL.fullmatch(t)]
+        if found is None and len(places) == 1 and len(side) > 1:
+            # "his third world title": the one of a series the fact lists ("2003, 2005 and 2007")
+            rest = tuple(t for t in side if not _ORDINAL.fullmatch(t))
+            found = self._side(rest, analysis, kinds, dated)
+            if found is not None and not (self._is_series(found[0]) and len(self._event_years(found[0])) >= places[0]):
+                found = None
         return found
 
     def _two_topics(self, text: str, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
@@ -157,10 +186,25 @@ class TwoTopics(Scorer):
             return None
         kinds, dated = kinds_compared(folded), span or ordered
         either = either_order(folded)
+        offered = alternatives(folded) is not None
 
         def connective(token: str) -> bool:  # "¿antes o después?": "después" asks the order, whatever else it means
             return self._is_connective(token) or (either and token in self._order_words)
 
+        # Two people compared ("who was older, Pérez or Borchin?"), or a count between two events
+        # ("more people in Atlanta or in Beijing?"): a fact for each is no answer.
+        first_paired = PAIRED_KINDS if not kinds and compares_more(folded) else ("person",)
+        unsettled = self._unsettled(folded, analysis, kinds, first_paired)
+        if unsettled is not None:
+            sides = tuple(Candidate(self.facts.facts[i], 0.0) for i in unsettled)
+            return MatchResult(question, Status.UNKNOWN, analysis.lang, 0.0, suggestions=sides, truncated=truncated)
+        one: tuple[int, float] | None = None  # the one fact stating both events compared
+        unheld: tuple[int, int] | None = None  # two sides' facts, not both stating the measure compared
+        # People compared in one race are settled by the fact naming them (the gap), whatever it states.
+        choice = alternatives(folded)
+        people_named = choice is not None and any(
+            self._named_in(side, analysis.lang).get("person", set()) - {HIM} for side in choice
+        )
         for first, second in cuts(analysis.clauses, connective, self._value_kind):
             people = {t for t in (*first, *second) if self._value_kind(t) == "person"}
             if len(people) >= 2 and not set(first) & set(second) & people:
@@ -174,15 +218,122 @@ class TwoTopics(Scorer):
             # distance) only settles a topic its words leave unclear ("the olympic race").
             # "Faster" is settled only by times the facts state ("1:20:07"), whatever the words pick.
             a, b = self._side(first, analysis, kinds, dated), self._side(second, analysis, kinds, dated)
+            if a is not None and b is not None and a[0] == b[0] and offered and one is None:
+                one = self._both_in_one(a, first, second, kinds)
+            measured = offered and kinds == TIMED and not people_named  # "longer" may set a span against a distance
+            if (
+                measured
+                and unheld is None
+                and not (a and b and self._holds(a[0], kinds, False) and self._holds(b[0], kinds, False))
+            ):
+                # "were his world title times quicker than his Olympic time?": each side has its
+                # fact, but not both state the measure compared
+                plain = self._side_fact(first, analysis), self._side_fact(second, analysis)
+                if plain[0] is not None and plain[1] is not None and plain[0][0] != plain[1][0]:
+                    unheld = (plain[0][0], plain[1][0])
             if a is None or b is None or a[0] == b[0]:
                 continue
+            if (
+                offered
+                and kinds
+                and not kinds & MEASURES
+                and not (self._holds(a[0], kinds, False) and self._holds(b[0], kinds, False))
+            ):
+                # "who is taller, Pérez or Segura?": two facts, neither holding a height ("longer" may
+                # set a span against a distance: each fact tells its own)
+                continue
+
             confidence = round(max(min(a[1], b[1]), decision.ANSWER_AT), 4)
             facts = self.facts.facts
             answers = (Candidate(facts[a[0]], confidence), Candidate(facts[b[0]], confidence))
             result = MatchResult(question, Status.ANSWERED, analysis.lang, confidence, answers, truncated=truncated)
             ordinal = "last" if LAST in analysis.tokens else "first" if FIRST in analysis.tokens else None
             return self._settle(result, folded, span, ordinal)
+        unsettled = self._unsettled(folded, analysis, kinds)
+        if unsettled is not None:  # "faster in Atlanta or Beijing?": no two facts settled it
+            sides = tuple(Candidate(self.facts.facts[i], 0.0) for i in unsettled)
+            return MatchResult(question, Status.UNKNOWN, analysis.lang, 0.0, suggestions=sides, truncated=truncated)
+        if unheld is not None and one is None:
+            sides = tuple(Candidate(self.facts.facts[i], 0.0) for i in unheld)
+            return MatchResult(question, Status.UNKNOWN, analysis.lang, 0.0, suggestions=sides, truncated=truncated)
+        if one is not None:  # "Sydney or Athens, where did he do better?": fourth both times, one fact says it
+            top = Candidate(self.facts.facts[one[0]], round(max(one[1], decision.ANSWER_AT), 4))
+            return MatchResult(question, Status.ANSWERED, analysis.lang, top.confidence, (top,), truncated=truncated)
         return None
+
+    def _both_in_one(
+        self, found: tuple[int, float], first: tuple[str, ...], second: tuple[str, ...], kinds: frozenset[str]
+    ) -> tuple[int, float] | None:
+        """The fact both sides pick, when each side names its own event by one value of the same
+        kind (two places, two years) and the fact states both, with the compared kind."""
+        index = found[0]
+        anchors = [[t for t in side if self._value_kind(t) in EVENT_KINDS] for side in (first, second)]
+        if any(len(a) != 1 for a in anchors) or anchors[0] == anchors[1]:
+            return None
+        if self._value_kind(anchors[0][0]) != self._value_kind(anchors[1][0]):
+            return None
+        held = self._answer_tokens[index] | {str(self.facts.facts[index].year)}
+        if not {anchors[0][0], anchors[1][0]} <= held or (kinds and not self._holds(index, kinds, False)):
+            return None
+        return found
+
+    def _compares_alternatives(self, question: str) -> bool:
+        """Does the question compare a measure between two alternatives ("faster in Atlanta or
+        Beijing?")? Then it is no check of each, nor a choice between values."""
+        folded = fold(question)
+        return bool(kinds_compared(folded) or compares_more(folded)) and alternatives(folded) is not None
+
+    def _unsettled(
+        self, folded: str, analysis: Analysis, kinds: frozenset[str], paired: tuple[str, ...] = PAIRED_KINDS
+    ) -> tuple[int, ...] | None:
+        """ "Was he faster in Atlanta or in Beijing?", "who is taller, Pérez or Segura?", "who won
+        more medals, him or Markov?": a measure or a count compared between two alternatives
+        naming two events (places, years) or two people, which no fact holds for both — two
+        facts each telling one side cannot settle it. The facts each side names (to offer as
+        suggestions), or None when the question is no such comparison or some fact settles it
+        (one fact naming both people in one race: the gap, the placing, "the youngest of the
+        three"; two events' results: a fact each)."""
+        offered = alternatives(folded)
+        counted = not kinds and compares_more(folded)  # "more medals", "más gente": what is counted
+        if offered is None or not (kinds or counted):
+            return None
+        sides = [self._named_in(side, analysis.lang) for side in offered]
+        # What a count compares ("medals", "people"): the question's words naming no side
+        topic = {t for t in analysis.tokens if self._value_kind(t) is None and not self._is_connective(t)}
+        facts = range(len(self.facts.facts))
+        for kind in paired:
+            left, right = sides[0].get(kind, set()), sides[1].get(kind, set())
+            if not left or not right or left == right:
+                continue
+            named = (left | right) - {HIM}
+            if kinds and kind != "person" and not kinds - RESULT_KINDS:
+                continue  # "better at Murcia or in Beijing?": each event's own result settles it
+            if counted:
+                held = {i for i in facts if named | topic <= self._answer_tokens[i]}
+            elif kind == "person" and asks_ages(folded):
+                # "who was older when they won, Pérez or Borchin?": only a fact naming both that
+                # compares their ages ("the youngest of the three") settles it
+                held = {i for i in facts if named <= self._answer_tokens[i] and self._ages & self._answer_tokens[i]}
+            elif kind == "person" and not kinds - RACE_SETTLES:
+                held = {i for i in facts if named <= self._answer_tokens[i]}
+            else:
+                held = {i for i in facts if named <= self._answer_tokens[i] and self._holds(i, kinds, False)}
+            if held:
+                return None
+            found = (self.score(analysis.part((*side.get(kind, ()), *topic)))[:1] for side in sides)
+            return tuple(dict.fromkeys(s[0].index for s in found if s))
+        return None
+
+    def _named_in(self, words: str, lang: str) -> dict[str, set[str]]:
+        """The places, years and people a stretch of a question names, by kind; him as ``HIM``."""
+        named: dict[str, set[str]] = {}
+        for t in self.analyzer.analyze(words, lang).tokens:
+            kind = self._value_kind(t)
+            if kind in PAIRED_KINDS:
+                named.setdefault(kind, set()).add(t)
+        if HIM_WORDS & set(words.split()):
+            named.setdefault("person", set()).add(HIM)
+        return named
 
     def _count_of(self, index: int) -> int | None:
         """The one plain number fact ``index``'s answer states (a count, an age, a gap in seconds:

@@ -56,6 +56,9 @@ def body(question: str, lang: str | None = None) -> str:
         ("¿compitió en los juegos de 2012?", "five-olympics", "no"),
         ("was he at three olympics", "five-olympics", "no"),  # checked against the fact, not its phrasings
         ("Did he win the last race of his career?", "retirement-announcement", "no"),  # of close facts, the placed one
+        # "N times" counts occurrences: no clock time is asked
+        ("so he won the world title three times running?", "world-titles", "yes"),
+        ("me dijeron que fue campeón mundial dos veces seguidas", "world-titles", "no"),
     ],
 )
 def test_claims_and_checks_are_confirmed_or_corrected(question: str, fact_id: str, verdict: str) -> None:
@@ -117,6 +120,9 @@ def test_a_denied_claim_is_checked_by_its_fact_and_answered_without_an_ambiguous
         ("he grew up in guayaquil, right?", "hometown"),
         ("he won the world junior title in helsinki", "junior-gold"),
         ("ganó el mundial júnior en tokio, ¿no?", "junior-gold"),
+        # answered by its words alone, the fact still corrects the place claimed
+        ("a blog says he told the press he was retiring in lisbon", "retirement-announcement"),
+        ("me dijeron que la peregrinación salió de Loja", "pilgrimage"),
     ],
 )
 def test_a_place_no_fact_knows_claimed_after_in_or_from_is_corrected_by_the_facts_place(
@@ -285,6 +291,18 @@ def test_a_negative_question_or_a_tag_keeps_its_yes_or_no(question: str, start: 
             ["first-distances", "junior-gold"],
         ),
         ("¿le fue mejor en sídney o en pekín?", ["sydney-athens", "beijing-silver"]),
+        # results compared: a place alone names its event's own fact, not one about it (his age there)
+        ("where did he do better, atlanta or beijing?", ["atlanta-gold", "beijing-silver"]),
+        # "his third world title": one of the series the world-titles fact lists
+        ("which came earlier, his second world title or his 4th place in sydney?", ["world-titles", "sydney-athens"]),
+        # Spanish compares with "más" and the adjective, which names what is compared, not a topic
+        ("¿qué era más corto, el mundial júnior o la prueba olímpica?", ["junior-gold", "atlanta-gold"]),
+        ("¿qué Juegos le salieron mejor, los de Pekín o los de Atlanta?", ["beijing-silver", "atlanta-gold"]),
+        # results of two events are settled by a fact each ("placed higher": a placing, not a height)
+        (
+            "did he place higher in the murcia final or at the sydney games?",
+            ["retirement-announcement", "sydney-athens"],
+        ),
         (
             "How did his finish at the Murcia final compare with his Beijing result?",
             ["retirement-announcement", "beijing-silver"],
@@ -294,6 +312,26 @@ def test_a_negative_question_or_a_tag_keeps_its_yes_or_no(question: str, start: 
 def test_a_question_about_two_things_gets_both_facts_the_first_asked_first(question: str, fact_ids: list[str]) -> None:
     result = ask(question)
     assert result.status is Status.ANSWERED
+    assert [f.id for f in result.facts] == fact_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [
+        # the claimed medal was won at another event of the same kind: that event first, then the one named
+        ("i always thought his olympic gold was in athens", ["atlanta-gold", "sydney-athens"]),
+        ("he won silver in atlanta, didn't he?", ["beijing-silver", "atlanta-gold"]),
+        ("creo que el oro olímpico lo ganó en 2008", ["atlanta-gold", "beijing-silver"]),
+        ("me dijeron que la plata la ganó en Atlanta", ["beijing-silver", "atlanta-gold"]),
+        # no medal of that colour at an event of that kind: the named event's fact alone corrects it
+        ("did he get bronze in athens?", ["sydney-athens"]),
+        ("¿ganó la plata en el mundial júnior de 1990?", ["junior-bronze"]),
+    ],
+)
+def test_a_medal_claimed_at_the_wrong_event_is_corrected_by_where_he_won_it(question: str, fact_ids: list[str]) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.verdict == "no"
     assert [f.id for f in result.facts] == fact_ids
 
 
@@ -321,6 +359,14 @@ def test_an_order_check_is_settled_by_the_two_dates(question: str, verdict: str 
 )
 def test_before_or_after_is_answered_with_the_order_of_the_two_facts_years(question: str, start: str) -> None:
     assert ask(question).derived.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which came first, his junior gold or his olympic gold?", "¿qué vino primero, el oro júnior o el oro olímpico?"],
+)
+def test_which_came_first_is_answered_with_the_order_of_the_two_facts_years(question: str) -> None:
+    assert "1992" in ask(question).derived  # worked out from the two dates, the earlier named first
 
 
 def test_before_or_after_is_told_in_spanish() -> None:
@@ -365,6 +411,65 @@ def test_two_people_one_fact_names_but_does_not_rank_get_no_answer() -> None:
 )
 def test_a_measure_compared_between_two_events_is_not_settled_by_their_results(question: str) -> None:
     assert len(ask(question).answers) < 2  # a place alone names the event's result, not its time
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was he quicker at the atlanta games or at the beijing games?",  # only Atlanta's time is stated
+        "¿marchó más rápido en Pekín que en Atlanta o no?",
+        "¿en cuál fue más lento, en atlanta o en pekín?",
+        "¿tardó más en sídney o en atlanta?",
+        "who's taller, him or markov?",  # no fact holds a height
+        "¿quién era más alto, Segura o Markov?",
+        "who was the younger olympic champion, borchin or pérez?",  # no fact gives Borchin's age
+        "is cuenca higher up than quito?",  # no fact gives either city's height
+        "who has won more world titles, pérez or segura?",  # a count no fact gives for Segura
+        "¿quién tuvo más títulos mundiales, Pérez o Markov?",
+        "were there more fans in the stadium in atlanta or in athens?",  # a crowd only Atlanta's fact counts
+        "were his junior race times faster than his olympic time?",  # no junior time is stated
+        "¿quién era más joven cuando ganó su oro, Borchin o Pérez?",
+    ],
+)
+def test_a_comparison_the_facts_cannot_settle_is_declined_offering_each_sides_fact(question: str) -> None:
+    result = ask(question)
+    assert result.status is not Status.ANSWERED
+    assert not result.answers
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("how long did his olympic win take him, like 1:30?", "atlanta-time"),
+        ("¿cuántos años tenía al ganar en Atlanta, unos 30?", "atlanta-age"),
+    ],
+)
+def test_a_question_offering_a_guess_of_the_value_it_asks_is_answered_by_the_value(question: str, fact_id: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.facts[0].id == fact_id
+
+
+@pytest.mark.parametrize("question", ["athens or sydney, which went better for him?", "¿le salió mejor 2000 o 2004?"])
+def test_two_events_one_fact_states_both_are_compared_by_that_fact(question: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert [f.id for f in result.facts] == ["sydney-athens"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("who was quicker in beijing, borchin or him?", "beijing-silver"),  # the gap settles it
+        ("who was younger at the 1996 games, pérez or markov?", "atlanta-rivals"),  # the youngest of the three
+    ],
+)
+def test_two_people_compared_in_one_race_are_not_declined_the_fact_naming_both_answers(
+    question: str, fact_id: str
+) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert fact_id in [f.id for f in result.facts]
 
 
 @pytest.mark.parametrize(

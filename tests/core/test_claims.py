@@ -88,6 +88,27 @@ def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str
         ("juraria que gano en 2001", "gano en 2001"),
         ("si mal no recuerdo, su entrenador fue segura", "su entrenador fue segura"),
         ("tenia entendido que quedo tercero", "quedo tercero"),
+        # the general shape: who, a verb of believing, hearing or being told in any person or tense
+        ("i've heard she moved to lima", "she moved to lima"),
+        ("we were told the bridge opened in 1950", "the bridge opened in 1950"),
+        ("i could have sworn the band split in 1999", "the band split in 1999"),
+        ("i saw on the news that the mayor resigned", "the mayor resigned"),
+        ("my uncle keeps telling me the lake froze twice", "the lake froze twice"),
+        ("yo pensaba que el puente era de piedra", "el puente era de piedra"),
+        ("me han contado que la tienda cerro en 2001", "la tienda cerro en 2001"),
+        ("siempre crei que el rio nacia en bolivia", "el rio nacia en bolivia"),
+        ("escuche por ahi que la banda se separo", "la banda se separo"),
+        ("estaba segura de que la casa era azul", "la casa era azul"),
+        ("supuestamente el museo abrio en 1980", "el museo abrio en 1980"),
+        ("no era que el tren llegaba a las ocho?", "el tren llegaba a las ocho?"),
+        ("yo creo q el puente era de piedra", "el puente era de piedra"),  # chat "q" for "que"
+        ("just to confirm, the museum opened in 1980?", "the museum opened in 1980?"),
+        ("corrijanme si me equivoco, pero la tienda cerro en 2001", "la tienda cerro en 2001"),
+        ("crazy that the lake froze twice", "the lake froze twice"),
+        ("no puedo creer que el rio nacia en bolivia", "el rio nacia en bolivia"),
+        # …not a reporting verb inside a question that asks first
+        ("en que ciudad conto que se iba a mudar?", None),
+        ("que dijo que haria despues?", None),
         # a source, then what it reports
         ("a radio show said he retired in 2010. true?", "he retired in 2010. true?"),
         ("the encyclopedia lists his time as 1:25. right?", "his time as 1:25. right?"),

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.core.comparisons import (
+    alternatives,
+    asks_ages,
     asks_birth,
     asks_end,
     asks_span,
@@ -32,6 +34,9 @@ from bot.core.fold import fold
         ("what did he do after retiring?", False, False, False),
         ("so the russian dude who beat him got busted or what", False, False, False),  # a tag, not a choice
         ("¿se retiró en 2008 o no?", False, False, False),
+        # a difference asked between two things, or one set against the other
+        ("what's the difference between the old bridge and the new one?", True, False, False),
+        ("¿cuántos goles marcó frente a cuántos partidos jugó?", True, False, False),
         # A span asked in two parts: an amount of years, then a word setting two times apart.
         ("how many years were there between the two medals", False, True, False),
         ("how many years separated his gold from his silver", False, True, False),
@@ -138,6 +143,8 @@ def test_the_unit_a_value_is_asked_in(text: str, unit: str | None) -> None:
         ("was it before or after the final", True),
         ("¿fue antes o después?", True),
         ("was it before the final", False),
+        ("which came first, the bridge or the tower?", True),  # asking which came first asks the order
+        ("¿qué pasó primero, la boda o la mudanza?", True),
     ],
 )
 def test_a_question_asking_which_way_two_things_are_ordered(text: str, either: bool) -> None:
@@ -155,3 +162,30 @@ def test_a_measure_is_no_count_to_compare() -> None:
 
     result = shipped_engine().matcher.match("¿quién es más alto, pérez o bernardo segura?")
     assert "4800" not in (result.derived or "")  # the altitude of a walk is no count of anything
+
+
+@pytest.mark.parametrize(
+    ("text", "offered"),
+    [
+        ("was the river wider in may or in june?", ("was the river wider in may", "in june")),
+        ("¿quién es más alta, ana o lucía?", ("ana", "lucia")),  # within the clause of the "o"
+        ("which is older, the bridge vs the tower", ("the bridge", "the tower")),
+        ("did the shop close, or not?", None),  # a tag offers nothing
+        ("¿abrió en 1990 o no?", None),
+        ("when did the shop close", None),
+    ],
+)
+def test_the_two_alternatives_a_question_offers(text: str, offered: tuple[str, str] | None) -> None:
+    assert alternatives(fold(text)) == offered
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("who was older when they married, ana or luis?", True),
+        ("¿quién era más joven, ana o luis?", True),
+        ("who was faster, ana or luis?", False),
+    ],
+)
+def test_a_comparison_of_ages(text: str, ages: bool) -> None:
+    assert asks_ages(fold(text)) is ages

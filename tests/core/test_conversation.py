@@ -44,6 +44,10 @@ def test_memory_keeps_the_last_turn_per_key_and_forgets_after_the_ttl() -> None:
         ("¿dónde fue eso?", True, 0),
         ("when did he retire", False, 0),
         ("how old was he when he won gold", False, 0),
+        ("and how old was she?", True, 0),  # a short continuation leans on what came before
+        ("and in which city?", True, 0),
+        ("y dónde nació la cantante originalmente?", False, 0),  # a whole question of its own stands alone
+        ("and which river runs through her home town?", False, 0),
     ],
 )
 def test_follow_up_markers(text: str, leans: bool, step: int) -> None:

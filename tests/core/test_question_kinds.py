@@ -47,7 +47,8 @@ def ask(question: str):
 )
 def test_claims_and_yes_no_are_confirmed_or_corrected(question: str, fact_id: str, verdict: str) -> None:
     result = ask(question)
-    assert result.status is Status.ANSWERED and result.fact.id == fact_id
+    # A medal claimed at the wrong Games: where he won it comes first, the Games named after it.
+    assert result.status is Status.ANSWERED and fact_id in [f.id for f in result.facts][:2]
     assert result.verdict == verdict
 
 
