@@ -123,10 +123,6 @@ class LongMessages(NearMisses):
         )
         return best if clear else None
 
-    def _names_its_event(self, tokens: tuple[str, ...]) -> bool:
-        """Does it name an event by its year ("in 96")? (A place may be a hometown, not an event.)"""
-        return any(is_year(t) for t in tokens)
-
     def _add_clauses(self, analysis: Analysis, whole: MatchResult) -> MatchResult:
         """A message asking two things gets both answers, when each clause is clear on its own."""
         if len(analysis.clauses) < 2:
@@ -134,6 +130,8 @@ class LongMessages(NearMisses):
         seen = {c.fact.id for c in whole.answers}
         found: list[Candidate] = []
         asides = analysis.asides or (False,) * len(analysis.clauses)
+        # The years the message names (a place may be a hometown, not an event).
+        years = tuple(dict.fromkeys(t for t in analysis.tokens if is_year(t)))
         for clause, aside, asks in zip(analysis.clauses, asides, analysis.asking, strict=True):
             if aside:
                 continue  # "…, i always forget": the asker's own words ask nothing of him
@@ -145,12 +143,10 @@ class LongMessages(NearMisses):
                 continue
             clause = rest or clause
             best = self._clear_part(analysis.part(clause))
-            if best is None and asks and not self._names_its_event(clause):
+            if best is None and asks and years and not any(is_year(t) for t in clause):
                 # "…in Atlanta in 96 … Was that Pérez, and what did he win?": a clause asking with
-                # no event of its own is about the event the message names elsewhere.
-                events = tuple(dict.fromkeys(t for t in analysis.tokens if self._names_its_event((t,))))
-                if events:
-                    best = self._clear_part(analysis.part(clause + events, frozenset(events)))
+                # no year of its own is about the year the message names elsewhere.
+                best = self._clear_part(analysis.part(clause + years, frozenset(years)))
             if best is not None:
                 found.append(self._candidate(best))
         if whole.status is not Status.ANSWERED and len({c.fact.id for c in found}) < 2:

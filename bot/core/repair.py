@@ -42,9 +42,11 @@ def repaired(text: str, kind_of: Callable[[str], str | None]) -> str:
     if found is None:
         return text
     phrase = _WORD_RE.findall(text[found.start("phrase") : found.end("phrase")])
-    values = [(w, kind_of(w)) for w in phrase if kind_of(w)]
-    rest = [w for w in phrase if not kind_of(w) and fold(w) not in _FILLER]
-    if len(values) != 1 or rest or len(phrase) > MAX_PHRASE_WORDS:
+    if len(phrase) > MAX_PHRASE_WORDS:
+        return text
+    kinds = [(w, kind_of(w)) for w in phrase]
+    values = [(w, k) for w, k in kinds if k]
+    if len(values) != 1 or any(not k and fold(w) not in _FILLER for w, k in kinds):
         return text
     value, kind = values[0]
     before = text[: found.start()]
