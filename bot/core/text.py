@@ -89,7 +89,9 @@ class Analyzer:
                     for lang in self._languages_of(expanded):
                         self._stem_concept.setdefault((stem(expanded, lang), lang), concept)
         # Hedges are stop words: passing over one inside an expression loses no topic.
-        self._phrases = Phrases(phrases, _TABLES.hedges & lexicon.stopwords)
+        self._phrases = Phrases(
+            phrases, _TABLES.hedges & lexicon.stopwords, self._word_class, _TABLES.noun_markers, lexicon.stopwords
+        )
         self._stop_stems = frozenset(stem(w, lg) for w in lexicon.stopwords for lg in ("en", "es") if len(w) > 3)
         self._subject_re = subject_pattern(lexicon)
         known = set(self._word_concept) | set(lexicon.stopwords) | set(_NUMBER_WORDS) | set(_SPELLINGS)
@@ -106,6 +108,12 @@ class Analyzer:
             self._known, self._word_concept, self._ranks, self._dictionary, phrases, lexicon.stopwords
         )
         del self._words  # the per-language lists served _languages_of above; the ranks keep the words
+
+    def _word_class(self, word: str, lang: str) -> str:
+        """A word's class for matching expressions: "§concept" for a form of a lexicon concept
+        (or its inflection), else its stem."""
+        concept = self._word_concept.get(word) or self._stem_concept.get((stem(word, lang), lang))
+        return "§" + concept if concept and concept != NO_CONCEPT else stem(word, lang)
 
     def _languages_of(self, word: str) -> tuple[str, ...]:
         """The languages a form may be inflected in: "valores" only in Spanish, so that an

@@ -94,6 +94,7 @@ class Tables(Frozen):
         "articles",
         "relatives",
         "prepositions",
+        "noun_markers",
     )
     __slots__ = _fields
     numbers: Mapping[str, str]
@@ -117,6 +118,7 @@ class Tables(Frozen):
     articles: frozenset[str]  # "the", "el": what makes such a noun a reference
     relatives: frozenset[str]  # "who", "que": after a noun, make it someone else
     prepositions: frozenset[str]  # "in", "for": after a courtesy, its continuation ("in advance")
+    noun_markers: frozenset[str]  # "the", "his", "la", "sus": mark the noun after them, say nothing
 
     def __init__(
         self,
@@ -141,6 +143,7 @@ class Tables(Frozen):
         articles: frozenset[str] = frozenset(),
         relatives: frozenset[str] = frozenset(),
         prepositions: frozenset[str] = frozenset(),
+        noun_markers: frozenset[str] = frozenset(),
     ) -> None:
         _set = object.__setattr__
         _set(self, "numbers", numbers)
@@ -164,6 +167,7 @@ class Tables(Frozen):
         _set(self, "articles", articles)
         _set(self, "relatives", relatives)
         _set(self, "prepositions", prepositions)
+        _set(self, "noun_markers", noun_markers)
 
 
 @kept  # a cached start restores the tables with the engine: no YAML parser imported
@@ -214,4 +218,5 @@ def tables() -> Tables:
         articles=words("articles"),
         relatives=words("relatives"),
         prepositions=words("prepositions"),
+        noun_markers=words("noun_markers"),
     )

@@ -372,6 +372,13 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc22": (0.86, 0.92, 0.040),
     "fc23": (0.75, 0.89, 0.050),
     "fc24": (0.88, 0.92, 0.035),
+    # Session 6: fc19/fc20/fc25 were held out in session 5 (first contact in README), now tuning;
+    # fc29/fc30 written blind this session, scored on arrival on ec0d4a1 (README).
+    "fc19": (0.88, 0.99, 0.015),
+    "fc20": (0.91, 0.94, 0.030),
+    "fc25": (0.84, 0.96, 0.040),
+    "fc29": (0.65, 0.99, 0.010),
+    "fc30": (0.88, 0.92, 0.030),
 }
 
 
@@ -388,7 +395,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 19), *range(21, 25)))
+            for name in (f"fc{n}" for n in (*range(3, 26), 29, 30))
         ),
     ],
 )
