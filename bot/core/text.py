@@ -26,6 +26,7 @@ from bot.core.fold import fold
 from bot.core.phrases import Phrases
 from bot.core.runon import split_run_ons
 from bot.core.subjects import ABOUT_HIM, him_by_noun, him_of, subject_pattern, subjects_of
+from bot.core.thesaurus import base_forms, related_concepts
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -107,6 +108,8 @@ class Analyzer:
         self._corrector = Corrector(
             self._known, self._word_concept, self._ranks, self._dictionary, phrases, lexicon.stopwords
         )
+        # A word no fact knows may be a rarer word for a concept ("annum", "preceptor").
+        self._related = related_concepts(self._word_concept.get)
         del self._words  # the per-language lists served _languages_of above; the ranks keep the words
 
     def _word_class(self, word: str, lang: str) -> str:
@@ -114,6 +117,16 @@ class Analyzer:
         (or its inflection), else its stem."""
         concept = self._word_concept.get(word) or self._stem_concept.get((stem(word, lang), lang))
         return "§" + concept if concept and concept != NO_CONCEPT else stem(word, lang)
+
+    def _related_concept(self, word: str, lang: str) -> str | None:
+        """The concept an unknown English word is a rarer word for, through the thesaurus."""
+        if lang != "en":
+            return None
+        for base in base_forms(word):
+            concept = self._related.get(base)
+            if concept is not None and concept != NO_CONCEPT and concept not in self.lexicon.intents:
+                return concept  # a thing or a deed, never how a question asks ("weigh" is no "how much")
+        return None
 
     def _languages_of(self, word: str) -> tuple[str, ...]:
         """The languages a form may be inflected in: "valores" only in Spanish, so that an
@@ -207,6 +220,7 @@ class Analyzer:
         tokens: list[str] = []
         unknown: set[str] = set()
         ranks: dict[str, int] = {}
+        related: dict[str, str] = {}
         pairs: set[str] = set()
         clauses: list[tuple[str, ...]] = []
         asking: list[bool] = []
@@ -330,6 +344,9 @@ class Analyzer:
                 asker = range(asker.start, len(tokens))  # a word of knowing that names a concept
             if is_unknown:
                 unknown.add(token)
+                concept = self._related_concept(word, lang)
+                if concept is not None:
+                    related[token] = concept
             # Every word's general-language rank: a word no fact holds weighs by how common it is.
             rank = self._ranks.get(word, RARE_RANK)
             ranks[token] = min(rank, ranks.get(token, rank))
@@ -353,4 +370,5 @@ class Analyzer:
             bool(HYPOTHETICAL_RE.search(fold(text))),
             tuple(embedded),
             tuple(aside),
+            related,
         )
