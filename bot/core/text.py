@@ -323,6 +323,7 @@ class Analyzer:
                 asker = range(clause_from, len(tokens))  # the words before it (and itself, below)
             token, is_unknown = self._canonical(word, lang)
             if token is None or (knowing and token not in self.lexicon.concepts):
+                previous_unknown = False  # "refresh my memory": a word between, no one name of two words
                 continue  # "find out", "wonder": how one asks, never what
             if (
                 indirect

@@ -197,6 +197,31 @@ def test_an_inflection_of_a_known_word_is_not_unknown() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        ("what was his favourite colour", True),  # two unknown words in a row: one new thing
+        ("could you refresh my memory", False),  # a word between them: two things, no name
+        ("le ruego me diga", False),
+    ],
+)
+def test_unknown_words_pair_only_side_by_side(text: str, paired: bool) -> None:
+    assert bool(shipped_engine().matcher.analyzer.analyze(text).unknown_pairs) is paired
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("he was quite happy", ("happi",)),  # "quite" stems to "quit", which is retiring
+        ("he was completely happy", ("happi",)),  # "complet": finishing
+        ("he was totally happy", ("happi",)),  # "total": a count
+        ("estaba bastante feliz", ("feliz",)),
+    ],
+)
+def test_a_degree_adverb_names_nothing(text: str, tokens: tuple[str, ...]) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(text).tokens == tokens
+
+
+@pytest.mark.parametrize(
     ("text", "embedded"),
     [
         # a question word after a word of knowing opens an embedded question, noted with its token
