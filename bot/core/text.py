@@ -61,6 +61,15 @@ _POLITE = _TABLES.polite  # "please", "could you": what may come before a reques
 _REQUESTS = _TABLES.requests  # "(kindly) state / indicate / confirm …": how a request asks, not what
 _PLEAS = _TABLES.pleas  # "could you help (me out)": a request for help, which says nothing of what
 _COURTESY = _TABLES.courtesy  # "thank you so much", "pardon me for…": a clause opening so asks nothing
+# A Spanish request verb in any tense or with its pronoun ("indicara", "infórmeme"): by stem.
+_REQUEST_STEMS = frozenset(stem(w, "es") for w in _REQUESTS if len(w) >= 6 and len(stem(w, "es")) >= 4)
+
+
+def is_request(word: str, lang: str) -> bool:
+    """Is the word the verb of a request ("state", "indícame", "le agradecería que me dijera")?"""
+    return word in _REQUESTS or (lang == "es" and len(word) >= 6 and stem(word, "es") in _REQUEST_STEMS)
+
+
 # Words that open a question, direct or embedded ("she asked me who…", "i wonder how old…").
 _ASKING_WORDS = _TABLES.asking_words
 
@@ -228,6 +237,7 @@ class Analyzer:
         clause_from = raw = 0  # raw: the clause's index among all, empty ones included
         clause_started = previous_unknown = asks = indirect = plea = False
         opening = True  # still at the clause's polite opening ("could you please …")
+        polite = False  # …and a polite word has begun it
         lead: list[str] = []  # the clause's first words, stop words included
         words = split_run_ons(words)
         opens, asides = clause_leads(words)  # read before phrases hide "how" in "how far"
@@ -280,6 +290,7 @@ class Analyzer:
                 asks = indirect = plea = False
                 first_written.clear()
                 opening = True
+                polite = False
                 lead = []
                 clause_started = previous_unknown = False
                 continue
@@ -297,7 +308,7 @@ class Analyzer:
                 # "in which distance…", "at what age…": a preposition carried before the question word
                 asks = asks or (lead[0] in _TABLES.prepositions and (word in _ASKING_WORDS or written in _ASKING_WORDS))
             if opening:
-                if word in _REQUESTS:  # "Please state the years…": a request, its verb no topic
+                if is_request(word, lang):  # "Please state the years…": a request, its verb no topic
                     asks = True
                     opening = False
                     continue
@@ -305,7 +316,10 @@ class Analyzer:
                     plea = True
                     opening = False
                     continue
-                opening = word in _POLITE or word in _LEAD_FILLER
+                # "le agradecería que me…", "i would be most grateful if…": a link once politeness began
+                linked = polite and word in _TABLES.polite_links
+                polite = polite or word in _POLITE
+                opening = word in _POLITE or word in _LEAD_FILLER or linked
                 if opening and len(lead) > 0:
                     continue  # "would you be so kind as to…": how it is asked, no topic
             if indirect and (word in _ASKING_WORDS or written in _ASKING_WORDS):

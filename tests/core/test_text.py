@@ -251,12 +251,22 @@ def test_a_relative_clause_is_no_embedded_question(text: str) -> None:
         ("Please state the years he became world champion", "the years he became world champion"),
         ("Could you kindly confirm the date he retired", "the date he retired"),
         ("Indique la distancia de la peregrinación", "la distancia de la peregrinación"),
+        # formal openings: politeness, then links that go on with it, then the verb in any tense
+        ("Le agradecería que me informara la fecha de su retiro", "la fecha de su retiro"),
+        ("Le agradecería mucho que me indicara la distancia", "la distancia"),
+        ("¿Tendría usted la amabilidad de indicarme la distancia?", "la distancia"),
+        ("I would be most grateful if you could tell me the date he retired", "the date he retired"),
     ],
 )
 def test_a_request_verb_says_how_it_is_asked_not_what(request_text: str, plain: str) -> None:
     analysis = shipped_engine().matcher.analyzer.analyze(request_text)
     assert analysis.tokens == tokens(plain)
     assert analysis.asking == (True,)  # a request asks, though no question word opens it
+
+
+def test_a_polite_link_opens_nothing_by_itself() -> None:
+    """ "que" goes on with a polite opening; a clause it begins is a question that asks."""
+    assert shipped_engine().matcher.analyzer.analyze("que año ganó el oro").asking == (True,)
 
 
 def test_a_request_verb_later_in_the_clause_is_kept() -> None:
