@@ -550,3 +550,9 @@ def test_a_host_country_names_its_games(text: str, token: str) -> None:
 def test_a_quantifier_names_nothing(text: str) -> None:
     analysis = shipped_engine().matcher.analyzer.analyze(text)
     assert not analysis.unknown
+
+
+@pytest.mark.parametrize("text", ["is that accurate", "can you verify that", "¿es cierto?", "¿puedes comprobarlo?"])
+def test_a_check_of_a_claim_names_nothing(text: str) -> None:
+    """Whether a claim is so is how it is asked; what it claims is the topic."""
+    assert shipped_engine().matcher.analyzer.analyze(text).tokens == ()
