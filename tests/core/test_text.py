@@ -556,3 +556,17 @@ def test_a_quantifier_names_nothing(text: str) -> None:
 def test_a_check_of_a_claim_names_nothing(text: str) -> None:
     """Whether a claim is so is how it is asked; what it claims is the topic."""
     assert shipped_engine().matcher.analyzer.analyze(text).tokens == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("whos his coach", "q_who"),  # chat spellings of a question word and "is"
+        ("wheres he from", "q_where"),
+        ("as a lil kid", "boy"),  # one kid is him as a child; kids are children
+        ("does he have kids of his own", "family"),  # his own family, which no fact tells
+        ("¿está casado?", "family"),
+    ],
+)
+def test_chat_spellings_and_family_words(text: str, token: str) -> None:
+    assert token in shipped_engine().matcher.analyzer.analyze(text).tokens
