@@ -566,6 +566,7 @@ def test_a_check_of_a_claim_names_nothing(text: str) -> None:
         ("as a lil kid", "boy"),  # one kid is him as a child; kids are children
         ("does he have kids of his own", "family"),  # his own family, which no fact tells
         ("¿está casado?", "family"),
+        ("how many people live there", "population"),  # a place's size, which no fact tells
     ],
 )
 def test_chat_spellings_and_family_words(text: str, token: str) -> None:
