@@ -346,9 +346,11 @@ class Matcher(LongMessages):
         if result.status is Status.ANSWERED and (not leans or result.confidence >= STANDS_ALONE):
             return result, analysis  # it stands alone: never bent by the conversation
         own = [t for t in analysis.tokens if t not in self._intents]
-        if not leans and (analysis.unknown or len(own) > FOLLOWUP_OWN_WORDS):
+        # Words no fact knows, and concepts no fact covers ("politics", "the weather"): new things.
+        new = analysis.unknown | {t for t in own if t in self._concepts and t not in self._idf}
+        if not leans and (new or len(own) > FOLLOWUP_OWN_WORDS):
             return result, analysis  # a question of its own, just not one we can answer
-        if own and 2 * sum(t in analysis.unknown for t in own) >= len(own):
+        if own and 2 * sum(t in new for t in own) >= len(own):
             # "and how tall is he?", "y sigue vivo?": half its own words are things no fact knows —
             # it asks something new of the same person, which the last answer cannot hold.
             return result, analysis

@@ -567,6 +567,8 @@ def test_a_check_of_a_claim_names_nothing(text: str) -> None:
         ("does he have kids of his own", "family"),  # his own family, which no fact tells
         ("¿está casado?", "family"),
         ("how many people live there", "population"),  # a place's size, which no fact tells
+        ("¿fue ministro después de retirarse?", "politics"),
+        ("¿cuál fue la mayor altura?", "altitude"),  # "mayor" is Spanish for greater here, no office
     ],
 )
 def test_chat_spellings_and_family_words(text: str, token: str) -> None:
