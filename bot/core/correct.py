@@ -12,7 +12,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.core.analysis import NO_CONCEPT
-from bot.core.respell import Partners, Respeller, unstretch
+from bot.core.lazyre import lazy
+from bot.core.respell import Partners, Respeller, sound_key, unstretch
 from bot.core.subjects import FULL_NAME
 from bot.core.wordlists import RARE_RANK, tables
 
@@ -32,7 +33,72 @@ _TABLE_WORDS = (
 # one edit away ("gold", "world") than meant: it may be corrected.
 _RARE_REAL_RANK = 20000
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
+# A Spanish infinitive or gerund with its pronouns written on ("decirle", "contándoselo" folded):
+# a word whenever the verb form is.
+_CLITIC_RE = lazy(r"([a-z]{2,}(?:ar|er|ir|ando|iendo))(?:se|me|te|nos|os)?(?:lo|la|los|las|le|les|me|te|se|nos)")
 SHORT = 3  # a word this short is mended only by a dropped letter of a domain word
+
+# How likely each slip of the fingers is, as the cost of one edit: a key's neighbour, a swapped
+# pair, a doubled or dropped double letter are the commonest typos; a vowel for a vowel or a letter
+# for one that sounds the same is how a word is spelled by ear; any other letter is a rarer slip.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_VOWELS = frozenset("aeiouy")
+_SOUND_ALIKE = frozenset(frozenset(p) for p in ("ck", "cs", "ks", "sz", "bv", "iy", "jy", "jg", "gh", "jh", "qk", "mn"))
+SWAP, DOUBLE, NEAR_KEY, BY_EAR, GAP, OTHER_KEY = 0.7, 0.5, 0.8, 0.8, 1.0, 1.2
+SKELETON_CHANGED = 0.3  # a reading that keeps the typed word's consonants is the likelier one
+
+
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Each letter's neighbouring keys on a QWERTY keyboard (rows staggered to the right)."""
+    near: dict[str, set[str]] = {}
+    for r, row in enumerate(_ROWS):
+        for c, key in enumerate(row):
+            around = {row[c - 1] if c else "", row[c + 1] if c + 1 < len(row) else ""}
+            if r:
+                around |= {_ROWS[r - 1][c], _ROWS[r - 1][c + 1]}
+            if r + 1 < len(_ROWS):
+                below = _ROWS[r + 1]
+                around |= {below[c - 1] if 0 < c <= len(below) else "", below[c] if c < len(below) else ""}
+            near[key] = around - {""}
+    return {k: frozenset(v) for k, v in near.items()}
+
+
+_NEAR_KEYS = _neighbours()
+
+
+def _substitution(a: str, b: str) -> float:
+    """The cost of typing ``a`` where ``b`` was meant."""
+    if b in _NEAR_KEYS.get(a, ()):
+        return NEAR_KEY
+    if (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SOUND_ALIKE:
+        return BY_EAR
+    return OTHER_KEY
+
+
+def typo_cost(typed: str, meant: str) -> float:
+    """How unlikely ``typed`` is as a slip for ``meant``: an edit distance whose edits cost what
+    they are worth as typos (see the constants above), plus a little when the consonant skeleton
+    changes. It orders the words a typo may stand for: "tiem" is a swapped "time" before a
+    mistyped "them", "atlnta" a dropped letter of "atlanta" before a changed "atleta"."""
+    n, m = len(typed), len(meant)
+    d = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        d[i][0] = d[i - 1][0] + GAP
+    for j in range(1, m + 1):
+        d[0][j] = d[0][j - 1] + GAP
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            a, b = typed[i - 1], meant[j - 1]
+            # An extra or a missing letter costs less beside the same letter ("atllanta", "atlanta").
+            extra = DOUBLE if i > 1 and typed[i - 2] == a else GAP
+            missing = DOUBLE if j > 1 and meant[j - 2] == b else GAP
+            same = 0.0 if a == b else _substitution(a, b)
+            best = min(d[i - 1][j] + extra, d[i][j - 1] + missing, d[i - 1][j - 1] + same)
+            if i > 1 and j > 1 and a == meant[j - 2] and typed[i - 2] == b:
+                best = min(best, d[i - 2][j - 2] + SWAP)
+            d[i][j] = best
+    # The skeleton's letters, not their order: a swapped pair of consonants keeps the sound's parts.
+    return d[n][m] + (SKELETON_CHANGED if sorted(sound_key(typed)) != sorted(sound_key(meant)) else 0.0)
 
 
 class Corrector:
@@ -96,7 +162,9 @@ class Corrector:
         if word in self._dictionary:
             return True
         # Plurals the frequency list lacks ("premios", "carreras"): the singular is a word.
-        return len(word) > 4 and word.endswith("s") and (word[:-1] in self._dictionary or word[:-2] in self._dictionary)
+        if len(word) > 4 and word.endswith("s") and (word[:-1] in self._dictionary or word[:-2] in self._dictionary):
+            return True
+        return _CLITIC_RE.fullmatch(word) is not None and _CLITIC_RE.sub(r"\1", word) in self._dictionary
 
     def _is_word(self, word: str) -> bool:
         """A word as it stands: one the vocabulary knows, or a common English or Spanish word."""
@@ -161,5 +229,5 @@ class Corrector:
         if not found:
             # A name spelled by ear may change its first letter ("quenca"): the rare word it sounds like.
             return self._respeller.sounded(word)
-        # Fewest edits first; on a tie, a word of the same length ("wolrd" → world, not word).
-        return min(found, key=lambda f: (f[1], abs(len(f[0]) - len(word)), f[0]))[0]
+        # The likeliest slip first; on a tie, a word of the same length ("wolrd" → world, not word).
+        return min(found, key=lambda f: (typo_cost(word, f[0]), abs(len(f[0]) - len(word)), f[0]))[0]

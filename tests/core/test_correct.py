@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.correct import Corrector
+from bot.core.correct import DOUBLE, NEAR_KEY, SKELETON_CHANGED, SWAP, Corrector, typo_cost
 
 
 @pytest.fixture(scope="module")
@@ -33,3 +33,47 @@ def test_a_three_letter_non_word_missing_a_letter_of_one_domain_word_is_mended(t
     mended = analyzer.analyze(f"did he win {typo} in atlanta").tokens
     assert mended == analyzer.analyze(f"did he win {word} in atlanta").tokens
 
+
+
+@pytest.mark.parametrize(
+    ("typed", "likelier", "unlikelier"),
+    [
+        ("tiem", "time", "them"),  # a swapped pair before a far key
+        ("atlnta", "atlanta", "atleta"),  # a dropped letter before a changed one that changes the sound
+        ("wats", "whats", "wants"),  # the consonants kept
+        ("wich", "which", "with"),
+        ("wolrd", "world", "word"),  # a swap, though the other is only one edit too
+        ("gols", "gold", "golf"),  # s is d's neighbour on the keyboard, not f's
+        ("distence", "distance", "dustance"),  # a vowel for a vowel: spelled by ear
+    ],
+)
+def test_typo_cost_orders_the_likelier_slip_first(typed: str, likelier: str, unlikelier: str) -> None:
+    assert typo_cost(typed, likelier) < typo_cost(typed, unlikelier)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant", "cost"),
+    [
+        ("atllanta", "atlanta", DOUBLE),
+        ("atlanta", "atlanta", 0.0),
+        ("wolrd", "world", SWAP),
+        ("gikd", "gold", NEAR_KEY + NEAR_KEY + SKELETON_CHANGED),  # two neighbours, one a consonant
+    ],
+)
+def test_typo_cost_of_one_slip(typed: str, meant: str, cost: float) -> None:
+    assert typo_cost(typed, meant) == pytest.approx(cost)
+
+
+def test_a_typo_is_read_as_the_likeliest_slip_among_words_one_edit_away() -> None:
+    concepts = {"time": "q_time", "atlanta": "atlanta", "atleta": "sport"}
+    ranks = {"them": 96, "time": 97, "atleta": 4262, "atlanta": 29870}
+    known = frozenset({*concepts, "them"})
+    corrector = Corrector(known, concepts, ranks, frozenset(ranks), [], frozenset({"them"}))
+    assert corrector.spell(["tiem", "atlnta"]) == ["time", "atlanta"]
+
+
+@pytest.mark.parametrize("word", ["decirle", "preguntarles", "contandoselo", "buscarla"])
+def test_a_spanish_verb_with_its_pronouns_attached_is_a_word(word: str) -> None:
+    dictionary = frozenset({"decir", "preguntar", "contando", "buscar"})
+    corrector = Corrector(frozenset({"desire", "decade"}), {}, {}, dictionary, [], frozenset())
+    assert corrector.spell([word]) == [word]
