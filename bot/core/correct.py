@@ -134,9 +134,11 @@ class Corrector:
         both_content = [(a, b) for a, b in pairs if a not in stop and b not in stop]
         self._partners = Partners([*both_content, FULL_NAME])
         self._by_initial: dict[str, list[str]] = {}
+        self._by_length: dict[int, list[str]] = {}
         for word in sorted(self._known - set(_SPELLINGS)):
             if len(word) >= 3 and word.isalpha():
                 self._by_initial.setdefault(word[0], []).append(word)
+                self._by_length.setdefault(len(word), []).append(word)
 
     def spell(self, words: list[str]) -> list[str]:
         """``words`` (of an expanded text) as meant: respelled, chat spellings spelled out,
@@ -193,13 +195,31 @@ class Corrector:
         return self._correction_cache[word]
 
     def _correct_short(self, word: str) -> str | None:
-        """A three-letter non-word missing one letter of a domain word ("wen" → when, "gld" → gold,
-        "lng" → long): only when exactly one word of the vocabulary's concepts fits."""
-        choices = [w for w in self._by_initial.get(word[0]) or [] if len(w) == SHORT + 1]
+        """A three-letter non-word read as the one word it is a slip for: two letters swapped of any
+        known word ("wsa" → was, "hwo" → how, "teh" → the); else one letter missing from a domain
+        word ("gld" → gold, "lng" → long) or one vowel heard wrong in one ("wun" → won) — only when
+        the domain words that fit all mean one thing."""
+        letters = sorted(word)
+        swapped = {w for w in self._by_length.get(SHORT, ()) if sorted(w) == letters and OSA.distance(word, w) == 1}
+        if swapped:
+            return swapped.pop() if len(swapped) == 1 else None
+        choices = [w for w in self._by_initial.get(word[0]) or [] if len(w) in (SHORT, SHORT + 1)]
         near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, processor=None, limit=8)
         concepts = self._word_concept
-        fits = {w for w, _d, _i in near if concepts.get(w, NO_CONCEPT) != NO_CONCEPT}
-        return fits.pop() if len(fits) == 1 else None
+        fits = {
+            w
+            for w, _d, _i in near
+            if concepts.get(w, NO_CONCEPT) != NO_CONCEPT and (len(w) > SHORT or self._by_ear(word, w))
+        }
+        if len({concepts[w] for w in fits}) != 1:
+            return None
+        return min(fits, key=lambda w: (typo_cost(word, w), w))
+
+    @staticmethod
+    def _by_ear(word: str, meant: str) -> bool:
+        """``word`` is ``meant`` with one vowel heard as another: the same consonants in place."""
+        pairs = zip(word, meant, strict=True)
+        return sound_key(word) == sound_key(meant) and all(a == b or (a in _VOWELS and b in _VOWELS) for a, b in pairs)
 
     def _correct_rare(self, word: str) -> str | None:
         """A rare real word read as the domain's word one edit away ("atens" → athens' "atenas",

@@ -77,3 +77,28 @@ def test_a_spanish_verb_with_its_pronouns_attached_is_a_word(word: str) -> None:
     dictionary = frozenset({"decir", "preguntar", "contando", "buscar"})
     corrector = Corrector(frozenset({"desire", "decade"}), {}, {}, dictionary, [], frozenset())
     assert corrector.spell([word]) == [word]
+
+
+@pytest.fixture(scope="module")
+def short_words() -> Corrector:
+    concepts = {"won": "win", "win": "win", "gold": "gold", "when": "q_when", "how": "q_how", "who": "q_who"}
+    stop = frozenset({"was", "the", "and", "saw"})
+    known = frozenset({*concepts, *stop})
+    return Corrector(known, concepts, {}, frozenset(known), [], stop)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("wsa", "was"),  # two letters swapped, of any known word
+        ("teh", "the"),
+        ("nad", "and"),  # the swap may move the first letter
+        ("hwo", "hwo"),  # how or who: no guess
+        ("gld", "gold"),  # a letter dropped from a domain word
+        ("wun", "win"),  # a vowel heard wrong in a domain word (win or won: one meaning)
+        ("wxn", "wxn"),  # a consonant changed is no vowel heard wrong
+        ("zzq", "zzq"),
+    ],
+)
+def test_a_three_letter_non_word_is_read_only_as_a_plain_slip(short_words: Corrector, typed: str, meant: str) -> None:
+    assert short_words.spell([typed]) == [meant]
