@@ -32,6 +32,11 @@ _TABLE_WORDS = (
 # A real word this rare in general use ("gould", "wold") is likelier a typo of a domain word
 # one edit away ("gold", "world") than meant: it may be corrected.
 _RARE_REAL_RANK = 20000
+# Two letters swapped are the commonest slip: a less rare real word is read as a domain word it
+# swaps two letters of ("sliver" → silver) when that word is far more common (a slip for a common
+# word is likelier than the rare word meant, the noisy-channel view of the two frequencies).
+_RARE_SWAPPED_RANK = 15000
+_MORE_COMMON = 5
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
 # A Spanish infinitive or gerund with its pronouns written on ("decirle", "contándoselo" folded):
 # a word whenever the verb form is.
@@ -156,6 +161,8 @@ class Corrector:
                     word = self._correct(word) or word
                 elif self._ranks.get(word, RARE_RANK) > _RARE_REAL_RANK:
                     word = self._correct_rare(word) or word
+                elif self._ranks.get(word, RARE_RANK) > _RARE_SWAPPED_RANK:
+                    word = self._correct_swapped(word) or word
             spelled.append(word)
         return self._partners.mend(spelled, self._may_mend)
 
@@ -220,6 +227,23 @@ class Corrector:
         """``word`` is ``meant`` with one vowel heard as another: the same consonants in place."""
         pairs = zip(word, meant, strict=True)
         return sound_key(word) == sound_key(meant) and all(a == b or (a in _VOWELS and b in _VOWELS) for a, b in pairs)
+
+    def _correct_swapped(self, word: str) -> str | None:
+        """A rare real word read as the one far more common domain word it swaps two letters of."""
+        if len(word) < 5 or not word.isalpha():
+            return None
+        letters, rank = sorted(word), self._ranks.get(word, RARE_RANK)
+        concepts = self._word_concept
+        fits = {
+            w
+            for w in self._by_initial.get(word[0]) or []
+            if len(w) == len(word)
+            and sorted(w) == letters
+            and concepts.get(w, NO_CONCEPT) != NO_CONCEPT
+            and self._ranks.get(w, RARE_RANK) * _MORE_COMMON <= rank
+            and typo_cost(word, w) == SWAP
+        }
+        return fits.pop() if len(fits) == 1 else None
 
     def _correct_rare(self, word: str) -> str | None:
         """A rare real word read as the domain's word one edit away ("atens" → athens' "atenas",

@@ -102,3 +102,20 @@ def short_words() -> Corrector:
 )
 def test_a_three_letter_non_word_is_read_only_as_a_plain_slip(short_words: Corrector, typed: str, meant: str) -> None:
     assert short_words.spell([typed]) == [meant]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("sliver", "silver"),  # a rare real word, two letters swapped of a far more common domain word
+        ("latitude", "latitude"),  # "altitude" is no more common: meant as typed
+        ("sivler", "silver"),  # no word at all: corrected as any typo
+        ("silver", "silver"),
+        ("dupe", "dupe"),  # a vowel changed ("dope") is no swap: a real word stays
+    ],
+)
+def test_a_rare_real_word_is_read_as_the_common_domain_word_it_swaps_two_letters_of(typed: str, meant: str) -> None:
+    concepts = {"silver": "silver", "altitude": "altitude", "dope": "doping"}
+    ranks = {"silver": 1781, "sliver": 16042, "altitude": 7710, "latitude": 13270, "dope": 3761, "dupe": 19600}
+    corrector = Corrector(frozenset(concepts), concepts, ranks, frozenset(ranks), [], frozenset())
+    assert corrector.spell([typed]) == [meant]
