@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core.analysis import NO_CONCEPT
 from bot.core.lazyre import lazy
-from bot.core.respell import Partners, Respeller, sound_key, unstretch
+from bot.core.respell import Partners, Respeller, heard_as, sound_key, unstretch
 from bot.core.subjects import FULL_NAME
 from bot.core.wordlists import RARE_RANK, tables
 
@@ -140,10 +140,12 @@ class Corrector:
         self._partners = Partners([*both_content, FULL_NAME])
         self._by_initial: dict[str, list[str]] = {}
         self._by_length: dict[int, list[str]] = {}
+        self._sounding: dict[str, list[str]] = {}  # the known words by how they sound
         for word in sorted(self._known - set(_SPELLINGS)):
             if len(word) >= 3 and word.isalpha():
                 self._by_initial.setdefault(word[0], []).append(word)
                 self._by_length.setdefault(len(word), []).append(word)
+                self._sounding.setdefault(heard_as(word), []).append(word)
 
     def spell(self, words: list[str]) -> list[str]:
         """``words`` (of an expanded text) as meant: respelled, chat spellings spelled out,
@@ -203,13 +205,17 @@ class Corrector:
 
     def _correct_short(self, word: str) -> str | None:
         """A three-letter non-word read as the one word it is a slip for: two letters swapped of any
-        known word ("wsa" → was, "hwo" → how, "teh" → the); else one letter missing from a domain
+        known word ("wsa" → was, "hwo" → how, "teh" → the), or its sound spelled another way ("iso" →
+        hizo); else one letter missing from a domain
         word ("gld" → gold, "lng" → long) or one vowel heard wrong in one ("wun" → won) — only when
         the domain words that fit all mean one thing."""
         letters = sorted(word)
         swapped = {w for w in self._by_length.get(SHORT, ()) if sorted(w) == letters and OSA.distance(word, w) == 1}
         if swapped:
             return swapped.pop() if len(swapped) == 1 else None
+        heard = self._heard(word)
+        if heard:
+            return heard[0] if len(heard) == 1 else None
         choices = [w for w in self._by_initial.get(word[0]) or [] if len(w) in (SHORT, SHORT + 1)]
         near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, processor=None, limit=8)
         concepts = self._word_concept
@@ -258,6 +264,10 @@ class Corrector:
             return None  # none, or several concepts one edit away ("anios": años or adiós?)
         return forms[0][0]
 
+    def _heard(self, word: str) -> list[str]:
+        """The known words that sound just as ``word`` does, spelled another way ("kual" → cual)."""
+        return [w for w in self._sounding.get(heard_as(word), ()) if w != word]
+
     def _correct_uncached(self, word: str) -> str | None:
         if len(word) == SHORT and word.isalpha():
             return self._correct_short(word)
@@ -268,10 +278,12 @@ class Corrector:
         found = (
             process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, processor=None, limit=8)
             if choices
-            else None
+            else []
         )
-        if not found:
+        # A word spelled by ear ("porke", "medaya") is as likely as a slip of one vowel.
+        costs = {w: typo_cost(word, w) for w, _d, _i in found} | dict.fromkeys(self._heard(word), BY_EAR)
+        if not costs:
             # A name spelled by ear may change its first letter ("quenca"): the rare word it sounds like.
             return self._respeller.sounded(word)
         # The likeliest slip first; on a tie, a word of the same length ("wolrd" → world, not word).
-        return min(found, key=lambda f: (typo_cost(word, f[0]), abs(len(f[0]) - len(word)), f[0]))[0]
+        return min(costs, key=lambda w: (costs[w], abs(len(w) - len(word)), w))

@@ -52,6 +52,20 @@ def unstretch(word: str, rank: Callable[[str], int | None]) -> str:
     return min(ranked)[1] if ranked else readings[0]
 
 
+# How a word is heard, vowels kept: the spellings of one sound in English and Latin-American
+# Spanish merged (soft c and z as s, qu and hard c as k, ll and y, b and v, silent h), so that
+# "kual"/"cual", "porke"/"porque", "iso"/"hizo", "medaya"/"medalla", "fone"/"phone" are one.
+_HEARD = (("ph", "f"), ("ck", "k"), ("ch", "x"), ("sh", "x"), ("qu", "k"), ("ce", "se"), ("ci", "si"), ("c", "k"),
+          ("q", "k"), ("z", "s"), ("v", "b"), ("ll", "y"), ("h", ""))  # fmt: skip
+
+
+def heard_as(word: str) -> str:
+    """``word`` as it sounds, vowels kept ("porque" → "porke", "hizo" → "iso", "medalla" → "medaya")."""
+    for spelled, sound in _HEARD:
+        word = word.replace(spelled, sound)
+    return _REPEATS_RE.sub(r"\1", word)
+
+
 def sound_key(word: str) -> str:
     """The word's consonant skeleton after merging letters that sound alike ("perez" → "prs",
     "payrez" → "prs", "bayjing" → "bjng")."""

@@ -119,3 +119,13 @@ def test_a_rare_real_word_is_read_as_the_common_domain_word_it_swaps_two_letters
     ranks = {"silver": 1781, "sliver": 16042, "altitude": 7710, "latitude": 13270, "dope": 3761, "dupe": 19600}
     corrector = Corrector(frozenset(concepts), concepts, ranks, frozenset(ranks), [], frozenset())
     assert corrector.spell([typed]) == [meant]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("porke", "porque"), ("kual", "cual"), ("medaya", "medalla"), ("iso", "hizo"), ("kasa", "kasa")],
+)
+def test_a_word_spelled_by_ear_is_read_as_the_known_word_it_sounds_like(typed: str, meant: str) -> None:
+    known = frozenset({"porque", "cual", "medalla", "hizo", "pero", "porte"})
+    corrector = Corrector(known, {"medalla": "medal"}, {}, known, [], frozenset())
+    assert corrector.spell([typed]) == [meant]

@@ -2,12 +2,31 @@
 
 import pytest
 
-from bot.core.respell import Partners, Respeller, sound_key, unstretch
+from bot.core.respell import Partners, Respeller, heard_as, sound_key, unstretch
 from tests.coredata import shipped_engine
 
 RARE = ["pekin", "perez", "beijing", "borchin", "atlanta", "pilgrimage", "championships"]
-WORDS = {"pay", "bay", "bore", "chin", "at", "pill", "grim", "age", "champion", "ships", "pero", "es", "any", "one",
-         "pack", "in", "teen", "par", "is"}
+WORDS = {
+    "pay",
+    "bay",
+    "bore",
+    "chin",
+    "at",
+    "pill",
+    "grim",
+    "age",
+    "champion",
+    "ships",
+    "pero",
+    "es",
+    "any",
+    "one",
+    "pack",
+    "in",
+    "teen",
+    "par",
+    "is",
+}
 
 
 @pytest.mark.parametrize(
@@ -85,8 +104,21 @@ def test_function_words_are_never_joined_into_one() -> None:
     assert shipped_engine().matcher.analyzer.analyze("quien es jefferson perez").tokens == ("profile",)
 
 
-RANKS = {"so": 30, "no": 40, "good": 90, "god": 900, "cool": 700, "col": 9000, "please": 300, "why": 120,
-         "what": 20, "to": 5, "too": 80, "well": 60, "wel": 50000}
+RANKS = {
+    "so": 30,
+    "no": 40,
+    "good": 90,
+    "god": 900,
+    "cool": 700,
+    "col": 9000,
+    "please": 300,
+    "why": 120,
+    "what": 20,
+    "to": 5,
+    "too": 80,
+    "well": 60,
+    "wel": 50000,
+}
 
 
 @pytest.mark.parametrize(
@@ -150,3 +182,23 @@ FORMS = ["kilometers", "hometown", "championships"]
 def test_join_rebuilds_split_vocabulary_forms(words: str, expected: str) -> None:
     joined = Respeller(RARE, [*FORMS, "trainers"]).join(words.split(), WORDS.__contains__)
     assert " ".join(joined) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("porke", "porque"),
+        ("kual", "cual"),
+        ("iso", "hizo"),
+        ("medaya", "medalla"),
+        ("fone", "phone"),
+        ("sinco", "cinco"),
+    ],
+)
+def test_words_spelled_by_ear_are_heard_alike(a: str, b: str) -> None:
+    assert heard_as(a) == heard_as(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("casa", "cosa"), ("cual", "cal"), ("gold", "cold"), ("vino", "vina")])
+def test_heard_as_keeps_the_vowels_and_the_letters_that_sound(a: str, b: str) -> None:
+    assert heard_as(a) != heard_as(b)
