@@ -206,9 +206,9 @@ class Corrector:
     def _correct_short(self, word: str) -> str | None:
         """A three-letter non-word read as the one word it is a slip for: two letters swapped of any
         known word ("wsa" → was, "hwo" → how, "teh" → the), or its sound spelled another way ("iso" →
-        hizo); else one letter missing from a domain
-        word ("gld" → gold, "lng" → long) or one vowel heard wrong in one ("wun" → won) — only when
-        the domain words that fit all mean one thing."""
+        hizo); else a domain word with one letter missing ("gld" → gold, "lng" → long) or one
+        changed for a vowel or a letter heard alike or the key beside it ("wun" → won, "wim" → win)
+        — only when the domain words that fit all mean one thing."""
         letters = sorted(word)
         swapped = {w for w in self._by_length.get(SHORT, ()) if sorted(w) == letters and OSA.distance(word, w) == 1}
         if swapped:
@@ -222,17 +222,18 @@ class Corrector:
         fits = {
             w
             for w, _d, _i in near
-            if concepts.get(w, NO_CONCEPT) != NO_CONCEPT and (len(w) > SHORT or self._by_ear(word, w))
+            if concepts.get(w, NO_CONCEPT) != NO_CONCEPT and (len(w) > SHORT or self._one_slip(word, w))
         }
         if len({concepts[w] for w in fits}) != 1:
             return None
         return min(fits, key=lambda w: (typo_cost(word, w), w))
 
     @staticmethod
-    def _by_ear(word: str, meant: str) -> bool:
-        """``word`` is ``meant`` with one vowel heard as another: the same consonants in place."""
-        pairs = zip(word, meant, strict=True)
-        return sound_key(word) == sound_key(meant) and all(a == b or (a in _VOWELS and b in _VOWELS) for a, b in pairs)
+    def _one_slip(word: str, meant: str) -> bool:
+        """``word`` is ``meant`` with one letter changed for one heard alike or for the key beside
+        it ("wun" → won, "wim" → win), the other letters in place."""
+        changed = [(a, b) for a, b in zip(word, meant, strict=True) if a != b]
+        return len(changed) == 1 and _substitution(*changed[0]) <= NEAR_KEY
 
     def _correct_swapped(self, word: str) -> str | None:
         """A rare real word read as the one far more common domain word it swaps two letters of."""

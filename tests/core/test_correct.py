@@ -96,7 +96,8 @@ def short_words() -> Corrector:
         ("hwo", "hwo"),  # how or who: no guess
         ("gld", "gold"),  # a letter dropped from a domain word
         ("wun", "win"),  # a vowel heard wrong in a domain word (win or won: one meaning)
-        ("wxn", "wxn"),  # a consonant changed is no vowel heard wrong
+        ("wim", "win"),  # the key beside the one meant
+        ("wxn", "wxn"),  # a far key: no slip of one letter
         ("zzq", "zzq"),
     ],
 )
