@@ -130,3 +130,13 @@ def test_a_word_spelled_by_ear_is_read_as_the_known_word_it_sounds_like(typed: s
     known = frozenset({"porque", "cual", "medalla", "hizo", "pero", "porte"})
     corrector = Corrector(known, {"medalla": "medal"}, {}, known, [], frozenset())
     assert corrector.spell([typed]) == [meant]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("ehat", "what"), ("rime", "time"), ("qhen", "when"), ("xkvq", "xkvq")],
+)
+def test_a_first_letter_missed_for_its_neighbour_key_is_read_as_meant(typed: str, meant: str) -> None:
+    known = frozenset({"what", "time", "when"})
+    corrector = Corrector(known, {}, {}, frozenset(), [], frozenset())
+    assert corrector.spell([typed]) == [meant]
