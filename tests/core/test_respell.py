@@ -55,7 +55,15 @@ def test_join(words: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("perez", "payrez"), ("perez", "peres"), ("beijing", "bayjing"), ("borchin", "borechin"), ("chocho", "shosho")],
+    [
+        ("perez", "payrez"),
+        ("perez", "peres"),
+        ("beijing", "bayjing"),
+        ("borchin", "borechin"),
+        ("chocho", "shosho"),
+        ("jefferson", "yeferson"),  # an English j written as a Spanish speaker hears it
+        ("medalla", "medaya"),  # Spanish ll and y
+    ],
 )
 def test_alike_sounds_share_a_key(a: str, b: str) -> None:
     assert sound_key(a) == sound_key(b)
