@@ -80,6 +80,11 @@ def _substitution(a: str, b: str) -> float:
     return OTHER_KEY
 
 
+def _vowel_dropped(word: str) -> set[str]:
+    """``word`` with one of its vowels left out, each way ("many" → {"mny", "man"})."""
+    return {word[:i] + word[i + 1 :] for i, ch in enumerate(word) if ch in _VOWELS}
+
+
 def typo_cost(typed: str, meant: str) -> float:
     """How unlikely ``typed`` is as a slip for ``meant``: an edit distance whose edits cost what
     they are worth as typos (see the constants above), plus a little when the consonant skeleton
@@ -225,7 +230,9 @@ class Corrector:
             if concepts.get(w, NO_CONCEPT) != NO_CONCEPT and (len(w) > SHORT or self._one_slip(word, w))
         }
         if len({concepts[w] for w in fits}) != 1:
-            return None
+            # Texting drops a vowel of any word ("mny" → many, "wht" → what): when one word fits.
+            unvowelled = {w for w in self._by_length.get(SHORT + 1, ()) if word in _vowel_dropped(w)}
+            return unvowelled.pop() if len(unvowelled) == 1 else None
         return min(fits, key=lambda w: (typo_cost(word, w), w))
 
     @staticmethod

@@ -82,7 +82,7 @@ def test_a_spanish_verb_with_its_pronouns_attached_is_a_word(word: str) -> None:
 @pytest.fixture(scope="module")
 def short_words() -> Corrector:
     concepts = {"won": "win", "win": "win", "gold": "gold", "when": "q_when", "how": "q_how", "who": "q_who"}
-    stop = frozenset({"was", "the", "and", "saw"})
+    stop = frozenset({"was", "the", "and", "saw", "many", "what", "that", "most", "must"})
     known = frozenset({*concepts, *stop})
     return Corrector(known, concepts, {}, frozenset(known), [], stop)
 
@@ -99,6 +99,9 @@ def short_words() -> Corrector:
         ("wim", "win"),  # the key beside the one meant
         ("wxn", "wxn"),  # a far key: no slip of one letter
         ("zzq", "zzq"),
+        ("mny", "many"),  # a vowel dropped, as in texting, of any known word
+        ("wht", "what"),
+        ("mst", "mst"),  # most or must: no guess
     ],
 )
 def test_a_three_letter_non_word_is_read_only_as_a_plain_slip(short_words: Corrector, typed: str, meant: str) -> None:
