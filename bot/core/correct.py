@@ -32,9 +32,10 @@ _TABLE_WORDS = (
 # A real word this rare in general use ("gould", "wold") is likelier a typo of a domain word
 # one edit away ("gold", "world") than meant: it may be corrected.
 _RARE_REAL_RANK = 20000
-# Two letters swapped are the commonest slip: a less rare real word is read as a domain word it
-# swaps two letters of ("sliver" → silver) when that word is far more common (a slip for a common
-# word is likelier than the rare word meant, the noisy-channel view of the two frequencies).
+# Two letters swapped are the commonest slip, one vowel the commonest spelling by ear: a less rare
+# real word is read as a domain word it swaps two letters of ("sliver" → silver) or differs from in
+# one vowel ("beet" → beat) when that word is far more common (a slip for a common word is likelier
+# than the rare word meant: the noisy-channel view of the two frequencies).
 _RARE_SWAPPED_RANK = 15000
 _MORE_COMMON = 5
 _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt from split words
@@ -78,6 +79,12 @@ def _substitution(a: str, b: str) -> float:
     if (a in _VOWELS and b in _VOWELS) or frozenset((a, b)) in _SOUND_ALIKE:
         return BY_EAR
     return OTHER_KEY
+
+
+def _one_vowel_off(word: str, meant: str) -> bool:
+    """Two words of one length that differ in one vowel only ("beet", "beat")."""
+    changed = [(a, b) for a, b in zip(word, meant, strict=True) if a != b]
+    return len(changed) == 1 and changed[0][0] in _VOWELS and changed[0][1] in _VOWELS
 
 
 def _vowel_dropped(word: str) -> set[str]:
@@ -243,8 +250,9 @@ class Corrector:
         return len(changed) == 1 and _substitution(*changed[0]) <= NEAR_KEY
 
     def _correct_swapped(self, word: str) -> str | None:
-        """A rare real word read as the one far more common domain word it swaps two letters of."""
-        if len(word) < 5 or not word.isalpha():
+        """A rare real word read as the one far more common domain word it swaps two letters of,
+        or sounds like but for one vowel ("beet" → beat)."""
+        if len(word) < 4 or not word.isalpha():
             return None
         letters, rank = sorted(word), self._ranks.get(word, RARE_RANK)
         concepts = self._word_concept
@@ -252,10 +260,9 @@ class Corrector:
             w
             for w in self._by_initial.get(word[0]) or []
             if len(w) == len(word)
-            and sorted(w) == letters
             and concepts.get(w, NO_CONCEPT) != NO_CONCEPT
             and self._ranks.get(w, RARE_RANK) * _MORE_COMMON <= rank
-            and typo_cost(word, w) == SWAP
+            and ((sorted(w) == letters and typo_cost(word, w) == SWAP) or _one_vowel_off(word, w))
         }
         return fits.pop() if len(fits) == 1 else None
 

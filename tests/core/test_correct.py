@@ -115,12 +115,15 @@ def test_a_three_letter_non_word_is_read_only_as_a_plain_slip(short_words: Corre
         ("latitude", "latitude"),  # "altitude" is no more common: meant as typed
         ("sivler", "silver"),  # no word at all: corrected as any typo
         ("silver", "silver"),
-        ("dupe", "dupe"),  # a vowel changed ("dope") is no swap: a real word stays
+        ("beet", "beat"),  # or sounds like it but for one vowel
+        ("tame", "tame"),  # a real word this common is meant, though "time" is one vowel off
+        ("bead", "bead"),  # two letters off "beat": no slip of one
     ],
 )
 def test_a_rare_real_word_is_read_as_the_common_domain_word_it_swaps_two_letters_of(typed: str, meant: str) -> None:
-    concepts = {"silver": "silver", "altitude": "altitude", "dope": "doping"}
-    ranks = {"silver": 1781, "sliver": 16042, "altitude": 7710, "latitude": 13270, "dope": 3761, "dupe": 19600}
+    concepts = {"silver": "silver", "altitude": "altitude", "beat": "beat", "time": "q_time"}
+    ranks = {"silver": 1781, "sliver": 16042, "altitude": 7710, "latitude": 13270, "beat": 498, "beet": 16600}
+    ranks |= {"time": 97, "tame": 6925, "bead": 17000}
     corrector = Corrector(frozenset(concepts), concepts, ranks, frozenset(ranks), [], frozenset())
     assert corrector.spell([typed]) == [meant]
 
