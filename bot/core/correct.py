@@ -7,6 +7,7 @@ for half of a known expression. Kept apart from the analyzer, which only reads c
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -146,6 +147,9 @@ class Corrector:
             (w for w in self._word_concept if self._word_concept[w] != NO_CONCEPT and w not in function),
         )
         # Two-word expressions, his name among them: a real word beside one half may be the other.
+        phrases = list(phrases)
+        # The word pairs the vocabulary's expressions hold ("how old", "who won"): context for a slip.
+        self._adjacent = {pair for phrase, _concept in phrases for pair in pairwise(phrase.split(" "))}
         pairs = [phrase.split(" ") for phrase, _concept in phrases if phrase.count(" ") == 1]
         stop = stopwords
         both_content = [(a, b) for a, b in pairs if a not in stop and b not in stop]
@@ -165,14 +169,17 @@ class Corrector:
         plain = [unstretch(w, self._word_rank) for w in words]
         spelled: list[str] = []
         joined = self._respeller.join(plain, self._is_word)
-        for word in [w for chat in joined for w in _SPELLINGS.get(chat, chat).split()]:  # "ikr": i know right
+        chatted = [w for chat in joined for w in _SPELLINGS.get(chat, chat).split()]  # "ikr": i know right
+        for i, word in enumerate(chatted):
             if (
                 word not in self._known
                 and word not in _TABLE_WORDS
                 and not any(ch.isdigit() for ch in word)
             ):
                 if not self._is_real(word):
-                    word = self._correct(word) or word
+                    before = spelled[-1] if spelled else ""
+                    after = chatted[i + 1] if i + 1 < len(chatted) else ""
+                    word = self._correct(word) or self._in_context(self._swapped(word), before, after) or word
                 elif self._ranks.get(word, RARE_RANK) > _RARE_REAL_RANK:
                     word = self._correct_rare(word) or word
                 elif self._ranks.get(word, RARE_RANK) > _RARE_SWAPPED_RANK:
@@ -215,16 +222,28 @@ class Corrector:
             self._correction_cache[word] = self._correct_uncached(word)
         return self._correction_cache[word]
 
+    def _swapped(self, word: str) -> set[str]:
+        """The known three-letter words ``word`` swaps two letters of."""
+        if len(word) != SHORT:
+            return set()
+        letters = sorted(word)
+        return {w for w in self._by_length.get(SHORT, ()) if sorted(w) == letters and OSA.distance(word, w) == 1}
+
+    def _in_context(self, candidates: set[str], before: str, after: str) -> str | None:
+        """Of the words a slip may stand for ("hwo": how or who), the one that forms an expression
+        of the vocabulary with the word before or after it ("hwo old" → how old), if only one does."""
+        fits = {w for w in candidates if (before, w) in self._adjacent or (w, after) in self._adjacent}
+        return fits.pop() if len(fits) == 1 else None
+
     def _correct_short(self, word: str) -> str | None:
         """A three-letter non-word read as the one word it is a slip for: two letters swapped of any
         known word ("wsa" → was, "hwo" → how, "teh" → the), or its sound spelled another way ("iso" →
         hizo); else a domain word with one letter missing ("gld" → gold, "lng" → long) or one
         changed for a vowel or a letter heard alike or the key beside it ("wun" → won, "wim" → win)
         — only when the domain words that fit all mean one thing."""
-        letters = sorted(word)
-        swapped = {w for w in self._by_length.get(SHORT, ()) if sorted(w) == letters and OSA.distance(word, w) == 1}
+        swapped = self._swapped(word)
         if swapped:
-            return swapped.pop() if len(swapped) == 1 else None
+            return swapped.pop() if len(swapped) == 1 else None  # several: read in context
         heard = self._heard(word)
         if heard:
             return heard[0] if len(heard) == 1 else None

@@ -146,3 +146,18 @@ def test_a_first_letter_missed_for_its_neighbour_key_is_read_as_meant(typed: str
     known = frozenset({"what", "time", "when"})
     corrector = Corrector(known, {}, {}, frozenset(), [], frozenset())
     assert corrector.spell([typed]) == [meant]
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("hwo old was he", "how old was he"),  # "how old" is an expression of the vocabulary
+        ("hwo won gold", "who won gold"),  # "who won" is
+        ("hwo is he", "hwo is he"),  # neither reading makes one: no guess
+    ],
+)
+def test_a_slip_two_words_fit_is_read_by_the_expression_it_makes_with_a_neighbour(words: str, expected: str) -> None:
+    known = frozenset({"how", "who", "old", "won", "gold", "was", "he", "is"})
+    phrases = [("how old", "q_age"), ("who won", "q_winner")]
+    corrector = Corrector(known, {"gold": "gold"}, {}, known, phrases, frozenset({"how", "who", "was", "he", "is"}))
+    assert corrector.spell(words.split()) == expected.split()
