@@ -57,6 +57,8 @@ def test_the_wheel_carries_the_fact_base(wheel: Path) -> None:
     for path in sorted((REPO / "facts").rglob("*.yaml")):
         assert f"bot/facts/{path.relative_to(REPO / 'facts').as_posix()}" in names
     assert "bot/core/data/words-en.txt.gz" in names
+    assert "bot/core/data/thesaurus-en.txt.gz" in names
+    assert "bot/core/data/WORDNET-LICENSE.txt" in names  # WordNet's licence travels with the table
     assert not any(name.startswith(("facts/", "tests/")) for name in names)
 
 

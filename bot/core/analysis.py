@@ -89,6 +89,7 @@ class Analysis(Frozen):
         "hypothetical",
         "embedded",
         "asides",
+        "related",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -118,6 +119,9 @@ class Analysis(Frozen):
     # Per clause: is it the asker talking about themselves ("… i always forget", "my teacher wants
     # it")? Context for the question, never a second question to answer.
     asides: tuple[bool, ...]
+    # Unknown token → the lexicon concept the thesaurus reads it as ("annum" → a year): a fact
+    # holding that concept explains the word, though it is never a topic word matched.
+    related: Mapping[str, str]
 
     def __init__(
         self,
@@ -135,6 +139,7 @@ class Analysis(Frozen):
         hypothetical: bool = False,
         embedded: tuple[tuple[int, str], ...] = (),
         asides: tuple[bool, ...] = (),
+        related: Mapping[str, str] | None = None,
     ) -> None:
         _set = object.__setattr__
         _set(self, "tokens", tokens)
@@ -151,6 +156,7 @@ class Analysis(Frozen):
         _set(self, "hypothetical", hypothetical)
         _set(self, "embedded", embedded)
         _set(self, "asides", asides)
+        _set(self, "related", {} if related is None else related)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -168,4 +174,5 @@ class Analysis(Frozen):
             self.ranks,
             self.asks_name,
             self.hypothetical,
+            related=self.related,
         )

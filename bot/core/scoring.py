@@ -36,6 +36,7 @@ TOPIC_DISCOUNT = 0.5  # how much of a topic word a phrasing lacks is forgiven in
 SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
 RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
 UNSAID_RANK = 300  # of a question about someone else, a word rarer than this is a detail asked
+RELATED_CREDIT = 1.0  # how much of an unknown word's weight a fact explains with its thesaurus concept
 ANSWER_EXPLAINS = 0.7  # how much of a word's weight a fact explains with its answer alone
 # The kind of value a question word asks for; a fact whose answer holds none of it is a near miss.
 ASKS_FOR = {
@@ -211,6 +212,7 @@ class Scorer(FactIndex):
             )
             for t in ordered
         ]
+        related = analysis.related
         candidates = sorted({i for t in ordered for i in self._fact_postings.get(t, ())})
         scored = []
         for i in candidates:  # a fact sharing no word with the question has nothing to say
@@ -223,6 +225,10 @@ class Scorer(FactIndex):
                 if c is None:
                     if is_topic:
                         continue  # "the Ecuadorian walker" is him: never held against a fact
+                    if related.get(token, "") in central:
+                        explained += miss * RELATED_CREDIT  # "annum" to a fact with a year
+                        unexplained += miss * (1.0 - RELATED_CREDIT)
+                        continue
                     unexplained += miss
                     if is_strong:
                         strong += miss

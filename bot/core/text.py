@@ -26,6 +26,7 @@ from bot.core.fold import fold
 from bot.core.phrases import Phrases
 from bot.core.runon import split_run_ons
 from bot.core.subjects import ABOUT_HIM, him_by_noun, him_of, subject_pattern, subjects_of
+from bot.core.thesaurus import base_forms, related_concepts
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -60,6 +61,15 @@ _POLITE = _TABLES.polite  # "please", "could you": what may come before a reques
 _REQUESTS = _TABLES.requests  # "(kindly) state / indicate / confirm …": how a request asks, not what
 _PLEAS = _TABLES.pleas  # "could you help (me out)": a request for help, which says nothing of what
 _COURTESY = _TABLES.courtesy  # "thank you so much", "pardon me for…": a clause opening so asks nothing
+# A Spanish request verb in any tense or with its pronoun ("indicara", "infórmeme"): by stem.
+_REQUEST_STEMS = frozenset(stem(w, "es") for w in _REQUESTS if len(w) >= 6 and len(stem(w, "es")) >= 4)
+
+
+def is_request(word: str, lang: str) -> bool:
+    """Is the word the verb of a request ("state", "indícame", "le agradecería que me dijera")?"""
+    return word in _REQUESTS or (lang == "es" and len(word) >= 6 and stem(word, "es") in _REQUEST_STEMS)
+
+
 # Words that open a question, direct or embedded ("she asked me who…", "i wonder how old…").
 _ASKING_WORDS = _TABLES.asking_words
 
@@ -107,6 +117,8 @@ class Analyzer:
         self._corrector = Corrector(
             self._known, self._word_concept, self._ranks, self._dictionary, phrases, lexicon.stopwords
         )
+        # A word no fact knows may be a rarer word for a concept ("annum", "preceptor").
+        self._related = related_concepts(self._word_concept.get)
         del self._words  # the per-language lists served _languages_of above; the ranks keep the words
 
     def _word_class(self, word: str, lang: str) -> str:
@@ -114,6 +126,16 @@ class Analyzer:
         (or its inflection), else its stem."""
         concept = self._word_concept.get(word) or self._stem_concept.get((stem(word, lang), lang))
         return "§" + concept if concept and concept != NO_CONCEPT else stem(word, lang)
+
+    def _related_concept(self, word: str, lang: str) -> str | None:
+        """The concept an unknown English word is a rarer word for, through the thesaurus."""
+        if lang != "en":
+            return None
+        for base in base_forms(word):
+            concept = self._related.get(base)
+            if concept is not None and concept != NO_CONCEPT and concept not in self.lexicon.intents:
+                return concept  # a thing or a deed, never how a question asks ("weigh" is no "how much")
+        return None
 
     def _languages_of(self, word: str) -> tuple[str, ...]:
         """The languages a form may be inflected in: "valores" only in Spanish, so that an
@@ -207,6 +229,7 @@ class Analyzer:
         tokens: list[str] = []
         unknown: set[str] = set()
         ranks: dict[str, int] = {}
+        related: dict[str, str] = {}
         pairs: set[str] = set()
         clauses: list[tuple[str, ...]] = []
         asking: list[bool] = []
@@ -214,6 +237,7 @@ class Analyzer:
         clause_from = raw = 0  # raw: the clause's index among all, empty ones included
         clause_started = previous_unknown = asks = indirect = plea = False
         opening = True  # still at the clause's polite opening ("could you please …")
+        polite = False  # …and a polite word has begun it
         lead: list[str] = []  # the clause's first words, stop words included
         words = split_run_ons(words)
         opens, asides = clause_leads(words)  # read before phrases hide "how" in "how far"
@@ -266,6 +290,7 @@ class Analyzer:
                 asks = indirect = plea = False
                 first_written.clear()
                 opening = True
+                polite = False
                 lead = []
                 clause_started = previous_unknown = False
                 continue
@@ -283,7 +308,7 @@ class Analyzer:
                 # "in which distance…", "at what age…": a preposition carried before the question word
                 asks = asks or (lead[0] in _TABLES.prepositions and (word in _ASKING_WORDS or written in _ASKING_WORDS))
             if opening:
-                if word in _REQUESTS:  # "Please state the years…": a request, its verb no topic
+                if is_request(word, lang):  # "Please state the years…": a request, its verb no topic
                     asks = True
                     opening = False
                     continue
@@ -291,7 +316,10 @@ class Analyzer:
                     plea = True
                     opening = False
                     continue
-                opening = word in _POLITE or word in _LEAD_FILLER
+                # "le agradecería que me…", "i would be most grateful if…": a link once politeness began
+                linked = polite and word in _TABLES.polite_links
+                polite = polite or word in _POLITE
+                opening = word in _POLITE or word in _LEAD_FILLER or linked
                 if opening and len(lead) > 0:
                     continue  # "would you be so kind as to…": how it is asked, no topic
             if indirect and (word in _ASKING_WORDS or written in _ASKING_WORDS):
@@ -309,6 +337,7 @@ class Analyzer:
                 asker = range(clause_from, len(tokens))  # the words before it (and itself, below)
             token, is_unknown = self._canonical(word, lang)
             if token is None or (knowing and token not in self.lexicon.concepts):
+                previous_unknown = False  # "refresh my memory": a word between, no one name of two words
                 continue  # "find out", "wonder": how one asks, never what
             if (
                 indirect
@@ -330,6 +359,9 @@ class Analyzer:
                 asker = range(asker.start, len(tokens))  # a word of knowing that names a concept
             if is_unknown:
                 unknown.add(token)
+                concept = self._related_concept(word, lang)
+                if concept is not None:
+                    related[token] = concept
             # Every word's general-language rank: a word no fact holds weighs by how common it is.
             rank = self._ranks.get(word, RARE_RANK)
             ranks[token] = min(rank, ranks.get(token, rank))
@@ -353,4 +385,5 @@ class Analyzer:
             bool(HYPOTHETICAL_RE.search(fold(text))),
             tuple(embedded),
             tuple(aside),
+            related,
         )

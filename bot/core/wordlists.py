@@ -95,6 +95,7 @@ class Tables(Frozen):
         "relatives",
         "prepositions",
         "noun_markers",
+        "polite_links",
     )
     __slots__ = _fields
     numbers: Mapping[str, str]
@@ -119,6 +120,7 @@ class Tables(Frozen):
     relatives: frozenset[str]  # "who", "que": after a noun, make it someone else
     prepositions: frozenset[str]  # "in", "for": after a courtesy, its continuation ("in advance")
     noun_markers: frozenset[str]  # "the", "his", "la", "sus": mark the noun after them, say nothing
+    polite_links: frozenset[str]  # "if", "que": go on with a polite opening once one has begun
 
     def __init__(
         self,
@@ -144,6 +146,7 @@ class Tables(Frozen):
         relatives: frozenset[str] = frozenset(),
         prepositions: frozenset[str] = frozenset(),
         noun_markers: frozenset[str] = frozenset(),
+        polite_links: frozenset[str] = frozenset(),
     ) -> None:
         _set = object.__setattr__
         _set(self, "numbers", numbers)
@@ -168,6 +171,7 @@ class Tables(Frozen):
         _set(self, "relatives", relatives)
         _set(self, "prepositions", prepositions)
         _set(self, "noun_markers", noun_markers)
+        _set(self, "polite_links", polite_links)
 
 
 @kept  # a cached start restores the tables with the engine: no YAML parser imported
@@ -219,4 +223,5 @@ def tables() -> Tables:
         relatives=words("relatives"),
         prepositions=words("prepositions"),
         noun_markers=words("noun_markers"),
+        polite_links=words("polite_links"),
     )

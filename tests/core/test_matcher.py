@@ -379,6 +379,8 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc25": (0.84, 0.96, 0.040),
     "fc29": (0.65, 0.99, 0.010),
     "fc30": (0.88, 0.92, 0.030),
+    "fc31": (0.75, 0.97, 0.020),
+    "fc32": (0.81, 0.97, 0.015),
 }
 
 
@@ -395,7 +397,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), 29, 30))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33)))
         ),
     ],
 )

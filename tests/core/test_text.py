@@ -197,6 +197,31 @@ def test_an_inflection_of_a_known_word_is_not_unknown() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "paired"),
+    [
+        ("what was his favourite colour", True),  # two unknown words in a row: one new thing
+        ("could you refresh my memory", False),  # a word between them: two things, no name
+        ("le ruego me diga", False),
+    ],
+)
+def test_unknown_words_pair_only_side_by_side(text: str, paired: bool) -> None:
+    assert bool(shipped_engine().matcher.analyzer.analyze(text).unknown_pairs) is paired
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("he was quite happy", ("happi",)),  # "quite" stems to "quit", which is retiring
+        ("he was completely happy", ("happi",)),  # "complet": finishing
+        ("he was totally happy", ("happi",)),  # "total": a count
+        ("estaba bastante feliz", ("feliz",)),
+    ],
+)
+def test_a_degree_adverb_names_nothing(text: str, tokens: tuple[str, ...]) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(text).tokens == tokens
+
+
+@pytest.mark.parametrize(
     ("text", "embedded"),
     [
         # a question word after a word of knowing opens an embedded question, noted with its token
@@ -226,12 +251,22 @@ def test_a_relative_clause_is_no_embedded_question(text: str) -> None:
         ("Please state the years he became world champion", "the years he became world champion"),
         ("Could you kindly confirm the date he retired", "the date he retired"),
         ("Indique la distancia de la peregrinación", "la distancia de la peregrinación"),
+        # formal openings: politeness, then links that go on with it, then the verb in any tense
+        ("Le agradecería que me informara la fecha de su retiro", "la fecha de su retiro"),
+        ("Le agradecería mucho que me indicara la distancia", "la distancia"),
+        ("¿Tendría usted la amabilidad de indicarme la distancia?", "la distancia"),
+        ("I would be most grateful if you could tell me the date he retired", "the date he retired"),
     ],
 )
 def test_a_request_verb_says_how_it_is_asked_not_what(request_text: str, plain: str) -> None:
     analysis = shipped_engine().matcher.analyzer.analyze(request_text)
     assert analysis.tokens == tokens(plain)
     assert analysis.asking == (True,)  # a request asks, though no question word opens it
+
+
+def test_a_polite_link_opens_nothing_by_itself() -> None:
+    """ "que" goes on with a polite opening; a clause it begins is a question that asks."""
+    assert shipped_engine().matcher.analyzer.analyze("que año ganó el oro").asking == (True,)
 
 
 def test_a_request_verb_later_in_the_clause_is_kept() -> None:
