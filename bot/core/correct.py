@@ -302,14 +302,9 @@ class Corrector:
         """The known words that sound just as ``word`` does, spelled another way ("kual" → cual)."""
         return [w for w in self._sounding.get(heard_as(word), ()) if w != word]
 
-    def _first_key_missed(self, word: str, limit: int) -> list[str]:
-        """The known words ``word`` is within ``limit`` edits of, its first letter the key beside theirs."""
-        found: list[str] = []
-        for key in sorted(_NEAR_KEYS.get(word[0], ())):
-            choices = self._by_initial.get(key) or []
-            near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=limit, processor=None, limit=8)
-            found += [w for w, _d, _i in near]
-        return found
+    def _first_key_missed(self, word: str) -> list[str]:
+        """The known words ``word`` is, but for its first letter typed with the key beside theirs."""
+        return [w for key in sorted(_NEAR_KEYS.get(word[0], ())) if (w := key + word[1:]) in self._known]
 
     def _correct_uncached(self, word: str) -> str | None:
         if len(word) == SHORT and word.isalpha():
@@ -327,7 +322,7 @@ class Corrector:
         costs = {w: typo_cost(word, w) for w, _d, _i in found} | dict.fromkeys(self._heard(word), BY_EAR)
         if not costs:
             # Nothing starts alike: the first key may have been missed for its neighbour ("ehat").
-            costs = {w: typo_cost(word, w) for w in self._first_key_missed(word, limit)}
+            costs = {w: typo_cost(word, w) for w in self._first_key_missed(word)}
         if not costs:
             # A name spelled by ear may change its first letter ("quenca"): the rare word it sounds like.
             return self._respeller.sounded(word)
