@@ -43,6 +43,9 @@ _RARE_TARGET_RANK = 5000  # words rarer than this in general use may be rebuilt 
 # A Spanish infinitive or gerund with its pronouns written on ("decirle", "contándoselo" folded):
 # a word whenever the verb form is.
 _CLITIC_RE = lazy(r"([a-z]{2,}(?:ar|er|ir|ando|iendo))(?:se|me|te|nos|os)?(?:lo|la|los|las|le|les|me|te|se|nos)")
+# Spanish object pronouns that stand only before a verb ("le quitó", "se retiró"); "lo" and "la"
+# are left out, being articles too.
+_CLITICS = frozenset({"le", "les", "se", "me", "te", "nos"})
 SHORT = 3  # a word this short is mended only by a dropped letter of a domain word
 
 # How likely each slip of the fingers is, as the cost of one edit: a key's neighbour, a swapped
@@ -185,7 +188,21 @@ class Corrector:
                 elif self._ranks.get(word, RARE_RANK) > _RARE_SWAPPED_RANK:
                     word = self._correct_swapped(word) or word
             spelled.append(word)
-        return self._partners.mend(spelled, self._may_mend)
+        return self._after_clitics(self._partners.mend(spelled, self._may_mend))
+
+    def _after_clitics(self, words: list[str]) -> list[str]:
+        """``words`` with a word read as a verb where a Spanish object pronoun stands before it:
+        "le quitó", folded to "le quito", is no city; when the word's infinitive is a form of the
+        vocabulary with another meaning ("quitar"), that is what it says."""
+        out = list(words)
+        for i in range(1, len(words)):
+            word = words[i]
+            if words[i - 1] not in _CLITICS or word not in self._word_concept or word[-1] not in "aeo":
+                continue
+            verbs = [v for end in ("ar", "er", "ir") if (v := word[:-1] + end) in self._word_concept]
+            if len(verbs) == 1 and self._word_concept[verbs[0]] != self._word_concept[word]:
+                out[i] = verbs[0]
+        return out
 
     def _is_real(self, word: str) -> bool:
         """A common English or Spanish word, or an inflection of one: never "corrected"."""

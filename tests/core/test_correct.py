@@ -161,3 +161,19 @@ def test_a_slip_two_words_fit_is_read_by_the_expression_it_makes_with_a_neighbou
     phrases = [("how old", "q_age"), ("who won", "q_winner")]
     corrector = Corrector(known, {"gold": "gold"}, {}, known, phrases, frozenset({"how", "who", "was", "he", "is"}))
     assert corrector.spell(words.split()) == expected.split()
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("le quito el oro", "le quitar el oro"),  # "le quitó": a verb, not the city
+        ("se quito la medalla", "se quitar la medalla"),
+        ("viajo a quito", "viajo a quito"),  # no pronoun before it: the city
+        ("le gano en pekin", "le gano en pekin"),  # "ganar" means what "gano" does: left as written
+    ],
+)
+def test_a_word_after_a_spanish_object_pronoun_is_read_as_its_verb(words: str, expected: str) -> None:
+    concepts = {"quito": "quito", "quitar": "award", "gano": "win", "ganar": "win", "oro": "gold"}
+    known = frozenset({*concepts, "le", "se", "el", "la", "a", "en", "viajo", "medalla", "pekin"})
+    corrector = Corrector(known, concepts, {}, known, [], frozenset({"le", "se", "el", "la", "a", "en"}))
+    assert corrector.spell(words.split()) == expected.split()
