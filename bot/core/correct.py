@@ -85,6 +85,52 @@ def _substitution(a: str, b: str) -> float:
     return OTHER_KEY
 
 
+# The endings of Spanish verbs (folded), which the word lists, short of most conjugated forms,
+# lack: a word a verb of the lists conjugates is a word ("dijeron" is no typo of "dinero").
+_VERB_ENDINGS = tuple(
+    sorted(
+        {
+            *"o as a amos ais an e es emos eis en imos is".split(),  # present
+            *"aba abas abamos aban ia ias iamos ian".split(),  # imperfect
+            *"e aste o amos asteis aron i iste io imos isteis ieron eron".split(),  # preterite
+            *"ara aras aran iera ieras ieran ase iese".split(),  # past subjunctive
+            *"are aras ara aremos aran ere eras era eremos eran ire iras ira iremos iran".split(),  # future
+            *"aria arias arian eria erias erian iria irias irian".split(),  # conditional
+            *"ando iendo yendo ado ada ados adas ido ida idos idas".split(),  # gerund, participle
+        },
+        key=len,
+        reverse=True,
+    )
+)
+# A stem's vowel as the infinitive has it: "mide" of medir, "puede" of poder, "quiere" of querer.
+_STEM_VOWELS = (("i", "e"), ("ue", "o"), ("ie", "e"), ("u", "o"))
+# The stems of the commonest irregular preterites: "dijeron" of decir, "hizo" of hacer, "tuvo" of tener.
+_IRREGULAR_STEMS = {
+    "dij": "dec", "dig": "dec", "hic": "hac", "hiz": "hac", "tuv": "ten", "estuv": "est", "pud": "pod",
+    "pus": "pon", "quis": "quer", "vin": "ven", "traj": "tra", "anduv": "and", "sup": "sab",
+}  # fmt: skip
+
+
+def spanish_infinitives(word: str) -> set[str]:
+    """The infinitives ``word`` may be a form of, read as a Spanish verb ("dijeron" → decir,
+    "mide" → medir, "caminaba" → caminar); empty for a word too short to be one."""
+    found: set[str] = set()
+    for ending in _VERB_ENDINGS:
+        stem = word[: -len(ending)]
+        if not word.endswith(ending) or len(stem) < 2:
+            continue
+        if stem in _IRREGULAR_STEMS:
+            found |= {_IRREGULAR_STEMS[stem] + end for end in ("ar", "er", "ir")}
+            continue
+        stems = {stem}
+        for changed, original in _STEM_VOWELS:
+            at = stem.rfind(changed)
+            if at >= 0:
+                stems.add(stem[:at] + original + stem[at + len(changed) :])
+        found |= {s + end for s in stems for end in ("ar", "er", "ir")}
+    return found
+
+
 def _one_vowel_off(word: str, meant: str) -> bool:
     """Two words of one length that differ in one vowel only ("beet", "beat")."""
     changed = [(a, b) for a, b in zip(word, meant, strict=True) if a != b]
@@ -179,13 +225,15 @@ class Corrector:
                 and word not in _TABLE_WORDS
                 and not any(ch.isdigit() for ch in word)
             ):
-                if not self._is_real(word):
+                if not self._is_real(word) and (verb := self._verb_of(word)):
+                    word = verb
+                elif not self._is_real(word):
                     before = spelled[-1] if spelled else ""
                     after = chatted[i + 1] if i + 1 < len(chatted) else ""
                     word = self._correct(word) or self._in_context(self._swapped(word), before, after) or word
-                elif self._ranks.get(word, RARE_RANK) > _RARE_REAL_RANK:
+                elif (rank := self._real_rank(word)) > _RARE_REAL_RANK:
                     word = self._correct_rare(word) or word
-                elif self._ranks.get(word, RARE_RANK) > _RARE_SWAPPED_RANK:
+                elif rank > _RARE_SWAPPED_RANK:
                     word = self._correct_swapped(word) or word
             spelled.append(word)
         return self._after_clitics(self._partners.mend(spelled, self._may_mend))
@@ -204,6 +252,14 @@ class Corrector:
                 out[i] = verbs[0]
         return out
 
+    def _real_rank(self, word: str) -> int:
+        """A real word's frequency rank; for a plural the lists lack ("todas", "cuentas"), its
+        singular's: an everyday word's plural is no rare word, to be read as a domain word."""
+        if word in self._ranks or not word.endswith("s"):
+            return self._ranks.get(word, RARE_RANK)
+        bases = (word[:-1], word[:-2]) if word.endswith("es") else (word[:-1],)
+        return min((self._ranks[b] for b in bases if b in self._ranks), default=RARE_RANK)
+
     def _is_real(self, word: str) -> bool:
         """A common English or Spanish word, or an inflection of one: never "corrected"."""
         if word in self._dictionary:
@@ -212,6 +268,12 @@ class Corrector:
         if len(word) > 4 and word.endswith("s") and (word[:-1] in self._dictionary or word[:-2] in self._dictionary):
             return True
         return _CLITIC_RE.fullmatch(word) is not None and _CLITIC_RE.sub(r"\1", word) in self._dictionary
+
+    def _verb_of(self, word: str) -> str | None:
+        """The infinitive a Spanish verb form the lists lack conjugates, when the vocabulary knows
+        it ("despedía" → despedir, "dijeron" → decir): read as it, not as a typo of some noun."""
+        verbs = sorted(v for v in spanish_infinitives(word) if v in self._known)
+        return verbs[0] if len(verbs) == 1 else None
 
     def _is_word(self, word: str) -> bool:
         """A word as it stands: one the vocabulary knows, or a common English or Spanish word."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.correct import DOUBLE, NEAR_KEY, SKELETON_CHANGED, SWAP, Corrector, typo_cost
+from bot.core.correct import DOUBLE, NEAR_KEY, SKELETON_CHANGED, SWAP, Corrector, spanish_infinitives, typo_cost
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +177,36 @@ def test_a_word_after_a_spanish_object_pronoun_is_read_as_its_verb(words: str, e
     known = frozenset({*concepts, "le", "se", "el", "la", "a", "en", "viajo", "medalla", "pekin"})
     corrector = Corrector(known, concepts, {}, known, [], frozenset({"le", "se", "el", "la", "a", "en"}))
     assert corrector.spell(words.split()) == expected.split()
+
+
+@pytest.mark.parametrize(
+    ("word", "infinitive"),
+    [
+        ("caminaba", "caminar"),
+        ("dicen", "decir"),  # a stem vowel changed
+        ("dijeron", "decir"),  # an irregular preterite
+        ("despedia", "despedir"),
+        ("quieren", "querer"),
+        ("puede", "poder"),
+    ],
+)
+def testspanish_infinitives_of_a_spanish_verb_form(word: str, infinitive: str) -> None:
+    assert infinitive in spanish_infinitives(word)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("caminaba", "caminar"),  # a verb form the lists lack, of a verb the vocabulary knows
+        ("dijeron", "decir"),  # not "dinero", one letter off
+        ("despedia", "despedir"),  # not "despedida"
+        ("todas", "todas"),  # a plural of an everyday word is no rare word to read as "today"
+        ("dinerro", "dinero"),  # a typo is still a typo
+    ],
+)
+def test_a_spanish_verb_form_is_read_as_its_verb_not_as_a_typo(typed: str, meant: str) -> None:
+    concepts = {"caminata": "walk", "dinero": "money", "despedida": "retire", "today": "today"}
+    known = frozenset({*concepts, "caminar", "decir", "despedir"})
+    ranks = {"toda": 300, "today": 200, "dinero": 100}
+    corrector = Corrector(known, concepts, ranks, frozenset({*known, "toda"}), [], frozenset())
+    assert corrector.spell([typed]) == [meant]
