@@ -52,7 +52,7 @@ SHORT = 3  # a word this short is mended only by a dropped letter of a domain wo
 # pair, a doubled or dropped double letter are the commonest typos; a vowel for a vowel or a letter
 # for one that sounds the same is how a word is spelled by ear; any other letter is a rarer slip.
 _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-_VOWELS = frozenset("aeiouy")
+_VOWELS = frozenset("aeiou")
 _SOUND_ALIKE = frozenset(frozenset(p) for p in ("ck", "cs", "ks", "sz", "bv", "iy", "jy", "jg", "gh", "jh", "qk", "mn"))
 SWAP, DOUBLE, NEAR_KEY, BY_EAR, GAP, OTHER_KEY = 0.7, 0.5, 0.8, 0.8, 1.0, 1.2
 SKELETON_CHANGED = 0.3  # a reading that keeps the typed word's consonants is the likelier one

@@ -45,6 +45,7 @@ def test_a_three_letter_non_word_missing_a_letter_of_one_domain_word_is_mended(t
         ("wolrd", "world", "word"),  # a swap, though the other is only one edit too
         ("gols", "gold", "golf"),  # s is d's neighbour on the keyboard, not f's
         ("distence", "distance", "dustance"),  # a vowel for a vowel: spelled by ear
+        ("contry", "country", "contra"),  # y is no vowel for an a
     ],
 )
 def test_typo_cost_orders_the_likelier_slip_first(typed: str, likelier: str, unlikelier: str) -> None:
