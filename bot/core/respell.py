@@ -54,10 +54,10 @@ def unstretch(word: str, rank: Callable[[str], int | None]) -> str:
 
 
 # How a word is heard, vowels kept: the spellings of one sound in English and Latin-American
-# Spanish merged (soft c and z as s, qu and hard c as k, ll and y, b and v, silent h), so that
-# "kual"/"cual", "porke"/"porque", "iso"/"hizo", "medaya"/"medalla", "fone"/"phone" are one.
+# Spanish merged (soft c and z as s, qu and hard c as k, ll and y, b and v, w and u, silent h), so
+# that "kual"/"cual", "porke"/"porque", "iso"/"hizo", "medaya"/"medalla", "kwenka"/"cuenca" are one.
 _HEARD = (("ph", "f"), ("ck", "k"), ("ch", "x"), ("sh", "x"), ("qu", "k"), ("ce", "se"), ("ci", "si"), ("c", "k"),
-          ("q", "k"), ("z", "s"), ("v", "b"), ("ll", "y"), ("h", ""))  # fmt: skip
+          ("q", "k"), ("z", "s"), ("v", "b"), ("ll", "y"), ("w", "u"), ("h", ""))  # fmt: skip
 
 
 def heard_as(word: str) -> str:

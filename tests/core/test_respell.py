@@ -200,6 +200,7 @@ def test_join_rebuilds_split_vocabulary_forms(words: str, expected: str) -> None
         ("medaya", "medalla"),
         ("fone", "phone"),
         ("sinco", "cinco"),
+        ("kwenka", "cuenca"),  # w heard as u
     ],
 )
 def test_words_spelled_by_ear_are_heard_alike(a: str, b: str) -> None:
