@@ -55,6 +55,8 @@ _ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _VOWELS = frozenset("aeiou")
 _SOUND_ALIKE = frozenset(frozenset(p) for p in ("ck", "cs", "ks", "sz", "bv", "iy", "jy", "jg", "gh", "jh", "qk", "mn"))
 SWAP, DOUBLE, NEAR_KEY, BY_EAR, GAP, OTHER_KEY = 0.7, 0.5, 0.8, 0.8, 1.0, 1.2
+TWO_CHEAP_SLIPS = 1.5  # the most two slips may cost in a word too short to allow two edits
+_TWO_SLIPS_FORM = 6  # …when they make a domain word this long
 SKELETON_CHANGED = 0.3  # a reading that keeps the typed word's consonants is the likelier one
 
 
@@ -399,6 +401,18 @@ class Corrector:
         )
         # A word spelled by ear ("porke", "medaya") is as likely as a slip of one vowel.
         costs = {w: typo_cost(word, w) for w, _d, _i in found} | dict.fromkeys(self._heard(word), BY_EAR)
+        if not costs and limit == 1:
+            # A short word two slips from a long domain word, both cheap: a doubled letter typed
+            # once and a letter dropped ("anonce" → announce), the consonants all kept.
+            near = process.extract(word, choices or [], scorer=OSA.distance, score_cutoff=2, processor=None, limit=8)
+            concepts = self._word_concept
+            costs = {
+                w: cost
+                for w, _d, _i in near
+                if len(w) >= _TWO_SLIPS_FORM
+                and concepts.get(w, NO_CONCEPT) != NO_CONCEPT
+                and (cost := typo_cost(word, w)) <= TWO_CHEAP_SLIPS
+            }
         if not costs:
             # Nothing starts alike: the first key may have been missed for its neighbour ("ehat").
             costs = {w: typo_cost(word, w) for w in self._first_key_missed(word)}

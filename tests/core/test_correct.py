@@ -211,3 +211,17 @@ def test_a_spanish_verb_form_is_read_as_its_verb_not_as_a_typo(typed: str, meant
     ranks = {"toda": 300, "today": 200, "dinero": 100}
     corrector = Corrector(known, concepts, ranks, frozenset({*known, "toda"}), [], frozenset())
     assert corrector.spell([typed]) == [meant]
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("anonce", "announce"),  # a doubled n typed once, a u dropped: two cheap slips
+        ("mesis", "mesis"),  # a short domain word two slips away: no guess ("messi" is no "mes")
+        ("anonze", "anonze"),  # a third slip: too far
+    ],
+)
+def test_a_short_word_two_cheap_slips_from_a_long_domain_word_is_read_as_it(typed: str, meant: str) -> None:
+    concepts = {"announce": "announce", "mes": "month"}
+    corrector = Corrector(frozenset(concepts), concepts, {}, frozenset(), [], frozenset())
+    assert corrector.spell([typed]) == [meant]
