@@ -16,9 +16,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 # Letters that sound alike in how English and Spanish speakers spell a name they heard.
-# An English j is a Spanish y ("Yeferson").
-_SOUNDS = (("ph", "f"), ("ck", "k"), ("ch", "x"), ("sh", "x"), ("qu", "k"), ("c", "k"), ("q", "k"),
-           ("z", "s"), ("v", "b"), ("w", "u"), ("j", "y"), ("y", "i"), ("h", ""))
+# An English j is a Spanish y ("Yeferson"); a c before e or i is an s ("Pierce" for Perez).
+_SOUNDS = (("ph", "f"), ("ck", "k"), ("ch", "x"), ("sh", "x"), ("qu", "k"), ("ce", "se"), ("ci", "si"),
+           ("c", "k"), ("q", "k"), ("z", "s"), ("v", "b"), ("w", "u"), ("j", "y"), ("y", "i"), ("h", ""))
 _VOWELS_RE = re.compile(r"[aeiou]+")
 _REPEATS_RE = re.compile(r"(.)\1+")
 _MAX_PARTS = 3
