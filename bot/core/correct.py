@@ -339,8 +339,20 @@ class Corrector:
         if len({concepts[w] for w in fits}) != 1:
             # Texting drops a vowel of any word ("mny" → many, "wht" → what): when one word fits.
             unvowelled = {w for w in self._by_length.get(SHORT + 1, ()) if word in _vowel_dropped(w)}
-            return unvowelled.pop() if len(unvowelled) == 1 else None
+            if unvowelled:
+                return unvowelled.pop() if len(unvowelled) == 1 else None
+            return self._spelled_by_sound(word)
         return min(fits, key=lambda w: (typo_cost(word, w), w))
+
+    def _spelled_by_sound(self, word: str) -> str | None:
+        """A three-letter word spelled as it sounds, a vowel and a letter of its sound both
+        changed ("wuz" → was): the one known word of its sound that two cheap slips reach."""
+        key = sound_key(word)
+        costs = {w: typo_cost(word, w) for w in self._by_length.get(SHORT, ()) if sound_key(w) == key}
+        best = sorted((cost, w) for w, cost in costs.items() if cost <= 2 * BY_EAR)
+        if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+            return None
+        return best[0][1]
 
     @staticmethod
     def _one_slip(word: str, meant: str) -> bool:

@@ -103,6 +103,8 @@ def short_words() -> Corrector:
         ("mny", "many"),  # a vowel dropped, as in texting, of any known word
         ("wht", "what"),
         ("mst", "mst"),  # most or must: no guess
+        ("wuz", "was"),  # spelled as it sounds: a vowel and a sound-alike letter changed
+        ("waz", "was"),
     ],
 )
 def test_a_three_letter_non_word_is_read_only_as_a_plain_slip(short_words: Corrector, typed: str, meant: str) -> None:
