@@ -57,6 +57,7 @@ _SOUND_ALIKE = frozenset(frozenset(p) for p in ("ck", "cs", "ks", "sz", "bv", "i
 SWAP, DOUBLE, NEAR_KEY, BY_EAR, GAP, OTHER_KEY = 0.7, 0.5, 0.8, 0.8, 1.0, 1.2
 TWO_CHEAP_SLIPS = 1.5  # the most two slips may cost in a word too short to allow two edits
 _TWO_SLIPS_FORM = 6  # …when they make a domain word this long
+TWO_CHEAPEST_SLIPS = 1.3  # …or any word, when neither is a whole letter missing ("menny" → many)
 SKELETON_CHANGED = 0.3  # a reading that keeps the typed word's consonants is the likelier one
 
 
@@ -421,9 +422,8 @@ class Corrector:
             costs = {
                 w: cost
                 for w, _d, _i in near
-                if len(w) >= _TWO_SLIPS_FORM
-                and concepts.get(w, NO_CONCEPT) != NO_CONCEPT
-                and (cost := typo_cost(word, w)) <= TWO_CHEAP_SLIPS
+                if (cost := typo_cost(word, w)) <= TWO_CHEAPEST_SLIPS
+                or (cost <= TWO_CHEAP_SLIPS and len(w) >= _TWO_SLIPS_FORM and concepts.get(w, NO_CONCEPT) != NO_CONCEPT)
             }
         if not costs:
             # Nothing starts alike: the first key may have been missed for its neighbour ("ehat").

@@ -219,11 +219,12 @@ def test_a_spanish_verb_form_is_read_as_its_verb_not_as_a_typo(typed: str, meant
     ("typed", "meant"),
     [
         ("anonce", "announce"),  # a doubled n typed once, a u dropped: two cheap slips
+        ("menny", "many"),  # a vowel and a doubled letter: cheap enough for any known word
         ("mesis", "mesis"),  # a short domain word two slips away: no guess ("messi" is no "mes")
         ("anonze", "anonze"),  # a third slip: too far
     ],
 )
 def test_a_short_word_two_cheap_slips_from_a_long_domain_word_is_read_as_it(typed: str, meant: str) -> None:
     concepts = {"announce": "announce", "mes": "month"}
-    corrector = Corrector(frozenset(concepts), concepts, {}, frozenset(), [], frozenset())
+    corrector = Corrector(frozenset({*concepts, "many"}), concepts, {}, frozenset(), [], frozenset({"many"}))
     assert corrector.spell([typed]) == [meant]
