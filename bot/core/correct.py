@@ -140,6 +140,11 @@ def _one_vowel_off(word: str, meant: str) -> bool:
     return len(changed) == 1 and changed[0][0] in _VOWELS and changed[0][1] in _VOWELS
 
 
+def _letter_for_letter(word: str, meant: str) -> bool:
+    """Each letter of ``word`` is the one of ``meant`` in its place, or a cheap slip for it."""
+    return all(a == b or _substitution(a, b) <= BY_EAR for a, b in zip(word, meant, strict=True))
+
+
 def _vowel_dropped(word: str) -> set[str]:
     """``word`` with one of its vowels left out, each way ("many" → {"mny", "man"})."""
     return {word[:i] + word[i + 1 :] for i, ch in enumerate(word) if ch in _VOWELS}
@@ -347,9 +352,14 @@ class Corrector:
 
     def _spelled_by_sound(self, word: str) -> str | None:
         """A three-letter word spelled as it sounds, a vowel and a letter of its sound both
-        changed ("wuz" → was): the one known word of its sound that two cheap slips reach."""
+        changed ("wuz" → was): the one known word of its sound that two cheap slips reach, letter
+        for letter (no swap: "kno" is no "con")."""
         key = sound_key(word)
-        costs = {w: typo_cost(word, w) for w in self._by_length.get(SHORT, ()) if sound_key(w) == key}
+        costs = {
+            w: typo_cost(word, w)
+            for w in self._by_length.get(SHORT, ())
+            if sound_key(w) == key and _letter_for_letter(word, w)
+        }
         best = sorted((cost, w) for w, cost in costs.items() if cost <= 2 * BY_EAR)
         if not best or (len(best) > 1 and best[1][0] == best[0][0]):
             return None

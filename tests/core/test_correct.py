@@ -83,7 +83,7 @@ def test_a_spanish_verb_with_its_pronouns_attached_is_a_word(word: str) -> None:
 @pytest.fixture(scope="module")
 def short_words() -> Corrector:
     concepts = {"won": "win", "win": "win", "gold": "gold", "when": "q_when", "how": "q_how", "who": "q_who"}
-    stop = frozenset({"was", "the", "and", "saw", "many", "what", "that", "most", "must"})
+    stop = frozenset({"was", "the", "and", "saw", "many", "what", "that", "most", "must", "now"})
     known = frozenset({*concepts, *stop})
     return Corrector(known, concepts, {}, frozenset(known), [], stop)
 
@@ -105,6 +105,7 @@ def short_words() -> Corrector:
         ("mst", "mst"),  # most or must: no guess
         ("wuz", "was"),  # spelled as it sounds: a vowel and a sound-alike letter changed
         ("waz", "was"),
+        ("nwa", "nwa"),  # sounds like "now" only with letters swapped: no
     ],
 )
 def test_a_three_letter_non_word_is_read_only_as_a_plain_slip(short_words: Corrector, typed: str, meant: str) -> None:
