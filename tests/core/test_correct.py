@@ -229,3 +229,38 @@ def test_a_short_word_two_cheap_slips_from_a_long_domain_word_is_read_as_it(type
     concepts = {"announce": "announce", "mes": "month"}
     corrector = Corrector(frozenset({*concepts, "many"}), concepts, {}, frozenset(), [], frozenset({"many"}))
     assert corrector.spell([typed]) == [meant]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "them then than were where form from quite quiet",  # everyday English words stay as written
+        "atleta todas cuentas tame latitude couch",  # real words one slip from a domain word
+        "fue a quito",  # the city, no pronoun before it
+        "messi carapaz kipchoge usain",  # names no vocabulary holds stay names
+    ],
+)
+def test_the_shipped_corrector_leaves_everyday_words_and_names_as_written(words: str) -> None:
+    from tests.coredata import shipped_engine
+
+    corrector = shipped_engine().matcher.analyzer._corrector
+    assert corrector.spell(words.split()) == words.split()
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("wsa he yung wen he wun in atlnta", "was he young when he won in atlanta"),
+        ("did borchin beet him in bejing at the olimpiks", "did borchin beat him in beijing at the olympics"),
+        ("was it a sliver in beijign", "was it a silver in beijing"),
+        ("waht tiem did he clock", "what time did he clock"),
+        ("porke se retiro yeferson", "porque se retiro jefferson"),
+        ("kual fue su medaya en pekin", "cual fue su medalla en pekin"),
+        ("he did it in one hour twenty minutes", "he did it in 1:20"),
+    ],
+)
+def test_the_shipped_analyzer_reads_typos_as_the_words_meant(typed: str, meant: str) -> None:
+    from tests.coredata import shipped_engine
+
+    analyzer = shipped_engine().matcher.analyzer
+    assert analyzer.analyze(typed).tokens == analyzer.analyze(meant).tokens
