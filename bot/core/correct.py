@@ -1,7 +1,10 @@
 """Word correction: reading a word as the one its writer meant before it is looked up. Chat
 spellings ("ikr"), stretched words ("pleasee"), split or joined words, typos of the vocabulary's
-words ("wolrd"), rare real words one edit from a domain word ("gould"), and a real word standing
-for half of a known expression. Kept apart from the analyzer, which only reads corrected words.
+words ("wolrd"), words spelled by ear ("porke", "wuz"), rare real words a slip from a far more
+common domain word ("sliver", "beet"), a real word standing for half of a known expression, and
+Spanish verb forms the word lists lack ("dijeron"). Of the words a typo may stand for, the
+likeliest slip wins (:func:`typo_cost`: keyboard neighbours, swaps, doubled letters, vowels and
+sounds heard alike). Kept apart from the analyzer, which only reads corrected words.
 """
 
 from __future__ import annotations
