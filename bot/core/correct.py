@@ -50,6 +50,9 @@ _CLITIC_RE = lazy(r"([a-z]{2,}(?:ar|er|ir|ando|iendo))(?:se|me|te|nos|os)?(?:lo|
 # are left out, being articles too.
 _CLITICS = frozenset({"le", "les", "se", "me", "te", "nos"})
 SHORT = 3  # a word this short is mended only by a dropped letter of a domain word
+# …or, spelled by ear, only into one of the commonest words: three letters are as often junk
+# ("viw", "olh") as a word heard ("wun", "wuz"), unless the word is very likely to be meant.
+_SHORT_TARGET_RANK = 1000
 
 # How likely each slip of the fingers is, as the cost of one edit: a key's neighbour, a swapped
 # pair, a doubled or dropped double letter are the commonest typos; a vowel for a vowel or a letter
@@ -329,8 +332,7 @@ class Corrector:
         """A three-letter non-word read as the one word it is a slip for: two letters swapped of any
         known word ("wsa" → was, "hwo" → how, "teh" → the), or its sound spelled another way ("iso" →
         hizo); else a domain word with one letter missing ("gld" → gold, "lng" → long) or one
-        changed for a vowel or a letter heard alike or the key beside it ("wun" → won, "wim" → win)
-        — only when the domain words that fit all mean one thing."""
+        vowel heard wrong ("wun" → won) — only when the domain words that fit all mean one thing."""
         swapped = self._swapped(word)
         if swapped:
             return swapped.pop() if len(swapped) == 1 else None  # several: read in context
@@ -338,42 +340,54 @@ class Corrector:
         if heard:
             return heard[0] if len(heard) == 1 else None
         choices = [w for w in self._by_initial.get(word[0]) or [] if len(w) in (SHORT, SHORT + 1)]
-        near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, processor=None, limit=8)
+        near = process.extract(word, choices, scorer=OSA.distance, score_cutoff=1, processor=None, limit=None)
         concepts = self._word_concept
         fits = {
             w
             for w, _d, _i in near
-            if concepts.get(w, NO_CONCEPT) != NO_CONCEPT and (len(w) > SHORT or self._one_slip(word, w))
+            if concepts.get(w, NO_CONCEPT) != NO_CONCEPT and (len(w) > SHORT or self._heard_wrong(word, w))
         }
-        if len({concepts[w] for w in fits}) != 1:
-            # Texting drops a vowel of any word ("mny" → many, "wht" → what): when one word fits.
-            unvowelled = {w for w in self._by_length.get(SHORT + 1, ()) if word in _vowel_dropped(w)}
-            if unvowelled:
-                return unvowelled.pop() if len(unvowelled) == 1 else None
-            return self._spelled_by_sound(word)
-        return min(fits, key=lambda w: (typo_cost(word, w), w))
+        # One word, or words heard alike that mean one thing ("wun": win or won); two spellings
+        # of a name a letter was dropped from ("ila": ilia or ilya?) are a guess.
+        heard_alike = all(len(w) == SHORT for w in fits) and len({concepts[w] for w in fits}) == 1
+        if len(fits) == 1 or (fits and heard_alike):
+            return min(fits, key=lambda w: (typo_cost(word, w), w))
+        if fits:
+            return None
+        # Texting drops the vowels of any word, all of them ("mny" → many, "wht" → what).
+        unvowelled = {w for w in self._by_length.get(SHORT + 1, ()) if word in _vowel_dropped(w)}
+        if unvowelled and not set(word) & _VOWELS:
+            return unvowelled.pop() if len(unvowelled) == 1 else None
+        return self._spelled_by_sound(word)
 
     def _spelled_by_sound(self, word: str) -> str | None:
-        """A three-letter word spelled as it sounds, a vowel and a letter of its sound both
-        changed ("wuz" → was): the one known word of its sound that two cheap slips reach, letter
-        for letter (no swap: "kno" is no "con")."""
+        """A three-letter word spelled as it sounds, a vowel changed and maybe a letter of the same
+        sound ("wuz" → was): the one known word of its sound that cheap slips reach, letter for
+        letter (no swap: "kno" is no "con")."""
         key = sound_key(word)
         costs = {
             w: typo_cost(word, w)
             for w in self._by_length.get(SHORT, ())
-            if sound_key(w) == key and _letter_for_letter(word, w)
+            if sound_key(w) == key
+            and _letter_for_letter(word, w)
+            and any(a != b and a in _VOWELS and b in _VOWELS for a, b in zip(word, w, strict=True))
         }
         best = sorted((cost, w) for w, cost in costs.items() if cost <= 2 * BY_EAR)
         if not best or (len(best) > 1 and best[1][0] == best[0][0]):
             return None
         return best[0][1]
 
+    def _heard_wrong(self, word: str, meant: str) -> bool:
+        """``word`` is ``meant``, one of the commonest words, with one vowel heard as another."""
+        return self._ranks.get(meant, RARE_RANK) <= _SHORT_TARGET_RANK and self._one_slip(word, meant)
+
     @staticmethod
     def _one_slip(word: str, meant: str) -> bool:
-        """``word`` is ``meant`` with one letter changed for one heard alike or for the key beside
-        it ("wun" → won, "wim" → win), the other letters in place."""
+        """``word`` is ``meant`` with one vowel heard as another ("wun" → won), the other letters
+        in place. (Not a neighbouring key: three random letters are too often one key from a
+        three-letter domain word.)"""
         changed = [(a, b) for a, b in zip(word, meant, strict=True) if a != b]
-        return len(changed) == 1 and _substitution(*changed[0]) <= NEAR_KEY
+        return len(changed) == 1 and changed[0][0] in _VOWELS and changed[0][1] in _VOWELS
 
     def _correct_swapped(self, word: str) -> str | None:
         """A rare real word read as the one far more common domain word it swaps two letters of,
