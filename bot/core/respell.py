@@ -16,8 +16,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 # Letters that sound alike in how English and Spanish speakers spell a name they heard.
-_SOUNDS = (("ph", "f"), ("ck", "k"), ("ch", "x"), ("sh", "x"), ("qu", "k"), ("c", "k"), ("q", "k"),
-           ("z", "s"), ("v", "b"), ("w", "u"), ("y", "i"), ("h", ""))
+# An English j is a Spanish y ("Yeferson"); a c before e or i is an s ("Pierce" for Perez).
+_SOUNDS = (("ph", "f"), ("ck", "k"), ("ch", "x"), ("sh", "x"), ("qu", "k"), ("ce", "se"), ("ci", "si"),
+           ("c", "k"), ("q", "k"), ("z", "s"), ("v", "b"), ("w", "u"), ("j", "y"), ("y", "i"), ("h", ""))
 _VOWELS_RE = re.compile(r"[aeiou]+")
 _REPEATS_RE = re.compile(r"(.)\1+")
 _MAX_PARTS = 3
@@ -50,6 +51,20 @@ def unstretch(word: str, rank: Callable[[str], int | None]) -> str:
         readings.append("".join(parts) + word[at:])
     ranked = [(r, reading) for reading in readings if (r := rank(reading)) is not None]
     return min(ranked)[1] if ranked else readings[0]
+
+
+# How a word is heard, vowels kept: the spellings of one sound in English and Latin-American
+# Spanish merged (soft c and z as s, qu and hard c as k, ll and y, b and v, w and u, silent h), so
+# that "kual"/"cual", "porke"/"porque", "iso"/"hizo", "medaya"/"medalla", "kwenka"/"cuenca" are one.
+_HEARD = (("ph", "f"), ("ck", "k"), ("ch", "x"), ("sh", "x"), ("qu", "k"), ("ce", "se"), ("ci", "si"), ("c", "k"),
+          ("q", "k"), ("z", "s"), ("v", "b"), ("ll", "y"), ("w", "u"), ("h", ""))  # fmt: skip
+
+
+def heard_as(word: str) -> str:
+    """``word`` as it sounds, vowels kept ("porque" → "porke", "hizo" → "iso", "medalla" → "medaya")."""
+    for spelled, sound in _HEARD:
+        word = word.replace(spelled, sound)
+    return _REPEATS_RE.sub(r"\1", word)
 
 
 def sound_key(word: str) -> str:

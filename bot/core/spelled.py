@@ -1,6 +1,7 @@
 """Spelled-out numbers read as digits: "nineteen ninety-six" → 1996, "two thousand eight" → 2008,
 "twenty-ninth" → 29th, "four point eight thousand" → 4800, "mil novecientos noventa y seis" → 1996,
-"cuatrocientos cincuenta y nueve" → 459.
+"cuatrocientos cincuenta y nueve" → 459; a time said in hours and minutes as the clock writes it:
+"one hour twenty minutes" → 1:20, "1 hora 20 minutos y 7 segundos" → 1:20:07, "an hour and 15" → 1:15.
 
 Only runs of two or more number words are read here; a single word ("one", "third") is left to the
 number-word table of the text analysis, which knows it already. The words are general language,
@@ -12,12 +13,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from bot.core.lazyre import lazy
 from bot.core.record import Frozen
 from bot.core.wordlists import word_classes
 
-__all__ = ["spell_out"]
+__all__ = ["clock_times", "spell_out"]
 
 _WORD_RE = re.compile(r"[a-z]+")
+_AMOUNT = r"\d{1,2}|[a-z]+"
+# "<h> hours [and] <m> minutes [and <s> seconds]": the minutes' word may go unsaid at the end of a
+# clause ("in an hour and 15?"), never before another word ("one hour 20 km").
+_DURATION_RE = lazy(
+    rf"\b(?P<h>{_AMOUNT}) (?:hours?|hrs?|horas?),? (?:and |y )?(?P<m>{_AMOUNT})"
+    rf"(?: (?:minutos|minutes|minute|mins|min)\b(?:,? (?:and |y )?(?P<s>{_AMOUNT}) (?:segundos|seconds?|secs?)\b)?"
+    r"|(?=\s*(?:[^\w\s]|$)))"
+)
+_ONE = frozenset({"a", "an"})  # "an hour"
+# The short written forms: "1h20", "1h 20min", "1h20m07s".
+_SHORT_DURATION_RE = lazy(r"\b(\d{1,2}) ?h ?([0-5]\d)(?: ?m(?:in)?(?: ?([0-5]\d) ?s)?)?\b")
 
 
 class _Words(Frozen):
@@ -55,7 +68,7 @@ def spell_out(text: str) -> str:
     w = _words()
     matches = list(_WORD_RE.finditer(text))
     if not any(m.group() in w.units or m.group() in w.scales for m in matches):
-        return text
+        return clock_times(text)
     out: list[str] = []
     at = 0
     i = 0
@@ -69,7 +82,30 @@ def spell_out(text: str) -> str:
         else:
             i += 1
     out.append(text[at:])
-    return "".join(out)
+    return clock_times("".join(out))
+
+
+def clock_times(text: str) -> str:
+    """``text`` with each time said in hours and minutes (and seconds) written as a clock does."""
+    if _SHORT_DURATION_RE.search(text):
+        text = _SHORT_DURATION_RE.sub(lambda m: f"{m[1]}:{m[2]}" + (f":{m[3]}" if m[3] else ""), text)
+    if "hour" not in text and "hora" not in text and "hr" not in text:
+        return text
+    units = _words().units
+
+    def amount(said: str | None, most: int) -> int | None:
+        if said is None:
+            return 0
+        value = 1 if said in _ONE else int(said) if said.isdigit() else units.get(said)
+        return value if value is not None and value <= most else None
+
+    def clock(m: re.Match[str]) -> str:
+        h, mins, secs = amount(m.group("h"), 23), amount(m.group("m"), 59), amount(m.group("s"), 59)
+        if h is None or mins is None or secs is None or not h:
+            return m.group()
+        return f"{h}:{mins:02d}" + (f":{secs:02d}" if m.group("s") else "")
+
+    return _DURATION_RE.sub(clock, text)
 
 
 def _read(matches: list[re.Match[str]], i: int, text: str, w: _Words) -> tuple[int, str | None]:
