@@ -43,6 +43,8 @@ class _Classes(Frozen):
         "remarks",
         "inverted",
         "reasons",
+        "others",
+        "reporting",
     )
     __slots__ = _fields
     openers: frozenset[str]
@@ -60,6 +62,8 @@ class _Classes(Frozen):
     remarks: frozenset[str]
     inverted: frozenset[str]  # openers of languages that invert ("what did he"): English
     reasons: frozenset[str]  # "because", "porque", "por_que" (two words): the asker's reason follows
+    others: frozenset[str]  # who else may hold a claim: "he", "she", "someone", "mi" (of "mi primo")
+    reporting: frozenset[str]  # verbs of saying or believing a claim: "says", "swears", "dice", "cree"
 
     def __init__(self, **classes: frozenset[str]) -> None:
         for name in self._fields:
@@ -101,6 +105,11 @@ def split_run_ons(words: list[str]) -> list[str]:
             out.append(ASIDE)  # "…what was his time xq no me acuerdo": the reason is the asker's
             lead, asked, skip = [], False, reason - 1
             continue
+        if asked and len(lead) >= MIN_BEFORE and _reports_a_claim(words, i, c):
+            # "…how many olympics was he in my coach says four": whose claim it is, and the claim,
+            # are context for the question, never a second one
+            out.append(ASIDE)
+            lead, asked = [], False
         start = _starts_question(words, i, lead, c)
         marker = word in c.markers or (word in c.late_markers and len(lead) > MIN_BEFORE)
         if marker or (start and len(lead) >= MIN_BEFORE):
@@ -123,6 +132,15 @@ def _reason_at(words: list[str], i: int, c: _Classes) -> int:
     if words[i] in c.reasons:
         return 1
     return 2 if i + 1 < len(words) and f"{words[i]}_{words[i + 1]}" in c.reasons else 0
+
+
+def _reports_a_claim(words: list[str], i: int, c: _Classes) -> bool:
+    """Does someone's claim start at word ``i``: "he says…", "my cousin swears…", "mi primo dice…"
+    (a pronoun, or a possessive and its noun, then a verb of saying or believing)?"""
+    if words[i] not in c.others or words[i - 1] in c.binders or words[i - 1] in c.auxiliaries:
+        return False  # "what did his coach say…", "where was he when he said…": the question's own words
+    after = words[i + 1 : i + 3]
+    return bool(after) and (after[0] in c.reporting or (words[i] in c.possessive and after[-1] in c.reporting))
 
 
 def _restarts(words: list[str], i: int, c: _Classes) -> bool:
