@@ -42,7 +42,7 @@ def thoughts(text: str) -> list[str]:
         # after a question, someone's claim (a pronoun, or a possessive and its noun, then a verb of
         # saying or believing) is a thought of its own: context, not a second question
         ("where did he grow up she says quito", ["where did he grow up", "she says quito"]),
-        ("how many titles did he win his brother swears three", ["how many titles did he win", "his brother swears three"]),
+        ("how many titles did he win his son swears three", ["how many titles did he win", "his son swears three"]),
         ("cuando se retiro alguien dijo que en 2010", ["cuando se retiro", "alguien dijo que en 2010"]),
         # "whom"/"whose" bind what follows, as "who" does: one question
         ("against whom did he lose in beijing", ["against whom did he lose in beijing"]),
