@@ -45,6 +45,8 @@ class _Classes(Frozen):
         "reasons",
         "others",
         "reporting",
+        "relatives",
+        "discourse",
     )
     __slots__ = _fields
     openers: frozenset[str]
@@ -64,6 +66,8 @@ class _Classes(Frozen):
     reasons: frozenset[str]  # "because", "porque", "por_que" (two words): the asker's reason follows
     others: frozenset[str]  # who else may hold a claim: "he", "she", "someone", "mi" (of "mi primo")
     reporting: frozenset[str]  # verbs of saying or believing a claim: "says", "swears", "dice", "cree"
+    relatives: frozenset[str]  # "who": a question word that as often opens a relative clause
+    discourse: frozenset[str]  # "so", "anyway", "ok": after one, a question word opens a question
 
     def __init__(self, **classes: frozenset[str]) -> None:
         for name in self._fields:
@@ -190,6 +194,10 @@ def _starts_question(words: list[str], i: int, lead: list[str], c: _Classes) -> 
             if k and w in c.auxiliaries:
                 return True
         return False
+    if word in c.relatives and after and after[0] in c.auxiliaries:
+        # "…near cuenca so who was his coach": "who" asks at a thought's start or after a discourse
+        # word; after a noun it is a relative ("the guy who was…")
+        return not lead or words[i - 1] in c.discourse
     if word in c.auxiliaries and after and after[0] in c.subjects:
         # "did he…" opening a thought, or "… did he win in sydney" after words that asked nothing
         # ("how much prize money did he…" is one question: its question word came first).

@@ -44,6 +44,9 @@ def thoughts(text: str) -> list[str]:
         ("where did he grow up she says quito", ["where did he grow up", "she says quito"]),
         ("how many titles did he win his son swears three", ["how many titles did he win", "his son swears three"]),
         ("cuando se retiro alguien dijo que en 2010", ["cuando se retiro", "alguien dijo que en 2010"]),
+        # "who" asks after a discourse word ("so", "anyway"), never after a noun
+        ("we drove past his town today so who was his coach", ["we drove past his town today so", "who was his coach"]),
+        ("we read about him ok who was he racing against", ["we read about him ok", "who was he racing against"]),
         # "whom"/"whose" bind what follows, as "who" does: one question
         ("against whom did he lose in beijing", ["against whom did he lose in beijing"]),
     ],
@@ -65,6 +68,7 @@ def test_a_new_thought_starts_a_clause(message: str, expected: list[str]) -> Non
         "what did his coach say about the race",  # the question's own subject says, no claim
         "what did the local people say about it",  # an auxiliary shortly before: its subject
         "where was he when he said goodbye",  # "when he said" binds it
+        "tell me about the coach who was with him in atlanta",  # "who" after a noun: a relative
     ],
 )
 def test_one_thought_stays_whole(message: str) -> None:
