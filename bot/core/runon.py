@@ -18,7 +18,7 @@ from functools import lru_cache
 from bot.core.record import Frozen
 from bot.core.wordlists import word_classes
 
-__all__ = ["ASIDE", "ASKER", "BOUNDARY", "split_run_ons"]
+__all__ = ["ASIDE", "ASKER", "BOUNDARY", "CARRIED", "split_run_ons"]
 
 BOUNDARY = "|"
 ASIDE = "|a"  # a boundary after which the asker gives a reason: the clause is an aside
@@ -86,6 +86,7 @@ def _classes() -> _Classes:
 
 
 ASKER = _classes().first_person  # "i", "my", "yo", "mi": a clause they open is the asker's own statement
+CARRIED = _classes().carried  # "hasta", "since": a preposition a question word carries ("hasta qué altura…")
 
 
 def split_run_ons(words: list[str]) -> list[str]:
