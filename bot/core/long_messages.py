@@ -115,14 +115,17 @@ class LongMessages(NearMisses):
             return None
         asked: list[str] = []
         context: list[str] = []
-        for clause, asks in zip(analysis.clauses, analysis.asking, strict=True):
+        last = max(k for k, asks in enumerate(analysis.asking) if asks)
+        asides = analysis.asides or (False,) * len(analysis.clauses)
+        for k, (clause, asks) in enumerate(zip(analysis.clauses, analysis.asking, strict=True)):
             if asks:
                 asked.extend(clause)
-            else:
+            elif k < last or not asides[k]:
+                # the asker's own words after the last question ("… i need it for a slide", "my
+                # cousin says 200km") are an afterthought, no topic
                 context.extend(t for t in clause if t not in analysis.unknown and t not in self._intents)
         if not asked:
             return None
-        last = max(k for k, asks in enumerate(analysis.asking) if asks)
         refs = self._referents(tuple(asked), analysis, last)
         asked.extend(refs)
         soft = frozenset(context) - frozenset(asked)

@@ -21,6 +21,12 @@ def first_fact(message: str) -> str | None:
         ("I rewatched the Atlanta final yesterday with my brother. what was his time in that one?", "atlanta-time"),
         ("we watched the 2008 final at my place. how far behind the winner was he in that one?", "beijing-silver"),
         ("Estuve viendo la final de Beijing con mi tío. ¿Qué medalla ganó en esa carrera?", "beijing-silver"),
+        # the asker's own words after the question are an afterthought, no topic of the answer
+        (
+            "My hips are done from years of tennis. I read Pérez stopped since his body was spent. "
+            "What exactly did he say about the reason he stopped? I feel that in my soul",
+            "retirement-reason",
+        ),
     ],
 )
 def test_a_question_refers_back_to_what_the_story_named(message: str, fact: str) -> None:
