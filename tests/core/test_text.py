@@ -531,3 +531,28 @@ def test_rare_real_words_are_not_forced_into_a_form(word: str, not_this: str) ->
 )
 def test_a_preposition_before_the_question_word_still_asks(question: str) -> None:
     assert analyze(f"sorry I am not good with computers. {question}").asking[-1] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "token"),
+    [
+        ("los Juegos de Australia", "sydney"),  # each host city's country, in both languages
+        ("the Games in Greece", "athens"),
+        ("una ciudad española", "spain"),  # and the country's gentilic
+        ("el campeonato coreano", "seoul"),
+    ],
+)
+def test_a_host_country_names_its_games(text: str, token: str) -> None:
+    assert token in shipped_engine().matcher.analyzer.analyze(text).tokens
+
+
+@pytest.mark.parametrize("text", ["en toda su carrera", "every year of his career", "cada año de su carrera"])
+def test_a_quantifier_names_nothing(text: str) -> None:
+    analysis = shipped_engine().matcher.analyzer.analyze(text)
+    assert not analysis.unknown
+
+
+@pytest.mark.parametrize("text", ["is that accurate", "can you verify that", "¿es cierto?", "¿puedes comprobarlo?"])
+def test_a_check_of_a_claim_names_nothing(text: str) -> None:
+    """Whether a claim is so is how it is asked; what it claims is the topic."""
+    assert shipped_engine().matcher.analyzer.analyze(text).tokens == ()
