@@ -15,6 +15,8 @@ from bot.core.clauses import CONFIRMING_RE, HYPOTHETICAL_RE, clause_leads, named
         ("hasta que altura subio | mi tia dice", [True, False], [False, True]),
         ("since when was it held", [True], [False]),
         ("from the town he left", [False], [False]),  # a preposition without a question word
+        ("en que ano gano | gracias de antemano", [True, False], [False, False]),  # "de" alone asks nothing
+        ("por favor | de donde es", [False, True], [False, False]),
     ],
 )
 def test_clause_leads(words: str, opens: list[bool], asides: list[bool]) -> None:
