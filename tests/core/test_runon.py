@@ -47,6 +47,8 @@ def thoughts(text: str) -> list[str]:
         # "who" asks after a discourse word ("so", "anyway"), never after a noun
         ("we drove past his town today so who was his coach", ["we drove past his town today so", "who was his coach"]),
         ("we read about him ok who was he racing against", ["we read about him ok", "who was he racing against"]),
+        # a Spanish plea for help after the question stands alone, as "porfa" does
+        ("cuando gano en atlanta ayudame porfa", ["cuando gano en atlanta", "ayudame", "porfa"]),
         # "whom"/"whose" bind what follows, as "who" does: one question
         ("against whom did he lose in beijing", ["against whom did he lose in beijing"]),
     ],
