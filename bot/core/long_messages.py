@@ -2,7 +2,10 @@
 
 When the whole message is not answered, its parts are tried: the tail that is itself a clear
 question, the asking clauses with the rest as soft context (or alone, when the rest names
-nothing the answer lacks), and a second clause's answer added when each clause is clear.
+nothing the answer lacks), and a second clause's answer added when each clause is clear. A
+question that names no year, place or person of its own ("how far behind was he in that one?")
+is read with those the story before it named; the asker's own words after the last question
+("… i need it for a slide") are an afterthought, no context.
 """
 
 from __future__ import annotations

@@ -6,9 +6,10 @@ rest, and its question word, no longer first in its clause, reads as a relative 
 he…"). This marks where a new thought plausibly starts, from word classes of general language
 (``data/runon.txt``): a direct question's opening (a question word then an auxiliary, "what year
 did…", "how many … did"), an inverted yes/no question ("… did he win in sydney"), a chat
-interjection ("lol", "jaja"), and a new statement by the asker after a question ("… i need it
-for class"). The matcher then reads the clauses as it reads punctuated ones: a clause that asks,
-with the others as soft context.
+interjection ("lol", "jaja"), a new statement by the asker after a question ("… i need it
+for class"), and someone's claim after it ("… he says four"), an aside like the asker's reason.
+The matcher then reads the clauses as it reads punctuated ones: a clause that asks, with the
+others as soft context.
 """
 
 from __future__ import annotations
