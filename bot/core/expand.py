@@ -70,6 +70,13 @@ _BOUNDARY_RE = re.compile(
 )
 
 
+# "how long did the ban last": "last" is the verb of how long something went on, not the last of a
+# series — what "how long" already asks (the lexicon reads "last" as the last race, the last Games).
+_LASTED_RE = lazy(
+    r"\b(how long (?:did|does|do|will|would|could|can|has|had) (?:[a-z0-9]+ ){1,4}?)last\b(?=\s*(?:$|[?.!,;]|for\b))"
+)
+
+
 @lru_cache(maxsize=16)
 def expand(text: str) -> str:
     """Folded text with contractions expanded, numbers normalised and clause boundaries marked
@@ -82,6 +89,8 @@ def expand(text: str) -> str:
     if _SPELLED_UNIT_RE.search(text):  # "twenty k walk" is "20 k walk": spelled, then normalised
         text = _SPELLED_UNIT_RE.sub(lambda m: _NUMBER_WORDS[m.group(1)] + m.group(2), text)
     text = normalise_numbers(text)
+    if "last" in text:
+        text = _LASTED_RE.sub(r"\1", text)
     if "'" in text:
         text = _POSSESSIVE_RE.sub(" ", text).replace("'", " ")
     text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something

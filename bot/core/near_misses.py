@@ -68,6 +68,11 @@ _ANCHOR_RE = lazy(
     r"(?:the |el |la |los |las )?([a-z]{4,})\b"
 )
 _YEARS_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# "after Luis Chocho", "besides Borchin", "aparte de Markov": a person set aside from what is asked.
+_EXCLUDED_RE = lazy(
+    r"\b(?:after|besides|other than|apart from|aside from|except|instead of|before|despues de|ademas de|"
+    r"aparte de|excepto|salvo|en vez de|antes de)\s+(?:the |el |la |don |mr |senor )?([a-z]+)"
+)
 
 
 class NearMisses(EventChecks):
@@ -236,6 +241,8 @@ class NearMisses(EventChecks):
         if _CHOICE_RE.search(folded) or _WHO_HE_IS_RE.search(folded) is not None:
             return result  # "who was younger, Pérez or Markov?": which of them, him among them
         indexes = [self.facts.facts.index(c.fact) for c in result.answers]
+        if self._names_only_the_excluded(folded, analysis, indexes[0]):
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
         if _HIM_RE.search(folded) is not None:
             if any(PERSON in self._fact_kinds[i] for i in indexes):
                 return result
@@ -244,6 +251,18 @@ class NearMisses(EventChecks):
             # (gold), not that he came fourth; a "who" not about winning is left to the scores.
             return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _names_only_the_excluded(self, folded: str, analysis: Analysis, index: int) -> bool:
+        """ "Who coached him after Luis Chocho?", "who else besides Borchin…": a person the question
+        sets aside is not who it asks for — a fact naming no one else cannot say who."""
+        people = self.facts.lexicon.people
+        excluded = set()
+        for found in _EXCLUDED_RE.finditer(folded):
+            token, _ = self.analyzer._canonical(found.group(1), analysis.lang)
+            if token in people:
+                excluded.add(token)
+        named = self._answer_tokens[index] & people
+        return bool(excluded) and bool(named) and named <= excluded
 
     def _future_checked(self, text: str, result: MatchResult) -> MatchResult:
         """ "When are the next Olympics?" asks about what comes after now; the article ends years

@@ -35,6 +35,7 @@ DOMAIN_MISS_WEIGHT = 3.0  # a known concept no fact covers ("nowadays", "weather
 TOPIC_DISCOUNT = 0.5  # how much of a topic word a phrasing lacks is forgiven in its closeness
 SOFT_MISS = 0.25  # how much an unexplained context word of a rambling message counts
 RATIO_FACTS = 3  # how many leading facts get the (costlier) rapidfuzz ratio
+LIGHT_RANK = 100  # words commoner than this ("take", "make") keep a fact's weight for them (see _miss_weight)
 UNSAID_RANK = 300  # of a question about someone else, a word rarer than this is a detail asked
 RELATED_CREDIT = 1.0  # how much of an unknown word's weight a fact explains with its thesaurus concept
 ANSWER_EXPLAINS = 0.7  # how much of a word's weight a fact explains with its answer alone
@@ -113,6 +114,11 @@ class Scorer(FactIndex):
         if token in self._idf:
             weight = self._idf[token]
             strong = strict or self._is_strong(token)
+            if not strong and token not in self._concepts and analysis.ranks.get(token, RARE_RANK) >= LIGHT_RANK:
+                # "where were the Olympics held": a fact's everyday word ("held") is no topic of its
+                # own; missing, it weighs no more than a word no fact knows of its frequency. The
+                # commonest words ("take", "come") mean what they govern ("take him to"): kept whole.
+                weight = min(weight, self._rarity(token, analysis))
             return weight * (STRONG_MULTIPLIER if strong else DOMAIN_MULTIPLIER)
         if token in self._concepts or token[:1].isdigit() or token.startswith("about_"):
             return DOMAIN_MISS_WEIGHT

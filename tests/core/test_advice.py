@@ -27,6 +27,11 @@ from tests.coredata import shipped_engine
         ("how did he start walking", False),
         ("what advice did his coach give him", False),
         ("¿cómo puedo saber cuándo se retiró?", False),
+        # a plan or a routine made for the asker
+        ("can you give me a beginner race walking training plan", True),
+        ("hazme una rutina de marcha para principiantes", True),
+        ("give me the date he retired", False),
+        ("what plans did he have after retiring", False),
     ],
 )
 def test_advice_to_the_asker_is_told_apart(text: str, advice: bool) -> None:

@@ -912,3 +912,17 @@ def test_a_medal_named_with_a_word_of_losing_is_not_contradicted_by_another_plac
 )
 def test_a_check_about_another_person_is_not_settled_by_a_fact_that_does_not_say_it(question: str) -> None:
     assert ask(question).verdict not in ("yes", "no")
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("Who coached Pérez later in his career after Luis Chocho?", False),  # Chocho is set aside
+        ("who beat him in beijing besides borchin", False),
+        ("¿quién lo entrenó además de Luis Chocho?", False),
+        ("who coached him as a boy", True),
+        ("who beat him in beijing", True),
+    ],
+)
+def test_a_person_set_aside_is_not_who_is_asked(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered

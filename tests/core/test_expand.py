@@ -30,3 +30,16 @@ def test_detect_language_weighs_marks_and_marker_words() -> None:
     lexicon = Lexicon(spanish_markers=frozenset({"cuando"}), english_markers=frozenset({"when", "did"}))
     assert detect_language("¿cuándo ganó?", lexicon) == "es"
     assert detect_language("when did it start", lexicon) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("how long did the ban last", False),  # the verb: how long it went on
+        ("how long did his last race last?", True),  # the first "last" is his last race
+        ("how long was his last race", True),
+        ("what was his last race", True),
+    ],
+)
+def test_last_as_the_verb_of_how_long_is_dropped(text: str, kept: bool) -> None:
+    assert ("last" in expand(text).split()) is kept

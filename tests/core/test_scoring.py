@@ -6,6 +6,7 @@ import pytest
 
 from bot.core.scoring import MAX_UNKNOWN_WEIGHT, MIN_UNKNOWN_WEIGHT, PIVOT_RANK, UNKNOWN_WORD_WEIGHT, Scorer
 from bot.core.text import Analysis
+from tests.coredata import shipped_engine
 
 
 def weight(rank: int) -> float:
@@ -41,3 +42,11 @@ def test_a_topic_word_a_phrasing_lacks_costs_little_closeness() -> None:
     topical = matcher.score(matcher.analyzer.analyze("when did he retire from athletics"))[0]
     assert plain.index == topical.index
     assert topical.similarity > 0.7 * plain.similarity  # 0.66 when the topic word counted in full
+
+
+def test_an_everyday_word_of_one_fact_is_no_topic_of_its_own() -> None:
+    """ "held" is in one fact's text ("a news conference held for the final"); asking where the
+    Olympics he won were held is no question about that fact, and the word costs the gold fact
+    no more than any everyday word would."""
+    result = shipped_engine().matcher.match("where were the olympics he won held?")
+    assert result.fact is not None and result.fact.id == "atlanta-gold"
