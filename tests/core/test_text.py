@@ -199,7 +199,7 @@ def test_an_inflection_of_a_known_word_is_not_unknown() -> None:
 @pytest.mark.parametrize(
     ("text", "paired"),
     [
-        ("what was his favourite colour", True),  # two unknown words in a row: one new thing
+        ("what was his favourite band", True),  # two unknown words in a row: one new thing
         ("could you refresh my memory", False),  # a word between them: two things, no name
         ("le ruego me diga", False),
     ],
