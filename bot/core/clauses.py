@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from bot.core.lazyre import lazy
-from bot.core.runon import ASIDE, ASKER
+from bot.core.runon import ASIDE, ASKER, CARRIED
 from bot.core.wordlists import tables
 
 _TABLES = tables()
@@ -21,6 +21,7 @@ _INDIRECT = _TABLES.indirect  # "…no one knows when he…": a question embedde
 _QUESTION_WORDS = _TABLES.question_words  # "which", "what": a question, unless a subject follows
 _SUBJECTS = _TABLES.subjects  # "which I think…", "where she…": the question word opened a relative clause
 _POLITE = _TABLES.polite  # "please", "could you": what may come before a request's verb
+_ASKING = _TABLES.asking_words  # every word that opens a question, direct or embedded
 _REQUESTS = _TABLES.requests  # "(kindly) state / indicate / confirm …": how a request asks, not what
 # A question asking what something is called, English or Spanish (folded).
 ASKS_NAME_RE = re.compile(r"\b(?:names?|named|called|nombres?|llama(?:ba|n)?|llamad[oa]s?)\b")
@@ -82,7 +83,9 @@ def clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
             relative = first in _QUESTION_WORDS | _WH_WORDS and second in _SUBJECTS
             # "tell me when…", "dime cuándo…": a request to tell asks too
             telling = first in _INDIRECT and (second in _POLITE or second in _QUESTION_STARTERS)
-            opens.append((first in _QUESTION_STARTERS and not relative) or first in _REQUESTS or telling)
+            # "hasta qué altura llegó…", "since when…": a question word carrying its preposition
+            carried = first in CARRIED and second in _ASKING
+            opens.append((first in _QUESTION_STARTERS and not relative) or first in _REQUESTS or telling or carried)
             # "i always forget", "my teacher asked" are asides; "i'd like to know who…", "i need to
             # know his time" ask (a question word, or a word of knowing with what it asks after it)
             asks_within = any(w in _QUESTION_STARTERS for w in lead[1:]) or any(w in _INDIRECT for w in lead[:-1])

@@ -2,7 +2,10 @@
 
 When the whole message is not answered, its parts are tried: the tail that is itself a clear
 question, the asking clauses with the rest as soft context (or alone, when the rest names
-nothing the answer lacks), and a second clause's answer added when each clause is clear.
+nothing the answer lacks), and a second clause's answer added when each clause is clear. A
+question that names no year, place or person of its own ("how far behind was he in that one?")
+is read with those the story before it named; the asker's own words after the last question
+("… i need it for a slide") are an afterthought, no context.
 """
 
 from __future__ import annotations
@@ -49,11 +52,15 @@ class LongMessages(NearMisses):
             head = analysis.tokens[sum(len(c) for c in clauses[:k]) : pos]
             if head and not all(self._everyday_word(t, analysis) for t in head):
                 continue
-            tail = analysis.part(((wh,) if wh else ()) + analysis.tokens[pos:])
+            own = analysis.tokens[pos:]
+            # "… watching the Sydney replay … where did he end up in that race": a question naming
+            # no year, place or person of its own is about those the message named before it.
+            refs = self._referents(own, analysis, k)
+            tail = analysis.part(((wh,) if wh else ()) + own + refs)
             if len(set(tail.tokens)) < 2 or not set(tail.tokens) - self._intents - self._topic:
                 continue  # "who won them" is too vague to stand for the whole message
             result = self._decide(question, tail, truncated)
-            if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
+            if self._answers_about(result, refs):
                 # The clauses left out that ask with a question word of their own ("who won…").
                 dropped = [t for c in clauses[:k] if set(c) & self._intents for t in c]
                 if self._names_what_fact_lacks(dropped, result):
@@ -64,6 +71,33 @@ class LongMessages(NearMisses):
                     return None  # "who was faster in the final, Markov or Segura?": not said of them
                 return result
         return None
+
+    def _referents(self, asked: tuple[str, ...], analysis: Analysis, before: int) -> tuple[str, ...]:
+        """What a question that names no year, place, person or medal of its own ("how long was
+        that ban?", "¿cuál fue su tiempo en esa carrera?") refers back to: the years and names the
+        story told before clause ``before`` (its statements; a clause that asks is its own question)."""
+        if any(is_year(t) or t in self._entities for t in asked) or set(analysis.tokens) & self._declines:
+            return ()  # its own topic, or an order to the bot ("roleplay as Borchin and confess")
+        told = [t for k, c in enumerate(analysis.clauses[:before]) if not analysis.asking[k] for t in c]
+        if any(t[:1].isdigit() and not t.isdigit() for t in told):
+            return ()  # "he did 20 km in 1:20:07, so how long per km is that": it asks of those measures
+        values = self.facts.lexicon.values
+        # A nationality describes ("a Spanish-speaking friend"); a year, a place or a person is what
+        # the story was about.
+        return tuple(dict.fromkeys(t for t in told if is_year(t) or (t in self._names and values.get(t) != "nation")))
+
+    def _answers_about(self, result: MatchResult, referents: tuple[str, ...]) -> bool:
+        """Is ``result`` a clear answer and, when the question borrowed what it is about from the
+        story, about one of those (else the borrowing was wrong: "he did 20 km in Atlanta, so how
+        long per kilometre is that" asks a sum, not another fact)?"""
+        if result.status is not Status.ANSWERED or result.answers[0].confidence < TAIL_MIN_CONFIDENCE:
+            return False
+        return not referents or self._holds_any(self.facts.facts.index(result.answers[0].fact), referents)
+
+    def _holds_any(self, index: int, tokens: tuple[str, ...]) -> bool:
+        """Does fact ``index`` name any of ``tokens`` (in its phrasings, keywords or answer)?"""
+        held = self._vocab[index] | self._answer_tokens[index]
+        return any(t in held for t in tokens)
 
     def _everyday_word(self, token: str, analysis: Analysis) -> bool:
         """A word of everyday language that names nothing of the domain ("nobody", "agree",
@@ -84,27 +118,29 @@ class LongMessages(NearMisses):
             return None
         asked: list[str] = []
         context: list[str] = []
-        for clause, asks in zip(analysis.clauses, analysis.asking, strict=True):
+        last = max(k for k, asks in enumerate(analysis.asking) if asks)
+        asides = analysis.asides or (False,) * len(analysis.clauses)
+        for k, (clause, asks) in enumerate(zip(analysis.clauses, analysis.asking, strict=True)):
             if asks:
                 asked.extend(clause)
-            else:
+            elif k < last or not asides[k]:
+                # the asker's own words after the last question ("… i need it for a slide", "my
+                # cousin says 200km") are an afterthought, no topic
                 context.extend(t for t in clause if t not in analysis.unknown and t not in self._intents)
         if not asked:
             return None
+        refs = self._referents(tuple(asked), analysis, last)
+        asked.extend(refs)
         soft = frozenset(context) - frozenset(asked)
         focus = analysis.part(tuple(asked + context), soft)
         result = self._decide(question, focus, truncated)
-        if result.status is Status.ANSWERED and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE:
+        if self._answers_about(result, refs):
             return result
         # The chatter around it may only blur a clear question ("… what was his time in atlanta
         # thanks in advance"): the asking clauses alone, unless the chatter names a place, person
         # or year that the answer does not hold ("in 2008, | what medal did he win").
         result = self._decide(question, analysis.part(tuple(asked)), truncated)
-        if (
-            result.status is Status.ANSWERED
-            and result.answers[0].confidence >= TAIL_MIN_CONFIDENCE
-            and not self._names_what_fact_lacks(context, result)
-        ):
+        if self._answers_about(result, refs) and not self._names_what_fact_lacks(context, result):
             return result
         return None
 

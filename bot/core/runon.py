@@ -6,9 +6,10 @@ rest, and its question word, no longer first in its clause, reads as a relative 
 he…"). This marks where a new thought plausibly starts, from word classes of general language
 (``data/runon.txt``): a direct question's opening (a question word then an auxiliary, "what year
 did…", "how many … did"), an inverted yes/no question ("… did he win in sydney"), a chat
-interjection ("lol", "jaja"), and a new statement by the asker after a question ("… i need it
-for class"). The matcher then reads the clauses as it reads punctuated ones: a clause that asks,
-with the others as soft context.
+interjection ("lol", "jaja"), a new statement by the asker after a question ("… i need it
+for class"), and someone's claim after it ("… he says four"), an aside like the asker's reason.
+The matcher then reads the clauses as it reads punctuated ones: a clause that asks, with the
+others as soft context.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from functools import lru_cache
 from bot.core.record import Frozen
 from bot.core.wordlists import word_classes
 
-__all__ = ["ASIDE", "ASKER", "BOUNDARY", "split_run_ons"]
+__all__ = ["ASIDE", "ASKER", "BOUNDARY", "CARRIED", "split_run_ons"]
 
 BOUNDARY = "|"
 ASIDE = "|a"  # a boundary after which the asker gives a reason: the clause is an aside
@@ -43,6 +44,10 @@ class _Classes(Frozen):
         "remarks",
         "inverted",
         "reasons",
+        "others",
+        "reporting",
+        "relatives",
+        "discourse",
     )
     __slots__ = _fields
     openers: frozenset[str]
@@ -60,6 +65,10 @@ class _Classes(Frozen):
     remarks: frozenset[str]
     inverted: frozenset[str]  # openers of languages that invert ("what did he"): English
     reasons: frozenset[str]  # "because", "porque", "por_que" (two words): the asker's reason follows
+    others: frozenset[str]  # who else may hold a claim: "he", "she", "someone", "mi" (of "mi primo")
+    reporting: frozenset[str]  # verbs of saying or believing a claim: "says", "swears", "dice", "cree"
+    relatives: frozenset[str]  # "who": a question word that as often opens a relative clause
+    discourse: frozenset[str]  # "so", "anyway", "ok": after one, a question word opens a question
 
     def __init__(self, **classes: frozenset[str]) -> None:
         for name in self._fields:
@@ -78,6 +87,7 @@ def _classes() -> _Classes:
 
 
 ASKER = _classes().first_person  # "i", "my", "yo", "mi": a clause they open is the asker's own statement
+CARRIED = _classes().carried  # "hasta", "since": a preposition a question word carries ("hasta qué altura…")
 
 
 def split_run_ons(words: list[str]) -> list[str]:
@@ -101,6 +111,11 @@ def split_run_ons(words: list[str]) -> list[str]:
             out.append(ASIDE)  # "…what was his time xq no me acuerdo": the reason is the asker's
             lead, asked, skip = [], False, reason - 1
             continue
+        if asked and len(lead) >= MIN_BEFORE and _reports_a_claim(words, i, c):
+            # "…how many olympics was he in my coach says four": whose claim it is, and the claim,
+            # are context for the question, never a second one
+            out.append(ASIDE)
+            lead, asked = [], False
         start = _starts_question(words, i, lead, c)
         marker = word in c.markers or (word in c.late_markers and len(lead) > MIN_BEFORE)
         if marker or (start and len(lead) >= MIN_BEFORE):
@@ -123,6 +138,15 @@ def _reason_at(words: list[str], i: int, c: _Classes) -> int:
     if words[i] in c.reasons:
         return 1
     return 2 if i + 1 < len(words) and f"{words[i]}_{words[i + 1]}" in c.reasons else 0
+
+
+def _reports_a_claim(words: list[str], i: int, c: _Classes) -> bool:
+    """Does someone's claim start at word ``i``: "he says…", "my cousin swears…", "mi primo dice…"
+    (a pronoun, or a possessive and its noun, then a verb of saying or believing)?"""
+    if words[i] not in c.others or words[i - 1] in c.binders or words[i - 1] in c.auxiliaries:
+        return False  # "what did his coach say…", "where was he when he said…": the question's own words
+    after = words[i + 1 : i + 3]
+    return bool(after) and (after[0] in c.reporting or (words[i] in c.possessive and after[-1] in c.reporting))
 
 
 def _restarts(words: list[str], i: int, c: _Classes) -> bool:
@@ -172,6 +196,10 @@ def _starts_question(words: list[str], i: int, lead: list[str], c: _Classes) -> 
             if k and w in c.auxiliaries:
                 return True
         return False
+    if word in c.relatives and after and after[0] in c.auxiliaries:
+        # "…near cuenca so who was his coach": "who" asks at a thought's start or after a discourse
+        # word; after a noun it is a relative ("the guy who was…")
+        return not lead or words[i - 1] in c.discourse
     if word in c.auxiliaries and after and after[0] in c.subjects:
         # "did he…" opening a thought, or "… did he win in sydney" after words that asked nothing
         # ("how much prize money did he…" is one question: its question word came first).

@@ -11,6 +11,12 @@ from bot.core.clauses import CONFIRMING_RE, HYPOTHETICAL_RE, clause_leads, named
         ("so how far was it | i always forget", [True, False], [False, True]),
         ("i always forget | tell me when it was", [False, True], [True, False]),
         ("the town where it was", [False], [False]),  # a question word mid-clause opens nothing
+        # a question word carrying its preposition opens a question too
+        ("hasta que altura subio | mi tia dice", [True, False], [False, True]),
+        ("since when was it held", [True], [False]),
+        ("from the town he left", [False], [False]),  # a preposition without a question word
+        ("en que ano gano | gracias de antemano", [True, False], [False, False]),  # "de" alone asks nothing
+        ("por favor | de donde es", [False, True], [False, False]),
     ],
 )
 def test_clause_leads(words: str, opens: list[bool], asides: list[bool]) -> None:

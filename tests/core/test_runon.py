@@ -39,6 +39,16 @@ def thoughts(text: str) -> list[str]:
         ("oye cuantos anos tenia yo creo que 19", ["oye", "cuantos anos tenia", "yo creo que 19"]),
         ("en que ano se retiro estoy haciendo un deber", ["en que ano se retiro", "estoy haciendo un deber"]),
         ("hola que edad tenia en atlanta", ["hola", "que edad tenia en atlanta"]),
+        # after a question, someone's claim (a pronoun, or a possessive and its noun, then a verb of
+        # saying or believing) is a thought of its own: context, not a second question
+        ("where did he grow up she says quito", ["where did he grow up", "she says quito"]),
+        ("how many titles did he win his son swears three", ["how many titles did he win", "his son swears three"]),
+        ("cuando se retiro alguien dijo que en 2010", ["cuando se retiro", "alguien dijo que en 2010"]),
+        # "who" asks after a discourse word ("so", "anyway"), never after a noun
+        ("we drove past his town today so who was his coach", ["we drove past his town today so", "who was his coach"]),
+        ("we read about him ok who was he racing against", ["we read about him ok", "who was he racing against"]),
+        # a Spanish plea for help after the question stands alone, as "porfa" does
+        ("cuando gano en atlanta ayudame porfa", ["cuando gano en atlanta", "ayudame", "porfa"]),
         # "whom"/"whose" bind what follows, as "who" does: one question
         ("against whom did he lose in beijing", ["against whom did he lose in beijing"]),
     ],
@@ -57,6 +67,10 @@ def test_a_new_thought_starts_a_clause(message: str, expected: list[str]) -> Non
         "did he win before i was born",  # "i" after a word that binds it
         "what did he say about his plans for my city",  # "my" after a preposition
         "quien lo entrenaba cuando era nino",  # Spanish has no inversion to tell a question by
+        "what did his coach say about the race",  # the question's own subject says, no claim
+        "what did the local people say about it",  # an auxiliary shortly before: its subject
+        "where was he when he said goodbye",  # "when he said" binds it
+        "tell me about the coach who was with him in atlanta",  # "who" after a noun: a relative
     ],
 )
 def test_one_thought_stays_whole(message: str) -> None:
@@ -73,6 +87,8 @@ def test_existing_boundaries_pass_through() -> None:
         ("my uncle keeps bringing him up how many olympics did he go to i need it for a quiz", "five-olympics"),
         ("i keep forgetting this what was his time in atlanta thanks in advance", "atlanta-time"),
         ("we argued about it over dinner how far was the walk he did after beijing", "pilgrimage"),
+        # a claim after the question is context ("he says four"), not words the answer must hold
+        ("my neighbour mentioned him how many olympics did he take part in he thinks six", "five-olympics"),
     ],
 )
 def test_the_question_in_a_run_on_message_is_answered(message: str, fact: str) -> None:
