@@ -37,6 +37,7 @@ from bot.core.claims import asks_a_value, claim_of, states_a_claim
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
+from bot.core.expand import TOKEN_RE, expand
 from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
 from bot.core.followup import leans_on_previous, relative_year, years_away
 from bot.core.index import about_other, is_year
@@ -183,7 +184,7 @@ class Matcher(LongMessages):
         text = repaired(text, self._kind_of_word)  # "…at the Sydney Games, sorry, I meant Atlanta"
         detected = detect_language(text, self.facts.lexicon)
         reply_lang = lang or detected
-        if not has_words(text):  # emoji, symbols, circled letters: nothing is asked
+        if not has_words(text) or self._one_mended_word(text):  # emoji, symbols, "olliii": nothing is asked
             return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
         analysis = self.analyzer.analyze(text, detected)
         claim = claim_of(fold(text))
@@ -278,6 +279,14 @@ class Matcher(LongMessages):
         if result.status is Status.ANSWERED:
             result = self._verdict(analysis, result)
         return result
+
+    def _one_mended_word(self, text: str) -> bool:
+        """A message of one word the reader had to mend ("olliii", "neyyyt"), not asked with a
+        question mark: a guess at a word is too little to answer with a fact (keyboard mashing)."""
+        if "?" in text:
+            return False
+        words = [w for w in TOKEN_RE.findall(expand(text)) if w[:1] != "|"]
+        return len(words) == 1 and self.analyzer.mended(words) != words
 
     def _kind_of_word(self, word: str) -> str | None:
         """The kind of value one written word names (a place, a year, a person, a medal, a

@@ -127,6 +127,10 @@ class Analyzer:
         concept = self._word_concept.get(word) or self._stem_concept.get((stem(word, lang), lang))
         return "§" + concept if concept and concept != NO_CONCEPT else stem(word, lang)
 
+    def mended(self, words: list[str]) -> list[str]:
+        """``words`` as the corrector reads them (respelled, typos mended, stretched letters cut)."""
+        return self._corrector.spell(words)
+
     def _related_concept(self, word: str, lang: str) -> str | None:
         """The concept an unknown English word is a rarer word for, through the thesaurus."""
         if lang != "en":

@@ -389,3 +389,30 @@ def test_what_he_is_known_for_gets_the_facts_that_say_who_he_is(question: str) -
 def test_the_country_he_represented_is_where_he_is_from(question: str) -> None:
     result = ask(question)
     assert result.status is Status.ANSWERED and result.fact.id == "hometown"
+
+
+def test_three_thousand_keyboard_mashes_are_never_answered() -> None:
+    """Letters hit near each other on a keyboard ("asdfgh jkjk", "olliii"): no word of a language,
+    even when one can be mended into a word."""
+    import random
+
+    rng = random.Random(1)
+    rows = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+    matcher = shipped_engine().matcher
+    answered = []
+    for _ in range(3000):
+        words = []
+        for _ in range(rng.randint(1, 4)):
+            row = rng.choice(rows)
+            start = rng.randint(0, len(row) - 2)
+            keys = row[max(0, start - 2) : start + 3] + rng.choice(rows)[start : start + 2]
+            words.append("".join(rng.choice(keys) for _ in range(rng.randint(3, 9))))
+        text = " ".join(words)
+        if matcher.match(text).status is Status.ANSWERED:
+            answered.append(text)
+    assert answered == []
+
+
+@pytest.mark.parametrize(("text", "answered"), [("olliii", False), ("retirment?", True), ("olympics", True)])
+def test_one_mended_word_without_a_question_mark_is_no_question(text: str, answered: bool) -> None:
+    assert (shipped_engine().matcher.match(text).status is Status.ANSWERED) is answered
