@@ -30,7 +30,7 @@ from bot.core.measures import (
 from bot.core.numbers import normalise_numbers
 from bot.core.respell import sound_key
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.scoring import PIVOT_RANK
+from bot.core.scoring import PIVOT_RANK, UNSAID_RANK
 from bot.core.text import RARE_RANK, Analysis, fold
 from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_COVERAGE, MIN_EVIDENCE, PART_MIN_COVERAGE, RERANK_WITHIN
 from bot.core.two_topics import TIMELINE
@@ -181,9 +181,12 @@ class ClaimChecks(FollowUps):
         # the event's place or year: "he finished second in Atlanta" checks the Atlanta medal.
         def filler(t: str) -> bool:
             # "went up to", "a full minute": an everyday word no concept names says nothing a fact must hold.
+            # A word no fact uses says something none holds ("carried the flag"), unless it is one of the
+            # commonest, light verbs that only carry a claimed value ("took silver", "gave a time").
             if t in self._concepts or kind_of(t) is not None or t in self._compare:
                 return False
-            return t in self._idf and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK
+            rank = analysis.ranks.get(t, RARE_RANK)
+            return rank <= PIVOT_RANK if t in self._idf else rank <= UNSAID_RANK
 
         def missing_from(i: int) -> set[str]:
             # A value is checked against what the fact states, not its phrasings ("was he at three

@@ -69,8 +69,24 @@ def test_claims_and_checks_are_confirmed_or_corrected(question: str, fact_id: st
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("in seoul he took bronze, right?", "junior-gold"),  # "took": a light verb carrying the medal
+        ("at the 1992 junior worlds he took silver?", "junior-gold"),
+        ("he gave a time of 1:25 in atlanta, yeah?", "atlanta-time"),  # "gave" carries the time
+    ],
+)
+def test_a_light_verb_no_fact_uses_does_not_sink_a_claimed_value(question: str, fact_id: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == "no"
+
+
+@pytest.mark.parametrize(
     "question",
     [
+        "he carried ecuador's flag in atlanta, right?",  # "carried" is no light verb: a claim no fact holds
         "he won gold in london",  # the topic is clear; London is nothing the article can check
         "pretty sure he carried ecuador's flag at the opening ceremony in 96",  # mostly unknown words
         "i heard borchin's gold was officially handed over to perez in 2016",  # the fact tells two years
