@@ -79,6 +79,14 @@ def _placed_word(folded: str, token: str) -> str | None:
     return found.group(1) if found else None
 
 
+# A nationality's forms ("Peruvian", "Chinese", "ucraniano", "costarricense", "panameño") and the
+# trades and creeds that share an ending ("vegetarian", "politician"); the verbs that give one.
+_DEMONYM = lazy(r"(?:ian|ean|ese|ano|ana|ense|eno|ena|ino|ina)$")
+_NOT_DEMONYM = lazy(r"(?:ician|arian)$")
+_COPULA = r"\b(?:was|is|were|be|been|era|es|fue|eran|son|sea)\s+"
+COUNTRY = "country"  # the lexicon's concept for a nation or nationality
+
+
 # "no" denying inside a claim, not a closing tag "…, ¿no?" nor an opening one ("¿no era que…?", "¿no que…?")
 TIME, COUNT = "q_time", "q_count"  # the lexicon's concepts for a clock time and a count
 
@@ -149,15 +157,22 @@ class ClaimChecks(FollowUps):
         # A rare word no fact knows after "in", "from", "en" is a place claimed ("won in Tokyo"):
         # a value to check against the place the fact holds, not a detail no fact can check.
         # Only when it is the one value checked: "retired in 2012 after London" checks the year.
-        claimed: frozenset[str] = frozenset()
-        if not any(self._value_kind(t) is not None for t in analysis.tokens):
-            claimed = self._claimed_places(question, analysis)
+        # So is a rare word of a nationality's form said of someone ("he was Peruvian", "era
+        # ucraniano"): a nation claimed, checked against the nation the fact holds.
+        # A nationality is said of a person, who may be named ("Markov was Ukrainian").
+        claimed_kinds: dict[str, str] = {}
+        kinds = {self._value_kind(t) for t in analysis.tokens} - {None}
+        if not kinds - {"person"}:
+            claimed_kinds = {t: "nation" for t in self._claimed_nations(question, analysis)}
+        if not kinds:
+            claimed_kinds |= {t: "place" for t in self._claimed_places(question, analysis)}
+        claimed = frozenset(claimed_kinds)
 
         def kind_of(t: str) -> str | None:
-            return "place" if t in claimed else self._value_kind(t)
+            return claimed_kinds.get(t) or self._value_kind(t)
 
         def checkable(t: str, i: int) -> bool:
-            return "place" in self._said_kinds(i) if t in claimed else self._checkable(t, i)
+            return claimed_kinds[t] in self._said_kinds(i) if t in claimed else self._checkable(t, i)
 
         values = {t for t in analysis.tokens if kind_of(t) is not None}
         unverified = set(analysis.unknown) - self._compare - claimed
@@ -170,6 +185,8 @@ class ClaimChecks(FollowUps):
         analysis = analysis.replace(subjects=analysis.subjects - people)
         query = set(analysis.tokens) - unverified
         asks = self._implied(query)
+        if "nation" in claimed_kinds.values() and COUNTRY in self._idf:
+            asks += (COUNTRY,)  # a nation claimed asks which country
         slots = {t for t in values if kind_of(t) not in ANCHOR_KINDS}
         topic = tuple(t for t in analysis.tokens if t not in slots and t not in unverified) + asks
         leading = [s.index for s in self.score(analysis.part(analysis.tokens + asks))[:3]]
@@ -294,6 +311,20 @@ class ClaimChecks(FollowUps):
         for t in analysis.unknown:
             word = _placed_word(folded, t) if analysis.ranks.get(t, RARE_RANK) > PIVOT_RANK else None
             if word is not None and not self._misspelt_name(word):
+                found.add(t)
+        return frozenset(found)
+
+    def _claimed_nations(self, question: str, analysis: Analysis) -> frozenset[str]:
+        """The rare words no fact knows that a claim gives as someone's nationality: said right
+        after a copula, with no article ("was Peruvian", "era ucraniano"; "was a comedian" names a
+        trade), in a demonym's form."""
+        folded = fold(question)
+        found = set()
+        for t in analysis.unknown:
+            if analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK or len(t) < 3 or not t.isalpha():
+                continue
+            said = re.search(rf"{_COPULA}({re.escape(t)}\w*)\b", folded)
+            if said and _DEMONYM.search(said.group(1)) and not _NOT_DEMONYM.search(said.group(1)):
                 found.add(t)
         return frozenset(found)
 

@@ -71,6 +71,37 @@ def test_claims_and_checks_are_confirmed_or_corrected(question: str, fact_id: st
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
+        ("so he was chilean, right?", "hometown"),  # a nationality no fact names, said of him
+        ("perez is brazilian, isn't he?", "hometown"),
+        ("¿jefferson era boliviano?", "hometown"),
+        ("markov was canadian wasn't he", "atlanta-rivals"),  # said of a named rival: the fact naming him
+        ("borchin era venezolano, ¿no?", "borchin-ban"),  # said of the other rival: the fact naming him
+    ],
+)
+def test_a_nationality_no_fact_names_is_corrected_by_the_nation_the_fact_holds(question: str, fact_id: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == "no"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "he was vegetarian, right?",  # a creed shares the ending: no nation claimed
+        "he was a librarian before he walked?",  # an article: a trade, not a nationality
+        "he was a musician right?",
+        "so he was a comedian too?",
+    ],
+)
+def test_a_trade_or_creed_is_no_nationality_claimed(question: str) -> None:
+    result = ask(question)
+    assert result.status is not Status.ANSWERED or result.verdict != "no", result
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
         ("in seoul he took bronze, right?", "junior-gold"),  # "took": a light verb carrying the medal
         ("at the 1992 junior worlds he took silver?", "junior-gold"),
         ("he gave a time of 1:25 in atlanta, yeah?", "atlanta-time"),  # "gave" carries the time
