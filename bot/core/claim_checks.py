@@ -84,6 +84,8 @@ def _placed_word(folded: str, token: str) -> str | None:
 _DEMONYM = lazy(r"(?:ian|ean|ese|ano|ana|ense|eno|ena|ino|ina)$")
 _NOT_DEMONYM = lazy(r"(?:ician|arian)$")
 _COPULA = r"\b(?:was|is|were|be|been|era|es|fue|eran|son|sea)\s+"
+_NAME_OF_NATION = lazy(r"(?=\b(\w+) of (\w+)\b)")  # "Markov of Russia" (overlapping: "a of b of c")
+_NATION_NAME = lazy(r"(?=\b(\w+)(?:'s)? (?:\w+ )?(\w+)\b)")  # "Russia's Valeriy Borchin", "Russian Borchin"
 COUNTRY = "country"  # the lexicon's concept for a nation or nationality
 
 
@@ -445,6 +447,8 @@ class ClaimChecks(FollowUps):
             if "place" in self._said_kinds(index) and self._claimed_places(result.question, analysis):
                 return result.replace(verdict="no")  # "announced it in Madrid": the fact's own place corrects it
             return result
+        if values <= answer and self._said_of_another(analysis, index, values):
+            return result.replace(verdict="no")  # "Markov was Mexican?": the fact's Mexico is Segura's
         if values <= answer:
             # An answer holding another medal colour too ("two years after his 1990 bronze, …
             # gold in Seoul") may hold the claimed one in passing: no "Yes" to "bronze in Seoul".
@@ -461,6 +465,39 @@ class ClaimChecks(FollowUps):
         if all(self._value_kind(t) in said for t in values - answer):
             return result.replace(verdict="no")
         return result
+
+    def _said_of_another(self, analysis: Analysis, index: int, values: set[str]) -> bool:
+        """Does the fact tie a claimed nation to someone other than the person the claim is about
+        ("Markov was Mexican": "Markov of Russia and Segura of Mexico")? Him, when no one else is named."""
+        others = {s.removeprefix("about_") for s in analysis.subjects if about_other(s)}
+        if len(others) > 1:
+            return False
+        person = next(iter(others), None)
+        holders = self._nation_holders[index]
+        return any(holders.get(t, person) != person for t in values if self._value_kind(t) == "nation")
+
+    @cached_property
+    def _nation_holders(self) -> list[dict[str, str]]:
+        """Per fact, the nations its English answer says of a named person, read from the two
+        constructions that tie them: "NAME of NATION" and "NATION('s) [first name] NAME"."""
+        people = self.facts.lexicon.people
+
+        def token(word: str) -> str | None:
+            tokens = self.analyzer.analyze(word, "en").tokens
+            return tokens[0] if len(tokens) == 1 else None
+
+        found: list[dict[str, str]] = []
+        for fact in self.facts.facts:
+            text = fold(fact.answer.get("en", ""))
+            held: dict[str, str] = {}
+            pairs = [(m.group(1), m.group(2)) for m in _NAME_OF_NATION.finditer(text)]
+            pairs += [(m.group(2), m.group(1)) for m in _NATION_NAME.finditer(text)]
+            for name, nation in pairs:
+                who, where = token(name), token(nation)
+                if who in people and where is not None and self._value_kind(where) == "nation":
+                    held.setdefault(where, who)
+            found.append(held)
+        return found
 
     def _medal_elsewhere(self, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "His Olympic gold was in Sydney": the Sydney fact says fourth, and the one event of the

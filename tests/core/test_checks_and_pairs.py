@@ -86,6 +86,23 @@ def test_a_nationality_no_fact_names_is_corrected_by_the_nation_the_fact_holds(q
 
 
 @pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("jefferson was mexican, right?", "no"),  # the fact's Mexico is a rival's, not his
+        ("markov was mexican right?", "no"),  # "Markov of Russia and Segura of Mexico"
+        ("¿markov era mexicano?", "no"),
+        ("segura was mexican, wasn't he", "yes"),
+        ("was markov russian?", "yes"),
+    ],
+)
+def test_a_nation_the_fact_ties_to_someone_else_does_not_confirm_a_claim(question: str, verdict: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.fact is not None and result.fact.id == "atlanta-rivals"
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "he was vegetarian, right?",  # a creed shares the ending: no nation claimed
