@@ -168,6 +168,10 @@ class ClaimChecks(FollowUps):
             claimed_kinds = {t: "nation" for t in self._claimed_nations(question, analysis)}
         if not kinds:
             claimed_kinds |= {t: "place" for t in self._claimed_places(question, analysis)}
+        # A bare number said with hours or minutes ("in like 1 hour 25") is part of a time claimed,
+        # checked against the fact's time, not a count ("4 times" is a count: no time is asked then).
+        if TIME in analysis.tokens:
+            claimed_kinds |= {t: "time" for t in analysis.tokens if self._value_kind(t) == "number"}
         claimed = frozenset(claimed_kinds)
 
         def kind_of(t: str) -> str | None:
@@ -186,7 +190,7 @@ class ClaimChecks(FollowUps):
         people = {f"about_{t}" for t in predicate_people(fold(question), self.facts.lexicon.people)}
         analysis = analysis.replace(subjects=analysis.subjects - people)
         query = set(analysis.tokens) - unverified
-        asks = self._implied(query)
+        asks = self._implied({t for t in query if claimed_kinds.get(t) != "time"})
         if "nation" in claimed_kinds.values() and COUNTRY in self._idf:
             asks += (COUNTRY,)  # a nation claimed asks which country
         slots = {t for t in values if kind_of(t) not in ANCHOR_KINDS}
@@ -245,7 +249,7 @@ class ClaimChecks(FollowUps):
                 continue  # nothing but the values and words half the facts share: no event to check against
             if not any(kind_of(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
-            implied = self._implied(missing)
+            implied = self._implied({t for t in missing if claimed_kinds.get(t) != "time"})
             # The values being checked are what the fact settles, not words it must contain; the
             # fact's own value of that kind stands in for them (silver claimed → the gold it holds).
             kinds = {kind_of(t) for t in missing} - {None, *ANCHOR_KINDS}
@@ -295,7 +299,9 @@ class ClaimChecks(FollowUps):
                 if not direction and relative and len(values) == 1 and all(is_year(t) for t in values):
                     # "he retired after 2012": a year compared in time, settled by the fact's year.
                     direction = sooner_or_later(claim)
-                if direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
+                if direction and any(claimed_kinds.get(t) == "time" for t in values):
+                    verdict = ""  # "under 1 hour 25": only part of the time is a number here
+                elif direction and len(values) == 1:  # "was his time under 1:20?": arithmetic settles it
                     held = sorted(self._answer_tokens[i])
                     settled = settles(next(iter(values)), held, direction)
                     verdict = verdict if settled is None else ("yes" if settled else "no")

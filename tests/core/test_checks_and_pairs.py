@@ -88,6 +88,23 @@ def test_a_nationality_no_fact_names_is_corrected_by_the_nation_the_fact_holds(q
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [
+        ("so his atlanta time was about 90 minutes?", "no"),  # a number with minutes is a time claimed
+        ("in atlanta he clocked roughly 1 hour 30?", "no"),
+        ("he walked atlanta in less than 1 hour 30, right?", "yes"),  # compared: the arithmetic of measures settles it
+    ],
+)
+def test_a_number_said_with_hours_or_minutes_is_a_time_checked_against_the_facts_time(
+    question: str, verdict: str
+) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.fact is not None and result.fact.id == "atlanta-time"
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
         ("jefferson was mexican, right?", "no"),  # the fact's Mexico is a rival's, not his
         ("markov was mexican right?", "no"),  # "Markov of Russia and Segura of Mexico"
         ("¿markov era mexicano?", "no"),
