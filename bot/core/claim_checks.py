@@ -12,6 +12,7 @@ The fixed bounds it shares with the matcher live in :mod:`bot.core.thresholds`.
 
 from __future__ import annotations
 
+import math
 import re
 from functools import cached_property
 
@@ -86,6 +87,7 @@ _NOT_DEMONYM = lazy(r"(?:ician|arian)$")
 _COPULA = r"\b(?:was|is|were|be|been|era|es|fue|eran|son|sea)\s+"
 _NAME_OF_NATION = lazy(r"(?=\b(\w+) of (\w+)\b)")  # "Markov of Russia" (overlapping: "a of b of c")
 _NATION_NAME = lazy(r"(?=\b(\w+)(?:'s)? (?:\w+ )?(\w+)\b)")  # "Russia's Valeriy Borchin", "Russian Borchin"
+_EVER = lazy(r"\b(?:ever|alguna vez|algun dia|jamas)\b")  # "did he ever…": whether it happened at any time
 COUNTRY = "country"  # the lexicon's concept for a nation or nationality
 
 
@@ -245,8 +247,13 @@ class ClaimChecks(FollowUps):
             if sum(kind_of(t) in ANCHOR_KINDS for t in missing) > 1:
                 continue  # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs
             named = (query - missing - self._topic) | (set(asks) & self._vocab[i])
-            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in named):
-                continue  # nothing but the values and words half the facts share: no event to check against
+            if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in named) and (
+                self._joint_idf(named) < COMMON_IDF or _EVER.search(fold(question))
+            ):
+                # Nothing but the values and words that half the facts share together: no event to check
+                # against. Two common words may name one together ("olympic" + "win": the Atlanta gold),
+                # unless the check asks whether it ever happened: one event's value cannot say never.
+                continue
             if not any(kind_of(t) is not None or t in self._intents for t in missing):
                 continue  # "any tips to get better at race walking?": a comparing word alone checks nothing
             implied = self._implied({t for t in missing if claimed_kinds.get(t) != "time"})
@@ -340,6 +347,11 @@ class ClaimChecks(FollowUps):
         """Is ``word`` a name the facts know, misspelt or spelled by ear ("atens", "kuenka")?"""
         key = sound_key(word)
         return any(sound_key(n) == key or OSA.distance(word, n) <= MAX_NAME_EDITS for n in self._names)
+
+    def _joint_idf(self, words: set[str]) -> float:
+        """The idf of a set of words held together: rare when few facts hold them all."""
+        held = sum(1 for vocab in self._vocab if words <= vocab) if words else len(self._vocab)
+        return math.log(1 + len(self._vocab) / held) if held else math.inf
 
     def _rank_of(self, index: int, tokens: tuple[str, ...], analysis: Analysis) -> float:
         return next((s.rank for s in self.score(analysis.part(tokens)) if s.index == index), 0.0)

@@ -86,6 +86,31 @@ def test_a_nationality_no_fact_names_is_corrected_by_the_nation_the_fact_holds(q
 
 
 @pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("his olympic win was in the 10k walk, no?", "atlanta-gold"),  # "olympic" + "win" name one event together
+    ],
+)
+def test_common_words_that_together_name_one_event_let_its_value_be_checked(question: str, fact_id: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED, result
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == "no"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "has perez ever raced the 35 km walk at an olympics",  # whether it ever happened: one event cannot say never
+        "did he ever win the 10 km walk at the olympics?",
+    ],
+)
+def test_whether_a_value_ever_happened_is_not_corrected_by_one_event(question: str) -> None:
+    result = ask(question)
+    assert result.status is not Status.ANSWERED or result.verdict != "no", result
+
+
+@pytest.mark.parametrize(
     ("question", "verdict"),
     [
         ("so his atlanta time was about 90 minutes?", "no"),  # a number with minutes is a time claimed
