@@ -248,10 +248,11 @@ class ClaimChecks(FollowUps):
                 continue  # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs
             named = (query - missing - self._topic) | (set(asks) & self._vocab[i])
             if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in named) and (
-                self._joint_idf(named) < COMMON_IDF or _EVER.search(fold(question))
+                self._joint_idf(named | (query - missing)) < COMMON_IDF or _EVER.search(fold(question))
             ):
                 # Nothing but the values and words that half the facts share together: no event to check
-                # against. Two common words may name one together ("olympic" + "win": the Atlanta gold),
+                # against. Common words may name one together ("olympic" + "win": the Atlanta gold; "walked"
+                # + "km" + "Ecuador", words of the topic, the pilgrimage),
                 # unless the check asks whether it ever happened: one event's value cannot say never.
                 continue
             if not any(kind_of(t) is not None or t in self._intents for t in missing):

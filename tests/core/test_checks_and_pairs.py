@@ -89,6 +89,8 @@ def test_a_nationality_no_fact_names_is_corrected_by_the_nation_the_fact_holds(q
     ("question", "fact_id"),
     [
         ("his olympic win was in the 10k walk, no?", "atlanta-gold"),  # "olympic" + "win" name one event together
+        ("i read he walked 900 km through ecuador", "pilgrimage"),  # words of the topic, together: the pilgrimage
+        ("me contaron que caminó unos 800 km por ecuador", "pilgrimage"),
     ],
 )
 def test_common_words_that_together_name_one_event_let_its_value_be_checked(question: str, fact_id: str) -> None:
