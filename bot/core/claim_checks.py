@@ -80,10 +80,15 @@ def _placed_word(folded: str, token: str) -> str | None:
     return found.group(1) if found else None
 
 
-# A nationality's forms ("Peruvian", "Chinese", "ucraniano", "costarricense", "panameño") and the
-# trades and creeds that share an ending ("vegetarian", "politician"); the verbs that give one.
-_DEMONYM = lazy(r"(?:ian|ean|ese|ano|ana|ense|eno|ena|ino|ina)$")
-_NOT_DEMONYM = lazy(r"(?:ician|arian)$")
+# A nationality's forms, by language ("Peruvian", "Chinese", "Korean"; "ucraniano", "peruano",
+# "costarricense", "panameño"), and the trades, creeds and states that share an ending
+# ("politician", "vegetarian", "Christian", "Episcopalian", "obese"; "anciano", "cristiano").
+# Spanish names trades with no article ("era campesino"): its -ano/-ino endings are left out.
+_DEMONYM = {  # a short message's language is a guess: the Spanish endings no English word has count in both
+    "en": lazy(r"(?:ian|ean|ese|iano|iana|uano|uana)$"),
+    "es": lazy(r"(?:ian|ean|ese|iano|iana|uano|uana|ense|eno|ena)$"),
+}
+_NOT_DEMONYM = lazy(r"(?:ician|arian|christian|palian|obese|cian[oa]|cristian[oa])$")
 _COPULA = r"\b(?:was|is|were|be|been|era|es|fue|eran|son|sea)\s+"
 _NAME_OF_NATION = lazy(r"(?=\b(\w+) of (\w+)\b)")  # "Markov of Russia" (overlapping: "a of b of c")
 _NATION_NAME = lazy(r"(?=\b(\w+)(?:'s)? (?:\w+ )?(\w+)\b)")  # "Russia's Valeriy Borchin", "Russian Borchin"
@@ -340,7 +345,8 @@ class ClaimChecks(FollowUps):
             if analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK or len(t) < 3 or not t.isalpha():
                 continue
             said = re.search(rf"{_COPULA}({re.escape(t)}\w*)\b", folded)
-            if said and _DEMONYM.search(said.group(1)) and not _NOT_DEMONYM.search(said.group(1)):
+            demonym = _DEMONYM.get(analysis.lang, _DEMONYM["en"])
+            if said and demonym.search(said.group(1)) and not _NOT_DEMONYM.search(said.group(1)):
                 found.add(t)
         return frozenset(found)
 

@@ -74,8 +74,9 @@ def test_claims_and_checks_are_confirmed_or_corrected(question: str, fact_id: st
         ("so he was chilean, right?", "hometown"),  # a nationality no fact names, said of him
         ("perez is brazilian, isn't he?", "hometown"),
         ("¿jefferson era boliviano?", "hometown"),
+        ("el era costarricense, ¿verdad?", "hometown"),
         ("markov was canadian wasn't he", "atlanta-rivals"),  # said of a named rival: the fact naming him
-        ("borchin era venezolano, ¿no?", "borchin-ban"),  # said of the other rival: the fact naming him
+        ("borchin era colombiano, ¿no?", "borchin-ban"),  # said of the other rival: the fact naming him
     ],
 )
 def test_a_nationality_no_fact_names_is_corrected_by_the_nation_the_fact_holds(question: str, fact_id: str) -> None:
@@ -150,6 +151,10 @@ def test_a_nation_the_fact_ties_to_someone_else_does_not_confirm_a_claim(questio
     "question",
     [
         "he was vegetarian, right?",  # a creed shares the ending: no nation claimed
+        "he was christian, wasn't he?",
+        "he was obese, right?",
+        "el era campesino, ¿no?",  # Spanish names a trade with no article: -ino is no demonym ending here
+        "jefferson era cristiano, ¿verdad?",
         "he was a librarian before he walked?",  # an article: a trade, not a nationality
         "he was a musician right?",
         "so he was a comedian too?",
