@@ -69,6 +69,7 @@ def _is_time(token: str) -> bool:
 
 _ORDINAL_RE = lazy(r"\d+(?:st|nd|rd|th)")
 _PLACE_BEFORE = r"\b(?:in|at|from|en|desde|de)\s+"  # a preposition that places what follows
+_EVENT_BEFORE = r"\b(?:in|at|en|a)\s+(?:the|el|la|los|las)\s+"  # "at the …", "en los …": an event named
 MAX_NAME_EDITS = 2  # a claimed place this close to a name the facts know is that name misspelt
 
 
@@ -194,6 +195,10 @@ class ClaimChecks(FollowUps):
         known -= {t for t in known if kind_of(t) is not None}
         if len(rare) > MAX_UNVERIFIED or len(unverified) > max(len(known), MAX_UNVERIFIED):
             return None  # a claim made mostly of words no fact knows is not one we understand
+        # A rare word no fact knows, placed by "at the", "en los": where the claim happened, an event
+        # or place no fact knows — with a year or place that differs, the claim is about another event.
+        folded = fold(question)
+        elsewhere = {t for t in rare - claimed if re.search(rf"{_EVENT_BEFORE}{re.escape(t)}", folded)}
         people = {f"about_{t}" for t in predicate_people(fold(question), self.facts.lexicon.people)}
         analysis = analysis.replace(subjects=analysis.subjects - people)
         query = set(analysis.tokens) - unverified
@@ -249,8 +254,10 @@ class ClaimChecks(FollowUps):
                 # "did Markov finish 10 seconds behind him in Atlanta?": what another person did is
                 # settled only by a fact that names them, at the event the claim names.
                 continue
-            if sum(kind_of(t) in ANCHOR_KINDS for t in missing) > 1:
-                continue  # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs
+            if sum(kind_of(t) in ANCHOR_KINDS for t in missing) + bool(elsewhere) > 1:
+                # "won in Seoul at the 1988 Olympics" is not about the Atlanta fact: its event differs;
+                # so is "gold at the Commonwealth Games in 1995": an event no fact knows, in another year.
+                continue
             named = (query - missing - self._topic) | (set(asks) & self._vocab[i])
             if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in named) and (
                 self._joint_idf(named | (query - missing)) < COMMON_IDF or _EVER.search(fold(question))
