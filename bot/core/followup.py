@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.core.lazyre import lazy
 
-__all__ = ["leans_on_previous", "relative_year", "years_away"]
+__all__ = ["leans_on_previous", "ordinal_swapped", "relative_year", "years_away"]
 
 # Words that point back at something said before: "then", "there", "that race", "eso", "ahí".
 _BACK_RE = lazy(
@@ -85,3 +85,36 @@ def relative_year(folded: str) -> int:
     if _BEFORE_RE.search(folded):
         return -1
     return 0
+
+
+# Words that pick one item of a series by its place in it: "the first", "la segunda", "the last".
+_ORDINALS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|last|final|latest|1st|2nd|3rd|4th|5th"
+    r"|primer|primero|primera|segundo|segunda|tercer|tercero|tercera|cuarto|cuarta|quinto|quinta"
+    r"|sexto|sexta|ultimo|ultima|penultimo|penultima"
+)
+_ORDINAL_RE = lazy(rf"\b(?:{_ORDINALS})\b")
+# "and the second?", "what about his last one?", "¿y la tercera?": an ordinal and nothing to ask.
+_ELLIPSIS_RE = lazy(
+    r"^\W*(?:(?:and|also|so|what about|how about|and what about|y|e|y que tal|que tal|tambien)\s+)?"
+    r"(?:(?:the|his|its|la|el|lo|su|sus)\s+)?"
+    rf"(?P<ord>{_ORDINALS})(?:\s+(?P<head>\w+))?\W*$"
+)
+_PRONOUN_HEADS = frozenset({"one", "ones", "uno", "una", "time", "vez"})
+
+
+def ordinal_swapped(previous: str, folded: str) -> str | None:
+    """ "And the second?" after "what was his first Olympic medal?" is that question with its
+    ordinal changed: the previous question (folded) with the follow-up's ordinal in place of its
+    one ordinal. None when the follow-up asks anything more than an ordinal (a noun of its own
+    that the previous question lacks), or the previous question holds no ordinal or several."""
+    found = _ELLIPSIS_RE.match(folded)
+    if found is None:
+        return None
+    head = found.group("head")
+    if head and head not in _PRONOUN_HEADS and head not in previous.split():
+        return None
+    ordinals = _ORDINAL_RE.findall(previous)
+    if len(ordinals) != 1 or ordinals[0] == found.group("ord"):
+        return None
+    return _ORDINAL_RE.sub(found.group("ord"), previous, count=1)

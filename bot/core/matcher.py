@@ -26,6 +26,7 @@ unit); a follow-up leans on the conversation's previous answer (:mod:`bot.core.c
 
 from __future__ import annotations
 
+import math
 import re
 
 from rapidfuzz import fuzz, process, utils
@@ -39,7 +40,7 @@ from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.expand import TOKEN_RE, expand
 from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
-from bot.core.followup import leans_on_previous, relative_year, years_away
+from bot.core.followup import leans_on_previous, ordinal_swapped, relative_year, years_away
 from bot.core.index import about_other, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
@@ -68,6 +69,14 @@ ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right 
 TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's topic
 
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+
+
+def _unshown(shown: float) -> float:
+    """The chance whose shown confidence is ``shown`` (the inverse of :func:`decision.shown`)."""
+    slope, offset = decision.CALIBRATION
+    shown = min(max(shown, 1e-6), 1.0 - 1e-6)
+    z = (math.log(shown / (1.0 - shown)) - offset) / slope
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 class Matcher(LongMessages):
@@ -259,8 +268,10 @@ class Matcher(LongMessages):
             profile = ("profile",)
             analysis = analysis.replace(tokens=profile, clauses=(profile,), asking=(True,))
             result = self._decide(question, analysis, truncated)
-        if result.status is Status.AMBIGUOUS and analysis.tokens and (
-            set(analysis.tokens) <= self._profile or self._phrased_by_both(analysis, result)
+        if (
+            result.status is Status.AMBIGUOUS
+            and analysis.tokens
+            and (set(analysis.tokens) <= self._profile or self._phrased_by_both(analysis, result))
         ):
             # "why is he famous", "who is he": the facts that each say who he is are all right
             # answers; so are two facts the curator gave this very question ("what has he won")
@@ -301,9 +312,7 @@ class Matcher(LongMessages):
         """Do the two leading facts each have a phrasing of exactly the question's words?"""
         asked = set(analysis.tokens)
         owners = [self.facts.facts.index(c.fact) for c in result.suggestions[:2]]
-        return len(owners) == 2 and all(
-            any(set(p.split()) == asked for p in self._fact_phrasings[i]) for i in owners
-        )
+        return len(owners) == 2 and all(any(set(p.split()) == asked for p in self._fact_phrasings[i]) for i in owners)
 
     def _asks_who_he_is(self, folded: str, analysis: Analysis) -> bool:
         """Nothing asked but "who", of no one but him (named, or "he", "this guy"): who he is."""
@@ -343,6 +352,9 @@ class Matcher(LongMessages):
     ) -> tuple[MatchResult, Analysis]:
         """Resolve a question that leans on the previous answer; leave one that stands alone."""
         folded = fold(text)
+        swapped = ordinal_swapped(fold(previous.question), folded) if previous.question else None
+        if swapped is not None:  # "¿y la segunda?" after "¿cuál fue la primera medalla …?"
+            return self._elliptic(swapped, result)
         leans = leans_on_previous(folded)
         # "and the year after?" moves from the previous answer (below); other bare questions ask it.
         on_previous = None if relative_year(folded) else self._on_previous_fact(analysis, previous, result)
@@ -409,6 +421,17 @@ class Matcher(LongMessages):
             # rather than answer about some other race.
             return resolved.replace(question=result.question), analysis
         return result, analysis
+
+    def _elliptic(self, swapped: str, result: MatchResult) -> tuple[MatchResult, Analysis]:
+        """An elliptic follow-up ("and the last one?") answered as the previous question it
+        abbreviates, with its ordinal changed — as a question of its own, so nothing of the earlier
+        answer leaks into it; what that question cannot answer is declined, not guessed."""
+        found = self.match(swapped, lang=result.lang)
+        analysis = self.analyzer.analyze(swapped, detect_language(swapped, self.facts.lexicon))
+        if found.status is Status.ANSWERED:  # shown once, by the outer match: back to the chance
+            answers = tuple(Candidate(c.fact, _unshown(c.confidence)) for c in found.answers)
+            found = found.replace(confidence=_unshown(found.confidence), answers=answers)
+        return found.replace(question=result.question), analysis
 
     def _neighbour(
         self,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversations, Turn
-from bot.core.followup import leans_on_previous, relative_year, years_away
+from bot.core.followup import leans_on_previous, ordinal_swapped, relative_year, years_away
 from bot.core.results import Status
 from bot.core.text import fold
 from bot.evaluation import ask_in_context
@@ -130,3 +130,36 @@ def test_a_follow_up_the_last_answer_cannot_settle_is_declined() -> None:
 def test_without_context_a_bare_follow_up_is_not_answered() -> None:
     result, _ = ask_in_context(shipped_engine(), "and the year after?")
     assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "swapped"),
+    [
+        ("who was his first coach", "and the second?", "who was his second coach"),
+        ("where was his first race", "what about his last one?", "where was his last race"),
+        ("donde fue su primera carrera", "¿y la ultima?", "donde fue su ultima carrera"),
+        ("cual fue su primer titulo", "y el tercero", "cual fue su tercero titulo"),
+        ("where was his first race", "and the last race?", "where was his last race"),  # its noun repeated
+        ("where was his first race", "and the last coach?", None),  # a noun of its own: not the same question
+        ("where was his first race", "and the first?", None),  # nothing changed
+        ("where did he race", "and the second?", None),  # no ordinal to replace
+        ("was his first race before his last one", "and the second?", None),  # which one is ambiguous
+        ("where was his first race", "who was second in it?", None),  # asks a question of its own
+    ],
+)
+def test_an_ordinal_alone_repeats_the_previous_question_with_it(
+    previous: str, question: str, swapped: str | None
+) -> None:
+    assert ordinal_swapped(fold(previous), fold(question)) == swapped
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["when did he win his first world title"], "and the last one?", "world-titles"),
+        (["when did he win his last world title"], "and the first?", "junior-gold"),
+    ],
+)
+def test_an_elliptic_ordinal_follow_up_moves_along_the_series(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
