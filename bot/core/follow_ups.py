@@ -39,15 +39,20 @@ FOLLOWUP_ASKS = {
 class FollowUps(DerivedValues):
     """What the previous answer settles of a follow-up (mixed into :class:`bot.core.matcher.Matcher`)."""
 
-    def _on_previous_fact(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
+    def _on_previous_fact(
+        self, analysis: Analysis, previous: Turn, result: MatchResult, many: bool = False
+    ) -> MatchResult | None:
         """The previous answer, when a follow-up asks only what it holds ("how far was it?" after
         the pilgrimage, "for how long?" after Borchin's ban, "which countries were they from?"),
-        or picks from the series it lists ("¿y el último?" after his world titles)."""
+        or picks from the series it lists ("¿y el último?" after his world titles). A question
+        pointing at several things (``many``: "when did he win them?") after a series may repeat
+        the series' own words: "them" is that series, not one of its items."""
         index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
         if index is None:
             return None
         asked = [t for t in analysis.tokens if t in FOLLOWUP_ASKS]
-        own = [t for t in analysis.tokens if t not in FOLLOWUP_ASKS and t not in previous.topic]
+        held = self._vocab[index] | self._answer_tokens[index] if many and self._is_series(index) else frozenset()
+        own = [t for t in analysis.tokens if t not in FOLLOWUP_ASKS and t not in previous.topic and t not in held]
         holds = self._fact_kinds[index] | {k for k in self._said_kinds(index) if k}
         if asked and not own:
             settles = all(FOLLOWUP_ASKS[t] & holds for t in asked)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.core.lazyre import lazy
 
-__all__ = ["leans_on_previous", "ordinal_swapped", "relative_year", "years_away"]
+__all__ = ["leans_on_previous", "ordinal_swapped", "points_at_many", "relative_year", "years_away"]
 
 # Words that point back at something said before: "then", "there", "that race", "eso", "ahí".
 _BACK_RE = lazy(
@@ -118,3 +118,13 @@ def ordinal_swapped(previous: str, folded: str) -> str | None:
     if len(ordinals) != 1 or ordinals[0] == found.group("ord"):
         return None
     return _ORDINAL_RE.sub(found.group("ord"), previous, count=1)
+
+
+# Plural words that point back: "them", "those", "ellas", "ambos" — at several things said before.
+_PLURAL_BACK_RE = lazy(r"\b(?:they|them|those|these|both|ellos|ellas|esos|esas|estos|estas|ambos|ambas)\b")
+
+
+def points_at_many(folded: str) -> bool:
+    """ "When did he win them?": the question points back at several things at once, which only
+    an answer listing a series can be."""
+    return bool(_PLURAL_BACK_RE.search(folded))

@@ -40,7 +40,7 @@ from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.expand import TOKEN_RE, expand
 from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
-from bot.core.followup import leans_on_previous, ordinal_swapped, relative_year, years_away
+from bot.core.followup import leans_on_previous, ordinal_swapped, points_at_many, relative_year, years_away
 from bot.core.index import about_other, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
@@ -357,7 +357,11 @@ class Matcher(LongMessages):
             return self._elliptic(swapped, result)
         leans = leans_on_previous(folded)
         # "and the year after?" moves from the previous answer (below); other bare questions ask it.
-        on_previous = None if relative_year(folded) else self._on_previous_fact(analysis, previous, result)
+        on_previous = (
+            None
+            if relative_year(folded)
+            else self._on_previous_fact(analysis, previous, result, points_at_many(folded))
+        )
         if on_previous is not None and (leans or result.confidence < STANDS_ALONE):
             return on_previous, analysis
         if self._moves_event(analysis, result, previous):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversations, Turn
-from bot.core.followup import leans_on_previous, ordinal_swapped, relative_year, years_away
+from bot.core.followup import leans_on_previous, ordinal_swapped, points_at_many, relative_year, years_away
 from bot.core.results import Status
 from bot.core.text import fold
 from bot.evaluation import ask_in_context
@@ -163,3 +163,35 @@ def test_an_ordinal_alone_repeats_the_previous_question_with_it(
 def test_an_elliptic_ordinal_follow_up_moves_along_the_series(context: list[str], question: str, fact_id: str) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("text", "many"),
+    [
+        ("where did he win them?", True),
+        ("were those both in the same event?", True),
+        ("¿y en qué años las ganó ellas?", True),
+        ("where did he win it?", False),
+        ("when was that?", False),
+    ],
+)
+def test_plural_back_references(text: str, many: bool) -> None:
+    assert points_at_many(fold(text)) is many
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["how many world titles did he win"], "in what years did he win those?", "world-titles"),
+        (["what olympic medals does he have", "are they all his"], "which years did he win them in?", "olympic-medals"),
+    ],
+)
+def test_them_after_a_series_is_the_series(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+def test_it_after_a_series_is_not_the_series() -> None:
+    # A singular pronoun with words of its own asks about one item: the series is not forced on it.
+    result, _ = ask_in_context(shipped_engine(), "where did he win gold?", ["what olympic medals did he win"])
+    assert result.fact is not None and result.fact.id == "atlanta-gold"
