@@ -23,6 +23,9 @@ NEIGHBOUR_CONFIDENCE = 0.7  # a follow-up answered from the conversation rather 
 OF_THE_RACE = frozenset({"q_time"})
 EVENT_KINDS = ("place", "year")
 TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
+SAID = "say"  # the lexicon's concept of saying: "what did he say", "qué dijo"
+QUOTATION_MARKS = frozenset('“”«»"')  # an answer quoting someone's own words holds one
+SAID_AT_MOST = 2  # the quoted answers shown for "what did he say there?"
 SAME_TIME_DAYS = 31  # how close two dated facts are to be "then" of each other
 # What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
 # (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
@@ -112,6 +115,21 @@ class FollowUps(DerivedValues):
             return None
         top = Candidate(near[0].fact, NEIGHBOUR_CONFIDENCE)
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
+
+    def _words_said(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
+        """ "And what did he say there?" after the press conference: a question for someone's
+        words wants an answer quoting them. When the close facts it leaves are led by one that
+        quotes nothing (the report of the announcement itself), the ones that quote words are the
+        answer, the best first; none of them: left as it is."""
+        if SAID not in analysis.tokens:
+            return None
+        pool = [c for c in (*resolved.answers, *resolved.suggestions) if c.fact.id != previous.fact_id]
+        quoted = [c for c in pool if QUOTATION_MARKS & set(c.fact.answer.get("en", ""))]
+        led = resolved.answers[0] if resolved.answers else None
+        if not quoted or (led is not None and led in quoted):
+            return None
+        answers = tuple(Candidate(c.fact, NEIGHBOUR_CONFIDENCE) for c in quoted[:SAID_AT_MOST])
+        return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, NEIGHBOUR_CONFIDENCE, answers)
 
     def _tie_to_previous(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
         """ "And how many medals did he win at them?" after his five Olympics: close facts tie, and

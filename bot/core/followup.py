@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from bot.core.lazyre import lazy
 
-__all__ = ["leans_on_previous", "ordinal_swapped", "points_at_many", "relative_year", "years_away"]
+__all__ = ["has_question_word", "leans_on_previous", "ordinal_swapped", "points_at_many", "relative_year", "years_away"]
 
 # Words that point back at something said before: "then", "there", "that race", "eso", "ahí".
 _BACK_RE = lazy(
     r"\b(?:then|there|that|those|it|this|same|they|them|their|ellos|ellas|entonces|ahi|alli|alla|eso|ese|esa|esos|esas|aquel|aquella|mismo|misma)\b"
 )
 # A message that continues the previous one: "and in Sydney?", "what about 2008?", "y en Sídney?".
-_CONTINUE_RE = lazy(r"^\W*(?:and|also|what about|how about|y|e|tambien|y que tal|que tal)\b")
+_CONTINUE_RE = lazy(r"^\W*(?:and|also|what about|how about|y que tal|que tal|y|e|tambien)\b")
 # "the year after", "next year", "after that", "el año siguiente", "antes de eso".
 # An event may be named in the plural ("los juegos siguientes", "the next world championships").
 _EVENTS = r"(?:years?|anos?|ones?|olympics|games|juegos|olimpicos|olimpiadas|championships|mundial(?:es)?|worlds)"
@@ -128,3 +128,11 @@ def points_at_many(folded: str) -> bool:
     """ "When did he win them?": the question points back at several things at once, which only
     an answer listing a series can be."""
     return bool(_PLURAL_BACK_RE.search(folded))
+
+
+def has_question_word(folded: str) -> bool:
+    """Does the text hold a question word ("what", "qué", "how") beyond the opening that only
+    continues ("what about …?", "¿y qué tal …?")? A follow-up that does asks a question of its
+    own kind, whatever the previous question asked."""
+    opening = _CONTINUE_RE.match(folded)
+    return bool(_ASKS_RE.search(folded[opening.end() :] if opening else folded))

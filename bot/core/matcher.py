@@ -40,7 +40,14 @@ from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.expand import TOKEN_RE, expand
 from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
-from bot.core.followup import leans_on_previous, ordinal_swapped, points_at_many, relative_year, years_away
+from bot.core.followup import (
+    has_question_word,
+    leans_on_previous,
+    ordinal_swapped,
+    points_at_many,
+    relative_year,
+    years_away,
+)
 from bot.core.index import about_other, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
@@ -382,7 +389,10 @@ class Matcher(LongMessages):
         asks = [t for t in analysis.tokens if t in self._intents]
         # The previous question's words are soft context; its question words carry over only
         # when this one asks nothing of its own ("and in Sydney?").
-        context = tuple(t for t in previous.topic if t not in analysis.tokens and not (asks and t in self._intents))
+        # A question word of its own ("what did he say there?") asks anew even when no intent
+        # token stands for it: "when" of the last question is not asked again.
+        anew = bool(asks) or has_question_word(folded)
+        context = tuple(t for t in previous.topic if t not in analysis.tokens and not (anew and t in self._intents))
         tokens = analysis.tokens + context
         combined = Analysis(
             tokens,
@@ -412,6 +422,9 @@ class Matcher(LongMessages):
             if found is not None:
                 return found, combined
         resolved = self._decide(result.question, combined, truncated)
+        said = self._words_said(resolved, previous, analysis) if leans else None
+        if said is not None:  # "¿y qué dijo en esa conferencia?": his words there, not the report of it
+            return said, combined
         if resolved.status is Status.ANSWERED:
             return resolved, combined
         near = self._same_time(resolved, previous, analysis) if leans else None

@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversations, Turn
-from bot.core.followup import leans_on_previous, ordinal_swapped, points_at_many, relative_year, years_away
+from bot.core.followup import (
+    has_question_word,
+    leans_on_previous,
+    ordinal_swapped,
+    points_at_many,
+    relative_year,
+    years_away,
+)
 from bot.core.results import Status
 from bot.core.text import fold
 from bot.evaluation import ask_in_context
@@ -195,3 +202,32 @@ def test_it_after_a_series_is_not_the_series() -> None:
     # A singular pronoun with words of its own asks about one item: the series is not forced on it.
     result, _ = ask_in_context(shipped_engine(), "where did he win gold?", ["what olympic medals did he win"])
     assert result.fact is not None and result.fact.id == "atlanta-gold"
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("and what did she say?", True),
+        ("¿y cómo le fue?", True),
+        ("what about in the final?", False),  # "what about" only continues
+        ("¿y qué tal en la final?", False),
+        ("and in the final?", False),
+    ],
+)
+def test_a_question_word_of_its_own(text: str, asks: bool) -> None:
+    assert has_question_word(fold(text)) is asks
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["when did he announce that he was retiring"], "and what did he say at that press conference?"),
+        (["¿dónde anunció que se retiraba?"], "¿y qué dijo en esa rueda de prensa?"),
+        (["when did he retire"], "and what did he say when he announced it?"),
+    ],
+)
+def test_what_was_said_there_is_answered_with_his_quoted_words(context: list[str], question: str) -> None:
+    # The announcement reports the event; the question wants his own words, which other facts quote.
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED
+    assert all("“" in c.fact.answer["en"] for c in result.answers)
