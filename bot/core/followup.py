@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from bot.core.lazyre import lazy
 
-__all__ = ["has_question_word", "leans_on_previous", "ordinal_swapped", "points_at_many", "relative_year", "years_away"]
+__all__ = [
+    "comes_later",
+    "has_question_word",
+    "leans_on_previous",
+    "ordinal_swapped",
+    "points_at_many",
+    "relative_year",
+    "years_away",
+]
 
 # Words that point back at something said before: "then", "there", "that race", "eso", "ahí".
 _BACK_RE = lazy(
@@ -136,3 +144,16 @@ def has_question_word(folded: str) -> bool:
     own kind, whatever the previous question asked."""
     opening = _CONTINUE_RE.match(folded)
     return bool(_ASKS_RE.search(folded[opening.end() :] if opening else folded))
+
+
+# Adverbs of an outcome reached in the end: "finally", "eventually", "por fin", "al fin".
+# Spanish object pronouns point back too ("¿cuándo lo ganó?"), though too common to mark a
+# follow-up by themselves.
+_CLITIC_RE = lazy(r"\b(?:lo|los|las)\b")
+_IN_THE_END_RE = lazy(r"\b(?:finally|eventually|at last|ultimately|por fin|al fin|finalmente|eventualmente)\b")
+
+
+def comes_later(folded: str) -> bool:
+    """ "When did he finally win it?" after a race he lost: what he reached in the end came after
+    the occasion talked about — only when the question points back at it ("it", "that")."""
+    return bool(_IN_THE_END_RE.search(folded) and (_BACK_RE.search(folded) or _CLITIC_RE.search(folded)))

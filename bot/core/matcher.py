@@ -41,6 +41,7 @@ from bot.core.decision import Evidence, probability
 from bot.core.expand import TOKEN_RE, expand
 from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
 from bot.core.followup import (
+    comes_later,
     has_question_word,
     leans_on_previous,
     ordinal_swapped,
@@ -364,11 +365,9 @@ class Matcher(LongMessages):
             return self._elliptic(swapped, result)
         leans = leans_on_previous(folded)
         # "and the year after?" moves from the previous answer (below); other bare questions ask it.
-        on_previous = (
-            None
-            if relative_year(folded)
-            else self._on_previous_fact(analysis, previous, result, points_at_many(folded))
-        )
+        # "When did he finally win it?" moves too: what came in the end came after.
+        step = relative_year(folded) or (1 if comes_later(folded) else 0)
+        on_previous = None if step else self._on_previous_fact(analysis, previous, result, points_at_many(folded))
         if on_previous is not None and (leans or result.confidence < STANDS_ALONE):
             return on_previous, analysis
         if self._moves_event(analysis, result, previous):
@@ -412,7 +411,6 @@ class Matcher(LongMessages):
             found = self._span_from_previous(analysis, previous, result)
             if found is not None:
                 return found, combined
-        step = relative_year(folded)
         if step and previous.year is not None and not years_away(folded):
             found = self._next_of_kind(self._turn_year(previous) or previous.year, step, analysis, result)
             if found is not None:

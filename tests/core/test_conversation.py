@@ -7,6 +7,7 @@ import pytest
 
 from bot.core.conversation import Conversations, Turn
 from bot.core.followup import (
+    comes_later,
     has_question_word,
     leans_on_previous,
     ordinal_swapped,
@@ -231,3 +232,24 @@ def test_what_was_said_there_is_answered_with_his_quoted_words(context: list[str
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.status is Status.ANSWERED
     assert all("“" in c.fact.answer["en"] for c in result.answers)
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        ("so when did she eventually get it?", True),
+        ("¿y cuándo lo logró por fin?", True),
+        ("did they finally manage that?", True),
+        ("when did he finally retire?", False),  # points at nothing said before
+        ("and then?", False),
+    ],
+)
+def test_an_outcome_reached_in_the_end_comes_later(text: str, later: bool) -> None:
+    assert comes_later(fold(text)) is later
+
+
+def test_finally_after_a_lost_occasion_moves_to_a_later_one() -> None:
+    result, _ = ask_in_context(
+        shipped_engine(), "so when did he eventually win it?", ["what did he get at the 1990 world juniors"]
+    )
+    assert result.status is Status.ANSWERED and result.fact.id == "junior-gold"
