@@ -131,6 +131,25 @@ class FollowUps(DerivedValues):
         answers = tuple(Candidate(c.fact, NEIGHBOUR_CONFIDENCE) for c in quoted[:SAID_AT_MOST])
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, NEIGHBOUR_CONFIDENCE, answers)
 
+    def _same_occasion(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
+        """ "Could he still get the gold for that one?" after Beijing: "that one" is the occasion
+        of the last answer. A leaning question that leaves one close fact, other than the last
+        answer, is settled by it when that fact names the occasion (the last answer's year) and
+        holds every known word of the question's own — the pointing back is what it lacked."""
+        if resolved.status is not Status.UNKNOWN or len(resolved.suggestions) != 1 or previous.year is None:
+            return None
+        found = resolved.suggestions[0]
+        index = self.facts.facts.index(found.fact)
+        if found.fact.id == previous.fact_id or str(previous.year) not in self._answer_tokens[index]:
+            return None
+        # Words no fact knows ("any chance …") were weighed already: the known ones must be held.
+        own = [t for t in analysis.tokens if not self._is_connective(t) and t not in analysis.unknown]
+        held = self._vocab[index] | self._answer_tokens[index]
+        if not own or any(t not in held for t in own):
+            return None
+        top = Candidate(found.fact, NEIGHBOUR_CONFIDENCE)
+        return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
+
     def _tie_to_previous(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
         """ "And how many medals did he win at them?" after his five Olympics: close facts tie, and
         the conversation's last answer is one of them — it breaks the tie. Not when the question

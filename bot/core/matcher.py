@@ -428,6 +428,9 @@ class Matcher(LongMessages):
         near = self._same_time(resolved, previous, analysis) if leans else None
         if near is not None:
             return near, combined
+        same = self._same_occasion(resolved, previous, analysis) if leans else None
+        if same is not None:
+            return same, combined
         kept = self._tie_to_previous(resolved, previous, analysis)
         if kept is not None:
             return kept, combined

@@ -253,3 +253,27 @@ def test_finally_after_a_lost_occasion_moves_to_a_later_one() -> None:
         shipped_engine(), "so when did he eventually win it?", ["what did he get at the 1990 world juniors"]
     )
     assert result.status is Status.ANSWERED and result.fact.id == "junior-gold"
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["what medal did he win in 2008"], "is there a chance he gets upgraded to gold for that?", "borchin-ban"),
+        (["what medal did he win in 2008"], "¿hay chance de que le den el oro por esa?", "borchin-ban"),
+    ],
+)
+def test_that_one_is_the_occasion_of_the_last_answer(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["what medal did he win in 2008"], "what was the weather like that day?"),
+        (["what medal did he get at the 1990 world juniors"], "who won gold in that race?"),
+    ],
+)
+def test_the_occasion_does_not_answer_what_no_fact_of_it_holds(context: list[str], question: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is not Status.ANSWERED
