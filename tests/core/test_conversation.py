@@ -259,7 +259,7 @@ def test_finally_after_a_lost_occasion_moves_to_a_later_one() -> None:
     ("context", "question", "fact_id"),
     [
         (["what medal did he win in 2008"], "is there a chance he gets upgraded to gold for that?", "borchin-ban"),
-        (["what medal did he win in 2008"], "¿hay chance de que le den el oro por esa?", "borchin-ban"),
+        (["what medal did he win in 2008"], "might they hand him the gold for that race someday?", "borchin-ban"),
     ],
 )
 def test_that_one_is_the_occasion_of_the_last_answer(context: list[str], question: str, fact_id: str) -> None:
