@@ -8,6 +8,8 @@ previous answer settles.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from bot.core import decision
 from bot.core.catalog import core_catalog
 from bot.core.conversation import Turn
@@ -27,6 +29,14 @@ SAID = "say"  # the lexicon's concept of saying: "what did he say", "qué dijo"
 QUOTATION_MARKS = frozenset('“”«»"')  # an answer quoting someone's own words holds one
 SAID_AT_MOST = 2  # the quoted answers shown for "what did he say there?"
 SAME_TIME_DAYS = 31  # how close two dated facts are to be "then" of each other
+# Nouns that name a recurring event: "the next one" after an Olympics is the next of these.
+EVENT_NOUNS = (
+    "olympics",
+    "games",
+    "world championships",
+    "worlds",
+    "championships",
+)
 # What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
 # (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
 FOLLOWUP_ASKS = {
@@ -186,6 +196,18 @@ class FollowUps(DerivedValues):
         if named[0] not in places or len(places) != len(years):
             return previous.year
         return years[places.index(named[0])]
+
+    def _kind_of_previous(self, previous: Turn) -> frozenset[str]:
+        """The kinds of event the previous answer is about ("olympics" for Sydney and Athens), of
+        the kinds an event may be named by ("the next Olympics", "los siguientes mundiales")."""
+        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        return frozenset() if index is None else self._tag_tokens[index] & self._event_nouns
+
+    @cached_property
+    def _event_nouns(self) -> frozenset[str]:
+        """The canonical tokens of the nouns that name a recurring event."""
+        words = " ".join(EVENT_NOUNS)
+        return frozenset(self.analyzer.analyze(words, "en").tokens) - {TIMELINE}
 
     def _next_of_kind(self, year: int, step: int, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "And the Olympics after that one?": the nearest event of the kind the question names

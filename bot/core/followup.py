@@ -157,3 +157,18 @@ def comes_later(folded: str) -> bool:
     """ "When did he finally win it?" after a race he lost: what he reached in the end came after
     the occasion talked about — only when the question points back at it ("it", "that")."""
     return bool(_IN_THE_END_RE.search(folded) and (_BACK_RE.search(folded) or _CLITIC_RE.search(folded)))
+
+
+# "the next one", "the one before", "¿y en la siguiente?": the next event of the same kind, named
+# by a pronoun rather than by a kind or a year.
+_NEXT_ONE_RE = lazy(
+    r"\b(?:(?:next|following|previous|prior|earlier|later) ones?|ones? (?:after|before)"
+    r"|(?:el|la|los|las) (?:siguientes?|anteriore?s?|proxim[oa]s?)(?! (?:ano|anos|year)\b)"
+    r"|(?:the|and) (?:next|following)\W*$)"
+)
+
+
+def next_one(folded: str) -> bool:
+    """ "And in the next one?" after Sydney: a step to the next event of the kind the
+    conversation is about (the next Olympics), not to the next year with anything in it."""
+    return bool(_NEXT_ONE_RE.search(folded))

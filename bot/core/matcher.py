@@ -44,6 +44,7 @@ from bot.core.followup import (
     comes_later,
     has_question_word,
     leans_on_previous,
+    next_one,
     ordinal_swapped,
     points_at_many,
     relative_year,
@@ -412,7 +413,10 @@ class Matcher(LongMessages):
             if found is not None:
                 return found, combined
         if step and previous.year is not None and not years_away(folded):
-            found = self._next_of_kind(self._turn_year(previous) or previous.year, step, analysis, result)
+            named = analysis
+            if next_one(folded):  # "and in the next one?": of the kind the last answer is about
+                named = analysis.replace(tokens=analysis.tokens + tuple(self._kind_of_previous(previous)))
+            found = self._next_of_kind(self._turn_year(previous) or previous.year, step, named, result)
             if found is not None:
                 return found, combined
         if step and previous.year is not None:

@@ -10,6 +10,7 @@ from bot.core.followup import (
     comes_later,
     has_question_word,
     leans_on_previous,
+    next_one,
     ordinal_swapped,
     points_at_many,
     relative_year,
@@ -277,3 +278,31 @@ def test_that_one_is_the_occasion_of_the_last_answer(context: list[str], questio
 def test_the_occasion_does_not_answer_what_no_fact_of_it_holds(context: list[str], question: str) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        ("and in the next one?", True),
+        ("what about the one before?", True),
+        ("¿y en la siguiente?", True),
+        ("¿y los anteriores?", True),
+        ("and the year after?", False),  # a step of a year, not of an event
+        ("¿y el año siguiente?", False),
+        ("what happened next in his life?", False),
+    ],
+)
+def test_the_next_one_names_an_event_by_a_pronoun(text: str, one: bool) -> None:
+    assert next_one(fold(text)) is one
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["what place did he finish in sydney"], "and in the next one?", "sydney-athens"),  # Athens, not a 2003 title
+        (["what did he do at the beijing games"], "what about the one before?", "sydney-athens"),
+    ],
+)
+def test_the_next_one_is_the_next_event_of_the_same_kind(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
