@@ -160,6 +160,35 @@ class FollowUps(DerivedValues):
         top = Candidate(found.fact, NEIGHBOUR_CONFIDENCE)
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
 
+    def _the_other(self, previous: Turn, result: MatchResult) -> MatchResult | None:
+        """ "And the other one?" after his gold: the series the last answer is one item of (his two
+        medals, of which the gold is 1996) — the one whose words the conversation used most,
+        the shortest on a tie. Of a pair, the other item's own fact (of the same kind of event,
+        dated the other year); of a longer series, the series itself."""
+        facts = self.facts.facts
+        index = next((i for i, f in enumerate(facts) if f.id == previous.fact_id), None)
+        if index is None or previous.year is None or self._is_series(index):
+            return None
+        topic = set(previous.topic)
+        own_kinds = self._tag_tokens[index] - {TIMELINE}
+        series = [
+            i
+            for i in range(len(facts))
+            if self._is_series(i) and previous.year in self._event_years(i) and own_kinds & self._tag_tokens[i]
+        ]  # a series of the same kind of event: not the Olympics after his junior title
+        if not series:
+            return None
+        best = max(series, key=lambda i: (len(topic & self._vocab[i]), -len(self._event_years(i)), -i))
+        others = self._event_years(best) - {previous.year}
+        kinds = own_kinds & self._tag_tokens[best]
+        pick = best
+        if len(others) == 1:
+            year = next(iter(others))
+            items = [i for i, f in enumerate(facts) if f.year == year and kinds & self._tag_tokens[i]]
+            pick = items[0] if len(items) == 1 else best
+        top = Candidate(facts[pick], NEIGHBOUR_CONFIDENCE)
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,))
+
     def _tie_to_previous(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
         """ "And how many medals did he win at them?" after his five Olympics: close facts tie, and
         the conversation's last answer is one of them — it breaks the tie. Not when the question

@@ -172,3 +172,22 @@ def next_one(folded: str) -> bool:
     """ "And in the next one?" after Sydney: a step to the next event of the kind the
     conversation is about (the next Olympics), not to the next year with anything in it."""
     return bool(_NEXT_ONE_RE.search(folded))
+
+
+# "and the other one?", "¿y la otra?", "what about the others?": the rest of a pair or series.
+_OTHER_RE = lazy(
+    r"^\W*(?:(?:and|so|what about|how about|and what about|y|e|y que tal|que tal)\s+)?"
+    r"(?:(?:the|his|la|el|los|las|su|sus)\s+)?(?:other|others|otra|otro|otras|otros|demas)"
+    r"(?:\s+(?P<head>\w+))?\W*$"
+)
+
+
+def the_other(previous: str, folded: str) -> bool:
+    """ "And the other one?" after one item of a pair: the follow-up asks for the rest of the
+    pair or series that item belongs to, and nothing more (a noun of its own must repeat one of
+    the previous question's)."""
+    found = _OTHER_RE.match(folded)
+    if found is None:
+        return False
+    head = found.group("head")
+    return not head or head in _PRONOUN_HEADS or head in previous.split()

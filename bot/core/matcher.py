@@ -48,6 +48,7 @@ from bot.core.followup import (
     ordinal_swapped,
     points_at_many,
     relative_year,
+    the_other,
     years_away,
 )
 from bot.core.index import about_other, is_year
@@ -364,6 +365,10 @@ class Matcher(LongMessages):
         swapped = ordinal_swapped(fold(previous.question), folded) if previous.question else None
         if swapped is not None:  # "¿y la segunda?" after "¿cuál fue la primera medalla …?"
             return self._elliptic(swapped, result)
+        if previous.question and the_other(fold(previous.question), folded):
+            other = self._the_other(previous, result)  # "¿y la otra?" after his first Olympic medal
+            if other is not None:
+                return other, analysis
         leans = leans_on_previous(folded)
         # "and the year after?" moves from the previous answer (below); other bare questions ask it.
         # "When did he finally win it?" moves too: what came in the end came after.

@@ -14,6 +14,7 @@ from bot.core.followup import (
     ordinal_swapped,
     points_at_many,
     relative_year,
+    the_other,
     years_away,
 )
 from bot.core.results import Status
@@ -304,5 +305,32 @@ def test_the_next_one_names_an_event_by_a_pronoun(text: str, one: bool) -> None:
     ],
 )
 def test_the_next_one_is_the_next_event_of_the_same_kind(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "other"),
+    [
+        ("what did she win in the final", "and the other one?", True),
+        ("what was her first prize", "¿y la otra?", True),
+        ("which prize came first", "what about the others?", True),
+        ("which prize came first", "and the other prize?", True),  # a noun of the previous question
+        ("which prize came first", "and the other coach?", False),  # a noun of its own
+        ("which prize came first", "who was the other runner in it?", False),
+    ],
+)
+def test_the_other_one_asks_for_the_rest_of_a_series(previous: str, question: str, other: bool) -> None:
+    assert the_other(fold(previous), fold(question)) is other
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["cuál fue su primera medalla olímpica"], "¿y la otra?", "beijing-silver"),
+        (["what did he win in atlanta"], "and the other one?", "beijing-silver"),
+    ],
+)
+def test_the_other_one_is_the_other_item_of_the_pair(context: list[str], question: str, fact_id: str) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.status is Status.ANSWERED and result.fact.id == fact_id
