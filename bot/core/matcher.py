@@ -77,6 +77,7 @@ _HIM_WORD_RE = re.compile(r"\b(?:jefferson|perez|jeff|he|him|el|guy|dude|man|tip
 REPAIRABLE = frozenset({"place", "year", "person", "medal", "nation"})  # what a self-repair replaces
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's topic
+SPAN = "days"  # the kind of value of a span an answer states ("nine days before")
 
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
@@ -246,8 +247,14 @@ class Matcher(LongMessages):
         result = self._period_checked(text, analysis, result)  # "what did Segura do after 1996?"
         result = self._other_person_checked(text, analysis, result)  # "who did he lose to in Athens?"
         result = self._future_checked(text, result)  # "when are the next Olympics?"
-        if result.status is Status.ANSWERED and not result.derived and asks_span(fold(text)):
-            # "how many years between X and Y" that no two years here count: one fact is no answer.
+        if (
+            result.status is Status.ANSWERED
+            and not result.derived
+            and asks_span(fold(text))
+            and not self._states_a_span(result)
+        ):
+            # "how many years between X and Y" that no two years here count: one fact is no answer
+            # — unless it states the span itself ("nine days before retiring").
             result = result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
         if denied and result.verdict in ("yes", "no"):
             result = result.replace(verdict="")  # a denied claim: the fact, not an ambiguous yes or no
@@ -300,6 +307,10 @@ class Matcher(LongMessages):
         if result.status is Status.ANSWERED:
             result = self._verdict(analysis, result)
         return result
+
+    def _states_a_span(self, result: MatchResult) -> bool:
+        """Does the answer state a span of time itself ("nine days before retiring")?"""
+        return any(SPAN in self._said[self.facts.facts.index(c.fact)] for c in result.answers[:1])
 
     def _one_mended_word(self, text: str) -> bool:
         """A message of one word the reader had to mend ("olliii", "neyyyt"), not asked with a

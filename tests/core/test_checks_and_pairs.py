@@ -926,3 +926,10 @@ def test_a_check_about_another_person_is_not_settled_by_a_fact_that_does_not_say
 )
 def test_a_person_set_aside_is_not_who_is_asked(question: str, answered: bool) -> None:
     assert (ask(question).status is Status.ANSWERED) is answered
+
+
+def test_a_span_the_fact_states_itself_answers_a_how_long_before() -> None:
+    """ "How long before X did Y" asks a span: two dated facts count it, or one that states it."""
+    result = ask("how long before his retirement did he announce it")
+    assert result.status is Status.ANSWERED and result.fact is not None
+    assert result.fact.id == "retirement-announcement"

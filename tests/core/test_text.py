@@ -573,3 +573,10 @@ def test_a_check_of_a_claim_names_nothing(text: str) -> None:
 )
 def test_chat_spellings_and_family_words(text: str, token: str) -> None:
     assert token in shipped_engine().matcher.analyzer.analyze(text).tokens
+
+
+@pytest.mark.parametrize(
+    "text", ["if it isn't too much trouble", "if you don't mind", "si no es molestia", "i seem to recall"]
+)
+def test_a_courtesy_formula_names_nothing(text: str) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(text).tokens == ()
