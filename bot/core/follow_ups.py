@@ -130,14 +130,35 @@ class FollowUps(DerivedValues):
         """ "And what did he say there?" after the press conference: a question for someone's
         words wants an answer quoting them. When the close facts it leaves are led by one that
         quotes nothing (the report of the announcement itself), the ones that quote words are the
-        answer, the best first; none of them: left as it is."""
+        answer, the best first — those of the same occasion (sharing a kind of event with the
+        last answer: his retirement), not any quote; none of them: left as it is."""
         if SAID not in analysis.tokens:
             return None
+        facts = self.facts.facts
+        index = next((i for i, f in enumerate(facts) if f.id == previous.fact_id), None)
+        if index is None:
+            return None
+        occasion = self._tag_tokens[index] - {TIMELINE}  # words said there: of the same occasion
         pool = [c for c in (*resolved.answers, *resolved.suggestions) if c.fact.id != previous.fact_id]
         quoted = [c for c in pool if QUOTATION_MARKS & set(c.fact.answer.get("en", ""))]
+        there = [c for c in quoted if occasion & self._tag_tokens[facts.index(c.fact)]]
         led = resolved.answers[0] if resolved.answers else None
-        if not quoted or (led is not None and led in quoted):
+        if led is not None and led in quoted and led not in there:
+            # Words he said on another occasion (his retirement, after a question on his coach):
+            # not what he said about this one — declined.
+            return resolved.replace(status=Status.UNKNOWN, answers=(), suggestions=resolved.answers)
+        if (
+            led is not None
+            and not there
+            and led not in quoted
+            and SAID not in self._answer_tokens[facts.index(led.fact)]
+        ):
+            # "What did he say about it?" after his gold: no fact quotes or reports him on it, and
+            # the best one (his time) says nothing of words — declined rather than answered.
+            return resolved.replace(status=Status.UNKNOWN, answers=(), suggestions=resolved.answers)
+        if not there or (led is not None and led in there):
             return None
+        quoted = there
         answers = tuple(Candidate(c.fact, NEIGHBOUR_CONFIDENCE) for c in quoted[:SAID_AT_MOST])
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, NEIGHBOUR_CONFIDENCE, answers)
 
@@ -148,13 +169,15 @@ class FollowUps(DerivedValues):
         holds every known word of the question's own — the pointing back is what it lacked."""
         if resolved.status is not Status.UNKNOWN or len(resolved.suggestions) != 1 or previous.year is None:
             return None
+        if SAID in analysis.tokens:
+            return None  # words said there: settled by the facts quoting them (``_words_said``)
         found = resolved.suggestions[0]
         index = self.facts.facts.index(found.fact)
         if found.fact.id == previous.fact_id or str(previous.year) not in self._answer_tokens[index]:
             return None
         # Words no fact knows ("any chance …") were weighed already: the known ones must be held.
         own = [t for t in analysis.tokens if not self._is_connective(t) and t not in analysis.unknown]
-        held = self._vocab[index] | self._answer_tokens[index]
+        held = self._answer_tokens[index]  # its answer's own words: what it says, not how it is asked
         if not own or any(t not in held for t in own):
             return None
         top = Candidate(found.fact, NEIGHBOUR_CONFIDENCE)

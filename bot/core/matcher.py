@@ -440,7 +440,7 @@ class Matcher(LongMessages):
             if found is not None:
                 return found, combined
         resolved = self._decide(result.question, combined, truncated)
-        said = self._words_said(resolved, previous, analysis) if leans else None
+        said = self._words_said(resolved, previous, analysis)
         if said is not None:  # "¿y qué dijo en esa conferencia?": his words there, not the report of it
             return said, combined
         if resolved.status is Status.ANSWERED:

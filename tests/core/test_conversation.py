@@ -334,3 +334,15 @@ def test_the_other_one_asks_for_the_rest_of_a_series(previous: str, question: st
 def test_the_other_one_is_the_other_item_of_the_pair(context: list[str], question: str, fact_id: str) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["who coached him"], "what did he say about him?"),  # his only quotes are about retiring
+        (["when did he win olympic gold"], "what did he say about it?"),  # no fact quotes him on it
+    ],
+)
+def test_words_said_on_another_occasion_do_not_answer(context: list[str], question: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is not Status.ANSWERED
