@@ -138,7 +138,7 @@ class FollowUps(DerivedValues):
         index = next((i for i, f in enumerate(facts) if f.id == previous.fact_id), None)
         if index is None:
             return None
-        occasion = self._tag_tokens[index] - {TIMELINE}  # words said there: of the same occasion
+        occasion = self._tag_tokens[index] - self._timeline_tokens  # words said there: of the same occasion
         pool = [c for c in (*resolved.answers, *resolved.suggestions) if c.fact.id != previous.fact_id]
         quoted = [c for c in pool if QUOTATION_MARKS & set(c.fact.answer.get("en", ""))]
         there = [c for c in quoted if occasion & self._tag_tokens[facts.index(c.fact)]]
@@ -187,20 +187,21 @@ class FollowUps(DerivedValues):
         """ "And the other one?" after his gold: the series the last answer is one item of (his two
         medals, of which the gold is 1996) — the one whose words the conversation used most,
         the shortest on a tie. Of a pair, the other item's own fact (of the same kind of event,
-        dated the other year); of a longer series, the series itself."""
+        dated the other year); of a longer series, the series itself. An item no series of its
+        kind lists has no "other" to tell: declined, not guessed."""
         facts = self.facts.facts
         index = next((i for i, f in enumerate(facts) if f.id == previous.fact_id), None)
         if index is None or previous.year is None or self._is_series(index):
             return None
         topic = set(previous.topic)
-        own_kinds = self._tag_tokens[index] - {TIMELINE}
+        own_kinds = self._tag_tokens[index] - self._timeline_tokens
         series = [
             i
             for i in range(len(facts))
             if self._is_series(i) and previous.year in self._event_years(i) and own_kinds & self._tag_tokens[i]
         ]  # a series of the same kind of event: not the Olympics after his junior title
-        if not series:
-            return None
+        if not series:  # no series holds it: which "other" is meant cannot be told — declined
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=(), derived="", verdict=None)
         best = max(series, key=lambda i: (len(topic & self._vocab[i]), -len(self._event_years(i)), -i))
         others = self._event_years(best) - {previous.year}
         kinds = own_kinds & self._tag_tokens[best]
@@ -259,7 +260,12 @@ class FollowUps(DerivedValues):
     def _event_nouns(self) -> frozenset[str]:
         """The canonical tokens of the nouns that name a recurring event."""
         words = " ".join(EVENT_NOUNS)
-        return frozenset(self.analyzer.analyze(words, "en").tokens) - {TIMELINE}
+        return frozenset(self.analyzer.analyze(words, "en").tokens) - self._timeline_tokens
+
+    @cached_property
+    def _timeline_tokens(self) -> frozenset[str]:
+        """The tag every dated event carries, as a tag token: no kind of event of its own."""
+        return frozenset(self.analyzer.analyze(TIMELINE, "en").tokens)
 
     def _next_of_kind(self, year: int, step: int, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "And the Olympics after that one?": the nearest event of the kind the question names

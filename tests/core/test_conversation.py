@@ -346,3 +346,9 @@ def test_the_other_one_is_the_other_item_of_the_pair(context: list[str], questio
 def test_words_said_on_another_occasion_do_not_answer(context: list[str], question: str) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.status is not Status.ANSWERED
+
+
+def test_the_other_ones_of_an_item_no_series_of_its_kind_lists_are_declined() -> None:
+    # His junior title is in no list of junior titles: the Olympics, dated that year too, are no "other ones".
+    result, _ = ask_in_context(shipped_engine(), "and the other ones?", ["what was his first world title"])
+    assert result.status is not Status.ANSWERED
