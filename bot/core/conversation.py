@@ -20,19 +20,24 @@ MAX_CONVERSATIONS = 10_000  # the oldest are forgotten first; memory stays bound
 
 
 class Turn(Frozen):
-    """What a follow-up can lean on: the topic words of the last answered question and its fact."""
+    """What a follow-up can lean on: the topic words of the last answered question, its fact, and
+    its wording (an elliptic "and the second?" repeats that question with one word changed)."""
 
-    _fields = ("topic", "fact_id", "year")
+    _fields = ("topic", "fact_id", "year", "question")
     __slots__ = _fields
     topic: tuple[str, ...]  # canonical content tokens (question words left out)
     fact_id: str | None
     year: int | None
+    question: str
 
-    def __init__(self, topic: tuple[str, ...], fact_id: str | None = None, year: int | None = None) -> None:
+    def __init__(
+        self, topic: tuple[str, ...], fact_id: str | None = None, year: int | None = None, question: str = ""
+    ) -> None:
         _set = object.__setattr__
         _set(self, "topic", topic)
         _set(self, "fact_id", fact_id)
         _set(self, "year", year)
+        _set(self, "question", question)
 
 
 class Conversations:

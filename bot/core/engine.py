@@ -77,4 +77,4 @@ class Engine(Frozen):
             fact = result.suggestions[0].fact
         if fact is None:
             return None
-        return Turn(result.topic, fact.id, fact.year)
+        return Turn(result.topic, fact.id, fact.year, result.question)

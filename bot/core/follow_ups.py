@@ -8,6 +8,8 @@ previous answer settles.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from bot.core import decision
 from bot.core.catalog import core_catalog
 from bot.core.conversation import Turn
@@ -23,7 +25,18 @@ NEIGHBOUR_CONFIDENCE = 0.7  # a follow-up answered from the conversation rather 
 OF_THE_RACE = frozenset({"q_time"})
 EVENT_KINDS = ("place", "year")
 TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
+SAID = "say"  # the lexicon's concept of saying: "what did he say", "qué dijo"
+QUOTATION_MARKS = frozenset('“”«»"')  # an answer quoting someone's own words holds one
+SAID_AT_MOST = 2  # the quoted answers shown for "what did he say there?"
 SAME_TIME_DAYS = 31  # how close two dated facts are to be "then" of each other
+# Nouns that name a recurring event: "the next one" after an Olympics is the next of these.
+EVENT_NOUNS = (
+    "olympics",
+    "games",
+    "world championships",
+    "worlds",
+    "championships",
+)
 # What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
 # (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
 FOLLOWUP_ASKS = {
@@ -39,15 +52,20 @@ FOLLOWUP_ASKS = {
 class FollowUps(DerivedValues):
     """What the previous answer settles of a follow-up (mixed into :class:`bot.core.matcher.Matcher`)."""
 
-    def _on_previous_fact(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
+    def _on_previous_fact(
+        self, analysis: Analysis, previous: Turn, result: MatchResult, many: bool = False
+    ) -> MatchResult | None:
         """The previous answer, when a follow-up asks only what it holds ("how far was it?" after
         the pilgrimage, "for how long?" after Borchin's ban, "which countries were they from?"),
-        or picks from the series it lists ("¿y el último?" after his world titles)."""
+        or picks from the series it lists ("¿y el último?" after his world titles). A question
+        pointing at several things (``many``: "when did he win them?") after a series may repeat
+        the series' own words: "them" is that series, not one of its items."""
         index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
         if index is None:
             return None
         asked = [t for t in analysis.tokens if t in FOLLOWUP_ASKS]
-        own = [t for t in analysis.tokens if t not in FOLLOWUP_ASKS and t not in previous.topic]
+        held = self._vocab[index] | self._answer_tokens[index] if many and self._is_series(index) else frozenset()
+        own = [t for t in analysis.tokens if t not in FOLLOWUP_ASKS and t not in previous.topic and t not in held]
         holds = self._fact_kinds[index] | {k for k in self._said_kinds(index) if k}
         if asked and not own:
             settles = all(FOLLOWUP_ASKS[t] & holds for t in asked)
@@ -108,6 +126,93 @@ class FollowUps(DerivedValues):
         top = Candidate(near[0].fact, NEIGHBOUR_CONFIDENCE)
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
 
+    def _words_said(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
+        """ "And what did he say there?" after the press conference: a question for someone's
+        words wants an answer quoting them. When the close facts it leaves are led by one that
+        quotes nothing (the report of the announcement itself), the ones that quote words are the
+        answer, the best first — those of the same occasion (sharing a kind of event with the
+        last answer: his retirement), not any quote; none of them: left as it is."""
+        if SAID not in analysis.tokens:
+            return None
+        facts = self.facts.facts
+        index = next((i for i, f in enumerate(facts) if f.id == previous.fact_id), None)
+        if index is None:
+            return None
+        occasion = self._tag_tokens[index] - self._timeline_tokens  # words said there: of the same occasion
+        pool = [c for c in (*resolved.answers, *resolved.suggestions) if c.fact.id != previous.fact_id]
+        quoted = [c for c in pool if QUOTATION_MARKS & set(c.fact.answer.get("en", ""))]
+        there = [c for c in quoted if occasion & self._tag_tokens[facts.index(c.fact)]]
+        led = resolved.answers[0] if resolved.answers else None
+        if led is not None and led in quoted and led not in there:
+            # Words he said on another occasion (his retirement, after a question on his coach):
+            # not what he said about this one — declined.
+            return resolved.replace(status=Status.UNKNOWN, answers=(), suggestions=resolved.answers)
+        if (
+            led is not None
+            and not there
+            and led not in quoted
+            and SAID not in self._answer_tokens[facts.index(led.fact)]
+        ):
+            # "What did he say about it?" after his gold: no fact quotes or reports him on it, and
+            # the best one (his time) says nothing of words — declined rather than answered.
+            return resolved.replace(status=Status.UNKNOWN, answers=(), suggestions=resolved.answers)
+        if not there or (led is not None and led in there):
+            return None
+        quoted = there
+        answers = tuple(Candidate(c.fact, NEIGHBOUR_CONFIDENCE) for c in quoted[:SAID_AT_MOST])
+        return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, NEIGHBOUR_CONFIDENCE, answers)
+
+    def _same_occasion(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
+        """ "Could he still get the gold for that one?" after Beijing: "that one" is the occasion
+        of the last answer. A leaning question that leaves one close fact, other than the last
+        answer, is settled by it when that fact names the occasion (the last answer's year) and
+        holds every known word of the question's own — the pointing back is what it lacked."""
+        if resolved.status is not Status.UNKNOWN or len(resolved.suggestions) != 1 or previous.year is None:
+            return None
+        if SAID in analysis.tokens:
+            return None  # words said there: settled by the facts quoting them (``_words_said``)
+        found = resolved.suggestions[0]
+        index = self.facts.facts.index(found.fact)
+        if found.fact.id == previous.fact_id or str(previous.year) not in self._answer_tokens[index]:
+            return None
+        # Words no fact knows ("any chance …") were weighed already: the known ones must be held.
+        own = [t for t in analysis.tokens if not self._is_connective(t) and t not in analysis.unknown]
+        held = self._answer_tokens[index]  # its answer's own words: what it says, not how it is asked
+        if not own or any(t not in held for t in own):
+            return None
+        top = Candidate(found.fact, NEIGHBOUR_CONFIDENCE)
+        return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
+
+    def _the_other(self, previous: Turn, result: MatchResult) -> MatchResult | None:
+        """ "And the other one?" after his gold: the series the last answer is one item of (his two
+        medals, of which the gold is 1996) — the one whose words the conversation used most,
+        the shortest on a tie. Of a pair, the other item's own fact (of the same kind of event,
+        dated the other year); of a longer series, the series itself. An item no series of its
+        kind lists has no "other" to tell: declined, not guessed."""
+        facts = self.facts.facts
+        index = next((i for i, f in enumerate(facts) if f.id == previous.fact_id), None)
+        if index is None or previous.year is None or self._is_series(index):
+            return None
+        topic = set(previous.topic)
+        own_kinds = self._tag_tokens[index] - self._timeline_tokens
+        series = [
+            i
+            for i in range(len(facts))
+            if self._is_series(i) and previous.year in self._event_years(i) and own_kinds & self._tag_tokens[i]
+        ]  # a series of the same kind of event: not the Olympics after his junior title
+        if not series:  # no series holds it: which "other" is meant cannot be told — declined
+            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=(), derived="", verdict=None)
+        best = max(series, key=lambda i: (len(topic & self._vocab[i]), -len(self._event_years(i)), -i))
+        others = self._event_years(best) - {previous.year}
+        kinds = own_kinds & self._tag_tokens[best]
+        pick = best
+        if len(others) == 1:
+            year = next(iter(others))
+            items = [i for i, f in enumerate(facts) if f.year == year and kinds & self._tag_tokens[i]]
+            pick = items[0] if len(items) == 1 else best
+        top = Candidate(facts[pick], NEIGHBOUR_CONFIDENCE)
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,))
+
     def _tie_to_previous(self, resolved: MatchResult, previous: Turn, analysis: Analysis) -> MatchResult | None:
         """ "And how many medals did he win at them?" after his five Olympics: close facts tie, and
         the conversation's last answer is one of them — it breaks the tie. Not when the question
@@ -144,6 +249,23 @@ class FollowUps(DerivedValues):
         if named[0] not in places or len(places) != len(years):
             return previous.year
         return years[places.index(named[0])]
+
+    def _kind_of_previous(self, previous: Turn) -> frozenset[str]:
+        """The kinds of event the previous answer is about ("olympics" for Sydney and Athens), of
+        the kinds an event may be named by ("the next Olympics", "los siguientes mundiales")."""
+        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        return frozenset() if index is None else self._tag_tokens[index] & self._event_nouns
+
+    @cached_property
+    def _event_nouns(self) -> frozenset[str]:
+        """The canonical tokens of the nouns that name a recurring event."""
+        words = " ".join(EVENT_NOUNS)
+        return frozenset(self.analyzer.analyze(words, "en").tokens) - self._timeline_tokens
+
+    @cached_property
+    def _timeline_tokens(self) -> frozenset[str]:
+        """The tag every dated event carries, as a tag token: no kind of event of its own."""
+        return frozenset(self.analyzer.analyze(TIMELINE, "en").tokens)
 
     def _next_of_kind(self, year: int, step: int, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "And the Olympics after that one?": the nearest event of the kind the question names

@@ -8,14 +8,22 @@ from __future__ import annotations
 
 from bot.core.lazyre import lazy
 
-__all__ = ["leans_on_previous", "relative_year", "years_away"]
+__all__ = [
+    "comes_later",
+    "has_question_word",
+    "leans_on_previous",
+    "ordinal_swapped",
+    "points_at_many",
+    "relative_year",
+    "years_away",
+]
 
 # Words that point back at something said before: "then", "there", "that race", "eso", "ahí".
 _BACK_RE = lazy(
     r"\b(?:then|there|that|those|it|this|same|they|them|their|ellos|ellas|entonces|ahi|alli|alla|eso|ese|esa|esos|esas|aquel|aquella|mismo|misma)\b"
 )
 # A message that continues the previous one: "and in Sydney?", "what about 2008?", "y en Sídney?".
-_CONTINUE_RE = lazy(r"^\W*(?:and|also|what about|how about|y|e|tambien|y que tal|que tal)\b")
+_CONTINUE_RE = lazy(r"^\W*(?:and|also|what about|how about|y que tal|que tal|y|e|tambien)\b")
 # "the year after", "next year", "after that", "el año siguiente", "antes de eso".
 # An event may be named in the plural ("los juegos siguientes", "the next world championships").
 _EVENTS = r"(?:years?|anos?|ones?|olympics|games|juegos|olimpicos|olimpiadas|championships|mundial(?:es)?|worlds)"
@@ -85,3 +93,101 @@ def relative_year(folded: str) -> int:
     if _BEFORE_RE.search(folded):
         return -1
     return 0
+
+
+# Words that pick one item of a series by its place in it: "the first", "la segunda", "the last".
+_ORDINALS = (
+    r"first|second|third|fourth|fifth|sixth|seventh|last|final|latest|1st|2nd|3rd|4th|5th"
+    r"|primer|primero|primera|segundo|segunda|tercer|tercero|tercera|cuarto|cuarta|quinto|quinta"
+    r"|sexto|sexta|ultimo|ultima|penultimo|penultima"
+)
+_ORDINAL_RE = lazy(rf"\b(?:{_ORDINALS})\b")
+# "and the second?", "what about his last one?", "¿y la tercera?": an ordinal and nothing to ask.
+_ELLIPSIS_RE = lazy(
+    r"^\W*(?:(?:and|also|so|what about|how about|and what about|y|e|y que tal|que tal|tambien)\s+)?"
+    r"(?:(?:the|his|its|la|el|lo|su|sus)\s+)?"
+    rf"(?P<ord>{_ORDINALS})(?:\s+(?P<head>\w+))?\W*$"
+)
+_PRONOUN_HEADS = frozenset({"one", "ones", "uno", "una", "time", "vez"})
+
+
+def ordinal_swapped(previous: str, folded: str) -> str | None:
+    """ "And the second?" after "what was his first Olympic medal?" is that question with its
+    ordinal changed: the previous question (folded) with the follow-up's ordinal in place of its
+    one ordinal. None when the follow-up asks anything more than an ordinal (a noun of its own
+    that the previous question lacks), or the previous question holds no ordinal or several."""
+    found = _ELLIPSIS_RE.match(folded)
+    if found is None:
+        return None
+    head = found.group("head")
+    if head and head not in _PRONOUN_HEADS and head not in previous.split():
+        return None
+    ordinals = _ORDINAL_RE.findall(previous)
+    if len(ordinals) != 1 or ordinals[0] == found.group("ord"):
+        return None
+    return _ORDINAL_RE.sub(found.group("ord"), previous, count=1)
+
+
+# Plural words that point back: "them", "those", "ellas", "ambos" — at several things said before.
+_PLURAL_BACK_RE = lazy(r"\b(?:they|them|those|these|both|ellos|ellas|esos|esas|estos|estas|ambos|ambas)\b")
+
+
+def points_at_many(folded: str) -> bool:
+    """ "When did he win them?": the question points back at several things at once, which only
+    an answer listing a series can be."""
+    return bool(_PLURAL_BACK_RE.search(folded))
+
+
+def has_question_word(folded: str) -> bool:
+    """Does the text hold a question word ("what", "qué", "how") beyond the opening that only
+    continues ("what about …?", "¿y qué tal …?")? A follow-up that does asks a question of its
+    own kind, whatever the previous question asked."""
+    opening = _CONTINUE_RE.match(folded)
+    return bool(_ASKS_RE.search(folded[opening.end() :] if opening else folded))
+
+
+# Adverbs of an outcome reached in the end: "finally", "eventually", "por fin", "al fin".
+# Spanish object pronouns point back too ("¿cuándo lo ganó?"), though too common to mark a
+# follow-up by themselves.
+_CLITIC_RE = lazy(r"\b(?:lo|los|las)\b")
+_IN_THE_END_RE = lazy(r"\b(?:finally|eventually|at last|ultimately|por fin|al fin|finalmente|eventualmente)\b")
+
+
+def comes_later(folded: str) -> bool:
+    """ "When did he finally win it?" after a race he lost: what he reached in the end came after
+    the occasion talked about — only when the question points back at it ("it", "that")."""
+    return bool(_IN_THE_END_RE.search(folded) and (_BACK_RE.search(folded) or _CLITIC_RE.search(folded)))
+
+
+# "the next one", "the one before", "¿y en la siguiente?": the next event of the same kind, named
+# by a pronoun rather than by a kind or a year.
+_NEXT_ONE_RE = lazy(
+    r"\b(?:(?:next|following|previous|prior|earlier|later) ones?|ones? (?:after|before)"
+    r"|(?:el|la|los|las) (?:siguientes?|anteriore?s?|proxim[oa]s?)(?! (?:ano|anos|year)\b)"
+    r"|(?:the|and) (?:next|following)\W*$)"
+)
+
+
+def next_one(folded: str) -> bool:
+    """ "And in the next one?" after Sydney: a step to the next event of the kind the
+    conversation is about (the next Olympics), not to the next year with anything in it."""
+    return bool(_NEXT_ONE_RE.search(folded))
+
+
+# "and the other one?", "¿y la otra?", "what about the others?": the rest of a pair or series.
+_OTHER_RE = lazy(
+    r"^\W*(?:(?:and|so|what about|how about|and what about|y|e|y que tal|que tal)\s+)?"
+    r"(?:(?:the|his|la|el|los|las|su|sus)\s+)?(?:other|others|otra|otro|otras|otros|demas)"
+    r"(?:\s+(?P<head>\w+))?\W*$"
+)
+
+
+def the_other(previous: str, folded: str) -> bool:
+    """ "And the other one?" after one item of a pair: the follow-up asks for the rest of the
+    pair or series that item belongs to, and nothing more (a noun of its own must repeat one of
+    the previous question's)."""
+    found = _OTHER_RE.match(folded)
+    if found is None:
+        return False
+    head = found.group("head")
+    return not head or head in _PRONOUN_HEADS or head in previous.split()

@@ -26,6 +26,7 @@ unit); a follow-up leans on the conversation's previous answer (:mod:`bot.core.c
 
 from __future__ import annotations
 
+import math
 import re
 
 from rapidfuzz import fuzz, process, utils
@@ -39,7 +40,17 @@ from bot.core.conversation import Turn
 from bot.core.decision import Evidence, probability
 from bot.core.expand import TOKEN_RE, expand
 from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
-from bot.core.followup import leans_on_previous, relative_year, years_away
+from bot.core.followup import (
+    comes_later,
+    has_question_word,
+    leans_on_previous,
+    next_one,
+    ordinal_swapped,
+    points_at_many,
+    relative_year,
+    the_other,
+    years_away,
+)
 from bot.core.index import about_other, is_year
 from bot.core.instructions import opens_with_an_order
 from bot.core.junk import has_words
@@ -69,6 +80,14 @@ TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's
 SPAN = "days"  # the kind of value of a span an answer states ("nine days before")
 
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+
+
+def _unshown(shown: float) -> float:
+    """The chance whose shown confidence is ``shown`` (the inverse of :func:`decision.shown`)."""
+    slope, offset = decision.CALIBRATION
+    shown = min(max(shown, 1e-6), 1.0 - 1e-6)
+    z = (math.log(shown / (1.0 - shown)) - offset) / slope
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 class Matcher(LongMessages):
@@ -266,8 +285,10 @@ class Matcher(LongMessages):
             profile = ("profile",)
             analysis = analysis.replace(tokens=profile, clauses=(profile,), asking=(True,))
             result = self._decide(question, analysis, truncated)
-        if result.status is Status.AMBIGUOUS and analysis.tokens and (
-            set(analysis.tokens) <= self._profile or self._phrased_by_both(analysis, result)
+        if (
+            result.status is Status.AMBIGUOUS
+            and analysis.tokens
+            and (set(analysis.tokens) <= self._profile or self._phrased_by_both(analysis, result))
         ):
             # "why is he famous", "who is he": the facts that each say who he is are all right
             # answers; so are two facts the curator gave this very question ("what has he won")
@@ -312,9 +333,7 @@ class Matcher(LongMessages):
         """Do the two leading facts each have a phrasing of exactly the question's words?"""
         asked = set(analysis.tokens)
         owners = [self.facts.facts.index(c.fact) for c in result.suggestions[:2]]
-        return len(owners) == 2 and all(
-            any(set(p.split()) == asked for p in self._fact_phrasings[i]) for i in owners
-        )
+        return len(owners) == 2 and all(any(set(p.split()) == asked for p in self._fact_phrasings[i]) for i in owners)
 
     def _asks_who_he_is(self, folded: str, analysis: Analysis) -> bool:
         """Nothing asked but "who", of no one but him (named, or "he", "this guy"): who he is."""
@@ -354,9 +373,18 @@ class Matcher(LongMessages):
     ) -> tuple[MatchResult, Analysis]:
         """Resolve a question that leans on the previous answer; leave one that stands alone."""
         folded = fold(text)
+        swapped = ordinal_swapped(fold(previous.question), folded) if previous.question else None
+        if swapped is not None:  # "¿y la segunda?" after "¿cuál fue la primera medalla …?"
+            return self._elliptic(swapped, result)
+        if previous.question and the_other(fold(previous.question), folded):
+            other = self._the_other(previous, result)  # "¿y la otra?" after his first Olympic medal
+            if other is not None:
+                return other, analysis
         leans = leans_on_previous(folded)
         # "and the year after?" moves from the previous answer (below); other bare questions ask it.
-        on_previous = None if relative_year(folded) else self._on_previous_fact(analysis, previous, result)
+        # "When did he finally win it?" moves too: what came in the end came after.
+        step = relative_year(folded) or (1 if comes_later(folded) else 0)
+        on_previous = None if step else self._on_previous_fact(analysis, previous, result, points_at_many(folded))
         if on_previous is not None and (leans or result.confidence < STANDS_ALONE):
             return on_previous, analysis
         if self._moves_event(analysis, result, previous):
@@ -377,7 +405,10 @@ class Matcher(LongMessages):
         asks = [t for t in analysis.tokens if t in self._intents]
         # The previous question's words are soft context; its question words carry over only
         # when this one asks nothing of its own ("and in Sydney?").
-        context = tuple(t for t in previous.topic if t not in analysis.tokens and not (asks and t in self._intents))
+        # A question word of its own ("what did he say there?") asks anew even when no intent
+        # token stands for it: "when" of the last question is not asked again.
+        anew = bool(asks) or has_question_word(folded)
+        context = tuple(t for t in previous.topic if t not in analysis.tokens and not (anew and t in self._intents))
         tokens = analysis.tokens + context
         combined = Analysis(
             tokens,
@@ -397,9 +428,11 @@ class Matcher(LongMessages):
             found = self._span_from_previous(analysis, previous, result)
             if found is not None:
                 return found, combined
-        step = relative_year(folded)
         if step and previous.year is not None and not years_away(folded):
-            found = self._next_of_kind(self._turn_year(previous) or previous.year, step, analysis, result)
+            named = analysis
+            if next_one(folded):  # "and in the next one?": of the kind the last answer is about
+                named = analysis.replace(tokens=analysis.tokens + tuple(self._kind_of_previous(previous)))
+            found = self._next_of_kind(self._turn_year(previous) or previous.year, step, named, result)
             if found is not None:
                 return found, combined
         if step and previous.year is not None:
@@ -407,11 +440,17 @@ class Matcher(LongMessages):
             if found is not None:
                 return found, combined
         resolved = self._decide(result.question, combined, truncated)
+        said = self._words_said(resolved, previous, analysis)
+        if said is not None:  # "¿y qué dijo en esa conferencia?": his words there, not the report of it
+            return said, combined
         if resolved.status is Status.ANSWERED:
             return resolved, combined
         near = self._same_time(resolved, previous, analysis) if leans else None
         if near is not None:
             return near, combined
+        same = self._same_occasion(resolved, previous, analysis) if leans else None
+        if same is not None:
+            return same, combined
         kept = self._tie_to_previous(resolved, previous, analysis)
         if kept is not None:
             return kept, combined
@@ -420,6 +459,17 @@ class Matcher(LongMessages):
             # rather than answer about some other race.
             return resolved.replace(question=result.question), analysis
         return result, analysis
+
+    def _elliptic(self, swapped: str, result: MatchResult) -> tuple[MatchResult, Analysis]:
+        """An elliptic follow-up ("and the last one?") answered as the previous question it
+        abbreviates, with its ordinal changed — as a question of its own, so nothing of the earlier
+        answer leaks into it; what that question cannot answer is declined, not guessed."""
+        found = self.match(swapped, lang=result.lang)
+        analysis = self.analyzer.analyze(swapped, detect_language(swapped, self.facts.lexicon))
+        if found.status is Status.ANSWERED:  # shown once, by the outer match: back to the chance
+            answers = tuple(Candidate(c.fact, _unshown(c.confidence)) for c in found.answers)
+            found = found.replace(confidence=_unshown(found.confidence), answers=answers)
+        return found.replace(question=result.question), analysis
 
     def _neighbour(
         self,

@@ -6,7 +6,17 @@ from __future__ import annotations
 import pytest
 
 from bot.core.conversation import Conversations, Turn
-from bot.core.followup import leans_on_previous, relative_year, years_away
+from bot.core.followup import (
+    comes_later,
+    has_question_word,
+    leans_on_previous,
+    next_one,
+    ordinal_swapped,
+    points_at_many,
+    relative_year,
+    the_other,
+    years_away,
+)
 from bot.core.results import Status
 from bot.core.text import fold
 from bot.evaluation import ask_in_context
@@ -129,4 +139,216 @@ def test_a_follow_up_the_last_answer_cannot_settle_is_declined() -> None:
 
 def test_without_context_a_bare_follow_up_is_not_answered() -> None:
     result, _ = ask_in_context(shipped_engine(), "and the year after?")
+    assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "swapped"),
+    [
+        ("who was his first coach", "and the second?", "who was his second coach"),
+        ("where was his first race", "what about his last one?", "where was his last race"),
+        ("donde fue su primera carrera", "¿y la ultima?", "donde fue su ultima carrera"),
+        ("cual fue su primer titulo", "y el tercero", "cual fue su tercero titulo"),
+        ("where was his first race", "and the last race?", "where was his last race"),  # its noun repeated
+        ("where was his first race", "and the last coach?", None),  # a noun of its own: not the same question
+        ("where was his first race", "and the first?", None),  # nothing changed
+        ("where did he race", "and the second?", None),  # no ordinal to replace
+        ("was his first race before his last one", "and the second?", None),  # which one is ambiguous
+        ("where was his first race", "who was second in it?", None),  # asks a question of its own
+    ],
+)
+def test_an_ordinal_alone_repeats_the_previous_question_with_it(
+    previous: str, question: str, swapped: str | None
+) -> None:
+    assert ordinal_swapped(fold(previous), fold(question)) == swapped
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["when did he win his first world title"], "and the last one?", "world-titles"),
+        (["when did he win his last world title"], "and the first?", "junior-gold"),
+    ],
+)
+def test_an_elliptic_ordinal_follow_up_moves_along_the_series(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("text", "many"),
+    [
+        ("where did he win them?", True),
+        ("were those both in the same event?", True),
+        ("¿y en qué años las ganó ellas?", True),
+        ("where did he win it?", False),
+        ("when was that?", False),
+    ],
+)
+def test_plural_back_references(text: str, many: bool) -> None:
+    assert points_at_many(fold(text)) is many
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["how many world titles did he win"], "in what years did he win those?", "world-titles"),
+        (["what olympic medals does he have", "are they all his"], "which years did he win them in?", "olympic-medals"),
+    ],
+)
+def test_them_after_a_series_is_the_series(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+def test_it_after_a_series_is_not_the_series() -> None:
+    # A singular pronoun with words of its own asks about one item: the series is not forced on it.
+    result, _ = ask_in_context(shipped_engine(), "where did he win gold?", ["what olympic medals did he win"])
+    assert result.fact is not None and result.fact.id == "atlanta-gold"
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("and what did she say?", True),
+        ("¿y cómo le fue?", True),
+        ("what about in the final?", False),  # "what about" only continues
+        ("¿y qué tal en la final?", False),
+        ("and in the final?", False),
+    ],
+)
+def test_a_question_word_of_its_own(text: str, asks: bool) -> None:
+    assert has_question_word(fold(text)) is asks
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["when did he announce that he was retiring"], "and what did he say at that press conference?"),
+        (["¿dónde anunció que se retiraba?"], "¿y qué dijo en esa rueda de prensa?"),
+        (["when did he retire"], "and what did he say when he announced it?"),
+    ],
+)
+def test_what_was_said_there_is_answered_with_his_quoted_words(context: list[str], question: str) -> None:
+    # The announcement reports the event; the question wants his own words, which other facts quote.
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED
+    assert all("“" in c.fact.answer["en"] for c in result.answers)
+
+
+@pytest.mark.parametrize(
+    ("text", "later"),
+    [
+        ("so when did she eventually get it?", True),
+        ("¿y cuándo lo logró por fin?", True),
+        ("did they finally manage that?", True),
+        ("when did he finally retire?", False),  # points at nothing said before
+        ("and then?", False),
+    ],
+)
+def test_an_outcome_reached_in_the_end_comes_later(text: str, later: bool) -> None:
+    assert comes_later(fold(text)) is later
+
+
+def test_finally_after_a_lost_occasion_moves_to_a_later_one() -> None:
+    result, _ = ask_in_context(
+        shipped_engine(), "so when did he eventually win it?", ["what did he get at the 1990 world juniors"]
+    )
+    assert result.status is Status.ANSWERED and result.fact.id == "junior-gold"
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["what medal did he win in 2008"], "is there a chance he gets upgraded to gold for that?", "borchin-ban"),
+        (["what medal did he win in 2008"], "might they hand him the gold for that race someday?", "borchin-ban"),
+    ],
+)
+def test_that_one_is_the_occasion_of_the_last_answer(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["what medal did he win in 2008"], "what was the weather like that day?"),
+        (["what medal did he get at the 1990 world juniors"], "who won gold in that race?"),
+    ],
+)
+def test_the_occasion_does_not_answer_what_no_fact_of_it_holds(context: list[str], question: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("text", "one"),
+    [
+        ("and in the next one?", True),
+        ("what about the one before?", True),
+        ("¿y en la siguiente?", True),
+        ("¿y los anteriores?", True),
+        ("and the year after?", False),  # a step of a year, not of an event
+        ("¿y el año siguiente?", False),
+        ("what happened next in his life?", False),
+    ],
+)
+def test_the_next_one_names_an_event_by_a_pronoun(text: str, one: bool) -> None:
+    assert next_one(fold(text)) is one
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["what place did he finish in sydney"], "and in the next one?", "sydney-athens"),  # Athens, not a 2003 title
+        (["what did he do at the beijing games"], "what about the one before?", "sydney-athens"),
+    ],
+)
+def test_the_next_one_is_the_next_event_of_the_same_kind(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "other"),
+    [
+        ("what did she win in the final", "and the other one?", True),
+        ("what was her first prize", "¿y la otra?", True),
+        ("which prize came first", "what about the others?", True),
+        ("which prize came first", "and the other prize?", True),  # a noun of the previous question
+        ("which prize came first", "and the other coach?", False),  # a noun of its own
+        ("which prize came first", "who was the other runner in it?", False),
+    ],
+)
+def test_the_other_one_asks_for_the_rest_of_a_series(previous: str, question: str, other: bool) -> None:
+    assert the_other(fold(previous), fold(question)) is other
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        (["cuál fue su primera medalla olímpica"], "¿y la otra?", "beijing-silver"),
+        (["what did he win in atlanta"], "and the other one?", "beijing-silver"),
+    ],
+)
+def test_the_other_one_is_the_other_item_of_the_pair(context: list[str], question: str, fact_id: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["who coached him"], "what did he say about him?"),  # his only quotes are about retiring
+        (["when did he win olympic gold"], "what did he say about it?"),  # no fact quotes him on it
+    ],
+)
+def test_words_said_on_another_occasion_do_not_answer(context: list[str], question: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is not Status.ANSWERED
+
+
+def test_the_other_ones_of_an_item_no_series_of_its_kind_lists_are_declined() -> None:
+    # His junior title is in no list of junior titles: the Olympics, dated that year too, are no "other ones".
+    result, _ = ask_in_context(shipped_engine(), "and the other ones?", ["what was his first world title"])
     assert result.status is not Status.ANSWERED
