@@ -26,7 +26,6 @@ unit); a follow-up leans on the conversation's previous answer (:mod:`bot.core.c
 
 from __future__ import annotations
 
-import math
 import re
 
 from rapidfuzz import fuzz, process, utils
@@ -80,14 +79,6 @@ TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's
 SPAN = "days"  # the kind of value of a span an answer states ("nine days before")
 
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
-
-
-def _unshown(shown: float) -> float:
-    """The chance whose shown confidence is ``shown`` (the inverse of :func:`decision.shown`)."""
-    slope, offset = decision.CALIBRATION
-    shown = min(max(shown, 1e-6), 1.0 - 1e-6)
-    z = (math.log(shown / (1.0 - shown)) - offset) / slope
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 class Matcher(LongMessages):
@@ -195,6 +186,14 @@ class Matcher(LongMessages):
         ``previous`` is the conversation's last answered turn: a follow-up that leans on it
         ("how old was he then?") is resolved against it; a question that stands alone is not.
         """
+        result = self._match(question, lang, previous)
+        if result.status is Status.ANSWERED:  # the confidence shown: calibrated on what is answered
+            answers = tuple(Candidate(c.fact, decision.shown(c.confidence)) for c in result.answers)
+            result = result.replace(confidence=decision.shown(result.confidence), answers=answers)
+        return result
+
+    def _match(self, question: str, lang: str | None, previous: Turn | None) -> MatchResult:
+        """:meth:`match` with the rule's own probability as the confidence (not yet calibrated)."""
         question = question if isinstance(question, str) else str(question)
         truncated = len(question) > MAX_QUESTION_CHARS
         # Mentions and custom emoji carry no question; strip them before cutting to the limit, so
@@ -267,9 +266,6 @@ class Matcher(LongMessages):
             result = result.replace(topic=self._topic_of(used, result))
         if result.lang != reply_lang:
             result = result.replace(lang=reply_lang)
-        if result.status is Status.ANSWERED:  # the confidence shown: calibrated on what is answered
-            answers = tuple(Candidate(c.fact, decision.shown(c.confidence)) for c in result.answers)
-            result = result.replace(confidence=decision.shown(result.confidence), answers=answers)
         return result
 
     def _answer_one(
@@ -464,11 +460,8 @@ class Matcher(LongMessages):
         """An elliptic follow-up ("and the last one?") answered as the previous question it
         abbreviates, with its ordinal changed — as a question of its own, so nothing of the earlier
         answer leaks into it; what that question cannot answer is declined, not guessed."""
-        found = self.match(swapped, lang=result.lang)
+        found = self._match(swapped, result.lang, None)  # calibrated once, by the outer match
         analysis = self.analyzer.analyze(swapped, detect_language(swapped, self.facts.lexicon))
-        if found.status is Status.ANSWERED:  # shown once, by the outer match: back to the chance
-            answers = tuple(Candidate(c.fact, _unshown(c.confidence)) for c in found.answers)
-            found = found.replace(confidence=_unshown(found.confidence), answers=answers)
         return found.replace(question=result.question), analysis
 
     def _neighbour(
