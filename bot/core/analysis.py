@@ -141,6 +141,11 @@ class Analysis(Frozen):
         asides: tuple[bool, ...] = (),
         related: Mapping[str, str] | None = None,
     ) -> None:
+        # The per-clause flags always line up with the clauses, whatever a caller replaced: a
+        # clause without a flag asks (as a lone clause does) and is no aside.
+        n = len(clauses)
+        asking = tuple(asking[:n]) + (True,) * (n - len(asking))
+        asides = tuple(asides[:n]) + (False,) * (n - len(asides)) if asides else ()
         _set = object.__setattr__
         _set(self, "tokens", tokens)
         _set(self, "unknown", unknown)

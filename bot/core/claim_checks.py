@@ -248,9 +248,7 @@ class ClaimChecks(FollowUps):
             missing = missing_from(i)
             if not missing or not all(checkable(t, i) for t in missing):
                 continue
-            if others and (
-                others - self._answer_tokens[i] or any(kind_of(t) in ANCHOR_KINDS for t in missing)
-            ):
+            if others and (others - self._answer_tokens[i] or any(kind_of(t) in ANCHOR_KINDS for t in missing)):
                 # "did Markov finish 10 seconds behind him in Atlanta?": what another person did is
                 # settled only by a fact that names them, at the event the claim names.
                 continue
@@ -436,8 +434,17 @@ class ClaimChecks(FollowUps):
         if not set(analysis.tokens) & self._denials:
             return analysis, spanish_no
         tokens = tuple(t for t in analysis.tokens if t not in self._denials)
-        clauses = tuple(kept for c in analysis.clauses if (kept := tuple(t for t in c if t not in self._denials)))
-        return analysis.replace(tokens=tokens, clauses=clauses, unknown=analysis.unknown - self._denials), True
+        # A clause that was only a denial ("i can never remember") goes, with its flags.
+        rows = [
+            (kept, k) for k, c in enumerate(analysis.clauses) if (kept := tuple(t for t in c if t not in self._denials))
+        ]
+        clauses = tuple(kept for kept, _ in rows)
+        asking = tuple(analysis.asking[k] for _, k in rows if k < len(analysis.asking))
+        asides = tuple(analysis.asides[k] for _, k in rows if k < len(analysis.asides))
+        changed = analysis.replace(
+            tokens=tokens, clauses=clauses, asking=asking, asides=asides, unknown=analysis.unknown - self._denials
+        )
+        return changed, True
 
     @cached_property
     def _exact(self) -> frozenset[str]:
