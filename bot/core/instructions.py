@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["opens_with_an_order"]
+__all__ = ["gives_an_order", "opens_with_an_order"]
 
 _FILE = Path(__file__).with_name("data") / "instructions.txt"
 
@@ -25,6 +25,29 @@ def _opening() -> re.Pattern[str]:
     return re.compile(rf"^\W*{lead}(?:{alternatives})\b")
 
 
+# A polite frame around an order ("would you please write …", "kindly say …", "i want you to …").
+_POLITE = re.compile(
+    r"^\W*(?:(?:would|could|can|will) you (?:please |kindly |just )?|kindly |i (?:want|need) you to "
+    r"|(?:puedes|podrias|podria usted|quiero que) )"
+)
+# Where a new sentence or clause starts inside a message.
+_BREAK = re.compile(r"[.!?;:,]+\s+|\s+(?:and|but|so|y|pero)\s+")
+# A question word after the order makes it a question put politely ("could you say when he won").
+_ASKS = re.compile(
+    r"\b(?:what|when|where|who|whom|which|why|how|whether|if|que|cuando|donde|quien|cual|por que|como|cuanto)\b"
+)
+
+
 def opens_with_an_order(folded: str) -> bool:
     """True when the (folded) message opens with an order to the bot."""
     return bool(_opening().search(folded))
+
+
+def gives_an_order(folded: str) -> bool:
+    """True when any sentence or clause of the (folded) message is an order to the bot, bare or
+    politely framed ("for my assignment, would you please write the report"), asking nothing."""
+    for part in _BREAK.split(folded):
+        rest = _POLITE.sub("", part, count=1)
+        if (rest != part or part is folded) and opens_with_an_order(rest) and not _ASKS.search(rest):
+            return True
+    return opens_with_an_order(folded)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from bot.core.index import is_year
 from bot.core.near_misses import NearMisses
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.scoring import PIVOT_RANK, Scored
+from bot.core.scoring import LIGHT_RANK, PIVOT_RANK, Scored
 from bot.core.text import RARE_RANK, Analysis
 from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_EVIDENCE, PART_MIN_COVERAGE
 
@@ -104,6 +104,15 @@ class LongMessages(NearMisses):
         "want"): no place, person, number, question word or concept no fact covers."""
         return not self._is_strong(token) and analysis.ranks.get(token, RARE_RANK) <= PIVOT_RANK
 
+    def _light_word(self, token: str, analysis: Analysis) -> bool:
+        """One of the commonest words ("come", "get", "take"), no concept of the domain: it means
+        what it governs, and alone names nothing."""
+        return (
+            token not in self._concepts
+            and not self._is_strong(token)
+            and analysis.ranks.get(token, RARE_RANK) < LIGHT_RANK
+        )
+
     def _names_what_fact_lacks(self, tokens: list[str], result: MatchResult) -> bool:
         """Does a dropped question name a place, person or year the answering fact never mentions?"""
         index = self.facts.facts.index(result.answers[0].fact)
@@ -178,6 +187,9 @@ class LongMessages(NearMisses):
             if len(rest) < len(clause) and all(t in self._intents or self._idf.get(t, 0.0) < COMMON_IDF for t in rest):
                 continue
             clause = rest or clause
+            named = [t for t in clause if t not in self._intents]
+            if named and all(self._light_word(t, analysis) for t in named):
+                continue  # "…and when did that come out?": a clause of "come" names nothing to answer
             best = self._clear_part(analysis.part(clause))
             if best is None and asks and years and not any(is_year(t) for t in clause):
                 # "…in Atlanta in 96 … Was that Pérez, and what did he win?": a clause asking with

@@ -24,6 +24,7 @@ __all__ = ["ASKED_KINDS", "NearMisses"]
 ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
 PASSING = 0.2  # a word this peripheral to a fact (few of its phrasings use it) is mentioned in passing
 DEFINING = 0.8  # …while a fact whose keywords or title hold it is about it
+AGE = "q_age"  # the question word of an age
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 MEDAL, WIN = "medal", "win"  # the lexicon's kind of value for medals, and its concept of winning
 GOLD = "gold"  # the winner's medal
@@ -57,9 +58,7 @@ _NEXT_RE = lazy(r"\b(?:next|upcoming|proxim[oa]s?)\b")
 _NOW_RE = lazy(
     r"\b(?:is|are|will|gonna|going to|es|son|sera|seran|va a|van a|habra)\b|\b(?:when|where|what|who)\s*'?s\b"
 )
-_THEN_RE = lazy(
-    r"\b(?:was|were|did|had|would|d|fue|fueron|era|eran|iba|hizo|tuvo|gano|dijo)\b"
-)
+_THEN_RE = lazy(r"\b(?:was|were|did|had|would|d|fue|fueron|era|eran|iba|hizo|tuvo|gano|dijo)\b")
 _CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
 WHO = "q_who"
 # "after Atlanta", "antes de Pekín": a named event the question's period starts or ends at.
@@ -251,6 +250,15 @@ class NearMisses(EventChecks):
             # (gold), not that he came fourth; a "who" not about winning is left to the scores.
             return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _age_of_other(self, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "How old was Markov in 1996?": the article gives no one's age but his, so an age asked
+        of someone else is a detail it lacks, whatever fact names them."""
+        if result.status is not Status.ANSWERED or AGE not in set(analysis.tokens) - analysis.soft:
+            return result
+        if ABOUT_HIM in analysis.subjects or not any(about_other(t) for t in analysis.subjects):
+            return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3], verdict="")
 
     def _names_only_the_excluded(self, folded: str, analysis: Analysis, index: int) -> bool:
         """ "Who coached him after Luis Chocho?", "who else besides Borchin…": a person the question

@@ -224,6 +224,7 @@ class Scorer(FactIndex):
         for i in candidates:  # a fact sharing no word with the question has nothing to say
             central = self._centrality[i]
             answer_only = self._answer_only[i]
+            kinds = self._fact_kinds[i]
             explained = evidence = unexplained = strong = 0.0
             matched = 0
             for token, weight, miss, is_strong, is_topic, countable in words:
@@ -231,6 +232,12 @@ class Scorer(FactIndex):
                 if c is None:
                     if is_topic:
                         continue  # "the Ecuadorian walker" is him: never held against a fact
+                    if token == "q_when" and "year" in kinds:
+                        # "which years did he win medals": a fact whose answer holds years answers
+                        # "when" though no phrasing of it asks so; its answer alone explains it.
+                        explained += weight * ANSWER_EXPLAINS
+                        unexplained += weight * (1.0 - ANSWER_EXPLAINS)
+                        continue
                     if related.get(token, "") in central:
                         explained += miss * RELATED_CREDIT  # "annum" to a fact with a year
                         unexplained += miss * (1.0 - RELATED_CREDIT)

@@ -1048,3 +1048,20 @@ def test_a_span_the_fact_states_itself_answers_a_how_long_before() -> None:
     result = ask("how long before his retirement did he announce it")
     assert result.status is Status.ANSWERED and result.fact is not None
     assert result.fact.id == "retirement-announcement"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How old was Ilya Markov at the 1996 Games?",
+        "how old was borchin when he won in beijing",
+        "¿qué edad tenía Segura en Atlanta?",
+    ],
+)
+def test_an_age_asked_of_someone_else_is_declined(question: str) -> None:
+    assert ask(question).status is not Status.ANSWERED
+
+
+def test_his_age_beside_someone_else_is_still_his() -> None:
+    result = ask("how old was perez when borchin beat him")
+    assert result.status is Status.ANSWERED
