@@ -30,6 +30,8 @@ _CONTRACTIONS = (
 )
 TOKEN_RE = re.compile(r"[a-z0-9]+(?::[0-9]+)*|§[a-z0-9_]+|\|q?")
 _SPANISH_MARKS = re.compile(r"[¿¡ñáéíóú]")
+# His name keeps its accent in any language ("Mr. Pérez"): it marks no Spanish.
+_NAME_RE = re.compile(r"p[eé]rez")
 _NUMBER_WORDS = tables().numbers
 
 
@@ -47,7 +49,7 @@ def stem(word: str, lang: str) -> str:
 def detect_language(text: str, lexicon: Lexicon) -> str:
     """``es`` when the text reads as Spanish, else ``en``."""
     folded_words = re.findall(r"[a-z]+", fold(text))
-    es = 2 * len(_SPANISH_MARKS.findall(text.casefold()))
+    es = 2 * len(_SPANISH_MARKS.findall(_NAME_RE.sub("perez", text.casefold())))
     es += sum(1 for w in folded_words if w in lexicon.spanish_markers)
     en = sum(1 for w in folded_words if w in lexicon.english_markers)
     return "es" if es > en else "en"

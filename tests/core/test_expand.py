@@ -32,6 +32,12 @@ def test_detect_language_weighs_marks_and_marker_words() -> None:
     assert detect_language("when did it start", lexicon) == "en"
 
 
+def test_the_accent_of_his_name_marks_no_spanish() -> None:
+    lexicon = Lexicon(spanish_markers=frozenset({"cuando"}), english_markers=frozenset({"what"}))
+    assert detect_language("Kindly inform me on what date Mr. Pérez formally withdrew.", lexicon) == "en"
+    assert detect_language("¿Cuándo se retiró Pérez?", lexicon) == "es"
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
