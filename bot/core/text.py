@@ -26,6 +26,7 @@ from bot.core.fold import fold
 from bot.core.phrases import Phrases
 from bot.core.runon import split_run_ons
 from bot.core.subjects import ABOUT_HIM, him_by_noun, him_of, subject_pattern, subjects_of
+from bot.core.irregular import irregular_base
 from bot.core.thesaurus import base_forms, related_concepts
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
@@ -179,6 +180,9 @@ class Analyzer:
         root = stem(word, lang)
         if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
             return root, False
+        base = irregular_base(word) if lang == "en" else None
+        if base is not None:
+            return self._canonical_uncached(base, lang)  # "withdrew" is read as "withdraw"
         if root not in self._known_stems[lang] and self._is_adverb(word):
             return None, False  # "precisely", "oficialmente": how, not what; dropped like a hedge
         return root, root not in self._known_stems[lang]

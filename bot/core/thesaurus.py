@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from bot.core.irregular import irregular_base
+
 __all__ = ["THESAURUS", "base_forms", "related_concepts"]
 
 THESAURUS = Path(__file__).with_name("data") / "thesaurus-en.txt.gz"
@@ -21,6 +23,9 @@ _SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("e
 def base_forms(word: str) -> Iterator[str]:
     """The word itself, then the headwords an inflection of it may come from."""
     yield word
+    irregular = irregular_base(word)
+    if irregular is not None:
+        yield irregular  # "withdrew" → withdraw
     for suffix, ending in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             yield word[: -len(suffix)] + ending
