@@ -64,11 +64,11 @@ _SPELLED_UNIT_RE = re.compile(
 )
 # Punctuation and dashes end a clause: "quick q before my exam lol — what year…" (the preamble is
 # then a clause of its own). Emoji do not: they often stand for a word ("how many 🏅 does…").
-# The dot of a title or an abbreviation ("Mr. Pérez", "Sr. Pérez", "approx. 20 km") ends nothing.
+# The dot of a title, an abbreviation or an initial ("Mr. Pérez", "approx. 20 km", "U.S. state") ends nothing.
 _BOUNDARY_RE = re.compile(
     r"[,;!¿¡—–]|\s-+\s|:(?!\d)"
     r"|(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bdr)(?<!\bst)(?<!\bsr)(?<!\bsra)(?<!\bjr)(?<!\bvs)(?<!\bapprox)"
-    r"(?<!\bnum)(?<!\be\.g)(?<!\bi\.e)\.(?!\d)"
+    r"(?<!\bnum)(?<!\be\.g)(?<!\bi\.e)(?<!\b[a-z])\.(?!\d)"
 )
 
 
