@@ -90,6 +90,7 @@ class Analysis(Frozen):
         "embedded",
         "asides",
         "related",
+        "manner",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -122,6 +123,9 @@ class Analysis(Frozen):
     # Unknown token → the lexicon concept the thesaurus reads it as ("annum" → a year): a fact
     # holding that concept explains the word, though it is never a topic word matched.
     related: Mapping[str, str]
+    # Unknown English tokens whose word is no concrete thing ("articulate", "precise"): how a
+    # question is put, so a rare one weighs no more than a word of middling frequency.
+    manner: frozenset[str]
 
     def __init__(
         self,
@@ -140,6 +144,7 @@ class Analysis(Frozen):
         embedded: tuple[tuple[int, str], ...] = (),
         asides: tuple[bool, ...] = (),
         related: Mapping[str, str] | None = None,
+        manner: frozenset[str] = frozenset(),
     ) -> None:
         # The per-clause flags always line up with the clauses, whatever a caller replaced: a
         # clause without a flag asks (as a lone clause does) and is no aside.
@@ -162,6 +167,7 @@ class Analysis(Frozen):
         _set(self, "embedded", embedded)
         _set(self, "asides", asides)
         _set(self, "related", {} if related is None else related)
+        _set(self, "manner", manner)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -180,4 +186,5 @@ class Analysis(Frozen):
             self.asks_name,
             self.hypothetical,
             related=self.related,
+            manner=self.manner & kept,
         )

@@ -124,7 +124,10 @@ class Scorer(FactIndex):
             return DOMAIN_MISS_WEIGHT
         if token in analysis.unknown_pairs:
             return DOMAIN_MISS_WEIGHT  # a name or two unknown words in a row: a new thing ("prize money")
-        return self._rarity(token, analysis) * (STRONG_MULTIPLIER if strict else 1.0)
+        weight = self._rarity(token, analysis)
+        if token in analysis.manner:
+            weight = min(weight, UNKNOWN_WORD_WEIGHT)  # "articulate", "precise": how it is asked
+        return weight * (STRONG_MULTIPLIER if strict else 1.0)
 
     @staticmethod
     def _rarity(token: str, analysis: Analysis) -> float:

@@ -27,7 +27,7 @@ from bot.core.phrases import Phrases
 from bot.core.runon import split_run_ons
 from bot.core.subjects import ABOUT_HIM, him_by_noun, him_of, subject_pattern, subjects_of
 from bot.core.irregular import irregular_base
-from bot.core.thesaurus import base_forms, related_concepts
+from bot.core.thesaurus import base_forms, is_manner_word, related_concepts
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
 __all__ = [
@@ -238,6 +238,7 @@ class Analyzer:
         unknown: set[str] = set()
         ranks: dict[str, int] = {}
         related: dict[str, str] = {}
+        manner: set[str] = set()
         pairs: set[str] = set()
         clauses: list[tuple[str, ...]] = []
         asking: list[bool] = []
@@ -357,8 +358,11 @@ class Analyzer:
                 embedded.append((len(tokens), ""))  # "… is what year he won": asks from here
                 asks = True
             clause_started = True
-            if is_unknown and tokens and tokens[-1] in unknown and previous_unknown:
-                pairs.update((tokens[-1], token))
+            manner_word = is_unknown and lang == "en" and is_manner_word(word)
+            if is_unknown and tokens and tokens[-1] in unknown and previous_unknown and not (
+                manner_word and tokens[-1] in manner
+            ):
+                pairs.update((tokens[-1], token))  # "prize money", "shoe size"; not "envisage pursuing"
             previous_unknown = is_unknown
             if is_unknown and word in names:
                 pairs.add(token)
@@ -370,6 +374,8 @@ class Analyzer:
                 concept = self._related_concept(word, lang)
                 if concept is not None:
                     related[token] = concept
+                if manner_word:
+                    manner.add(token)
             # Every word's general-language rank: a word no fact holds weighs by how common it is.
             rank = self._ranks.get(word, RARE_RANK)
             ranks[token] = min(rank, ranks.get(token, rank))
@@ -394,4 +400,5 @@ class Analyzer:
             tuple(embedded),
             tuple(aside),
             related,
+            frozenset(manner) & kept,
         )

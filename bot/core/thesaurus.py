@@ -9,13 +9,16 @@ words once, and the thesaurus reaches the rarer words for the same things.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from bot.core.irregular import irregular_base
 
-__all__ = ["THESAURUS", "base_forms", "related_concepts"]
+__all__ = ["THESAURUS", "base_forms", "is_manner_word", "related_concepts"]
 
 THESAURUS = Path(__file__).with_name("data") / "thesaurus-en.txt.gz"
+# Words whose commonest sense is no concrete thing (``scripts/build_word_kinds.py``, from WordNet).
+MANNER = Path(__file__).with_name("data") / "manner-en.txt.gz"
 # Inflections back to a headword ("editions" → edition, "culminating" → culminate).
 _SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("d", ""))
 
@@ -48,3 +51,19 @@ def related_concepts(concept_of: Callable[[str], str | None], path: Path = THESA
                     found[word] = concept
                     break
     return found
+
+
+@lru_cache(maxsize=1)
+def _manner_words() -> frozenset[str]:
+    import gzip  # on the first unknown word only
+
+    with gzip.open(MANNER, "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if not line.startswith("#"))
+
+
+def is_manner_word(word: str) -> bool:
+    """Is an English word's commonest sense no concrete thing (a verb, an adjective, an abstract
+    noun: "articulate", "precise", "magnitude")? Such a word no fact knows says how a question is
+    put more often than what it asks; "shoes", "cathedral", "salary" are things, and are not."""
+    words = _manner_words()
+    return any(base in words for base in base_forms(word))
