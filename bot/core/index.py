@@ -48,6 +48,15 @@ _ANSWER_KINDS = (
 _PLACE_RE = lazy(r"\b(?:in|at|from|to|near|across)\s+(?:the\s+)?([A-Z]\w+)")
 
 
+# A count written out ("another four years", "three World Championships"); "one" is too often no count.
+_SPELLED_COUNT = lazy(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty)\b", re.IGNORECASE)
+
+
+def _holds_a_number(text: str) -> bool:
+    """Does an answer state a number, in digits or spelled out?"""
+    return any(ch.isdigit() for ch in text) or bool(_SPELLED_COUNT.search(text))
+
+
 def answer_kinds(text: str) -> frozenset[str]:
     """The kinds of value ``text`` (an answer, English) holds: time, year, distance, place."""
     return frozenset(kind for kind, pattern in _ANSWER_KINDS if pattern.search(text))
@@ -195,7 +204,7 @@ class FactIndex:
         self._fact_kinds: list[frozenset[str]] = []
         for i, fact in enumerate(facts):
             kinds = {lexicon.values[t] for t in self._vocab[i] if t in lexicon.values}
-            if any(ch.isdigit() for ch in fact.answer.get("en", "")):
+            if _holds_a_number(fact.answer.get("en", "")):
                 kinds.add("number")
             kinds.update(self._said[i])
             if "nation" in kinds:
