@@ -78,6 +78,10 @@ _LASTED_RE = lazy(
     r"\b(how long (?:did|does|do|will|would|could|can|has|had) (?:[a-z0-9]+ ){1,4}?)last\b(?=\s*(?:$|[?.!,;]|for\b))"
 )
 
+# "what was he going to focus on": "going to" before a verb says what comes next, not where he went
+# ("going to the Olympics", "going to Beijing" keep it: a determiner, a name or a number follows).
+_FUTURE_RE = lazy(r"\bgoing to (?!(?:the|a|an|his|her|their|its|every|all|both|another|other)\b|\d)")
+
 
 @lru_cache(maxsize=16)
 def expand(text: str) -> str:
@@ -93,6 +97,8 @@ def expand(text: str) -> str:
     text = normalise_numbers(text)
     if "last" in text:
         text = _LASTED_RE.sub(r"\1", text)
+    if "going to" in text:
+        text = _FUTURE_RE.sub("gonna ", text)
     if "'" in text:
         text = _POSSESSIVE_RE.sub(" ", text).replace("'", " ")
     text = text.replace("?", " |q ")  # a clause that ends in a question mark asks something

@@ -54,3 +54,16 @@ def test_last_as_the_verb_of_how_long_is_dropped(text: str, kept: bool) -> None:
 @pytest.mark.parametrize("text", ["In which U.S. state did he win", "Did Mr. Pérez win", "was it approx. 20 km"])
 def test_the_dot_of_an_initial_or_title_ends_no_clause(text: str) -> None:
     assert "|" not in expand(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "future"),
+    [
+        ("what was he going to focus on instead", True),
+        ("he said he was going to work with kids", True),
+        ("was he going to the olympics in 2012", False),  # going somewhere: a determiner follows
+        ("going to 5 olympics is a lot", False),
+    ],
+)
+def test_going_to_before_a_verb_is_the_future(text: str, future: bool) -> None:
+    assert ("gonna" in expand(text)) is future
