@@ -91,6 +91,7 @@ class Analysis(Frozen):
         "asides",
         "related",
         "manner",
+        "plural",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -126,6 +127,7 @@ class Analysis(Frozen):
     # Unknown English tokens whose word is no concrete thing ("articulate", "precise"): how a
     # question is put, so a rare one weighs no more than a word of middling frequency.
     manner: frozenset[str]
+    plural: bool  # it asks of results in the plural ("which years", "his medals", "sus títulos")
 
     def __init__(
         self,
@@ -145,6 +147,7 @@ class Analysis(Frozen):
         asides: tuple[bool, ...] = (),
         related: Mapping[str, str] | None = None,
         manner: frozenset[str] = frozenset(),
+        plural: bool = False,
     ) -> None:
         # The per-clause flags always line up with the clauses, whatever a caller replaced: a
         # clause without a flag asks (as a lone clause does) and is no aside.
@@ -168,6 +171,7 @@ class Analysis(Frozen):
         _set(self, "asides", asides)
         _set(self, "related", {} if related is None else related)
         _set(self, "manner", manner)
+        _set(self, "plural", plural)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -187,4 +191,5 @@ class Analysis(Frozen):
             self.hypothetical,
             related=self.related,
             manner=self.manner & kept,
+            plural=self.plural,
         )

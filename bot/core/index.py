@@ -200,6 +200,8 @@ class FactIndex:
         self._idf = {t: math.log(1 + n / d) for t, d in df.items()}
         # The kinds of value each fact's answer states ("in January", "from Borchin" name no place).
         self._said = [self._stated_kinds(f.answer.get("en", "")) for f in facts]
+        # The years each fact's answer tells: one event, or a series of them.
+        self._years_told = [frozenset(re.findall(r"\b(?:19|20)\d\d\b", f.answer.get("en", ""))) for f in facts]
         # The kinds of value each fact holds, numbers of its answer included.
         self._fact_kinds: list[frozenset[str]] = []
         for i, fact in enumerate(facts):

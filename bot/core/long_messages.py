@@ -13,7 +13,7 @@ from __future__ import annotations
 from bot.core.index import is_year
 from bot.core.near_misses import NearMisses
 from bot.core.results import Candidate, MatchResult, Status
-from bot.core.scoring import LIGHT_RANK, PIVOT_RANK, Scored
+from bot.core.scoring import ASKS_FOR, LIGHT_RANK, PIVOT_RANK, Scored
 from bot.core.text import RARE_RANK, Analysis
 from bot.core.thresholds import COMMON_IDF, MARGIN, MIN_EVIDENCE, PART_MIN_COVERAGE
 
@@ -104,6 +104,15 @@ class LongMessages(NearMisses):
         "want"): no place, person, number, question word or concept no fact covers."""
         return not self._is_strong(token) and analysis.ranks.get(token, RARE_RANK) <= PIVOT_RANK
 
+    def _told_by(self, whole: MatchResult, asked: tuple[str, ...]) -> bool:
+        """Does the message's answer already hold each kind of value these question words ask?"""
+        if not whole.answers:
+            return False
+        kinds = self._fact_kinds[self.facts.facts.index(whole.answers[0].fact)]
+        wanted = [ASKS_FOR[t] for t in asked if t in ASKS_FOR]
+        # A year or a place the answer names is the one asked; any number is no age or time.
+        return bool(wanted) and all(kind in ("year", "place") and kind in kinds for kind in wanted)
+
     def _light_word(self, token: str, analysis: Analysis) -> bool:
         """One of the commonest words ("come", "get", "take"), no concept of the domain: it means
         what it governs, and alone names nothing."""
@@ -190,6 +199,8 @@ class LongMessages(NearMisses):
             named = [t for t in clause if t not in self._intents]
             if named and all(self._light_word(t, analysis) for t in named):
                 continue  # "…and when did that come out?": a clause of "come" names nothing to answer
+            if not named and self._told_by(whole, clause):
+                continue  # "what medals did he win and when": the medals' answer tells when
             best = self._clear_part(analysis.part(clause))
             if best is None and asks and years and not any(is_year(t) for t in clause):
                 # "…in Atlanta in 96 … Was that Pérez, and what did he win?": a clause asking with

@@ -78,6 +78,11 @@ ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right 
 TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's topic
 SPAN = "days"  # the kind of value of a span an answer states ("nine days before")
 
+# Tokens that pick one event of a series ("his first Olympics", "his last race", "the 2nd one").
+_ONE_OF_A_SERIES = frozenset({"1st", "2nd", "3rd", "4th", "5th", "last", "start", "debut"})
+# How much less of a plural question ("which years…", "his medals") the fact telling them all may
+# explain than the fact telling one: its answer, not its phrasings, holds the other events.
+PLURAL_SLACK = 0.1
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
@@ -110,12 +115,34 @@ class Matcher(LongMessages):
 
     def _reranked(self, scored: list[Scored], analysis: Analysis) -> list[Scored]:
         """ "What did he say when he retired": a close sibling holding what is asked (his words)
-        goes first when the best fact does not hold it."""
+        goes first when the best fact does not hold it. "What did he win at the Olympics", "which
+        years did he win his medals": a question naming no one event, answered as well by a fact
+        telling every event of the kind as by one telling one of them, gets them all."""
         if scored and not self._holds_what_is_asked(scored[0].index, analysis):
             for k, s in enumerate(scored[1:3], 1):
                 if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_what_is_asked(s.index, analysis):
                     return [s, *scored[:k], *scored[k + 1 :]]
+        if (
+            scored
+            and analysis.plural
+            and len(self._years_told[scored[0].index]) == 1
+            and not self._names_an_event(analysis)
+        ):
+            best, slack = scored[0], PLURAL_SLACK
+            for k, s in enumerate(scored[1:3], 1):
+                if (
+                    len(self._years_told[s.index]) >= 2
+                    and self._years_told[best.index] <= self._years_told[s.index]
+                    and best.rank - s.rank <= RERANK_WITHIN
+                    and s.coverage >= best.coverage - slack
+                ):
+                    # The fact telling one event is told by the one telling them all: no contender.
+                    return [s, *scored[1:k], *scored[k + 1 :]]
         return scored
+
+    def _names_an_event(self, analysis: Analysis) -> bool:
+        """Does the question name a year, a place or person by name, or a first or last one?"""
+        return any(is_year(t) or t in self._proper or t in _ONE_OF_A_SERIES for t in analysis.tokens)
 
     def _decide(self, question: str, analysis: Analysis, truncated: bool) -> MatchResult:
         scored = self._reranked(self.score(analysis), analysis)

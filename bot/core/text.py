@@ -23,10 +23,10 @@ from bot.core.clauses import ASKS_NAME_RE, CONFIRMING_RE, HYPOTHETICAL_RE, claus
 from bot.core.correct import Corrector
 from bot.core.expand import TOKEN_RE, detect_language, expand, stem
 from bot.core.fold import fold
+from bot.core.irregular import irregular_base
 from bot.core.phrases import Phrases
 from bot.core.runon import split_run_ons
 from bot.core.subjects import ABOUT_HIM, him_by_noun, him_of, subject_pattern, subjects_of
-from bot.core.irregular import irregular_base
 from bot.core.thesaurus import base_forms, is_manner_word, related_concepts
 from bot.core.wordlists import RARE_RANK, common_words, tables, word_ranks
 
@@ -45,6 +45,10 @@ __all__ = [
 # A capitalised word that does not start a sentence: a name ("…in Australia", "…Bolt's time").
 _NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
 _TABLES = tables()
+# Results asked of in the plural ("which years", "his medals", "sus títulos"): all of a series.
+_PLURAL_RESULTS_RE = re.compile(
+    r"\b(?:medals|golds|silvers|titles|years|wins|victories|results|medallas|oros|titulos|anos|victorias|resultados)\b"
+)
 _CONFIRMING_RE = CONFIRMING_RE  # its name before the split (tests/core/test_text.py reads it here)
 # Words after which a word of knowing is a noun ("the exact figure", "his idea").
 _KNOWING_NOUNS = frozenset({"figure", "idea", "guess"})  # …and two words on ("the exact figure")
@@ -401,4 +405,5 @@ class Analyzer:
             tuple(aside),
             related,
             frozenset(manner) & kept,
+            bool(_PLURAL_RESULTS_RE.search(fold(text))),
         )

@@ -1065,3 +1065,30 @@ def test_an_age_asked_of_someone_else_is_declined(question: str) -> None:
 def test_his_age_beside_someone_else_is_still_his() -> None:
     result = ask("how old was perez when borchin beat him")
     assert result.status is Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["In which years did Jefferson Pérez win his Olympic medals?", "which years are ecuador's olympic medals from"],
+)
+def test_results_asked_in_the_plural_get_the_fact_telling_them_all(question: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert [f.id for f in result.facts] == ["olympic-medals"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("in which year did he win his olympic gold", "atlanta-gold"),
+        ("what medal did he win in 2008", "beijing-silver"),
+    ],
+)
+def test_one_result_asked_keeps_the_fact_telling_it(question: str, fact_id: str) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
+
+
+def test_a_bare_when_after_an_answer_holding_the_years_adds_no_fact() -> None:
+    result = ask("what olympic medals did he win and when")
+    assert [f.id for f in result.facts] == ["olympic-medals"]
