@@ -38,6 +38,8 @@ def body(question: str, lang: str | None = None) -> str:
         ("his coach was Bernardo Segura wasn't it", "coach", "no"),  # the person is the value, not the subject
         ("he did 1:18 flat in Atlanta, that's what I remember", "atlanta-time", "no"),
         ("se retiró en 2012 después de londres no?", "retirement-date", "no"),
+        ("was he colombian?", "hometown", "no"),  # a nationality asked with its subject after the verb
+        ("was he ecuadorian", "hometown", "yes"),
         ("el jefferson fue a 3 olimpiadas", "five-olympics", "no"),
         ("his atlanta win was ecuador's second olympic medal ever", "atlanta-gold", "no"),
         ("he hung it up in 2012 after london", "retirement-date", "no"),
