@@ -96,6 +96,11 @@ _NAME_OF_NATION = lazy(r"(?=\b(\w+) of (\w+)\b)")  # "Markov of Russia" (overlap
 _NATION_NAME = lazy(r"(?=\b(\w+)(?:'s)? (?:\w+ )?(\w+)\b)")  # "Russia's Valeriy Borchin", "Russian Borchin"
 _EVER = lazy(r"\b(?:ever|alguna vez|algun dia|jamas)\b")  # "did he ever…": whether it happened at any time
 COUNTRY = "country"  # the lexicon's concept for a nation or nationality
+# A nationality said of him: "is he Mexican", "he was Russian", "¿era él ruso?", "perez is from Peru".
+_HIS_NATION = lazy(
+    r"\b(?:(?:he|perez|jefferson)\s+(?:was|is|s|era|es|fue)|(?:was|is|era|es|fue)\s+(?:he|perez|jefferson|el))"
+    r"(?:\s+(?:a|an|un|like|really|actually|even|from|de))*\s+\w+\s*(?:[?!.,]|$)"
+)
 
 
 # "no" denying inside a claim, not a closing tag "…, ¿no?" nor an opening one ("¿no era que…?", "¿no que…?")
@@ -488,7 +493,9 @@ class ClaimChecks(FollowUps):
                 return result.replace(verdict="no")  # "announced it in Madrid": the fact's own place corrects it
             return result
         if values <= answer and self._said_of_another(analysis, index, values):
-            return result.replace(verdict="no")  # "Markov was Mexican?": the fact's Mexico is Segura's
+            # "Markov was Mexican?": the fact's Mexico is Segura's. "Is he Mexican?": the fact
+            # telling his own country corrects it better than the one naming Segura's.
+            return self._own_country_told(analysis, index, result).replace(verdict="no")
         if values <= answer:
             # An answer holding another medal colour too ("two years after his 1990 bronze, …
             # gold in Seoul") may hold the claimed one in passing: no "Yes" to "bronze in Seoul".
@@ -505,6 +512,18 @@ class ClaimChecks(FollowUps):
         if all(self._value_kind(t) in said for t in values - answer):
             return result.replace(verdict="no")
         return result
+
+    def _own_country_told(self, analysis: Analysis, index: int, result: MatchResult) -> MatchResult:
+        """For a nation claimed of him ("is he Mexican?", "he was Russian"), ``result`` answered by
+        the fact telling his own country. "The Russian who beat him" names someone else."""
+        if any(about_other(s) for s in analysis.subjects) or COUNTRY not in self._idf:
+            return result
+        if not _HIS_NATION.search(fold(result.question)):
+            return result
+        scored = self.score(analysis.part((COUNTRY,)))
+        if not scored or scored[0].index == index:
+            return result
+        return result.replace(answers=(Candidate(self.facts.facts[scored[0].index], result.confidence),))
 
     def _said_of_another(self, analysis: Analysis, index: int, values: set[str]) -> bool:
         """Does the fact tie a claimed nation to someone other than the person the claim is about

@@ -214,6 +214,7 @@ def _leads(words: list[str]) -> tuple[list[str], bool]:
 # "so the guy, who was he"): a direct question asked inside a clause.
 _ASKS_INVERTED = lazy(
     r"\b(?:what|when|where|how|who|which)(?:\s+[a-z]+)?\s+(?:did|does|do|was|were|is|are|has|had)\s+(?:he|his|it|she|they)\b"
+    r"|\bcomo se llama(?:ba|n|ban)?\b"  # "…como se llamaba": a name asked, accent or not
 )
 
 

@@ -135,7 +135,6 @@ def test_a_number_said_with_hours_or_minutes_is_a_time_checked_against_the_facts
 @pytest.mark.parametrize(
     ("question", "verdict"),
     [
-        ("jefferson was mexican, right?", "no"),  # the fact's Mexico is a rival's, not his
         ("markov was mexican right?", "no"),  # "Markov of Russia and Segura of Mexico"
         ("¿markov era mexicano?", "no"),
         ("segura was mexican, wasn't he", "yes"),
@@ -147,6 +146,14 @@ def test_a_nation_the_fact_ties_to_someone_else_does_not_confirm_a_claim(questio
     assert result.status is Status.ANSWERED, result
     assert result.fact is not None and result.fact.id == "atlanta-rivals"
     assert result.verdict == verdict
+
+
+@pytest.mark.parametrize("question", ["jefferson was mexican, right?", "is he mexican", "¿era él mexicano?"])
+def test_a_rival_s_nation_claimed_of_him_is_corrected_by_his_own_country(question: str) -> None:
+    # The rivals fact's Mexico is Segura's: the fact telling his own country answers the "No".
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == "hometown"
+    assert result.verdict == "no"
 
 
 @pytest.mark.parametrize(
