@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 # The kind of value a question word asks for, which a fact's answer must hold to settle a claim.
-INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "year", "q_age": "number", "q_count": "number"}
+INTENT_KINDS = {"q_time": "time", "q_when": "year", "q_date": "date", "q_age": "number", "q_count": "number"}
 MEDAL = "medal"  # the lexicon's concept for a medal of any colour
 WHY = "q_why"  # the lexicon's concept for "why", "por qué", "porque"
 PODIUM = frozenset({"1st", "2nd", "3rd"})

@@ -42,7 +42,7 @@ EVENT_NOUNS = (
 FOLLOWUP_ASKS = {
     "q_where": frozenset({"place", "nation"}),
     "q_when": frozenset({"year"}),
-    "q_date": frozenset({"year"}),
+    "q_date": frozenset({"date"}),
     "q_who": frozenset({"person"}),
     "distance": frozenset({"distance"}),  # the lexicon's "how far"
     "duration": frozenset({"number", "days", "time"}),  # the lexicon's "how long"

@@ -38,6 +38,8 @@ def is_year(token: str) -> bool:
 _ANSWER_KINDS = (
     ("time", lazy(r"\b\d+:\d\d(?::\d\d)?\b|\b\d+ (?:seconds?|minutes?|hours?)\b")),
     ("year", lazy(r"\b(?:19|20)\d\d\b")),
+    # A date: a month named ("29 September 2008", "January 2015"), not a year alone.
+    ("date", lazy(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")),
     ("distance", lazy(r"\b\d[\d,]* ?(?:km|m|kilomet\w+|metres|meters)\b")),
     ("days", lazy(r"\b(?:days?|weeks?|months?)\b", re.IGNORECASE)),
     ("quote", lazy(r"[“«\"]")),

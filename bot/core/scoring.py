@@ -46,7 +46,7 @@ ANSWERABLE = frozenset({("q_when", "year")})
 # The kind of value a question word asks for; a fact whose answer holds none of it is a near miss.
 ASKS_FOR = {
     "q_when": "year",
-    "q_date": "year",
+    "q_date": "date",  # "on what date", "what day": a month named, not a year alone
     "q_count": "number",
     "q_age": "number",
     "q_time": "time",

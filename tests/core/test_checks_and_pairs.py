@@ -1101,3 +1101,19 @@ def test_one_result_asked_keeps_the_fact_telling_it(question: str, fact_id: str)
 def test_a_bare_when_after_an_answer_holding_the_years_adds_no_fact() -> None:
     result = ask("what olympic medals did he win and when")
     assert [f.id for f in result.facts] == ["olympic-medals"]
+
+
+@pytest.mark.parametrize(
+    "question", ["on what date did he win gold in atlanta", "¿En qué fecha empezó la caminata de Quito a Cuenca?"]
+)
+def test_a_date_asked_of_a_fact_telling_only_a_year_is_declined(question: str) -> None:
+    assert ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [("what date did he retire", "retirement-date"), ("what date did reuters report the ban", "borchin-ban")],
+)
+def test_a_date_asked_of_a_fact_naming_the_month_is_answered(question: str, fact_id: str) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == fact_id
