@@ -65,6 +65,17 @@ class LongMessages(NearMisses):
                 dropped = [t for c in clauses[:k] if set(c) & self._intents for t in c]
                 if self._names_what_fact_lacks(dropped, result):
                     return None  # "who won gold in Sydney, and what was the winning time?": Sydney was asked
+                # "In which cities were the 2003, | 2005 and 2007 worlds staged": a list cut the
+                # question from its question word — a clause of a question word and years only.
+                cut_off = [
+                    t
+                    for c in clauses[:k]
+                    if set(c) & self._intents and all(t in self._intents or t.isdigit() for t in c)
+                    for t in c
+                ]
+                index = self.facts.facts.index(result.answers[0].fact)
+                if cut_off and self.lacks_kind_asked(index, analysis.part(tuple(cut_off))):
+                    return None
                 if dropped and self.leaves_unsaid(
                     self.facts.facts.index(result.answers[0].fact), analysis.part(tuple(dropped))
                 ):

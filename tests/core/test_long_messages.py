@@ -47,3 +47,9 @@ def test_a_question_refers_back_to_what_the_story_named(message: str, fact: str)
 )
 def test_what_a_borrowed_referent_cannot_answer_is_declined(message: str) -> None:
     assert first_fact(message) is None
+
+
+def test_a_list_of_years_does_not_cut_the_question_word_from_its_question() -> None:
+    # "In which cities were the 2003, | 2005 and 2007 …": the tail names no city; where was asked.
+    result = shipped_engine().matcher.match("In which cities were the 2003, 2005 and 2007 World Championships staged?")
+    assert result.status is not Status.ANSWERED
