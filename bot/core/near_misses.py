@@ -59,6 +59,8 @@ _NOW_RE = lazy(
     r"\b(?:is|are|will|gonna|going to|es|son|sera|seran|va a|van a|habra)\b|\b(?:when|where|what|who)\s*'?s\b"
 )
 _THEN_RE = lazy(r"\b(?:was|were|did|had|would|d|fue|fueron|era|eran|iba|hizo|tuvo|gano|dijo)\b")
+TERSE = 3  # words: a message this short names what it asks and little else
+_WINNER_RE = lazy(r"\b(?:winners?|champions?|gold medall?ists?|ganador(?:a|es)?|campeon(?:a|es)?)\b")
 _CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
 WHO = "q_who"
 # "after Atlanta", "antes de Pekín": a named event the question's period starts or ends at.
@@ -234,9 +236,17 @@ class NearMisses(EventChecks):
         if result.status is not Status.ANSWERED or result.derived or analysis.confirming:
             return result
         asked = set(analysis.tokens) - analysis.soft
-        if WHO not in asked or asked <= {WHO} | self._profile:
-            return result  # "quién es este tal Pérez": who asked of him alone is who he is
         folded = fold(text)
+        # "sydney 2000 winner": a terse message naming a winner, and not him, asks who won
+        # ("what was the winner's time" asks a time).
+        winner_asked = (
+            len(asked) <= TERSE
+            and not asked & self._intents
+            and _WINNER_RE.search(folded) is not None
+            and _HIM_RE.search(folded) is None
+        )
+        if (WHO not in asked and not winner_asked) or asked <= {WHO} | self._profile:
+            return result  # "quién es este tal Pérez": who asked of him alone is who he is
         if _CHOICE_RE.search(folded) or _WHO_HE_IS_RE.search(folded) is not None:
             return result  # "who was younger, Pérez or Markov?": which of them, him among them
         indexes = [self.facts.facts.index(c.fact) for c in result.answers]

@@ -1117,3 +1117,9 @@ def test_a_date_asked_of_a_fact_telling_only_a_year_is_declined(question: str) -
 def test_a_date_asked_of_a_fact_naming_the_month_is_answered(question: str, fact_id: str) -> None:
     result = ask(question)
     assert result.fact is not None and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(("question", "answered"), [("sydney 2000 winner", False), ("atlanta 1996 winner", True)])
+def test_a_terse_winner_asked_is_who_won(question: str, answered: bool) -> None:
+    # He was fourth in Sydney: the fact naming no winner cannot say who won there.
+    assert (ask(question).status is Status.ANSWERED) is answered
