@@ -59,7 +59,7 @@ _NOW_RE = lazy(
     r"\b(?:is|are|will|gonna|going to|es|son|sera|seran|va a|van a|habra)\b|\b(?:when|where|what|who)\s*'?s\b"
 )
 _THEN_RE = lazy(r"\b(?:was|were|did|had|would|d|fue|fueron|era|eran|iba|hizo|tuvo|gano|dijo)\b")
-TERSE = 3  # words: a message this short names what it asks and little else
+TERSE = 4  # words: a message this short names what it asks and little else
 _WINNER_RE = lazy(r"\b(?:winners?|champions?|gold medall?ists?|ganador(?:a|es)?|campeon(?:a|es)?)\b")
 _CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
 WHO = "q_who"
@@ -255,11 +255,18 @@ class NearMisses(EventChecks):
         if _HIM_RE.search(folded) is not None:
             if any(PERSON in self._fact_kinds[i] for i in indexes):
                 return result
-        elif WIN not in asked or PERSON in self._fact_kinds[indexes[0]] or GOLD in self._answer_tokens[indexes[0]]:
+        elif WIN not in asked or PERSON in self._fact_kinds[indexes[0]] or self._won_as_asked(asked, indexes[0]):
             # "who won the 20k walk in Sydney?" may be him — if the fact it reads as says he won
             # (gold), not that he came fourth; a "who" not about winning is left to the scores.
             return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _won_as_asked(self, asked: set[str], index: int) -> bool:
+        """Does the fact say he won what a "who won…" asks — the medal named ("who won bronze in
+        Atlanta": not his gold), else the gold?"""
+        colours = {t for t, k in self.facts.lexicon.values.items() if k == MEDAL}
+        named = (asked & colours) or {GOLD}
+        return bool(named & self._answer_tokens[index])
 
     def _age_of_other(self, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "How old was Markov in 1996?": the article gives no one's age but his, so an age asked

@@ -1123,3 +1123,11 @@ def test_a_date_asked_of_a_fact_naming_the_month_is_answered(question: str, fact
 def test_a_terse_winner_asked_is_who_won(question: str, answered: bool) -> None:
     # He was fourth in Sydney: the fact naming no winner cannot say who won there.
     assert (ask(question).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [("who won bronze in atlanta", False), ("who won silver in beijing", True), ("2000 olympic 20k winner", False)],
+)
+def test_who_won_a_medal_is_him_only_where_he_won_that_medal(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
