@@ -56,10 +56,40 @@ def _century(m: re.Match[str]) -> str:
     return ("19" if int(m.group(1)) > 30 else "20") + m.group(1)
 
 
+# A date in figures: "29/09/2008", "9/29/08", "29-9-2008", "2008-09-29".
+_NUMERIC_DATE_RE = lazy(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
+_ISO_DATE_RE = lazy(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b")
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december".split()
+)
+
+
+def _spelled_date(day: int, month: int, year: str) -> str | None:
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    if len(year) == 2:
+        year = ("19" if int(year) > 30 else "20") + year
+    return f"{day} {_MONTH_NAMES[month - 1]} {year}"
+
+
+def _numeric_date(m: re.Match[str]) -> str:
+    """ "29/09/2008" → "29 september 2008": day first, as most of the world writes it, unless
+    only the other order is a date ("9/29/08")."""
+    first, second = int(m.group(1)), int(m.group(2))
+    day, month = (second, first) if second > 12 >= first else (first, second)
+    return _spelled_date(day, month, m.group(3)) or m.group(0)
+
+
+def _iso_date(m: re.Match[str]) -> str:
+    return _spelled_date(int(m.group(3)), int(m.group(2)), m.group(1)) or m.group(0)
+
+
 def normalise_numbers(text: str) -> str:
     """``text`` (folded) with its numbers in canonical form (see the module docstring)."""
     if not any(ch.isdigit() for ch in text):
         return text
+    text = _ISO_DATE_RE.sub(_iso_date, text)
+    text = _NUMERIC_DATE_RE.sub(_numeric_date, text)
     text = _DAY_AFTER_RE.sub(r"\1 \2", text)
     text = _DAY_BEFORE_RE.sub(r"\1 \2", text)
     text = _THOUSANDS_RE.sub(r"\1\2", text)

@@ -34,6 +34,12 @@ from tests.coredata import shipped_engine
         ("3rd", "3rd"),
         ("4to lugar", "4th lugar"),
         ("no digits here", "no digits here"),
+        # dates in figures: day first as most of the world writes them, unless only month first is a date
+        ("29/09/2008", "29 september 2008"),  # not "29/2009/2008": the 09 is no year
+        ("9/29/08", "29 september 2008"),
+        ("20/9/2008", "20 september 2008"),
+        ("2008-09-29", "29 september 2008"),
+        ("3-2-1", "3-2-1"),  # no year: untouched
     ],
 )
 def test_normalise_numbers(text: str, expected: str) -> None:
