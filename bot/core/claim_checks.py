@@ -91,7 +91,10 @@ _DEMONYM = {  # a short message's language is a guess: the Spanish endings no En
 }
 _NOT_DEMONYM = lazy(r"(?:ician|arian|christian|palian|obese|cian[oa]|cristian[oa])$")
 # …and in a question, with its subject after it ("was he Colombian?", "¿era él peruano?").
-_COPULA = r"\b(?:was|is|were|be|been|era|es|fue|eran|son|sea)\s+(?:(?:he|she|they|el|ella|perez|jefferson)\s+)?"
+_COPULA = (
+    r"(?:\b(?:was|is|were|be|been|era|es|fue|eran|son|sea)\s+(?:(?:he|she|they|el|ella|perez|jefferson)\s+)?"
+    r"|\b(?:he|she|perez|jefferson)[’']s\s+)"  # "he's Colombian"
+)
 _NAME_OF_NATION = lazy(r"(?=\b(\w+) of (\w+)\b)")  # "Markov of Russia" (overlapping: "a of b of c")
 _NATION_NAME = lazy(r"(?=\b(\w+)(?:'s)? (?:\w+ )?(\w+)\b)")  # "Russia's Valeriy Borchin", "Russian Borchin"
 _EVER = lazy(r"\b(?:ever|alguna vez|algun dia|jamas)\b")  # "did he ever…": whether it happened at any time

@@ -39,6 +39,7 @@ def body(question: str, lang: str | None = None) -> str:
         ("he did 1:18 flat in Atlanta, that's what I remember", "atlanta-time", "no"),
         ("se retiró en 2012 después de londres no?", "retirement-date", "no"),
         ("was he colombian?", "hometown", "no"),  # a nationality asked with its subject after the verb
+        ("Is it true he's Colombian?", "hometown", "no"),  # …or with the verb contracted
         ("was he ecuadorian", "hometown", "yes"),
         ("el jefferson fue a 3 olimpiadas", "five-olympics", "no"),
         ("his atlanta win was ecuador's second olympic medal ever", "atlanta-gold", "no"),
