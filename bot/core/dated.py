@@ -1,0 +1,64 @@
+"""What happened at a time: "what happened in 1990", "¿qué pasó el 29 de septiembre de 2008?".
+
+A question naming only a time (a year, or a day of a month of a year) and asking what happened or
+what he did is answered by the facts dated then: a fact whose date is that day, else the
+timeline's facts of that year (those whose own year it is first, then those whose answer tells it).
+Pure: the facts' dates, years and told years are passed in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from bot.core.lazyre import lazy
+
+__all__ = ["MONTH_TOKENS", "asked_time", "asks_what_happened", "dated_facts"]
+
+MONTH_TOKENS = (
+    "january february march april may june july august september october november december".split()
+)
+# "what happened", "what did he do", "what was going on", "¿qué pasó / qué hizo / qué sucedió?"
+_WHAT_HAPPENED_RE = lazy(
+    r"\b(?:what\s+(?:happened|happens|went on|was going on|did (?:he|perez|jefferson) do)"
+    r"|que\s+(?:paso|sucedio|ocurrio|hizo))\b"
+)
+
+
+def asks_what_happened(folded: str) -> bool:
+    return _WHAT_HAPPENED_RE.search(folded) is not None
+
+
+def asked_time(tokens: Sequence[str], happen: str) -> tuple[int, dt.date | None] | None:
+    """(year, day or None) when the tokens are only a time and the happening concept, else None."""
+    years = [int(t) for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
+    months = [MONTH_TOKENS.index(t) + 1 for t in tokens if t in MONTH_TOKENS]
+    days = [int(t) for t in tokens if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31]
+    rest = [t for t in tokens if t != happen and t not in MONTH_TOKENS and not t.isdigit()]
+    if rest or len(set(years)) != 1 or len(months) > 1 or len(days) > 1:
+        return None
+    year = years[0]
+    if months and days:
+        try:
+            return year, dt.date(year, months[0], days[0])
+        except ValueError:
+            return None
+    return (year, None) if not months and not days else None
+
+
+def dated_facts(
+    year: int,
+    day: dt.date | None,
+    dates: Sequence[dt.date | None],
+    years: Sequence[int | None],
+    told: Sequence[frozenset[str]],
+    timeline: Sequence[bool],
+) -> list[int]:
+    """Indexes of the facts dated at that time, most specific first (at most three)."""
+    if day is not None:
+        return [i for i, d in enumerate(dates) if d == day][:3]
+    own = [i for i, y in enumerate(years) if y == year and timeline[i]]
+    if own:
+        return own[:3]
+    return [i for i, t in enumerate(told) if str(year) in t and timeline[i]][:3]
+
