@@ -25,6 +25,7 @@ ASKED_KINDS = {"q_where": "place", "q_time": "time", "q_days": "days"}
 PASSING = 0.2  # a word this peripheral to a fact (few of its phrasings use it) is mentioned in passing
 DEFINING = 0.8  # …while a fact whose keywords or title hold it is about it
 AGE = "q_age"  # the question word of an age
+ONGOING = "ongoing"  # the lexicon's concept of what still goes on ("still", "sigue")
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 MEDAL, WIN = "medal", "win"  # the lexicon's kind of value for medals, and its concept of winning
 GOLD = "gold"  # the winner's medal
@@ -267,6 +268,20 @@ class NearMisses(EventChecks):
         colours = {t for t, k in self.facts.lexicon.values.items() if k == MEDAL}
         named = (asked & colours) or {GOLD}
         return bool(named & self._answer_tokens[index])
+
+    def _ongoing_of_other(self, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "Is Luis Chocho still coaching?": whether someone else still does something now is
+        settled only by a fact saying so ("still"); the coach fact tells what he did for Pérez."""
+        if result.status is not Status.ANSWERED or ONGOING not in set(analysis.tokens) - analysis.soft:
+            return result
+        named = any(about_other(t) for t in analysis.subjects) or bool(
+            set(analysis.tokens) & set(self.facts.lexicon.people)  # "¿Luis Chocho sigue entrenando?"
+        )
+        if ABOUT_HIM in analysis.subjects or not named:
+            return result
+        if any(ONGOING in self._answer_tokens[self.facts.facts.index(c.fact)] for c in result.answers):
+            return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3], verdict="")
 
     def _age_of_other(self, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "How old was Markov in 1996?": the article gives no one's age but his, so an age asked

@@ -1132,3 +1132,15 @@ def test_a_terse_winner_asked_is_who_won(question: str, answered: bool) -> None:
 )
 def test_who_won_a_medal_is_him_only_where_he_won_that_medal(question: str, answered: bool) -> None:
     assert (ask(question).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("is luis chocho still coaching", False),  # the coach fact tells what he did, not what he does
+        ("¿Luis Chocho sigue entrenando?", False),
+        ("is he still racing", True),  # his retirement settles it
+    ],
+)
+def test_whether_someone_else_still_does_something_needs_a_fact_saying_so(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
