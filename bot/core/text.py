@@ -101,6 +101,8 @@ class Analyzer:
                     phrases.append((expanded, concept))
                 elif expanded:
                     self._word_concept.setdefault(expanded, concept)
+                    if concept == NO_CONCEPT:
+                        continue  # dropped as written: its stem ("final" of "finally") may be a word of its own
                     for lang in self._languages_of(expanded):
                         self._stem_concept.setdefault((stem(expanded, lang), lang), concept)
         # Hedges are stop words: passing over one inside an expression loses no topic.

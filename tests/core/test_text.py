@@ -580,3 +580,9 @@ def test_chat_spellings_and_family_words(text: str, token: str) -> None:
 )
 def test_a_courtesy_formula_names_nothing(text: str) -> None:
     assert shipped_engine().matcher.analyzer.analyze(text).tokens == ()
+
+
+def test_a_word_dropped_as_written_does_not_drop_its_stem() -> None:
+    # "finally" is a form of no concept; "final", its stem, is a word of its own (his last race).
+    assert "none" not in tokens("what was his time at the murcia final")
+    assert "final" not in tokens("when did he finally retire")
