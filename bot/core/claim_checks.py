@@ -448,8 +448,8 @@ class ClaimChecks(FollowUps):
             (kept, k) for k, c in enumerate(analysis.clauses) if (kept := tuple(t for t in c if t not in self._denials))
         ]
         clauses = tuple(kept for kept, _ in rows)
-        asking = tuple(analysis.asking[k] for _, k in rows if k < len(analysis.asking))
-        asides = tuple(analysis.asides[k] for _, k in rows if k < len(analysis.asides))
+        asking = tuple(analysis.asking[k] for _, k in rows)  # Analysis keeps a flag per clause
+        asides = tuple(analysis.asides[k] for _, k in rows) if analysis.asides else ()
         changed = analysis.replace(
             tokens=tokens, clauses=clauses, asking=asking, asides=asides, unknown=analysis.unknown - self._denials
         )
@@ -502,7 +502,7 @@ class ClaimChecks(FollowUps):
         if values <= answer:
             # An answer holding another medal colour too ("two years after his 1990 bronze, …
             # gold in Seoul") may hold the claimed one in passing: no "Yes" to "bronze in Seoul".
-            colours = {t for t, k in self.facts.lexicon.values.items() if k == "medal"}
+            colours = self._medal_colours
             rival = bool(values & colours) and bool((answer - values) & colours)
             # "Was Borchin banned for life?": a word the fact never uses ("life") is checked too,
             # and the fact cannot confirm it.

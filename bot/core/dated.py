@@ -11,13 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from bot.core.index import is_year
 from bot.core.lazyre import lazy
+from bot.core.numbers import MONTH_NAMES
 
-__all__ = ["MONTH_TOKENS", "asked_time", "asks_what_happened", "dated_facts"]
+__all__ = ["asked_time", "asks_what_happened", "dated_facts"]
 
-MONTH_TOKENS = (
-    "january february march april may june july august september october november december".split()
-)
 # "what happened", "what did he do", "what was going on", "¿qué pasó / qué hizo / qué sucedió?"
 _WHAT_HAPPENED_RE = lazy(
     r"\b(?:what\s+(?:happened|happens|went on|was going on|did (?:he|perez|jefferson) do)"
@@ -31,10 +30,10 @@ def asks_what_happened(folded: str) -> bool:
 
 def asked_time(tokens: Sequence[str], happen: str) -> tuple[int, dt.date | None] | None:
     """(year, day or None) when the tokens are only a time and the happening concept, else None."""
-    years = [int(t) for t in tokens if len(t) == 4 and t.isdigit() and t[:2] in ("19", "20")]
-    months = [MONTH_TOKENS.index(t) + 1 for t in tokens if t in MONTH_TOKENS]
+    years = [int(t) for t in tokens if is_year(t)]
+    months = [MONTH_NAMES.index(t) + 1 for t in tokens if t in MONTH_NAMES]
     days = [int(t) for t in tokens if t.isdigit() and len(t) <= 2 and 1 <= int(t) <= 31]
-    rest = [t for t in tokens if t != happen and t not in MONTH_TOKENS and not t.isdigit()]
+    rest = [t for t in tokens if t != happen and t not in MONTH_NAMES and not t.isdigit()]
     if rest or len(set(years)) != 1 or len(months) > 1 or len(days) > 1:
         return None
     year = years[0]

@@ -34,10 +34,12 @@ def is_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 
+YEAR_IN_TEXT = lazy(r"\b(?:19|20)\d\d\b")  # a year written in an answer
+
 # What a fact's answer can say, read from its text: a time, a year, a distance, his words, a place.
 _ANSWER_KINDS = (
     ("time", lazy(r"\b\d+:\d\d(?::\d\d)?\b|\b\d+ (?:seconds?|minutes?|hours?)\b")),
-    ("year", lazy(r"\b(?:19|20)\d\d\b")),
+    ("year", YEAR_IN_TEXT),
     # A date: a month named ("29 September 2008", "January 2015"), not a year alone.
     ("date", lazy(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")),
     ("distance", lazy(r"\b\d[\d,]* ?(?:km|m|kilomet\w+|metres|meters)\b")),
@@ -203,7 +205,8 @@ class FactIndex:
         # The kinds of value each fact's answer states ("in January", "from Borchin" name no place).
         self._said = [self._stated_kinds(f.answer.get("en", "")) for f in facts]
         # The years each fact's answer tells: one event, or a series of them.
-        self._years_told = [frozenset(re.findall(r"\b(?:19|20)\d\d\b", f.answer.get("en", ""))) for f in facts]
+        self._years_told = [frozenset(YEAR_IN_TEXT.findall(f.answer.get("en", ""))) for f in facts]
+        self._medal_colours = frozenset(t for t, kind in lexicon.values.items() if kind == "medal")
         # The kinds of value each fact holds, numbers of its answer included.
         self._fact_kinds: list[frozenset[str]] = []
         for i, fact in enumerate(facts):

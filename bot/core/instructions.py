@@ -12,6 +12,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from bot.core.wordlists import tables
+
 __all__ = ["gives_an_order", "opens_with_an_order"]
 
 _FILE = Path(__file__).with_name("data") / "instructions.txt"
@@ -32,10 +34,12 @@ _POLITE = re.compile(
 )
 # Where a new sentence or clause starts inside a message.
 _BREAK = re.compile(r"[.!?;:,]+\s+|\s+(?:and|but|so|y|pero)\s+")
-# A question word after the order makes it a question put politely ("could you say when he won").
-_ASKS = re.compile(
-    r"\b(?:what|when|where|who|whom|which|why|how|whether|if|que|cuando|donde|quien|cual|por que|como|cuanto)\b"
-)
+
+
+def _asks(folded: str) -> bool:
+    """A question word after the order makes it a question put politely ("could you say when he won")."""
+    asking = tables().asking_words
+    return any(word in asking or word == "if" for word in re.findall(r"[a-z]+", folded))
 
 
 def opens_with_an_order(folded: str) -> bool:
@@ -48,6 +52,6 @@ def gives_an_order(folded: str) -> bool:
     politely framed ("for my assignment, would you please write the report"), asking nothing."""
     for part in _BREAK.split(folded):
         rest = _POLITE.sub("", part, count=1)
-        if (rest != part or part is folded) and opens_with_an_order(rest) and not _ASKS.search(rest):
-            return True
-    return opens_with_an_order(folded)
+        if rest != part and opens_with_an_order(rest) and not _asks(rest):
+            return True  # a polite frame, then an order asking nothing
+    return opens_with_an_order(folded)  # a bare order opens the message

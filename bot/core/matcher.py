@@ -306,8 +306,7 @@ class Matcher(LongMessages):
         result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
         result = self._period_checked(text, analysis, result)  # "what did Segura do after 1996?"
         result = self._other_person_checked(text, analysis, result)  # "who did he lose to in Athens?"
-        result = self._age_of_other(analysis, result)  # "how old was Markov in 1996?"
-        result = self._ongoing_of_other(analysis, result)  # "is Luis Chocho still coaching?"
+        result = self._unsaid_of_other(analysis, result)  # "how old was Markov?", "is Chocho still coaching?"
         result = self._future_checked(text, result)  # "when are the next Olympics?"
         if (
             result.status is Status.ANSWERED

@@ -265,30 +265,26 @@ class NearMisses(EventChecks):
     def _won_as_asked(self, asked: set[str], index: int) -> bool:
         """Does the fact say he won what a "who won…" asks — the medal named ("who won bronze in
         Atlanta": not his gold), else the gold?"""
-        colours = {t for t, k in self.facts.lexicon.values.items() if k == MEDAL}
-        named = (asked & colours) or {GOLD}
+        named = (asked & self._medal_colours) or {GOLD}
         return bool(named & self._answer_tokens[index])
 
-    def _ongoing_of_other(self, analysis: Analysis, result: MatchResult) -> MatchResult:
-        """ "Is Luis Chocho still coaching?": whether someone else still does something now is
-        settled only by a fact saying so ("still"); the coach fact tells what he did for Pérez."""
-        if result.status is not Status.ANSWERED or ONGOING not in set(analysis.tokens) - analysis.soft:
+    def _unsaid_of_other(self, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """What the article tells of him alone, asked of someone else: an age ("how old was Markov
+        in 1996?" — it gives no one's age but his), or whether they still do something ("is Luis
+        Chocho still coaching?" — only a fact saying "still" settles that)."""
+        if result.status is not Status.ANSWERED or ABOUT_HIM in analysis.subjects:
             return result
-        named = any(about_other(t) for t in analysis.subjects) or bool(
-            set(analysis.tokens) & set(self.facts.lexicon.people)  # "¿Luis Chocho sigue entrenando?"
+        asked = set(analysis.tokens) - analysis.soft
+        if not asked & {AGE, ONGOING}:
+            return result
+        someone_else = any(about_other(t) for t in analysis.subjects) or bool(
+            asked & self.facts.lexicon.people  # "¿Luis Chocho sigue entrenando?" names no subject
         )
-        if ABOUT_HIM in analysis.subjects or not named:
+        if not someone_else:
             return result
-        if any(ONGOING in self._answer_tokens[self.facts.facts.index(c.fact)] for c in result.answers):
-            return result
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3], verdict="")
-
-    def _age_of_other(self, analysis: Analysis, result: MatchResult) -> MatchResult:
-        """ "How old was Markov in 1996?": the article gives no one's age but his, so an age asked
-        of someone else is a detail it lacks, whatever fact names them."""
-        if result.status is not Status.ANSWERED or AGE not in set(analysis.tokens) - analysis.soft:
-            return result
-        if ABOUT_HIM in analysis.subjects or not any(about_other(t) for t in analysis.subjects):
+        if AGE not in asked and any(
+            ONGOING in self._answer_tokens[self.facts.facts.index(c.fact)] for c in result.answers
+        ):
             return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3], verdict="")
 

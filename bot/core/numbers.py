@@ -11,7 +11,7 @@ import re
 
 from bot.core.lazyre import lazy
 
-__all__ = ["RACE_K", "normalise_numbers"]
+__all__ = ["MONTH_NAMES", "RACE_K", "normalise_numbers"]
 
 _YEAR_RE = lazy(
     r"(?<![\d:.,])\b(8[89]|9\d|0\d)\b(?!\s?(?:km|k|m|s|sec|secs|seconds|minutes|min|years|yrs|anos|meters|metres|%))"
@@ -59,7 +59,7 @@ def _century(m: re.Match[str]) -> str:
 # A date in figures: "29/09/2008", "9/29/08", "29-9-2008", "2008-09-29".
 _NUMERIC_DATE_RE = lazy(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
 _ISO_DATE_RE = lazy(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b")
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "january february march april may june july august september october november december".split()
 )
 
@@ -69,7 +69,7 @@ def _spelled_date(day: int, month: int, year: str) -> str | None:
         return None
     if len(year) == 2:
         year = ("19" if int(year) > 30 else "20") + year
-    return f"{day} {_MONTH_NAMES[month - 1]} {year}"
+    return f"{day} {MONTH_NAMES[month - 1]} {year}"
 
 
 def _numeric_date(m: re.Match[str]) -> str:

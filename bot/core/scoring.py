@@ -42,7 +42,7 @@ ANSWER_EXPLAINS = 0.7  # how much of a word's weight a fact explains with its an
 # Question words a fact's answer explains when it holds the kind of value asked, though no phrasing
 # of the fact asks that way ("which years did he win medals"). A count, a clock time or a date
 # is not: any number or year would pass for it (measured: more near misses answered).
-ANSWERABLE = frozenset({("q_when", "year")})
+ANSWERABLE = frozenset({"q_when"})
 # The kind of value a question word asks for; a fact whose answer holds none of it is a near miss.
 ASKS_FOR = {
     "q_when": "year",
@@ -239,7 +239,7 @@ class Scorer(FactIndex):
                 if c is None:
                     if is_topic:
                         continue  # "the Ecuadorian walker" is him: never held against a fact
-                    if (token, ASKS_FOR.get(token)) in ANSWERABLE and ASKS_FOR[token] in kinds:
+                    if token in ANSWERABLE and ASKS_FOR[token] in kinds:
                         # "which years did he win medals": a fact whose answer holds years answers
                         # "when" though no phrasing of it asks so; its answer alone explains it.
                         explained += weight * ANSWER_EXPLAINS
