@@ -261,6 +261,9 @@ class FactIndex:
             )
             & self._entities
         )
+        # Of those, the places and bodies: a name that is no person, medal or nation (a claim's
+        # kinds of value), where or by whom something happened ("Sydney", "Murcia", "Reuters").
+        self._places = self._names - frozenset(self.facts.lexicon.values)
         self._fact_years = frozenset(f.year for f in facts if f.year is not None)
         # Words a fact's answer uses only for what was called for or planned, never as done: a
         # yes/no question whether it happened is not settled by the call ("was the gold given to him?").

@@ -112,6 +112,8 @@ class NearMisses(EventChecks):
             return False  # "what did Segura win in Atlanta?": the fact names him, but no medal
         if not analysis.confirming and self._names_other_medal(index, analysis):
             return False  # "who won bronze in 1996": the gold fact says nothing of the bronze
+        if not analysis.confirming and self._other_places_event(index, analysis):
+            return False  # "how many watched the Beijing race": the crowd the fact counts is Atlanta's
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
         return not (asked and (self._other_years_event(index, analysis) or self._mentions_in_passing(index, analysis)))
@@ -177,6 +179,15 @@ class NearMisses(EventChecks):
         does not say (a claim with a wrong year is checked instead: it is confirming)."""
         years = {t for t in analysis.tokens if is_year(t) and t not in analysis.soft}
         return any(t not in self._mentioned_years for t in years)
+
+    def _other_places_event(self, index: int, analysis: Analysis) -> bool:
+        """ "What was his time in Beijing" answered by the Atlanta time: a fact naming one place
+        and not the place the question names tells of another place's event, however close its
+        words. Places the message names only as context (soft) are not what it asks about."""
+        places = self._places
+        asked = {t for t in analysis.tokens if t in places and t not in analysis.soft}
+        held = self._vocab[index] | self._answer_tokens[index]
+        return bool(asked) and not asked & held and bool(held & places)
 
     def _other_years_event(self, index: int, analysis: Analysis) -> bool:
         """ "Where were the 1990 championships" answered by the 1992 fact that mentions 1990: the
