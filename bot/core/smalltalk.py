@@ -30,7 +30,7 @@ _SMALLTALK_FILLER = frozenset(
         "who what are you is eres quien que help ayuda commands comandos good morning afternoon evening day "
         "dias tardes noches howdy sup yo hiya greetings saludos tal ola everyone all guys man bro amigo "
         "please pls can do use how i this cheers tysm perez jefferson a bot best great awesome amazing cool nice goat "
-        "crack genio the youre re very lol xd"
+        "crack genio the youre re ur u r very lol xd"
     ).split()
 )
 

@@ -249,6 +249,7 @@ def test_nothing_to_answer(question: str) -> None:
         ("thanks", "thanks", "en"),
         ("thank you!", "thanks", "en"),
         ("gracias", "thanks", "es"),
+        ("thank u ur the best", "thanks", "en"),  # chat spellings of "you're" are courtesy too
         ("who are you", "identity", "en"),
         ("help", "help", "en"),
     ],
