@@ -17,6 +17,7 @@ from collections import defaultdict
 from rapidfuzz import fuzz, process
 
 from bot.core.index import FactIndex, about_other, is_small_number
+from bot.core.irregular import irregular_base
 from bot.core.record import Frozen
 from bot.core.text import ABOUT_HIM, RARE_RANK, Analysis
 
@@ -160,7 +161,10 @@ class Scorer(FactIndex):
         for token in {t for clause in asking for t in clause} - held - analysis.soft:
             if is_small_number(token):
                 continue
-            if self._is_strong(token) or analysis.ranks.get(token, RARE_RANK) > UNSAID_RANK:
+            # An irregular form is as everyday as its verb: "what reason was given" asks no detail.
+            base = irregular_base(token)
+            rank = min(analysis.ranks.get(token, RARE_RANK), self.analyzer.rank_of(base) if base else RARE_RANK)
+            if self._is_strong(token) or rank > UNSAID_RANK:
                 return True
         return False
 

@@ -134,6 +134,10 @@ class Analyzer:
         concept = self._word_concept.get(word) or self._stem_concept.get((stem(word, lang), lang))
         return "§" + concept if concept and concept != NO_CONCEPT else stem(word, lang)
 
+    def rank_of(self, word: str) -> int:
+        """A word's general-language frequency rank (RARE_RANK when no list holds it)."""
+        return self._ranks.get(word, RARE_RANK)
+
     def mended(self, words: list[str]) -> list[str]:
         """``words`` as the corrector reads them (respelled, typos mended, stretched letters cut)."""
         return self._corrector.spell(words)

@@ -59,6 +59,7 @@ def test_the_reply_language_can_be_forced() -> None:
         ("why did he retire", "retirement-reason"),
         ("¿contra quién perdió en Pekín?", "beijing-silver"),  # a preposition before the question word
         ("against whom did he lose in beijing", "beijing-silver"),
+        ("why was Borchin given a ban", "borchin-ban"),  # "given" is as everyday as "give"
     ],
 )
 def test_clear_questions_are_answered(question: str, fact_id: str) -> None:
@@ -159,6 +160,8 @@ def test_an_embedded_question_whose_clause_names_its_own_topic_is_not_answered_a
         "what is his height",
         "is he married",
         "what is his favorite food",
+        "how many fans were in the stadium for the race in beijing",  # the crowd the facts count is Atlanta's
+        "in which month did he set off on the pilgrimage",  # the fact says after the 2008 Games, no month
     ],
 )
 def test_near_misses_are_declined(question: str) -> None:
