@@ -15,7 +15,7 @@ from bot.core.fold import fold
 from bot.core.lazyre import lazy
 from bot.core.numbers import normalise_numbers
 from bot.core.spelled import spell_out
-from bot.core.wordlists import tables
+from bot.core.wordlists import common_words, tables
 
 _CONTRACTIONS = (
     (lazy(r"\b(can)'?t\b|\b(can)not\b"), r"can not"),
@@ -43,7 +43,20 @@ def stem(word: str, lang: str) -> str:
     """The Snowball stem of a word in a language (numbers and short words stay as they are)."""
     if word.isdigit() or len(word) <= 3:
         return word
+    if lang == "es" and word.endswith("io") and len(word) > 4:
+        verb = _preterite_verb(word[:-2])
+        if verb is not None:
+            word = verb  # "suspendio" (suspendió, folded) is a form of "suspender", not a noun in -io
     return _STEMMERS[lang].stemWord(word)
+
+
+def _preterite_verb(root: str) -> str | None:
+    """The -er/-ir verb whose preterite "root + ió" is, once folded, "root + io" ("nacio" → nacer);
+    None for a word in -io of its own ("podio", "medio": the list of unaccented words holds them)."""
+    words = common_words("es")  # read only for such a word
+    if root + "io" in words:
+        return None
+    return next((root + ending for ending in ("er", "ir") if root + ending in words), None)
 
 
 def detect_language(text: str, lexicon: Lexicon) -> str:

@@ -4,6 +4,7 @@ import pytest
 
 from bot.core.analysis import Lexicon
 from bot.core.expand import detect_language, expand, stem
+from tests.coredata import shipped_engine
 
 
 @pytest.mark.parametrize(
@@ -24,6 +25,25 @@ def test_expand_opens_contractions_and_marks_clause_boundaries(text: str, expect
 )
 def test_stem_by_language_keeps_numbers_and_short_words(word: str, lang: str, expected: str) -> None:
     assert stem(word, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("folded", "written"),
+    [("suspendio", "suspendió"), ("nacio", "nació"), ("perdio", "perdió"), ("recibio", "recibió")],
+)
+def test_a_folded_preterite_in_io_stems_as_its_accented_form(folded: str, written: str) -> None:
+    assert stem(folded, "es") == stem(written, "es")
+
+
+@pytest.mark.parametrize("word", ["podio", "estadio", "medio", "premio"])
+def test_a_word_in_io_of_its_own_keeps_its_stem(word: str) -> None:
+    """ "podio" is no preterite of "poder": the list of unaccented words holds it."""
+    assert stem(word, "es") == word[:-1]
+
+
+def test_shared_words_mark_no_language() -> None:
+    """ "a" is as Spanish as English: "quien suspendio a borchin" reads as Spanish."""
+    assert shipped_engine().matcher.analyzer.analyze("quien suspendio a borchin?").lang == "es"
 
 
 def test_detect_language_weighs_marks_and_marker_words() -> None:
