@@ -91,6 +91,13 @@ _LASTED_RE = lazy(
     r"\b(how long (?:did|does|do|will|would|could|can|has|had) (?:[a-z0-9]+ ){1,4}?)last\b(?=\s*(?:$|[?.!,;]|for\b))"
 )
 
+# "compete for" is whom he competed for (his country), except in "how long did he compete for" (a
+# span) and "for the last time" (which race): there the "for" is read as no part of the verb.
+_SPAN_FOR_RE = lazy(
+    r"\b(how long (?:[a-z0-9]+ ){1,5}?(?:compete[sd]?|competing|race[sd]?|racing|walk(?:s|ed|ing)?)) for\b"
+)
+_TIMES_FOR_RE = lazy(r"\bfor (the (?:first|last|final|\d+(?:st|nd|rd|th)) time)\b")
+
 # "what was he going to focus on": "going to" before a verb says what comes next, not where he went
 # ("going to the Olympics", "going to Beijing" keep it: a determiner, a name or a number follows).
 _FUTURE_RE = lazy(r"\bgoing to (?!(?:the|a|an|his|her|their|its|every|all|both|another|other)\b|\d)")
@@ -110,6 +117,8 @@ def expand(text: str) -> str:
     text = normalise_numbers(text)
     if "last" in text:
         text = _LASTED_RE.sub(r"\1", text)
+    if "for" in text:
+        text = _TIMES_FOR_RE.sub(r"\1", _SPAN_FOR_RE.sub(r"\1", text))
     if "going to" in text:
         text = _FUTURE_RE.sub("gonna ", text)
     if "'" in text:

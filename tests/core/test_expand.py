@@ -13,6 +13,10 @@ from tests.coredata import shipped_engine
         ("She's here, isn't she?", "she is here |  is not she |q "),
         ("I can't say. Maybe", "i can not say |  maybe"),
         ("Mr. Smith walked", "mr. smith walked"),  # a title's dot ends no clause
+        # "compete for" is for whom (his country), but not in a span nor in "for the last time"
+        ("how long did he compete for", "how long did he compete"),
+        ("where did he race for the last time", "where did he race the last time"),
+        ("which country did he compete for", "which country did he compete for"),
     ],
 )
 def test_expand_opens_contractions_and_marks_clause_boundaries(text: str, expected: str) -> None:
