@@ -98,6 +98,12 @@ _SPAN_FOR_RE = lazy(
 )
 _TIMES_FOR_RE = lazy(r"\bfor (the (?:first|last|final|\d+(?:st|nd|rd|th)) time)\b")
 
+# "When was he born" asks the day he was born, not where: "born" there is his birth, no hometown.
+_BORN_WHEN_RE = lazy(
+    r"\b((?:when|what year|which year|what date|which date|what day|cuando|que ano|que fecha|que dia)\b"
+    r"[^|?.!]*?)\b(?:born|nacio|nacido|nacida)\b"
+)
+
 # "what was he going to focus on": "going to" before a verb says what comes next, not where he went
 # ("going to the Olympics", "going to Beijing" keep it: a determiner, a name or a number follows).
 _FUTURE_RE = lazy(r"\bgoing to (?!(?:the|a|an|his|her|their|its|every|all|both|another|other)\b|\d)")
@@ -119,6 +125,8 @@ def expand(text: str) -> str:
         text = _LASTED_RE.sub(r"\1", text)
     if "for" in text:
         text = _TIMES_FOR_RE.sub(r"\1", _SPAN_FOR_RE.sub(r"\1", text))
+    if "born" in text or "naci" in text:
+        text = _BORN_WHEN_RE.sub(r"\1birth", text)
     if "going to" in text:
         text = _FUTURE_RE.sub("gonna ", text)
     if "'" in text:

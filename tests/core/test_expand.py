@@ -17,6 +17,8 @@ from tests.coredata import shipped_engine
         ("how long did he compete for", "how long did he compete"),
         ("where did he race for the last time", "where did he race the last time"),
         ("which country did he compete for", "which country did he compete for"),
+        ("what year was markov born", "what year was markov birth"),  # when, not where: his birth
+        ("where was markov born", "where was markov born"),
     ],
 )
 def test_expand_opens_contractions_and_marks_clause_boundaries(text: str, expected: str) -> None:
