@@ -187,6 +187,11 @@ class Analyzer:
         stemmed = self._stem_concept.get((stem(word, lang), lang))
         if stemmed:
             return stemmed, False
+        # The plural of a short form the stemmer leaves whole ("oros", "platas" of "oro", "plata").
+        for singular in (word[:-1], word[:-2]) if len(word) > 3 and word.endswith("s") else ():
+            concept = self._word_concept.get(singular)
+            if concept is not None and concept != NO_CONCEPT:
+                return concept, False
         root = stem(word, lang)
         if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
             return root, False
