@@ -142,6 +142,23 @@ class Matcher(LongMessages):
                     return [s, *scored[1:k], *scored[k + 1 :]]
         return scored
 
+    def _one_event_of_tie(self, contenders: list[Scored], analysis: Analysis) -> Scored | None:
+        """ "What year did he win his Olympic silver": tied, the fact telling that one event and
+        the fact telling all of them (which tells it too). A question naming the event by its
+        medal, place or year, and not asking of many, is that event's: the one-event fact."""
+        if len(contenders) != 2 or analysis.plural or analysis.confirming:
+            return None
+        told = [self._years_told[s.index] for s in contenders]
+        for one, every in ((0, 1), (1, 0)):
+            named = {t for t in analysis.tokens if self._names_one_event(t)} & self._vocab[contenders[one].index]
+            if named and len(told[one]) == 1 and len(told[every]) >= 2 and told[one] <= told[every]:
+                return contenders[one]
+        return None
+
+    def _names_one_event(self, token: str) -> bool:
+        """A medal colour, a host place or a year: a word that picks one event of a series."""
+        return is_year(token) or token in self._places or self.facts.lexicon.values.get(token) == "medal"
+
     def _names_an_event(self, analysis: Analysis) -> bool:
         """Does the question name a year, a place or person by name, or a first or last one?"""
         return any(is_year(t) or t in self._proper or t in _ONE_OF_A_SERIES for t in analysis.tokens)
@@ -178,6 +195,10 @@ class Matcher(LongMessages):
             return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=close, truncated=truncated)
         if runner is not None and runner.coverage >= MIN_COVERAGE and best.rank - runner.rank < MARGIN:
             contenders = [s for s in scored[:3] if s.coverage >= MIN_COVERAGE and best.rank - s.rank < MARGIN]
+            one = self._one_event_of_tie(contenders, analysis)
+            if one is not None:
+                top = Candidate(self.facts.facts[one.index], round(chance, 4))
+                return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)
             return MatchResult(
                 question,
                 Status.AMBIGUOUS,
@@ -384,6 +405,12 @@ class Matcher(LongMessages):
         words = [w for w in TOKEN_RE.findall(expand(text)) if w[:1] != "|"]
         return len(words) == 1 and self.analyzer.mended(words) != words
 
+    def _kind_of_token(self, token: str) -> str | None:
+        """The kind of value a token names that a follow-up may replace (a year, a place, a
+        person, a medal, a nation), else None."""
+        kind = self._value_kind(token)
+        return kind if kind in REPAIRABLE else None
+
     def _kind_of_word(self, word: str) -> str | None:
         """The kind of value one written word names (a place, a year, a person, a medal, a
         nation), for a self-repair to replace its like; None for any other word."""
@@ -472,7 +499,16 @@ class Matcher(LongMessages):
         # A question word of its own ("what did he say there?") asks anew even when no intent
         # token stands for it: "when" of the last question is not asked again.
         anew = bool(asks) or has_question_word(folded)
-        context = tuple(t for t in previous.topic if t not in analysis.tokens and not (anew and t in self._intents))
+        # "and in 2008?" after the 1996 Olympics: a year, place, medal or person it names replaces
+        # the previous question's of the same kind, which is no context of this one.
+        replaced = {self._kind_of_token(t) for t in analysis.tokens} - {None}
+        context = tuple(
+            t
+            for t in previous.topic
+            if t not in analysis.tokens
+            and not (anew and t in self._intents)
+            and self._kind_of_token(t) not in replaced
+        )
         tokens = analysis.tokens + context
         combined = Analysis(
             tokens,

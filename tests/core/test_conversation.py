@@ -75,6 +75,8 @@ def test_follow_up_markers(text: str, leans: bool, step: int) -> None:
         (["cuándo ganó el oro olímpico"], "¿y cuántos años tenía entonces?", "atlanta-age"),
         (["what medal did he get at the 1990 world juniors"], "and two years later?", "junior-gold"),
         (["how did he do in sydney 2000"], "what about four years later?", "sydney-athens"),
+        # a year it names replaces the last question's year: 1996 is no context of "and in 2008"
+        (["what did he take home at the 1996 olympics"], "and in 2008?", "beijing-silver"),
     ],
 )
 def test_a_follow_up_is_resolved_against_the_previous_answer(context: list[str], question: str, fact_id: str) -> None:

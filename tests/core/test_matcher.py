@@ -59,7 +59,9 @@ def test_the_reply_language_can_be_forced() -> None:
         ("why did he retire", "retirement-reason"),
         ("¿contra quién perdió en Pekín?", "beijing-silver"),  # a preposition before the question word
         ("against whom did he lose in beijing", "beijing-silver"),
-        ("why was Borchin given a ban", "borchin-ban"),  # "given" is as everyday as "give"
+        ("why was Borchin given a ban", "borchin-ban"),
+        # tied with the fact telling both medals, the fact of the one event named answers
+        ("what year did he earn his olympic silver medal", "beijing-silver"),  # "given" is as everyday as "give"
     ],
 )
 def test_clear_questions_are_answered(question: str, fact_id: str) -> None:
@@ -161,8 +163,8 @@ def test_an_embedded_question_whose_clause_names_its_own_topic_is_not_answered_a
         "is he married",
         "what is his favorite food",
         "how many fans were in the stadium for the race in beijing",  # the crowd the facts count is Atlanta's
-        "in which month did he set off on the pilgrimage",
-        "in which year was borchin born",  # the facts tell where people are from, no birth dates  # the fact says after the 2008 Games, no month
+        "in which month did he set off on the pilgrimage",  # the fact says after the 2008 Games, no month
+        "in which year was borchin born",  # the facts tell where people are from, no birth dates
     ],
 )
 def test_near_misses_are_declined(question: str) -> None:
