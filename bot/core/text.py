@@ -189,9 +189,9 @@ class Analyzer:
             return stemmed, False
         # The plural of a short form the stemmer leaves whole ("oros", "platas" of "oro", "plata").
         for singular in (word[:-1], word[:-2]) if len(word) > 3 and word.endswith("s") else ():
-            concept = self._word_concept.get(singular)
-            if concept is not None and concept != NO_CONCEPT:
-                return concept, False
+            found = self._word_concept.get(singular)
+            if found is not None and found != NO_CONCEPT:
+                return found, False
         root = stem(word, lang)
         if word in self._known or word.isdigit() or any(ch.isdigit() for ch in word):
             return root, False
