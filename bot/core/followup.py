@@ -32,6 +32,12 @@ _AFTER_RE = lazy(
     rf" (?:\w+ )?{_EVENTS}|after that|afterwards|later on|later|despues de eso|luego de eso|mas tarde"
     r"|al ano siguiente)\b"
 )
+# "and then?", "what next?", "¿y luego?": a message that is only that asks what came next (a
+# "then" inside a question — "how old was he then?" — is the time talked about, not the next one).
+_WHAT_NEXT_RE = lazy(
+    r"^\W*(?:(?:and|so|ok|y|e)\s+)?(?:then(?: what)?|what next|what happened next|what came next|luego|despues"
+    r"|(?:y )?que (?:paso|vino) despues)\W*$"
+)
 _BEFORE_RE = lazy(
     rf"\b(?:{_EVENTS} (?:before|earlier|anteriore?s?|antes|previos?)|(?:previous|prior|anteriore?s?)"
     rf" (?:\w+ )?{_EVENTS}|before that|antes de eso|al ano anterior)\b"
@@ -88,7 +94,7 @@ def relative_year(folded: str) -> int:
     span = years_away(folded)
     if span:
         return 1 if span > 0 else -1
-    if _AFTER_RE.search(folded):
+    if _AFTER_RE.search(folded) or _WHAT_NEXT_RE.search(folded):
         return 1
     if _BEFORE_RE.search(folded):
         return -1

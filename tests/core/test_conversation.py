@@ -51,6 +51,8 @@ def test_memory_keeps_the_last_turn_per_key_and_forgets_after_the_ttl() -> None:
         ("and the year after?", True, 1),
         ("what about the year before", True, -1),
         ("y el año siguiente?", True, 1),
+        ("and then?", True, 1),  # only that: what came next
+        ("¿y luego?", True, 1),
         ("¿dónde fue eso?", True, 0),
         ("when did he retire", False, 0),
         ("how old was he when he won gold", False, 0),
