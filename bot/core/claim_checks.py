@@ -57,6 +57,9 @@ MAX_UNVERIFIED = 1
 LOSING = frozenset({"beat", "miss", "behind"})
 
 
+_EVENT_NOUNS = frozenset({"olympics", "worlds", "event"})  # the lexicon's games, championships, races
+
+
 def _is_age(token: str) -> bool:
     """A bare number a person's age could be (10–60): "pretty sure he was 25 when he won"."""
     return token.isdigit() and 10 <= int(token) <= 60
@@ -208,6 +211,17 @@ class ClaimChecks(FollowUps):
         # or place no fact knows — with a year or place that differs, the claim is about another event.
         folded = fold(question)
         elsewhere = {t for t in rare - claimed if re.search(rf"{_EVENT_BEFORE}{re.escape(t)}", folded)}
+        # …and so is a name no fact knows given to games, championships or a race ("the Pan American
+        # Games", "los Juegos Panamericanos"); a place alone ("London 2012") is checked by its year.
+        tokens = analysis.tokens
+        elsewhere |= {
+            t
+            for k, t in enumerate(tokens)
+            if t in analysis.unknown_pairs
+            and t in unverified
+            and t not in claimed
+            and _EVENT_NOUNS & set(tokens[max(0, k - 2) : k + 3])
+        }
         people = {f"about_{t}" for t in predicate_people(fold(question), self.facts.lexicon.people)}
         analysis = analysis.replace(subjects=analysis.subjects - people)
         query = set(analysis.tokens) - unverified
