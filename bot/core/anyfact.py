@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from bot.core.lazyre import lazy
 
-__all__ = ["asks_for_any_fact"]
+__all__ = ["asks_for_any_fact", "without_request"]
 
 _ANY_RE = lazy(
     r"\b(?:(?:tell|give|share|show|teach) (?:me|us)|(?:got|know|have) (?:any|some)|i want|i'?d like|want to know)"
-    r" (?:something|anything|a (?:fun |cool |random |interesting )?fact|some (?:fun |cool |random )?facts?"
-    r"|(?:a|one) (?:fun|cool|random|interesting) (?:thing|fact))\b"
-    r"|\b(?:fun|random|cool) facts?\b"
+    r" (?:(?:some|any)thing(?: (?!about|of|on|regarding|from|in)\w+)?"  # "something weird", not "something about"
+    r"|(?:a|an|one|\d) (?:\w+ )?(?:fact|thing)s?|some (?:\w+ )?facts?)\b"
+    r"|\b(?:fun|random|cool|interesting|surprising|weird) facts?\b"
     r"|\b(?:tl ?;? ?dr|tldr|quick rundown|rundown|overview|in a nutshell|resumen|resumeme)\b"  # a summary: any fact
     r"|\b(?:dime|cuentame|cuentenme|dame|comparte|ensename|quiero saber) (?:algo|un dato|algun dato|una curiosidad)\b"
     r"|\b(?:dato|datos) (?:curioso|curiosos|interesante|interesantes|random)\b"
@@ -24,3 +24,9 @@ _ANY_RE = lazy(
 def asks_for_any_fact(folded: str) -> bool:
     """True for a request for any fact ("tell me something about him", "un dato curioso")."""
     return bool(_ANY_RE.search(folded))
+
+
+def without_request(folded: str) -> str:
+    """The message with its request for a fact taken out ("give me one fun fact about his
+    retirement" → "about his retirement"): what is left names the topic, if any."""
+    return _ANY_RE.sub(" ", folded)

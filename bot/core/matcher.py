@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
 from bot.core.advice import asks_advice
-from bot.core.anyfact import asks_for_any_fact
+from bot.core.anyfact import asks_for_any_fact, without_request
 from bot.core.claims import asks_a_value, claim_of, states_a_claim
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
@@ -85,6 +85,7 @@ _ONE_OF_A_SERIES = frozenset({"1st", "2nd", "3rd", "4th", "5th", "last", "start"
 # How much less of a plural question ("which years…", "his medals") the fact telling them all may
 # explain than the fact telling one: its answer, not its phrasings, holds the other events.
 PLURAL_SLACK = 0.1
+_RELATIVE_RE = re.compile(r"\b(?:that|which|que)\b.*$")  # a relative clause on a thing, to the end
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
 
 
@@ -356,9 +357,8 @@ class Matcher(LongMessages):
     ) -> MatchResult:
         """The whole message's answer, else its parts': any fact, a claim checked, its last or
         asking clauses; then a second clause's answer added, and a yes or no for a check."""
-        if result.status is not Status.ANSWERED and asks_for_any_fact(fold(text)) and self._names_nothing(analysis):
-            top = Candidate(self.facts.facts[self._central_fact], ANY_FACT_CONFIDENCE)
-            result = MatchResult(question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=truncated)
+        if result.status is not Status.ANSWERED and asks_for_any_fact(fold(text)):
+            result = self._any_fact(question, fold(text), analysis.lang, truncated) or result
         if result.status is not Status.ANSWERED and self._asks_who_he_is(fold(text), analysis):
             # "quién es este tal jefferson pérez", "who's this perez guy": "who" asked of him alone
             profile = ("profile",)
@@ -426,6 +426,23 @@ class Matcher(LongMessages):
         owners = [self.facts.facts.index(c.fact) for c in result.suggestions[:2]]
         return len(owners) == 2 and all(any(set(p.split()) == asked for p in self._fact_phrasings[i]) for i in owners)
 
+    def _any_fact(self, question: str, folded: str, lang: str, truncated: bool) -> MatchResult | None:
+        """A request for a fact: the request's own words ("an interesting fact", "un dato curioso")
+        are no topic. What is left names nothing (the fact the base says most about), or a topic
+        ("one fun fact about his retirement": its answer, through every check); a relative clause
+        on the thing ("…that most people wouldn't know") says what kind of fact, not what about."""
+        rest = without_request(folded)
+        central = Candidate(self.facts.facts[self._central_fact], ANY_FACT_CONFIDENCE)
+        anything = MatchResult(question, Status.ANSWERED, lang, central.confidence, (central,), truncated=truncated)
+        if self._names_nothing(self.analyzer.analyze(rest, lang)):
+            return anything
+        topical = self._match(rest, lang, None)
+        if topical.status is Status.ANSWERED:
+            return topical.replace(question=question, truncated=truncated)
+        if self._names_nothing(self.analyzer.analyze(_RELATIVE_RE.sub(" ", rest), lang)):
+            return anything
+        return None
+
     def _asks_who_he_is(self, folded: str, analysis: Analysis) -> bool:
         """Nothing asked but "who", of no one but him (named, or "he", "this guy"): who he is."""
         return (
@@ -442,6 +459,7 @@ class Matcher(LongMessages):
             t in self._topic
             or t in self._profile
             or (t in analysis.unknown and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK)
+            or (t.isdigit() and len(t) == 1)  # "dame 2 datos": how many, not about what
             for t in analysis.tokens
         )
 

@@ -98,13 +98,28 @@ def test_chatty_preambles_give_way_to_the_question(question: str, fact_id: str) 
         "cuéntame algo interesante",
         "tl;dr?",  # a summary asked for: any fact
         "resumen de jefferson pérez",
+        "give me an amazing fact about pérez",  # any word for the kind of fact
+        "give me 3 facts about him",
+        "tell me something weird about him that nobody knows",  # what kind, not about what
     ],
 )
 def test_a_request_for_any_fact_gets_one(question: str) -> None:
     assert ask(question).status is Status.ANSWERED
 
 
-@pytest.mark.parametrize("question", ["tell me something about usain bolt", "tell me something about the weather"])
+def test_a_request_for_a_fact_on_a_topic_gets_that_topic_s_fact() -> None:
+    result = ask("give me one cool fact about his coach")
+    assert result.status is Status.ANSWERED and result.fact.id == "coach"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tell me something about usain bolt",
+        "tell me something about the weather",
+        "tell me something about the woman who won the long jump in sydney",  # the relative clause is the topic
+    ],
+)
 def test_a_request_about_something_else_is_not_an_any_fact_request(question: str) -> None:
     assert ask(question).status is not Status.ANSWERED
 
