@@ -145,14 +145,19 @@ class Matcher(LongMessages):
 
     def _one_event_of_tie(self, contenders: list[Scored], analysis: Analysis) -> Scored | None:
         """ "What year did he win his Olympic silver": tied, the fact telling that one event and
-        the fact telling all of them (which tells it too). A question naming the event by its
-        medal, place or year, and not asking of many, is that event's: the one-event fact."""
-        if len(contenders) != 2 or analysis.plural or analysis.confirming:
+        the fact telling all of them (which tells it too). A question asking of many ("how many
+        podiums") is the fact telling all; one naming the event by its medal, place or year is
+        that event's."""
+        if len(contenders) != 2 or analysis.confirming:
             return None
         told = [self._years_told[s.index] for s in contenders]
         for one, every in ((0, 1), (1, 0)):
+            if not (len(told[one]) == 1 and len(told[every]) >= 2 and told[one] <= told[every]):
+                continue
+            if analysis.plural:
+                return contenders[every]  # "how many podiums": all of them, told by the one fact
             named = {t for t in analysis.tokens if self._names_one_event(t)} & self._vocab[contenders[one].index]
-            if named and len(told[one]) == 1 and len(told[every]) >= 2 and told[one] <= told[every]:
+            if named:
                 return contenders[one]
         return None
 
@@ -196,7 +201,7 @@ class Matcher(LongMessages):
             return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=close, truncated=truncated)
         if runner is not None and runner.coverage >= MIN_COVERAGE and best.rank - runner.rank < MARGIN:
             contenders = [s for s in scored[:3] if s.coverage >= MIN_COVERAGE and best.rank - s.rank < MARGIN]
-            one = self._one_event_of_tie(contenders, analysis)
+            one = self._one_event_of_tie([best, runner] if len(contenders) <= 2 else contenders, analysis)
             if one is not None:
                 top = Candidate(self.facts.facts[one.index], round(chance, 4))
                 return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)

@@ -46,9 +46,11 @@ __all__ = [
 _NAME_RE = re.compile(r"(?<=[a-z0-9,]\s)[A-Z][a-z]{2,}\b")
 _TABLES = tables()
 # Results asked of in the plural ("which years", "his medals", "sus títulos"): all of a series.
-_PLURAL_RESULTS_RE = re.compile(
-    r"\b(?:medals|golds|silvers|titles|years|wins|victories|results|medallas|oros|titulos|anos|victorias|resultados)\b"
+_PLURAL_RESULTS = (
+    "medals golds silvers titles years wins victories results medallas oros titulos anos victorias resultados".split()
 )
+_PLURAL_RESULTS_RE = re.compile(r"\b(?:" + "|".join(_PLURAL_RESULTS) + r")\b")
+_PLURAL_WORD_RE = re.compile(r"\b[a-z]{3,}s\b")
 _CONFIRMING_RE = CONFIRMING_RE  # its name before the split (tests/core/test_text.py reads it here)
 # Words after which a word of knowing is a noun ("the exact figure", "his idea").
 _KNOWING_NOUNS = frozenset({"figure", "idea", "guess"})  # …and two words on ("the exact figure")
@@ -87,6 +89,7 @@ class Analyzer:
     ) -> None:
         self.lexicon = lexicon
         self._canonical_cache: dict[tuple[str, str], tuple[str | None, bool]] = {}
+        self._result_concepts: frozenset[str | None] | None = None  # the concepts of results, on first use
         self._words = {lang: common_words(lang) for lang in ("en", "es")}  # needed while building only
         self._ranks = word_ranks()
         # Every common word has a rank: the rank table doubles as the dictionary (one copy to keep).
@@ -416,5 +419,20 @@ class Analyzer:
             tuple(aside),
             related,
             frozenset(manner) & kept,
-            bool(_PLURAL_RESULTS_RE.search(fold(text))),
+            self._asks_plural(fold(text), lang),
         )
+
+    def _asks_plural(self, folded: str, lang: str) -> bool:
+        """Are results asked of in the plural: the words listed, or any other plural of the same
+        concepts ("podiums" as "medals", "triunfos" as "wins")?"""
+        if _PLURAL_RESULTS_RE.search(folded):
+            return True
+        if self._result_concepts is None:
+            self._result_concepts = frozenset(self._canonical(w, "en")[0] for w in _PLURAL_RESULTS) - {None}
+        for word in _PLURAL_WORD_RE.findall(folded):
+            concept = self._canonical(word, lang)[0]
+            if concept in self._result_concepts and any(
+                self._canonical(singular, lang)[0] == concept for singular in (word[:-1], word[:-2])
+            ):
+                return True
+        return False

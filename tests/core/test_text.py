@@ -588,3 +588,17 @@ def test_a_word_dropped_as_written_does_not_drop_its_stem() -> None:
     # "finally" is a form of no concept; "final", its stem, is a word of its own (his last race).
     assert "none" not in tokens("what was his time at the murcia final")
     assert "final" not in tokens("when did he finally retire")
+
+
+@pytest.mark.parametrize(
+    ("question", "plural"),
+    [
+        ("which years did he win medals", True),
+        ("how many olympic podiums did he reach", True),  # any plural of a result's concept
+        ("cuántos podios olímpicos tiene", True),
+        ("what was his podium finish in beijing", False),
+        ("how many olympics did he go to", False),  # games, not results
+    ],
+)
+def test_results_asked_of_in_the_plural(question: str, plural: bool) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(question).plural is plural
