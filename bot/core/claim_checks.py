@@ -100,7 +100,8 @@ _COPULA = (
 )
 _NAME_OF_NATION = lazy(r"(?=\b(\w+) of (\w+)\b)")  # "Markov of Russia" (overlapping: "a of b of c")
 _NATION_NAME = lazy(r"(?=\b(\w+)(?:'s)? (?:\w+ )?(\w+)\b)")  # "Russia's Valeriy Borchin", "Russian Borchin"
-_EVER = lazy(r"\b(?:ever|alguna vez|algun dia|jamas)\b")  # "did he ever…": whether it happened at any time
+# "did he ever…", "at any Olympics", "en algún Mundial": whether it happened at any time
+_EVER = lazy(r"\b(?:ever|at any|in any|alguna vez|algun dia|jamas|en algun[oa]?s?)\b")
 COUNTRY = "country"  # the lexicon's concept for a nation or nationality
 # A nationality said of him: "is he Mexican", "he was Russian", "¿era él ruso?", "perez is from Peru".
 _HIS_NATION = lazy(

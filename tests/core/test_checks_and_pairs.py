@@ -197,6 +197,7 @@ def test_a_light_verb_no_fact_uses_does_not_sink_a_claimed_value(question: str, 
         "he took gold at the commonwealth games in 1994, right?",  # an event no fact knows, in another year
         "ganó el oro en los juegos bolivarianos de 1993",
         "did he take gold at the 1999 pan american games?",  # games named by words no fact knows
+        "did he walk the 50 km at any olympics?",  # one event's distance cannot say never
         "he won gold in london",  # the topic is clear; London is nothing the article can check
         "pretty sure he carried ecuador's flag at the opening ceremony in 96",  # mostly unknown words
         "i heard borchin's gold was officially handed over to perez in 2016",  # the fact tells two years
