@@ -433,6 +433,18 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc42": (0.64, 0.90, 0.042),
     "fc43": (0.82, 0.88, 0.050),
     "fc44": (0.84, 0.95, 0.025),
+    # Session 8 (2026-12-04): fc45-fc50 written blind and scored on arrival on c9cd424, fc51-fc54
+    # written late and scored on arrival on c56317b (README); all ten tuning sets since.
+    "fc45": (0.75, 0.93, 0.035),
+    "fc46": (0.88, 0.91, 0.040),
+    "fc47": (0.87, 0.91, 0.035),
+    "fc48": (0.84, 0.88, 0.058),
+    "fc49": (0.89, 0.92, 0.040),
+    "fc50": (0.90, 0.98, 0.018),
+    "fc51": (0.96, 0.95, 0.020),
+    "fc52": (0.86, 0.86, 0.050),
+    "fc53": (0.79, 0.90, 0.038),
+    "fc54": (0.86, 0.93, 0.027),
 }
 
 
@@ -449,7 +461,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 45)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 55)))
         ),
     ],
 )
