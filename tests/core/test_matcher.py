@@ -445,6 +445,12 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc52": (0.86, 0.86, 0.050),
     "fc53": (0.79, 0.90, 0.038),
     "fc54": (0.86, 0.93, 0.027),
+    # fc55-fc58: written blind at the end of session 8, scored once on its final matcher 2608a7b
+    # (README); no change was made after them. Floors at that first contact.
+    "fc55": (0.92, 0.96, 0.023),
+    "fc56": (0.92, 0.91, 0.027),
+    "fc57": (0.84, 0.91, 0.027),
+    "fc58": (0.90, 0.93, 0.027),
 }
 
 
@@ -461,7 +467,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 55)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 59)))
         ),
     ],
 )
