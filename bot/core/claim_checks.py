@@ -627,7 +627,7 @@ class ClaimChecks(FollowUps):
         if _ORDINAL_RE.fullmatch(token):
             return "medal"
         if not token[:1].isdigit():
-            if token in self._names and token not in self.facts.lexicon.values:
+            if token in self._places:
                 return "place"  # a named place or body a claim may get wrong ("announced it in Beijing")
             return self.facts.lexicon.values.get(token)
         if is_year(token):

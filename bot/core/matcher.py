@@ -51,7 +51,7 @@ from bot.core.followup import (
     the_other,
     years_away,
 )
-from bot.core.index import about_other, is_year
+from bot.core.index import about_other, is_small_number, is_year
 from bot.core.instructions import gives_an_order
 from bot.core.junk import has_words
 from bot.core.long_messages import LongMessages
@@ -143,13 +143,14 @@ class Matcher(LongMessages):
                     return [s, *scored[1:k], *scored[k + 1 :]]
         return scored
 
-    def _one_event_of_tie(self, contenders: list[Scored], analysis: Analysis) -> Scored | None:
+    def _one_event_of_tie(self, best: Scored, runner: Scored, analysis: Analysis) -> Scored | None:
         """ "What year did he win his Olympic silver": tied, the fact telling that one event and
         the fact telling all of them (which tells it too). A question asking of many ("how many
         podiums") is the fact telling all; one naming the event by its medal, place or year is
         that event's."""
-        if len(contenders) != 2 or analysis.confirming:
+        if analysis.confirming:
             return None
+        contenders = (best, runner)
         told = [self._years_told[s.index] for s in contenders]
         for one, every in ((0, 1), (1, 0)):
             if not (len(told[one]) == 1 and len(told[every]) >= 2 and told[one] <= told[every]):
@@ -201,7 +202,8 @@ class Matcher(LongMessages):
             return MatchResult(question, Status.UNKNOWN, lang, chance, suggestions=close, truncated=truncated)
         if runner is not None and runner.coverage >= MIN_COVERAGE and best.rank - runner.rank < MARGIN:
             contenders = [s for s in scored[:3] if s.coverage >= MIN_COVERAGE and best.rank - s.rank < MARGIN]
-            one = self._one_event_of_tie([best, runner] if len(contenders) <= 2 else contenders, analysis)
+            # A tie of two (the best may explain too little to be a contender of its own).
+            one = self._one_event_of_tie(best, runner, analysis) if len(contenders) <= 2 else None
             if one is not None:
                 top = Candidate(self.facts.facts[one.index], round(chance, 4))
                 return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)
@@ -422,8 +424,7 @@ class Matcher(LongMessages):
         if is_year(fold(word)):
             return "year"
         tokens = self.analyzer.analyze(word).tokens
-        kind = self._value_kind(tokens[0]) if len(tokens) == 1 else None
-        return kind if kind in REPAIRABLE else None
+        return self._kind_of_token(tokens[0]) if len(tokens) == 1 else None
 
     def _phrased_by_both(self, analysis: Analysis, result: MatchResult) -> bool:
         """Do the two leading facts each have a phrasing of exactly the question's words?"""
@@ -464,7 +465,7 @@ class Matcher(LongMessages):
             t in self._topic
             or t in self._profile
             or (t in analysis.unknown and analysis.ranks.get(t, RARE_RANK) <= PIVOT_RANK)
-            or (t.isdigit() and len(t) == 1)  # "dame 2 datos": how many, not about what
+            or is_small_number(t)  # "dame 2 datos": how many, not about what
             for t in analysis.tokens
         )
 

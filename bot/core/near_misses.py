@@ -184,10 +184,9 @@ class NearMisses(EventChecks):
         """ "What was his time in Beijing" answered by the Atlanta time: a fact naming one place
         and not the place the question names tells of another place's event, however close its
         words. Places the message names only as context (soft) are not what it asks about."""
-        places = self._places
-        asked = {t for t in analysis.tokens if t in places and t not in analysis.soft}
+        asked = {t for t in analysis.tokens if t in self._places and t not in analysis.soft}
         held = self._vocab[index] | self._answer_tokens[index]
-        return bool(asked) and not asked & held and bool(held & places)
+        return bool(asked) and not asked & held and bool(held & self._places)
 
     def _other_years_event(self, index: int, analysis: Analysis) -> bool:
         """ "Where were the 1990 championships" answered by the 1992 fact that mentions 1990: the

@@ -51,6 +51,13 @@ _PLURAL_RESULTS = (
 )
 _PLURAL_RESULTS_RE = re.compile(r"\b(?:" + "|".join(_PLURAL_RESULTS) + r")\b")
 _PLURAL_WORD_RE = re.compile(r"\b[a-z]{3,}s\b")
+
+
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singulars a plural in -s or -es may have ("oros" → oro, "campeones" → campeon)."""
+    return (word[:-1], word[:-2]) if len(word) > 3 and word.endswith("s") else ()
+
+
 _CONFIRMING_RE = CONFIRMING_RE  # its name before the split (tests/core/test_text.py reads it here)
 # Words after which a word of knowing is a noun ("the exact figure", "his idea").
 _KNOWING_NOUNS = frozenset({"figure", "idea", "guess"})  # …and two words on ("the exact figure")
@@ -89,7 +96,6 @@ class Analyzer:
     ) -> None:
         self.lexicon = lexicon
         self._canonical_cache: dict[tuple[str, str], tuple[str | None, bool]] = {}
-        self._result_concepts: frozenset[str | None] | None = None  # the concepts of results, on first use
         self._words = {lang: common_words(lang) for lang in ("en", "es")}  # needed while building only
         self._ranks = word_ranks()
         # Every common word has a rank: the rank table doubles as the dictionary (one copy to keep).
@@ -130,6 +136,8 @@ class Analyzer:
         # A word no fact knows may be a rarer word for a concept ("annum", "preceptor").
         self._related = related_concepts(self._word_concept.get)
         del self._words  # the per-language lists served _languages_of above; the ranks keep the words
+        # The concepts of results asked in the plural ("medals", "wins"): any plural of one asks so too.
+        self._result_concepts = frozenset(self._canonical(w, "en")[0] for w in _PLURAL_RESULTS) - {None}
 
     def _word_class(self, word: str, lang: str) -> str:
         """A word's class for matching expressions: "§concept" for a form of a lexicon concept
@@ -191,7 +199,7 @@ class Analyzer:
         if stemmed:
             return stemmed, False
         # The plural of a short form the stemmer leaves whole ("oros", "platas" of "oro", "plata").
-        for singular in (word[:-1], word[:-2]) if len(word) > 3 and word.endswith("s") else ():
+        for singular in _singulars(word):
             found = self._word_concept.get(singular)
             if found is not None and found != NO_CONCEPT:
                 return found, False
@@ -427,12 +435,10 @@ class Analyzer:
         concepts ("podiums" as "medals", "triunfos" as "wins")?"""
         if _PLURAL_RESULTS_RE.search(folded):
             return True
-        if self._result_concepts is None:
-            self._result_concepts = frozenset(self._canonical(w, "en")[0] for w in _PLURAL_RESULTS) - {None}
         for word in _PLURAL_WORD_RE.findall(folded):
             concept = self._canonical(word, lang)[0]
             if concept in self._result_concepts and any(
-                self._canonical(singular, lang)[0] == concept for singular in (word[:-1], word[:-2])
+                self._canonical(singular, lang)[0] == concept for singular in _singulars(word)
             ):
                 return True
         return False
