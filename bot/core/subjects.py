@@ -83,7 +83,8 @@ def subject_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
             # "chocho was an olympian", "luis chocho also coached…": named, then what he did or was.
             # "who was faster, Markov or Segura?": a choice between two others is about them.
             rf"|(?P<d>{people})\s+(?:or|o)\s+(?:\w+\s+)?(?:{people})"
-            rf"|(?P<c>{people})\s+(?:also\s+|ever\s+|still\s+|later\s+|too\s+)?"
+            # "Segura le ganó a Pérez": a Spanish object pronoun between the name and its verb.
+            rf"|(?P<c>{people})\s+(?:also\s+|ever\s+|still\s+|later\s+|too\s+|le\s+|les\s+|lo\s+|se\s+)?"
             rf"(?:was|is|were|did|does|has|had|won|became|went|coached|trained|walked|raced|fue|era|es|gano))\b"
         )
         if people
@@ -98,8 +99,8 @@ def subjects_of(text: str, subject_re: re.Pattern[str] | None) -> frozenset[str]
     found = {ABOUT_HIM} if _HIM_SUBJECT_RE.search(folded) else set()
     if subject_re is not None:
         for m in subject_re.finditer(folded):
-            before = folded[: m.start()].split()[-1:]
-            if m.group("c") and before and before[0] in _NOT_SUBJECT:
-                continue  # "how far behind Borchin was he": Borchin is no subject there
+            before = folded[: m.start()].split()[-2:]  # the word before, or before a first name
+            if m.group("c") and set(before) & _NOT_SUBJECT:
+                continue  # "how far behind (Valery) Borchin was he": Borchin is no subject there
             found.add(f"about_{m.group('a') or m.group('b') or m.group('c') or m.group('d')}")
     return frozenset(found)

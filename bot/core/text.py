@@ -51,6 +51,7 @@ _PLURAL_RESULTS = (
 )
 _PLURAL_RESULTS_RE = re.compile(r"\b(?:" + "|".join(_PLURAL_RESULTS) + r")\b")
 _PLURAL_WORD_RE = re.compile(r"\b[a-z]{3,}s\b")
+_WORD_RE = re.compile(r"[a-z]+")  # a folded word, as names are respelled
 
 
 def _singulars(word: str) -> tuple[str, ...]:
@@ -227,7 +228,19 @@ class Analyzer:
         """Whom a question is about: "Markov's time", "did Segura win" → ``about_markov``;
         "did Pérez…", "was he…" → ``about_him``. A fact answers a question about someone else
         only if its own phrasings are about that person too."""
-        return subjects_of(text, self._subject_re)
+        return subjects_of(self._names_mended(fold(text)), self._subject_re)
+
+    def _names_mended(self, folded: str) -> str:
+        """``folded`` with each misspelt name as the corrector reads it ("did bernado segurra get
+        silver" is about Segura): whom a question is about does not hang on its spelling."""
+        words = _WORD_RE.findall(folded)
+        mended = self._corrector.spell(words)
+        if len(mended) != len(words):
+            return folded
+        fixes = {w: m for w, m in zip(words, mended, strict=True) if m != w and m in self.lexicon.people}
+        if not fixes:
+            return folded
+        return _WORD_RE.sub(lambda m: fixes.get(m.group(0), m.group(0)), folded)
 
     def _named(self, folded: str, lang: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """The tokens of what a question asks the name of ("name the coach who…" → coach)."""

@@ -4,6 +4,7 @@ import pytest
 
 from bot.core.analysis import Lexicon
 from bot.core.subjects import ABOUT_HIM, him_by_noun, him_of, subject_pattern, subjects_of
+from tests.coredata import shipped_engine
 
 
 @pytest.mark.parametrize(
@@ -39,6 +40,8 @@ def test_him_by_noun(words: str, expected: str) -> None:
         ("did he beat Rossi", {ABOUT_HIM}),
         ("how far behind Rossi was he", {ABOUT_HIM}),  # an object, not a subject
         ("Rossi or Lenz, who was faster?", {"about_rossi"}),
+        ("how far behind Marco Rossi was he", {ABOUT_HIM}),  # a first name between changes nothing
+        ("¿Rossi le ganó el oro a Pérez?", {"about_rossi"}),  # a Spanish object pronoun before the verb
     ],
 )
 def test_subjects_of(text: str, expected: set[str]) -> None:
@@ -48,3 +51,8 @@ def test_subjects_of(text: str, expected: set[str]) -> None:
 
 def test_no_people_no_pattern() -> None:
     assert subject_pattern(Lexicon()) is None
+
+
+def test_a_misspelt_name_is_still_the_subject() -> None:
+    analyzer = shipped_engine().matcher.analyzer
+    assert "about_segura" in analyzer.analyze("did bernado segurra get silver in 96").subjects
