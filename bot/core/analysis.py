@@ -92,6 +92,7 @@ class Analysis(Frozen):
         "related",
         "manner",
         "plural",
+        "victory",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -128,6 +129,9 @@ class Analysis(Frozen):
     # question is put, so a rare one weighs no more than a word of middling frequency.
     manner: frozenset[str]
     plural: bool  # it asks of results in the plural ("which years", "his medals", "sus títulos")
+    # It asks of a win as a first place ("his first win abroad", "ganó su primera competencia"),
+    # naming no medal and not asking what was won ("what did he win" takes any medal).
+    victory: bool
 
     def __init__(
         self,
@@ -148,6 +152,7 @@ class Analysis(Frozen):
         related: Mapping[str, str] | None = None,
         manner: frozenset[str] = frozenset(),
         plural: bool = False,
+        victory: bool = False,
     ) -> None:
         # The per-clause flags always line up with the clauses, whatever a caller replaced: a
         # clause without a flag asks (as a lone clause does) and is no aside.
@@ -172,6 +177,7 @@ class Analysis(Frozen):
         _set(self, "related", {} if related is None else related)
         _set(self, "manner", manner)
         _set(self, "plural", plural)
+        _set(self, "victory", victory)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -192,4 +198,5 @@ class Analysis(Frozen):
             related=self.related,
             manner=self.manner & kept,
             plural=self.plural,
+            victory=self.victory,
         )

@@ -55,6 +55,7 @@ from bot.core.index import about_other, is_small_number, is_year
 from bot.core.instructions import gives_an_order
 from bot.core.junk import has_words
 from bot.core.long_messages import LongMessages
+from bot.core.near_misses import GOLD, WHO
 from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
@@ -81,7 +82,8 @@ TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's
 SPAN = "days"  # the kind of value of a span an answer states ("nine days before")
 
 # Tokens that pick one event of a series ("his first Olympics", "his last race", "the 2nd one").
-_ONE_OF_A_SERIES = frozenset({"1st", "2nd", "3rd", "4th", "5th", "last", "start", "debut"})
+FIRST = "1st"  # the canonical token of "first", "primera"
+_ONE_OF_A_SERIES = frozenset({FIRST, "2nd", "3rd", "4th", "5th", "last", "start", "debut"})
 # How much less of a plural question ("which years…", "his medals") the fact telling them all may
 # explain than the fact telling one: its answer, not its phrasings, holds the other events.
 PLURAL_SLACK = 0.1
@@ -121,6 +123,10 @@ class Matcher(LongMessages):
         goes first when the best fact does not hold it. "What did he win at the Olympics", "which
         years did he win his medals": a question naming no one event, answered as well by a fact
         telling every event of the kind as by one telling one of them, gets them all."""
+        if scored and self._asks_first_place(analysis) and not self._holds_first_place(scored[0].index):
+            for k, s in enumerate(scored[1:3], 1):
+                if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_first_place(s.index):
+                    return [s, *scored[:k], *scored[k + 1 :]]  # "his first win abroad": the gold, not the bronze
         if scored and not self._holds_what_is_asked(scored[0].index, analysis):
             for k, s in enumerate(scored[1:3], 1):
                 if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_what_is_asked(s.index, analysis):
@@ -142,6 +148,22 @@ class Matcher(LongMessages):
                     # The fact telling one event is told by the one telling them all: no contender.
                     return [s, *scored[1:k], *scored[k + 1 :]]
         return scored
+
+    def _asks_first_place(self, analysis: Analysis) -> bool:
+        """A question (not a claim to check) asking of his first win, a first place."""
+        # The first of his wins is not his first race that ended in a medal ("his first win
+        # abroad" is the junior gold, not the junior bronze won at his first meet abroad).
+        return (
+            analysis.victory
+            and not analysis.confirming
+            and FIRST in analysis.tokens
+            and WHO not in analysis.tokens  # "who won": another's win
+        )
+
+    def _holds_first_place(self, index: int) -> bool:
+        """Does the fact's answer tell a first place (a gold)? One telling a bronze, a silver or a
+        fourth place tells no win, in the sense "his first win" asks."""
+        return GOLD in self._answer_tokens[index]
 
     def _one_event_of_tie(self, best: Scored, runner: Scored, analysis: Analysis) -> Scored | None:
         """ "What year did he win his Olympic silver": tied, the fact telling that one event and
@@ -204,6 +226,9 @@ class Matcher(LongMessages):
             contenders = [s for s in scored[:3] if s.coverage >= MIN_COVERAGE and best.rank - s.rank < MARGIN]
             # A tie of two (the best may explain too little to be a contender of its own).
             one = self._one_event_of_tie(best, runner, analysis) if len(contenders) <= 2 else None
+            winners = [s for s in contenders if self._holds_first_place(s.index)]
+            if one is None and self._asks_first_place(analysis) and len(winners) == 1:
+                one = winners[0]  # "when did he first win outside South America": the gold, of gold and bronze
             if one is not None:
                 top = Candidate(self.facts.facts[one.index], round(chance, 4))
                 return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)

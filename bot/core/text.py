@@ -52,6 +52,22 @@ _PLURAL_RESULTS = (
 _PLURAL_RESULTS_RE = re.compile(r"\b(?:" + "|".join(_PLURAL_RESULTS) + r")\b")
 _PLURAL_WORD_RE = re.compile(r"\b[a-z]{3,}s\b")
 _WORD_RE = re.compile(r"[a-z]+")  # a folded word, as names are respelled
+# "What did he win", "qué medalla ganó", "how many did he take home": what was won is asked — any
+# medal ("what year did he win…" asks when, of the win).
+_WON_WHAT_RE = re.compile(
+    r"\b(?:what|which|que|cual|cuales|how many|cuantos|cuantas)\b(?:\s+(?!(?:year|years|ano|anos|month|day|date|"
+    r"time|city|country|place|ciudad|pais|lugar|fecha|mes|dia)\b)\w+)?\s+"
+    r"(?:(?:did|does|has|had|have)\s+)?(?:(?:he|perez|jefferson|el)\s+)?"
+    r"(?:win|won|get|got|take|took|bring|brought|gano|obtuvo|consiguio|llevo|se llevo)\b"
+)
+# "after his win in Georgia", "the race he won in Atlanta": a win naming the event, not asked of.
+_WIN_AS_ANCHOR_RE = re.compile(
+    r"\b(?:after|before|since|following|despues de|antes de|tras|luego de)\s+(?:(?:his|the|su|el|la)\s+)?"
+    r"(?:win|victory|triumph|triunfo|victoria)\b"
+    r"|\b(?:race|event|competition|games|one|title|carrera|prueba|competencia|juegos)\s+(?:(?:that|which|que)\s+)?"
+    r"(?:(?:he|el)\s+)?(?:won|gano)\b"
+)
+_WIN, _MEDAL = "win", "medal"  # the lexicon's concept of winning, and of a medal of any colour
 
 
 def _singulars(word: str) -> tuple[str, ...]:
@@ -441,7 +457,15 @@ class Analyzer:
             related,
             frozenset(manner) & kept,
             self._asks_plural(fold(text), lang),
+            self._asks_victory(fold(text), tokens),
         )
+
+    def _asks_victory(self, folded: str, tokens: list[str]) -> bool:
+        """Is a win asked of as a first place ("his first win abroad", "¿ganó su primera
+        competencia fuera?"): the word of winning with no medal named, not asking what was won?"""
+        if _WIN not in tokens or _WON_WHAT_RE.search(folded) or _WIN_AS_ANCHOR_RE.search(folded):
+            return False
+        return not any(t == _MEDAL or self.lexicon.values.get(t) == _MEDAL for t in tokens)
 
     def _asks_plural(self, folded: str, lang: str) -> bool:
         """Are results asked of in the plural: the words listed, or any other plural of the same

@@ -431,3 +431,18 @@ def test_three_thousand_keyboard_mashes_are_never_answered() -> None:
 @pytest.mark.parametrize(("text", "answered"), [("olliii", False), ("retirment?", True), ("olympics", True)])
 def test_one_mended_word_without_a_question_mark_is_no_question(text: str, answered: bool) -> None:
     assert (shipped_engine().matcher.match(text).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when did he first win outside south america", "¿cuál fue su primera victoria fuera de sudamérica?"],
+)
+def test_his_first_win_is_a_first_place_not_his_first_medal(question: str) -> None:
+    # His first meet abroad ended in bronze; his first win there is the junior gold two years on.
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.fact.id == "junior-gold"
+
+
+def test_a_first_medal_is_still_the_bronze() -> None:
+    assert ask("what was his first medal outside south america").fact.id == "junior-bronze"

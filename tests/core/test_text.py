@@ -602,3 +602,19 @@ def test_a_word_dropped_as_written_does_not_drop_its_stem() -> None:
 )
 def test_results_asked_of_in_the_plural(question: str, plural: bool) -> None:
     assert shipped_engine().matcher.analyzer.analyze(question).plural is plural
+
+
+@pytest.mark.parametrize(
+    ("question", "victory"),
+    [
+        ("what was his first win outside south america", True),
+        ("¿en qué año ganó su primera competencia fuera de sudamérica?", True),  # "what year" asks when
+        ("what did he win at the 1990 junior worlds", False),  # what was won: any medal
+        ("when did he first win a medal abroad", False),  # a medal named
+        ("when did he first win bronze abroad", False),
+        ("how long was the race he won in atlanta", False),  # the win names the event
+        ("how did he do at the games after his win in atlanta", False),
+    ],
+)
+def test_a_win_asked_of_as_a_first_place(question: str, victory: bool) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(question).victory is victory
