@@ -112,6 +112,7 @@ _HIS_NATION = lazy(
 
 # "no" denying inside a claim, not a closing tag "…, ¿no?" nor an opening one ("¿no era que…?", "¿no que…?")
 TIME, COUNT = "q_time", "q_count"  # the lexicon's concepts for a clock time and a count
+METRES = "m"  # the canonical unit token of "meters", "metros" (kept apart from its number)
 
 
 def _times_counted(folded: str) -> bool:
@@ -191,8 +192,12 @@ class ClaimChecks(FollowUps):
             claimed_kinds |= {t: "place" for t in self._claimed_places(question, analysis)}
         # A bare number said with hours or minutes ("in like 1 hour 25") is part of a time claimed,
         # checked against the fact's time, not a count ("4 times" is a count: no time is asked then).
+        # A number with a unit of length after it is a distance ("took him up to 5,800 m").
         if TIME in analysis.tokens:
-            claimed_kinds |= {t: "time" for t in analysis.tokens if self._value_kind(t) == "number"}
+            after = dict(zip(analysis.tokens, (*analysis.tokens[1:], ""), strict=True))
+            claimed_kinds |= {
+                t: "time" for t in analysis.tokens if self._value_kind(t) == "number" and after[t] != METRES
+            }
         claimed = frozenset(claimed_kinds)
 
         def kind_of(t: str) -> str | None:
@@ -226,6 +231,11 @@ class ClaimChecks(FollowUps):
         people = {f"about_{t}" for t in predicate_people(fold(question), self.facts.lexicon.people)}
         analysis = analysis.replace(subjects=analysis.subjects - people)
         query = set(analysis.tokens) - unverified
+        claimed_values = {kind_of(t) for t in values} - {None, *ANCHOR_KINDS}
+        if TIME in query and claimed_values and "time" not in claimed_values:
+            # "the pilgrimage took him up to 5,800 m": a height is claimed, and "took" asks no time
+            # ("con qué marca ganó el título de 2001" claims no value: it asks the time).
+            query.discard(TIME)
         asks = self._implied({t for t in query if claimed_kinds.get(t) != "time"})
         if "nation" in claimed_kinds.values() and COUNTRY in self._idf:
             asks += (COUNTRY,)  # a nation claimed asks which country
@@ -296,7 +306,7 @@ class ClaimChecks(FollowUps):
             # fact's own value of that kind stands in for them (silver claimed → the gold it holds).
             kinds = {kind_of(t) for t in missing} - {None, *ANCHOR_KINDS}
             own = tuple(t for t in sorted(self._answer_tokens[i]) if kind_of(t) in kinds and t in self._vocab[i])
-            kept = tuple(t for t in analysis.tokens if t not in missing and t not in unverified) + implied
+            kept = tuple(t for t in analysis.tokens if t not in missing and t in query) + implied
             plain_best = self.score(analysis.part(kept))[:1]
             if (
                 own

@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from bot.core.fold import fold
+from bot.core.irregular import irregular_base
 from bot.core.lazyre import lazy
 from bot.core.wordlists import tables
 
@@ -161,7 +162,13 @@ def states_a_claim(text: str) -> bool:
     opening, verb, asks = _statement()
     if not opening.search(folded) or asks.search(folded):
         return False
-    return bool(verb.search(lowered))
+    # An irregular past form is a verb too ("he met his coach in Quito", "he held the record").
+    return bool(verb.search(lowered)) or any(_is_irregular_past(w) for w in re.findall(r"[a-z]+", folded))
+
+
+def _is_irregular_past(word: str) -> bool:
+    base = irregular_base(word)
+    return base is not None and base != word
 
 
 def predicate_people(folded: str, people: frozenset[str]) -> frozenset[str]:

@@ -38,6 +38,10 @@ def ask(question: str):
         ("correct me if i'm wrong but he won bronze in sydney", "sydney-athens", "no"),  # fourth, "missing the bronze"
         ("rumor has it he finished first in beijing", "beijing-silver", "no"),  # a silver is second
         ("according to my friend he went to six olympics", "five-olympics", "no"),
+        ("in beijing he won bronze", "beijing-silver", "no"),  # where it happened, then the claim
+        ("at the 1990 junior worlds he took silver", "junior-bronze", "no"),
+        ("he met his coach luis chocho in quito", "coach", "no"),  # an irregular past is a verb of a claim
+        ("i heard the pilgrimage took him up to around 5,800 meters", "pilgrimage", "no"),  # a height, not a time
         ("tengo entendido que se retiró en 2010", "retirement-date", "no"),
         ("mi abuelo dice que es de quito", "hometown", "no"),  # "es de" is "is from": he is from Cuenca
         ("was borchin banned for life?", "borchin-ban", ""),  # "life" is checked too; the fact never says it
