@@ -175,6 +175,8 @@ class FollowUps(DerivedValues):
         index = self.facts.facts.index(found.fact)
         if found.fact.id == previous.fact_id or str(previous.year) not in self._answer_tokens[index]:
             return None
+        if self.lacks_kind_asked(index, analysis):
+            return None  # "and what was Markov's time?" after Atlanta's: the fact naming him gives no time
         # Words no fact knows ("any chance …") were weighed already: the known ones must be held.
         own = [t for t in analysis.tokens if not self._is_connective(t) and t not in analysis.unknown]
         held = self._answer_tokens[index]  # its answer's own words: what it says, not how it is asked

@@ -589,6 +589,9 @@ class Matcher(LongMessages):
             if found is not None:
                 return found, combined
         resolved = self._decide(result.question, combined, truncated)
+        # What another person did, asked with the last answer's words, is checked as when asked
+        # outright: "who won that race then?" after Sydney asks a winner the fact never names.
+        resolved = self._unsaid_of_other(combined, self._other_person_checked(text, combined, resolved))
         said = self._words_said(resolved, previous, analysis)
         if said is not None:  # "¿y qué dijo en esa conferencia?": his words there, not the report of it
             return said, combined

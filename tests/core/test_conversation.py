@@ -141,6 +141,21 @@ def test_a_follow_up_the_last_answer_cannot_settle_is_declined() -> None:
     assert result.status is not Status.ANSWERED
 
 
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["where did he finish at the sydney olympics?"], "who won that race then?"),  # a winner it never names
+        (["what was his time in atlanta"], "and what was markov's time"),  # his time only
+        (["who were his rivals in atlanta"], "¿y cuántos años tenía Segura?"),  # only his own age is told
+    ],
+)
+def test_what_someone_else_did_is_checked_in_a_follow_up_as_when_asked_outright(
+    context: list[str], question: str
+) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is not Status.ANSWERED
+
+
 def test_without_context_a_bare_follow_up_is_not_answered() -> None:
     result, _ = ask_in_context(shipped_engine(), "and the year after?")
     assert result.status is not Status.ANSWERED
