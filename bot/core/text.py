@@ -67,6 +67,11 @@ _WIN_AS_ANCHOR_RE = re.compile(
     r"|\b(?:race|event|competition|games|one|title|carrera|prueba|competencia|juegos)\s+(?:(?:that|which|que)\s+)?"
     r"(?:(?:he|el)\s+)?(?:won|gano)\b"
 )
+# "¿Me puede decir quién ganó…?", "¿sabes cuándo se retiró?": a question word (written with its
+# accent, as a question word is) inside a Spanish question that opens without one asks it, not yes or no.
+_EMBEDDED_ES_RE = re.compile(
+    r"^\W*¿[^?]*?\b(?:quién|quiénes|cuándo|dónde|adónde|cuál|cuáles|cuánto|cuánta|cuántos|cuántas|cómo|qué)\b"
+)
 _WIN, _MEDAL = "win", "medal"  # the lexicon's concept of winning, and of a medal of any colour
 
 
@@ -448,7 +453,7 @@ class Analyzer:
             tuple(asking),
             self.subjects_of(text),
             frozenset(soft),
-            bool(CONFIRMING_RE.search(fold(text).strip())),
+            bool(CONFIRMING_RE.search(fold(text).strip())) and not _EMBEDDED_ES_RE.search(text.casefold()),
             ranks,
             self._named(fold(text), lang, tuple(tokens)),
             bool(HYPOTHETICAL_RE.search(fold(text))),

@@ -153,6 +153,9 @@ def test_analysis_of_empty_and_symbol_only_text_is_empty() -> None:
         ("¿quiénes fueron sus rivales en atlanta?", False),
         ("¿ganó el oro en pekín?", True),
         ("so his two medals were gold and bronze?", True),
+        ("¿me puede decir quién ganó el bronce en pekín?", False),  # a question embedded in a request
+        ("¿sabes cuándo se retiró?", False),
+        ("¿es verdad que ganó el oro en pekín?", True),
     ],
 )
 def test_a_spanish_question_word_asks_rather_than_checks(question: str, confirming: bool) -> None:
