@@ -80,7 +80,6 @@ def _singulars(word: str) -> tuple[str, ...]:
     return (word[:-1], word[:-2]) if len(word) > 3 and word.endswith("s") else ()
 
 
-_CONFIRMING_RE = CONFIRMING_RE  # its name before the split (tests/core/test_text.py reads it here)
 # Words after which a word of knowing is a noun ("the exact figure", "his idea").
 _KNOWING_NOUNS = frozenset({"figure", "idea", "guess"})  # …and two words on ("the exact figure")
 _DETERMINED = _TABLES.articles | frozenset("a an his her my your their our its su sus mi mis tu un una".split())

@@ -159,9 +159,7 @@ def test_analysis_of_empty_and_symbol_only_text_is_empty() -> None:
     ],
 )
 def test_a_spanish_question_word_asks_rather_than_checks(question: str, confirming: bool) -> None:
-    from bot.core.text import _CONFIRMING_RE, fold
-
-    assert bool(_CONFIRMING_RE.search(fold(question).strip())) is confirming
+    assert shipped_engine().matcher.analyzer.analyze(question).confirming is confirming
 
 
 @pytest.mark.parametrize(
