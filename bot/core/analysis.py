@@ -93,6 +93,7 @@ class Analysis(Frozen):
         "manner",
         "plural",
         "victory",
+        "unknown_measure",
     )
     __slots__ = _fields
     tokens: tuple[str, ...]
@@ -132,6 +133,9 @@ class Analysis(Frozen):
     # It asks of a win as a first place ("his first win abroad", "ganó su primera competencia"),
     # naming no medal and not asking what was won ("what did he win" takes any medal).
     victory: bool
+    # "How hot was it", "how tall is he", "qué tan pesado…": a degree of a property no fact knows
+    # the word for — a measure the article never gives.
+    unknown_measure: bool
 
     def __init__(
         self,
@@ -153,6 +157,7 @@ class Analysis(Frozen):
         manner: frozenset[str] = frozenset(),
         plural: bool = False,
         victory: bool = False,
+        unknown_measure: bool = False,
     ) -> None:
         # The per-clause flags always line up with the clauses, whatever a caller replaced: a
         # clause without a flag asks (as a lone clause does) and is no aside.
@@ -178,6 +183,7 @@ class Analysis(Frozen):
         _set(self, "manner", manner)
         _set(self, "plural", plural)
         _set(self, "victory", victory)
+        _set(self, "unknown_measure", unknown_measure)
 
     def part(self, tokens: tuple[str, ...], soft: frozenset[str] = frozenset()) -> Analysis:
         """The analysis of a part of this text (a clause, or the last few clauses)."""
@@ -199,4 +205,5 @@ class Analysis(Frozen):
             manner=self.manner & kept,
             plural=self.plural,
             victory=self.victory,
+            unknown_measure=self.unknown_measure,
         )

@@ -100,6 +100,8 @@ class NearMisses(EventChecks):
             and "quote" not in kinds
         ):
             return False  # "what did he say when he announced it": his words, not where he said them
+        if analysis.unknown_measure and not analysis.confirming:
+            return False  # "how hot was it in Atlanta": no fact measures what no fact names
         if set(analysis.asks_name) & self._unnamed[index]:
             return False  # "what's the cathedral called": the fact says "the cathedral", never its name
         if analysis.confirming and not analysis.hypothetical and set(analysis.tokens) & self._unrealised[index]:

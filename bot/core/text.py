@@ -72,6 +72,11 @@ _WIN_AS_ANCHOR_RE = re.compile(
 _EMBEDDED_ES_RE = re.compile(
     r"^\W*¿[^?]*?\b(?:quién|quiénes|cuándo|dónde|adónde|cuál|cuáles|cuánto|cuánta|cuántos|cuántas|cómo|qué)\b"
 )
+# "How hot was it", "qué tan alto era": a degree asked, its word then a verb ("how elite walkers
+# build up" asks how they do).
+_HOW_RE = re.compile(
+    r"\b(?:how|que tan|cuan)\s+([a-z]{3,})\s+(?:was|is|were|are|did|does|do|has|had|fue|era|es|estaba|son|eran)\b"
+)
 _WIN, _MEDAL = "win", "medal"  # the lexicon's concept of winning, and of a medal of any colour
 
 
@@ -462,6 +467,16 @@ class Analyzer:
             frozenset(manner) & kept,
             self._asks_plural(fold(text), lang),
             self._asks_victory(fold(text), tokens),
+            self._asks_unknown_measure(fold(text), lang, unknown),
+        )
+
+    def _asks_unknown_measure(self, folded: str, lang: str, unknown: set[str]) -> bool:
+        """Does "how" ask the degree of a word no fact knows ("how hot", "how tall", "qué tan
+        pesado")? Known measures ("how old", "how far", "how long") have concepts of their own."""
+        # A word the thesaurus reads as a concept ("how sizeable": a size, a count) is known.
+        return any(
+            self._canonical(word, lang)[0] in unknown and self._related_concept(word, lang) is None
+            for word in _HOW_RE.findall(folded)
         )
 
     def _asks_victory(self, folded: str, tokens: list[str]) -> bool:

@@ -450,3 +450,9 @@ def test_his_first_win_is_a_first_place_not_his_first_medal(question: str) -> No
 
 def test_a_first_medal_is_still_the_bronze() -> None:
     assert ask("what was his first medal outside south america").fact.id == "junior-bronze"
+
+
+def test_a_degree_no_fact_measures_is_a_near_miss() -> None:
+    result = ask("how hot was it during the atlanta 20 km race?")
+    assert result.status is not Status.ANSWERED
+    assert result.suggestions  # the race's fact is offered, not given as the answer

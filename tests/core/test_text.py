@@ -619,3 +619,18 @@ def test_results_asked_of_in_the_plural(question: str, plural: bool) -> None:
 )
 def test_a_win_asked_of_as_a_first_place(question: str, victory: bool) -> None:
     assert shipped_engine().matcher.analyzer.analyze(question).victory is victory
+
+
+@pytest.mark.parametrize(
+    ("question", "unknown_measure"),
+    [
+        ("how hot was it during the atlanta race", True),  # a degree of a word no fact knows
+        ("how often did he train", True),
+        ("qué tan pesada era la medalla", True),
+        ("how old was he in atlanta", False),  # measures with concepts of their own
+        ("how far was the pilgrimage", False),
+        ("how elite walkers build up, did he start with 20k?", False),  # "how" asks the manner here
+    ],
+)
+def test_a_degree_of_a_word_no_fact_knows(question: str, unknown_measure: bool) -> None:
+    assert shipped_engine().matcher.analyzer.analyze(question).unknown_measure is unknown_measure
