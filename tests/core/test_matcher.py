@@ -451,6 +451,12 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc56": (0.92, 0.91, 0.027),
     "fc57": (0.84, 0.91, 0.027),
     "fc58": (0.90, 0.93, 0.027),
+    # fc60-fc63: written blind in session 9 and scored once on its starting matcher 34dd83c
+    # (README), then tuned on. Floors a little under what each scores now.
+    "fc60": (0.86, 0.89, 0.037),
+    "fc61": (0.80, 0.86, 0.055),
+    "fc62": (0.86, 0.93, 0.028),
+    "fc63": (0.86, 0.95, 0.028),
 }
 
 
@@ -467,7 +473,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 59)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 59), *range(60, 64)))
         ),
     ],
 )
