@@ -106,7 +106,7 @@ class NearMisses(EventChecks):
             return False  # "what's the cathedral called": the fact says "the cathedral", never its name
         if analysis.confirming and not analysis.hypothetical and set(analysis.tokens) & self._unrealised[index]:
             return False  # "has the gold been given to him?": the fact says only that it was called for
-        if self.leaves_unsaid(index, analysis):
+        if self.leaves_unsaid(index, self._checked_values_aside(index, analysis)):
             return False  # "did Borchin appeal his ban?": the fact never says so of him
         if self._of_someone_else(index, analysis):
             return False  # "why did Pérez get banned?": the ban fact is about Borchin, whom it never asks
@@ -119,6 +119,16 @@ class NearMisses(EventChecks):
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
         return not (asked and (self._other_years_event(index, analysis) or self._mentions_in_passing(index, analysis)))
+
+    def _checked_values_aside(self, index: int, analysis: Analysis) -> Analysis:
+        """A claim's values of a kind the fact's answer states ("Reuters reported Borchin's ban in
+        2016", "was Chocho a coach from Quito?") are checked against its own (2015, Cuenca), not
+        details it leaves unsaid: set aside, as context, when asking what it says of someone."""
+        if not analysis.confirming:
+            return analysis
+        said = self._said_kinds(index) - {None}
+        checked = {t for t in analysis.tokens if self._value_kind(t) in said}
+        return analysis.replace(soft=analysis.soft | checked) if checked else analysis
 
     def _mentions_in_passing(self, index: int, analysis: Analysis) -> bool:
         """ "Where did he win his junior bronze" answered by the 1992 gold fact, whose answer

@@ -38,7 +38,9 @@ def ask(question: str):
         ("correct me if i'm wrong but he won bronze in sydney", "sydney-athens", "no"),  # fourth, "missing the bronze"
         ("rumor has it he finished first in beijing", "beijing-silver", "no"),  # a silver is second
         ("according to my friend he went to six olympics", "five-olympics", "no"),
-        ("in beijing he won bronze", "beijing-silver", "no"),  # where it happened, then the claim
+        ("in beijing he won bronze", "beijing-silver", "no"),
+        ("did reuters report borchin's suspension in january 2016?", "borchin-ban", "no"),  # checked, not unsaid
+        ("was luis chocho a coach from quito?", "coach", "no"),  # where it happened, then the claim
         ("at the 1990 junior worlds he took silver", "junior-bronze", "no"),
         ("he met his coach luis chocho in quito", "coach", "no"),  # an irregular past is a verb of a claim
         ("i heard the pilgrimage took him up to around 5,800 meters", "pilgrimage", "no"),  # a height, not a time
