@@ -29,6 +29,7 @@ from tests.coredata import shipped_engine
         ("¿cómo puedo saber cuándo se retiró?", False),
         # a plan or a routine made for the asker
         ("can you give me a beginner race walking training plan", True),
+        ("can you make me a 12-week race walking training plan?", True),  # hyphenated words before the plan
         ("hazme una rutina de marcha para principiantes", True),
         ("give me the date he retired", False),
         ("what plans did he have after retiring", False),
