@@ -55,7 +55,7 @@ from bot.core.index import about_other, is_small_number, is_year
 from bot.core.instructions import gives_an_order
 from bot.core.junk import has_words
 from bot.core.long_messages import LongMessages
-from bot.core.near_misses import GOLD, WHO
+from bot.core.near_misses import ASKED_KINDS, GOLD, WHO
 from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
@@ -148,6 +148,13 @@ class Matcher(LongMessages):
                     # The fact telling one event is told by the one telling them all: no contender.
                     return [s, *scored[1:k], *scored[k + 1 :]]
         return scored
+
+    def _lacks_kind_named(self, result: MatchResult, analysis: Analysis) -> bool:
+        """Does every fact answered lack a kind of value the question asks by its own words (where,
+        what time, how many days)?"""
+        asked = {ASKED_KINDS[t] for t in analysis.tokens if t in ASKED_KINDS}
+        held = [self._fact_kinds[self.facts.facts.index(c.fact)] for c in result.answers]
+        return bool(asked) and not any(asked <= kinds for kinds in held)
 
     def _asks_first_place(self, analysis: Analysis) -> bool:
         """A question (not a claim to check) asking of his first win, a first place."""
@@ -341,6 +348,8 @@ class Matcher(LongMessages):
             return MatchResult(question, Status.SMALLTALK, reply_lang, 1.0, smalltalk=kind, truncated=truncated)
         result = self._decide(question, analysis, truncated)
         two = self._two_topics(text, analysis, question, truncated)
+        if two is not None and two.answers and not two.derived and self._lacks_kind_named(two, analysis):
+            two = None  # "how many days did the walk take, a week or more?": no fact holds the days asked
         if two is not None and (
             result.status is not Status.ANSWERED or not two.answers or result.fact in two.facts or two.derived
         ):

@@ -458,3 +458,15 @@ def test_a_degree_no_fact_measures_is_a_near_miss() -> None:
     result = ask("how hot was it during the atlanta 20 km race?")
     assert result.status is not Status.ANSWERED
     assert result.suggestions  # the race's fact is offered, not given as the answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "cuantos dias le tomo la caminata de quito a cuenca? like a week or more?",  # a choice offered
+        "because i want to compare, what was his time at the 2007 world championships?",
+    ],
+)
+def test_a_two_topic_answer_must_hold_the_kind_of_value_asked(question: str) -> None:
+    # Days or a time asked: no fact holding neither is an answer, however the topics pair up.
+    assert ask(question).status is not Status.ANSWERED
