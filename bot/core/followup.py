@@ -197,3 +197,9 @@ def the_other(previous: str, folded: str) -> bool:
         return False
     head = found.group("head")
     return not head or head in _PRONOUN_HEADS or head in previous.split()
+
+
+def without_span(folded: str) -> str:
+    """``folded`` with its span of years taken out ("and two years after that?" → "and that?"):
+    what is left names the thing the step is taken from, if anything."""
+    return _SPAN_RE.sub(" ", folded)

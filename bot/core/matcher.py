@@ -49,6 +49,7 @@ from bot.core.followup import (
     points_at_many,
     relative_year,
     the_other,
+    without_span,
     years_away,
 )
 from bot.core.index import about_other, is_small_number, is_year
@@ -148,6 +149,12 @@ class Matcher(LongMessages):
                     # The fact telling one event is told by the one telling them all: no contender.
                     return [s, *scored[1:k], *scored[k + 1 :]]
         return scored
+
+    def _only_a_step_in_time(self, folded: str, lang: str) -> bool:
+        """Is the message a span of years and nothing it is counted from ("and 2 years after?")?"""
+        if years_away(folded) is None:
+            return False
+        return not set(self.analyzer.analyze(without_span(folded), lang).tokens) - self._intents
 
     def _lacks_kind_named(self, result: MatchResult, analysis: Analysis) -> bool:
         """Does every fact answered lack a kind of value the question asks by its own words (where,
@@ -328,6 +335,9 @@ class Matcher(LongMessages):
         if not has_words(text) or self._one_mended_word(text):  # emoji, symbols, "olliii": nothing is asked
             return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
         analysis = self.analyzer.analyze(text, detected)
+        if previous is None and self._only_a_step_in_time(fold(text), detected):
+            # "and two years after that?" with no conversation: a step from nothing said
+            return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
         claim = claim_of(fold(text))
         if claim is not None:  # "my cousin says …": the rest is a claim to confirm or correct
             analysis = self.analyzer.analyze(claim, detected).replace(confirming=True)
