@@ -128,6 +128,17 @@ class Matcher(LongMessages):
             for k, s in enumerate(scored[1:3], 1):
                 if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_first_place(s.index):
                     return [s, *scored[:k], *scored[k + 1 :]]  # "his first win abroad": the gold, not the bronze
+        years = {int(t) for t in analysis.tokens if is_year(t) and t not in analysis.soft}
+        if (
+            scored
+            and HAPPEN in analysis.tokens
+            and len(years) == 1
+            and self.facts.facts[scored[0].index].year not in years
+        ):
+            # "what happened at the 1990 world juniors": the fact of that year, not the one recalling it
+            for k, s in enumerate(scored[1:3], 1):
+                if scored[0].rank - s.rank <= RERANK_WITHIN and self.facts.facts[s.index].year in years:
+                    return [s, *scored[:k], *scored[k + 1 :]]
         if scored and not self._holds_what_is_asked(scored[0].index, analysis):
             for k, s in enumerate(scored[1:3], 1):
                 if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_what_is_asked(s.index, analysis):
@@ -257,9 +268,7 @@ class Matcher(LongMessages):
         top = Candidate(self.facts.facts[best.index], round(chance, 4))
         return MatchResult(question, Status.ANSWERED, lang, top.confidence, answers=(top,), truncated=truncated)
 
-    def _what_happened_then(
-        self, text: str, analysis: Analysis, question: str, truncated: bool
-    ) -> MatchResult | None:
+    def _what_happened_then(self, text: str, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """ "What happened in 1990?", "¿qué pasó el 29 de septiembre de 2008?": a question naming
         only a time is answered by the facts dated then (see :mod:`bot.core.dated`)."""
         if not asks_what_happened(fold(text)):
@@ -573,9 +582,7 @@ class Matcher(LongMessages):
         context = tuple(
             t
             for t in previous.topic
-            if t not in analysis.tokens
-            and not (anew and t in self._intents)
-            and self._kind_of_token(t) not in replaced
+            if t not in analysis.tokens and not (anew and t in self._intents) and self._kind_of_token(t) not in replaced
         )
         tokens = analysis.tokens + context
         combined = Analysis(

@@ -373,3 +373,12 @@ def test_the_other_ones_of_an_item_no_series_of_its_kind_lists_are_declined() ->
     # His junior title is in no list of junior titles: the Olympics, dated that year too, are no "other ones".
     result, _ = ask_in_context(shipped_engine(), "and the other ones?", ["what was his first world title"])
     assert result.status is not Status.ANSWERED
+
+
+def test_what_happened_in_a_year_is_that_year_s_fact_and_a_step_moves_from_it() -> None:
+    # The 1992 fact recalls the 1990 bronze; "what happened at the 1990 world juniors" is 1990's.
+    engine = shipped_engine()
+    first, _ = ask_in_context(engine, "what happened at the 1990 world juniors?")
+    assert first.fact.id == "junior-bronze"
+    then, _ = ask_in_context(engine, "and two years after that?", ["what happened at the 1990 world juniors?"])
+    assert then.fact.id == "junior-gold"
