@@ -80,6 +80,12 @@ _HOW_RE = re.compile(
 _WIN, _MEDAL = "win", "medal"  # the lexicon's concept of winning, and of a medal of any colour
 
 
+def _renamed(folded: str, renamed: dict[str, str]) -> str:
+    """``folded`` with each misspelt name as the corrector read it ("did bernado segurra get silver"
+    is about Segura): whom a question is about does not hang on its spelling."""
+    return _WORD_RE.sub(lambda m: renamed.get(m.group(0), m.group(0)), folded) if renamed else folded
+
+
 def _singulars(word: str) -> tuple[str, ...]:
     """The singulars a plural in -s or -es may have ("oros" → oro, "campeones" → campeon)."""
     return (word[:-1], word[:-2]) if len(word) > 3 and word.endswith("s") else ()
@@ -253,19 +259,7 @@ class Analyzer:
         """Whom a question is about: "Markov's time", "did Segura win" → ``about_markov``;
         "did Pérez…", "was he…" → ``about_him``. A fact answers a question about someone else
         only if its own phrasings are about that person too."""
-        return subjects_of(self._names_mended(fold(text)), self._subject_re)
-
-    def _names_mended(self, folded: str) -> str:
-        """``folded`` with each misspelt name as the corrector reads it ("did bernado segurra get
-        silver" is about Segura): whom a question is about does not hang on its spelling."""
-        words = _WORD_RE.findall(folded)
-        mended = self._corrector.spell(words)
-        if len(mended) != len(words):
-            return folded
-        fixes = {w: m for w, m in zip(words, mended, strict=True) if m != w and m in self.lexicon.people}
-        if not fixes:
-            return folded
-        return _WORD_RE.sub(lambda m: fixes.get(m.group(0), m.group(0)), folded)
+        return self.analyze(text).subjects
 
     def _named(self, folded: str, lang: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
         """The tokens of what a question asks the name of ("name the coach who…" → coach)."""
@@ -282,7 +276,15 @@ class Analyzer:
         lang = lang or detect_language(text, self.lexicon)
         names = {fold(m) for m in _NAME_RE.findall(text)}
         words: list[str] = []
-        for word in self._corrector.spell(TOKEN_RE.findall(expand(text))):
+        written = TOKEN_RE.findall(expand(text))
+        spelled = self._corrector.spell(written)
+        # Misspelt names, read as the corrector reads them: whom the question is about.
+        renamed = (
+            {w: m for w, m in zip(written, spelled, strict=True) if m != w and m in self.lexicon.people}
+            if len(spelled) == len(written)
+            else {}
+        )
+        for word in spelled:
             words.append(him_of(word, words) or _NUMBER_WORDS.get(word, word))
         words = [w for i, w in enumerate(words) if not (w in ("he", "him") and i and words[i - 1] == w)]
         words = him_by_noun(words)
@@ -455,7 +457,7 @@ class Analyzer:
             frozenset(pairs),
             tuple(clauses),
             tuple(asking),
-            self.subjects_of(text),
+            subjects_of(_renamed(fold(text), renamed), self._subject_re),
             frozenset(soft),
             bool(CONFIRMING_RE.search(fold(text).strip())) and not _EMBEDDED_ES_RE.search(text.casefold()),
             ranks,
