@@ -276,12 +276,12 @@ class Analyzer:
         lang = lang or detect_language(text, self.lexicon)
         names = {fold(m) for m in _NAME_RE.findall(text)}
         words: list[str] = []
-        written = TOKEN_RE.findall(expand(text))
-        spelled = self._corrector.spell(written)
+        as_typed = TOKEN_RE.findall(expand(text))
+        spelled = self._corrector.spell(as_typed)
         # Misspelt names, read as the corrector reads them: whom the question is about.
         renamed = (
-            {w: m for w, m in zip(written, spelled, strict=True) if m != w and m in self.lexicon.people}
-            if len(spelled) == len(written)
+            {w: m for w, m in zip(as_typed, spelled, strict=True) if m != w and m in self.lexicon.people}
+            if len(spelled) == len(as_typed)
             else {}
         )
         for word in spelled:
