@@ -409,7 +409,10 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc18": (0.91, 0.97, 0.015),
     "fc21": (0.81, 0.95, 0.025),
     "fc22": (0.87, 0.94, 0.031),
-    "fc23": (0.80, 0.89, 0.045),
+    # fc23 lost two in session 9 to mechanisms that gained more elsewhere: "how sizeable was the
+    # audience" (a degree of a word no fact knows) and "¿Por cuántos segundos…" (read as a question,
+    # no longer as a claim the claim path happened to answer).
+    "fc23": (0.79, 0.89, 0.045),
     "fc24": (0.90, 0.92, 0.031),
     # Session 6: fc19/fc20/fc25 were held out in session 5 (first contact in README), now tuning;
     # fc29/fc30 written blind this session, scored on arrival on ec0d4a1 (README).
