@@ -194,9 +194,10 @@ class ClaimChecks(FollowUps):
         # checked against the fact's time, not a count ("4 times" is a count: no time is asked then).
         # A number with a unit of length after it is a distance ("took him up to 5,800 m").
         if TIME in analysis.tokens:
-            after = dict(zip(analysis.tokens, (*analysis.tokens[1:], ""), strict=True))
             claimed_kinds |= {
-                t: "time" for t in analysis.tokens if self._value_kind(t) == "number" and after[t] != METRES
+                t: "time"
+                for t, after in zip(analysis.tokens, (*analysis.tokens[1:], ""), strict=True)
+                if self._value_kind(t) == "number" and after != METRES
             }
         claimed = frozenset(claimed_kinds)
 

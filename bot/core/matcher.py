@@ -27,6 +27,7 @@ unit); a follow-up leans on the conversation's previous answer (:mod:`bot.core.c
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rapidfuzz import fuzz, process, utils
 
@@ -56,7 +57,7 @@ from bot.core.index import about_other, is_small_number, is_year
 from bot.core.instructions import gives_an_order
 from bot.core.junk import has_words
 from bot.core.long_messages import LongMessages
-from bot.core.near_misses import ASKED_KINDS, GOLD, WHO
+from bot.core.near_misses import GOLD, WHO
 from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
@@ -123,43 +124,50 @@ class Matcher(LongMessages):
         """ "What did he say when he retired": a close sibling holding what is asked (his words)
         goes first when the best fact does not hold it. "What did he win at the Olympics", "which
         years did he win his medals": a question naming no one event, answered as well by a fact
-        telling every event of the kind as by one telling one of them, gets them all."""
-        if scored and self._asks_first_place(analysis) and not self._holds_first_place(scored[0].index):
-            for k, s in enumerate(scored[1:3], 1):
-                if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_first_place(s.index):
-                    return [s, *scored[:k], *scored[k + 1 :]]  # "his first win abroad": the gold, not the bronze
+        telling every event of the kind as by one telling one of them, gets them all. His first win
+        goes to the sibling telling a gold; what happened in a year to the fact of that year."""
+        if not scored:
+            return scored
+        best, facts = scored[0], self.facts.facts
+        if (
+            self._asks_first_place(analysis)
+            and not self._holds_first_place(best.index)
+            and (moved := self._sibling_first(scored, self._holds_first_place)) is not None
+        ):
+            return moved  # "his first win abroad": the gold, not the bronze
         years = {int(t) for t in analysis.tokens if is_year(t) and t not in analysis.soft}
         if (
-            scored
-            and HAPPEN in analysis.tokens
+            HAPPEN in analysis.tokens
             and len(years) == 1
-            and self.facts.facts[scored[0].index].year not in years
+            and facts[best.index].year not in years
+            and (moved := self._sibling_first(scored, lambda i: facts[i].year in years)) is not None
         ):
-            # "what happened at the 1990 world juniors": the fact of that year, not the one recalling it
-            for k, s in enumerate(scored[1:3], 1):
-                if scored[0].rank - s.rank <= RERANK_WITHIN and self.facts.facts[s.index].year in years:
-                    return [s, *scored[:k], *scored[k + 1 :]]
-        if scored and not self._holds_what_is_asked(scored[0].index, analysis):
-            for k, s in enumerate(scored[1:3], 1):
-                if scored[0].rank - s.rank <= RERANK_WITHIN and self._holds_what_is_asked(s.index, analysis):
-                    return [s, *scored[:k], *scored[k + 1 :]]
+            return moved  # "what happened at the 1990 world juniors": that year's fact, not the one recalling it
         if (
-            scored
-            and analysis.plural
-            and len(self._years_told[scored[0].index]) == 1
-            and not self._names_an_event(analysis)
+            not self._holds_what_is_asked(best.index, analysis)
+            and (moved := self._sibling_first(scored, lambda i: self._holds_what_is_asked(i, analysis))) is not None
         ):
-            best, slack = scored[0], PLURAL_SLACK
+            return moved
+        if analysis.plural and len(self._years_told[best.index]) == 1 and not self._names_an_event(analysis):
             for k, s in enumerate(scored[1:3], 1):
                 if (
                     len(self._years_told[s.index]) >= 2
                     and self._years_told[best.index] <= self._years_told[s.index]
                     and best.rank - s.rank <= RERANK_WITHIN
-                    and s.coverage >= best.coverage - slack
+                    and s.coverage >= best.coverage - PLURAL_SLACK
                 ):
                     # The fact telling one event is told by the one telling them all: no contender.
                     return [s, *scored[1:k], *scored[k + 1 :]]
         return scored
+
+    @staticmethod
+    def _sibling_first(scored: list[Scored], fits: Callable[[int], bool]) -> list[Scored] | None:
+        """``scored`` with the first of the next two facts within reach of the best that ``fits``
+        moved to the front; None when neither does."""
+        for k, s in enumerate(scored[1:3], 1):
+            if scored[0].rank - s.rank <= RERANK_WITHIN and fits(s.index):
+                return [s, *scored[:k], *scored[k + 1 :]]
+        return None
 
     def _only_a_step_in_time(self, folded: str, lang: str) -> bool:
         """Is the message a span of years and nothing it is counted from ("and 2 years after?")?"""
@@ -170,9 +178,7 @@ class Matcher(LongMessages):
     def _lacks_kind_named(self, result: MatchResult, analysis: Analysis) -> bool:
         """Does every fact answered lack a kind of value the question asks by its own words (where,
         what time, how many days)?"""
-        asked = {ASKED_KINDS[t] for t in analysis.tokens if t in ASKED_KINDS}
-        held = [self._fact_kinds[self.facts.facts.index(c.fact)] for c in result.answers]
-        return bool(asked) and not any(asked <= kinds for kinds in held)
+        return not any(self._holds_kinds_asked(self.facts.facts.index(c.fact), analysis) for c in result.answers)
 
     def _asks_first_place(self, analysis: Analysis) -> bool:
         """A question (not a claim to check) asking of his first win, a first place."""

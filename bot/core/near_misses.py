@@ -89,7 +89,7 @@ class NearMisses(EventChecks):
         year, a time…; a fact that does not is a near miss (offered as a suggestion, not answered)."""
         kinds = self._fact_kinds[index]
         asked = [t for t in analysis.tokens if t in ASKED_KINDS]
-        if not all(ASKED_KINDS[t] in kinds for t in asked):
+        if not self._holds_kinds_asked(index, analysis):
             return False
         if (
             len(analysis.clauses) == 1
@@ -119,6 +119,12 @@ class NearMisses(EventChecks):
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
         return not (asked and (self._other_years_event(index, analysis) or self._mentions_in_passing(index, analysis)))
+
+    def _holds_kinds_asked(self, index: int, analysis: Analysis) -> bool:
+        """Does the fact's answer hold each kind of value the question asks by its own words
+        (where, what time, how many days)?"""
+        kinds = self._fact_kinds[index]
+        return all(ASKED_KINDS[t] in kinds for t in analysis.tokens if t in ASKED_KINDS)
 
     def _checked_values_aside(self, index: int, analysis: Analysis) -> Analysis:
         """A claim's values of a kind the fact's answer states ("Reuters reported Borchin's ban in

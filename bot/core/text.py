@@ -425,8 +425,12 @@ class Analyzer:
                 asks = True
             clause_started = True
             manner_word = is_unknown and lang == "en" and is_manner_word(word)
-            if is_unknown and tokens and tokens[-1] in unknown and previous_unknown and not (
-                manner_word and tokens[-1] in manner
+            if (
+                is_unknown
+                and tokens
+                and tokens[-1] in unknown
+                and previous_unknown
+                and not (manner_word and tokens[-1] in manner)
             ):
                 pairs.update((tokens[-1], token))  # "prize money", "shoe size"; not "envisage pursuing"
             previous_unknown = is_unknown
@@ -475,7 +479,7 @@ class Analyzer:
     def _asks_unknown_measure(self, folded: str, lang: str, unknown: set[str]) -> bool:
         """Does "how" ask the degree of a word no fact knows ("how hot", "how tall", "qué tan
         pesado")? Known measures ("how old", "how far", "how long") have concepts of their own."""
-        # A word the thesaurus reads as a concept ("how sizeable": a size, a count) is known.
+        # A word the thesaurus reads as a rarer word for a concept is known, as in any question.
         return any(
             self._canonical(word, lang)[0] in unknown and self._related_concept(word, lang) is None
             for word in _HOW_RE.findall(folded)
