@@ -13,6 +13,7 @@ import re
 from bot.core.claims import comparison_words
 from bot.core.facts import LANGS, FactBase
 from bot.core.lazyre import lazy
+from bot.core.numbers import is_year
 from bot.core.text import ABOUT_HIM, Analyzer
 
 __all__ = ["ANSWER_ONLY", "SUBJECT_SHARE", "FactIndex", "about_other", "answer_kinds", "is_small_number", "is_year"]
@@ -28,10 +29,6 @@ def about_other(token: str) -> bool:
 
 def is_small_number(token: str) -> bool:
     return token.isdigit() and int(token) <= 12
-
-
-def is_year(token: str) -> bool:
-    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 
 YEAR_IN_TEXT = lazy(r"\b(?:19|20)\d\d\b")  # a year written in an answer

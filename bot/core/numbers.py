@@ -11,7 +11,7 @@ import re
 
 from bot.core.lazyre import lazy
 
-__all__ = ["MONTH_NAMES", "RACE_K", "normalise_numbers"]
+__all__ = ["MONTH_NAMES", "RACE_K", "is_year", "normalise_numbers"]
 
 _YEAR_RE = lazy(
     r"(?<![\d:.,])\b(8[89]|9\d|0\d)\b(?!\s?(?:km|k|m|s|sec|secs|seconds|minutes|min|years|yrs|anos|meters|metres|%))"
@@ -59,9 +59,7 @@ def _century(m: re.Match[str]) -> str:
 # A date in figures: "29/09/2008", "9/29/08", "29-9-2008", "2008-09-29".
 _NUMERIC_DATE_RE = lazy(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b")
 _ISO_DATE_RE = lazy(r"\b((?:19|20)\d\d)-(\d{1,2})-(\d{1,2})\b")
-MONTH_NAMES = (
-    "january february march april may june july august september october november december".split()
-)
+MONTH_NAMES = "january february march april may june july august september october november december".split()
 
 
 def _spelled_date(day: int, month: int, year: str) -> str | None:
@@ -103,3 +101,7 @@ def normalise_numbers(text: str) -> str:
     text = _UNIT_RE.sub(r"\1 \2", text)
     return _ORDINAL_RE.sub(lambda m: m.group(1) + {"1": "st", "2": "nd", "3": "rd"}.get(m.group(1), "th"), text)
 
+
+def is_year(token: str) -> bool:
+    """Is a canonical token a year of the modern era ("1996", "2008")?"""
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")

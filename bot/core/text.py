@@ -24,6 +24,7 @@ from bot.core.correct import Corrector
 from bot.core.expand import TOKEN_RE, detect_language, expand, stem
 from bot.core.fold import fold
 from bot.core.irregular import irregular_base
+from bot.core.numbers import is_year
 from bot.core.phrases import Phrases
 from bot.core.runon import split_run_ons
 from bot.core.subjects import ABOUT_HIM, him_by_noun, him_of, subject_pattern, subjects_of
@@ -271,6 +272,15 @@ class Analyzer:
         named = tuple(t for w in phrase.split() if (t := self._canonical(w, lang)[0]) is not None)
         return named or tokens
 
+    def _only_a_setting(self, lead: list[str], tokens: list[str]) -> bool:
+        """Has the clause so far only set the scene ("in Athens 2004 who took the bronze?", "en
+        Atenas, ¿quién…?"): a preposition, then places and years? A question word opens it then."""
+        return (
+            bool(lead and tokens)
+            and lead[0] in _TABLES.prepositions
+            and all(t in self.lexicon.entities or is_year(t) for t in tokens)
+        )
+
     def analyze(self, text: str, lang: str | None = None) -> Analysis:
         """Canonical tokens of ``text`` (in order, stop words removed)."""
         lang = lang or detect_language(text, self.lexicon)
@@ -400,7 +410,7 @@ class Analyzer:
             if indirect and (word in _ASKING_WORDS or written in _ASKING_WORDS):
                 asks = True  # "she asked me who first taught him": the clause asks, indirectly
                 framing.update(asker)
-            if word in _WH_WORDS and clause_started:
+            if word in _WH_WORDS and clause_started and not self._only_a_setting(lead, tokens[clause_from:]):
                 wh, _ = self._canonical(word, lang)  # kept out of the clause's tokens, but noted
                 if indirect and wh is not None and wh in self.lexicon.intents:
                     embedded.append((len(tokens), wh))
