@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core import decision
 from bot.core.claims import claimed_part, compares_to_value, exact_words, gives_reason, negation_words, predicate_people
-from bot.core.comparisons import sooner_or_later
+from bot.core.comparisons import contraries, sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, is_small_number, is_year
 from bot.core.lazyre import lazy
@@ -55,6 +55,19 @@ MAX_UNVERIFIED = 1
 # The lexicon's words of losing or falling short ("lost the gold", "missed the bronze", "finished
 # behind the winner"): a medal named with one is the medal at stake, maybe the one he did not get.
 LOSING = frozenset({"beat", "miss", "behind"})
+
+
+CONTRARY = "contrary"  # the kind of a value claimed by its opposite ("the oldest" of a fact's "the youngest")
+_ACCENTED = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uú]"}
+
+
+def _said_pattern(words: str) -> re.Pattern[str]:
+    """``words`` as typed, any case, accented or not ("mas viejo" finds "Más viejo")."""
+    return re.compile(r"\b" + "".join(_ACCENTED.get(ch, re.escape(ch)) for ch in words) + r"\b", re.IGNORECASE)
+
+
+# "of the three", "de los tres", "among the two": a number naming a group one is picked from.
+_PARTITIVE_RE = lazy(r"\b(?:of|de|among|entre) (?:the|los|las) (\w+)\b")
 
 
 _EVENT_NOUNS = frozenset({"olympics", "worlds", "event"})  # the lexicon's games, championships, races
@@ -175,6 +188,10 @@ class ClaimChecks(FollowUps):
         checked asks "when". "What was his time in Beijing" asks, not checks."""
         if not analysis.confirming:
             return None
+        flipped: frozenset[str] = frozenset()
+        contrary = self._contrary_reading(question, analysis)
+        if contrary is not None:
+            question, analysis, flipped = contrary
         # The claimed values are slots, not topic: "his coach was Segura" is about his coach, and
         # Segura is the value checked. An unknown word ("after london") is a detail no fact can
         # check: it may ride along only when a value it comes with is wrong (then the answer is no).
@@ -199,12 +216,19 @@ class ClaimChecks(FollowUps):
                 for t, after in zip(analysis.tokens, (*analysis.tokens[1:], ""), strict=True)
                 if self._value_kind(t) == "number" and after != METRES
             }
+        claimed_kinds |= {t: CONTRARY for t in flipped}
         claimed = frozenset(claimed_kinds)
 
+        grouped = self._partitive_numbers(fold(question), analysis.lang)
+
         def kind_of(t: str) -> str | None:
+            if t in grouped:
+                return None  # "the oldest of the three": a group picked from, not a count claimed
             return claimed_kinds.get(t) or self._value_kind(t)
 
         def checkable(t: str, i: int) -> bool:
+            if t in flipped:
+                return t in self._answer_tokens[i]
             return claimed_kinds[t] in self._said_kinds(i) if t in claimed else self._checkable(t, i)
 
         values = {t for t in analysis.tokens if kind_of(t) is not None}
@@ -263,7 +287,7 @@ class ClaimChecks(FollowUps):
             # olympics" is a phrasing of the fact that says five).
             stated = {t for t in values - self._answer_tokens[i] if kind_of(t) not in ANCHOR_KINDS}
             lacking = {t for t in query - self._vocab[i] - self._topic if not filler(t)}
-            return lacking | (stated & query)
+            return lacking | (stated & query) | (flipped & query)
 
         def shape(t: str) -> str | None:  # "2nd" is checked against an ordinal ("the first medal") first
             return "ordinal" if _ORDINAL_RE.fullmatch(t) else kind_of(t)
@@ -358,9 +382,40 @@ class ClaimChecks(FollowUps):
                     held = sorted(self._answer_tokens[i])
                     settled = settles(next(iter(values)), held, direction)
                     verdict = verdict if settled is None else ("yes" if settled else "no")
+                if flipped & values:
+                    verdict = "no"  # the fact states the opposite of what is claimed
                 if unverified and verdict != "no":
                     return None  # "he won gold after london": nothing here can check london
                 return self._medal_elsewhere(analysis, result.replace(verdict=verdict))
+        return None
+
+    def _partitive_numbers(self, folded: str, lang: str) -> frozenset[str]:
+        """The number tokens of a (folded) text that name a group picked from, not a count."""
+        words = " ".join(_PARTITIVE_RE.findall(folded))
+        return (
+            frozenset(t for t in self.analyzer.analyze(words, lang).tokens if is_small_number(t))
+            if words
+            else frozenset()
+        )
+
+    def _contrary_reading(self, question: str, analysis: Analysis) -> tuple[str, Analysis, frozenset[str]] | None:
+        """ "Was he the oldest of the three?" where a fact says "the youngest of the three": the
+        claim read with the opposite said, and the opposite's tokens (a value the fact settles, and
+        denies). Only of him, and only for a word no fact knows whose opposite a fact states."""
+        if any(about_other(s) for s in analysis.subjects):
+            return None  # "was Markov the oldest": the fact only says who was youngest
+        for said, opposite in contraries():
+            pattern = _said_pattern(said)
+            if not pattern.search(question):
+                continue
+            said_tokens = set(self.analyzer.analyze(said, analysis.lang).tokens)
+            opposite_tokens = frozenset(self.analyzer.analyze(opposite, analysis.lang).tokens) - said_tokens
+            if not opposite_tokens or any(t in self._idf for t in said_tokens - opposite_tokens):
+                continue
+            if not any(opposite_tokens <= answer for answer in self._answer_tokens):
+                continue
+            reread = pattern.sub(opposite, question)
+            return reread, self.analyzer.analyze(reread, analysis.lang), opposite_tokens
         return None
 
     def _claimed_places(self, question: str, analysis: Analysis) -> frozenset[str]:
@@ -495,6 +550,9 @@ class ClaimChecks(FollowUps):
         if len(result.answers) > 1 or set(analysis.tokens) & (self._compare - self._exact):
             return result  # "before or after", two facts: the facts say it, not one word ("only 3" is checked)
         index = self.facts.facts.index(result.fact)
+        contrary = self._contrary_reading(result.question, analysis)
+        if contrary is not None and contrary[2] <= self._answer_tokens[index]:
+            return result.replace(verdict="no")  # "the oldest of the three?" — the fact says the youngest
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}
         answer = self._answer_tokens[index]
         placings = self._placings(answer)

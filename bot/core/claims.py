@@ -51,7 +51,7 @@ _OPENING_WITHIN = 60  # the opening must start within this many characters of th
 _PAIRING = (
     *("pair:", "span:", "span-", "before:", "after:", "holds ", "times:", "tag:"),
     *("pace:", "seconds:", "miles:", "born", "ends:", "begins:", "approx:"),
-    *("alt:", "more:", "than:", "ages:", "first-asked:"),
+    *("alt:", "more:", "than:", "ages:", "first-asked:", "contrary:", "age-gap:"),
 )
 # the lines of claims.txt that describe a statement
 _NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:", "negation:", "reason:")

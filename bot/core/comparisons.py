@@ -19,6 +19,7 @@ __all__ = [
     "Cut",
     "age_words",
     "alternatives",
+    "asks_age_gap",
     "asks_ages",
     "asks_birth",
     "asks_end",
@@ -27,6 +28,7 @@ __all__ = [
     "asks_unit",
     "compares_more",
     "connective_words",
+    "contraries",
     "cuts",
     "either_order",
     "kinds_compared",
@@ -52,7 +54,12 @@ def _words(prefix: str) -> re.Pattern[str]:
 def pits_two(folded: str) -> bool:
     """Does the (folded) question set two things side by side ("longer", "or", "vs")? A tag
     ("… got busted or what", "¿… o no?") sets nothing against anything."""
-    return bool(_words("pair:").search(_words("tag:").sub(" ", folded)))
+    return bool(_words("pair:").search(_SUPERLATIVE_RE.sub(" ", _words("tag:").sub(" ", folded))))
+
+
+# "el más joven de los tres": an article before "más" makes a superlative, which ranks within one
+# group rather than setting two things side by side.
+_SUPERLATIVE_RE = re.compile(r"\b(?:el|la|los|las|lo) (?:mas|menos)\b")
 
 
 _CLAUSE = re.compile(r"[,;:.!?¿¡]")
@@ -107,6 +114,11 @@ def asks_ages(folded: str) -> bool:
     return bool(_words("ages:").search(folded))
 
 
+def asks_age_gap(folded: str) -> bool:
+    """Does it ask how far apart two ages are ("how much younger", "¿cuántos años mayor?")?"""
+    return bool(_words("age-gap:").search(folded))
+
+
 def compares_more(folded: str) -> bool:
     """Does it compare with a word of the ``more:`` line ("more", "fewer", "más")?"""
     return bool(_words("more:").search(folded))
@@ -116,6 +128,14 @@ def age_words() -> tuple[str, ...]:
     """The words of ``data/compare.txt``'s ``ages:`` line."""
     lines = _FILE.read_text(encoding="utf-8").splitlines()
     return tuple(w for line in lines if line.startswith("ages:") for w in line[5:].split())
+
+
+@lru_cache(maxsize=1)
+def contraries() -> tuple[tuple[str, str], ...]:
+    """The (said, opposite) pairs of ``data/compare.txt``'s ``contrary:`` lines, both ways."""
+    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    pairs = [tuple(line[len("contrary:") :].strip().split("|")) for line in lines if line.startswith("contrary:")]
+    return tuple((a, b) for said, opposite in pairs for a, b in ((said, opposite), (opposite, said)))
 
 
 def asks_birth(folded: str) -> bool:

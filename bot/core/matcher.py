@@ -396,6 +396,7 @@ class Matcher(LongMessages):
         result = self._other_person_checked(text, analysis, result)  # "who did he lose to in Athens?"
         result = self._unsaid_of_other(analysis, result)  # "how old was Markov?", "is Chocho still coaching?"
         result = self._future_checked(text, result)  # "when are the next Olympics?"
+        result = self._age_gap_checked(text, result)  # "how much younger was he than Markov?"
         if (
             result.status is Status.ANSWERED
             and not result.derived

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from bot.core.comparisons import asks_age_gap
+from bot.core.derived import AGES
 from bot.core.event_checks import EventChecks
 from bot.core.fold import fold
 from bot.core.heads import head_noun
@@ -119,6 +121,10 @@ class NearMisses(EventChecks):
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
         return not (asked and (self._other_years_event(index, analysis) or self._mentions_in_passing(index, analysis)))
+
+    def _states_ages(self, index: int) -> bool:
+        """Does fact ``index`` state two ages, so that it can tell how far apart they are?"""
+        return sum(t.isdigit() and int(t) in AGES for t in self._answer_tokens[index]) >= 2
 
     def _holds_kinds_asked(self, index: int, analysis: Analysis) -> bool:
         """Does the fact's answer hold each kind of value the question asks by its own words
@@ -335,6 +341,15 @@ class NearMisses(EventChecks):
             return result
         folded = fold(text)
         if _NEXT_RE.search(folded) is None or _NOW_RE.search(folded) is None or _THEN_RE.search(folded):
+            return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _age_gap_checked(self, text: str, result: MatchResult) -> MatchResult:
+        """ "How much younger was he than Markov?" asks how far apart two ages are: only a fact
+        stating both ages can tell ("the youngest of the three" ranks them, it does not measure)."""
+        if result.status is not Status.ANSWERED or result.derived or not asks_age_gap(fold(text)):
+            return result
+        if any(self._states_ages(self.facts.facts.index(c.fact)) for c in result.answers[:1]):
             return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
 

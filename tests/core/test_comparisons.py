@@ -7,12 +7,14 @@ import pytest
 
 from bot.core.comparisons import (
     alternatives,
+    asks_age_gap,
     asks_ages,
     asks_birth,
     asks_end,
     asks_span,
     asks_times,
     asks_unit,
+    contraries,
     cuts,
     either_order,
     kinds_compared,
@@ -189,3 +191,19 @@ def test_the_two_alternatives_a_question_offers(text: str, offered: tuple[str, s
 )
 def test_a_comparison_of_ages(text: str, ages: bool) -> None:
     assert asks_ages(fold(text)) is ages
+
+
+def test_a_spanish_superlative_sets_nothing_side_by_side() -> None:
+    # "el más joven de los tres" ranks within one group; "más joven que Segura" compares two.
+    assert not pits_two(fold("era el más joven de los tres"))
+    assert pits_two(fold("era más joven que segura"))
+
+
+def test_opposites_are_read_both_ways() -> None:
+    assert ("oldest", "youngest") in contraries() and ("youngest", "oldest") in contraries()
+
+
+def test_a_gap_in_ages_is_asked_by_how_much_younger_or_older() -> None:
+    assert asks_age_gap(fold("how much younger was he than markov"))
+    assert asks_age_gap(fold("¿cuántos años mayor era segura?"))
+    assert not asks_age_gap(fold("was he younger than markov"))

@@ -470,3 +470,54 @@ def test_a_degree_no_fact_measures_is_a_near_miss() -> None:
 def test_a_two_topic_answer_must_hold_the_kind_of_value_asked(question: str) -> None:
     # Days or a time asked: no fact holding neither is an answer, however the topics pair up.
     assert ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "was he the oldest of the three leaders in atlanta?",
+        "¿era jefferson el más viejo de los tres punteros en atlanta?",
+    ],
+)
+def test_a_claim_said_with_the_opposite_end_of_a_scale_is_denied(question: str) -> None:
+    # No fact says "oldest"; the Atlanta duel says he was the youngest of the three.
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.fact.id == "atlanta-rivals"
+    assert result.verdict == "no"
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("was markov the oldest of the three leaders?", False),  # the fact only says who was youngest
+        ("who was the oldest of the three leaders?", False),  # asked, not claimed: the article never says
+        ("was he the youngest of the three leaders?", True),
+    ],
+)
+def test_an_opposite_is_read_only_in_a_claim_about_him(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
+
+
+def test_the_group_a_superlative_picks_from_is_no_count_claimed() -> None:
+    # "of the three" names the leaders, not a count that the crowd's 85,000 would correct.
+    result = ask("he was like el más joven of the three in atlanta or what")
+    assert result.fact is None or result.fact.id in ("atlanta-rivals", "atlanta-age")
+
+
+@pytest.mark.parametrize(
+    "question", ["how much younger was he than markov and segura?", "¿cuántos años menor era que segura?"]
+)
+def test_a_gap_in_ages_needs_a_fact_stating_both_ages(question: str) -> None:
+    # "The youngest of the three" ranks their ages; it does not measure how far apart they were.
+    assert ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "question", ["in athens 2004 who took the bronze?", "en Atenas 2004 ¿quién se llevó el bronce?"]
+)
+def test_a_question_word_after_a_setting_still_asks(question: str) -> None:
+    # "who" after "in Athens 2004" opens the question (no relative clause): a medal of someone else.
+    analysis = shipped_engine().matcher.analyzer.analyze(question)
+    assert "q_who" in analysis.tokens
+    assert ask(question).status is not Status.ANSWERED
