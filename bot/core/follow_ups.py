@@ -228,13 +228,17 @@ class FollowUps(DerivedValues):
         return MatchResult(resolved.question, Status.ANSWERED, resolved.lang, top.confidence, (top,))
 
     def _turn_year(self, previous: Turn) -> int | None:
-        """The year the conversation is at: the previous fact's, or for a series the year of the
-        place the previous question named ("how did he do in Athens?" → 2004 of "Sydney and
+        """The year the conversation is at: the previous fact's, or for a series the year the
+        previous question named, or the year of the place it named ("how did he do in Athens?" → 2004 of "Sydney and
         Athens, 2000 and 2004"), its places and years paired in order — the places no other
         timeline fact dates ("after Atlanta" is Atlanta's)."""
         index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
         if index is None or not self._is_series(index):
             return previous.year
+        asked = self.analyzer.analyze(previous.question).tokens if previous.question else ()
+        years_named = {int(t) for t in asked if t.isdigit() and int(t) in self._event_years(index)}
+        if len(years_named) == 1:
+            return years_named.pop()  # "how did he do at the 2007 worlds?": 2007 of 2003, 2005 and 2007
         named = [t for t in previous.topic if self._value_kind(t) == "place" and t in self._answer_tokens[index]]
         if len(named) != 1:
             return previous.year

@@ -54,11 +54,26 @@ _SPAN_NUMBERS = {
 }  # fmt: skip
 
 
+# "the year after", "next year", "el año siguiente": one year on, the very next year — not the
+# next year with anything in it.
+_ONE_YEAR_RE = lazy(
+    r"\b(?:(?:the|that|a) year (?P<after>after|later)|(?:the )?(?:next|following) year"
+    r"|(?:el|al|del) ano (?:siguiente|posterior|despues)"
+    r"|(?:the|that|a) year (?P<before>before|earlier|prior)|(?:the )?previous year"
+    r"|(?:el|al|del) ano (?:anterior|antes))\b"
+)
+
+
 def years_away(folded: str) -> int | None:
-    """+2 for "two years later", -4 for "cuatro años antes"; None when no span of years is given."""
+    """+2 for "two years later", -4 for "cuatro años antes", +1 for "the year after"; None when no
+    span of years is given."""
     found = _SPAN_RE.search(folded)
     if found is None:
-        return None
+        one = _ONE_YEAR_RE.search(folded)
+        if one is None:
+            return None
+        before = one.group("before") or any(w in one.group() for w in ("previous", "anterior", "antes"))
+        return -1 if before else 1
     raw = found.group("n")
     n = int(raw) if raw.isdigit() else _SPAN_NUMBERS.get(raw, 0)
     if not 0 < n < 100:

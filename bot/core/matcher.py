@@ -618,7 +618,8 @@ class Matcher(LongMessages):
             if found is not None:
                 return found, combined
         if step and previous.year is not None:
-            found = self._neighbour(previous.year, step, combined, result, years_away(folded), previous.fact_id)
+            year = self._turn_year(previous) or previous.year
+            found = self._neighbour(year, step, combined, result, years_away(folded), previous.fact_id)
             if found is not None:
                 return found, combined
         resolved = self._decide(result.question, combined, truncated)
@@ -677,6 +678,8 @@ class Matcher(LongMessages):
             target = year + span
             pool = [i for i, f in enumerate(facts) if f.year == target]
             pool = pool or [i for i, f in enumerate(facts) if str(target) in f.text("en")]
+            if not pool:  # "and the year after?" when nothing is told of that year: not the next told
+                return result.replace(status=Status.UNKNOWN, answers=(), suggestions=(), derived="", verdict=None)
         if not pool:
             years = sorted({f.year for f in facts if f.year is not None and (f.year - year) * step > 0})
             if not years:

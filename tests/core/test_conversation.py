@@ -71,7 +71,7 @@ def test_follow_up_markers(text: str, leans: bool, step: int) -> None:
     ("context", "question", "fact_id"),
     [
         (["when did he win the olympics"], "how old was he then?", "atlanta-age"),
-        (["when did he win the world junior bronze"], "and the year after?", "junior-gold"),
+        (["when did he win the world junior bronze"], "and what came after that?", "junior-gold"),
         (["when did he win the junior world title"], "where was that?", "junior-gold"),
         (["what happened in beijing"], "who beat him?", "beijing-silver"),
         (["cuándo ganó el oro olímpico"], "¿y cuántos años tenía entonces?", "atlanta-age"),
@@ -105,7 +105,15 @@ def test_an_out_of_scope_question_stays_declined_in_a_conversation() -> None:
 
 @pytest.mark.parametrize(
     ("text", "span"),
-    [("and two years later?", 2), ("what about 4 years before", -4), ("y dos años después?", 2), ("and later?", None)],
+    [
+        ("and two years later?", 2),
+        ("what about 4 years before", -4),
+        ("y dos años después?", 2),
+        ("and later?", None),
+        ("and the year after?", 1),  # the very next year, not the next year with anything told
+        ("¿y el año anterior?", -1),
+        ("in the years after", None),
+    ],
 )
 def test_spans_of_years(text: str, span: int | None) -> None:
     assert years_away(fold(text)) == span
@@ -152,6 +160,18 @@ def test_a_follow_up_the_last_answer_cannot_settle_is_declined() -> None:
 def test_what_someone_else_did_is_checked_in_a_follow_up_as_when_asked_outright(
     context: list[str], question: str
 ) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["what did perez win in 1996?"], "and the year after?"),  # 1997: the article tells nothing of it
+        (["en qué año ganó el bronce en el mundial juvenil?"], "y el año siguiente?"),  # 1991, not the 1992 gold
+    ],
+)
+def test_the_year_after_with_nothing_told_of_it_is_declined(context: list[str], question: str) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.status is not Status.ANSWERED
 
