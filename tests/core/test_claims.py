@@ -113,6 +113,9 @@ def test_a_person_after_the_verb_is_the_value_checked(text: str, people: set[str
         ("a radio show said he retired in 2010. true?", "he retired in 2010. true?"),
         ("the encyclopedia lists his time as 1:25. right?", "his time as 1:25. right?"),
         ("coach told us the walk was 200 km", "the walk was 200 km"),
+        # a quiz's statement to judge
+        ("true or false: the museum opened in 1980", "the museum opened in 1980"),
+        ("verdadero o falso: el tren llegaba a las ocho", "el tren llegaba a las ocho"),
         # …not a question about who reported, nor words mid-sentence that only look like one
         ("which agency reported the ban", None),
         ("i saw cuenca mentioned somewhere, is that his hometown?", None),
