@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cached_property
 
 from rapidfuzz import fuzz, process, utils
 
@@ -58,6 +59,7 @@ from bot.core.instructions import gives_an_order
 from bot.core.junk import has_words
 from bot.core.long_messages import LongMessages
 from bot.core.near_misses import GOLD, WHO
+from bot.core.quotes import QuoteFinder
 from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
@@ -80,6 +82,7 @@ _HIM_WORD_RE = re.compile(r"\b(?:jefferson|perez|jeff|he|him|el|guy|dude|man|tip
 REPAIRABLE = frozenset({"place", "year", "person", "medal", "nation"})  # what a self-repair replaces
 HAPPEN = "happen"  # the lexicon's concept of something happening
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
+QUOTED_CONFIDENCE = 0.9  # a long run of his quoted words: the fact that quotes them
 TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's topic
 SPAN = "days"  # the kind of value of a span an answer states ("nine days before")
 
@@ -159,6 +162,11 @@ class Matcher(LongMessages):
                     # The fact telling one event is told by the one telling them all: no contender.
                     return [s, *scored[1:k], *scored[k + 1 :]]
         return scored
+
+    @cached_property
+    def _quote_finder(self) -> QuoteFinder:
+        """The quotations the facts' answers hold: built when a message first needs them."""
+        return QuoteFinder(f.answer.values() for f in self.facts.facts)
 
     @staticmethod
     def _sibling_first(scored: list[Scored], fits: Callable[[int], bool]) -> list[Scored] | None:
@@ -426,6 +434,10 @@ class Matcher(LongMessages):
         asking clauses; then a second clause's answer added, and a yes or no for a check."""
         if result.status is not Status.ANSWERED and asks_for_any_fact(fold(text)):
             result = self._any_fact(question, fold(text), analysis.lang, truncated) or result
+        if result.status is not Status.ANSWERED and (quoted := self._quote_finder.quoted(text)) is not None:
+            # "he said something like 'if you're famous you can go to…'": his words name the fact
+            top = Candidate(self.facts.facts[quoted], QUOTED_CONFIDENCE)
+            return MatchResult(question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=truncated)
         if result.status is not Status.ANSWERED and self._asks_who_he_is(fold(text), analysis):
             # "quién es este tal jefferson pérez", "who's this perez guy": "who" asked of him alone
             profile = ("profile",)

@@ -1,0 +1,50 @@
+"""His own words, recalled: "he said something like 'if you're famous you can go to…'", "fill in
+the blank: 'this is the start of my sports work with ___'". A message that repeats a stretch of a
+quotation a fact holds is about that fact, whatever else it asks ("what was the end of it",
+"what did he mean"): the words themselves name it, so no vocabulary is needed to find it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+
+from bot.core.fold import fold
+
+__all__ = ["MIN_QUOTED_WORDS", "QuoteFinder", "quotations"]
+
+MIN_QUOTED_WORDS = 5  # a run this long ("famous you can go to") repeats a quotation; "another four years" does not
+_QUOTATION_RE = re.compile(r"“([^”]+)”|«([^»]+)»")
+_NOT_WORD_RE = re.compile(r"[^a-z0-9 ]+")
+
+
+def _plain(text: str) -> str:
+    """Folded, apostrophes dropped ("you're" → "youre"), other marks a space, spaces single."""
+    return " ".join(_NOT_WORD_RE.sub(" ", fold(text).replace("'", "").replace("’", "")).split())
+
+
+def quotations(text: str) -> list[str]:
+    """The quotations of a text (between “ ” or « »), as plain words."""
+    return [_plain(a or b) for a, b in _QUOTATION_RE.findall(text)]
+
+
+class QuoteFinder:
+    """The facts whose answers quote someone's words, and which of them a message repeats."""
+
+    def __init__(self, answers: Iterable[Iterable[str]]) -> None:
+        """``answers``: for each fact, its answer texts (one per language)."""
+        self._quotes = [(i, q) for i, texts in enumerate(answers) for t in texts for q in quotations(t)]
+
+    def quoted(self, text: str) -> int | None:
+        """The one fact whose quotation ``text`` repeats a run of words from, or None."""
+        words = _plain(text).split()
+        if len(words) < MIN_QUOTED_WORDS:
+            return None
+        found = set()
+        for index, quote in self._quotes:
+            said = quote.split()
+            run = SequenceMatcher(None, words, said, autojunk=False).find_longest_match(0, len(words), 0, len(said))
+            if run.size >= MIN_QUOTED_WORDS:
+                found.add(index)
+        return found.pop() if len(found) == 1 else None
