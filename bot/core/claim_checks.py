@@ -142,9 +142,6 @@ _SPANISH_NO = lazy(
 class ClaimChecks(FollowUps):
     """Claims and yes/no checks settled by a fact (mixed into :class:`bot.core.matcher.Matcher`)."""
 
-    def _decide(self, question: str, analysis: Analysis, truncated: bool) -> MatchResult:  # pragma: no cover
-        raise NotImplementedError  # the matcher defines it
-
     def _confirmed_by_all(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "Was Borchin Russian?": two facts tie, and each states every value the check names
         (Russia, Borchin) — the tie does not matter, either says yes. The closest answers."""

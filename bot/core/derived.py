@@ -34,6 +34,8 @@ _DENIED_RE = lazy(
 )
 WHERE = "q_where"  # the lexicon's concept for "where": "where was he born" is his hometown
 AGES = range(10, 61)  # a number in the age fact's answer that can be his age
+COUNTED_AT = 0.85  # a count read off a fact's years needs the fact to be clearly the one asked of
+_TIMES_RE = lazy(r"\b(?:how many times|cuantas veces)\b")  # a count of occasions, not of things
 
 
 class DerivedValues(TwoTopics):
@@ -241,6 +243,29 @@ class DerivedValues(TwoTopics):
         return MatchResult(
             result.question, Status.ANSWERED, lang, decision.ANSWER_AT, answers, truncated=truncated, derived=note
         )
+
+    def _times_of_series(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "How many times did he finish fourth at the Olympics?": no phrasing of the fact asks how
+        many, yet a fact listing its events by year ("the two Olympics after Atlanta, 2000 and 2004")
+        answers it when it states the count its years make. Asked again without the count, clearly."""
+        if result.status is Status.ANSWERED or result.derived or not _TIMES_RE.search(fold(text)):
+            return result
+        if any(about_other(t) for t in analysis.subjects):
+            return result
+        rest = analysis.part(tuple(t for t in analysis.tokens if t != COUNT))
+        found = self._decide(result.question, rest, result.truncated)
+        if found.status is not Status.ANSWERED or len(found.answers) != 1 or found.confidence < COUNTED_AT:
+            return result
+        index = self.facts.facts.index(found.answers[0].fact)
+        years = sorted(int(t) for t in self._years_told[index])
+        if not self._is_series(index) or len(years) < 2:
+            return result
+        if str(len(years)) not in self._answer_tokens[index]:
+            return result  # the fact must say the count its years make ("the two Olympics after Atlanta")
+        return found.replace(question=result.question)
+
+    def _decide(self, question: str, analysis: Analysis, truncated: bool) -> MatchResult:  # pragma: no cover
+        raise NotImplementedError  # the matcher defines it
 
     def _denied_tokens(self, text: str, lang: str) -> frozenset[str]:
         """The canonical tokens of what a question says was missing ("without a medal", "no

@@ -400,6 +400,7 @@ class Matcher(LongMessages):
         result = self._in_units(text, result)  # "how many seconds is his Atlanta time?"
         result = self._end_of_span(text, analysis, result)  # "if the ban began in 2015, when would it end?"
         result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
+        result = self._times_of_series(text, analysis, result)  # "how many times did he finish fourth?"
         result = self._period_checked(text, analysis, result)  # "what did Segura do after 1996?"
         result = self._other_person_checked(text, analysis, result)  # "who did he lose to in Athens?"
         result = self._unsaid_of_other(analysis, result)  # "how old was Markov?", "is Chocho still coaching?"

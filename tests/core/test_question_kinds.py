@@ -521,3 +521,20 @@ def test_a_question_word_after_a_setting_still_asks(question: str) -> None:
     analysis = shipped_engine().matcher.analyzer.analyze(question)
     assert "q_who" in analysis.tokens
     assert ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many times did he finish fourth at the olympics?", "¿cuántas veces quedó cuarto en los olímpicos?"],
+)
+def test_how_many_times_is_answered_by_a_fact_stating_the_count_its_years_make(question: str) -> None:
+    # "The two Olympics after Atlanta … 2000 and 2004": no phrasing asks how many, the fact says it.
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.fact.id == "sydney-athens"
+
+
+def test_how_many_times_needs_the_fact_to_be_clearly_the_one_asked_of() -> None:
+    # Standing on a podium is not finishing fourth: the count of the Sydney/Athens fact is no answer.
+    result = ask("how many times did he stand on an olympic podium?")
+    assert result.fact is None or result.fact.id != "sydney-athens"
