@@ -47,7 +47,16 @@ def stem(word: str, lang: str) -> str:
         verb = _preterite_verb(word[:-2])
         if verb is not None:
             word = verb  # "suspendio" (suspendió, folded) is a form of "suspender", not a noun in -io
-    return _STEMMERS[lang].stemWord(word)
+    stemmed = _STEMMERS[lang].stemWord(word)
+    if lang == "en" and word[len(stemmed) :] in ("er", "ers") and word.startswith(stemmed) and _is_word(stemmed):
+        # "photographer" is no photograph, "supporters" no support: an agent noun keeps its -er
+        return stemmed + "er"
+    return stemmed
+
+
+def _is_word(root: str) -> bool:
+    """Is ``root`` an English word ("photograph"), not a stem only ("decemb" of "december")?"""
+    return root in common_words("en")
 
 
 def _preterite_verb(root: str) -> str | None:

@@ -93,3 +93,15 @@ def test_the_dot_of_an_initial_or_title_ends_no_clause(text: str) -> None:
 )
 def test_going_to_before_a_verb_is_the_future(text: str, future: bool) -> None:
     assert ("gonna" in expand(text)) is future
+
+
+@pytest.mark.parametrize(
+    ("agent", "thing"), [("photographer", "photograph"), ("supporters", "support"), ("marathoner", "marathon")]
+)
+def test_an_agent_noun_keeps_its_er_apart_from_its_thing(agent: str, thing: str) -> None:
+    assert stem(agent, "en") != stem(thing, "en")
+    assert stem(agent, "en") == stem(agent.removesuffix("s"), "en")  # its plural is still the same word
+
+
+def test_a_word_whose_stem_is_no_word_is_stemmed_as_before() -> None:
+    assert stem("december", "en") == "decemb"  # "decemb" is no word: no agent noun to keep apart
