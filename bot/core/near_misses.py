@@ -106,6 +106,8 @@ class NearMisses(EventChecks):
             return False  # "how hot was it in Atlanta": no fact measures what no fact names
         if set(analysis.asks_name) & self._unnamed[index]:
             return False  # "what's the cathedral called": the fact says "the cathedral", never its name
+        if analysis.asks_name and set(analysis.asks_name) <= analysis.unknown:
+            return False  # "name the photographer": no fact so much as mentions what is to be named
         if analysis.confirming and not analysis.hypothetical and set(analysis.tokens) & self._unrealised[index]:
             return False  # "has the gold been given to him?": the fact says only that it was called for
         if self.leaves_unsaid(index, self._checked_values_aside(index, analysis)):

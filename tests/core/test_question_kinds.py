@@ -538,3 +538,14 @@ def test_how_many_times_needs_the_fact_to_be_clearly_the_one_asked_of() -> None:
     # Standing on a podium is not finishing fourth: the count of the Sydney/Athens fact is no answer.
     result = ask("how many times did he stand on an olympic podium?")
     assert result.fact is None or result.fact.id != "sydney-athens"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "name the photographer who took the picture of him collapsing",
+        "¿cómo se llama la fundación de pérez para niños?",
+    ],
+)
+def test_a_name_asked_of_a_thing_no_fact_mentions_is_a_near_miss(question: str) -> None:
+    assert ask(question).status is not Status.ANSWERED
