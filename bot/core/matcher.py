@@ -82,6 +82,12 @@ _HIM_WORD_RE = re.compile(r"\b(?:jefferson|perez|jeff|he|him|el|guy|dude|man|tip
 REPAIRABLE = frozenset({"place", "year", "person", "medal", "nation"})  # what a self-repair replaces
 HAPPEN = "happen"  # the lexicon's concept of something happening
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
+# One question asked of two years: "in 1996 and in 2008", "en 1996 y 2008" — not a span ("between
+# 1996 and 2008", "from 1992 to 2008"), which asks the years between.
+_TWO_YEARS_RE = re.compile(
+    r"(?<!between )(?<!entre )(?<!from )(?<!desde )\b(?P<a>(?:19|20)\d\d)"
+    r"(?P<join>,? (?:and|y|e|&) (?:(?:in|at|en) )?(?:the )?)(?P<b>(?:19|20)\d\d)\b"
+)
 QUOTED_CONFIDENCE = 0.9  # a long run of his quoted words: the fact that quotes them
 TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's topic
 SPAN = "days"  # the kind of value of a span an answer states ("nine days before")
@@ -162,6 +168,23 @@ class Matcher(LongMessages):
                     # The fact telling one event is told by the one telling them all: no contender.
                     return [s, *scored[1:k], *scored[k + 1 :]]
         return scored
+
+    def _each_year(self, folded: str, lang: str) -> MatchResult | None:
+        """ "What were his results in 1996 and in 2008?": one question asked of two years, each
+        answered as if asked alone — both answers, the first year's first; None unless both are."""
+        found = _TWO_YEARS_RE.search(folded)
+        if found is None:
+            return None
+        tail = folded[found.end() :]
+        first = self._match(folded[: found.start("join")] + tail, lang, None)
+        second = self._match(folded[: found.start("a")] + found.group("b") + tail, lang, None)
+        if any(r.status is not Status.ANSWERED or len(r.answers) != 1 for r in (first, second)):
+            return None
+        if first.answers[0].fact is second.answers[0].fact or first.derived or second.derived:
+            return None
+        confidence = min(first.confidence, second.confidence)
+        answers = (first.answers[0], second.answers[0])
+        return MatchResult(folded, Status.ANSWERED, first.lang, confidence, answers)
 
     @cached_property
     def _quote_finder(self) -> QuoteFinder:
@@ -439,6 +462,8 @@ class Matcher(LongMessages):
             # "he said something like 'if you're famous you can go to…'": his words name the fact
             top = Candidate(self.facts.facts[quoted], QUOTED_CONFIDENCE)
             return MatchResult(question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=truncated)
+        if result.status is not Status.ANSWERED and (each := self._each_year(fold(text), result.lang)) is not None:
+            return each.replace(question=question, truncated=truncated)  # "his results in 1996 and in 2008"
         if result.status is not Status.ANSWERED and self._asks_who_he_is(fold(text), analysis):
             # "quién es este tal jefferson pérez", "who's this perez guy": "who" asked of him alone
             profile = ("profile",)

@@ -549,3 +549,12 @@ def test_how_many_times_needs_the_fact_to_be_clearly_the_one_asked_of() -> None:
 )
 def test_a_name_asked_of_a_thing_no_fact_mentions_is_a_near_miss(question: str) -> None:
     assert ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    "question", ["what medals did he win at the 1996 and 2008 olympics?", "¿qué medallas ganó en 1996 y en 2008?"]
+)
+def test_one_question_asked_of_two_years_gets_each_years_answer(question: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert [f.id for f in result.facts] == ["atlanta-gold", "beijing-silver"]
