@@ -198,11 +198,11 @@ def kinds_compared(folded: str) -> frozenset[str]:
 
 
 def connective_words() -> tuple[str, ...]:
-    """Every word and phrase of ``data/compare.txt``'s pair, span, before, after, times, approx
-    and holds lines."""
+    """Every word and phrase of ``data/compare.txt``'s pair, span, span-apart, before, after,
+    times, approx and holds lines."""
     lines = _FILE.read_text(encoding="utf-8").splitlines()
     # The holds lines' words name what is compared ("más largo", "más rápido"): no topic either.
-    prefixes = ("pair:", "span:", "before:", "after:", "times:", "approx:", "holds ")
+    prefixes = ("pair:", "span:", "span-apart:", "before:", "after:", "times:", "approx:", "holds ")
     found = [line.split(":", 1)[1].strip() for line in lines if line.startswith(prefixes)]
     return tuple(dict.fromkeys(w.strip() for line in found for w in (line.split("|") if "|" in line else line.split())))
 

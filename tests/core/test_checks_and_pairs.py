@@ -1123,3 +1123,10 @@ def test_a_date_asked_of_a_fact_naming_the_month_is_answered(question: str, fact
 )
 def test_a_detail_the_facts_give_is_answered_and_one_they_lack_declined(question: str, answered: bool) -> None:
     assert (ask(question).status is Status.ANSWERED) is answered
+
+
+def test_how_many_years_apart_joins_the_two_topics_and_belongs_to_neither() -> None:
+    result = shipped_engine().matcher.match("how many years apart were his world junior title and his olympic title?")
+    assert result.status is Status.ANSWERED
+    assert [f.id for f in result.facts] == ["junior-gold", "atlanta-gold"]
+    assert "4" in result.derived
