@@ -558,3 +558,14 @@ def test_one_question_asked_of_two_years_gets_each_years_answer(question: str) -
     result = ask(question)
     assert result.status is Status.ANSWERED
     assert [f.id for f in result.facts] == ["atlanta-gold", "beijing-silver"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many olympic medals does ecuador have, and who won them?", "¿qué medallas tiene ecuador y quién las ganó?"],
+)
+def test_the_medals_fact_says_whose_medals_they_are(question: str) -> None:
+    # A "who" asked of the medals is answered by the fact itself: it names him, not "he".
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert "Pérez" in result.fact.text(result.lang)
