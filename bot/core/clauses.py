@@ -95,3 +95,14 @@ def clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
         elif lead or word not in _LEAD_FILLER:
             lead.append(word)
     return opens, asides
+
+
+# An exclamation asks nothing: "¡Qué crack Jefferson!", and after a question "… ? qué mala suerte",
+# "qué chévere sería" (a Spanish "qué" and two words at most, no question mark of its own).
+_EXCLAMATION_RE = re.compile(r"¡[^!?¡¿]*!|(?<=\?)\s*qu[eé]\s+\S+(?:\s+\S+)?\s*[!.]*\s*$", re.IGNORECASE)
+
+
+def without_exclamations(text: str) -> str:
+    """``text`` without the exclamations around its question (itself, if nothing else is left)."""
+    rest = _EXCLAMATION_RE.sub(" ", text)
+    return rest if rest.strip(" ¿?¡!.,") else text

@@ -36,6 +36,7 @@ from bot.core import decision
 from bot.core.advice import asks_advice
 from bot.core.anyfact import asks_for_any_fact, without_request
 from bot.core.claims import asks_a_value, claim_of, states_a_claim
+from bot.core.clauses import without_exclamations
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
 from bot.core.dated import asked_time, asks_what_happened, dated_facts
@@ -376,6 +377,7 @@ class Matcher(LongMessages):
         text = _MENTION_RE.sub(" ", question)[:MAX_QUESTION_CHARS]
         question = question[:MAX_QUESTION_CHARS]
         text = repaired(text, self._kind_of_word)  # "…at the Sydney Games, sorry, I meant Atlanta"
+        text = without_exclamations(text)  # "…? qué mala suerte": an exclamation asks nothing
         detected = detect_language(text, self.facts.lexicon)
         reply_lang = lang or detected
         if not has_words(text) or self._one_mended_word(text):  # emoji, symbols, "olliii": nothing is asked

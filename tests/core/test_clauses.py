@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.core.clauses import CONFIRMING_RE, HYPOTHETICAL_RE, clause_leads, named_phrase
+from bot.core.clauses import CONFIRMING_RE, HYPOTHETICAL_RE, clause_leads, named_phrase, without_exclamations
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,17 @@ def test_named_phrase(folded: str, expected: str | None) -> None:
 def test_kinds_of_question(folded: str, confirming: bool, hypothetical: bool) -> None:
     assert bool(CONFIRMING_RE.search(folded)) is confirming
     assert bool(HYPOTHETICAL_RE.search(folded)) is hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("¿cuántas veces quedó cuarto? qué mala suerte", "¿cuántas veces quedó cuarto? "),
+        ("¡Qué crack Jefferson! ¿Cuántos años tenía?", "  ¿Cuántos años tenía?"),
+        ("¿le dieron el oro? qué dice el artículo", "¿le dieron el oro? qué dice el artículo"),  # a question of its own
+        ("qué medalla ganó?", "qué medalla ganó?"),
+        ("¡Qué tal!", "¡Qué tal!"),  # nothing else: the message itself
+    ],
+)
+def test_exclamations_around_a_question_are_dropped(text: str, kept: str) -> None:
+    assert without_exclamations(text) == kept
