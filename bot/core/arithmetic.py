@@ -94,13 +94,16 @@ MILE = 1609.344  # metres
 
 def convert(unit: str, tokens: list[str], lang: str = "en") -> dict[str, str] | None:
     """A fact's one time or distance (``tokens`` from :func:`measures_in`) in the ``unit`` asked:
-    "pace" (its time over its distance, per km), "seconds" (its time), "miles" (its distance in km);
+    "pace" (its time over its distance, per km), "seconds" or "minutes" (its time), "miles" (its
+    distance in km);
     the catalog's ``derived_<unit>`` words take the returned fields. None when the fact does not
     hold exactly the values needed."""
     time = held_measure(tokens, ("time",))
     km = [m[1] for m in (measure(t) for t in tokens if t.endswith("km")) if m is not None]
     if unit == "seconds" and time is not None:
         return {"seconds": f"{int(time[1]):,}".replace(",", "." if lang == "es" else ","), "time": distance_text(*time)}
+    if unit == "minutes" and time is not None and time[1] >= 60:
+        return {"minutes": str(round(time[1] / 60)), "time": distance_text(*time)}
     if unit == "pace" and time is not None and len(set(km)) == 1 and km[0] > 0:
         per_km = time[1] / (km[0] / 1000)
         return {

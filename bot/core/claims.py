@@ -50,7 +50,7 @@ _OPENING_WITHIN = 60  # the opening must start within this many characters of th
 # compare.txt's lines for two-topic questions (bot/core/comparisons.py), not comparing words
 _PAIRING = (
     *("pair:", "span:", "span-", "before:", "after:", "holds ", "times:", "tag:"),
-    *("pace:", "seconds:", "miles:", "born", "ends:", "begins:", "approx:"),
+    *("pace:", "seconds:", "minutes:", "miles:", "born", "ends:", "begins:", "approx:"),
     *("alt:", "more:", "than:", "ages:", "first-asked:", "contrary:", "age-gap:"),
 )
 # the lines of claims.txt that describe a statement

@@ -157,11 +157,11 @@ def asks_times(folded: str) -> bool:
 
 
 def asks_unit(folded: str) -> str | None:
-    """The unit a question asks a value in: "pace" (per kilometre), "seconds" or "miles"."""
+    """The unit a question asks a value in: "pace" (per kilometre), "seconds", "minutes" or "miles"."""
     return next((unit for unit in UNITS if _words(f"{unit}:").search(folded)), None)
 
 
-UNITS = ("pace", "seconds", "miles")
+UNITS = ("pace", "seconds", "minutes", "miles")
 
 
 def sooner_or_later(folded: str) -> int:

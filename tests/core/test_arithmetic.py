@@ -66,6 +66,8 @@ def test_a_measure_is_written_as_the_facts_write_it(kind: str, size: float, lang
         ("miles", ["459km", "4800m"], {"miles": "285", "distance": "459 km"}),
         ("miles", ["20km", "50km"], None),  # two distances: which one is not said
         ("pace", ["459km"], None),  # no time to divide
+        ("minutes", ["20km", "1:20:07"], {"minutes": "80", "time": "1:20:07"}),
+        ("minutes", ["14s"], None),  # a gap of seconds is no time to count in minutes
     ],
 )
 def test_a_value_in_another_unit(unit: str, tokens: list[str], fields: dict[str, str] | None) -> None:
