@@ -466,6 +466,8 @@ class Matcher(LongMessages):
             return MatchResult(question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=truncated)
         if result.status is not Status.ANSWERED and (each := self._each_year(fold(text), result.lang)) is not None:
             return each.replace(question=question, truncated=truncated)  # "his results in 1996 and in 2008"
+        if result.status is not Status.ANSWERED and (who := self._who_someone_is(analysis)) is not None:
+            return who.replace(question=question, truncated=truncated)  # "who is Borchin?"
         if result.status is not Status.ANSWERED and self._asks_who_he_is(fold(text), analysis):
             # "quién es este tal jefferson pérez", "who's this perez guy": "who" asked of him alone
             profile = ("profile",)
@@ -525,6 +527,19 @@ class Matcher(LongMessages):
             return "year"
         tokens = self.analyzer.analyze(word).tokens
         return self._kind_of_token(tokens[0]) if len(tokens) == 1 else None
+
+    def _who_someone_is(self, analysis: Analysis) -> MatchResult | None:
+        """ "Who is Borchin?", "¿quién era Markov?": nothing asked but who another person is —
+        the facts that name them say it, the best two (within reach of the best) together."""
+        people = set(analysis.tokens) - {WHO}
+        if WHO not in analysis.tokens or len(people) != 1 or not people <= self.facts.lexicon.people:
+            return None
+        naming = [s for s in self.score(analysis) if people <= self._answer_tokens[s.index]]
+        if not naming:
+            return None
+        kept = [s for s in naming[:2] if naming[0].rank - s.rank <= RERANK_WITHIN]
+        answers = tuple(Candidate(self.facts.facts[s.index], ANY_FACT_CONFIDENCE) for s in kept)
+        return MatchResult(analysis.lang, Status.ANSWERED, analysis.lang, ANY_FACT_CONFIDENCE, answers)
 
     def _phrased_by_both(self, analysis: Analysis, result: MatchResult) -> bool:
         """Do the two leading facts each have a phrasing of exactly the question's words?"""

@@ -569,3 +569,13 @@ def test_the_medals_fact_says_whose_medals_they_are(question: str) -> None:
     result = ask(question)
     assert result.status is Status.ANSWERED
     assert "Pérez" in result.fact.text(result.lang)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [("who is borchin", ["borchin-ban", "beijing-silver"]), ("quién era markov", ["atlanta-rivals"])],
+)
+def test_who_someone_else_is_is_told_by_the_facts_that_name_them(question: str, fact_ids: list[str]) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert [f.id for f in result.facts] == fact_ids
