@@ -26,6 +26,7 @@ __all__ = [
     "asks_span",
     "asks_times",
     "asks_unit",
+    "asks_when_over",
     "compares_more",
     "connective_words",
     "contraries",
@@ -148,6 +149,11 @@ def asks_end(folded: str) -> bool:
     when would it run out?", "si empezó en 2015, ¿cuándo termina?")? Both words must be there:
     "when did his career end" gives no start to count from."""
     return bool(_words("ends:").search(folded)) and bool(_words("begins:").search(folded))
+
+
+def asks_when_over(folded: str) -> bool:
+    """Does it name the end of something ("end", "expire", "termina")?"""
+    return bool(_words("ends:").search(folded))
 
 
 def asks_times(folded: str) -> bool:

@@ -14,7 +14,7 @@ from functools import cached_property
 from bot.core import decision
 from bot.core.arithmetic import convert, durations_in, measures_in
 from bot.core.catalog import core_catalog
-from bot.core.comparisons import asks_birth, asks_end, asks_span, asks_unit, pits_two
+from bot.core.comparisons import asks_birth, asks_end, asks_span, asks_unit, asks_when_over, pits_two
 from bot.core.decision import probability
 from bot.core.index import about_other, is_year
 from bot.core.lazyre import lazy
@@ -25,6 +25,7 @@ from bot.core.two_topics import FIRST, LAST, SIDE_MARGIN, SIDE_MIN_COVERAGE, SID
 __all__ = ["DerivedValues"]
 
 AGE = "q_age"  # the lexicon's concept for "how old", "qué edad"
+WHEN = "q_when"  # the lexicon's concept for "when", "cuándo"
 COUNT = "q_count"  # the lexicon's concept for "how many", "cuántos"
 DENIED_REACH = 2  # words after "without", "no" that say what was missing
 # A word that denies, but not "not just", "no solo": that adds, it does not take away.
@@ -138,6 +139,16 @@ class DerivedValues(TwoTopics):
         answers = (Candidate(fact, confidence), Candidate(aged, confidence))
         return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
 
+    def _end_unsaid(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "When did Borchin's eight-year ban end?": a length of time the fact states, its end
+        asked with no start to count from — the fact that never says when it ended cannot tell."""
+        if WHEN not in analysis.tokens or not asks_when_over(fold(text)) or len(result.answers) != 1:
+            return result
+        answer = result.answers[0].fact.answer.get("en", "")
+        if len(set(durations_in(answer))) != 1 or asks_when_over(fold(answer)):
+            return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers)
+
     def _span_in_one(self, text: str, result: MatchResult, analysis: Analysis | None = None) -> MatchResult:
         """ "How many years after Beijing did Reuters report the ban?", "how many years from his
         first Olympics to his last?": one fact holding both ends (two years, or a series). A series
@@ -187,8 +198,10 @@ class DerivedValues(TwoTopics):
         """ "If the ban began in 2015, when would it end?": the one length of time the answered
         fact states, counted from the year the question gives it to start — worked out and marked,
         since the fact gives no end."""
-        if result.status is not Status.ANSWERED or result.derived or not asks_end(fold(text)):
+        if result.status is not Status.ANSWERED or result.derived:
             return result
+        if not asks_end(fold(text)):
+            return self._end_unsaid(text, analysis, result)
         years = {int(t) for t in analysis.tokens if is_year(t)}
         # Of the facts answered, the one that lasts: the others matched the question's other words.
         lasting = [(c, set(durations_in(c.fact.answer.get("en", "")))) for c in result.answers]

@@ -579,3 +579,16 @@ def test_who_someone_else_is_is_told_by_the_facts_that_name_them(question: str, 
     result = ask(question)
     assert result.status is Status.ANSWERED
     assert [f.id for f in result.facts] == fact_ids
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("when did borchin's eight-year ban end?", False),  # its length, never its end
+        ("¿cuándo se le termina la sanción a borchin?", False),
+        ("if borchin's ban started in 2015, when does it run out?", True),  # a start given: counted from it
+        ("when did his career end?", True),  # the fact says it ended with his retirement
+    ],
+)
+def test_the_end_of_a_length_of_time_needs_its_end_or_a_start(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
