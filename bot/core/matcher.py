@@ -431,6 +431,7 @@ class Matcher(LongMessages):
         result = self._unsaid_of_other(analysis, result)  # "how old was Markov?", "is Chocho still coaching?"
         result = self._future_checked(text, result)  # "when are the next Olympics?"
         result = self._age_gap_checked(text, result)  # "how much younger was he than Markov?"
+        result = self._record_checked(text, result)  # "who is the fastest marathon runner ever?"
         if (
             result.status is Status.ANSWERED
             and not result.derived

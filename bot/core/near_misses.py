@@ -66,6 +66,8 @@ TERSE = 4  # words: a message this short names what it asks and little else
 _WINNER_RE = lazy(r"\b(?:winners?|champions?|gold medall?ists?|ganador(?:a|es)?|campeon(?:a|es)?)\b")
 _CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
 WHO = "q_who"
+# "who is the fastest…", "who was the tallest…": the holder of a record asked
+_RECORD_HOLDER_RE = lazy(r"\bwho(?:s|'s| is| was| are| were) the (?:\w+ )?([a-z]{3,}est)\b")
 # "after Atlanta", "antes de Pekín": a named event the question's period starts or ends at.
 _ANCHOR_RE = lazy(
     r"\b(after|since|following|despues de|desde|tras|luego de|before|prior to|antes de)\s+"
@@ -352,6 +354,19 @@ class NearMisses(EventChecks):
         if result.status is not Status.ANSWERED or result.derived or not asks_age_gap(fold(text)):
             return result
         if any(self._states_ages(self.facts.facts.index(c.fact)) for c in result.answers[:1]):
+            return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _record_checked(self, text: str, result: MatchResult) -> MatchResult:
+        """ "Who is the fastest marathon runner ever?" asks who holds a record: only a fact that
+        holds that superlative ("the youngest man ever") can say, however its other words fit."""
+        if result.status is not Status.ANSWERED or result.derived:
+            return result
+        found = _RECORD_HOLDER_RE.search(fold(text))
+        if found is None:
+            return result
+        token, _ = self.analyzer._canonical(found.group(1), "en")
+        if token is None or any(token in self._vocab[self.facts.facts.index(c.fact)] for c in result.answers[:1]):
             return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
 

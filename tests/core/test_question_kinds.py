@@ -592,3 +592,14 @@ def test_who_someone_else_is_is_told_by_the_facts_that_name_them(question: str, 
 )
 def test_the_end_of_a_length_of_time_needs_its_end_or_a_start(question: str, answered: bool) -> None:
     assert (ask(question).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("who is the fastest marathon runner ever", False),  # no fact holds "fastest"
+        ("who was the youngest olympic 20 km champion ever?", True),  # the age fact holds "youngest"
+    ],
+)
+def test_the_holder_of_a_record_is_told_only_by_a_fact_holding_that_superlative(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
