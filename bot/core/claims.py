@@ -49,7 +49,7 @@ _OPENING_WITHIN = 60  # the opening must start within this many characters of th
 
 # compare.txt's lines for two-topic questions (bot/core/comparisons.py), not comparing words
 _PAIRING = (
-    *("pair:", "span:", "span-", "before:", "after:", "holds ", "times:", "tag:"),
+    *("pair:", "span:", "span-", "before:", "after:", "holds ", "measured ", "times:", "tag:"),
     *("pace:", "seconds:", "minutes:", "miles:", "born", "ends:", "begins:", "approx:"),
     *("alt:", "more:", "than:", "ages:", "first-asked:", "contrary:", "age-gap:"),
 )

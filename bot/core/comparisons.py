@@ -195,12 +195,19 @@ def kinds_compared(folded: str) -> frozenset[str]:
     """The kinds of value a comparison needs each fact to hold ("longer": a distance or a time),
     from the ``holds …:`` lines of ``data/compare.txt``; empty when it names none."""
     found: set[str] = set()
+    measured: set[str] = set()
     for line in _FILE.read_text(encoding="utf-8").splitlines():
-        if line.startswith("holds ") and ":" in line:
-            kinds, words = line[len("holds ") :].split(":", 1)
-            if re.search(rf"\b(?:{'|'.join(re.escape(w) for w in words.split())})\b", folded):
-                found.update(kinds.split())
+        for prefix, into in (("holds ", found), ("measured ", measured)):
+            if line.startswith(prefix) and ":" in line:
+                kinds, words = line[len(prefix) :].split(":", 1)
+                if re.search(rf"\b(?:{'|'.join(re.escape(w) for w in words.split())})\b", folded):
+                    into.update(kinds.split())
+    if measured and found & RESULT_WORDS_KINDS:
+        return frozenset(measured)  # "a better time": the times compared, not the medals
     return frozenset(found)
+
+
+RESULT_WORDS_KINDS = frozenset({"medal", "height"})  # what "better", "higher" compare when nothing is named
 
 
 def connective_words() -> tuple[str, ...]:

@@ -78,6 +78,8 @@ def test_which_order_is_checked(text: str, way: int) -> None:
         ("who was faster", {"time"}),
         ("¿cuál fue mejor?", {"medal"}),
         ("which came first", set()),
+        ("¿hizo mejor tiempo en atlanta o en pekín?", {"time"}),  # what is measured is named: times
+        ("did he have a better time in atlanta or beijing", {"time"}),
     ],
 )
 def test_what_each_fact_must_hold_to_settle_a_comparison(text: str, kinds: set[str]) -> None:
