@@ -432,6 +432,7 @@ class Matcher(LongMessages):
         result = self._future_checked(text, result)  # "when are the next Olympics?"
         result = self._age_gap_checked(text, result)  # "how much younger was he than Markov?"
         result = self._record_checked(text, result)  # "who is the fastest marathon runner ever?"
+        result = self._length_of_time_checked(text, result)  # "¿cuánto duró la peregrinación?"
         if (
             result.status is Status.ANSWERED
             and not result.derived

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.arithmetic import durations_in
 from bot.core.comparisons import asks_age_gap
 from bot.core.derived import AGES
 from bot.core.event_checks import EventChecks
@@ -66,6 +67,11 @@ TERSE = 4  # words: a message this short names what it asks and little else
 _WINNER_RE = lazy(r"\b(?:winners?|champions?|gold medall?ists?|ganador(?:a|es)?|campeon(?:a|es)?)\b")
 _CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
 WHO = "q_who"
+# How long something lasted: "cuánto duró", "cuánto tiempo le tomó", "how long did it last".
+_LASTED_RE = lazy(
+    r"\b(?:how long|cuanto|cuanta)\b(?:\W+\w+){0,3}?\W+(?:lasted|last|duro|duraron|dura|tiempo|tardo|tomo|demoro)\b"
+    r"|\b(?:duration|duracion)\b"
+)
 # "who is the fastest…", "who was the tallest…": the holder of a record asked
 _RECORD_HOLDER_RE = lazy(r"\bwho(?:s|'s| is| was| are| were) the (?:\w+ )?([a-z]{3,}est)\b")
 # "after Atlanta", "antes de Pekín": a named event the question's period starts or ends at.
@@ -368,6 +374,18 @@ class NearMisses(EventChecks):
         token, _ = self.analyzer._canonical(found.group(1), "en")
         if token is None or any(token in self._vocab[self.facts.facts.index(c.fact)] for c in result.answers[:1]):
             return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _length_of_time_checked(self, text: str, result: MatchResult) -> MatchResult:
+        """ "¿Cuánto duró la peregrinación?", "how long did it last?": how long something lasted,
+        which a fact holding only a length in kilometres ("459 km") cannot say — it needs a length
+        of time (days, a clock time, years)."""
+        if result.status is not Status.ANSWERED or result.derived or not _LASTED_RE.search(fold(text)):
+            return result
+        for answer in result.answers:
+            index = self.facts.facts.index(answer.fact)
+            if self._fact_kinds[index] & {"days", "time"} or durations_in(answer.fact.answer.get("en", "")):
+                return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
 
     def _about_its_anchor(self, folded: str, analysis: Analysis, result: MatchResult) -> bool:

@@ -603,3 +603,15 @@ def test_the_end_of_a_length_of_time_needs_its_end_or_a_start(question: str, ans
 )
 def test_the_holder_of_a_record_is_told_only_by_a_fact_holding_that_superlative(question: str, answered: bool) -> None:
     assert (ask(question).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("¿cuánto duró la peregrinación?", False),  # 459 km: a length in kilometres, not in time
+        ("how long did his career last", True),  # two decades
+        ("¿cuánto tiempo duró la suspensión de borchin?", True),  # eight years
+    ],
+)
+def test_how_long_something_lasted_needs_a_length_of_time(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
