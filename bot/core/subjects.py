@@ -77,7 +77,10 @@ def subject_pattern(lexicon: Lexicon) -> re.Pattern[str] | None:
     )
     return (
         re.compile(
-            rf"\b(?:(?P<a>{owners})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
+            # "the altitude of Quito", "la altura de Cuenca": a measure of that place, not his.
+            rf"\b(?:(?:altitude|elevation|height|population|altura|elevacion|poblacion) (?:of|de) "
+            rf"(?:the city of |la ciudad de )?(?P<e>{owners})\b"
+            rf"|(?P<a>{owners})'s?|(?:did|does|do|was|is|has|had|were|will|can|could|how old is|"
             rf"how old was|where is|where was|what did|what does|quedo|termino|llego|gano|fue|era|tenia|es)"
             rf"\s+(?:\w+\s+)?(?P<b>{people})"
             # "chocho was an olympian", "luis chocho also coached…": named, then what he did or was.
@@ -102,5 +105,5 @@ def subjects_of(text: str, subject_re: re.Pattern[str] | None) -> frozenset[str]
             before = folded[: m.start()].split()[-2:]  # the word before, or before a first name
             if m.group("c") and set(before) & _NOT_SUBJECT:
                 continue  # "how far behind (Valery) Borchin was he": Borchin is no subject there
-            found.add(f"about_{m.group('a') or m.group('b') or m.group('c') or m.group('d')}")
+            found.add(f"about_{m.group('a') or m.group('b') or m.group('c') or m.group('d') or m.group('e')}")
     return frozenset(found)
