@@ -67,6 +67,11 @@ TERSE = 4  # words: a message this short names what it asks and little else
 _WINNER_RE = lazy(r"\b(?:winners?|champions?|gold medall?ists?|ganador(?:a|es)?|campeon(?:a|es)?)\b")
 _CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
 WHO = "q_who"
+PLACED = "place"  # the lexicon's concept of how he placed ("how did he do", "¿cómo quedó?")
+# A span of years: "from 1992 to 2008", "1992–2008", "between 1992 and 2008".
+_RANGE_RE = lazy(
+    r"\bbetween ((?:19|20)\d\d) and ((?:19|20)\d\d)\b|\b((?:19|20)\d\d)(?:\s*[–-]\s*| to | until )((?:19|20)\d\d)\b"
+)
 # How long something lasted: "cuánto duró", "cuánto tiempo le tomó", "how long did it last".
 _LASTED_RE = lazy(
     r"\b(?:how long|cuanto|cuanta)\b(?:\W+\w+){0,3}?\W+(?:lasted|last|duro|duraron|dura|tiempo|tardo|tomo|demoro)\b"
@@ -387,6 +392,23 @@ class NearMisses(EventChecks):
             if self._fact_kinds[index] & {"days", "time"} or durations_in(answer.fact.answer.get("en", "")):
                 return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+
+    def _range_end_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "How did he place at the 1992 Olympics?": a fact that gives 1992 only as the start of
+        a span ("five Olympic Games, from 1992 to 2008") dates his career there, and says nothing
+        of how that year went — a result asked of it is a near miss."""
+        if result.status is not Status.ANSWERED or result.derived or PLACED not in analysis.tokens:
+            return result
+        years = {t for t in analysis.tokens if is_year(t) and t not in analysis.soft}
+        if len(years) != 1 or len(result.answers) != 1:
+            return result
+        year = years.pop()
+        answer = result.answers[0].fact.answer.get("en", "")
+        said = [m.start() for m in re.finditer(rf"\b{year}\b", answer)]
+        ends = [m.start() for m in _RANGE_RE.finditer(answer) for y in m.groups() if y == year]
+        if not said or len(ends) < len(said):
+            return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers)
 
     def _about_its_anchor(self, folded: str, analysis: Analysis, result: MatchResult) -> bool:
         """ "What did Markov do after Atlanta?": a fact about the Atlanta race itself (its keywords

@@ -621,3 +621,15 @@ def test_how_long_something_lasted_needs_a_length_of_time(question: str, answere
 def test_a_measure_of_a_place_is_not_the_measure_of_his_walk(question: str) -> None:
     # The pilgrimage reached 4,800 m; no fact says how high Quito or Cuenca lie.
     assert ask(question).status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("how did he place at his first olympics in 1992?", False),  # 1992 only starts the span "1992 to 2008"
+        ("where did he place at the 2000 olympics in sydney?", True),  # "the 2000 and 2004 Games": a list
+        ("what was his result at the 2005 worlds?", True),  # "2003, 2005 and 2007": a list
+    ],
+)
+def test_a_result_asked_of_the_start_of_a_span_is_a_near_miss(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
