@@ -684,6 +684,7 @@ class Matcher(LongMessages):
         # What another person did, asked with the last answer's words, is checked as when asked
         # outright: "who won that race then?" after Sydney asks a winner the fact never names.
         resolved = self._unsaid_of_other(combined, self._other_person_checked(text, combined, resolved))
+        resolved = self._still_checked(analysis, resolved)  # "is he still coaching?" after his coach
         said = self._words_said(resolved, previous, analysis)
         if said is not None:  # "¿y qué dijo en esa conferencia?": his words there, not the report of it
             return said, combined

@@ -29,6 +29,7 @@ PASSING = 0.2  # a word this peripheral to a fact (few of its phrasings use it) 
 DEFINING = 0.8  # …while a fact whose keywords or title hold it is about it
 AGE = "q_age"  # the question word of an age
 ONGOING = "ongoing"  # the lexicon's concept of what still goes on ("still", "sigue")
+RETIRE = "retire"  # the lexicon's concept of retiring: the end of what went on
 SAYS = "say"  # the lexicon's concept for saying: with no question word, his words are asked
 MEDAL, WIN = "medal", "win"  # the lexicon's kind of value for medals, and its concept of winning
 GOLD = "gold"  # the winner's medal
@@ -335,6 +336,18 @@ class NearMisses(EventChecks):
             ONGOING in self._answer_tokens[self.facts.facts.index(c.fact)] for c in result.answers
         ):
             return result
+        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3], verdict="")
+
+    def _still_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "Is he still coaching?" after his coach: whether something still goes on is settled
+        only by a fact that says "still" or one that tells of an end (his retirement) — the coach's
+        fact, told as of then, cannot say."""
+        if result.status is not Status.ANSWERED or ONGOING not in set(analysis.tokens) - analysis.soft:
+            return result
+        for answer in result.answers:
+            told = self._answer_tokens[self.facts.facts.index(answer.fact)]
+            if ONGOING in told or RETIRE in told:
+                return result
         return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3], verdict="")
 
     def _names_only_the_excluded(self, folded: str, analysis: Analysis, index: int) -> bool:

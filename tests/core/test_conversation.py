@@ -402,3 +402,16 @@ def test_what_happened_in_a_year_is_that_year_s_fact_and_a_step_moves_from_it() 
     assert first.fact.id == "junior-bronze"
     then, _ = ask_in_context(engine, "and two years after that?", ["what happened at the 1990 world juniors?"])
     assert then.fact.id == "junior-gold"
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("is he still coaching?", False),  # the coach's fact is told as of then
+        ("is that coach still alive?", False),
+        ("is he still competing?", True),  # his retirement says he is not
+    ],
+)
+def test_whether_something_still_goes_on_needs_a_fact_saying_still_or_its_end(question: str, answered: bool) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, ["who coached perez as a kid?"])
+    assert (result.status is Status.ANSWERED) is answered
