@@ -121,21 +121,24 @@ class Source(Frozen):
 
 
 class Citation(Frozen):
-    """Where in the article a fact comes from: a paragraph number, or the photo caption."""
+    """Where in the article a fact comes from: a paragraph number (and any other paragraph a
+    detail of it comes from), or the photo caption."""
 
-    _fields = ("paragraph", "caption")
+    _fields = ("paragraph", "caption", "also")
     __slots__ = _fields
     paragraph: int | None
     caption: bool
+    also: tuple[int, ...]
 
-    def __init__(self, paragraph: int | None, caption: bool = False) -> None:
+    def __init__(self, paragraph: int | None, caption: bool = False, also: tuple[int, ...] = ()) -> None:
         object.__setattr__(self, "paragraph", paragraph)
         object.__setattr__(self, "caption", caption)
+        object.__setattr__(self, "also", also)
 
     def label(self, lang: str = "en") -> str:
         if self.caption:
             return "pie de foto" if lang == "es" else "photo caption"
-        return f"¶{self.paragraph}"
+        return ", ".join(f"¶{p}" for p in (self.paragraph, *self.also))
 
 
 class Fact(Frozen):
@@ -416,7 +419,7 @@ def _read_source(reader: _Reader, directory: Path) -> Source | None:
 
 
 def _read_citation(reader: _Reader, path: Path, node: yaml.Node, value: Any, source: Source | None) -> Citation | None:
-    if not isinstance(value, dict) or set(value) - {"paragraph", "caption"} or not value:
+    if not isinstance(value, dict) or set(value) - {"paragraph", "caption", "also"} or not value:
         reader.add(path, node, "citation must be {paragraph: N} or {caption: true}")
         return None
     if "paragraph" in value and "caption" in value:
@@ -428,10 +431,15 @@ def _read_citation(reader: _Reader, path: Path, node: yaml.Node, value: Any, sou
     if not isinstance(paragraph, int) or isinstance(paragraph, bool) or paragraph < 1:
         reader.add(path, node, "citation paragraph must be a positive whole number")
         return None
-    if source is not None and paragraph > source.paragraphs:
-        reader.add(path, node, f"citation paragraph {paragraph} is past the article's {source.paragraphs}")
+    also = value.get("also", [])
+    if not isinstance(also, list) or not all(isinstance(p, int) and not isinstance(p, bool) and p >= 1 for p in also):
+        reader.add(path, node, "citation also must list positive whole numbers")
         return None
-    return Citation(paragraph=paragraph)
+    for number in (paragraph, *also):
+        if source is not None and number > source.paragraphs:
+            reader.add(path, node, f"citation paragraph {number} is past the article's {source.paragraphs}")
+            return None
+    return Citation(paragraph=paragraph, also=tuple(also))
 
 
 MONTHS = {

@@ -73,7 +73,7 @@ def citation_label(fact: Fact, lang: str) -> str:
     """``¶4``, or the photo caption in ``lang``."""
     if fact.citation.caption:
         return word(lang, "photo_caption")
-    return f"¶{fact.citation.paragraph}"
+    return fact.citation.label(lang)
 
 
 def source_footer(source: Source, facts: Iterable[Fact], lang: str) -> str:

@@ -176,12 +176,21 @@ def test_empty_answer_text(tmp_path: Path) -> None:
         ("{paragraph: 0}", "citation paragraph must be a positive whole number"),
         ("{paragraph: four}", "citation paragraph must be a positive whole number"),
         ("{paragraph: 11}", "citation paragraph 11 is past the article's 10"),
+        ("{paragraph: 4, also: [11]}", "citation paragraph 11 is past the article's 10"),
+        ("{paragraph: 4, also: 3}", "citation also must list positive whole numbers"),
     ],
 )
 def test_bad_citation(tmp_path: Path, citation: str, message: str) -> None:
     text = fact_yaml().replace("{paragraph: 4}", citation)
     problem = only_problem(write_fact_base(tmp_path, {"facts.yaml": text}), "facts.yaml", message)
     assert problem.line == line_of(text, "citation:")
+
+
+def test_a_detail_from_another_paragraph_is_cited_too(tmp_path: Path) -> None:
+    text = fact_yaml().replace("{paragraph: 4}", "{paragraph: 4, also: [2]}")
+    base, problems = check_facts(write_fact_base(tmp_path, {"facts.yaml": text}))
+    assert problems == [] and base is not None
+    assert base.facts[0].citation.label() == "¶4, ¶2"
 
 
 def test_caption_citation_is_valid(tmp_path: Path) -> None:
