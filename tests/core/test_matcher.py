@@ -465,6 +465,17 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc59": (0.86, 0.95, 0.027),
     "fc64": (0.92, 0.93, 0.032),
     "fc65": (0.93, 0.98, 0.023),
+    # fc67, fc69-fc71: written blind in session 10 and scored once on its starting matcher 994e340
+    # (README), then tuned on. Floors a little under what each scores now.
+    "fc67": (0.86, 0.93, 0.036),
+    "fc69": (0.88, 0.93, 0.027),
+    "fc70": (0.77, 0.90, 0.035),
+    "fc71": (0.88, 0.88, 0.054),
+    # fc66, fc68, fc72: held out in session 10, scored on 994e340 (totals only) and once on
+    # 86d0c08 (README); no change was made after. Floors at that scoring.
+    "fc66": (0.89, 0.92, 0.022),
+    "fc68": (0.93, 0.98, 0.009),
+    "fc72": (0.94, 0.93, 0.018),
 }
 
 
@@ -481,7 +492,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 66)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 73)))
         ),
     ],
 )
