@@ -99,7 +99,7 @@ def clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
 
 # An exclamation asks nothing: "¡Qué crack Jefferson!", and after a question "… ? qué mala suerte",
 # "qué chévere sería" (a Spanish "qué" and two words at most, no question mark of its own).
-_EXCLAMATION_RE = re.compile(r"¡[^!?¡¿]*!|(?<=\?)\s*qu[eé]\s+\S+(?:\s+\S+)?\s*[!.]*\s*$", re.IGNORECASE)
+_EXCLAMATION_RE = lazy(r"¡[^!?¡¿]*!|(?<=\?)\s*qu[eé]\s+\S+(?:\s+\S+)?\s*[!.]*\s*$", re.IGNORECASE)
 
 
 def without_exclamations(text: str) -> str:

@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from bot.core.lazyre import lazy
+
 __all__ = [
     "Cut",
     "age_words",
@@ -60,7 +62,7 @@ def pits_two(folded: str) -> bool:
 
 # "el más joven de los tres": an article before "más" makes a superlative, which ranks within one
 # group rather than setting two things side by side.
-_SUPERLATIVE_RE = re.compile(r"\b(?:el|la|los|las|lo) (?:mas|menos)\b")
+_SUPERLATIVE_RE = lazy(r"\b(?:el|la|los|las|lo) (?:mas|menos)\b")
 
 
 _CLAUSE = re.compile(r"[,;:.!?¿¡]")

@@ -58,6 +58,7 @@ from bot.core.followup import (
 from bot.core.index import about_other, is_small_number, is_year
 from bot.core.instructions import gives_an_order
 from bot.core.junk import has_words
+from bot.core.lazyre import lazy
 from bot.core.long_messages import LongMessages
 from bot.core.near_misses import GOLD, WHO
 from bot.core.quotes import QuoteFinder
@@ -85,7 +86,7 @@ HAPPEN = "happen"  # the lexicon's concept of something happening
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 # One question asked of two years: "in 1996 and in 2008", "en 1996 y 2008" — not a span ("between
 # 1996 and 2008", "from 1992 to 2008"), which asks the years between.
-_TWO_YEARS_RE = re.compile(
+_TWO_YEARS_RE = lazy(
     r"(?<!between )(?<!entre )(?<!from )(?<!desde )\b(?P<a>(?:19|20)\d\d)"
     r"(?P<join>,? (?:and|y|e|&) (?:(?:in|at|en) )?(?:the )?)(?P<b>(?:19|20)\d\d)\b"
 )

@@ -6,17 +6,16 @@ quotation a fact holds is about that fact, whatever else it asks ("what was the 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from difflib import SequenceMatcher
 
 from bot.core.fold import fold
+from bot.core.lazyre import lazy
 
 __all__ = ["MIN_QUOTED_WORDS", "QuoteFinder", "quotations"]
 
 MIN_QUOTED_WORDS = 5  # a run this long ("famous you can go to") repeats a quotation; "another four years" does not
-_QUOTATION_RE = re.compile(r"“([^”]+)”|«([^»]+)»")
-_NOT_WORD_RE = re.compile(r"[^a-z0-9 ]+")
+_QUOTATION_RE = lazy(r"“([^”]+)”|«([^»]+)»")
+_NOT_WORD_RE = lazy(r"[^a-z0-9 ]+")
 
 
 def _plain(text: str) -> str:
@@ -41,6 +40,7 @@ class QuoteFinder:
         words = _plain(text).split()
         if len(words) < MIN_QUOTED_WORDS:
             return None
+        from difflib import SequenceMatcher  # only on the fallback path: never on a plain cached answer
         found = set()
         for index, quote in self._quotes:
             said = quote.split()
