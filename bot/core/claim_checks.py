@@ -401,19 +401,28 @@ class ClaimChecks(FollowUps):
         denies). Only of him, and only for a word no fact knows whose opposite a fact states."""
         if any(about_other(s) for s in analysis.subjects):
             return None  # "was Markov the oldest": the fact only says who was youngest
-        for said, opposite in contraries():
-            pattern = _said_pattern(said)
-            if not pattern.search(question):
-                continue
-            said_tokens = set(self.analyzer.analyze(said, analysis.lang).tokens)
-            opposite_tokens = frozenset(self.analyzer.analyze(opposite, analysis.lang).tokens) - said_tokens
-            if not opposite_tokens or any(t in self._idf for t in said_tokens - opposite_tokens):
-                continue
-            if not any(opposite_tokens <= answer for answer in self._answer_tokens):
-                continue
-            reread = pattern.sub(opposite, question)
-            return reread, self.analyzer.analyze(reread, analysis.lang), opposite_tokens
+        for pattern, opposite, tokens in self._contraries[analysis.lang]:
+            if pattern.search(question):
+                reread = pattern.sub(opposite, question)
+                return reread, self.analyzer.analyze(reread, analysis.lang), tokens
         return None
+
+    @cached_property
+    def _contraries(self) -> dict[str, list[tuple[re.Pattern[str], str, frozenset[str]]]]:
+        """By language, the opposites that can be read: (the word said, as a pattern; its
+        opposite; the opposite's tokens) — when no fact knows the word said and a fact states
+        its opposite."""
+        found: dict[str, list[tuple[re.Pattern[str], str, frozenset[str]]]] = {}
+        for lang in ("en", "es"):
+            found[lang] = []
+            for said, opposite in contraries():
+                said_tokens = set(self.analyzer.analyze(said, lang).tokens)
+                tokens = frozenset(self.analyzer.analyze(opposite, lang).tokens) - said_tokens
+                if not tokens or any(t in self._idf for t in said_tokens - tokens):
+                    continue
+                if any(tokens <= answer for answer in self._answer_tokens):
+                    found[lang].append((_said_pattern(said), opposite, tokens))
+        return found
 
     def _claimed_places(self, question: str, analysis: Analysis) -> frozenset[str]:
         """The rare words no fact knows that a claim places something in ("won in Tokyo", "he's

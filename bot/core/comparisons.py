@@ -45,9 +45,15 @@ Cut = tuple[tuple[str, ...], tuple[str, ...]]  # the first topic's tokens, the s
 MAX_CUT_WORDS = 10  # content words beyond which a question is cut at its clauses only
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=1)
+def _lines() -> tuple[str, ...]:
+    """The lines of ``data/compare.txt``, read once."""
+    return tuple(_FILE.read_text(encoding="utf-8").splitlines())
+
+
+@lru_cache(maxsize=64)
 def _words(prefix: str) -> re.Pattern[str]:
-    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    lines = _lines()
     found = [line[len(prefix) :].strip() for line in lines if line.startswith(prefix)]
     # A line of phrases separates them with "|"; a line of words with spaces.
     words = [w.strip() for line in found for w in (line.split("|") if "|" in line else line.split())]
@@ -129,14 +135,14 @@ def compares_more(folded: str) -> bool:
 
 def age_words() -> tuple[str, ...]:
     """The words of ``data/compare.txt``'s ``ages:`` line."""
-    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    lines = _lines()
     return tuple(w for line in lines if line.startswith("ages:") for w in line[5:].split())
 
 
 @lru_cache(maxsize=1)
 def contraries() -> tuple[tuple[str, str], ...]:
     """The (said, opposite) pairs of ``data/compare.txt``'s ``contrary:`` lines, both ways."""
-    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    lines = _lines()
     pairs = [tuple(line[len("contrary:") :].strip().split("|")) for line in lines if line.startswith("contrary:")]
     return tuple((a, b) for said, opposite in pairs for a, b in ((said, opposite), (opposite, said)))
 
@@ -189,7 +195,7 @@ def either_order(folded: str) -> bool:
 
 def order_words() -> tuple[str, ...]:
     """The words of ``data/compare.txt``'s before and after lines."""
-    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    lines = _lines()
     return tuple(w for line in lines if line.startswith(("before:", "after:")) for w in line.split(":", 1)[1].split())
 
 
@@ -198,7 +204,7 @@ def kinds_compared(folded: str) -> frozenset[str]:
     from the ``holds …:`` lines of ``data/compare.txt``; empty when it names none."""
     found: set[str] = set()
     measured: set[str] = set()
-    for line in _FILE.read_text(encoding="utf-8").splitlines():
+    for line in _lines():
         for prefix, into in (("holds ", found), ("measured ", measured)):
             if line.startswith(prefix) and ":" in line:
                 kinds, words = line[len(prefix) :].split(":", 1)
@@ -215,7 +221,7 @@ RESULT_WORDS_KINDS = frozenset({"medal", "height"})  # what "better", "higher" c
 def connective_words() -> tuple[str, ...]:
     """Every word and phrase of ``data/compare.txt``'s pair, span, span-apart, before, after,
     times, approx and holds lines."""
-    lines = _FILE.read_text(encoding="utf-8").splitlines()
+    lines = _lines()
     # The holds lines' words name what is compared ("más largo", "más rápido"): no topic either.
     prefixes = ("pair:", "span:", "span-apart:", "before:", "after:", "times:", "approx:", "holds ")
     found = [line.split(":", 1)[1].strip() for line in lines if line.startswith(prefixes)]
