@@ -633,3 +633,11 @@ def test_a_measure_of_a_place_is_not_the_measure_of_his_walk(question: str) -> N
 )
 def test_a_result_asked_of_the_start_of_a_span_is_a_near_miss(question: str, answered: bool) -> None:
     assert (ask(question).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize("question", ["what was his first olympic medal", "¿cuál fue su primera medalla olímpica?"])
+def test_his_first_olympic_medal_stays_the_atlanta_gold(question: str) -> None:
+    # The medals fact also says the 1996 gold was Ecuador's first: it must not blur the plain question.
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.fact.id == "atlanta-gold"
