@@ -42,7 +42,9 @@ def body(question: str, lang: str | None = None) -> str:
         ("Is it true he's Colombian?", "hometown", "no"),  # …or with the verb contracted
         ("was he ecuadorian", "hometown", "yes"),
         ("el jefferson fue a 3 olimpiadas", "five-olympics", "no"),
-        ("his atlanta win was ecuador's second olympic medal ever", "atlanta-gold", "no"),
+        # the medals fact says it too ("the 1996 gold was the first Ecuador ever won"), and it holds
+        # the count the ordinal is checked against: either fact corrects it; the medals fact leads
+        ("his atlanta win was ecuador's second olympic medal ever", "olympic-medals", "no"),
         ("he hung it up in 2012 after london", "retirement-date", "no"),
         ("the atlanta stadium was half empty, maybe 30k people", "atlanta-crowd", "no"),  # everyday unknown words
         ("the pilgrimage went up to 6000 meters", "pilgrimage", "no"),  # "went" is no topic
