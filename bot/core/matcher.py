@@ -60,7 +60,7 @@ from bot.core.instructions import gives_an_order
 from bot.core.junk import has_words
 from bot.core.lazyre import lazy
 from bot.core.long_messages import LongMessages
-from bot.core.near_misses import GOLD, WHO
+from bot.core.near_misses import DEFINING, GOLD, PASSING, WHO
 from bot.core.quotes import QuoteFinder
 from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status
@@ -90,6 +90,8 @@ _TWO_YEARS_RE = lazy(
     r"(?<!between )(?<!entre )(?<!from )(?<!desde )\b(?P<a>(?:19|20)\d\d)"
     r"(?P<join>,? (?:and|y|e|&) (?:(?:in|at|en) )?(?:the )?)(?P<b>(?:19|20)\d\d)\b"
 )
+# …or of two places: "in Atlanta and in Beijing", "en Atenas y Sídney" (each word checked to be a place).
+_TWO_WORDS_RE = lazy(r"\b(?P<a>[a-z]{4,})(?P<join>,? (?:and|y|e|&) (?:(?:in|at|en) )?(?:the )?)(?P<b>[a-z]{4,})\b")
 QUOTED_CONFIDENCE = 0.9  # a long run of his quoted words: the fact that quotes them
 TOPIC_LEAD = 0.2  # a runner-up this much closer in wording holds the question's topic
 SPAN = "days"  # the kind of value of a span an answer states ("nine days before")
@@ -172,9 +174,12 @@ class Matcher(LongMessages):
         return scored
 
     def _each_year(self, folded: str, lang: str) -> MatchResult | None:
-        """ "What were his results in 1996 and in 2008?": one question asked of two years, each
-        answered as if asked alone — both answers, the first year's first; None unless both are."""
-        found = _TWO_YEARS_RE.search(folded)
+        """ "What were his results in 1996 and in 2008?", "…in Atlanta and in Beijing?": one
+        question asked of two years or two places, each answered as if asked alone — both
+        answers, the first one's first; None unless both are."""
+        found = _TWO_YEARS_RE.search(folded) or next(
+            (m for m in _TWO_WORDS_RE.finditer(folded) if self._both_places(m.group("a"), m.group("b"), lang)), None
+        )
         if found is None:
             return None
         tail = folded[found.end() :]
@@ -187,6 +192,11 @@ class Matcher(LongMessages):
         confidence = min(first.confidence, second.confidence)
         answers = (first.answers[0], second.answers[0])
         return MatchResult(folded, Status.ANSWERED, first.lang, confidence, answers)
+
+    def _both_places(self, one: str, two: str, lang: str) -> bool:
+        """Are two words the names of two different places the facts know ("atlanta", "pekin")?"""
+        tokens = [self.analyzer._canonical(w, lang)[0] for w in (one, two)]
+        return tokens[0] != tokens[1] and all(t is not None and self._value_kind(t) == "place" for t in tokens)
 
     @cached_property
     def _quote_finder(self) -> QuoteFinder:
@@ -248,6 +258,19 @@ class Matcher(LongMessages):
                 return contenders[one]
         return None
 
+    def _event_named_central(self, pair: list[Scored], analysis: Analysis) -> Scored | None:
+        """Of two tied facts, the one about the event the question names: "how did he do in
+        Atlanta?" ties the Atlanta gold with the fact that says "at the two Olympics after
+        Atlanta" — Atlanta is what the first is about and only mentioned in passing by the second."""
+        for token in set(analysis.tokens) - analysis.soft:
+            if not self._names_one_event(token):
+                continue
+            weights = [self._centrality[s.index].get(token, 0.0) for s in pair]
+            for k in (0, 1):
+                if weights[k] >= DEFINING and weights[1 - k] < PASSING:
+                    return pair[k]
+        return None
+
     def _names_one_event(self, token: str) -> bool:
         """A medal colour, a host place or a year: a word that picks one event of a series."""
         return is_year(token) or token in self._places or self.facts.lexicon.values.get(token) == "medal"
@@ -291,6 +314,8 @@ class Matcher(LongMessages):
             # A tie of two (the best may explain too little to be a contender of its own).
             one = self._one_event_of_tie(best, runner, analysis) if len(contenders) <= 2 else None
             winners = [s for s in contenders if self._holds_first_place(s.index)]
+            if one is None and len(contenders) == 2:
+                one = self._event_named_central(contenders, analysis)  # "how did he do in Atlanta?"
             if one is None and self._asks_first_place(analysis) and len(winners) == 1:
                 one = winners[0]  # "when did he first win outside South America": the gold, of gold and bronze
             if one is not None:

@@ -641,3 +641,15 @@ def test_his_first_olympic_medal_stays_the_atlanta_gold(question: str) -> None:
     result = ask(question)
     assert result.status is Status.ANSWERED
     assert result.fact.id == "atlanta-gold"
+
+
+def test_one_question_asked_of_two_places_gets_each_places_answer() -> None:
+    result = ask("what were his results in atlanta and in beijing?")
+    assert [f.id for f in result.facts] == ["atlanta-gold", "beijing-silver"]
+
+
+def test_a_tie_goes_to_the_fact_about_the_event_named_not_the_one_mentioning_it() -> None:
+    # "At the two Olympics after Atlanta…" mentions Atlanta in passing; the gold fact is about it.
+    result = ask("how did he do in atlanta")
+    assert result.status is Status.ANSWERED
+    assert result.fact.id == "atlanta-gold"
