@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from bot.core.arithmetic import durations_in
+from bot.core.arithmetic import durations_in, measures_in
 from bot.core.comparisons import asks_age_gap
 from bot.core.derived import AGES
 from bot.core.event_checks import EventChecks
@@ -134,6 +134,8 @@ class NearMisses(EventChecks):
             return False  # "who won bronze in 1996": the gold fact says nothing of the bronze
         if not analysis.confirming and self._other_places_event(index, analysis):
             return False  # "how many watched the Beijing race": the crowd the fact counts is Atlanta's
+        if not analysis.confirming and set(analysis.tokens) & self._intents and self._other_distance(index, analysis):
+            return False  # "who won the 50 km walk at the Beijing Olympics": his race there was the 20 km
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
         return not (asked and (self._other_years_event(index, analysis) or self._mentions_in_passing(index, analysis)))
@@ -213,6 +215,13 @@ class NearMisses(EventChecks):
         values = self.facts.lexicon.values
         medals = {t for t in analysis.tokens if values.get(t) == "medal" and t not in analysis.soft}
         return any(t not in held for t in medals)
+
+    def _other_distance(self, index: int, analysis: Analysis) -> bool:
+        """Does the question name a race by a distance the fact's answer does not state, while it
+        states another ("the 50 km walk" of a 20 km race)? Then it asks of another event."""
+        named = {t for t in set(analysis.tokens) - analysis.soft if t.endswith("km") and t[:1].isdigit()}
+        held = {t for t in measures_in(self.facts.facts[index].answer.get("en", "")) if t.endswith("km")}
+        return bool(named) and bool(held) and not named & held
 
     def _unheard_year(self, analysis: Analysis) -> bool:
         """Does the question ask about a year no fact mentions? Whatever happened then, the article

@@ -653,3 +653,14 @@ def test_a_tie_goes_to_the_fact_about_the_event_named_not_the_one_mentioning_it(
     result = ask("how did he do in atlanta")
     assert result.status is Status.ANSWERED
     assert result.fact.id == "atlanta-gold"
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("who won the 50 km walk at the 2008 beijing olympics?", False),  # his race there was the 20 km
+        ("who won the 20 km walk at the 2008 olympics?", True),
+    ],
+)
+def test_a_race_named_by_another_distance_is_another_event(question: str, answered: bool) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
