@@ -401,18 +401,24 @@ class ClaimChecks(FollowUps):
         denies). Only of him, and only for a word no fact knows whose opposite a fact states."""
         if any(about_other(s) for s in analysis.subjects):
             return None  # "was Markov the oldest": the fact only says who was youngest
-        for pattern, opposite, tokens in self._contraries[analysis.lang]:
+        for pattern, opposite, tokens, _ in self._contraries[analysis.lang]:
             if pattern.search(question):
                 reread = pattern.sub(opposite, question)
                 return reread, self.analyzer.analyze(reread, analysis.lang), tokens
         return None
 
     @cached_property
-    def _contraries(self) -> dict[str, list[tuple[re.Pattern[str], str, frozenset[str]]]]:
+    def _opposites(self) -> list[tuple[frozenset[str], frozenset[str]]]:
+        """(the tokens of a word no fact knows, the tokens of its opposite that a fact states):
+        "senior" of "junior", "oldest" of "youngest", in either language."""
+        return [(said, tokens) for found in self._contraries.values() for _, _, tokens, said in found if said]
+
+    @cached_property
+    def _contraries(self) -> dict[str, list[tuple[re.Pattern[str], str, frozenset[str], frozenset[str]]]]:
         """By language, the opposites that can be read: (the word said, as a pattern; its
-        opposite; the opposite's tokens) — when no fact knows the word said and a fact states
-        its opposite."""
-        found: dict[str, list[tuple[re.Pattern[str], str, frozenset[str]]]] = {}
+        opposite; the opposite's tokens; the word said's own) — when no fact knows the word said
+        and a fact states its opposite."""
+        found: dict[str, list[tuple[re.Pattern[str], str, frozenset[str], frozenset[str]]]] = {}
         for lang in ("en", "es"):
             found[lang] = []
             for said, opposite in contraries():
@@ -421,7 +427,7 @@ class ClaimChecks(FollowUps):
                 if not tokens or any(t in self._idf for t in said_tokens - tokens):
                     continue
                 if any(tokens <= answer for answer in self._answer_tokens):
-                    found[lang].append((_said_pattern(said), opposite, tokens))
+                    found[lang].append((_said_pattern(said), opposite, tokens, frozenset(said_tokens - tokens)))
         return found
 
     def _claimed_places(self, question: str, analysis: Analysis) -> frozenset[str]:

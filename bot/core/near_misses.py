@@ -130,11 +130,14 @@ class NearMisses(EventChecks):
             return False  # "why did Pérez get banned?": the ban fact is about Borchin, whom it never asks
         if self._medal_unsaid_of_other(index, analysis):
             return False  # "what did Segura win in Atlanta?": the fact names him, but no medal
+        asks = not analysis.confirming and bool(set(analysis.tokens) & self._intents)  # a question, not a claim
+        if asks and self._states_the_opposite(index, analysis):
+            return False  # "where did he win his first senior world title": the fact is of his junior ones
         if not analysis.confirming and self._names_other_medal(index, analysis):
             return False  # "who won bronze in 1996": the gold fact says nothing of the bronze
         if not analysis.confirming and self._other_places_event(index, analysis):
             return False  # "how many watched the Beijing race": the crowd the fact counts is Atlanta's
-        if not analysis.confirming and set(analysis.tokens) & self._intents and self._other_distance(index, analysis):
+        if asks and self._other_distance(index, analysis):
             return False  # "who won the 50 km walk at the Beijing Olympics": his race there was the 20 km
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
@@ -215,6 +218,12 @@ class NearMisses(EventChecks):
         values = self.facts.lexicon.values
         medals = {t for t in analysis.tokens if values.get(t) == "medal" and t not in analysis.soft}
         return any(t not in held for t in medals)
+
+    def _states_the_opposite(self, index: int, analysis: Analysis) -> bool:
+        """Does the question say a word no fact knows whose opposite the fact states ("senior" of
+        a "junior" title, "the oldest" of "the youngest")? Then the fact is of the other thing."""
+        asked = set(analysis.tokens) - analysis.soft
+        return any(said <= asked and opposite <= self._answer_tokens[index] for said, opposite in self._opposites)
 
     def _other_distance(self, index: int, analysis: Analysis) -> bool:
         """Does the question name a race by a distance the fact's answer does not state, while it

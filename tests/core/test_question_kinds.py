@@ -664,3 +664,17 @@ def test_a_tie_goes_to_the_fact_about_the_event_named_not_the_one_mentioning_it(
 )
 def test_a_race_named_by_another_distance_is_another_event(question: str, answered: bool) -> None:
     assert (ask(question).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("where did he win his first senior world title?", False),  # the city given is the junior title's
+        ("¿en qué ciudad ganó su primer título mundial de mayores?", False),
+        ("where did he win his first junior world title?", True),
+    ],
+)
+def test_a_question_saying_the_opposite_of_what_a_fact_states_is_not_answered_by_it(
+    question: str, answered: bool
+) -> None:
+    assert (ask(question).status is Status.ANSWERED) is answered
