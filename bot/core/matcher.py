@@ -261,8 +261,13 @@ class Matcher(LongMessages):
     def _event_named_central(self, pair: list[Scored], analysis: Analysis) -> Scored | None:
         """Of two tied facts, the one about the event the question names: "how did he do in
         Atlanta?" ties the Atlanta gold with the fact that says "at the two Olympics after
-        Atlanta" — Atlanta is what the first is about and only mentioned in passing by the second."""
+        Atlanta" — Atlanta is what the first is about and only mentioned in passing by the second;
+        "at his last Olympics" ties his last race (no Olympics) with Beijing."""
         for token in set(analysis.tokens) - analysis.soft:
+            if token in self._event_nouns:  # "at his last Olympics": the fact of an Olympics, not of his last race
+                held = [token in self._vocab[s.index] for s in pair]
+                if held[0] != held[1]:
+                    return pair[held.index(True)]
             if not self._names_one_event(token):
                 continue
             weights = [self._centrality[s.index].get(token, 0.0) for s in pair]

@@ -648,11 +648,17 @@ def test_one_question_asked_of_two_places_gets_each_places_answer() -> None:
     assert [f.id for f in result.facts] == ["atlanta-gold", "beijing-silver"]
 
 
-def test_a_tie_goes_to_the_fact_about_the_event_named_not_the_one_mentioning_it() -> None:
-    # "At the two Olympics after Atlanta…" mentions Atlanta in passing; the gold fact is about it.
-    result = ask("how did he do in atlanta")
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("how did he do in atlanta", "atlanta-gold"),  # "…the two Olympics after Atlanta" only mentions it
+        ("how did he do at his last olympics?", "beijing-silver"),  # his last race was no Olympics
+    ],
+)
+def test_a_tie_goes_to_the_fact_about_the_event_named_not_the_one_mentioning_it(question: str, fact_id: str) -> None:
+    result = ask(question)
     assert result.status is Status.ANSWERED
-    assert result.fact.id == "atlanta-gold"
+    assert result.fact.id == fact_id
 
 
 @pytest.mark.parametrize(
