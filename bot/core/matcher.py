@@ -224,12 +224,12 @@ class Matcher(LongMessages):
         return not any(self._holds_kinds_asked(self.facts.facts.index(c.fact), analysis) for c in result.answers)
 
     def _asks_first_place(self, analysis: Analysis) -> bool:
-        """A question (not a claim to check) asking of his first win, a first place."""
+        """A question asking of his first win, a first place (a claim too, unless it names a medal)."""
         # The first of his wins is not his first race that ended in a medal ("his first win
         # abroad" is the junior gold, not the junior bronze won at his first meet abroad).
         return (
             analysis.victory
-            and not analysis.confirming
+            and not (analysis.confirming and set(analysis.tokens) & self._medal_colours)
             and FIRST in analysis.tokens
             and WHO not in analysis.tokens  # "who won": another's win
         )

@@ -684,3 +684,13 @@ def test_a_question_saying_the_opposite_of_what_a_fact_states_is_not_answered_by
     question: str, answered: bool
 ) -> None:
     assert (ask(question).status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    "question", ["was his first win outside south america at the olympics?", "his first win abroad was in 1990"]
+)
+def test_a_claim_about_his_first_win_is_checked_against_the_first_place(question: str) -> None:
+    # His first win abroad is the 1992 junior gold (Seoul), not the 1990 bronze of his first meet.
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.fact.id == "junior-gold"
