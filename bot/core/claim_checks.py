@@ -20,7 +20,7 @@ from rapidfuzz.distance import OSA
 
 from bot.core import decision
 from bot.core.claims import claimed_part, compares_to_value, exact_words, gives_reason, negation_words, predicate_people
-from bot.core.comparisons import contraries, sooner_or_later
+from bot.core.comparisons import contraries, says_a_contrary, sooner_or_later
 from bot.core.follow_ups import FollowUps
 from bot.core.index import about_other, is_small_number, is_year
 from bot.core.lazyre import lazy
@@ -401,6 +401,8 @@ class ClaimChecks(FollowUps):
         denies). Only of him, and only for a word no fact knows whose opposite a fact states."""
         if any(about_other(s) for s in analysis.subjects):
             return None  # "was Markov the oldest": the fact only says who was youngest
+        if not says_a_contrary(fold(question)):
+            return None  # the opposites are worked out only for a question that says one of the words
         for pattern, opposite, tokens, _ in self._contraries[analysis.lang]:
             if pattern.search(question):
                 reread = pattern.sub(opposite, question)

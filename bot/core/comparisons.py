@@ -32,11 +32,13 @@ __all__ = [
     "compares_more",
     "connective_words",
     "contraries",
+    "contrary_stems",
     "cuts",
     "either_order",
     "kinds_compared",
     "order_words",
     "pits_two",
+    "says_a_contrary",
     "sooner_or_later",
 ]
 
@@ -145,6 +147,21 @@ def contraries() -> tuple[tuple[str, str], ...]:
     lines = _lines()
     pairs = [tuple(line[len("contrary:") :].strip().split("|")) for line in lines if line.startswith("contrary:")]
     return tuple((a, b) for said, opposite in pairs for a, b in ((said, opposite), (opposite, said)))
+
+
+@lru_cache(maxsize=1)
+def contrary_stems() -> frozenset[str]:
+    """Each word of the ``contrary:`` pairs, whole and stemmed in either language: a cheap test of
+    whether a question's tokens may say one, before the opposites are worked out."""
+    from bot.core.expand import stem  # the stemmer, not the analyzer: no index needed
+
+    words = {w for pair in contraries() for side in pair for w in side.split()}
+    return frozenset(words | {stem(w, lang) for w in words for lang in ("en", "es")})
+
+
+def says_a_contrary(folded: str) -> bool:
+    """Does a (folded) text hold a word of the ``contrary:`` pairs?"""
+    return bool(_words("contrary:").search(folded))
 
 
 def asks_birth(folded: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.core.arithmetic import durations_in, measures_in
-from bot.core.comparisons import asks_age_gap
+from bot.core.comparisons import asks_age_gap, contrary_stems
 from bot.core.derived import AGES
 from bot.core.event_checks import EventChecks
 from bot.core.fold import fold
@@ -223,6 +223,8 @@ class NearMisses(EventChecks):
         """Does the question say a word no fact knows whose opposite the fact states ("senior" of
         a "junior" title, "the oldest" of "the youngest")? Then the fact is of the other thing."""
         asked = set(analysis.tokens) - analysis.soft
+        if not asked & contrary_stems():
+            return False  # none of the words: the opposites need not be worked out
         return any(said <= asked and opposite <= self._answer_tokens[index] for said, opposite in self._opposites)
 
     def _other_distance(self, index: int, analysis: Analysis) -> bool:

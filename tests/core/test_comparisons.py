@@ -15,10 +15,12 @@ from bot.core.comparisons import (
     asks_times,
     asks_unit,
     contraries,
+    contrary_stems,
     cuts,
     either_order,
     kinds_compared,
     pits_two,
+    says_a_contrary,
     sooner_or_later,
 )
 from bot.core.fold import fold
@@ -203,6 +205,12 @@ def test_a_spanish_superlative_sets_nothing_side_by_side() -> None:
 
 def test_opposites_are_read_both_ways() -> None:
     assert ("oldest", "youngest") in contraries() and ("youngest", "oldest") in contraries()
+
+
+def test_a_text_saying_an_opposite_is_told_cheaply() -> None:
+    assert says_a_contrary(fold("was he the oldest of the three?"))
+    assert not says_a_contrary(fold("when did he retire?"))
+    assert "oldest" in contrary_stems() and "senior" in contrary_stems()
 
 
 def test_a_gap_in_ages_is_asked_by_how_much_younger_or_older() -> None:
