@@ -147,7 +147,7 @@ class DerivedValues(TwoTopics):
         answer = result.answers[0].fact.answer.get("en", "")
         if len(set(durations_in(answer))) != 1 or asks_when_over(fold(answer)):
             return result
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers)
+        return result.declined()
 
     def _span_in_one(self, text: str, result: MatchResult, analysis: Analysis | None = None) -> MatchResult:
         """ "How many years after Beijing did Reuters report the ban?", "how many years from his
@@ -162,7 +162,7 @@ class DerivedValues(TwoTopics):
         if len(years) < 2 or (len(years) > 2 and not self._is_series(index)):
             return result
         if analysis is not None and self._is_series(index) and (FIRST in analysis.tokens) != (LAST in analysis.tokens):
-            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers)
+            return result.declined()
         first, last = years[0], years[-1]
         note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
         return result.replace(derived=note)

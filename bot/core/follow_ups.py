@@ -146,7 +146,7 @@ class FollowUps(DerivedValues):
         if led is not None and led in quoted and led not in there:
             # Words he said on another occasion (his retirement, after a question on his coach):
             # not what he said about this one — declined.
-            return resolved.replace(status=Status.UNKNOWN, answers=(), suggestions=resolved.answers)
+            return resolved.declined()
         if (
             led is not None
             and not there
@@ -155,7 +155,7 @@ class FollowUps(DerivedValues):
         ):
             # "What did he say about it?" after his gold: no fact quotes or reports him on it, and
             # the best one (his time) says nothing of words — declined rather than answered.
-            return resolved.replace(status=Status.UNKNOWN, answers=(), suggestions=resolved.answers)
+            return resolved.declined()
         if not there or (led is not None and led in there):
             return None
         quoted = there
@@ -203,7 +203,7 @@ class FollowUps(DerivedValues):
             if self._is_series(i) and previous.year in self._event_years(i) and own_kinds & self._tag_tokens[i]
         ]  # a series of the same kind of event: not the Olympics after his junior title
         if not series:  # no series holds it: which "other" is meant cannot be told — declined
-            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=(), derived="", verdict=None)
+            return result.declined(offer=False)
         best = max(series, key=lambda i: (len(topic & self._vocab[i]), -len(self._event_years(i)), -i))
         others = self._event_years(best) - {previous.year}
         kinds = own_kinds & self._tag_tokens[best]
@@ -285,7 +285,7 @@ class FollowUps(DerivedValues):
         pool = [i for i, tags in enumerate(self._tag_tokens) if kinds <= tags]
         side = {y for i in pool for y in self._event_years(i) if (y - year) * step > 0}
         if not side:
-            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=(), derived="", verdict=None)
+            return result.declined(offer=False)
         target = min(side) if step > 0 else max(side)
         held = [i for i in pool if target in self._event_years(i)]
         ranks = {s.index: s.rank for s in self.score(analysis)}

@@ -473,7 +473,7 @@ class Matcher(LongMessages):
         ):
             # "how many years between X and Y" that no two years here count: one fact is no answer
             # — unless it states the span itself ("nine days before retiring").
-            result = result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+            result = result.declined()
         if denied and result.verdict in ("yes", "no"):
             result = result.replace(verdict="")  # a denied claim: the fact, not an ambiguous yes or no
         used = analysis
@@ -654,7 +654,7 @@ class Matcher(LongMessages):
         if self._moves_event(analysis, result, previous):
             # "what was the winning time?" after Beijing: that race's time, which the article lacks —
             # not Atlanta's because the question named no race.
-            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers), analysis
+            return result.declined(), analysis
         if result.status is Status.ANSWERED and (not leans or result.confidence >= STANDS_ALONE):
             return result, analysis  # it stands alone: never bent by the conversation
         own = [t for t in analysis.tokens if t not in self._intents]
@@ -769,7 +769,7 @@ class Matcher(LongMessages):
             pool = [i for i, f in enumerate(facts) if f.year == target]
             pool = pool or [i for i, f in enumerate(facts) if str(target) in f.text("en")]
             if not pool:  # "and the year after?" when nothing is told of that year: not the next told
-                return result.replace(status=Status.UNKNOWN, answers=(), suggestions=(), derived="", verdict=None)
+                return result.declined(offer=False)
         if not pool:
             years = sorted({f.year for f in facts if f.year is not None and (f.year - year) * step > 0})
             if not years:

@@ -281,7 +281,7 @@ class NearMisses(EventChecks):
         if analysis.confirming and not _YES_NO_RE.search(folded):
             return result  # a claim ("he retired after 2010") is corrected from the fact instead
         if self._about_its_anchor(folded, analysis, result):
-            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+            return result.declined()
         found = _PERIOD_RE.search(folded)
         if found is None:
             return result
@@ -298,7 +298,7 @@ class NearMisses(EventChecks):
             return result  # "did he retire after 2010?": it was before — a check the fact corrects
         if re.search(rf"\b{'before' if before else 'after'} (?:the )?{year}\b", answer, re.IGNORECASE):
             return result  # "After the 2008 Games he kept a promise…"
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        return result.declined()
 
     def _other_person_checked(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "Who was the youngest champion before him?", "who did he lose to in Athens?": a "who"
@@ -322,7 +322,7 @@ class NearMisses(EventChecks):
             return result  # "who was younger, Pérez or Markov?": which of them, him among them
         indexes = [self.facts.facts.index(c.fact) for c in result.answers]
         if self._names_only_the_excluded(folded, analysis, indexes[0]):
-            return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+            return result.declined()
         if _HIM_RE.search(folded) is not None:
             if any(PERSON in self._fact_kinds[i] for i in indexes):
                 return result
@@ -330,7 +330,7 @@ class NearMisses(EventChecks):
             # "who won the 20k walk in Sydney?" may be him — if the fact it reads as says he won
             # (gold), not that he came fourth; a "who" not about winning is left to the scores.
             return result
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        return result.declined()
 
     def _won_as_asked(self, asked: set[str], index: int) -> bool:
         """Does the fact say he won what a "who won…" asks — the medal named ("who won bronze in
@@ -356,7 +356,7 @@ class NearMisses(EventChecks):
             ONGOING in self._answer_tokens[self.facts.facts.index(c.fact)] for c in result.answers
         ):
             return result
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3], verdict="")
+        return result.declined()
 
     def _still_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "Is he still coaching?" after his coach: whether something still goes on is settled
@@ -368,7 +368,7 @@ class NearMisses(EventChecks):
             told = self._answer_tokens[self.facts.facts.index(answer.fact)]
             if ONGOING in told or RETIRE in told:
                 return result
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3], verdict="")
+        return result.declined()
 
     def _names_only_the_excluded(self, folded: str, analysis: Analysis, index: int) -> bool:
         """ "Who coached him after Luis Chocho?", "who else besides Borchin…": a person the question
@@ -390,7 +390,7 @@ class NearMisses(EventChecks):
         folded = fold(text)
         if _NEXT_RE.search(folded) is None or _NOW_RE.search(folded) is None or _THEN_RE.search(folded):
             return result
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        return result.declined()
 
     def _age_gap_checked(self, text: str, result: MatchResult) -> MatchResult:
         """ "How much younger was he than Markov?" asks how far apart two ages are: only a fact
@@ -399,7 +399,7 @@ class NearMisses(EventChecks):
             return result
         if any(self._states_ages(self.facts.facts.index(c.fact)) for c in result.answers[:1]):
             return result
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        return result.declined()
 
     def _record_checked(self, text: str, result: MatchResult) -> MatchResult:
         """ "Who is the fastest marathon runner ever?" asks who holds a record: only a fact that
@@ -412,7 +412,7 @@ class NearMisses(EventChecks):
         token, _ = self.analyzer._canonical(found.group(1), "en")
         if token is None or any(token in self._vocab[self.facts.facts.index(c.fact)] for c in result.answers[:1]):
             return result
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        return result.declined()
 
     def _length_of_time_checked(self, text: str, result: MatchResult) -> MatchResult:
         """ "¿Cuánto duró la peregrinación?", "how long did it last?": how long something lasted,
@@ -424,7 +424,7 @@ class NearMisses(EventChecks):
             index = self.facts.facts.index(answer.fact)
             if self._fact_kinds[index] & {"days", "time"} or durations_in(answer.fact.answer.get("en", "")):
                 return result
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers[:3])
+        return result.declined()
 
     def _range_end_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "How did he place at the 1992 Olympics?": a fact that gives 1992 only as the start of
@@ -441,7 +441,7 @@ class NearMisses(EventChecks):
         ends = [m.start() for m in _RANGE_RE.finditer(answer) for y in m.groups() if y == year]
         if not said or len(ends) < len(said):
             return result
-        return result.replace(status=Status.UNKNOWN, answers=(), suggestions=result.answers)
+        return result.declined()
 
     def _about_its_anchor(self, folded: str, analysis: Analysis, result: MatchResult) -> bool:
         """ "What did Markov do after Atlanta?": a fact about the Atlanta race itself (its keywords

@@ -108,6 +108,12 @@ class MatchResult(Frozen):
         """Every answered fact, in the order shown."""
         return tuple(c.fact for c in self.answers)
 
+    def declined(self, offer: bool = True) -> MatchResult:
+        """Not answered after all: a near miss, its answers offered as suggestions instead (or
+        nothing offered), with no value worked out and no yes or no."""
+        suggestions = self.answers if offer else ()
+        return self.replace(status=Status.UNKNOWN, answers=(), suggestions=suggestions, derived="", verdict=None)
+
     def answer_text(self) -> str | None:
         """The answered facts' text in the question's language, or None."""
         if not self.answers:
