@@ -399,14 +399,23 @@ class ClaimChecks(FollowUps):
         """ "Was he the oldest of the three?" where a fact says "the youngest of the three": the
         claim read with the opposite said, and the opposite's tokens (a value the fact settles, and
         denies). Only of him, and only for a word no fact knows whose opposite a fact states."""
+        said = self._contrary_said(question, analysis)
+        if said is None:
+            return None
+        pattern, opposite, tokens = said
+        reread = pattern.sub(opposite, question)
+        return reread, self.analyzer.analyze(reread, analysis.lang), tokens
+
+    def _contrary_said(self, question: str, analysis: Analysis) -> tuple[re.Pattern[str], str, frozenset[str]] | None:
+        """The word a claim about him says whose opposite a fact states: (its pattern, the
+        opposite, the opposite's tokens), or None."""
         if any(about_other(s) for s in analysis.subjects):
             return None  # "was Markov the oldest": the fact only says who was youngest
         if not says_a_contrary(fold(question)):
             return None  # the opposites are worked out only for a question that says one of the words
         for pattern, opposite, tokens, _ in self._contraries[analysis.lang]:
             if pattern.search(question):
-                reread = pattern.sub(opposite, question)
-                return reread, self.analyzer.analyze(reread, analysis.lang), tokens
+                return pattern, opposite, tokens
         return None
 
     @cached_property
@@ -564,7 +573,7 @@ class ClaimChecks(FollowUps):
         if len(result.answers) > 1 or set(analysis.tokens) & (self._compare - self._exact):
             return result  # "before or after", two facts: the facts say it, not one word ("only 3" is checked)
         index = self.facts.facts.index(result.fact)
-        contrary = self._contrary_reading(result.question, analysis)
+        contrary = self._contrary_said(result.question, analysis)
         if contrary is not None and contrary[2] <= self._answer_tokens[index]:
             return result.replace(verdict="no")  # "the oldest of the three?" — the fact says the youngest
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}

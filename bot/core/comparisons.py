@@ -173,7 +173,7 @@ def asks_end(folded: str) -> bool:
     """Does it ask when something that began at a given time ends ("if the ban began in 2015,
     when would it run out?", "si empezó en 2015, ¿cuándo termina?")? Both words must be there:
     "when did his career end" gives no start to count from."""
-    return bool(_words("ends:").search(folded)) and bool(_words("begins:").search(folded))
+    return asks_when_over(folded) and bool(_words("begins:").search(folded))
 
 
 def asks_when_over(folded: str) -> bool:

@@ -142,7 +142,9 @@ class DerivedValues(TwoTopics):
     def _end_unsaid(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "When did Borchin's eight-year ban end?": a length of time the fact states, its end
         asked with no start to count from — the fact that never says when it ended cannot tell."""
-        if WHEN not in analysis.tokens or not asks_when_over(fold(text)) or len(result.answers) != 1:
+        if result.status is not Status.ANSWERED or result.derived or len(result.answers) != 1:
+            return result
+        if WHEN not in analysis.tokens or not asks_when_over(fold(text)):
             return result
         answer = result.answers[0].fact.answer.get("en", "")
         if len(set(durations_in(answer))) != 1 or asks_when_over(fold(answer)):
@@ -198,10 +200,8 @@ class DerivedValues(TwoTopics):
         """ "If the ban began in 2015, when would it end?": the one length of time the answered
         fact states, counted from the year the question gives it to start — worked out and marked,
         since the fact gives no end."""
-        if result.status is not Status.ANSWERED or result.derived:
+        if result.status is not Status.ANSWERED or result.derived or not asks_end(fold(text)):
             return result
-        if not asks_end(fold(text)):
-            return self._end_unsaid(text, analysis, result)
         years = {int(t) for t in analysis.tokens if is_year(t)}
         # Of the facts answered, the one that lasts: the others matched the question's other words.
         lasting = [(c, set(durations_in(c.fact.answer.get("en", "")))) for c in result.answers]

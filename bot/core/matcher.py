@@ -173,7 +173,7 @@ class Matcher(LongMessages):
                     return [s, *scored[1:k], *scored[k + 1 :]]
         return scored
 
-    def _each_year(self, folded: str, lang: str) -> MatchResult | None:
+    def _each_of_two(self, folded: str, lang: str) -> MatchResult | None:
         """ "What were his results in 1996 and in 2008?", "…in Atlanta and in Beijing?": one
         question asked of two years or two places, each answered as if asked alone — both
         answers, the first one's first; None unless both are."""
@@ -263,7 +263,7 @@ class Matcher(LongMessages):
         Atlanta?" ties the Atlanta gold with the fact that says "at the two Olympics after
         Atlanta" — Atlanta is what the first is about and only mentioned in passing by the second;
         "at his last Olympics" ties his last race (no Olympics) with Beijing."""
-        for token in set(analysis.tokens) - analysis.soft:
+        for token in dict.fromkeys(t for t in analysis.tokens if t not in analysis.soft):  # in the question's order
             if token in self._event_nouns:  # "at his last Olympics": the fact of an Olympics, not of his last race
                 held = [token in self._vocab[s.index] for s in pair]
                 if held[0] != held[1]:
@@ -455,6 +455,7 @@ class Matcher(LongMessages):
         result = self._born_from_age(text, analysis, result)  # "going by his age then, what year was he born?"
         result = self._in_units(text, result)  # "how many seconds is his Atlanta time?"
         result = self._end_of_span(text, analysis, result)  # "if the ban began in 2015, when would it end?"
+        result = self._end_unsaid(text, analysis, result)  # "when did Borchin's eight-year ban end?"
         result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
         result = self._times_of_series(text, analysis, result)  # "how many times did he finish fourth?"
         result = self._period_checked(text, analysis, result)  # "what did Segura do after 1996?"
@@ -498,10 +499,10 @@ class Matcher(LongMessages):
             # "he said something like 'if you're famous you can go to…'": his words name the fact
             top = Candidate(self.facts.facts[quoted], QUOTED_CONFIDENCE)
             return MatchResult(question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=truncated)
-        if result.status is not Status.ANSWERED and (each := self._each_year(fold(text), result.lang)) is not None:
+        if result.status is not Status.ANSWERED and (each := self._each_of_two(fold(text), result.lang)) is not None:
             return each.replace(question=question, truncated=truncated)  # "his results in 1996 and in 2008"
-        if result.status is not Status.ANSWERED and (who := self._who_someone_is(analysis)) is not None:
-            return who.replace(question=question, truncated=truncated)  # "who is Borchin?"
+        if result.status is not Status.ANSWERED and (who := self._who_someone_is(question, analysis)) is not None:
+            return who.replace(truncated=truncated)  # "who is Borchin?"
         if result.status is not Status.ANSWERED and self._asks_who_he_is(fold(text), analysis):
             # "quién es este tal jefferson pérez", "who's this perez guy": "who" asked of him alone
             profile = ("profile",)
@@ -562,7 +563,7 @@ class Matcher(LongMessages):
         tokens = self.analyzer.analyze(word).tokens
         return self._kind_of_token(tokens[0]) if len(tokens) == 1 else None
 
-    def _who_someone_is(self, analysis: Analysis) -> MatchResult | None:
+    def _who_someone_is(self, question: str, analysis: Analysis) -> MatchResult | None:
         """ "Who is Borchin?", "¿quién era Markov?": nothing asked but who another person is —
         the facts that name them say it, the best two (within reach of the best) together."""
         people = set(analysis.tokens) - {WHO}
@@ -573,7 +574,7 @@ class Matcher(LongMessages):
             return None
         kept = [s for s in naming[:2] if naming[0].rank - s.rank <= RERANK_WITHIN]
         answers = tuple(Candidate(self.facts.facts[s.index], ANY_FACT_CONFIDENCE) for s in kept)
-        return MatchResult(analysis.lang, Status.ANSWERED, analysis.lang, ANY_FACT_CONFIDENCE, answers)
+        return MatchResult(question, Status.ANSWERED, analysis.lang, ANY_FACT_CONFIDENCE, answers)
 
     def _phrased_by_both(self, analysis: Analysis, result: MatchResult) -> bool:
         """Do the two leading facts each have a phrasing of exactly the question's words?"""

@@ -33,7 +33,9 @@ class QuoteFinder:
 
     def __init__(self, answers: Iterable[Iterable[str]]) -> None:
         """``answers``: for each fact, its answer texts (one per language)."""
-        self._quotes = [(i, q) for i, texts in enumerate(answers) for t in texts for q in quotations(t)]
+        # Each quotation once, as words (the English words are quoted in the Spanish answer too).
+        quoted = ((i, tuple(q.split())) for i, texts in enumerate(answers) for t in texts for q in quotations(t))
+        self._quotes = list(dict.fromkeys(quoted))
 
     def quoted(self, text: str) -> int | None:
         """The one fact whose quotation ``text`` repeats a run of words from, or None."""
@@ -42,8 +44,7 @@ class QuoteFinder:
             return None
         from difflib import SequenceMatcher  # only on the fallback path: never on a plain cached answer
         found = set()
-        for index, quote in self._quotes:
-            said = quote.split()
+        for index, said in self._quotes:
             run = SequenceMatcher(None, words, said, autojunk=False).find_longest_match(0, len(words), 0, len(said))
             if run.size >= MIN_QUOTED_WORDS:
                 found.add(index)
