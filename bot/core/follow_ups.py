@@ -229,9 +229,9 @@ class FollowUps(DerivedValues):
 
     def _turn_year(self, previous: Turn) -> int | None:
         """The year the conversation is at: the previous fact's, or for a series the year the
-        previous question named, or the year of the place it named ("how did he do in Athens?" → 2004 of "Sydney and
-        Athens, 2000 and 2004"), its places and years paired in order — the places no other
-        timeline fact dates ("after Atlanta" is Atlanta's)."""
+        previous question named, or the year of the place it named ("how did he do in Athens?" →
+        2004 of "Sydney and Athens, 2000 and 2004"), its places and years paired in order — the
+        places no other timeline fact dates ("after Atlanta" is Atlanta's)."""
         index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
         if index is None or not self._is_series(index):
             return previous.year
