@@ -48,6 +48,7 @@ class _Classes(Frozen):
         "reporting",
         "relatives",
         "discourse",
+        "articles",
     )
     __slots__ = _fields
     openers: frozenset[str]
@@ -69,6 +70,7 @@ class _Classes(Frozen):
     reporting: frozenset[str]  # verbs of saying or believing a claim: "says", "swears", "dice", "cree"
     relatives: frozenset[str]  # "who": a question word that as often opens a relative clause
     discourse: frozenset[str]  # "so", "anyway", "ok": after one, a question word opens a question
+    articles: frozenset[str]  # "la", "mucha", "the": after one, "gente" is a noun, not a greeting
 
     def __init__(self, **classes: frozenset[str]) -> None:
         for name in self._fields:
@@ -117,7 +119,9 @@ def split_run_ons(words: list[str]) -> list[str]:
             out.append(ASIDE)
             lead, asked = [], False
         start = _starts_question(words, i, lead, c)
-        marker = word in c.markers or (word in c.late_markers and len(lead) > MIN_BEFORE)
+        # "cuánta gente", "la gente", "mi gente": after a word that wants a noun, a marker is the noun
+        nouned = bool(lead) and lead[-1] in c.articles | c.possessive | c.openers
+        marker = not nouned and (word in c.markers or (word in c.late_markers and len(lead) > MIN_BEFORE))
         if marker or (start and len(lead) >= MIN_BEFORE):
             _cut(out, words, i, c, carry=start)
             lead, asked = [], False

@@ -588,6 +588,9 @@ def test_one_question_asked_of_two_places_gets_each_places_answer() -> None:
         # a race named by another distance is another event
         ("who won the 50 km walk at the 2008 beijing olympics?", False),  # his race there was the 20 km
         ("who won the 20 km walk at the 2008 olympics?", True),
+        # "cuánta gente" asks a count of people of one place: the crowd was Atlanta's, not Cuenca's
+        ("¿cuánta gente vive en cuenca?", False),
+        ("¿cuánta gente había en el estadio de atlanta?", True),
     ],
 )
 def test_a_detail_no_fact_holds_is_declined_and_its_neighbour_answered(question: str, answered: bool) -> None:

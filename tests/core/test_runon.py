@@ -39,6 +39,10 @@ def thoughts(text: str) -> list[str]:
         ("oye cuantos anos tenia yo creo que 19", ["oye", "cuantos anos tenia", "yo creo que 19"]),
         ("en que ano se retiro estoy haciendo un deber", ["en que ano se retiro", "estoy haciendo un deber"]),
         ("hola que edad tenia en atlanta", ["hola", "que edad tenia en atlanta"]),
+        ("hola gente de donde era", ["hola", "gente", "de donde era"]),
+        # …but after a word that wants a noun, the greeting word is that noun: one thought
+        ("cuanta gente habia en el estadio", ["cuanta gente habia en el estadio"]),
+        ("toda la gente lo esperaba", ["toda la gente lo esperaba"]),
         # after a question, someone's claim (a pronoun, or a possessive and its noun, then a verb of
         # saying or believing) is a thought of its own: context, not a second question
         ("where did he grow up she says quito", ["where did he grow up", "she says quito"]),
