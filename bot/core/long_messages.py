@@ -197,6 +197,17 @@ class LongMessages(NearMisses):
         asides = analysis.asides or (False,) * len(analysis.clauses)
         # The years the message names (a place may be a hometown, not an event).
         years = tuple(dict.fromkeys(t for t in analysis.tokens if is_year(t)))
+        # The places asked about: in a question of more than the place ("de donde es, ¿de quito?"
+        # guesses; "my dad is from cuenca" tells).
+        places = tuple(
+            dict.fromkeys(
+                t
+                for clause, asks in zip(analysis.clauses, analysis.asking, strict=True)
+                if asks and any(t not in self._places for t in clause)
+                for t in clause
+                if t in self._places
+            )
+        )
         for clause, aside, asks in zip(analysis.clauses, asides, analysis.asking, strict=True):
             if aside:
                 continue  # "…, i always forget": the asker's own words ask nothing of him
@@ -212,7 +223,12 @@ class LongMessages(NearMisses):
                 continue  # "…and when did that come out?": a clause of "come" names nothing to answer
             if not named and self._told_by(whole, clause):
                 continue  # "what medals did he win and when": the medals' answer tells when
-            best = self._clear_part(analysis.part(clause))
+            best = None
+            if asks and places and not any(is_year(t) or t in self._places for t in clause):
+                # "¿cuántos años tenía en Atlanta y cuánto tiempo hizo?": a clause naming no year
+                # or place of its own asks of the place another question names
+                best = self._clear_part(analysis.part(clause + places, frozenset(places)))
+            best = best or self._clear_part(analysis.part(clause))
             if best is None and asks and years and not any(is_year(t) for t in clause):
                 # "…in Atlanta in 96 … Was that Pérez, and what did he win?": a clause asking with
                 # no year of its own is about the year the message names elsewhere.
