@@ -14,11 +14,13 @@ from bot.core import decision
 from bot.core.catalog import core_catalog
 from bot.core.conversation import Turn
 from bot.core.derived import DerivedValues
+from bot.core.followup import named_for_pronoun
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import Analysis
 
 __all__ = ["FOLLOWUP_ASKS", "NEIGHBOUR_CONFIDENCE", "FollowUps"]
 
+WHO = "q_who"  # the lexicon's "who", "quién"
 NEIGHBOUR_CONFIDENCE = 0.7  # a follow-up answered from the conversation rather than its own words
 # What a question may ask of "the" race without naming it ("what was the winning time?"), which
 # the race the conversation is about must then hold.
@@ -76,6 +78,39 @@ class FollowUps(DerivedValues):
         top = Candidate(self.facts.facts[index], NEIGHBOUR_CONFIDENCE)
         lang, truncated = result.lang, result.truncated
         return MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
+
+    def _won_as_asked(self, asked: set[str], index: int) -> bool:  # pragma: no cover - NearMisses defines it
+        raise NotImplementedError
+
+    def _person_asked_before(self, previous: Turn) -> str | None:
+        """The man other than Pérez a "who" question before was about: the one it named ("who
+        is Markov?"), else the one its answer names ("who beat him in Beijing?" → Borchin). None
+        when it asked no "who", or the answer names no one else, or several."""
+        if not previous.question or previous.fact_id is None:
+            return None
+        asked = self.analyzer.analyze(previous.question).tokens
+        if WHO not in asked:
+            return None
+        people = self.facts.lexicon.people
+        named = {t for t in asked if t in people}
+        if not named:
+            index = next(i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id)
+            if self._won_as_asked(set(asked), index):
+                return None  # "who got silver in Beijing?": he did
+            named = set(self._answer_tokens[index] & people)
+        return next(iter(named)) if len(named) == 1 else None
+
+    def _pronoun_named(self, text: str, previous: Turn) -> str:
+        """``text`` with "he", "that guy" naming the man the previous "who" question was about
+        ("where's he from?" after "who won in Beijing?" asks where Borchin is from); as written
+        when it has no such pronoun, names someone, or its "he" may be Pérez."""
+        person = self._person_asked_before(previous)
+        if person is None:
+            return text
+        named = named_for_pronoun(text, person, previous.question)
+        if named is None or set(self.analyzer.analyze(text).tokens) & self.facts.lexicon.people:
+            return text
+        return named
 
     def _span_from_previous(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
         """ "How many years after his olympic gold was that?": the years between the fact this

@@ -6,12 +6,15 @@ that stands alone never counts as a follow-up merely because a conversation is g
 
 from __future__ import annotations
 
+import re
+
 from bot.core.lazyre import lazy
 
 __all__ = [
     "comes_later",
     "has_question_word",
     "leans_on_previous",
+    "named_for_pronoun",
     "ordinal_swapped",
     "points_at_many",
     "relative_year",
@@ -218,3 +221,29 @@ def without_span(folded: str) -> str:
     """``folded`` with its span of years taken out ("and two years after that?" → "and that?"):
     what is left names the thing the step is taken from, if anything."""
     return _SPAN_RE.sub(" ", folded)
+
+
+# "He" and the like, written (accents kept: "él" is a pronoun, "el" an article); a possessive
+# becomes the name's possessive ("his time" → "borchin's time"). "That guy", "ese tipo" point at
+# the man just named; a bare "he" may still mean Pérez.
+_THAT_MAN = (
+    r"(?:that|this|the) (?:guy|dude|man|russian)"
+    r"|(?:ese|este|aquel) (?:tipo|man|señor|senor|wey|güey|vato|chavo|ruso|hombre)"
+)
+_HE_RE = lazy(rf"\b(?:(?P<his>his)|he|him|él|{_THAT_MAN})\b", re.IGNORECASE)
+_THAT_MAN_RE = lazy(rf"\b(?:{_THAT_MAN})\b", re.IGNORECASE)
+# Pérez named or pointed at ("who coached him?", "¿quién le ganó a Jefferson?"): a "he" after it
+# is him, whoever the question asked about.
+_HIM_RE = lazy(r"\b(?:jefferson|perez|pérez|jeff|he|him|his|él|le|lo|su|sus)\b", re.IGNORECASE)
+
+
+def named_for_pronoun(text: str, name: str, previous: str) -> str | None:
+    """ "Where's he from?" after "who won in Beijing?" (Borchin) asks where *Borchin* is from:
+    ``text`` with its pronouns for one man replaced by ``name``, the man the ``previous`` question
+    asked about. None when it has no such pronoun or names Pérez, or when its "he" may be Pérez
+    (the previous question pointed at him too, and this one says no "that guy")."""
+    if _HE_RE.search(text) is None or re.search(r"\b(?:jefferson|perez|pérez|jeff)\b", text, re.IGNORECASE):
+        return None
+    if _HIM_RE.search(previous) and _THAT_MAN_RE.search(text) is None:
+        return None
+    return _HE_RE.sub(lambda m: f"{name}'s" if m.group("his") else name, text)

@@ -409,6 +409,8 @@ class Matcher(LongMessages):
         question = question[:MAX_QUESTION_CHARS]
         text = repaired(text, self._kind_of_word)  # "…at the Sydney Games, sorry, I meant Atlanta"
         text = without_exclamations(text)  # "…? qué mala suerte": an exclamation asks nothing
+        if previous is not None:  # "where's he from?" after "who won in Beijing?": Borchin
+            text = self._pronoun_named(text, previous)
         detected = detect_language(text, self.facts.lexicon)
         reply_lang = lang or detected
         if not has_words(text) or self._one_mended_word(text):  # emoji, symbols, "olliii": nothing is asked

@@ -10,6 +10,7 @@ from bot.core.followup import (
     comes_later,
     has_question_word,
     leans_on_previous,
+    named_for_pronoun,
     next_one,
     ordinal_swapped,
     points_at_many,
@@ -96,6 +97,43 @@ def test_a_follow_up_is_resolved_against_the_previous_answer(context: list[str],
 def test_a_question_that_stands_alone_is_not_bent(context: list[str], question: str, fact_id: str) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.fact is not None and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "named"),
+    [
+        ("where's he from", "who won in beijing?", "where's borchin from"),
+        ("what was his time?", "who won in beijing?", "what was borchin's time?"),
+        ("¿de dónde es él?", "¿quién ganó en pekín?", "¿de dónde es borchin?"),
+        ("¿y ese tipo de dónde era?", "¿quién le ganó a jefferson?", "¿y borchin de dónde era?"),
+        ("how old was he?", "who beat him in beijing?", None),  # "he" may be Pérez, pointed at before
+        ("how old was jefferson then?", "who won in beijing?", None),  # names Pérez
+        ("when did the games start?", "who won in beijing?", None),  # no pronoun ("the" alone)
+    ],
+)
+def test_a_pronoun_names_the_man_a_who_question_asked_about(text: str, previous: str, named: str | None) -> None:
+    assert named_for_pronoun(text, "borchin", previous) == named
+
+
+@pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        # "he" after a "who" question about another man is that man
+        (["who won the 20 km walk at the beijing olympics?"], "where's he from", "beijing-silver"),  # Russia
+        (["who is ilya markov?"], "did he get a medal in 96?", None),  # Markov's medals: never told
+        (["¿quién le ganó a jefferson en pekín?"], "¿por qué suspendieron a ese tipo?", "borchin-ban"),
+        # …but not when the man was Pérez ("who got silver?": he did), or the "who" question
+        # pointed at Pérez too and this one says no "that guy"
+        (["who got silver in the beijing 20k walk?"], "where's he from", "hometown"),
+        (["who coached him?"], "how old was he when he won in atlanta?", "atlanta-age"),
+    ],
+)
+def test_he_after_a_who_question_is_the_man_asked_about(context: list[str], question: str, fact_id: str | None) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    if fact_id is None:
+        assert result.status is not Status.ANSWERED
+    else:
+        assert result.status is Status.ANSWERED and result.fact.id == fact_id
 
 
 def test_an_out_of_scope_question_stays_declined_in_a_conversation() -> None:
