@@ -14,7 +14,7 @@ from bot.core import decision
 from bot.core.catalog import core_catalog
 from bot.core.conversation import Turn
 from bot.core.derived import DerivedValues
-from bot.core.followup import named_for_pronoun
+from bot.core.followup import named_for_pronoun, names_an_item
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import Analysis
 
@@ -129,14 +129,18 @@ class FollowUps(DerivedValues):
         answers = (Candidate(self.facts.facts[found[0]], confidence), Candidate(self.facts.facts[index], confidence))
         return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
 
-    def _moves_event(self, analysis: Analysis, result: MatchResult, previous: Turn) -> bool:
-        """Does an answer to a question naming no event of its own ("what was the winning time?")
-        come from another event than the conversation's (Atlanta's time after a Beijing answer)?"""
-        if result.status is not Status.ANSWERED or not set(analysis.tokens) & OF_THE_RACE:
+    def _moves_event(self, analysis: Analysis, result: MatchResult, previous: Turn, folded: str) -> bool:
+        """Does an answer to a question naming no event of its own ("what was the winning time?",
+        "who came second?") come from another event than the conversation's (Atlanta's time after
+        a Beijing answer, Beijing's runner-up after Atlanta's winner)?"""
+        asked = set(analysis.tokens)
+        # "who came second?": a placing in a race, whose runner-up only that race's fact can name
+        placing = WHO in asked and any(self._value_kind(t) == "medal" for t in asked) and not names_an_item(folded)
+        if result.status is not Status.ANSWERED or not (asked & OF_THE_RACE or placing):
             return False
         if any(self._value_kind(t) in EVENT_KINDS for t in analysis.tokens):
             return False  # "what was his time in Atlanta?" names its race
-        events = {t for t in previous.topic if self._value_kind(t) == "place"}
+        events = {t for t in previous.topic if self._value_kind(t) in EVENT_KINDS}
         answer = self._vocab[self.facts.facts.index(result.answers[0].fact)]
         return bool(events) and not events & answer
 

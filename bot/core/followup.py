@@ -247,3 +247,14 @@ def named_for_pronoun(text: str, name: str, previous: str) -> str | None:
     if _HIM_RE.search(previous) and _THAT_MAN_RE.search(text) is None:
         return None
     return _HE_RE.sub(lambda m: f"{name}'s" if m.group("his") else name, text)
+
+
+# "the second one", "la segunda": an ordinal after a determiner picks an item of a series; bare
+# ("who came second?", "¿quién quedó tercero?") it is a placing in a race.
+_ITEM_RE = lazy(rf"\b(?:the|his|its|la|el|lo|su|sus|los|las)\s+(?:{_ORDINALS})\b")
+
+
+def names_an_item(folded: str) -> bool:
+    """Does an ordinal in ``folded`` pick an item of a series ("who won the second one?") rather
+    than name a placing ("who came second?")?"""
+    return bool(_ITEM_RE.search(folded))

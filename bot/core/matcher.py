@@ -654,7 +654,7 @@ class Matcher(LongMessages):
         on_previous = None if step else self._on_previous_fact(analysis, previous, result, points_at_many(folded))
         if on_previous is not None and (leans or result.confidence < STANDS_ALONE):
             return on_previous, analysis
-        if self._moves_event(analysis, result, previous):
+        if self._moves_event(analysis, result, previous, folded):
             # "what was the winning time?" after Beijing: that race's time, which the article lacks —
             # not Atlanta's because the question named no race.
             return result.declined(), analysis
@@ -723,6 +723,8 @@ class Matcher(LongMessages):
         if said is not None:  # "¿y qué dijo en esa conferencia?": his words there, not the report of it
             return said, combined
         if resolved.status is Status.ANSWERED:
+            if self._moves_event(analysis, resolved, previous, folded):
+                return resolved.declined(), analysis  # "who came second?" after Atlanta: Beijing's is no answer
             return resolved, combined
         near = self._same_time(resolved, previous, analysis) if leans else None
         if near is not None:

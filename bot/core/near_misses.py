@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.core.arithmetic import durations_in, measures_in
+from bot.core.claim_checks import PLACE_OF
 from bot.core.comparisons import asks_age_gap, contrary_stems
 from bot.core.derived import AGES
 from bot.core.event_checks import EventChecks
@@ -51,6 +52,7 @@ _YES_NO_RE = lazy(
     r"(?:did|does|do|has|have|had|was|were|is|are|can|could|will)\b"
 )
 # Him in a question, by pronoun or name ("who beat him", "who was his coach", "¿quién le ganó?").
+_PLACING_RE = lazy(r"\d+(?:st|nd|rd|th)")  # "3rd": a placing, as "bronze" is a medal
 _HIM_RE = lazy(r"\b(?:he|him|his|himself|perez|jefferson|jeff|le|les|su|sus|lo(?! que))\b")
 # "who is he", "who was Jefferson Pérez", "¿quién es este tipo?": who asked of him, not of another.
 _WHO_HE_IS_RE = lazy(
@@ -68,6 +70,7 @@ TERSE = 4  # words: a message this short names what it asks and little else
 _WINNER_RE = lazy(r"\b(?:winners?|champions?|gold medall?ists?|ganador(?:a|es)?|campeon(?:a|es)?)\b")
 _CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
 WHO = "q_who"
+FIRST = "1st"  # "first": a placing, or the first of a series
 PLACED = "place"  # the lexicon's concept of how he placed ("how did he do", "¿cómo quedó?")
 # A span of years: "from 1992 to 2008", "1992–2008", "between 1992 and 2008".
 _RANGE_RE = lazy(
@@ -326,17 +329,31 @@ class NearMisses(EventChecks):
         if _HIM_RE.search(folded) is not None:
             if any(PERSON in self._fact_kinds[i] for i in indexes):
                 return result
-        elif WIN not in asked or PERSON in self._fact_kinds[indexes[0]] or self._won_as_asked(asked, indexes[0]):
-            # "who won the 20k walk in Sydney?" may be him — if the fact it reads as says he won
-            # (gold), not that he came fourth; a "who" not about winning is left to the scores.
+        elif (
+            not (WIN in asked or self._results_named(asked))
+            or PERSON in self._fact_kinds[indexes[0]]
+            or self._won_as_asked(asked, indexes[0])
+        ):
+            # "who won the 20k walk in Sydney?", "who came third?" may be him — if the fact it reads
+            # as says he won (gold) or placed so, not that he came fourth; a "who" not about a
+            # result is left to the scores.
             return result
         return result.declined()
 
     def _won_as_asked(self, asked: set[str], index: int) -> bool:
-        """Does the fact say he won what a "who won…" asks — the medal named ("who won bronze in
-        Atlanta": not his gold), else the gold?"""
-        named = (asked & self._medal_colours) or {GOLD}
+        """Does the fact say he won what a "who won…" asks — the medal or placing named ("who
+        won bronze in Atlanta": not his gold; "who came third?"), else the gold?"""
+        named = self._results_named(asked) or {GOLD}
         return bool(named & self._answer_tokens[index])
+
+    def _results_named(self, asked: set[str]) -> set[str]:
+        """The medals a question names, a placing as its medal or as itself ("third": 3rd and
+        bronze); "first" is too often no placing ("his first race") to count."""
+        named = asked & self._medal_colours
+        for token in asked - {FIRST}:
+            if _PLACING_RE.fullmatch(token):
+                named |= {token, *(colour for colour, place in PLACE_OF.items() if place == token)}
+        return named
 
     def _unsaid_of_other(self, analysis: Analysis, result: MatchResult) -> MatchResult:
         """What the article tells of him alone, asked of someone else: an age ("how old was Markov
