@@ -113,6 +113,13 @@ _BORN_WHEN_RE = lazy(
     r"[^|?.!]*?)\b(?:born|nacio|nacido|nacida)\b"
 )
 
+# "how old was he that day?", "¿y qué pasó ese año?": a time pointed at is "then", not a day or a
+# year asked about (the facts holding "nine days" or "eight years" are no answer to it).
+_THAT_TIME_RE = lazy(
+    r"\b(?:(?:on|in|at|during|en) )?(?:that|this|the same|ese|esa|este|aquel|aquella) (?:mismo |misma )?"
+    r"(?:day|year|moment|dia|ano|momento)\b"
+)
+
 # "what was he going to focus on": "going to" before a verb says what comes next, not where he went
 # ("going to the Olympics", "going to Beijing" keep it: a determiner, a name or a number follows).
 _FUTURE_RE = lazy(r"\bgoing to (?!(?:the|a|an|his|her|their|its|every|all|both|another|other)\b|\d)")
@@ -136,6 +143,8 @@ def expand(text: str) -> str:
         text = _TIMES_FOR_RE.sub(r"\1", _SPAN_FOR_RE.sub(r"\1", text))
     if "born" in text or "naci" in text:
         text = _BORN_WHEN_RE.sub(r"\1birth", text)
+    if any(word in text for word in ("day", "year", "moment", "dia", "ano", "momento")):
+        text = _THAT_TIME_RE.sub("then", text)
     if "going to" in text:
         text = _FUTURE_RE.sub("gonna ", text)
     if "'" in text:

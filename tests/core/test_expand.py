@@ -19,6 +19,10 @@ from tests.coredata import shipped_engine
         ("which country did he compete for", "which country did he compete for"),
         ("what year was markov born", "what year was markov birth"),  # when, not where: his birth
         ("where was markov born", "where was markov born"),
+        # a day or year pointed at is "then": no day or year asked about
+        ("how old was he that day", "how old was he then"),
+        ("y que paso ese mismo ano", "y que paso then"),
+        ("how many days did it take", "how many days did it take"),
     ],
 )
 def test_expand_opens_contractions_and_marks_clause_boundaries(text: str, expected: str) -> None:
