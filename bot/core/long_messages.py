@@ -10,6 +10,8 @@ is read with those the story before it named; the asker's own words after the la
 
 from __future__ import annotations
 
+from bot.core.fold import fold
+from bot.core.followup import years_away
 from bot.core.index import is_year
 from bot.core.near_misses import NearMisses
 from bot.core.results import Candidate, MatchResult, Status
@@ -25,6 +27,17 @@ TAIL_MIN_CONFIDENCE = 0.8  # the end of a long message must be a clear question 
 
 class LongMessages(NearMisses):
     """The fallbacks for a message whose whole is not answered."""
+
+    def _neighbour(  # pragma: no cover - the Matcher defines it
+        self,
+        year: int,
+        step: int,
+        analysis: Analysis,
+        result: MatchResult,
+        span: int | None = None,
+        fact_id: str | None = None,
+    ) -> MatchResult | None:
+        raise NotImplementedError
 
     def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """In a long, chatty message the question is usually at the end: try the last clauses.
@@ -197,6 +210,8 @@ class LongMessages(NearMisses):
         asides = analysis.asides or (False,) * len(analysis.clauses)
         # The years the message names (a place may be a hometown, not an event).
         years = tuple(dict.fromkeys(t for t in analysis.tokens if is_year(t)))
+        # "…in 1990, and two years later?": a step in years from the one year the message names
+        shift = years_away(fold(whole.question)) if len(years) == 1 else None
         # The places asked about: in a question of more than the place ("de donde es, ¿de quito?"
         # guesses; "my dad is from cuenca" tells).
         places = tuple(
@@ -223,6 +238,14 @@ class LongMessages(NearMisses):
                 continue  # "…and when did that come out?": a clause of "come" names nothing to answer
             if not named and self._told_by(whole, clause):
                 continue  # "what medals did he win and when": the medals' answer tells when
+            base = found[-1] if found else next(iter(whole.answers), None)
+            if shift and base is not None and base.fact.year is not None and not any(is_year(t) for t in clause):
+                # "…at the 1990 world juniors and what did he get two years later?": the fact of
+                # that many years after the one just answered
+                step = self._neighbour(base.fact.year, 1 if shift > 0 else -1, analysis, whole, shift, None)
+                if step is not None and step.status is Status.ANSWERED:
+                    found += [base, step.answers[0]] if not found else [step.answers[0]]  # in the order asked
+                    continue
             best = None
             if asks and places and not any(is_year(t) or t in self._places for t in clause):
                 # "¿cuántos años tenía en Atlanta y cuánto tiempo hizo?": a clause naming no year

@@ -53,3 +53,22 @@ def test_a_list_of_years_does_not_cut_the_question_word_from_its_question() -> N
     # "In which cities were the 2003, | 2005 and 2007 …": the tail names no city; where was asked.
     result = shipped_engine().matcher.match("In which cities were the 2003, 2005 and 2007 World Championships staged?")
     assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("message", "facts"),
+    [
+        # a clause with a step in years asks of the year that many after the one the message names
+        (
+            "What medal did he get at the 1990 world juniors and what did he get two years later?",
+            ["junior-bronze", "junior-gold"],
+        ),
+        ("where did he finish at the 1996 olympics and four years later?", ["atlanta-gold", "sydney-athens"]),
+        # a clause naming no place asks of the place another question names
+        ("¿Cuántos años tenía en Atlanta y cuánto tiempo hizo?", ["atlanta-age", "atlanta-time"]),
+    ],
+)
+def test_a_clause_leaning_on_the_year_or_place_of_another_gets_that_event(message: str, facts: list[str]) -> None:
+    result, _ = shipped_engine().ask(message)
+    assert result.status is Status.ANSWERED
+    assert [c.fact.id for c in result.answers[:2]] == facts
