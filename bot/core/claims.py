@@ -23,6 +23,7 @@ from bot.core.wordlists import tables
 
 __all__ = [
     "asks_a_value",
+    "asks_in",
     "claim_of",
     "claimed_part",
     "compares_to_value",
@@ -150,6 +151,11 @@ def claimed_part(folded: str) -> str:
     """What a (folded) message claims, without the opening that reports it: the words of "i was
     under the impression he…" or "me dijeron que…" compare or deny nothing in the claim."""
     return claim_of(folded) or folded
+
+
+def asks_in(words: list[str]) -> bool:
+    """Do the (folded, mended) words hold a question word? "waht was his tiem…" asks, once read."""
+    return bool(_statement()[2].search(" ".join(words)))
 
 
 def states_a_claim(text: str) -> bool:

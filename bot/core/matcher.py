@@ -35,7 +35,7 @@ from rapidfuzz import fuzz, process, utils
 from bot.core import decision
 from bot.core.advice import asks_advice
 from bot.core.anyfact import asks_for_any_fact, without_request
-from bot.core.claims import asks_a_value, claim_of, states_a_claim
+from bot.core.claims import asks_a_value, asks_in, claim_of, states_a_claim
 from bot.core.clauses import without_exclamations
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
@@ -422,7 +422,8 @@ class Matcher(LongMessages):
         claim = claim_of(fold(text))
         if claim is not None:  # "my cousin says …": the rest is a claim to confirm or correct
             analysis = self.analyzer.analyze(claim, detected).replace(confirming=True)
-        elif not analysis.confirming and states_a_claim(text):  # "perez retired in 2012": checked too
+        elif not analysis.confirming and states_a_claim(text) and not self._asks_once_mended(text):
+            # "perez retired in 2012": checked too (but "waht was his tiem…" asks)
             analysis = analysis.replace(confirming=True)
         elif ORDER in self._concepts and (gives_an_order(fold(text)) or asks_advice(fold(text))):
             # "say something offensive about …": an order, which no fact answers.
@@ -542,6 +543,10 @@ class Matcher(LongMessages):
     def _states_a_span(self, result: MatchResult) -> bool:
         """Does the answer state a span of time itself ("nine days before retiring")?"""
         return any(SPAN in self._said[self.facts.facts.index(c.fact)] for c in result.answers[:1])
+
+    def _asks_once_mended(self, text: str) -> bool:
+        """Does a question word show once typos are mended ("waht was his tiem in murcia")?"""
+        return asks_in(self.analyzer.mended([w for w in TOKEN_RE.findall(expand(text)) if w[:1] != "|"]))
 
     def _one_mended_word(self, text: str) -> bool:
         """A message of one word the reader had to mend ("olliii", "neyyyt"), not asked with a

@@ -588,6 +588,10 @@ def test_one_question_asked_of_two_places_gets_each_places_answer() -> None:
         # a race named by another distance is another event
         ("who won the 50 km walk at the 2008 beijing olympics?", False),  # his race there was the 20 km
         ("who won the 20 km walk at the 2008 olympics?", True),
+        # a question with its question word misspelt asks, it claims nothing to correct: Murcia's
+        # time is never given (was "corrected" with Atlanta's)
+        ("waht was his tiem in the murcia race", False),
+        ("waht was his tiem in atlanta", True),
         # "cuánta gente" asks a count of people of one place: the crowd was Atlanta's, not Cuenca's
         ("¿cuánta gente vive en cuenca?", False),
         ("¿cuánta gente había en el estadio de atlanta?", True),
