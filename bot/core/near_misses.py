@@ -331,12 +331,13 @@ class NearMisses(EventChecks):
                 return result
         elif (
             not (WIN in asked or self._results_named(asked))
-            or PERSON in self._fact_kinds[indexes[0]]
+            or (PERSON in self._fact_kinds[indexes[0]] and not self._results_named(asked) - {GOLD, FIRST})
             or self._won_as_asked(asked, indexes[0])
         ):
             # "who won the 20k walk in Sydney?", "who came third?" may be him — if the fact it reads
-            # as says he won (gold) or placed so, not that he came fourth; a "who" not about a
-            # result is left to the scores.
+            # as says he won (gold) or placed so, not that he came fourth; a fact naming another
+            # person tells who won, not who came third; a "who" not about a result is left to the
+            # scores.
             return result
         return result.declined()
 

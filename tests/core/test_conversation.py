@@ -193,6 +193,7 @@ def test_a_follow_up_the_last_answer_cannot_settle_is_declined() -> None:
         # a placing asked of the race talked about: Beijing's runner-up is no answer after Atlanta
         (["who won the men's 20 km walk at the 1996 olympics?"], "who came second?"),
         (["¿quién ganó la marcha de 20 km en atlanta 96?"], "¿y quién quedó tercero?"),
+        (["¿quién ganó la marcha en pekín?"], "¿y quién quedó tercero?"),  # the fact names the winner only
         (["where did he finish at the sydney olympics?"], "who won that race then?"),  # a winner it never names
         (["what was his time in atlanta"], "and what was markov's time"),  # his time only
         (["who were his rivals in atlanta"], "¿y cuántos años tenía Segura?"),  # only his own age is told
