@@ -483,6 +483,17 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc74": (0.87, 0.93, 0.023),
     "fc75": (0.83, 0.92, 0.054),
     "fc76": (0.76, 0.90, 0.026),
+    # fc77-fc84: written blind in session 11, scored on arrival on 78c627f (README). fc79, fc80,
+    # fc82, fc84 tuned on since; fc77, fc78, fc81, fc83 held out and scored once more on the final
+    # matcher 28a67c9, unchanged (floors at that scoring).
+    "fc77": (0.91, 0.95, 0.023),
+    "fc78": (0.86, 0.96, 0.028),
+    "fc79": (0.89, 0.91, 0.028),
+    "fc80": (0.89, 0.96, 0.027),
+    "fc81": (0.88, 0.95, 0.037),
+    "fc82": (0.88, 0.96, 0.023),
+    "fc83": (0.86, 0.91, 0.035),
+    "fc84": (0.90, 0.93, 0.031),
 }
 
 
@@ -499,7 +510,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 77)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 85)))
         ),
     ],
 )
