@@ -17,6 +17,7 @@ __all__ = [
     "named_for_pronoun",
     "ordinal_swapped",
     "points_at_many",
+    "points_back",
     "relative_year",
     "years_away",
 ]
@@ -89,6 +90,12 @@ def leans_on_previous(folded: str) -> bool:
     "and how old was he?"). A continuation asking a whole question of its own ("and which town is
     he originally from?": a question word and more than ``CONTINUES_WITHIN`` words) stands alone."""
     return bool(_BACK_RE.search(folded) or _continues(folded) or relative_year(folded) or years_away(folded))
+
+
+def points_back(folded: str) -> bool:
+    """Does the question point at something said before ("that race", "then", "eso"), rather than
+    only continue ("and when did he retire?")?"""
+    return bool(_BACK_RE.search(folded))
 
 
 CONTINUES_WITHIN = 4  # words after "and": "and in Sydney?", "and how old was he?"

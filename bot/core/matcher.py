@@ -50,6 +50,7 @@ from bot.core.followup import (
     next_one,
     ordinal_swapped,
     points_at_many,
+    points_back,
     relative_year,
     the_other,
     without_span,
@@ -740,9 +741,12 @@ class Matcher(LongMessages):
         kept = self._tie_to_previous(resolved, previous, analysis)
         if kept is not None:
             return kept, combined
-        if leans and result.status is Status.ANSWERED and result.confidence < STANDS_ALONE:
-            # "who won gold in that race?" points at the last answer, which does not say: decline
-            # rather than answer about some other race.
+        elliptic = points_back(folded) or not has_question_word(folded)
+        if leans and elliptic and result.status is Status.ANSWERED and result.confidence < STANDS_ALONE:
+            # "who won gold in that race?" points at the last answer, which does not say, and "and
+            # in Beijing?" after his Atlanta time asks that time: decline rather than answer about
+            # something else. ("¿y cuándo se retiró?" only continues with a question of its own: what
+            # the conversation adds nothing to is answered as asked.)
             return resolved.replace(question=result.question), analysis
         return result, analysis
 

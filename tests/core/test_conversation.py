@@ -100,6 +100,25 @@ def test_a_question_that_stands_alone_is_not_bent(context: list[str], question: 
 
 
 @pytest.mark.parametrize(
+    ("context", "question", "fact_id"),
+    [
+        # "and …?" with a question of its own: what the conversation cannot settle is answered as asked
+        (["¿quién es jefferson pérez?"], "¿y cuándo se retiró?", "retirement-date"),
+        # …but "and in Beijing?" after his Atlanta time asks Beijing's time, which is never given
+        (["what was his time in atlanta"], "and in beijing?", None),
+    ],
+)
+def test_a_continuation_with_a_question_of_its_own_is_answered_as_asked(
+    context: list[str], question: str, fact_id: str | None
+) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    if fact_id is None:
+        assert result.status is not Status.ANSWERED
+    else:
+        assert result.status is Status.ANSWERED and result.fact.id == fact_id
+
+
+@pytest.mark.parametrize(
     ("text", "previous", "named"),
     [
         ("where's he from", "who won in beijing?", "where's borchin from"),
