@@ -577,6 +577,9 @@ def test_one_question_asked_of_two_places_gets_each_places_answer() -> None:
         # how long something lasted needs a length of time
         ("¿cuánto duró la peregrinación?", False),  # 459 km: a length in kilometres
         ("how long did his career last", True),  # two decades
+        ("how many years did he train under luis chocho?", False),  # the coach's fact gives no length
+        ("¿cuántos años duró la suspensión de borchin?", True),  # eight years
+        ("¿con cuántos años ganó el oro?", True),  # an age, not a length of time
         ("¿cuánto tiempo duró la suspensión de borchin?", True),  # eight years
         # a measure of a place is not the measure of his walk (it reached 4,800 m)
         ("what is the altitude of quito?", False),
