@@ -81,8 +81,10 @@ _LASTED_RE = lazy(
     r"\b(?:how long|cuanto|cuanta)\b(?:\W+\w+){0,3}?\W+(?:lasted|last|duro|duraron|dura|tiempo|tardo|tomo|demoro)\b"
     r"|\b(?:duration|duracion)\b"
     # "how many years did he train under Chocho?": a length in years (not an age, nor a gap between two)
-    r"|\bhow many (?:years|decades)\b(?!\s+(?:old|older|younger|between|apart|after|before|later|earlier|ago|separat|passed|went|did it take to))"
-    r"|(?<!con )(?<!de )\bcuantos anos\b(?!\s+(?:tenia|tiene|tuvo|tendria|mas|menos|entre|despues|antes|de diferencia|pasaron|separan|hay))"
+    r"|\bhow many (?:years|decades)\b(?!\s+(?:old|older|younger|between|apart|after|before|later|earlier"
+    r"|ago|separat|passed|went|did it take to))"
+    r"|(?<!con )(?<!de )\bcuantos anos\b(?!\s+(?:tenia|tiene|tuvo|tendria|mas|menos|entre|despues|antes"
+    r"|de diferencia|pasaron|separan|hay))"
 )
 # "who is the fastest…", "who was the tallest…": the holder of a record asked
 _RECORD_HOLDER_RE = lazy(r"\bwho(?:s|'s| is| was| are| were) the (?:\w+ )?([a-z]{3,}est)\b")
