@@ -494,6 +494,13 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc82": (0.88, 0.96, 0.023),
     "fc83": (0.86, 0.91, 0.035),
     "fc84": (0.90, 0.93, 0.031),
+    # fc85-fc88: a second wave written blind later in session 11, scored on arrival on 3c54b3f
+    # (README). fc88 tuned on since; fc85-fc87 held out and scored once more on the final matcher
+    # b955e27 (floors at that scoring).
+    "fc85": (0.87, 0.95, 0.023),
+    "fc86": (0.88, 0.90, 0.040),
+    "fc87": (0.84, 0.93, 0.049),
+    "fc88": (0.86, 0.93, 0.022),
 }
 
 
@@ -510,7 +517,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 85)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 89)))
         ),
     ],
 )
