@@ -62,7 +62,7 @@ class FollowUps(DerivedValues):
         or picks from the series it lists ("¿y el último?" after his world titles). A question
         pointing at several things (``many``: "when did he win them?") after a series may repeat
         the series' own words: "them" is that series, not one of its items."""
-        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        index = self._previous_index(previous)
         if index is None:
             return None
         asked = [t for t in analysis.tokens if t in FOLLOWUP_ASKS]
@@ -79,6 +79,10 @@ class FollowUps(DerivedValues):
         lang, truncated = result.lang, result.truncated
         return MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
 
+    def _previous_index(self, previous: Turn) -> int | None:
+        """The index of the fact the previous answer gave, if any."""
+        return next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+
     def _won_as_asked(self, asked: set[str], index: int) -> bool:  # pragma: no cover - NearMisses defines it
         raise NotImplementedError
 
@@ -86,7 +90,8 @@ class FollowUps(DerivedValues):
         """The man other than Pérez a "who" question before was about: the one it named ("who
         is Markov?"), else the one its answer names ("who beat him in Beijing?" → Borchin). None
         when it asked no "who", or the answer names no one else, or several."""
-        if not previous.question or previous.fact_id is None:
+        index = self._previous_index(previous)
+        if not previous.question or index is None:
             return None
         asked = self.analyzer.analyze(previous.question).tokens
         if WHO not in asked:
@@ -94,7 +99,6 @@ class FollowUps(DerivedValues):
         people = self.facts.lexicon.people
         named = {t for t in asked if t in people}
         if not named:
-            index = next(i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id)
             if self._won_as_asked(set(asked), index):
                 return None  # "who got silver in Beijing?": he did
             named = set(self._answer_tokens[index] & people)
@@ -112,10 +116,47 @@ class FollowUps(DerivedValues):
             return text
         return named
 
+    def _neighbour(
+        self,
+        year: int,
+        step: int,
+        analysis: Analysis,
+        result: MatchResult,
+        span: int | None = None,
+        fact_id: str | None = None,
+    ) -> MatchResult | None:
+        """ "And the year after?": the best-matching fact of the nearest year after (or before);
+        "two years later": the fact of exactly that year, or whose answer names it; "how long
+        before that…" after a dated fact: the nearest dated fact of the same year on that side."""
+        facts = self.facts.facts
+        pool: list[int] = []
+        day = next((f.date for f in facts if f.id == fact_id), None)
+        if day is not None and not span:
+            near = [(f.date, i) for i, f in enumerate(facts) if f.date is not None and (f.date - day).days * step > 0]
+            near = [(d, i) for d, i in near if d is not None and d.year == day.year]
+            if near:
+                pool = [min(near, key=lambda found: abs((found[0] - day).days))[1]]
+        if span:
+            target = year + span
+            pool = [i for i, f in enumerate(facts) if f.year == target]
+            pool = pool or [i for i, f in enumerate(facts) if str(target) in f.text("en")]
+            if not pool:  # "and the year after?" when nothing is told of that year: not the next told
+                return result.declined(offer=False)
+        if not pool:
+            years = sorted({f.year for f in facts if f.year is not None and (f.year - year) * step > 0})
+            if not years:
+                return None
+            target = years[0] if step > 0 else years[-1]
+            pool = [i for i, f in enumerate(facts) if f.year == target]
+        scores = {s.index: s.rank for s in self.score(analysis)}
+        best = max(pool, key=lambda i: (scores.get(i, 0.0), -i))
+        top = Candidate(facts[best], NEIGHBOUR_CONFIDENCE)
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))
+
     def _span_from_previous(self, analysis: Analysis, previous: Turn, result: MatchResult) -> MatchResult | None:
         """ "How many years after his olympic gold was that?": the years between the fact this
         question names and the previous answer, worked out and marked as derived."""
-        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        index = self._previous_index(previous)
         own = tuple(t for t in analysis.tokens if not self._is_connective(t))
         found = self._side_fact(own, analysis, dated=True) if own else None
         if index is None or found is None or found[0] == index:
@@ -174,7 +215,7 @@ class FollowUps(DerivedValues):
         if SAID not in analysis.tokens:
             return None
         facts = self.facts.facts
-        index = next((i for i, f in enumerate(facts) if f.id == previous.fact_id), None)
+        index = self._previous_index(previous)
         if index is None:
             return None
         occasion = self._tag_tokens[index] - self._timeline_tokens  # words said there: of the same occasion
@@ -231,7 +272,7 @@ class FollowUps(DerivedValues):
         dated the other year); of a longer series, the series itself. An item no series of its
         kind lists has no "other" to tell: declined, not guessed."""
         facts = self.facts.facts
-        index = next((i for i, f in enumerate(facts) if f.id == previous.fact_id), None)
+        index = self._previous_index(previous)
         if index is None or previous.year is None or self._is_series(index):
             return None
         topic = set(previous.topic)
@@ -271,7 +312,7 @@ class FollowUps(DerivedValues):
         previous question named, or the year of the place it named ("how did he do in Athens?" →
         2004 of "Sydney and Athens, 2000 and 2004"), its places and years paired in order — the
         places no other timeline fact dates ("after Atlanta" is Atlanta's)."""
-        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        index = self._previous_index(previous)
         if index is None or not self._is_series(index):
             return previous.year
         asked = self.analyzer.analyze(previous.question).tokens if previous.question else ()
@@ -298,7 +339,7 @@ class FollowUps(DerivedValues):
     def _kind_of_previous(self, previous: Turn) -> frozenset[str]:
         """The kinds of event the previous answer is about ("olympics" for Sydney and Athens), of
         the kinds an event may be named by ("the next Olympics", "los siguientes mundiales")."""
-        index = next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
+        index = self._previous_index(previous)
         return frozenset() if index is None else self._tag_tokens[index] & self._event_nouns
 
     @cached_property

@@ -238,10 +238,12 @@ _THAT_MAN = (
     r"|(?:ese|este|aquel) (?:tipo|man|señor|senor|wey|güey|vato|chavo|ruso|hombre)"
 )
 _HE_RE = lazy(rf"\b(?:(?P<his>his)|he|him|él|{_THAT_MAN})\b", re.IGNORECASE)
+_PEREZ = r"jefferson|perez|pérez|jeff"
+_PEREZ_RE = lazy(rf"\b(?:{_PEREZ})\b", re.IGNORECASE)
 _THAT_MAN_RE = lazy(rf"\b(?:{_THAT_MAN})\b", re.IGNORECASE)
 # Pérez named or pointed at ("who coached him?", "¿quién le ganó a Jefferson?"): a "he" after it
 # is him, whoever the question asked about.
-_HIM_RE = lazy(r"\b(?:jefferson|perez|pérez|jeff|he|him|his|él|le|lo|su|sus)\b", re.IGNORECASE)
+_HIM_RE = lazy(rf"\b(?:{_PEREZ}|he|him|his|él|le|lo|su|sus)\b", re.IGNORECASE)
 
 
 def named_for_pronoun(text: str, name: str, previous: str) -> str | None:
@@ -249,7 +251,7 @@ def named_for_pronoun(text: str, name: str, previous: str) -> str | None:
     ``text`` with its pronouns for one man replaced by ``name``, the man the ``previous`` question
     asked about. None when it has no such pronoun or names Pérez, or when its "he" may be Pérez
     (the previous question pointed at him too, and this one says no "that guy")."""
-    if _HE_RE.search(text) is None or re.search(r"\b(?:jefferson|perez|pérez|jeff)\b", text, re.IGNORECASE):
+    if _HE_RE.search(text) is None or _PEREZ_RE.search(text):
         return None
     if _HIM_RE.search(previous) and _THAT_MAN_RE.search(text) is None:
         return None

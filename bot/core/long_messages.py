@@ -28,17 +28,6 @@ TAIL_MIN_CONFIDENCE = 0.8  # the end of a long message must be a clear question 
 class LongMessages(NearMisses):
     """The fallbacks for a message whose whole is not answered."""
 
-    def _neighbour(  # pragma: no cover - the Matcher defines it
-        self,
-        year: int,
-        step: int,
-        analysis: Analysis,
-        result: MatchResult,
-        span: int | None = None,
-        fact_id: str | None = None,
-    ) -> MatchResult | None:
-        raise NotImplementedError
-
     def _focus_on_tail(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """In a long, chatty message the question is usually at the end: try the last clauses.
 

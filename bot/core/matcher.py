@@ -42,7 +42,6 @@ from bot.core.conversation import Turn
 from bot.core.dated import asked_time, asks_what_happened, dated_facts
 from bot.core.decision import Evidence, probability
 from bot.core.expand import TOKEN_RE, expand
-from bot.core.follow_ups import NEIGHBOUR_CONFIDENCE
 from bot.core.followup import (
     comes_later,
     has_question_word,
@@ -545,16 +544,21 @@ class Matcher(LongMessages):
         """Does the answer state a span of time itself ("nine days before retiring")?"""
         return any(SPAN in self._said[self.facts.facts.index(c.fact)] for c in result.answers[:1])
 
+    @staticmethod
+    def _written_words(text: str) -> list[str]:
+        """The words of ``text`` as expanded, without clause marks."""
+        return [w for w in TOKEN_RE.findall(expand(text)) if w[:1] != "|"]
+
     def _asks_once_mended(self, text: str) -> bool:
         """Does a question word show once typos are mended ("waht was his tiem in murcia")?"""
-        return asks_in(self.analyzer.mended([w for w in TOKEN_RE.findall(expand(text)) if w[:1] != "|"]))
+        return asks_in(self.analyzer.mended(self._written_words(text)))
 
     def _one_mended_word(self, text: str) -> bool:
         """A message of one word the reader had to mend ("olliii", "neyyyt"), not asked with a
         question mark: a guess at a word is too little to answer with a fact (keyboard mashing)."""
         if "?" in text:
             return False
-        words = [w for w in TOKEN_RE.findall(expand(text)) if w[:1] != "|"]
+        words = self._written_words(text)
         return len(words) == 1 and self.analyzer.mended(words) != words
 
     def _kind_of_token(self, token: str) -> str | None:
@@ -757,43 +761,6 @@ class Matcher(LongMessages):
         found = self._match(swapped, result.lang, None)  # calibrated once, by the outer match
         analysis = self.analyzer.analyze(swapped, detect_language(swapped, self.facts.lexicon))
         return found.replace(question=result.question), analysis
-
-    def _neighbour(
-        self,
-        year: int,
-        step: int,
-        analysis: Analysis,
-        result: MatchResult,
-        span: int | None = None,
-        fact_id: str | None = None,
-    ) -> MatchResult | None:
-        """ "And the year after?": the best-matching fact of the nearest year after (or before);
-        "two years later": the fact of exactly that year, or whose answer names it; "how long
-        before that…" after a dated fact: the nearest dated fact of the same year on that side."""
-        facts = self.facts.facts
-        pool: list[int] = []
-        day = next((f.date for f in facts if f.id == fact_id), None)
-        if day is not None and not span:
-            near = [(f.date, i) for i, f in enumerate(facts) if f.date is not None and (f.date - day).days * step > 0]
-            near = [(d, i) for d, i in near if d is not None and d.year == day.year]
-            if near:
-                pool = [min(near, key=lambda found: abs((found[0] - day).days))[1]]
-        if span:
-            target = year + span
-            pool = [i for i, f in enumerate(facts) if f.year == target]
-            pool = pool or [i for i, f in enumerate(facts) if str(target) in f.text("en")]
-            if not pool:  # "and the year after?" when nothing is told of that year: not the next told
-                return result.declined(offer=False)
-        if not pool:
-            years = sorted({f.year for f in facts if f.year is not None and (f.year - year) * step > 0})
-            if not years:
-                return None
-            target = years[0] if step > 0 else years[-1]
-            pool = [i for i, f in enumerate(facts) if f.year == target]
-        scores = {s.index: s.rank for s in self.score(analysis)}
-        best = max(pool, key=lambda i: (scores.get(i, 0.0), -i))
-        top = Candidate(facts[best], NEIGHBOUR_CONFIDENCE)
-        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, answers=(top,))
 
     def explain(self, question: str, top: int = 5) -> list[tuple[str, Scored]]:
         """The best-scoring facts for a question, for debugging and curation."""

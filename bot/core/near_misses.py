@@ -15,6 +15,7 @@ from bot.core.comparisons import asks_age_gap, contrary_stems
 from bot.core.derived import AGES
 from bot.core.event_checks import EventChecks
 from bot.core.fold import fold
+from bot.core.follow_ups import WHO
 from bot.core.heads import head_noun
 from bot.core.index import about_other, is_year
 from bot.core.lazyre import lazy
@@ -52,7 +53,6 @@ _YES_NO_RE = lazy(
     r"(?:did|does|do|has|have|had|was|were|is|are|can|could|will)\b"
 )
 # Him in a question, by pronoun or name ("who beat him", "who was his coach", "¿quién le ganó?").
-_PLACING_RE = lazy(r"\d+(?:st|nd|rd|th)")  # "3rd": a placing, as "bronze" is a medal
 _HIM_RE = lazy(r"\b(?:he|him|his|himself|perez|jefferson|jeff|le|les|su|sus|lo(?! que))\b")
 # "who is he", "who was Jefferson Pérez", "¿quién es este tipo?": who asked of him, not of another.
 _WHO_HE_IS_RE = lazy(
@@ -69,7 +69,6 @@ _THEN_RE = lazy(r"\b(?:was|were|did|had|would|d|fue|fueron|era|eran|iba|hizo|tuv
 TERSE = 4  # words: a message this short names what it asks and little else
 _WINNER_RE = lazy(r"\b(?:winners?|champions?|gold medall?ists?|ganador(?:a|es)?|campeon(?:a|es)?)\b")
 _CHOICE_RE = lazy(r"\b(?:or|o|u)\b")  # alternatives offered: the question picks among them
-WHO = "q_who"
 FIRST = "1st"  # "first": a placing, or the first of a series
 PLACED = "place"  # the lexicon's concept of how he placed ("how did he do", "¿cómo quedó?")
 # A span of years: "from 1992 to 2008", "1992–2008", "between 1992 and 2008".
@@ -357,7 +356,7 @@ class NearMisses(EventChecks):
         bronze); "first" is too often no placing ("his first race") to count."""
         named = asked & self._medal_colours
         for token in asked - {FIRST}:
-            if _PLACING_RE.fullmatch(token):
+            if _ORDINAL_RE.fullmatch(token):  # "3rd": a placing, as "bronze" is a medal
                 named |= {token, *(colour for colour, place in PLACE_OF.items() if place == token)}
         return named
 
