@@ -9,6 +9,8 @@ import textwrap
 from functools import lru_cache
 from pathlib import Path
 
+import pytest
+
 from bot.core.engine import Engine
 from bot.core.facts import FactBase, load_facts
 
@@ -20,6 +22,10 @@ DEV_SET = REPO / "tests" / "eval" / "questions-dev.yaml"
 SHARED_DEV_SET = REPO / ".." / "shared" / "eval" / "questions-dev.yaml"
 TUNE_SET = REPO / "tests" / "eval" / "questions-tune.yaml"
 BLIND_SET = REPO / "tests" / "eval" / "questions-blind.yaml"
+# A question the matcher alone got right that the n-gram second opinion gets wrong (it answers a
+# near miss worded like a fact, or is sure of "no fact" for a question the matcher read right): kept
+# as a strict expected failure, so each known cost of the trade-off stays listed and a fix shows.
+SECOND_OPINION_MISS = pytest.mark.xfail(strict=True, reason="a known miss of the n-gram second opinion")
 # An environment for the CLI that never reads a real .env.
 NO_DOTENV = {"PEREZBOT_DOTENV": "/nonexistent/perezbot.env"}
 

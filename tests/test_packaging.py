@@ -58,6 +58,7 @@ def test_the_wheel_carries_the_fact_base(wheel: Path) -> None:
         assert f"bot/facts/{path.relative_to(REPO / 'facts').as_posix()}" in names
     assert "bot/core/data/words-en.txt.gz" in names
     assert "bot/core/data/thesaurus-en.txt.gz" in names
+    assert "bot/core/data/ngrams.bin" in names  # without it the matcher decides alone, silently
     assert "bot/core/data/WORDNET-LICENSE.txt" in names  # WordNet's licence travels with the table
     assert not any(name.startswith(("facts/", "tests/")) for name in names)
 

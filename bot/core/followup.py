@@ -16,6 +16,7 @@ __all__ = [
     "leans_on_previous",
     "named_for_pronoun",
     "ordinal_swapped",
+    "points_at_a_time",
     "points_at_many",
     "points_back",
     "relative_year",
@@ -90,6 +91,15 @@ def leans_on_previous(folded: str) -> bool:
     "and how old was he?"). A continuation asking a whole question of its own ("and which town is
     he originally from?": a question word and more than ``CONTINUES_WITHIN`` words) stands alone."""
     return bool(_BACK_RE.search(folded) or _continues(folded) or relative_year(folded) or years_away(folded))
+
+
+_TIME_BACK_RE = lazy(r"\b(?:then|entonces)\b")
+
+
+def points_at_a_time(expanded: str) -> bool:
+    """Does the question ask of a time said before ("how old was he then?", "¿y ese año?", read
+    as "then" by :func:`bot.core.expand.expand`)?"""
+    return bool(_TIME_BACK_RE.search(expanded))
 
 
 def points_back(folded: str) -> bool:

@@ -48,6 +48,7 @@ from bot.core.followup import (
     leans_on_previous,
     next_one,
     ordinal_swapped,
+    points_at_a_time,
     points_at_many,
     points_back,
     relative_year,
@@ -61,7 +62,9 @@ from bot.core.junk import has_words
 from bot.core.lazyre import lazy
 from bot.core.long_messages import LongMessages
 from bot.core.near_misses import DEFINING, GOLD, PASSING, WHO
+from bot.core.ngrams import NONE
 from bot.core.quotes import QuoteFinder
+from bot.core.record import Frozen
 from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
@@ -104,6 +107,24 @@ _ONE_OF_A_SERIES = frozenset({FIRST, "2nd", "3rd", "4th", "5th", "last", "start"
 PLURAL_SLACK = 0.1
 _RELATIVE_RE = re.compile(r"\b(?:that|which|que)\b.*$")  # a relative clause on a thing, to the end
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
+
+
+class Opinion(Frozen):
+    """What the second opinion (:meth:`Matcher._second_opinion`) needs of one message: its text
+    and analysis, and whether a decline may still be answered (not when a check declined an
+    answer: it knows why)."""
+
+    _fields = ("text", "analysis", "rescue")
+    __slots__ = _fields
+    text: str
+    analysis: Analysis
+    rescue: bool
+
+    def __init__(self, text: str, analysis: Analysis, rescue: bool = True) -> None:
+        _set = object.__setattr__
+        _set(self, "text", text)
+        _set(self, "analysis", analysis)
+        _set(self, "rescue", rescue)
 
 
 class Matcher(LongMessages):
@@ -448,6 +469,10 @@ class Matcher(LongMessages):
             result = two  # "which was longer, the pilgrimage or the Olympic race?": both facts, the first asked first
         else:
             result = self._answer_one(text, analysis, result, question, truncated)
+        opinion = Opinion(text, analysis)
+        if result.status is Status.ANSWERED or two is not None:
+            # a check below declining an answer knows why; two things asked need two facts
+            opinion = opinion.replace(rescue=False)
         result = self._gap_checked(analysis, question, result) or result  # "he only lost by like a minute"
         result = self._ordinal_checked(analysis, result) or result  # "was Atlanta his first Olympics?"
         result = self._each_event_checked(analysis, result) or result  # "did he medal in both 1996 and 2008?"
@@ -480,9 +505,14 @@ class Matcher(LongMessages):
             result = result.declined()
         if denied and result.verdict in ("yes", "no"):
             result = result.replace(verdict="")  # a denied claim: the fact, not an ambiguous yes or no
+        if points_at_a_time(expand(text)):
+            opinion = opinion.replace(rescue=False)  # "how old was he then?": the model has no "then"
+        result = self._second_opinion(opinion.replace(rescue=opinion.rescue and previous is None), result)
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)
+            if result.status is Status.UNKNOWN and self._asks_anew(text, analysis):
+                result = self._second_opinion(opinion, result)  # a question standing alone
         if result.verdict in ("yes", "no") and asks_a_value(text):
             result = result.replace(verdict="")  # "¿a cuántos segundos…?" asks a value: the fact, no yes or no
         if result.status is Status.ANSWERED or (result.status is Status.UNKNOWN and len(result.suggestions) == 1):
@@ -539,6 +569,47 @@ class Matcher(LongMessages):
         if result.status is Status.ANSWERED:
             result = self._verdict(analysis, result)
         return result
+
+    def _second_opinion(self, opinion: Opinion, result: MatchResult) -> MatchResult:
+        """The n-gram model's view of the message as it stands alone (:mod:`bot.core.ngrams`).
+
+        A decline nothing answered (the rule found too little of the question; no check declined
+        an answer) is answered with the fact the model is sure of: a stranger's wording the
+        lexicon lacks. An answer is declined when the model is sure no fact holds it: a near miss
+        worded like a fact. Answers a reading of their own found (any fact, who he is, a quotation,
+        a sum) are left alone, and so are orders to the bot and text that is not language."""
+        text, analysis = opinion.text, opinion.analysis
+        model = self.ngram_model
+        if model is None or ORDER in analysis.tokens or self._dictated(text, analysis):
+            return result
+        if result.status is Status.ANSWERED:
+            if result.derived or not model.knows(result.facts) or model.known_share(text) < decision.KNOWN_SHARE:
+                return result  # a sum worked out; a fact added since the model was fit; words it never saw
+            chances = model.probabilities(text)
+            held = max(chances.get(fact.id, 0.0) for fact in result.facts)
+            vetoed = chances[NONE] >= decision.VETO_AT and held < decision.VETO_HELD
+            return result.declined() if vetoed and not self._read_for_itself(text, analysis) else result
+        if result.status is not Status.UNKNOWN or not opinion.rescue or model.known_share(text) < decision.KNOWN_SHARE:
+            return result
+        name, chance = model.best(text)
+        index = self._fact_ids.get(name)
+        if index is None or chance < decision.RESCUE_AT:
+            return result
+        if self.lacks_kind_asked(index, analysis):
+            return result  # "on what date did he win in Atlanta?": that fact holds no date
+        chance = decision.chance_shown_as(chance)  # the model's probability is the confidence shown
+        top = Candidate(self.facts.facts[index], chance)
+        return MatchResult(result.question, Status.ANSWERED, result.lang, chance, (top,), truncated=result.truncated)
+
+    def _read_for_itself(self, text: str, analysis: Analysis) -> bool:
+        """A message a reading of its own answers, not the rule: a request for any fact, "who is
+        he", his own quoted words."""
+        folded = fold(text)
+        return (
+            asks_for_any_fact(folded)
+            or self._asks_who_he_is(folded, analysis)
+            or self._quote_finder.quoted(text) is not None
+        )
 
     def _states_a_span(self, result: MatchResult) -> bool:
         """Does the answer state a span of time itself ("nine days before retiring")?"""
@@ -645,6 +716,18 @@ class Matcher(LongMessages):
             topic.append(str(fact.year))
         return tuple(dict.fromkeys(topic))[:FOLLOWUP_TOPIC]
 
+    def _own_words(self, analysis: Analysis) -> tuple[list[str], frozenset[str]]:
+        """The question's own words (no question words), and the new things among them: words no
+        fact knows, concepts no fact covers ("politics", "the weather")."""
+        own = [t for t in analysis.tokens if t not in self._intents]
+        return own, analysis.unknown | {t for t in own if t in self._concepts and t not in self._idf}
+
+    def _asks_anew(self, text: str, analysis: Analysis) -> bool:
+        """A question of its own after an answer: it does not lean on it, and asks of new things or
+        in many words of its own."""
+        own, new = self._own_words(analysis)
+        return not leans_on_previous(fold(text)) and bool(new or len(own) > FOLLOWUP_OWN_WORDS)
+
     def _follow_up(
         self, text: str, analysis: Analysis, result: MatchResult, previous: Turn, truncated: bool
     ) -> tuple[MatchResult, Analysis]:
@@ -670,9 +753,7 @@ class Matcher(LongMessages):
             return result.declined(), analysis
         if result.status is Status.ANSWERED and (not leans or result.confidence >= STANDS_ALONE):
             return result, analysis  # it stands alone: never bent by the conversation
-        own = [t for t in analysis.tokens if t not in self._intents]
-        # Words no fact knows, and concepts no fact covers ("politics", "the weather"): new things.
-        new = analysis.unknown | {t for t in own if t in self._concepts and t not in self._idf}
+        own, new = self._own_words(analysis)
         if not leans and (new or len(own) > FOLLOWUP_OWN_WORDS):
             return result, analysis  # a question of its own, just not one we can answer
         if own and 2 * sum(t in new for t in own) >= len(own):
