@@ -26,12 +26,14 @@ import re
 import sys
 from array import array
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from bot.core.cache import Ranks  # noqa: E402
+from bot.core.engine import Engine  # noqa: E402
 from bot.core.facts import load_facts  # noqa: E402
 from bot.core.fold import fold  # noqa: E402
 from bot.core.ngrams import NONE, SEVERAL, NgramModel, features, model_path, weighted  # noqa: E402
@@ -65,19 +67,19 @@ def examples(exclude: re.Pattern[str] | None) -> list[Example]:
     return rows
 
 
+@cache
+def _engine() -> Engine:
+    """The shipped engine deciding alone: labels and readings must not depend on the model being
+    replaced."""
+    engine = Engine.load(REPO / "facts")
+    engine.matcher.ngram_model = None
+    return engine
+
+
 def _lexical_answer(question: str) -> str | None:
     """The fact the matcher answers ``question`` with, deciding alone (without a model)."""
-    global _ENGINE
-    if _ENGINE is None:
-        from bot.core.engine import Engine
-
-        _ENGINE = Engine.load(REPO / "facts")
-        _ENGINE.matcher.ngram_model = None  # the labels must not depend on the model being replaced
-    result, _ = _ENGINE.ask(question)
+    result, _ = _engine().ask(question)
     return result.fact.id if result.status is Status.ANSWERED and result.fact is not None else None
-
-
-_ENGINE = None
 
 
 def _fit(counted: list[dict[str, float]], rows: list[Example], names: list[str], c: float) -> tuple[NgramModel, object]:
@@ -110,7 +112,7 @@ def _fit(counted: list[dict[str, float]], rows: list[Example], names: list[str],
 def fit(rows: list[Example], c: float, min_df: int, keep: float) -> NgramModel:
     """Fit on every feature seen ``min_df`` times; with ``keep``, fit again on the features that
     mattered (so the scaling the model was fit with is the one it answers with)."""
-    counted = [features(text) for text, _ in rows]
+    counted = [features(_engine().matcher.as_read(text)) for text, _ in rows]
     df = Counter(name for counts in counted for name in counts)
     names = sorted(name for name, n in df.items() if n >= min_df)
     model, coef = _fit(counted, rows, names, c)

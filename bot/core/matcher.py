@@ -582,16 +582,17 @@ class Matcher(LongMessages):
         model = self.ngram_model
         if model is None or ORDER in analysis.tokens or self._dictated(text, analysis):
             return result
+        read = self.as_read(text)
         if result.status is Status.ANSWERED:
-            if result.derived or not model.knows(result.facts) or model.known_share(text) < decision.KNOWN_SHARE:
+            if result.derived or not model.knows(result.facts) or model.known_share(read) < decision.KNOWN_SHARE:
                 return result  # a sum worked out; a fact added since the model was fit; words it never saw
-            chances = model.probabilities(text)
+            chances = model.probabilities(read)
             held = max(chances.get(fact.id, 0.0) for fact in result.facts)
             vetoed = chances[NONE] >= decision.VETO_AT and held < decision.VETO_HELD
             return result.declined() if vetoed and not self._read_for_itself(text, analysis) else result
-        if result.status is not Status.UNKNOWN or not opinion.rescue or model.known_share(text) < decision.KNOWN_SHARE:
+        if result.status is not Status.UNKNOWN or not opinion.rescue or model.known_share(read) < decision.KNOWN_SHARE:
             return result
-        name, chance = model.best(text)
+        name, chance = model.best(read)
         index = self._fact_ids.get(name)
         if index is None or chance < decision.RESCUE_AT:
             return result
@@ -602,18 +603,25 @@ class Matcher(LongMessages):
         return MatchResult(result.question, Status.ANSWERED, result.lang, chance, (top,), truncated=result.truncated)
 
     def _read_for_itself(self, text: str, analysis: Analysis) -> bool:
-        """A message a reading of its own answers, not the rule: a request for any fact, "who is
-        he", his own quoted words."""
+        """A message a reading of its own answers, not the rule: a request for any fact, who he or
+        another man is, his own quoted words."""
         folded = fold(text)
         return (
             asks_for_any_fact(folded)
             or self._asks_who_he_is(folded, analysis)
+            or self._who_someone_is(text, analysis) is not None
             or self._quote_finder.quoted(text) is not None
         )
 
     def _states_a_span(self, result: MatchResult) -> bool:
         """Does the answer state a span of time itself ("nine days before retiring")?"""
         return any(SPAN in self._said[self.facts.facts.index(c.fact)] for c in result.answers[:1])
+
+    def as_read(self, text: str) -> str:
+        """``text`` as the matcher reads its words: folded, numbers written alike, typos mended
+        ("waht was his tiem in atlanda" → "what was his time in atlanta") — what the n-gram model
+        is fit on and asked about."""
+        return " ".join(self.analyzer.mended(self._written_words(text)))
 
     @staticmethod
     def _written_words(text: str) -> list[str]:
