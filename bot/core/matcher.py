@@ -584,13 +584,13 @@ class Matcher(LongMessages):
             return result
         read = self.as_read(text)
         if result.status is Status.ANSWERED:
-            if result.derived or not model.knows(result.facts) or model.known_share(read) < decision.KNOWN_SHARE:
+            if result.derived or not model.knows(result.facts) or model.known_share(text) < decision.KNOWN_SHARE:
                 return result  # a sum worked out; a fact added since the model was fit; words it never saw
             chances = model.probabilities(read)
             held = max(chances.get(fact.id, 0.0) for fact in result.facts)
             vetoed = chances[NONE] >= decision.VETO_AT and held < decision.VETO_HELD
             return result.declined() if vetoed and not self._read_for_itself(text, analysis) else result
-        if result.status is not Status.UNKNOWN or not opinion.rescue or model.known_share(read) < decision.KNOWN_SHARE:
+        if result.status is not Status.UNKNOWN or not opinion.rescue or model.known_share(text) < decision.KNOWN_SHARE:
             return result
         name, chance = model.best(read)
         index = self._fact_ids.get(name)

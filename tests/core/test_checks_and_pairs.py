@@ -318,7 +318,7 @@ def test_winning_a_medal_is_not_winning_the_race(question: str, verdict: str) ->
     [
         ("did he retire in 2008 or 2009?", "retirement-date"),
         ("was he 22 or 23 when he won in atlanta?", "atlanta-age"),
-        ("did he take silver or bronze in beijing?", "beijing-silver"),
+        pytest.param("did he take silver or bronze in beijing?", "beijing-silver", marks=SECOND_OPINION_MISS),
         ("¿en qué año se retiró, 2008 o 2009? tengo una apuesta con mi primo", "retirement-date"),
     ],
 )

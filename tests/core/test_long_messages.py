@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.results import Status
-from tests.coredata import SECOND_OPINION_MISS, shipped_engine
+from tests.coredata import shipped_engine
 
 
 def first_fact(message: str) -> str | None:
@@ -18,11 +18,7 @@ def first_fact(message: str) -> str | None:
     [
         # a question naming no year, place or person of its own ("that one", "esa carrera") is
         # about those the story before it named
-        pytest.param(
-            "I rewatched the Atlanta final yesterday with my brother. what was his time in that one?",
-            "atlanta-time",
-            marks=SECOND_OPINION_MISS,
-        ),
+        ("I rewatched the Atlanta final yesterday with my brother. what was his time in that one?", "atlanta-time"),
         ("we watched the 2008 final at my place. how far behind the winner was he in that one?", "beijing-silver"),
         ("Estuve viendo la final de Beijing con mi tío. ¿Qué medalla ganó en esa carrera?", "beijing-silver"),
         # the asker's own words after the question are an afterthought, no topic of the answer

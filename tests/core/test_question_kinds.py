@@ -152,7 +152,7 @@ def test_a_request_about_something_else_is_not_an_any_fact_request(question: str
         "what was his time in beijing",
         "which city hosted the 2003 worlds that perez won",
         # "50k" is the 50 km walk; the article never says which distance
-        pytest.param("did he win the 50k world title", marks=SECOND_OPINION_MISS),
+        "did he win the 50k world title",
         "who won gold in sydney, and what was his time?",  # the time known is Atlanta's: Sydney was asked
         "did he ever race the 50 km walk?",  # besides the value only words most facts share: no event to check
         "how many days did the pilgrimage take",  # its length is in km; no fact counts its days
