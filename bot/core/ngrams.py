@@ -96,9 +96,7 @@ class NgramModel(Frozen):
         sums = [0.0] * n
         weights = self.weights
         for i, value in weighted(features(text), self.index, self.idf).items():
-            row = i * n
-            for k in range(n):
-                sums[k] += value * weights[row + k]
+            sums = [s + value * w for s, w in zip(sums, weights[i * n : i * n + n], strict=True)]
         scores = [b + self.scale * s for b, s in zip(self.bias, sums, strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
