@@ -603,11 +603,12 @@ class Matcher(LongMessages):
         return MatchResult(result.question, Status.ANSWERED, result.lang, chance, (top,), truncated=result.truncated)
 
     def _read_for_itself(self, text: str, analysis: Analysis) -> bool:
-        """A message a reading of its own answers, not the rule: a request for any fact, who he or
-        another man is, his own quoted words."""
+        """A message a reading of its own answers, not the rule: a request for any fact, what
+        happened at a time (the facts dated then), who he or another man is, his own quoted words."""
         folded = fold(text)
         return (
             asks_for_any_fact(folded)
+            or asks_what_happened(folded)
             or self._asks_who_he_is(folded, analysis)
             or self._who_someone_is(text, analysis) is not None
             or self._quote_finder.quoted(text) is not None
