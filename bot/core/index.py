@@ -13,7 +13,7 @@ import re
 from bot.core.claims import comparison_words
 from bot.core.facts import LANGS, FactBase
 from bot.core.lazyre import lazy
-from bot.core.ngrams import load_model
+from bot.core.ngrams import shipped_model
 from bot.core.numbers import is_year
 from bot.core.text import ABOUT_HIM, Analyzer
 
@@ -131,8 +131,7 @@ class FactIndex:
 
     def __init__(self, facts: FactBase) -> None:
         self.facts = facts
-        self.ngram_model = load_model()  # the second opinion (see bot.core.decision)
-        self._fact_ids = {fact.id: i for i, fact in enumerate(facts)}
+        self.ngram_model = shipped_model()  # the second opinion (see bot.core.decision)
         lexicon = facts.lexicon
         vocabulary: list[str] = []
         for fact in facts:

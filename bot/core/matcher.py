@@ -64,7 +64,6 @@ from bot.core.long_messages import LongMessages
 from bot.core.near_misses import DEFINING, GOLD, PASSING, WHO
 from bot.core.ngrams import NONE
 from bot.core.quotes import QuoteFinder
-from bot.core.record import Frozen
 from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, Scored
@@ -107,24 +106,6 @@ _ONE_OF_A_SERIES = frozenset({FIRST, "2nd", "3rd", "4th", "5th", "last", "start"
 PLURAL_SLACK = 0.1
 _RELATIVE_RE = re.compile(r"\b(?:that|which|que)\b.*$")  # a relative clause on a thing, to the end
 _MENTION_RE = re.compile(r"<[@#][!&]?\d*>|<a?:\w+:\d+>|@(?:everyone|here)\b", re.IGNORECASE)
-
-
-class Opinion(Frozen):
-    """What the second opinion (:meth:`Matcher._second_opinion`) needs of one message: its text
-    and analysis, and whether a decline may still be answered (not when a check declined an
-    answer: it knows why)."""
-
-    _fields = ("text", "analysis", "rescue")
-    __slots__ = _fields
-    text: str
-    analysis: Analysis
-    rescue: bool
-
-    def __init__(self, text: str, analysis: Analysis, rescue: bool = True) -> None:
-        _set = object.__setattr__
-        _set(self, "text", text)
-        _set(self, "analysis", analysis)
-        _set(self, "rescue", rescue)
 
 
 class Matcher(LongMessages):
@@ -469,10 +450,10 @@ class Matcher(LongMessages):
             result = two  # "which was longer, the pilgrimage or the Olympic race?": both facts, the first asked first
         else:
             result = self._answer_one(text, analysis, result, question, truncated)
-        opinion = Opinion(text, analysis)
-        if result.status is Status.ANSWERED or two is not None:
-            # a check below declining an answer knows why; two things asked need two facts
-            opinion = opinion.replace(rescue=False)
+        # May the second opinion answer a decline? Not one a check below makes of an answer (it
+        # knows why), nor two things asked (they need two facts), nor "how old was he then?" (the
+        # model has no "then").
+        rescue = result.status is not Status.ANSWERED and two is None and not points_at_a_time(expand(text))
         result = self._gap_checked(analysis, question, result) or result  # "he only lost by like a minute"
         result = self._ordinal_checked(analysis, result) or result  # "was Atlanta his first Olympics?"
         result = self._each_event_checked(analysis, result) or result  # "did he medal in both 1996 and 2008?"
@@ -505,14 +486,12 @@ class Matcher(LongMessages):
             result = result.declined()
         if denied and result.verdict in ("yes", "no"):
             result = result.replace(verdict="")  # a denied claim: the fact, not an ambiguous yes or no
-        if points_at_a_time(expand(text)):
-            opinion = opinion.replace(rescue=False)  # "how old was he then?": the model has no "then"
-        result = self._second_opinion(opinion.replace(rescue=opinion.rescue and previous is None), result)
+        result = self._second_opinion(text, analysis, result, rescue and previous is None)
         used = analysis
         if previous is not None:
             result, used = self._follow_up(text, analysis, result, previous, truncated)
-            if result.status is Status.UNKNOWN and self._asks_anew(text, analysis):
-                result = self._second_opinion(opinion, result)  # a question standing alone
+            if rescue and result.status is Status.UNKNOWN and self._asks_anew(text, analysis):
+                result = self._second_opinion(text, analysis, result, rescue)  # a question standing alone
         if result.verdict in ("yes", "no") and asks_a_value(text):
             result = result.replace(verdict="")  # "¿a cuántos segundos…?" asks a value: the fact, no yes or no
         if result.status is Status.ANSWERED or (result.status is Status.UNKNOWN and len(result.suggestions) == 1):
@@ -570,36 +549,34 @@ class Matcher(LongMessages):
             result = self._verdict(analysis, result)
         return result
 
-    def _second_opinion(self, opinion: Opinion, result: MatchResult) -> MatchResult:
+    def _second_opinion(self, text: str, analysis: Analysis, result: MatchResult, rescue: bool) -> MatchResult:
         """The n-gram model's view of the message as it stands alone (:mod:`bot.core.ngrams`).
 
-        A decline nothing answered (the rule found too little of the question; no check declined
-        an answer) is answered with the fact the model is sure of: a stranger's wording the
+        A decline nothing answered (``rescue``: the rule found too little of the question; no check
+        declined an answer) is answered with the fact the model is sure of: a stranger's wording the
         lexicon lacks. An answer is declined when the model is sure no fact holds it: a near miss
         worded like a fact. Answers a reading of their own found (any fact, who he is, a quotation,
         a sum) are left alone, and so are orders to the bot and text that is not language."""
-        text, analysis = opinion.text, opinion.analysis
         model = self.ngram_model
         if model is None or ORDER in analysis.tokens or self._dictated(text, analysis):
             return result
-        read = self.as_read(text)
         if result.status is Status.ANSWERED:
             if result.derived or not model.knows(result.facts) or model.known_share(text) < decision.KNOWN_SHARE:
                 return result  # a sum worked out; a fact added since the model was fit; words it never saw
-            chances = model.probabilities(read)
+            chances = model.probabilities(self.as_read(text))
             held = max(chances.get(fact.id, 0.0) for fact in result.facts)
             vetoed = chances[NONE] >= decision.VETO_AT and held < decision.VETO_HELD
             return result.declined() if vetoed and not self._read_for_itself(text, analysis) else result
-        if result.status is not Status.UNKNOWN or not opinion.rescue or model.known_share(text) < decision.KNOWN_SHARE:
+        if result.status is not Status.UNKNOWN or not rescue or model.known_share(text) < decision.KNOWN_SHARE:
             return result
-        name, chance = model.best(read)
-        index = self._fact_ids.get(name)
-        if index is None or chance < decision.RESCUE_AT:
+        name, chance = model.best(self.as_read(text))
+        fact = self.facts.get(name)
+        if fact is None or chance < decision.RESCUE_AT:
             return result
-        if self.lacks_kind_asked(index, analysis):
+        if self.lacks_kind_asked(self.facts.facts.index(fact), analysis):
             return result  # "on what date did he win in Atlanta?": that fact holds no date
         chance = decision.chance_shown_as(chance)  # the model's probability is the confidence shown
-        top = Candidate(self.facts.facts[index], chance)
+        top = Candidate(fact, chance)
         return MatchResult(result.question, Status.ANSWERED, result.lang, chance, (top,), truncated=result.truncated)
 
     def _read_for_itself(self, text: str, analysis: Analysis) -> bool:
