@@ -22,13 +22,13 @@ from bot.core import decision
 from bot.core.claims import claimed_part, compares_to_value, exact_words, gives_reason, negation_words, predicate_people
 from bot.core.comparisons import contraries, says_a_contrary, sooner_or_later
 from bot.core.follow_ups import FollowUps
-from bot.core.index import about_other, is_small_number, is_year
+from bot.core.index import about_other, is_year
 from bot.core.lazyre import lazy
 from bot.core.measures import (
     direction_of,
     settles,
 )
-from bot.core.numbers import normalise_numbers
+from bot.core.numbers import is_small_number, normalise_numbers
 from bot.core.respell import sound_key
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import PIVOT_RANK, UNSAID_RANK

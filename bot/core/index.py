@@ -17,7 +17,7 @@ from bot.core.ngrams import shipped_model
 from bot.core.numbers import is_year
 from bot.core.text import ABOUT_HIM, Analyzer
 
-__all__ = ["ANSWER_ONLY", "SUBJECT_SHARE", "FactIndex", "about_other", "answer_kinds", "is_small_number", "is_year"]
+__all__ = ["ANSWER_ONLY", "SUBJECT_SHARE", "FactIndex", "about_other", "answer_kinds", "is_year"]
 
 SUBJECT_SHARE = 0.5  # share of a fact's phrasings naming someone for the fact to be about them
 ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not its phrasings)
@@ -26,10 +26,6 @@ ANSWER_ONLY = 0.35  # centrality of a word found only in a fact's answer (not it
 def about_other(token: str) -> bool:
     """A marker that the question is about someone else ("Markov's time")."""
     return token.startswith("about_") and token != ABOUT_HIM
-
-
-def is_small_number(token: str) -> bool:
-    return token.isdigit() and int(token) <= 12
 
 
 YEAR_IN_TEXT = lazy(r"\b(?:19|20)\d\d\b")  # a year written in an answer

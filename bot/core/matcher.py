@@ -56,13 +56,14 @@ from bot.core.followup import (
     without_span,
     years_away,
 )
-from bot.core.index import about_other, is_small_number, is_year
+from bot.core.index import about_other, is_year
 from bot.core.instructions import gives_an_order
 from bot.core.junk import has_words
 from bot.core.lazyre import lazy
 from bot.core.long_messages import LongMessages
 from bot.core.near_misses import DEFINING, GOLD, PASSING, WHO
 from bot.core.ngrams import NONE
+from bot.core.numbers import is_small_number
 from bot.core.quotes import QuoteFinder
 from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status

@@ -105,3 +105,8 @@ def normalise_numbers(text: str) -> str:
 def is_year(token: str) -> bool:
     """Is a canonical token a year of the modern era ("1996", "2008")?"""
     return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
+
+
+def is_small_number(token: str) -> bool:
+    """A count as small as the ones a question names ("3 times", "two golds"), not a year or a distance."""
+    return token.isdigit() and int(token) <= 12

@@ -16,8 +16,9 @@ from collections import defaultdict
 
 from rapidfuzz import fuzz, process
 
-from bot.core.index import FactIndex, about_other, is_small_number
+from bot.core.index import FactIndex, about_other
 from bot.core.irregular import irregular_base
+from bot.core.numbers import is_small_number
 from bot.core.record import Frozen
 from bot.core.text import ABOUT_HIM, RARE_RANK, Analysis
 

@@ -24,7 +24,7 @@ from bot.core.correct import Corrector
 from bot.core.expand import TOKEN_RE, detect_language, expand, stem
 from bot.core.fold import fold
 from bot.core.irregular import irregular_base
-from bot.core.numbers import is_year
+from bot.core.numbers import is_small_number, is_year
 from bot.core.phrases import Phrases
 from bot.core.runon import split_run_ons
 from bot.core.subjects import ABOUT_HIM, him_by_noun, him_of, subject_pattern, subjects_of
@@ -100,6 +100,15 @@ _SPELLINGS = _TABLES.spellings  # chat spellings of question words, fixed before
 _CONJUNCTIONS = _TABLES.conjunctions  # words that join two questions in one message
 _QUESTION_STARTERS = _TABLES.question_starters  # "…, so how old was he?" asks; "my dad is from Cuenca" doesn't
 _LEAD_FILLER = _TABLES.lead_filler
+_CLOCK_TIME = "q_time"  # the lexicon's concept for a race's time
+_DURATION = "duration"  # …and for how long something lasted
+
+
+def _COUNTS_TIMES(token: str) -> bool:
+    """Does ``token`` make a following "time" a count or a span ("3 times", "how long time")?"""
+    return is_small_number(token) or token == _DURATION
+
+
 _WH_WORDS = _TABLES.wh_words  # ask only at the start of a clause ("the race where he…" asks nothing)
 _INDIRECT = _TABLES.indirect  # "…no one knows when he…": a question embedded after one of these
 _QUESTION_WORDS = _TABLES.question_words  # "which", "what": a question, unless a subject follows
@@ -410,7 +419,10 @@ class Analyzer:
             if indirect and (word in _ASKING_WORDS or written in _ASKING_WORDS):
                 asks = True  # "she asked me who first taught him": the clause asks, indirectly
                 framing.update(asker)
-            if word in _WH_WORDS and clause_started and not self._only_a_setting(lead, tokens[clause_from:]):
+            # "what was it like when he walked in": a question word already asked, so this one joins
+            joined = not indirect and len(lead) == 2 and lead[0] in _QUESTION_WORDS and before not in lead
+            setting = self._only_a_setting(lead, tokens[clause_from:])
+            if word in _WH_WORDS and (clause_started or joined) and not setting:
                 wh, _ = self._canonical(word, lang)  # kept out of the clause's tokens, but noted
                 if indirect and wh is not None and wh in self.lexicon.intents:
                     embedded.append((len(tokens), wh))
@@ -421,6 +433,8 @@ class Analyzer:
                 indirect = True
                 asker = range(clause_from, len(tokens))  # the words before it (and itself, below)
             token, is_unknown = self._canonical(word, lang)
+            if token == _CLOCK_TIME and len(tokens) > clause_from and _COUNTS_TIMES(tokens[-1]):
+                continue  # "three times", "a 2-time champ", "how long time": how often or how long
             if token is None or (knowing and token not in self.lexicon.concepts):
                 previous_unknown = False  # "refresh my memory": a word between, no one name of two words
                 continue  # "find out", "wonder": how one asks, never what

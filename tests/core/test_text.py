@@ -634,3 +634,33 @@ def test_a_win_asked_of_as_a_first_place(question: str, victory: bool) -> None:
 )
 def test_a_degree_of_a_word_no_fact_knows(question: str, unknown_measure: bool) -> None:
     assert shipped_engine().matcher.analyzer.analyze(question).unknown_measure is unknown_measure
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("What was it like when he walked into the stadium", False),  # "what … like when": a conjunction
+        ("what did he do when he retired", False),
+        ("when did he retire", True),
+        ("what year and when did he retire", True),  # a clause of its own asks
+        ("what i want to know is when he retired", False),  # embedded, noted apart (above)
+    ],
+)
+def test_a_when_after_a_question_word_in_its_clause_joins(text: str, asks: bool) -> None:
+    assert ("q_when" in tokens(text)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks_a_time"),
+    [
+        ("he won three times", False),  # how often
+        ("a 3-time world champion", False),
+        ("wasn't he a 2-time world champ?", False),
+        ("how long time was his career", False),  # how long, in a learner's words
+        ("what was his time in atlanta", True),
+        ("what was his 20 km time", True),  # a distance is no count
+        ("what time did he finish in 1996", True),
+    ],
+)
+def test_time_after_a_count_or_a_span_asks_no_clock_time(text: str, asks_a_time: bool) -> None:
+    assert ("q_time" in tokens(text)) is asks_a_time
