@@ -554,10 +554,11 @@ class Matcher(LongMessages):
         """The n-gram model's view of the message as it stands alone (:mod:`bot.core.ngrams`).
 
         A decline nothing answered (``rescue``: the rule found too little of the question; no check
-        declined an answer) is answered with the fact the model is sure of: a stranger's wording the
-        lexicon lacks. An answer is declined when the model is sure no fact holds it: a near miss
-        worded like a fact. Answers a reading of their own found (any fact, who he is, a quotation,
-        a sum) are left alone, and so are orders to the bot and text that is not language."""
+        declined an answer) is answered with the fact the model is sure of, or fairly sure of when
+        the rule found the same fact closest: a stranger's wording the lexicon lacks. An answer is
+        declined when the model is sure no fact holds it: a near miss worded like a fact. Answers a
+        reading of their own found (any fact, who he is, a quotation, a sum) are left alone, and so
+        are orders to the bot and text that is not language."""
         model = self.ngram_model
         if model is None or ORDER in analysis.tokens or self._dictated(text, analysis):
             return result
@@ -572,7 +573,8 @@ class Matcher(LongMessages):
             return result
         name, chance = model.best(self.as_read(text))
         fact = self.facts.get(name)
-        if fact is None or chance < decision.RESCUE_AT:
+        agreed = bool(result.suggestions) and result.suggestions[0].fact is fact
+        if fact is None or chance < (decision.AGREED_AT if agreed else decision.RESCUE_AT):
             return result
         if self.lacks_kind_asked(self.facts.facts.index(fact), analysis):
             return result  # "on what date did he win in Atlanta?": that fact holds no date

@@ -527,7 +527,9 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc98": (0.94, 0.94, 0.040),
     # fc99, fc100: written blind at the end of session 12, scored on arrival on 79215df, then used
     # only to compare the model fit without and with fc89-fc98 (a wash; the refit not shipped).
-    "fc99": (0.90, 0.95, 0.044),
+    # Session 13: the agreed rescue (decision.AGREED_AT) answers 30 more right and 2 more wrong over
+    # all the sets; one of the two is here ("Was Cuenca described as a big city?").
+    "fc99": (0.90, 0.95, 0.048),
     "fc100": (0.92, 0.99, 0.014),
 }
 
