@@ -490,7 +490,8 @@ class Matcher(LongMessages):
         result = self._second_opinion(text, analysis, result, rescue and previous is None)
         used = analysis
         if previous is not None:
-            result, used = self._follow_up(text, analysis, result, previous, truncated)
+            resolved, used = self._follow_up(text, analysis, result, previous, truncated)
+            result = resolved if resolved is result else self._vetoed_in_context(text, previous, resolved)
             if rescue and result.status is Status.UNKNOWN and self._asks_anew(text, analysis):
                 result = self._second_opinion(text, analysis, result, rescue)  # a question standing alone
         if result.verdict in ("yes", "no") and asks_a_value(text):
@@ -565,9 +566,8 @@ class Matcher(LongMessages):
         if result.status is Status.ANSWERED:
             if result.derived or not model.knows(result.facts) or model.known_share(text) < decision.KNOWN_SHARE:
                 return result  # a sum worked out; a fact added since the model was fit; words it never saw
-            chances = model.probabilities(self.as_read(text))
-            held = max(chances.get(fact.id, 0.0) for fact in result.facts)
-            vetoed = chances[NONE] >= decision.VETO_AT and held < decision.VETO_HELD
+            none, held = self._chances(self.as_read(text), result)
+            vetoed = none >= decision.VETO_AT and held < decision.VETO_HELD
             return result.declined() if vetoed and not self._read_for_itself(text, analysis) else result
         if result.status is not Status.UNKNOWN or not rescue or model.known_share(text) < decision.KNOWN_SHARE:
             return result
@@ -581,6 +581,29 @@ class Matcher(LongMessages):
         chance = decision.chance_shown_as(chance)  # the model's probability is the confidence shown
         top = Candidate(fact, chance)
         return MatchResult(result.question, Status.ANSWERED, result.lang, chance, (top,), truncated=result.truncated)
+
+    def _chances(self, read: str, result: MatchResult) -> tuple[float, float]:
+        """The model's chance that no fact answers ``read`` (a message as the matcher reads it),
+        and its best chance for a fact of ``result``."""
+        assert self.ngram_model is not None
+        chances = self.ngram_model.probabilities(read)
+        return chances[NONE], max(chances.get(fact.id, 0.0) for fact in result.facts)
+
+    def _vetoed_in_context(self, text: str, previous: Turn, result: MatchResult) -> MatchResult:
+        """A follow-up the conversation answered ("who got the bronze there?" after Athens) is
+        declined when the model, reading the previous question and this one together, is sure no
+        fact holds them — and this one alone does not point at the answer's fact either ("and the
+        gold?" is too short to judge). A near miss asked as a follow-up, which the standalone veto
+        never sees."""
+        model = self.ngram_model
+        if model is None or result.status is not Status.ANSWERED or result.derived or not previous.question:
+            return result
+        if not model.knows(result.facts):
+            return result
+        none, held = self._chances(self.as_read(previous.question) + " " + self.as_read(text), result)
+        _, alone = self._chances(self.as_read(text), result)
+        vetoed = none >= decision.VETO_AT and max(held, alone) < decision.VETO_HELD
+        return result.declined() if vetoed else result
 
     def _read_for_itself(self, text: str, analysis: Analysis) -> bool:
         """A message a reading of its own answers, not the rule: a request for any fact, what

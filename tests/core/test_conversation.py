@@ -476,3 +476,31 @@ def test_what_happened_in_a_year_is_that_year_s_fact_and_a_step_moves_from_it() 
 def test_whether_something_still_goes_on_needs_a_fact_saying_still_or_its_end(question: str, answered: bool) -> None:
     result, _ = ask_in_context(shipped_engine(), question, ["who coached perez as a kid?"])
     assert (result.status is Status.ANSWERED) is answered
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        (["how did perez do in athens"], "who got the bronze there?"),
+        (["what was perez's last race?"], "who won it?"),
+        (["Who beat Pérez in Beijing?"], "did they ever actually give him the gold?"),
+    ],
+)
+def test_a_near_miss_asked_as_a_follow_up_is_declined(context: list[str], question: str) -> None:
+    # The conversation alone finds the last answer's fact (or a sibling); the model, reading both
+    # questions, is sure no fact holds what this one asks.
+    engine = shipped_engine()
+    model, engine.matcher.ngram_model = engine.matcher.ngram_model, None
+    try:
+        assert ask_in_context(engine, question, context)[0].status is Status.ANSWERED
+    finally:
+        engine.matcher.ngram_model = model
+    assert ask_in_context(engine, question, context)[0].status is Status.UNKNOWN
+
+
+def test_a_short_follow_up_pointing_at_the_fact_is_not_vetoed() -> None:
+    # Both questions together read like a near miss ("who won … 1996 … his time"), but "and his
+    # time?" alone points at the race time: the model may veto only what neither reading holds.
+    context = ["Who won the men's 20 km walk at the 1996 Olympics?"]
+    result, _ = ask_in_context(shipped_engine(), "and his time?", context)
+    assert result.status is Status.ANSWERED and result.fact is not None and result.fact.id == "atlanta-time"
