@@ -662,7 +662,8 @@ class Matcher(LongMessages):
         """ "Who is Borchin?", "¿quién era Markov?": nothing asked but who another person is —
         the facts that name them say it, the best two (within reach of the best) together."""
         people = set(analysis.tokens) - {WHO}
-        if WHO not in analysis.tokens or len(people) != 1 or not people <= self.facts.lexicon.people:
+        named_alone = len(analysis.tokens) == 1  # "tell me about Luis Chocho", "¿y Markov?": him, nothing else
+        if not (WHO in analysis.tokens or named_alone) or len(people) != 1 or not people <= self.facts.lexicon.people:
             return None
         naming = [s for s in self.score(analysis) if people <= self._answer_tokens[s.index]]
         if not naming:

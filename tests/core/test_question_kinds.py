@@ -542,7 +542,12 @@ def test_the_medals_fact_says_whose_medals_they_are(question: str) -> None:
 
 @pytest.mark.parametrize(
     ("question", "fact_ids"),
-    [("who is borchin", ["borchin-ban", "beijing-silver"]), ("quién era markov", ["atlanta-rivals"])],
+    [
+        ("who is borchin", ["borchin-ban", "beijing-silver"]),
+        ("quién era markov", ["atlanta-rivals"]),
+        ("Tell me about Luis Chocho.", ["coach"]),  # a man named alone asks who he is
+        ("luis chocho", ["coach"]),
+    ],
 )
 def test_who_someone_else_is_is_told_by_the_facts_that_name_them(question: str, fact_ids: list[str]) -> None:
     result = ask(question)
