@@ -21,6 +21,7 @@ __all__ = [
     "FEATURES",
     "KNOWN_SHARE",
     "RESCUE_AT",
+    "SWITCH_HELD",
     "VETO_AT",
     "Evidence",
     "chance_shown_as",
@@ -45,6 +46,14 @@ RESCUE_AT = 0.6
 # session (fc89-fc100, written after the model was fit), weighing a wrong answer as three declines:
 # 0.5 +7 right, +1 wrong; 0.4 +11 right, +1 declined fewer, +3 wrong; 0.3 +12, -3, +5.
 AGREED_AT = 0.5
+# An answer the model gives under SWITCH_HELD is replaced by the fact it gives at least RESCUE_AT
+# (the rule read words as another topic's), for a message standing alone that checks no claim:
+# fc89-fc100 +8 right, -8 wrong; the time split above (fc77-fc88, the model fit before them) +3, -3.
+# Switching checked claims too gained 2 and 4 more there, but a check reads values the model cannot
+# ("is he mexican?" is answered by his own country, not by the Mexican rival the model recalls).
+# Under VETO_HELD (0.3): about the same, but "what year did he earn his olympic silver medal"
+# (0.22) went from Beijing to both medals.
+SWITCH_HELD = 0.1
 VETO_AT = 0.5
 VETO_HELD = 0.3
 KNOWN_SHARE = 0.5  # the model judges a message only if it has seen at least this share of its words

@@ -487,7 +487,7 @@ class Matcher(LongMessages):
             result = result.declined()
         if denied and result.verdict in ("yes", "no"):
             result = result.replace(verdict="")  # a denied claim: the fact, not an ambiguous yes or no
-        result = self._second_opinion(text, analysis, result, rescue and previous is None)
+        result = self._second_opinion(text, analysis, result, rescue and previous is None, alone=previous is None)
         used = analysis
         if previous is not None:
             resolved, used = self._follow_up(text, analysis, result, previous, truncated)
@@ -551,13 +551,17 @@ class Matcher(LongMessages):
             result = self._verdict(analysis, result)
         return result
 
-    def _second_opinion(self, text: str, analysis: Analysis, result: MatchResult, rescue: bool) -> MatchResult:
+    def _second_opinion(
+        self, text: str, analysis: Analysis, result: MatchResult, rescue: bool, *, alone: bool = True
+    ) -> MatchResult:
         """The n-gram model's view of the message as it stands alone (:mod:`bot.core.ngrams`).
 
         A decline nothing answered (``rescue``: the rule found too little of the question; no check
         declined an answer) is answered with the fact the model is sure of, or fairly sure of when
         the rule found the same fact closest: a stranger's wording the lexicon lacks. An answer is
-        declined when the model is sure no fact holds it: a near miss worded like a fact. Answers a
+        declined when the model is sure no fact holds it: a near miss worded like a fact; it is
+        replaced when the model is sure of another fact and all but sure it is not this one (a
+        message standing alone, no claim checked): words the rule took for another topic. Answers a
         reading of their own found (any fact, who he is, a quotation, a sum) are left alone, and so
         are orders to the bot and text that is not language."""
         model = self.ngram_model
@@ -566,21 +570,38 @@ class Matcher(LongMessages):
         if result.status is Status.ANSWERED:
             if result.derived or not model.knows(result.facts) or model.known_share(text) < decision.KNOWN_SHARE:
                 return result  # a sum worked out; a fact added since the model was fit; words it never saw
-            none, held = self._chances(self.as_read(text), result)
-            vetoed = none >= decision.VETO_AT and held < decision.VETO_HELD
-            return result.declined() if vetoed and not self._read_for_itself(text, analysis) else result
+            read = self.as_read(text)
+            none, held = self._chances(read, result)
+            if held >= decision.VETO_HELD or self._read_for_itself(text, analysis):
+                return result
+            if none >= decision.VETO_AT:
+                return result.declined()
+            if not alone or result.verdict is not None or held >= decision.SWITCH_HELD:
+                return result  # a follow-up is the conversation's; a claim checked, the check's
+            # Sure of another fact and not of this one: "what kind of building did the walk start
+            # from?" is the pilgrimage, though "walk" and "start" led the rule to his first races.
+            name, chance = model.best(read)
+            return self._model_answer(result, analysis, name, chance, decision.RESCUE_AT) or result
         if result.status is not Status.UNKNOWN or not rescue or model.known_share(text) < decision.KNOWN_SHARE:
             return result
         name, chance = model.best(self.as_read(text))
+        agreed = bool(result.suggestions) and result.suggestions[0].fact.id == name
+        least = decision.AGREED_AT if agreed else decision.RESCUE_AT
+        return self._model_answer(result, analysis, name, chance, least) or result
+
+    def _model_answer(
+        self, result: MatchResult, analysis: Analysis, name: str, chance: float, least: float
+    ) -> MatchResult | None:
+        """The model's fact ``name`` as the answer, if it gives it at least ``least`` and it holds
+        the kind of value asked; its probability is the confidence shown."""
         fact = self.facts.get(name)
-        agreed = bool(result.suggestions) and result.suggestions[0].fact is fact
-        if fact is None or chance < (decision.AGREED_AT if agreed else decision.RESCUE_AT):
-            return result
+        if fact is None or chance < least:
+            return None  # "none", "several", or a fact it is not sure enough of
         if self.lacks_kind_asked(self.facts.facts.index(fact), analysis):
-            return result  # "on what date did he win in Atlanta?": that fact holds no date
-        chance = decision.chance_shown_as(chance)  # the model's probability is the confidence shown
-        top = Candidate(fact, chance)
-        return MatchResult(result.question, Status.ANSWERED, result.lang, chance, (top,), truncated=result.truncated)
+            return None  # "on what date did he win in Atlanta?": that fact holds no date
+        shown = decision.chance_shown_as(chance)
+        top = Candidate(fact, shown)
+        return MatchResult(result.question, Status.ANSWERED, result.lang, shown, (top,), truncated=result.truncated)
 
     def _chances(self, read: str, result: MatchResult) -> tuple[float, float]:
         """The model's chance that no fact answers ``read`` (a message as the matcher reads it),

@@ -269,7 +269,7 @@ def test_an_ordinal_alone_repeats_the_previous_question_with_it(
     ("context", "question", "fact_id"),
     [
         (["when did he win his first world title"], "and the last one?", "world-titles"),
-        (["when did he win his last world title"], "and the first?", "junior-gold"),
+        (["when did he win his last olympic medal"], "and the first?", "atlanta-gold"),
     ],
 )
 def test_an_elliptic_ordinal_follow_up_moves_along_the_series(context: list[str], question: str, fact_id: str) -> None:
@@ -452,7 +452,8 @@ def test_words_said_on_another_occasion_do_not_answer(context: list[str], questi
 
 def test_the_other_ones_of_an_item_no_series_of_its_kind_lists_are_declined() -> None:
     # His junior title is in no list of junior titles: the Olympics, dated that year too, are no "other ones".
-    result, _ = ask_in_context(shipped_engine(), "and the other ones?", ["what was his first world title"])
+    # ("his first world title" alone reads as the senior 2003 one, as every question set takes it.)
+    result, _ = ask_in_context(shipped_engine(), "and the other ones?", ["what was his first world junior title"])
     assert result.status is not Status.ANSWERED
 
 

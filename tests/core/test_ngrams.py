@@ -140,3 +140,13 @@ def test_an_answer_the_model_is_sure_no_fact_holds_is_declined(question: str) ->
     assert _without_model(question) is Status.ANSWERED
     result = shipped_engine().matcher.match(question)
     assert result.status is Status.UNKNOWN and result.suggestions  # the fact is still offered
+
+
+def test_an_answer_the_model_is_sure_is_another_facts_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "walk" and "started" lead the rule to his first races; the model reads the pilgrimage.
+    question = "I'm curious what kind of building the walk started from"
+    result = shipped_engine().matcher.match(question)
+    assert result.status is Status.ANSWERED and result.fact is not None and result.fact.id == "pilgrimage"
+    monkeypatch.setattr(decision, "RESCUE_AT", 1.01)  # never sure enough: the rule's answer stands
+    result = shipped_engine().matcher.match(question)
+    assert result.fact is not None and result.fact.id == "first-distances"
