@@ -531,6 +531,19 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     # all the sets; one of the two is here ("Was Cuenca described as a big city?").
     "fc99": (0.90, 0.95, 0.048),
     "fc100": (0.92, 0.99, 0.014),
+    # fc101-fc106: written blind in session 13, scored on arrival on 5d2e931, held out and scored
+    # once more on 00d43e5; fc107-fc110: a second wave, scored on arrival on 00d43e5 (README).
+    # Floors at what 00d43e5 scores; the n-gram model was fit without them.
+    "fc101": (0.93, 0.99, 0.019),
+    "fc102": (0.92, 0.98, 0.014),
+    "fc103": (0.95, 0.99, 0.010),
+    "fc104": (0.87, 0.94, 0.032),
+    "fc105": (0.95, 0.96, 0.014),
+    "fc106": (0.99, 0.95, 0.018),
+    "fc107": (0.96, 0.98, 0.009),
+    "fc108": (0.97, 0.96, 0.018),
+    "fc109": (0.90, 0.98, 0.023),
+    "fc110": (0.93, 0.98, 0.019),
 }
 
 
@@ -547,7 +560,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 101)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 111)))
         ),
     ],
 )
