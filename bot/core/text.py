@@ -339,6 +339,7 @@ class Analyzer:
         # Who asks and how, before a word of asking or knowing ("one of the ladies asked what…",
         # "my teacher wants to know…", "i promised i would find out"): context, not topic.
         framing: set[int] = set()  # token positions
+        adverbial: list[tuple[int, int]] = []  # (token position, clause index) of "when he …" openings
         asker = range(0)
         after_courtesy = False  # the clause before was a courtesy
         first_written: list[str] = []  # the clause's first word as written ("in" of "in advance")
@@ -390,6 +391,8 @@ class Analyzer:
                 continue
             if len(lead) == 1 and lead[0] in _QUESTION_WORDS | _WH_WORDS and word in _SUBJECTS:
                 asks = False  # "…, which i think is lovely": a relative clause (a "?" still asks)
+                if len(tokens) > clause_from and lead[0] in _WH_WORDS:
+                    adverbial.append((len(tokens) - 1, len(clauses)))  # "when he was starting out, …"
             if not lead and word not in _LEAD_FILLER:
                 lead.append(word)
                 first_written[:] = [written]
@@ -474,6 +477,12 @@ class Analyzer:
             rank = self._ranks.get(word, RARE_RANK)
             ranks[token] = min(rank, ranks.get(token, rank))
         close_clause(False)
+        # "When he was just starting out, how long were his races?": a clause a "when" opens with
+        # its subject (no question of its own) says when; another clause asks what — so its "when"
+        # is context, not a year asked. Alone ("when he retired?") it still asks.
+        for position, clause in adverbial:
+            if any(asks for k, asks in enumerate(asking) if k != clause):
+                framing.add(position)
         kept = frozenset(tokens)
         soft = {tokens[i] for i in framing if i < len(tokens)} - {t for i, t in enumerate(tokens) if i not in framing}
         unknown &= kept

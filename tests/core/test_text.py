@@ -664,3 +664,18 @@ def test_a_when_after_a_question_word_in_its_clause_joins(text: str, asks: bool)
 )
 def test_time_after_a_count_or_a_span_asks_no_clock_time(text: str, asks_a_time: bool) -> None:
     assert ("q_time" in tokens(text)) is asks_a_time
+
+
+@pytest.mark.parametrize(
+    ("text", "context"),
+    [
+        ("When he was just starting out, how long were the races he entered?", True),  # says when
+        ("when he won gold, how old was he?", True),
+        ("when he retired?", False),  # alone it asks (a learner's "when did he retire?")
+        ("when did he retire, and where did he go?", False),  # a question of its own
+    ],
+)
+def test_a_when_clause_with_its_subject_beside_a_question_is_context(text: str, context: bool) -> None:
+    analysis = shipped_engine().matcher.analyzer.analyze(text)
+    assert "q_when" in analysis.tokens
+    assert ("q_when" in analysis.soft) is context
