@@ -3,19 +3,21 @@
 A question naming only a time (a year, or a day of a month of a year) and asking what happened or
 what he did is answered by the facts dated then: a fact whose date is that day, else the
 timeline's facts of that year (those whose own year it is first, then those whose answer tells it).
+One naming only a place ("what happened in Beijing?", "tell me about the Atlanta race") is answered
+by the timeline's fact most about it: the event there.
 Pure: the facts' dates, years and told years are passed in.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from bot.core.index import is_year
 from bot.core.lazyre import lazy
 from bot.core.numbers import MONTH_NAMES
 
-__all__ = ["asked_time", "asks_what_happened", "dated_facts"]
+__all__ = ["asked_place", "asked_time", "asks_what_happened", "dated_facts", "facts_at"]
 
 # "what happened", "what did he do", "what was going on", "¿qué pasó / qué hizo / qué sucedió?"
 _WHAT_HAPPENED_RE = lazy(
@@ -61,3 +63,27 @@ def dated_facts(
         return own[:3]
     return [i for i, t in enumerate(told) if str(year) in t and timeline[i]][:3]
 
+
+def asked_place(
+    tokens: Sequence[str], happen: str, places: Collection[str], kinds_of_event: Collection[str]
+) -> tuple[str, int | None] | None:
+    """(place, year or None) when the tokens name one place, at most one year, and otherwise only
+    the happening concept and words for a kind of event ("the Beijing race", "the Atlanta Games")."""
+    named = {t for t in tokens if t in places}
+    years = {int(t) for t in tokens if is_year(t)}
+    rest = [t for t in tokens if t != happen and t not in places and not is_year(t) and t not in kinds_of_event]
+    if rest or len(named) != 1 or len(years) > 1:
+        return None
+    return named.pop(), (years.pop() if years else None)
+
+
+def facts_at(
+    place_share: Sequence[float], year: int | None, years: Sequence[int | None], timeline: Sequence[bool]
+) -> list[int]:
+    """The timeline's fact most about a place — the greatest share of its phrasings naming it (of
+    ``year``, when one is asked): Beijing's silver, not the ban reported years later, nor the
+    pilgrimage that began after Beijing. Empty when none names it."""
+    named = [
+        i for i, share in enumerate(place_share) if share > 0 and timeline[i] and (year is None or years[i] == year)
+    ]
+    return [max(named, key=lambda i: place_share[i])] if named else []

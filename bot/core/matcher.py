@@ -39,7 +39,7 @@ from bot.core.claims import asks_a_value, asks_in, claim_of, states_a_claim
 from bot.core.clauses import without_exclamations
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
-from bot.core.dated import asked_time, asks_what_happened, dated_facts
+from bot.core.dated import asked_place, asked_time, asks_what_happened, dated_facts, facts_at
 from bot.core.decision import Evidence, probability
 from bot.core.expand import TOKEN_RE, expand
 from bot.core.followup import (
@@ -86,6 +86,7 @@ FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to 
 _HIM_WORD_RE = re.compile(r"\b(?:jefferson|perez|jeff|he|him|el|guy|dude|man|tipo|senor|este|ese)\b")
 REPAIRABLE = frozenset({"place", "year", "person", "medal", "nation"})  # what a self-repair replaces
 HAPPEN = "happen"  # the lexicon's concept of something happening
+_KINDS_OF_EVENT = frozenset({"olympics", "event"})  # "the Atlanta Games", "the Beijing race"
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 # One question asked of two years: "in 1996 and in 2008", "en 1996 y 2008" — not a span ("between
 # 1996 and 2008", "from 1992 to 2008"), which asks the years between.
@@ -342,12 +343,11 @@ class Matcher(LongMessages):
 
     def _what_happened_then(self, text: str, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """ "What happened in 1990?", "¿qué pasó el 29 de septiembre de 2008?": a question naming
-        only a time is answered by the facts dated then (see :mod:`bot.core.dated`)."""
-        if not asks_what_happened(fold(text)):
-            return None
-        asked = asked_time(analysis.tokens, HAPPEN)
+        only a time is answered by the facts dated then (see :mod:`bot.core.dated`); a message
+        naming only a place, by the facts that name it."""
+        asked = asked_time(analysis.tokens, HAPPEN) if asks_what_happened(fold(text)) else None
         if asked is None:
-            return None
+            return self._happened_at(analysis, question, truncated)
         facts = self.facts.facts
         found = dated_facts(
             *asked,
@@ -356,6 +356,22 @@ class Matcher(LongMessages):
             self._years_told,
             ["timeline" in f.tags for f in facts],
         )
+        if not found:
+            return None
+        answers = tuple(Candidate(facts[i], ANY_FACT_CONFIDENCE) for i in found)
+        return MatchResult(question, Status.ANSWERED, analysis.lang, ANY_FACT_CONFIDENCE, answers, truncated=truncated)
+
+    def _happened_at(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+        """ "What happened in Beijing?", "tell me about the Atlanta race", "¿y Pekín?": a message
+        naming only a place (perhaps its year, a kind of event) is answered by the
+        timeline's fact most about it — the event there (see :mod:`bot.core.dated`)."""
+        asked = asked_place(analysis.tokens, HAPPEN, self._places, self._topic | _KINDS_OF_EVENT)
+        if asked is None:
+            return None
+        place, year = asked
+        facts = self.facts.facts
+        shares = [sum(place in p.split() for p in ps) / max(len(ps), 1) for ps in self._fact_phrasings]
+        found = facts_at(shares, year, [f.year for f in facts], ["timeline" in f.tags for f in facts])
         if not found:
             return None
         answers = tuple(Candidate(facts[i], ANY_FACT_CONFIDENCE) for i in found)
@@ -633,6 +649,7 @@ class Matcher(LongMessages):
         return (
             asks_for_any_fact(folded)
             or asks_what_happened(folded)
+            or self._happened_at(analysis, text, False) is not None
             or self._asks_who_he_is(folded, analysis)
             or self._who_someone_is(text, analysis) is not None
             or self._quote_finder.quoted(text) is not None

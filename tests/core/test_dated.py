@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.core.dated import asked_time, asks_what_happened, dated_facts
+from bot.core.dated import asked_place, asked_time, asks_what_happened, dated_facts, facts_at
 from bot.core.fold import fold
 from bot.core.results import Status
 from tests.coredata import shipped_engine
@@ -64,3 +64,46 @@ def test_what_happened_at_a_time_gets_the_facts_dated_then(question: str, facts:
 
 def test_a_time_no_fact_tells_is_declined() -> None:
     assert shipped_engine().matcher.match("what happened in 1985").status is not Status.ANSWERED
+
+
+PLACES = {"beijing", "atlanta"}
+EVENT = {"olympics", "event"}
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (("happen", "beijing"), ("beijing", None)),
+        (("beijing", "event"), ("beijing", None)),  # "tell me about the Beijing race"
+        (("atlanta", "olympics", "1996"), ("atlanta", 1996)),
+        (("happen", "coach", "beijing"), None),  # asks of someone: an ordinary question
+        (("q_where", "beijing"), None),  # asks where: not what happened there
+        (("atlanta", "beijing"), None),  # two places: a comparison or two things
+        (("happen", "1990"), None),  # a time alone is asked_time's
+    ],
+)
+def test_the_place_asked(tokens: tuple[str, ...], expected: tuple[str, int | None] | None) -> None:
+    assert asked_place(tokens, "happen", PLACES, EVENT) == expected
+
+
+def test_the_timeline_fact_most_about_a_place_answers() -> None:
+    shares = [0.45, 0.19, 0.6, 0.0]  # the third is no timeline fact
+    timeline = [True, True, False, True]
+    years = [2008, 2015, 2008, 1996]
+    assert facts_at(shares, None, years, timeline) == [0]
+    assert facts_at(shares, 2015, years, timeline) == [1]
+    assert facts_at([0.0, 0.0, 0.6, 0.0], None, years, timeline) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("what happened in beijing?", "beijing-silver"),  # the race there, not the ban reported in 2015
+        ("Tell me about the Beijing race.", "beijing-silver"),
+        ("tell me about the atlanta games", "atlanta-gold"),
+        ("¿qué pasó en Seúl?", "junior-gold"),
+    ],
+)
+def test_what_happened_at_a_place_is_the_event_there(question: str, fact_id: str) -> None:
+    result = shipped_engine().matcher.match(question)
+    assert result.status is Status.ANSWERED and [f.id for f in result.facts] == [fact_id]
