@@ -448,9 +448,17 @@ class Matcher(LongMessages):
             # "say something offensive about …": an order, which no fact answers.
             first = (ORDER, *analysis.clauses[0]) if analysis.clauses else (ORDER,)
             analysis = analysis.replace(tokens=(ORDER, *analysis.tokens), clauses=(first, *analysis.clauses[1:]))
-        if self._asks_unknown_kind(text, analysis, detected):
-            # "who's the best ecuadorian footballer ever": a footballer, which no fact knows.
-            return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
+        if (head := self._unknown_kind(text, analysis, detected)) is not None:
+            # "who's the best ecuadorian footballer ever": a footballer, which no fact knows. A head
+            # that may be a stranger's word for a known thing — one the thesaurus relates to a known
+            # concept, or no word of the language (a typo) — is the model's to judge: "whats the
+            # tourney he announced his retirement at called" is the Murcia final; "the oldest of the
+            # three leaders" (a word the article never uses of anyone) stays declined.
+            declined = MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
+            maybe_known = head in analysis.related or analysis.ranks.get(head, RARE_RANK) >= RARE_RANK
+            if previous is not None or not maybe_known:
+                return declined
+            return self._second_opinion(text, analysis, declined, True)
         analysis, denied = self._without_denial(text, analysis)  # "he never won …, right?": checked as "he won …"
         if analysis.lang != reply_lang:  # worked-out values and verdicts are worded in the reply's language
             analysis = analysis.replace(lang=reply_lang)

@@ -267,15 +267,16 @@ class NearMisses(EventChecks):
             return False
         return all(y in self._fact_years for y in years)
 
-    def _asks_unknown_kind(self, text: str, analysis: Analysis, lang: str) -> bool:
-        """Does a "who/what is the …" question ask about a kind of thing no fact knows — its head
-        noun a word of no fact, and no everyday one?"""
+    def _unknown_kind(self, text: str, analysis: Analysis, lang: str) -> str | None:
+        """The head noun of a "who/what is the …" question when it names a kind of thing no fact
+        knows — a word of no fact, and no everyday one — else None."""
         head = head_noun(fold(text))
         if head is None:
-            return False
+            return None
         token, unknown = self.analyzer._canonical(head, lang)
         # …as the analysis read it (a typo of a known word was mended there), and a rare word
-        return unknown and token in analysis.unknown and analysis.ranks.get(token, 0) > PIVOT_RANK
+        rare = unknown and token in analysis.unknown and analysis.ranks.get(token, 0) > PIVOT_RANK
+        return token if rare else None
 
     def _period_checked(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "What did Segura do after 1996?" asks about a period after (or before) a year: a fact

@@ -150,3 +150,14 @@ def test_an_answer_the_model_is_sure_is_another_facts_is_replaced(monkeypatch: p
     monkeypatch.setattr(decision, "RESCUE_AT", 1.01)  # never sure enough: the rule's answer stands
     result = shipped_engine().matcher.match(question)
     assert result.fact is not None and result.fact.id == "first-distances"
+
+
+def test_a_kind_of_thing_no_fact_names_is_left_to_the_model() -> None:
+    # "tourney" is a word of no fact: the rule alone declines before scoring; the model has seen
+    # strangers call the Murcia final many things.
+    question = "whats the tourney he announced his retirement at called"
+    assert _without_model(question) is Status.UNKNOWN
+    result = shipped_engine().matcher.match(question)
+    assert result.status is Status.ANSWERED and result.fact is not None
+    assert result.fact.id == "retirement-announcement"
+    assert shipped_engine().matcher.match("who's the best ecuadorian footballer ever").status is Status.UNKNOWN
