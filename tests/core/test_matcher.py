@@ -544,6 +544,12 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc108": (0.97, 0.96, 0.018),
     "fc109": (0.90, 0.98, 0.023),
     "fc110": (0.93, 0.98, 0.019),
+    # fc111-fc114: a third wave, written after the session's last change and scored on arrival on
+    # fa58bce (README); floors at that scoring.
+    "fc111": (0.93, 0.96, 0.023),
+    "fc112": (0.93, 0.93, 0.023),
+    "fc113": (0.90, 0.96, 0.028),
+    "fc114": (0.87, 0.98, 0.031),
 }
 
 
@@ -560,7 +566,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 111)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 115)))
         ),
     ],
 )
