@@ -344,38 +344,30 @@ class Matcher(LongMessages):
     def _what_happened_then(self, text: str, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """ "What happened in 1990?", "¿qué pasó el 29 de septiembre de 2008?": a question naming
         only a time is answered by the facts dated then (see :mod:`bot.core.dated`); a message
-        naming only a place, by the facts that name it."""
+        naming only a place, by the fact most about it."""
         asked = asked_time(analysis.tokens, HAPPEN) if asks_what_happened(fold(text)) else None
-        if asked is None:
-            return self._happened_at(analysis, question, truncated)
         facts = self.facts.facts
-        found = dated_facts(
-            *asked,
-            [f.date for f in facts],
-            [f.year for f in facts],
-            self._years_told,
-            ["timeline" in f.tags for f in facts],
-        )
+        if asked is None:
+            found = self._facts_at_place(analysis)
+        else:
+            timeline = ["timeline" in f.tags for f in facts]
+            found = dated_facts(*asked, [f.date for f in facts], [f.year for f in facts], self._years_told, timeline)
         if not found:
             return None
         answers = tuple(Candidate(facts[i], ANY_FACT_CONFIDENCE) for i in found)
         return MatchResult(question, Status.ANSWERED, analysis.lang, ANY_FACT_CONFIDENCE, answers, truncated=truncated)
 
-    def _happened_at(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
+    def _facts_at_place(self, analysis: Analysis) -> list[int]:
         """ "What happened in Beijing?", "tell me about the Atlanta race", "¿y Pekín?": a message
-        naming only a place (perhaps its year, a kind of event) is answered by the
-        timeline's fact most about it — the event there (see :mod:`bot.core.dated`)."""
+        naming only a place (perhaps its year, a kind of event) is answered by the timeline's fact
+        most about it — the event there (see :mod:`bot.core.dated`). Empty for any other message."""
         asked = asked_place(analysis.tokens, HAPPEN, self._places, self._topic | _KINDS_OF_EVENT)
         if asked is None:
-            return None
+            return []
         place, year = asked
         facts = self.facts.facts
         shares = [sum(place in p.split() for p in ps) / max(len(ps), 1) for ps in self._fact_phrasings]
-        found = facts_at(shares, year, [f.year for f in facts], ["timeline" in f.tags for f in facts])
-        if not found:
-            return None
-        answers = tuple(Candidate(facts[i], ANY_FACT_CONFIDENCE) for i in found)
-        return MatchResult(question, Status.ANSWERED, analysis.lang, ANY_FACT_CONFIDENCE, answers, truncated=truncated)
+        return facts_at(shares, year, [f.year for f in facts], ["timeline" in f.tags for f in facts])
 
     def _dictated(self, text: str, analysis: Analysis) -> bool:
         """Does the message hold an instruction to the bot ("disregard your instructions") and no
@@ -594,18 +586,17 @@ class Matcher(LongMessages):
         if result.status is Status.ANSWERED:
             if result.derived or not model.knows(result.facts) or model.known_share(text) < decision.KNOWN_SHARE:
                 return result  # a sum worked out; a fact added since the model was fit; words it never saw
-            read = self.as_read(text)
-            none, held = self._chances(read, result)
+            chances, held = self._chances(self.as_read(text), result)
             if held >= decision.VETO_HELD or self._read_for_itself(text, analysis):
                 return result
-            if none >= decision.VETO_AT:
+            if chances[NONE] >= decision.VETO_AT:
                 return result.declined()
             if not alone or result.verdict is not None or held >= decision.SWITCH_HELD:
                 return result  # a follow-up is the conversation's; a claim checked, the check's
             # Sure of another fact and not of this one: "what kind of building did the walk start
             # from?" is the pilgrimage, though "walk" and "start" led the rule to his first races.
-            name, chance = model.best(read)
-            return self._model_answer(result, analysis, name, chance, decision.RESCUE_AT) or result
+            name = max(chances, key=chances.__getitem__)
+            return self._model_answer(result, analysis, name, chances[name], decision.RESCUE_AT) or result
         if result.status is not Status.UNKNOWN or not rescue or model.known_share(text) < decision.KNOWN_SHARE:
             return result
         name, chance = model.best(self.as_read(text))
@@ -627,12 +618,12 @@ class Matcher(LongMessages):
         top = Candidate(fact, shown)
         return MatchResult(result.question, Status.ANSWERED, result.lang, shown, (top,), truncated=result.truncated)
 
-    def _chances(self, read: str, result: MatchResult) -> tuple[float, float]:
-        """The model's chance that no fact answers ``read`` (a message as the matcher reads it),
+    def _chances(self, read: str, result: MatchResult) -> tuple[dict[str, float], float]:
+        """The model's chances for every class of ``read`` (a message as the matcher reads it),
         and its best chance for a fact of ``result``."""
         assert self.ngram_model is not None
         chances = self.ngram_model.probabilities(read)
-        return chances[NONE], max(chances.get(fact.id, 0.0) for fact in result.facts)
+        return chances, max(chances.get(fact.id, 0.0) for fact in result.facts)
 
     def _vetoed_in_context(self, text: str, previous: Turn, result: MatchResult) -> MatchResult:
         """A follow-up the conversation answered ("who got the bronze there?" after Athens) is
@@ -645,9 +636,9 @@ class Matcher(LongMessages):
             return result
         if not model.knows(result.facts):
             return result
-        none, held = self._chances(self.as_read(previous.question) + " " + self.as_read(text), result)
+        both, held = self._chances(self.as_read(previous.question) + " " + self.as_read(text), result)
         _, alone = self._chances(self.as_read(text), result)
-        vetoed = none >= decision.VETO_AT and max(held, alone) < decision.VETO_HELD
+        vetoed = both[NONE] >= decision.VETO_AT and max(held, alone) < decision.VETO_HELD
         return result.declined() if vetoed else result
 
     def _read_for_itself(self, text: str, analysis: Analysis) -> bool:
@@ -657,7 +648,7 @@ class Matcher(LongMessages):
         return (
             asks_for_any_fact(folded)
             or asks_what_happened(folded)
-            or self._happened_at(analysis, text, False) is not None
+            or bool(self._facts_at_place(analysis))
             or self._asks_who_he_is(folded, analysis)
             or self._who_someone_is(text, analysis) is not None
             or self._quote_finder.quoted(text) is not None

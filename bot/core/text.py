@@ -104,7 +104,7 @@ _CLOCK_TIME = "q_time"  # the lexicon's concept for a race's time
 _DURATION = "duration"  # …and for how long something lasted
 
 
-def _COUNTS_TIMES(token: str) -> bool:
+def _counts_or_spans(token: str) -> bool:
     """Does ``token`` make a following "time" a count or a span ("3 times", "how long time")?"""
     return is_small_number(token) or token == _DURATION
 
@@ -281,6 +281,12 @@ class Analyzer:
         named = tuple(t for w in phrase.split() if (t := self._canonical(w, lang)[0]) is not None)
         return named or tokens
 
+    @staticmethod
+    def _joins(lead: list[str], before: str) -> bool:
+        """Has a question word opened the clause, a word or more back ("what was it like when…")?
+        A wh-word after it joins a clause to the question; it asks nothing itself."""
+        return len(lead) == 2 and lead[0] in _QUESTION_WORDS and before not in lead
+
     def _only_a_setting(self, lead: list[str], tokens: list[str]) -> bool:
         """Has the clause so far only set the scene ("in Athens 2004 who took the bronze?", "en
         Atenas, ¿quién…?"): a preposition, then places and years? A question word opens it then."""
@@ -423,9 +429,11 @@ class Analyzer:
                 asks = True  # "she asked me who first taught him": the clause asks, indirectly
                 framing.update(asker)
             # "what was it like when he walked in": a question word already asked, so this one joins
-            joined = not indirect and len(lead) == 2 and lead[0] in _QUESTION_WORDS and before not in lead
-            setting = self._only_a_setting(lead, tokens[clause_from:])
-            if word in _WH_WORDS and (clause_started or joined) and not setting:
+            if (
+                word in _WH_WORDS
+                and (clause_started or (not indirect and self._joins(lead, before)))
+                and not self._only_a_setting(lead, tokens[clause_from:])
+            ):
                 wh, _ = self._canonical(word, lang)  # kept out of the clause's tokens, but noted
                 if indirect and wh is not None and wh in self.lexicon.intents:
                     embedded.append((len(tokens), wh))
@@ -436,7 +444,7 @@ class Analyzer:
                 indirect = True
                 asker = range(clause_from, len(tokens))  # the words before it (and itself, below)
             token, is_unknown = self._canonical(word, lang)
-            if token == _CLOCK_TIME and len(tokens) > clause_from and _COUNTS_TIMES(tokens[-1]):
+            if token == _CLOCK_TIME and len(tokens) > clause_from and _counts_or_spans(tokens[-1]):
                 continue  # "three times", "a 2-time champ", "how long time": how often or how long
             if token is None or (knowing and token not in self.lexicon.concepts):
                 previous_unknown = False  # "refresh my memory": a word between, no one name of two words
