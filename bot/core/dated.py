@@ -4,7 +4,8 @@ A question naming only a time (a year, or a day of a month of a year) and asking
 what he did is answered by the facts dated then: a fact whose date is that day, else the
 timeline's facts of that year (those whose own year it is first, then those whose answer tells it).
 One naming only a place ("what happened in Beijing?", "tell me about the Atlanta race") is answered
-by the timeline's fact most about it: the event there.
+by the timeline's fact most about it: the event there. So is "why was he disqualified in Athens?"
+when that fact tells a result other than the one the question takes for granted: the correction.
 Pure: the facts' dates, years and told years are passed in.
 """
 
@@ -17,7 +18,7 @@ from bot.core.index import is_year
 from bot.core.lazyre import lazy
 from bot.core.numbers import MONTH_NAMES
 
-__all__ = ["asked_place", "asked_time", "asks_what_happened", "dated_facts", "facts_at"]
+__all__ = ["asked_place", "asked_time", "asks_what_happened", "dated_facts", "facts_at", "premised_event"]
 
 # "what happened", "what did he do", "what was going on", "¿qué pasó / qué hizo / qué sucedió?"
 _WHAT_HAPPENED_RE = lazy(
@@ -75,6 +76,23 @@ def asked_place(
     if rest or len(named) != 1 or len(years) > 1:
         return None
     return named.pop(), (years.pop() if years else None)
+
+
+def premised_event(
+    tokens: Sequence[str], why: str, results: Collection[str], places: Collection[str], kinds_of_event: Collection[str]
+) -> tuple[str, frozenset[str]] | None:
+    """(the event's place or year, the results taken for granted) when the tokens ask why of a
+    result at one event and nothing else ("why was he disqualified in Athens?", "¿por qué perdió el
+    oro en Atlanta?"), else None."""
+    if why not in tokens:
+        return None
+    named = {t for t in tokens if t in places}
+    years = {t for t in tokens if is_year(t)}
+    taken = frozenset(t for t in tokens if t in results)
+    rest = [t for t in tokens if t != why and t not in taken and t not in named | years and t not in kinds_of_event]
+    if rest or not taken or len(named) > 1 or len(years) > 1 or not named | years:
+        return None
+    return (named or years).pop(), taken
 
 
 def facts_at(

@@ -39,7 +39,7 @@ from bot.core.claims import asks_a_value, asks_in, claim_of, states_a_claim
 from bot.core.clauses import without_exclamations
 from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
-from bot.core.dated import asked_place, asked_time, asks_what_happened, dated_facts, facts_at
+from bot.core.dated import asked_place, asked_time, asks_what_happened, dated_facts, facts_at, premised_event
 from bot.core.decision import Evidence, probability
 from bot.core.expand import TOKEN_RE, expand
 from bot.core.followup import (
@@ -86,7 +86,12 @@ FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to 
 _HIM_WORD_RE = re.compile(r"\b(?:jefferson|perez|jeff|he|him|el|guy|dude|man|tipo|senor|este|ese)\b")
 REPAIRABLE = frozenset({"place", "year", "person", "medal", "nation"})  # what a self-repair replaces
 HAPPEN = "happen"  # the lexicon's concept of something happening
+WHY_ASKED = "q_why"  # the lexicon's "why", "por qué"
 _KINDS_OF_EVENT = frozenset({"olympics", "event"})  # "the Atlanta Games", "the Beijing race"
+# The lexicon's words for a result at an event, which "why …?" may take for granted: a medal, a win,
+# a defeat, a disqualification (the concept of race walking's rules: "disqualified", "DQ'd").
+_RESULTS = frozenset({"gold", "silver", "bronze", "medal", "win", "beat", "rules"})
+EVENT_PLACE = "place"  # the kind of value an event's own fact holds: where it was
 ANY_FACT_CONFIDENCE = 0.9  # "tell me something about him": any fact is a right answer
 # One question asked of two years: "in 1996 and in 2008", "en 1996 y 2008" — not a span ("between
 # 1996 and 2008", "from 1992 to 2008"), which asks the years between.
@@ -344,11 +349,12 @@ class Matcher(LongMessages):
     def _what_happened_then(self, text: str, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
         """ "What happened in 1990?", "¿qué pasó el 29 de septiembre de 2008?": a question naming
         only a time is answered by the facts dated then (see :mod:`bot.core.dated`); a message
-        naming only a place, by the fact most about it."""
+        naming only a place, by the fact most about it; "why was he disqualified in Athens?", by the
+        fact that corrects it."""
         asked = asked_time(analysis.tokens, HAPPEN) if asks_what_happened(fold(text)) else None
         facts = self.facts.facts
         if asked is None:
-            found = self._facts_at_place(analysis)
+            found = self._facts_at_place(analysis) or self._result_corrected(analysis)
         else:
             timeline = ["timeline" in f.tags for f in facts]
             found = dated_facts(*asked, [f.date for f in facts], [f.year for f in facts], self._years_told, timeline)
@@ -368,6 +374,31 @@ class Matcher(LongMessages):
         facts = self.facts.facts
         shares = [sum(place in p.split() for p in ps) / max(len(ps), 1) for ps in self._fact_phrasings]
         return facts_at(shares, year, [f.year for f in facts], ["timeline" in f.tags for f in facts])
+
+    def _result_corrected(self, analysis: Analysis) -> list[int]:
+        """ "Why was he disqualified in Athens?", "why did he only get bronze in Beijing?": a "why"
+        of a result at one event, which the event's fact contradicts — it tells no such result —
+        is answered by that fact, the correction. One the fact bears out ("why did he win gold in
+        Atlanta?") asks a reason the article does not give: empty, as for any other message."""
+        premised = premised_event(analysis.tokens, WHY_ASKED, _RESULTS, self._places, self._topic | _KINDS_OF_EVENT)
+        if premised is None:
+            return []
+        event, taken = premised
+        facts = self.facts.facts
+        # The event's own fact: of the kind named ("at the 1992 Olympics" is not his junior title
+        # that year), telling where it was (not the list of his five Olympics) and, for a year
+        # named, standing for that year (Athens's, of "Sydney and Athens, 2000 and 2004").
+        kinds = set(analysis.tokens) & _KINDS_OF_EVENT
+        shares = [
+            sum(event in p.split() for p in ps) / max(len(ps), 1)
+            if kinds <= self._vocab[i]
+            and EVENT_PLACE in self._fact_kinds[i]
+            and (not is_year(event) or int(event) in self._event_years(i))
+            else 0.0
+            for i, ps in enumerate(self._fact_phrasings)
+        ]
+        found = facts_at(shares, None, [f.year for f in facts], ["timeline" in f.tags for f in facts])
+        return found if found and not taken <= self._answer_tokens[found[0]] else []
 
     def _dictated(self, text: str, analysis: Analysis) -> bool:
         """Does the message hold an instruction to the bot ("disregard your instructions") and no
@@ -648,7 +679,7 @@ class Matcher(LongMessages):
         return (
             asks_for_any_fact(folded)
             or asks_what_happened(folded)
-            or bool(self._facts_at_place(analysis))
+            or bool(self._facts_at_place(analysis) or self._result_corrected(analysis))
             or self._asks_who_he_is(folded, analysis)
             or self._who_someone_is(text, analysis) is not None
             or self._quote_finder.quoted(text) is not None

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from bot.core.dated import asked_place, asked_time, asks_what_happened, dated_facts, facts_at
+from bot.core.dated import asked_place, asked_time, asks_what_happened, dated_facts, facts_at, premised_event
 from bot.core.fold import fold
 from bot.core.results import Status
 from tests.coredata import shipped_engine
@@ -66,7 +66,7 @@ def test_a_time_no_fact_tells_is_declined() -> None:
     assert shipped_engine().matcher.match("what happened in 1985").status is not Status.ANSWERED
 
 
-PLACES = {"beijing", "atlanta"}
+PLACES = {"beijing", "atlanta", "athens"}
 EVENT = {"olympics", "event"}
 
 
@@ -107,3 +107,50 @@ def test_the_timeline_fact_most_about_a_place_answers() -> None:
 def test_what_happened_at_a_place_is_the_event_there(question: str, fact_id: str) -> None:
     result = shipped_engine().matcher.match(question)
     assert result.status is Status.ANSWERED and [f.id for f in result.facts] == [fact_id]
+
+
+RESULTS = {"gold", "silver", "bronze", "medal", "win", "beat", "rules"}
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        (("q_why", "rules", "athens"), ("athens", frozenset({"rules"}))),  # "why was he disqualified in Athens?"
+        (("q_why", "beat", "gold", "atlanta"), ("atlanta", frozenset({"beat", "gold"}))),  # "¿por qué perdió el oro…?"
+        (("q_why", "rules", "2000", "olympics"), ("2000", frozenset({"rules"}))),
+        (("q_why", "rules"), None),  # no event: "why was he ever disqualified?"
+        (("q_why", "walk", "atlanta"), None),  # "why did he walk so fast in Atlanta": no result taken for granted
+        (("q_when", "rules", "athens"), None),  # asks when, not why
+        (("q_why", "rules", "athens", "beijing"), None),  # two events
+        (("q_why", "rules", "athens", "coach"), None),  # more than a result at an event
+    ],
+)
+def test_a_result_taken_for_granted(tokens: tuple[str, ...], expected: tuple[str, frozenset[str]] | None) -> None:
+    assert premised_event(tokens, "q_why", RESULTS, PLACES, EVENT) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("Why was Pérez disqualified at the Beijing Olympics?", "beijing-silver"),
+        ("¿Por qué descalificaron a Pérez en Atenas?", "sydney-athens"),
+        ("why did he lose the bronze in beijing", "beijing-silver"),
+        ("Why was Pérez disqualified at the 2000 Olympics?", "sydney-athens"),
+        ("why was he disqualified at the 2004 olympics", "sydney-athens"),  # Athens, of the pair
+        ("why was he disqualified at the 2008 olympics", "beijing-silver"),
+    ],
+)
+def test_a_result_the_event_contradicts_is_corrected(question: str, fact_id: str) -> None:
+    result = shipped_engine().matcher.match(question)
+    assert result.status is Status.ANSWERED and [f.id for f in result.facts] == [fact_id]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "why was he disqualified at the 1992 olympics",  # the article tells no result of his there
+        "why was he disqualified at the pan american games",  # an event the article never mentions
+    ],
+)
+def test_a_result_at_an_event_no_fact_tells_is_declined(question: str) -> None:
+    assert shipped_engine().matcher.match(question).status is not Status.ANSWERED
