@@ -15,6 +15,9 @@ _ANY_RE = lazy(
     r" (?:(?:some|any)thing(?: (?!about|of|on|regarding|from|in)\w+)?"  # "something weird", not "something about"
     r"|(?:a|an|one|\d) (?:\w+ )?(?:fact|thing)s?|some (?:\w+ )?facts?)\b"
     r"|\b(?:fun|random|cool|interesting|surprising|weird) facts?\b"
+    # A message opening with "anything interesting?", "algo curioso de él?": asked without a verb
+    r"|^\W*(?:(?:so|ok|hey|and|y|oye)\W+)?(?:(?:any|some)thing|algo) (?:(?:else|mas) )?"
+    r"(?:interesting|cool|fun|neat|surprising|weird|random|notable|interesante|curioso|chido|bacano)\b"
     r"|\b(?:tl ?;? ?dr|tldr|quick rundown|rundown|overview|in a nutshell|resumen|resumeme)\b"  # a summary: any fact
     r"|\b(?:dime|cuentame|cuentenme|dame|comparte|ensename|quiero saber) (?:algo|un dato|algun dato|una curiosidad)\b"
     r"|\b(?:dato|datos) (?:curioso|curiosos|interesante|interesantes|random)\b"

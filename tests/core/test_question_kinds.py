@@ -107,6 +107,8 @@ def test_chatty_preambles_give_way_to_the_question(question: str, fact_id: str) 
         "give me an amazing fact about pérez",  # any word for the kind of fact
         "give me 3 facts about him",
         "tell me something weird about him that nobody knows",  # what kind, not about what
+        "anything interesting about him?",  # asked without a verb
+        "¿algo curioso de él?",
     ],
 )
 def test_a_request_for_any_fact_gets_one(question: str) -> None:
@@ -124,6 +126,8 @@ def test_a_request_for_a_fact_on_a_topic_gets_that_topic_s_fact() -> None:
         "tell me something about usain bolt",
         "tell me something about the weather",
         "tell me something about the woman who won the long jump in sydney",  # the relative clause is the topic
+        "anything interesting about usain bolt?",
+        "he did something interesting in 2005",  # tells, not a request
     ],
 )
 def test_a_request_about_something_else_is_not_an_any_fact_request(question: str) -> None:
