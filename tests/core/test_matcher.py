@@ -550,6 +550,13 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc112": (0.93, 0.93, 0.023),
     "fc113": (0.90, 0.96, 0.028),
     "fc114": (0.87, 0.98, 0.031),
+    # fc115-fc119: a fourth wave, written blind at the start of the next session and scored on
+    # arrival on a747080, before any change (README); floors at that scoring.
+    "fc115": (0.94, 0.95, 0.028),
+    "fc116": (0.96, 0.95, 0.023),
+    "fc117": (0.89, 0.88, 0.055),
+    "fc118": (0.95, 0.96, 0.009),
+    "fc119": (0.88, 1.0, 0.014),
 }
 
 
@@ -566,7 +573,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 115)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 120)))
         ),
     ],
 )
