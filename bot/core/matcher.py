@@ -371,8 +371,18 @@ class Matcher(LongMessages):
         if asked is None:
             return []
         place, year = asked
+        return self._timeline_fact_naming(place, year)
+
+    def _timeline_fact_naming(
+        self, token: str, year: int | None, fits: Callable[[int], bool] | None = None
+    ) -> list[int]:
+        """The timeline's fact most about ``token`` (a place or a year) — the greatest share of its
+        phrasings naming it — of those ``fits`` keeps (see :func:`bot.core.dated.facts_at`)."""
         facts = self.facts.facts
-        shares = [sum(place in p.split() for p in ps) / max(len(ps), 1) for ps in self._fact_phrasings]
+        shares = [
+            sum(token in p.split() for p in ps) / max(len(ps), 1) if fits is None or fits(i) else 0.0
+            for i, ps in enumerate(self._fact_phrasings)
+        ]
         return facts_at(shares, year, [f.year for f in facts], ["timeline" in f.tags for f in facts])
 
     def _result_corrected(self, analysis: Analysis) -> list[int]:
@@ -384,20 +394,16 @@ class Matcher(LongMessages):
         if premised is None:
             return []
         event, taken = premised
-        facts = self.facts.facts
         # The event's own fact: of the kind named ("at the 1992 Olympics" is not his junior title
         # that year), telling where it was (not the list of his five Olympics) and, for a year
         # named, standing for that year (Athens's, of "Sydney and Athens, 2000 and 2004").
         kinds = set(analysis.tokens) & _KINDS_OF_EVENT
-        shares = [
-            sum(event in p.split() for p in ps) / max(len(ps), 1)
-            if kinds <= self._vocab[i]
-            and EVENT_PLACE in self._fact_kinds[i]
-            and (not is_year(event) or int(event) in self._event_years(i))
-            else 0.0
-            for i, ps in enumerate(self._fact_phrasings)
-        ]
-        found = facts_at(shares, None, [f.year for f in facts], ["timeline" in f.tags for f in facts])
+
+        def own(i: int) -> bool:
+            in_year = not is_year(event) or int(event) in self._event_years(i)
+            return kinds <= self._vocab[i] and EVENT_PLACE in self._fact_kinds[i] and in_year
+
+        found = self._timeline_fact_naming(event, None, own)
         return found if found and not taken <= self._answer_tokens[found[0]] else []
 
     def _dictated(self, text: str, analysis: Analysis) -> bool:
