@@ -172,9 +172,12 @@ class DerivedValues(TwoTopics):
     def _span_of_series(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "How many years between his first world title and his last?": both ends are of one
         series, so the fact listing it answers, whichever fact the words alone lean to (his first
-        junior title is a "first" too). The series is picked among the facts that list one, by the
+        junior title is a "first" too). So are "how many years separated his two Olympic medals?"
+        and "how many years apart were his gold and silver?", no end named, of a series of two:
+        its two years are the ends. The series is picked among the facts that list one, by the
         words that are neither the span's nor the ordinals', and must be clearly picked."""
-        if result.derived or not (FIRST in analysis.tokens and LAST in analysis.tokens and asks_span(fold(text))):
+        ends = (FIRST in analysis.tokens, LAST in analysis.tokens)
+        if result.derived or ends == (True, False) or ends == (False, True) or not asks_span(fold(text)):
             return result
         side = tuple(t for t in analysis.tokens if t not in (FIRST, LAST) and not self._is_connective(t))
         if not side or any(about_other(t) for t in analysis.subjects):
@@ -188,6 +191,8 @@ class DerivedValues(TwoTopics):
             return result
         fact = self.facts.facts[best.index]
         years = sorted({int(t) for t in self._answer_tokens[best.index] if is_year(t)})
+        if ends == (False, False) and len(years) != 2:
+            return result  # "how many years between his Olympics?": of five, which two is not said
         first, last = years[0], years[-1]
         note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
         confidence = round(max(probability(self._evidence(scored, analysis.part(side))), decision.ANSWER_AT), 4)

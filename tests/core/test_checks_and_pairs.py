@@ -864,6 +864,28 @@ def test_a_span_from_the_first_to_the_last_of_a_series_is_worked_out_from_the_fa
     assert years in result.derived
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_id", "years"),
+    [
+        ("how much time passed between his two olympic medals", "olympic-medals", "12 years"),
+        ("how many years apart were his gold and his silver", "olympic-medals", "12 years"),
+        ("¿cuántos años separan sus dos medallas olímpicas?", "olympic-medals", "12 años"),
+        ("how many years between sydney and athens", "sydney-athens", "4 years"),
+    ],
+)
+def test_a_span_between_the_two_events_of_a_series_of_two_is_worked_out_from_the_fact_listing_them(
+    question: str, fact_id: str, years: str
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == [fact_id]
+    assert years in result.derived
+
+
+def test_a_span_within_a_longer_series_naming_no_ends_is_not_worked_out() -> None:
+    result = ask("how many years between his olympics?")
+    assert not result.derived  # five Games: which two is not said
+
+
 def test_a_span_with_one_end_of_a_series_and_another_the_facts_lack_is_not_worked_out() -> None:
     result = ask("how many years between his birth and his first olympics?")
     assert not result.derived  # the five Games, 1992–2008, hold only one end
