@@ -557,6 +557,13 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc117": (0.89, 0.88, 0.055),
     "fc118": (0.95, 0.96, 0.009),
     "fc119": (0.88, 1.0, 0.014),
+    # fc120-fc124: a fifth wave, written blind at the start of the next session and scored on
+    # arrival on 4ecf83a, before any change (README); floors at that scoring.
+    "fc120": (0.97, 0.96, 0.014),
+    "fc121": (0.87, 0.93, 0.027),
+    "fc122": (0.94, 0.88, 0.034),
+    "fc123": (0.98, 0.95, 0.014),
+    "fc124": (0.88, 0.98, 0.032),
 }
 
 
@@ -573,7 +580,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 120)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 125)))
         ),
     ],
 )
