@@ -116,9 +116,11 @@ _NATION_NAME = lazy(r"(?=\b(\w+)(?:'s)? (?:\w+ )?(\w+)\b)")  # "Russia's Valeriy
 # "did he ever…", "at any Olympics", "en algún Mundial": whether it happened at any time
 _EVER = lazy(r"\b(?:ever|at any|in any|alguna vez|algun dia|jamas|en algun[oa]?s?)\b")
 COUNTRY = "country"  # the lexicon's concept for a nation or nationality
-# A nationality said of him: "is he Mexican", "he was Russian", "¿era él ruso?", "perez is from Peru".
+# A nationality said of him: "is he Mexican", "he was Russian", "¿era él ruso?", "perez is from Peru";
+# or the country he stood for: "did he represent Mexico?", "Jefferson representaba a México".
 _HIS_NATION = lazy(
-    r"\b(?:(?:he|perez|jefferson)\s+(?:was|is|s|era|es|fue)|(?:was|is|era|es|fue)\s+(?:he|perez|jefferson|el))"
+    r"\b(?:(?:he|perez|jefferson)\s+(?:was|is|s|era|es|fue)|(?:was|is|era|es|fue)\s+(?:he|perez|jefferson|el)"
+    r"|(?:he|perez|jefferson)\s+(?:represent|compet\w*\s+for|compit\w*\s+por)\w*)"
     r"(?:\s+(?:a|an|un|like|really|actually|even|from|de))*\s+\w+\s*(?:[?!.,]|$)"
 )
 

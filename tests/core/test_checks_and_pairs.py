@@ -151,7 +151,17 @@ def test_a_nation_the_fact_ties_to_someone_else_does_not_confirm_a_claim(questio
     assert result.verdict == verdict
 
 
-@pytest.mark.parametrize("question", ["jefferson was mexican, right?", "is he mexican", "¿era él mexicano?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "jefferson was mexican, right?",
+        "is he mexican",
+        "¿era él mexicano?",
+        "did he represent mexico?",  # the country he stood for
+        "tengo entendido que jefferson representaba a méxico, ¿cierto?",
+        "perez competed for mexico.",
+    ],
+)
 def test_a_rival_s_nation_claimed_of_him_is_corrected_by_his_own_country(question: str) -> None:
     # The rivals fact's Mexico is Segura's: the fact telling his own country answers the "No".
     result = ask(question)
