@@ -159,7 +159,7 @@ def test_a_nation_the_fact_ties_to_someone_else_does_not_confirm_a_claim(questio
         "¿era él mexicano?",
         "did he represent mexico?",  # the country he stood for
         "tengo entendido que jefferson representaba a méxico, ¿cierto?",
-        "perez competed for mexico.",
+        "did perez compete for mexico?",
     ],
 )
 def test_a_rival_s_nation_claimed_of_him_is_corrected_by_his_own_country(question: str) -> None:
