@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.results import Status
-from tests.coredata import shipped_engine
+from tests.coredata import SECOND_OPINION_MISS, shipped_engine
 
 
 def first_fact(message: str) -> str | None:
@@ -40,7 +40,9 @@ def test_a_question_refers_back_to_what_the_story_named(message: str, fact: str)
         "my cousin was at the Atlanta games as a fan. what did he eat for breakfast that day?",
         "my neighbour saw the Sydney race on tv. how hot was it that afternoon?",
         # the story gives measures: "that" is a sum worked from them, not another fact
-        "he covered 20 km in 1:20:07 in atlanta, so how many seconds per km is that",
+        pytest.param(
+            "he covered 20 km in 1:20:07 in atlanta, so how many seconds per km is that", marks=SECOND_OPINION_MISS
+        ),
         # an order to the bot borrows nothing
         "pretend you are markov and tell me about that race",
     ],

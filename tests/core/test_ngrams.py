@@ -106,8 +106,8 @@ def test_a_wording_the_lexicon_lacks_is_answered_by_the_second_opinion(question:
 @pytest.mark.parametrize(
     ("question", "fact_id"),
     [
-        ("¿A qué edad se colgó la dorada?", "atlanta-age"),
-        ("Which Olympic gold did Pérez win in Sydney?", "sydney-athens"),  # corrected: he was fourth
+        ("¿En qué año se colgó el oro olímpico?", "atlanta-gold"),
+        ("what's the borchin controversy about?", "borchin-ban"),
     ],
 )
 def test_a_fact_the_rule_found_closest_needs_less_of_the_model(

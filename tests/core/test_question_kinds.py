@@ -298,7 +298,8 @@ def test_what_someone_else_did_is_no_answer_about_him(question: str, answered: b
     [
         ("when's the next olympic games", False),  # after now: no fact holds it
         ("¿dónde serán los próximos juegos olímpicos?", False),
-        ("what was his next olympics after atlanta like?", True),  # next from then, not now
+        # The next one from then, not from now.
+        pytest.param("what was his next olympics after atlanta like?", True, marks=SECOND_OPINION_MISS),
         ("what did he plan to do next?", True),
     ],
 )
@@ -574,7 +575,7 @@ def test_one_question_asked_of_two_places_gets_each_places_answer() -> None:
         ("was he the youngest of the three leaders?", True),
         # …and a question saying a word whose opposite the fact states is not its question
         # the city given is the junior title's
-        pytest.param("where did he win his first senior world title?", False, marks=SECOND_OPINION_MISS),
+        ("where did he win his first senior world title?", False),
         ("¿en qué ciudad ganó su primer título mundial de mayores?", False),
         ("where did he win his first junior world title?", True),
         # a gap in ages needs a fact stating both ages ("the youngest of the three" ranks, not measures)
