@@ -161,7 +161,10 @@ class ClaimChecks(FollowUps):
             if any(t not in self._vocab[s.index] | self._answer_tokens[s.index] | self._topic for t in analysis.tokens):
                 return None  # a word the fact never uses is checked too, and the fact cannot confirm it
         top = Candidate(self.facts.facts[scored[0].index], max(result.confidence, decision.ANSWER_AT))
-        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict="yes")
+        contrary = self._contrary_said(result.question, analysis)
+        # "Is Cuenca a big city?": the fact names Cuenca, but calls it small.
+        verdict = "no" if contrary is not None and contrary[2] <= self._answer_tokens[scored[0].index] else "yes"
+        return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict=verdict)
 
     def _placing_checked(self, analysis: Analysis, result: MatchResult) -> MatchResult | None:
         """ "Did he win the last race of his career?": of close facts, the one that says where he

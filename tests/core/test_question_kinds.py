@@ -498,6 +498,15 @@ def test_a_claim_said_with_the_opposite_end_of_a_scale_is_denied(question: str) 
     assert result.verdict == "no"
 
 
+@pytest.mark.parametrize("question", ["is cuenca a big city?", "was his hometown huge?"])
+def test_a_size_claimed_against_the_one_the_fact_states_is_denied(question: str) -> None:
+    # The article calls Cuenca a small town: naming Cuenca does not confirm "big".
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.fact.id == "hometown"
+    assert result.verdict == "no"
+
+
 def test_the_group_a_superlative_picks_from_is_no_count_claimed() -> None:
     # "of the three" names the leaders, not a count that the crowd's 85,000 would correct.
     result = ask("he was like el más joven of the three in atlanta or what")
