@@ -521,14 +521,7 @@ class Matcher(LongMessages):
         result = self._end_unsaid(text, analysis, result)  # "when did Borchin's eight-year ban end?"
         result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
         result = self._times_of_series(text, analysis, result)  # "how many times did he finish fourth?"
-        result = self._period_checked(text, analysis, result)  # "what did Segura do after 1996?"
-        result = self._other_person_checked(text, analysis, result)  # "who did he lose to in Athens?"
-        result = self._unsaid_of_other(analysis, result)  # "how old was Markov?", "is Chocho still coaching?"
-        result = self._future_checked(text, result)  # "when are the next Olympics?"
-        result = self._age_gap_checked(text, result)  # "how much younger was he than Markov?"
-        result = self._record_checked(text, result)  # "who is the fastest marathon runner ever?"
-        result = self._length_of_time_checked(text, result)  # "¿cuánto duró la peregrinación?"
-        result = self._range_end_checked(analysis, result)  # "how did he place at the 1992 Olympics?"
+        result = self._unsaid_checked(text, analysis, result)
         if (
             result.status is Status.ANSWERED
             and not result.derived
@@ -554,6 +547,18 @@ class Matcher(LongMessages):
         if result.lang != reply_lang:
             result = result.replace(lang=reply_lang)
         return result
+
+    def _unsaid_checked(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """An answer declined when it holds no such thing as is asked of it: a near miss the
+        checks know (a question standing alone, or a follow-up read with the last question)."""
+        result = self._period_checked(text, analysis, result)  # "what did Segura do after 1996?"
+        result = self._other_person_checked(text, analysis, result)  # "who did he lose to in Athens?"
+        result = self._unsaid_of_other(analysis, result)  # "how old was Markov?", "is Chocho still coaching?"
+        result = self._future_checked(text, result)  # "when are the next Olympics?"
+        result = self._age_gap_checked(text, result)  # "how much younger was he than Markov?"
+        result = self._record_checked(text, result)  # "who is the fastest marathon runner ever?"
+        result = self._length_of_time_checked(text, result)  # "¿cuánto duró la peregrinación?"
+        return self._range_end_checked(analysis, result)  # "how did he place at the 1992 Olympics?"
 
     def _answer_one(
         self, text: str, analysis: Analysis, result: MatchResult, question: str, truncated: bool
@@ -892,11 +897,14 @@ class Matcher(LongMessages):
             found = self._neighbour(year, step, combined, result, years_away(folded), previous.fact_id)
             if found is not None:
                 return found, combined
-        resolved = self._decide(result.question, combined, truncated)
-        # What another person did, asked with the last answer's words, is checked as when asked
-        # outright: "who won that race then?" after Sydney asks a winner the fact never names.
-        resolved = self._unsaid_of_other(combined, self._other_person_checked(text, combined, resolved))
+        decided = self._decide(result.question, combined, truncated)
+        # Checked as when asked outright: "who won that race then?" after Sydney asks a winner the
+        # fact never names; "and how old was Markov?" after his age, an age it gives of no one else;
+        # "how long did that take him?" after the pilgrimage, a length of time it does not give.
+        resolved = self._unsaid_checked(text, combined, decided)
         resolved = self._still_checked(analysis, resolved)  # "is he still coaching?" after his coach
+        if decided.status is Status.ANSWERED and resolved.status is not Status.ANSWERED:
+            return resolved, combined  # a near miss the checks know: not the same occasion's other fact
         said = self._words_said(resolved, previous, analysis)
         if said is not None:  # "¿y qué dijo en esa conferencia?": his words there, not the report of it
             return said, combined
@@ -904,15 +912,15 @@ class Matcher(LongMessages):
             if self._moves_event(analysis, resolved, previous, folded):
                 return resolved.declined(), analysis  # "who came second?" after Atlanta: Beijing's is no answer
             return resolved, combined
+        # The facts of the same time or occasion, or the last answer's, are checked the same way:
+        # "and how old was Segura?" after his age in Atlanta is no question the duel answers.
         near = self._same_time(resolved, previous, analysis) if leans else None
+        if near is None and leans:
+            near = self._same_occasion(resolved, previous, analysis)
+        if near is None:
+            near = self._tie_to_previous(resolved, previous, analysis)
         if near is not None:
-            return near, combined
-        same = self._same_occasion(resolved, previous, analysis) if leans else None
-        if same is not None:
-            return same, combined
-        kept = self._tie_to_previous(resolved, previous, analysis)
-        if kept is not None:
-            return kept, combined
+            return self._still_checked(analysis, self._unsaid_checked(text, combined, near)), combined
         elliptic = points_back(folded) or not has_question_word(folded)
         if leans and elliptic and result.status is Status.ANSWERED and result.confidence < STANDS_ALONE:
             # "who won gold in that race?" points at the last answer, which does not say, and "and

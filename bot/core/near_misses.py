@@ -75,9 +75,10 @@ PLACED = "place"  # the lexicon's concept of how he placed ("how did he do", "¿
 _RANGE_RE = lazy(
     r"\bbetween ((?:19|20)\d\d) and ((?:19|20)\d\d)\b|\b((?:19|20)\d\d)(?:\s*[–-]\s*| to | until )((?:19|20)\d\d)\b"
 )
-# How long something lasted: "cuánto duró", "cuánto tiempo le tomó", "how long did it last".
+# How long something lasted: "cuánto duró", "cuánto tiempo le tomó", "how long did it last / take".
 _LASTED_RE = lazy(
-    r"\b(?:how long|cuanto|cuanta)\b(?:\W+\w+){0,3}?\W+(?:lasted|last|duro|duraron|dura|tiempo|tardo|tomo|demoro)\b"
+    r"\b(?:how long|cuanto|cuanta)\b(?:\W+\w+){0,3}?\W+"
+    r"(?:lasted|last|take|took|takes|duro|duraron|dura|tiempo|tardo|tomo|demoro)\b"
     r"|\b(?:duration|duracion)\b"
     # "how many years did he train under Chocho?": a length in years (not an age, nor a gap between two)
     r"|\bhow many (?:years|decades)\b(?!\s+(?:old|older|younger|between|apart|after|before|later|earlier"

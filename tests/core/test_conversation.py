@@ -228,6 +228,21 @@ def test_what_someone_else_did_is_checked_in_a_follow_up_as_when_asked_outright(
 @pytest.mark.parametrize(
     ("context", "question"),
     [
+        (["how old was perez when he won in atlanta?"], "and how old was segura?"),  # his age alone is told
+        (["the pilgrimage was 459 km, right?"], "how long did it take him?"),  # a length in km, no time
+        (["¿quién lo entrenó de niño?"], "¿y durante cuántos años lo entrenó?"),  # for how long is not told
+    ],
+)
+def test_a_follow_up_the_checks_know_as_a_near_miss_is_declined_not_answered_from_the_same_occasion(
+    context: list[str], question: str
+) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is not Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("context", "question"),
+    [
         (["what did perez win in 1996?"], "and the year after?"),  # 1997: the article tells nothing of it
         (["en qué año ganó el bronce en el mundial juvenil?"], "y el año siguiente?"),  # 1991, not the 1992 gold
     ],

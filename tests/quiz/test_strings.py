@@ -32,7 +32,7 @@ def test_feedback_names_the_right_answer_the_fact_and_its_paragraph():
     assert reply.title == "❌ No es así"
     assert "La respuesta: **Cuenca**" in reply.body and f"Elegiste: {question.options[wrong]}" in reply.body
     assert fact.text("es") in reply.body and "no suma puntos" in reply.body
-    assert reply.footer.startswith("Fuente: ") and reply.footer.endswith("¶6")
+    assert reply.footer.startswith("Fuente: ") and reply.footer.endswith(fact.citation.label())
     right = render_feedback(item, "en", item.question("en").right, fact, facts.source)
     assert right.title == "✅ Right!" and "You chose" not in right.body
 
