@@ -838,7 +838,7 @@ class Matcher(LongMessages):
         step = relative_year(folded) or (1 if comes_later(folded) else 0)
         on_previous = None if step else self._on_previous_fact(analysis, previous, result, points_at_many(folded))
         if on_previous is not None and (leans or result.confidence < STANDS_ALONE):
-            return on_previous, analysis
+            return self._unsaid_checked(text, analysis, on_previous), analysis  # "how long did it take?": km
         if self._moves_event(analysis, result, previous, folded):
             # "what was the winning time?" after Beijing: that race's time, which the article lacks —
             # not Atlanta's because the question named no race.

@@ -77,7 +77,7 @@ _RANGE_RE = lazy(
 )
 # How long something lasted: "cuánto duró", "cuánto tiempo le tomó", "how long did it last / take".
 _LASTED_RE = lazy(
-    r"\b(?:how long|cuanto|cuanta)\b(?:\W+\w+){0,3}?\W+"
+    r"\b(?:how long|how much time|cuanto|cuanta)\b(?:\W+\w+){0,3}?\W+"
     r"(?:lasted|last|take|took|takes|duro|duraron|dura|tiempo|tardo|tomo|demoro)\b"
     r"|\b(?:duration|duracion)\b"
     # "how many years did he train under Chocho?": a length in years (not an age, nor a gap between two)

@@ -231,6 +231,7 @@ def test_what_someone_else_did_is_checked_in_a_follow_up_as_when_asked_outright(
         (["how old was perez when he won in atlanta?"], "and how old was segura?"),  # his age alone is told
         (["the pilgrimage was 459 km, right?"], "how long did it take him?"),  # a length in km, no time
         (["¿quién lo entrenó de niño?"], "¿y durante cuántos años lo entrenó?"),  # for how long is not told
+        (["¿dónde empezó la peregrinación?"], "¿y cuánto duró?"),  # the last answer itself holds no time
     ],
 )
 def test_a_follow_up_the_checks_know_as_a_near_miss_is_declined_not_answered_from_the_same_occasion(
@@ -238,6 +239,12 @@ def test_a_follow_up_the_checks_know_as_a_near_miss_is_declined_not_answered_fro
 ) -> None:
     result, _ = ask_in_context(shipped_engine(), question, context)
     assert result.status is not Status.ANSWERED
+
+
+def test_how_much_time_separated_two_walkers_asks_the_margin_of_the_race_talked_about() -> None:
+    context = ["who won the 20 km walk at the 2008 olympics?"]
+    result, _ = ask_in_context(shipped_engine(), "and how much time separated them?", context)
+    assert result.fact is not None and result.fact.id == "beijing-silver"  # 14 seconds, not Atlanta's time
 
 
 @pytest.mark.parametrize(
