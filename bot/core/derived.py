@@ -191,8 +191,10 @@ class DerivedValues(TwoTopics):
             return result
         fact = self.facts.facts[best.index]
         years = sorted({int(t) for t in self._answer_tokens[best.index] if is_year(t)})
-        if ends == (False, False) and len(years) != 2:
-            return result  # "how many years between his Olympics?": of five, which two is not said
+        if ends == (False, False) and (len(years) != 2 or self.score(analysis.part(side))[0].index != best.index):
+            # "how many years between his Olympics?": of five, which two is not said; "how many
+            # years after Beijing was the ban reported?": one fact's two years, not a series'
+            return result
         first, last = years[0], years[-1]
         note = core_catalog().word(result.lang, "derived_years", count=last - first, first=first, last=last)
         confidence = round(max(probability(self._evidence(scored, analysis.part(side))), decision.ANSWER_AT), 4)
