@@ -59,6 +59,9 @@ HIM_WORDS = frozenset("he him his himself perez jefferson jeff".split())
 PAIRED_KINDS = ("place", "year", "person")  # what two alternatives name that a fact must hold both of
 
 
+DISTANCE_ASKED = "distance"  # the lexicon's concept for "what distance", "qué distancia"
+
+
 class TwoTopics(Scorer):
     """The two-topic answers of the matcher (mixed into :class:`bot.core.matcher.Matcher`)."""
 
@@ -185,6 +188,10 @@ class TwoTopics(Scorer):
         if not (span or ordered or pits_two(folded) or asks_times(folded)) or len(analysis.tokens) < 2:
             return None
         kinds, dated = kinds_compared(folded), span or ordered
+        if not kinds and not span and DISTANCE_ASKED in analysis.tokens:
+            # "which distance did he walk at World Juniors versus the Olympics?": the distance asked
+            # of both sides set against each other is what each side's fact must hold
+            kinds = frozenset({"distance"})
         either = either_order(folded)
         offered = alternatives(folded) is not None
 

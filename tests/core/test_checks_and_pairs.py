@@ -447,6 +447,10 @@ def test_a_negative_question_or_a_tag_keeps_its_yes_or_no(question: str, start: 
             "How did his finish at the Murcia final compare with his Beijing result?",
             ["retirement-announcement", "beijing-silver"],
         ),
+        # a distance asked of two events set side by side: each side's fact stating one (either
+        # junior fact says 10 km)
+        ("what distance did he walk at the world juniors compared to the olympics?", ["junior-bronze", "atlanta-gold"]),
+        ("¿qué distancia marchó en el mundial juvenil frente a los olímpicos?", ["junior-bronze", "atlanta-gold"]),
     ],
 )
 def test_a_question_about_two_things_gets_both_facts_the_first_asked_first(question: str, fact_ids: list[str]) -> None:
