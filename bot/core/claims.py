@@ -52,7 +52,7 @@ _OPENING_WITHIN = 60  # the opening must start within this many characters of th
 _PAIRING = (
     *("pair:", "span:", "span-", "before:", "after:", "holds ", "measured ", "times:", "tag:"),
     *("pace:", "seconds:", "minutes:", "miles:", "born", "ends:", "begins:", "approx:"),
-    *("alt:", "more:", "than:", "ages:", "first-asked:", "contrary:", "age-gap:"),
+    *("alt:", "more:", "than:", "ages:", "first-asked:", "contrary:", "age-gap:", "by-how-much:"),
 )
 # the lines of claims.txt that describe a statement
 _NAMED = ("subject:", "filler:", "verb:", "asks:", "asking:", "negation:", "reason:")

@@ -187,6 +187,12 @@ def asks_times(folded: str) -> bool:
     return bool(_words("times:").search(folded)) and pits_two(folded)
 
 
+def asks_by_how_much(folded: str) -> bool:
+    """Does it ask by how much one measure exceeds another ("how much longer was the pilgrimage
+    than the Olympic race?", "¿y por cuántos km?")?"""
+    return bool(_words("by-how-much:").search(folded)) and pits_two(folded)
+
+
 def asks_unit(folded: str) -> str | None:
     """The unit a question asks a value in: "pace" (per kilometre), "seconds", "minutes" or "miles"."""
     return next((unit for unit in UNITS if _words(f"{unit}:").search(folded)), None)

@@ -20,6 +20,7 @@ from bot.core.comparisons import (
     age_words,
     alternatives,
     asks_ages,
+    asks_by_how_much,
     asks_span,
     asks_times,
     compares_more,
@@ -414,6 +415,16 @@ class TwoTopics(Scorer):
             big_text, small_text = distance_text(kind, big, result.lang), distance_text(kind, small, result.lang)
             note = core_catalog().word(result.lang, "derived_times", big=big_text, small=small_text, times=ratio)
             return result.replace(derived=note)
+        if asks_by_how_much(folded) and kinds_compared(folded) & MEASURES:
+            # "how much longer was the pilgrimage than the Olympic race?": 459 km less 20 km
+            a = held_measure(measures_in(one.answer.get("en", "")))
+            b = held_measure(measures_in(two.answer.get("en", "")))
+            if a is not None and b is not None and a[0] == b[0] and a[1] != b[1]:
+                (kind, big), (_, small) = sorted((a, b), key=lambda m: -m[1])
+                texts = {k: distance_text(kind, v, result.lang) for k, v in (("big", big), ("small", small))}
+                difference = distance_text(kind, big - small, result.lang)
+                note = core_catalog().word(result.lang, "derived_difference", difference=difference, **texts)
+                return result.replace(derived=note)
         if span:
             if ordinal and not (self._is_series(i) or self._is_series(j)):
                 return None  # "his first junior worlds": an event the fact may only mention in passing
