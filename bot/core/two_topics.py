@@ -34,6 +34,7 @@ from bot.core.comparisons import (
 )
 from bot.core.decision import Evidence, probability
 from bot.core.index import is_year
+from bot.core.lazyre import lazy
 from bot.core.measures import direction_of
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import Scored, Scorer
@@ -60,6 +61,7 @@ HIM_WORDS = frozenset("he him his himself perez jefferson jeff".split())
 PAIRED_KINDS = ("place", "year", "person")  # what two alternatives name that a fact must hold both of
 
 
+_HYPHENED_UNIT_RE = lazy(r"(\d)-(km|m)\b")  # "the 10-km race": a distance the question gives
 DISTANCE_ASKED = "distance"  # the lexicon's concept for "what distance", "qué distancia"
 
 
@@ -401,6 +403,9 @@ class TwoTopics(Scorer):
         is the other, which came first. None when the question asks a count the facts cannot give."""
         one, two = (c.fact for c in result.answers)
         i, j = (self.facts.facts.index(f) for f in (one, two))
+        named = set(measures_in(_HYPHENED_UNIT_RE.sub(r"\1 \2", folded)))
+        if named - set(measures_in(one.answer.get("en", ""))) - set(measures_in(two.answer.get("en", ""))):
+            return None  # "the 10-km junior race or his pilgrimage": a side's fact lacks the distance it is given
         if asks_times(folded):  # "how many times longer is the olympic walk than his first races?"
             if not kinds_compared(folded) & MEASURES:
                 return None  # "how many times higher": a height, which no length or time settles
