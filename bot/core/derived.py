@@ -37,6 +37,8 @@ WHERE = "q_where"  # the lexicon's concept for "where": "where was he born" is h
 AGES = range(10, 61)  # a number in the age fact's answer that can be his age
 COUNTED_AT = 0.85  # a count read off a fact's years needs the fact to be clearly the one asked of
 _TIMES_RE = lazy(r"\b(?:how many times|cuantas veces)\b")  # a count of occasions, not of things
+# A rate over a span of time ("miles a day", "km por día", "per hour"): no unit the facts convert to.
+_PER_TIME_RE = lazy(r"\b(?:a|an|per|each|every|por|al|cada)\s+(?:day|hour|week|dia|hora|semana)\b")
 
 
 class DerivedValues(TwoTopics):
@@ -304,6 +306,8 @@ class DerivedValues(TwoTopics):
         unit = asks_unit(fold(text))
         if unit is None:
             return result
+        if _PER_TIME_RE.search(fold(text)):
+            return result.declined()  # "how many miles a day?": a rate over days the fact never counts
         fields = convert(unit, measures_in(result.answers[0].fact.answer.get("en", "")), result.lang)
         if fields is None:
             return result

@@ -680,6 +680,7 @@ def test_arithmetic_is_worked_out_from_the_facts_and_marked_as_derived(
         "how many times higher was the pilgrimage than atlanta?",  # a height: no fact's length settles it
         # a side given as 10 km that its fact (his first 5 km races) does not state: no sum of the wrong one
         "which is longer, the 10-km junior race or his pilgrimage, and by how many km?",
+        "how many miles a day did he walk on the pilgrimage?",  # a rate over days it never counts
     ],
 )
 def test_arithmetic_the_facts_cannot_settle_is_not_worked_out(question: str) -> None:
