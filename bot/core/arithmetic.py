@@ -10,7 +10,7 @@ from bot.core.wordlists import tables
 
 __all__ = ["convert", "distance_text", "durations_in", "held_measure", "measures_in", "series_year", "times"]
 
-_MEASURE_RE = lazy(r"\b(\d[\d,]*)\s?(km|m)\b|\b(\d+:\d\d(?::\d\d)?)\b")
+_MEASURE_RE = lazy(r"\b(\d[\d,]*)[\s-]?(km|m)\b|\b(\d+:\d\d(?::\d\d)?)\b")  # "20 km", "the 10-km race"
 
 
 # A height is not a length: "altitudes of 4,800 m" does not make a 459 km walk two distances long.

@@ -184,7 +184,8 @@ class DerivedValues(TwoTopics):
         side = tuple(t for t in analysis.tokens if t not in (FIRST, LAST) and not self._is_connective(t))
         if not side or any(about_other(t) for t in analysis.subjects):
             return result
-        scored = [s for s in self.score(analysis.part(side)) if self._is_series(s.index)]
+        overall = self.score(analysis.part(side))
+        scored = [s for s in overall if self._is_series(s.index)]
         if not scored:
             return result
         best = scored[0]
@@ -193,7 +194,7 @@ class DerivedValues(TwoTopics):
             return result
         fact = self.facts.facts[best.index]
         years = sorted({int(t) for t in self._answer_tokens[best.index] if is_year(t)})
-        if ends == (False, False) and (len(years) != 2 or self.score(analysis.part(side))[0].index != best.index):
+        if ends == (False, False) and (len(years) != 2 or overall[0].index != best.index):
             # "how many years between his Olympics?": of five, which two is not said; "how many
             # years after Beijing was the ban reported?": one fact's two years, not a series'
             return result

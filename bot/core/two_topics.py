@@ -34,7 +34,6 @@ from bot.core.comparisons import (
 )
 from bot.core.decision import Evidence, probability
 from bot.core.index import is_year
-from bot.core.lazyre import lazy
 from bot.core.measures import direction_of
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import Scored, Scorer
@@ -61,7 +60,6 @@ HIM_WORDS = frozenset("he him his himself perez jefferson jeff".split())
 PAIRED_KINDS = ("place", "year", "person")  # what two alternatives name that a fact must hold both of
 
 
-_HYPHENED_UNIT_RE = lazy(r"(\d)-(km|m)\b")  # "the 10-km race": a distance the question gives
 DISTANCE_ASKED = "distance"  # the lexicon's concept for "what distance", "qué distancia"
 
 
@@ -403,33 +401,29 @@ class TwoTopics(Scorer):
         is the other, which came first. None when the question asks a count the facts cannot give."""
         one, two = (c.fact for c in result.answers)
         i, j = (self.facts.facts.index(f) for f in (one, two))
-        named = set(measures_in(_HYPHENED_UNIT_RE.sub(r"\1 \2", folded)))
-        if named - set(measures_in(one.answer.get("en", ""))) - set(measures_in(two.answer.get("en", ""))):
+        told = [measures_in(f.answer.get("en", "")) for f in (one, two)]
+        if set(measures_in(folded)) - set(told[0]) - set(told[1]):
             return None  # "the 10-km junior race or his pilgrimage": a side's fact lacks the distance it is given
+        a, b = (held_measure(t) for t in told)
+        # The two facts' measures of one kind, the greater first ("459 km", "20 km"), when both state one.
+        pair = sorted((a, b), key=lambda m: -m[1]) if a is not None and b is not None and a[0] == b[0] else None
         if asks_times(folded):  # "how many times longer is the olympic walk than his first races?"
-            if not kinds_compared(folded) & MEASURES:
+            if not kinds_compared(folded) & MEASURES or pair is None:
                 return None  # "how many times higher": a height, which no length or time settles
-            a = held_measure(measures_in(one.answer.get("en", "")))
-            b = held_measure(measures_in(two.answer.get("en", "")))
-            if a is None or b is None or a[0] != b[0]:
-                return None
-            (kind, big), (_, small) = sorted((a, b), key=lambda m: -m[1])
+            (kind, big), (_, small) = pair
             ratio = times(big, small)
             if ratio is None:
                 return None
             big_text, small_text = distance_text(kind, big, result.lang), distance_text(kind, small, result.lang)
             note = core_catalog().word(result.lang, "derived_times", big=big_text, small=small_text, times=ratio)
             return result.replace(derived=note)
-        if asks_by_how_much(folded) and kinds_compared(folded) & MEASURES:
+        if asks_by_how_much(folded) and kinds_compared(folded) & MEASURES and pair and pair[0][1] != pair[1][1]:
             # "how much longer was the pilgrimage than the Olympic race?": 459 km less 20 km
-            a = held_measure(measures_in(one.answer.get("en", "")))
-            b = held_measure(measures_in(two.answer.get("en", "")))
-            if a is not None and b is not None and a[0] == b[0] and a[1] != b[1]:
-                (kind, big), (_, small) = sorted((a, b), key=lambda m: -m[1])
-                texts = {k: distance_text(kind, v, result.lang) for k, v in (("big", big), ("small", small))}
-                difference = distance_text(kind, big - small, result.lang)
-                note = core_catalog().word(result.lang, "derived_difference", difference=difference, **texts)
-                return result.replace(derived=note)
+            (kind, big), (_, small) = pair
+            texts = {k: distance_text(kind, v, result.lang) for k, v in (("big", big), ("small", small))}
+            difference = distance_text(kind, big - small, result.lang)
+            note = core_catalog().word(result.lang, "derived_difference", difference=difference, **texts)
+            return result.replace(derived=note)
         if span:
             if ordinal and not (self._is_series(i) or self._is_series(j)):
                 return None  # "his first junior worlds": an event the fact may only mention in passing

@@ -28,6 +28,7 @@ def test_the_year_a_fact_stands_for(years: list[int], ordinal: str | None, year:
         ("459 km … altitudes of 4,800 m", ["459km"], ("distance", 459000)),  # a height is not a length
         ("a 5 km loop and a 10 km loop", ["5km", "10km"], None),  # two distances: none held
         ("he raced 5 km events", ["5km"], ("distance", 5000)),
+        ("the 10-km junior race", ["10km"], ("distance", 10000)),  # a hyphen joins number and unit
         ("no measure here", [], None),
     ],
 )
