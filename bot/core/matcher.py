@@ -64,6 +64,7 @@ from bot.core.long_messages import LongMessages
 from bot.core.near_misses import DEFINING, GOLD, PASSING, WHO
 from bot.core.ngrams import NONE
 from bot.core.numbers import is_small_number
+from bot.core.ordinal_games import games_named, olympic_years
 from bot.core.quotes import QuoteFinder
 from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status
@@ -107,6 +108,7 @@ SPAN = "days"  # the kind of value of a span an answer states ("nine days before
 
 # Tokens that pick one event of a series ("his first Olympics", "his last race", "the 2nd one").
 FIRST = "1st"  # the canonical token of "first", "primera"
+OLYMPICS = "olympics"  # the canonical token of "Olympics", "Juegos Olímpicos"
 _ONE_OF_A_SERIES = frozenset({FIRST, "2nd", "3rd", "4th", "5th", "last", "start", "debut"})
 # How much less of a plural question ("which years…", "his medals") the fact telling them all may
 # explain than the fact telling one: its answer, not its phrasings, holds the other events.
@@ -206,6 +208,21 @@ class Matcher(LongMessages):
         """Are two words the names of two different places the facts know ("atlanta", "pekin")?"""
         tokens = [self.analyzer._canonical(w, lang)[0] for w in (one, two)]
         return tokens[0] != tokens[1] and all(t is not None and self._value_kind(t) == "place" for t in tokens)
+
+    @cached_property
+    def _olympic_years(self) -> tuple[int, ...]:
+        """The years of his Olympic Games: the widest series of years a fact about the Olympics
+        lists ("five Olympic Games, from 1992 to 2008"), filled in by the four-year cycle."""
+        spans = [
+            (years[0], years[-1])
+            for i in range(len(self.facts.facts))
+            if OLYMPICS in self._answer_tokens[i] and self._is_series(i)
+            for years in [sorted(int(t) for t in self._answer_tokens[i] if is_year(t))]
+        ]
+        if not spans:
+            return ()
+        first, last = max(spans, key=lambda span: span[1] - span[0])
+        return olympic_years(first, last)
 
     @cached_property
     def _quote_finder(self) -> QuoteFinder:
@@ -456,6 +473,7 @@ class Matcher(LongMessages):
         text = _MENTION_RE.sub(" ", question)[:MAX_QUESTION_CHARS]
         question = question[:MAX_QUESTION_CHARS]
         text = repaired(text, self._kind_of_word)  # "…at the Sydney Games, sorry, I meant Atlanta"
+        text = games_named(text, self._olympic_years)  # "his second Olympics": the 1996 Games
         text = without_exclamations(text)  # "…? qué mala suerte": an exclamation asks nothing
         if previous is not None:  # "where's he from?" after "who won in Beijing?": Borchin
             text = self._pronoun_named(text, previous)
