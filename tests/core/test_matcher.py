@@ -569,6 +569,13 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc125": (0.89, 0.98, 0.023),
     "fc126": (0.81, 0.95, 0.026),
     "fc127": (0.82, 0.88, 0.087),
+    # fc128-fc132: a seventh wave, written blind at the start of the next session and scored on
+    # arrival on be617f1, before any change (README); floors at that scoring.
+    "fc128": (0.85, 0.93, 0.045),
+    "fc129": (0.85, 0.88, 0.082),
+    "fc130": (0.91, 0.93, 0.037),
+    "fc131": (0.95, 0.96, 0.014),
+    "fc132": (0.93, 0.98, 0.018),
 }
 
 
@@ -585,7 +592,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 128)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 133)))
         ),
     ],
 )
