@@ -72,6 +72,7 @@ from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.smalltalk import smalltalk_kind
 from bot.core.text import RARE_RANK, Analysis, detect_language, fold
 from bot.core.thresholds import MARGIN, MIN_COVERAGE, MIN_EVIDENCE, RERANK_WITHIN
+from bot.core.timeline import asks_for_order, in_order, stretch, timeline_key, without_order_words
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
@@ -87,6 +88,7 @@ FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to 
 _HIM_WORD_RE = re.compile(r"\b(?:jefferson|perez|jeff|he|him|el|guy|dude|man|tipo|senor|este|ese)\b")
 REPAIRABLE = frozenset({"place", "year", "person", "medal", "nation"})  # what a self-repair replaces
 HAPPEN = "happen"  # the lexicon's concept of something happening
+CAREER = "career"  # the lexicon's concept of his career as a whole ("trayectoria")
 WHY_ASKED = "q_why"  # the lexicon's "why", "por qué"
 _KINDS_OF_EVENT = frozenset({"olympics", "event"})  # "the Atlanta Games", "the Beijing race"
 # The lexicon's words for a result at an event, which "why …?" may take for granted: a medal, a win,
@@ -223,6 +225,14 @@ class Matcher(LongMessages):
             return ()
         first, last = max(spans, key=lambda span: span[1] - span[0])
         return olympic_years(first, last)
+
+    @cached_property
+    def _timeline_topics(self) -> list[frozenset[str]]:
+        """Each fact's topics as the words a request names them by: its tags read as text
+        ("world-championships" → "worlds", "retirement" → "retire"); his career as a whole is none."""
+        facts = self.facts.facts
+        read = {tag: self.analyzer.analyze(tag.replace("-", " "), "en").tokens for f in facts for tag in f.tags}
+        return [frozenset(t for tag in f.tags for t in read[tag] if t != CAREER and not is_year(t)) for f in facts]
 
     @cached_property
     def _quote_finder(self) -> QuoteFinder:
@@ -540,6 +550,8 @@ class Matcher(LongMessages):
         result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
         result = self._times_of_series(text, analysis, result)  # "how many times did he finish fourth?"
         result = self._unsaid_checked(text, analysis, result)
+        if not result.derived:  # "a timeline of his Olympic Games": the events in order
+            result = self._timeline_asked(text, result) or result
         if (
             result.status is Status.ANSWERED
             and not result.derived
@@ -701,6 +713,35 @@ class Matcher(LongMessages):
         vetoed = both[NONE] >= decision.VETO_AT and max(held, alone) < decision.VETO_HELD
         return result.declined() if vetoed else result
 
+    def _timeline_asked(self, text: str, result: MatchResult) -> MatchResult | None:
+        """ "A timeline of his Olympic Games", "cronología de Sídney a Pekín": the timeline's facts
+        in the stretch the request names (:mod:`bot.core.timeline`), in the order they happened;
+        None when it asks for no order or its stretch holds no event (or only the one answered)."""
+        folded = fold(text)
+        if not asks_for_order(folded):
+            return None
+        rest = self.analyzer.analyze(without_order_words(folded), result.lang)
+        facts = self.facts.facts
+        timeline = [i for i, f in enumerate(facts) if "timeline" in f.tags or f.date is not None]
+        named = {int(t) for t in rest.tokens if is_year(t)}
+        for token in (t for t in rest.tokens if self._value_kind(t) == "place"):  # "de Sídney a Pekín": 2000 to 2008
+            held = [y for i in timeline if token in self._answer_tokens[i] and (y := facts[i].year) is not None]
+            if held:
+                named.add(min(held))
+        topics = self._timeline_topics
+        asked = {t for t in rest.tokens if self._value_kind(t) != "place"} & {t for held in topics for t in held}
+        chosen = in_order(timeline, [f.year for f in facts], topics, asked, stretch(folded, named))
+        if not chosen or (len(chosen) == 1 and result.status is Status.ANSWERED):
+            return None
+        # An event of the timeline the message's reading found is never dropped: "what happened
+        # after Beijing, in order?" names the Games, not the ban the reading found after them.
+        found = (i for i in timeline if facts[i] in result.facts)
+        chosen = sorted({*chosen, *found}, key=lambda i: timeline_key(facts[i]))
+        answers = tuple(Candidate(facts[i], decision.ANSWER_AT) for i in chosen)
+        return MatchResult(
+            result.question, Status.ANSWERED, result.lang, decision.ANSWER_AT, answers, truncated=result.truncated
+        )
+
     def _read_for_itself(self, text: str, analysis: Analysis) -> bool:
         """A message a reading of its own answers, not the rule: a request for any fact, what
         happened at a time (the facts dated then), who he or another man is, his own quoted words."""
@@ -712,6 +753,7 @@ class Matcher(LongMessages):
             or self._asks_who_he_is(folded, analysis)
             or self._who_someone_is(text, analysis) is not None
             or self._quote_finder.quoted(text) is not None
+            or asks_for_order(folded)
         )
 
     def _states_a_span(self, result: MatchResult) -> bool:

@@ -7,7 +7,6 @@ come from the core catalog, ``bot/core/strings/<lang>.yaml``; no English text is
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from bot.core.catalog import core_catalog
@@ -17,6 +16,7 @@ from bot.core.lazyre import lazy
 from bot.core.matcher import MAX_QUESTION_CHARS
 from bot.core.reply import Kind, Reply, Suggestion
 from bot.core.results import MatchResult, Status
+from bot.core.timeline import timeline_key
 
 __all__ = [
     "Kind",
@@ -108,6 +108,9 @@ def render_fact(fact: Fact, lang: str, source: Source, confidence: float | None 
     )
 
 
+TITLED_FACTS = 3  # a reply of more facts is titled as a timeline, not by each fact's name
+
+
 def render_match(result: MatchResult, source: Source) -> Reply:
     """Whatever the matcher decided, in words; a question cut to its first
     :data:`~bot.core.matcher.MAX_QUESTION_CHARS` characters says so first (the length policy)."""
@@ -132,7 +135,8 @@ def _render_match(result: MatchResult, source: Source) -> Reply:
         return Reply(
             kind=Kind.ANSWERED,
             lang=lang,
-            title=" · ".join(f.name(lang) for f in facts),
+            # More facts than a title can name are a stretch of his career, told in order.
+            title=" · ".join(f.name(lang) for f in facts) if len(facts) <= TITLED_FACTS else word(lang, "timeline"),
             body="\n\n".join(_with_lead(result, [fact_body(f, lang) for f in facts])),
             footer=footer,
             fact_ids=tuple(f.id for f in facts),
@@ -174,18 +178,11 @@ def render_notice(key: str, lang: str, **kwargs: object) -> Reply:
     return core_catalog().notice(lang, key, **kwargs)
 
 
-def _timeline_key(fact: Fact) -> tuple:
-    """Year first; within a year the undated facts come first (later paragraphs earlier: the
-    article tells the Beijing silver after the retirement it preceded), then by date."""
-    paragraph = fact.citation.paragraph or 0
-    return (fact.year, fact.date or dt.date.min, -paragraph, fact.id)
-
-
 def render_timeline(facts: FactBase, lang: str) -> Reply:
     """His career in order: the dated facts and those tagged ``timeline`` (1990 → 2015)."""
     chosen = sorted(
         (f for f in facts if f.year is not None and (f.date is not None or "timeline" in f.tags)),
-        key=_timeline_key,
+        key=timeline_key,
     )
     fields = tuple((format_date(f.date, lang) if f.date else str(f.year), f.name(lang)) for f in chosen)
     return Reply(
