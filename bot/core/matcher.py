@@ -227,14 +227,6 @@ class Matcher(LongMessages):
         return olympic_years(first, last)
 
     @cached_property
-    def _timeline_topics(self) -> list[frozenset[str]]:
-        """Each fact's topics as the words a request names them by: its tags read as text
-        ("world-championships" → "worlds", "retirement" → "retire"); his career as a whole is none."""
-        facts = self.facts.facts
-        read = {tag: self.analyzer.analyze(tag.replace("-", " "), "en").tokens for f in facts for tag in f.tags}
-        return [frozenset(t for tag in f.tags for t in read[tag] if t != CAREER and not is_year(t)) for f in facts]
-
-    @cached_property
     def _quote_finder(self) -> QuoteFinder:
         """The quotations the facts' answers hold: built when a message first needs them."""
         return QuoteFinder(f.answer.values() for f in self.facts.facts)
@@ -548,6 +540,7 @@ class Matcher(LongMessages):
         result = self._end_of_span(text, analysis, result)  # "if the ban began in 2015, when would it end?"
         result = self._end_unsaid(text, analysis, result)  # "when did Borchin's eight-year ban end?"
         result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
+        result = self._which_without(text, analysis, result)  # "which Olympics did he not medal at?"
         result = self._times_of_series(text, analysis, result)  # "how many times did he finish fourth?"
         result = self._unsaid_checked(text, analysis, result)
         if not result.derived:  # "a timeline of his Olympic Games": the events in order
@@ -723,12 +716,8 @@ class Matcher(LongMessages):
         rest = self.analyzer.analyze(without_order_words(folded), result.lang)
         facts = self.facts.facts
         timeline = [i for i, f in enumerate(facts) if "timeline" in f.tags or f.date is not None]
-        named = {int(t) for t in rest.tokens if is_year(t)}
-        for token in (t for t in rest.tokens if self._value_kind(t) == "place"):  # "de Sídney a Pekín": 2000 to 2008
-            held = [y for i in timeline if token in self._answer_tokens[i] and (y := facts[i].year) is not None]
-            if held:
-                named.add(min(held))
-        topics = self._timeline_topics
+        named = self._years_named(rest.tokens)  # "de Sídney a Pekín": 2000 to 2008
+        topics = [tags - {CAREER} for tags in self._tag_tokens]  # his career as a whole is no topic of it
         asked = {t for t in rest.tokens if self._value_kind(t) != "place"} & {t for held in topics for t in held}
         chosen = in_order(timeline, [f.year for f in facts], topics, asked, stretch(folded, named))
         if not chosen or (len(chosen) == 1 and result.status is Status.ANSWERED):

@@ -785,6 +785,38 @@ def test_a_count_of_events_without_something_is_the_count_less_those_another_fac
 
 
 @pytest.mark.parametrize(
+    ("question", "start", "verdict"),
+    [
+        ("which olympics did he not medal at?", "1992, 2000 and 2004", None),
+        ("wich olimpics did perez not medal at", "1992, 2000 and 2004", None),
+        ("¿En qué Juegos Olímpicos no ganó medalla?", "1992, 2000 y 2004", None),
+        ("did he medal at all three of his olympics after atlanta?", "not in 2000 and 2004", "no"),
+        ("¿Ganó medalla en todos sus Juegos Olímpicos?", "en 1992, 2000 y 2004 no", "no"),
+    ],
+)
+def test_the_games_without_a_medal_are_the_series_less_those_with_one(
+    question: str, start: str, verdict: str | None
+) -> None:
+    result = ask(question)
+    assert [f.id for f in result.facts] == ["sydney-athens", "five-olympics", "olympic-medals"]
+    assert result.derived.startswith(start)
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "were all of his olympic medals won in the 20 km walk?",  # all his medals, not all his Games
+        "is every olympic medal ecuador has his?",
+        "which olympics did he win a medal at?",  # nothing denied
+        "which world championships did he not win?",  # no fact counts his championships
+    ],
+)
+def test_the_games_without_a_medal_are_not_worked_out_unless_asked(question: str) -> None:
+    assert "one every four years" not in ask(question).derived
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "how many olympics did he compete in without winning gold?",  # a colour is not any medal
