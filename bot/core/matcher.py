@@ -226,6 +226,30 @@ class Matcher(LongMessages):
         first, last = max(spans, key=lambda span: span[1] - span[0])
         return olympic_years(first, last)
 
+    def _olympic_year_of(self, word: str) -> int | None:
+        """The year of the Games one word names: a year ("96" too), or the place or the medal of
+        the one fact about a single Games that holds it ("Beijing", "his gold"); else None."""
+        digits = word.strip("'")
+        if digits.isdigit() and len(digits) in (2, 4):
+            year = int(digits) if len(digits) == 4 else (1900 if int(digits) > 50 else 2000) + int(digits)
+            return year if year in self._olympic_years else None
+        tokens = self.analyzer.analyze(word).tokens
+        held = {y for t in tokens[:1] for i, y in self._olympic_events if t in self._answer_tokens[i]}
+        return held.pop() if len(tokens) == 1 and len(held) == 1 else None
+
+    @cached_property
+    def _olympic_events(self) -> list[tuple[int, int]]:
+        """(fact, year) for each timeline fact about one of his Games (the Atlanta gold, the
+        Beijing silver), not about two or about his Games as a whole."""
+        return [
+            (i, f.year)
+            for i, f in enumerate(self.facts.facts)
+            if "timeline" in f.tags
+            and OLYMPICS in self._tag_tokens[i]
+            and f.year in self._olympic_years
+            and len({int(t) for t in self._answer_tokens[i] if is_year(t)}) == 1
+        ]
+
     @cached_property
     def _quote_finder(self) -> QuoteFinder:
         """The quotations the facts' answers hold: built when a message first needs them."""
@@ -475,7 +499,7 @@ class Matcher(LongMessages):
         text = _MENTION_RE.sub(" ", question)[:MAX_QUESTION_CHARS]
         question = question[:MAX_QUESTION_CHARS]
         text = repaired(text, self._kind_of_word)  # "…at the Sydney Games, sorry, I meant Atlanta"
-        text = games_named(text, self._olympic_years)  # "his second Olympics": the 1996 Games
+        text = games_named(text, self._olympic_years, self._olympic_year_of)  # "his second Olympics": 1996
         text = without_exclamations(text)  # "…? qué mala suerte": an exclamation asks nothing
         if previous is not None:  # "where's he from?" after "who won in Beijing?": Borchin
             text = self._pronoun_named(text, previous)

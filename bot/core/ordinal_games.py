@@ -1,20 +1,24 @@
-"""His n-th Olympics named by its year: "how did he do at his second Olympics?" is about 1996.
+"""His n-th Olympics, or the Games after or before another, named by its year: "how did he do at
+his second Olympics?" is about 1996, "the Olympics before Beijing" about 2004.
 
 The article dates his Olympic career by its ends and its count ("five Olympic Games, from 1992 to
 2008"); the Games in between follow the four-year cycle. A question counting his Games ("his third
 Olympics", "sus segundos Juegos Olímpicos", "his second-to-last Games") is read as the one naming
 that year, so the fact about that year answers it — not the fact the ordinal's words lean to
 (without this, "second" drew his silver). A count of medals or titles ("his first Olympic medal")
-is no count of Games and is left as written.
+is no count of Games and is left as written. So are the Games next to another: "the next Olympics
+after his gold", "the Games right before Beijing", "los Juegos después de Atlanta" — when the other
+names one Games (a year, a place, the medal won there).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from bot.core.lazyre import lazy
 
-__all__ = ["OLYMPIC_CYCLE", "games_named"]
+__all__ = ["OLYMPIC_CYCLE", "games_named", "olympic_years"]
 
 OLYMPIC_CYCLE = 4  # years between two Summer Games
 
@@ -36,6 +40,25 @@ _ORDINAL_GAMES_RE = lazy(
     r"\b(?P<ordinal>" + "|".join(f"(?:{p})" for p, _ in _PICKS) + r")\s+" + f"(?P<games>{_GAMES})\\b{_NOT_GAMES}",
     re.IGNORECASE,
 )
+_ARTICLE = r"(?:(?:the|his|that|el|la|los|las|su|sus)\s+)?"
+_AFTER = r"after|following|despu[eé]s\s+de(?:l)?|tras"
+_BEFORE = r"before|antes\s+de(?:l)?"
+# "the next Olympics after his gold", "los siguientes Juegos después de Atlanta"
+_NEXT_RE = lazy(
+    r"\b(?:next|following|subsequent|siguientes?|pr[oó]xim[oa]s?)\s+" + f"(?P<games>{_GAMES})"
+    + rf"(?:\s+(?:siguientes?|pr[oó]xim[oa]s?))?\s+(?:{_AFTER})\s+{_ARTICLE}(?P<other>[\w']+)",
+    re.IGNORECASE,
+)
+# "the Olympics (right) before Beijing", "the Games that came after Atlanta"
+_BESIDE_RE = lazy(
+    f"(?P<games>{_GAMES})" + r"\s+(?:(?:that\s+|which\s+)?(?:came|come|were|was|que\s+vinieron)\s+)?"
+    r"(?:right\s+|just\s+|immediately\s+|justo\s+|inmediatamente\s+)?"
+    + rf"(?P<side>{_AFTER}|{_BEFORE})\s+{_ARTICLE}(?P<other>[\w']+)",
+    re.IGNORECASE,
+)
+# Words before the Games that make them several ("his Olympics after Atlanta", "the two Games").
+_PLURAL = frozenset("his all both two three four 2 3 4 sus todos todas ambos dos tres cuatro".split())
+_AFTER_RE = re.compile(rf"^(?:{_AFTER})$", re.IGNORECASE)
 _PICK_RES = tuple((re.compile(f"^(?:{p})$", re.IGNORECASE), k) for p, k in _PICKS)
 
 
@@ -44,19 +67,36 @@ def _pick(ordinal: str) -> int:
     return next(k for pattern, k in _PICK_RES if pattern.match(ordinal))
 
 
-def games_named(text: str, years: tuple[int, ...]) -> str:
+def games_named(text: str, years: tuple[int, ...], year_of: Callable[[str], int | None] = lambda _: None) -> str:
     """``text`` with each ordinal of his Games replaced by the Games' year ("his third Olympics" →
-    "his 2000 Olympics"); unchanged when it counts none or ``years`` is empty."""
+    "his 2000 Olympics"), and each Games named as next to another whose year ``year_of`` tells
+    ("the Olympics before Beijing" → "2004 Olympics"); unchanged when it names none or ``years``
+    is empty."""
     if not years:
         return text
 
-    def named(match: re.Match[str]) -> str:
+    def counted(match: re.Match[str]) -> str:
         k = _pick(match.group("ordinal"))
         if not -len(years) <= k < len(years):
             return match.group(0)  # "his sixth Olympics": he went to five
         return f"{years[k]} {match.group('games')}"
 
-    return _ORDINAL_GAMES_RE.sub(named, text)
+    def beside(step: int) -> Callable[[re.Match[str]], str]:
+        def named(match: re.Match[str]) -> str:
+            before = match.string[: match.start()].lower().split()[-3:]
+            if _PLURAL.intersection(before):
+                return match.group(0)  # "all three of his Olympics after Atlanta": every one, not the next
+            other = year_of(match.group("other"))
+            if other not in years:
+                return match.group(0)
+            k = years.index(other) + (step or (1 if _AFTER_RE.match(match.group("side")) else -1))
+            return f"{years[k]} {match.group('games')}" if 0 <= k < len(years) else match.group(0)
+
+        return named
+
+    text = _ORDINAL_GAMES_RE.sub(counted, text)
+    text = _NEXT_RE.sub(beside(1), text)
+    return _BESIDE_RE.sub(beside(0), text)
 
 
 def olympic_years(first: int, last: int) -> tuple[int, ...]:

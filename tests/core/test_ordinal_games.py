@@ -1,4 +1,4 @@
-"""His n-th Olympics named by its year, so the fact about that year answers it."""
+"""His n-th Olympics, or the Games next to another, named by its year, so the fact about that year answers it."""
 
 from __future__ import annotations
 
@@ -37,6 +37,28 @@ def test_an_ordinal_of_his_games_becomes_its_year(text: str, named: str) -> None
     assert games_named(text, YEARS) == named
 
 
+PLACES = {"atlanta": 1996, "beijing": 2008, "gold": 1996, "96": 1996}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("what happened at the next olympics after his gold", "what happened at the 2000 olympics"),
+        ("how did he do at the olympics before beijing", "how did he do at the 2004 olympics"),
+        ("which olympics came right after atlanta", "which 2000 olympics"),
+        ("¿cómo le fue en los Juegos después de Atlanta?", "¿cómo le fue en los 2000 Juegos?"),
+        ("where were the games before atlanta", "where were the 1992 games"),
+        # every Games after it, not the next one
+        ("did he medal at all three of his olympics after atlanta?", "all three of his olympics after atlanta?"),
+        # a Games the words do not name alone, or none after the last
+        ("the olympics after sydney", "the olympics after sydney"),
+        ("the olympics after beijing", "the olympics after beijing"),
+    ],
+)
+def test_the_games_next_to_another_become_their_year(text: str, named: str) -> None:
+    assert games_named(text, YEARS, lambda word: PLACES.get(word.lower())).endswith(named)
+
+
 def test_no_years_leaves_the_text_alone() -> None:
     assert games_named("his second olympics", ()) == "his second olympics"
 
@@ -46,6 +68,8 @@ def test_no_years_leaves_the_text_alone() -> None:
     [
         ("How did he do at his second Olympics?", "atlanta-gold"),
         ("¿Qué pasó en sus terceros Juegos Olímpicos?", "sydney-athens"),
+        ("what happened at the next olympics after his gold", "sydney-athens"),
+        ("how did he do at the olympics before beijing", "sydney-athens"),
     ],
 )
 def test_the_matcher_answers_with_the_fact_of_that_year(question: str, fact_id: str) -> None:
@@ -55,4 +79,13 @@ def test_the_matcher_answers_with_the_fact_of_that_year(question: str, fact_id: 
 
 
 def test_the_matcher_reads_his_games_from_the_facts() -> None:
-    assert shipped_engine().matcher._olympic_years == YEARS
+    matcher = shipped_engine().matcher
+    assert matcher._olympic_years == YEARS
+    assert [matcher._olympic_year_of(w) for w in ("Atlanta", "pekín", "silver", "'08", "sydney", "1990")] == [
+        1996,
+        2008,
+        2008,
+        2008,
+        None,  # Sydney's fact tells two Games
+        None,  # no Games that year
+    ]
