@@ -72,7 +72,7 @@ from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.smalltalk import smalltalk_kind
 from bot.core.text import RARE_RANK, Analysis, detect_language, fold
 from bot.core.thresholds import MARGIN, MIN_COVERAGE, MIN_EVIDENCE, RERANK_WITHIN
-from bot.core.timeline import asks_for_order, in_order, stretch, timeline_key, without_order_words
+from bot.core.timeline import asks_for_list, asks_for_order, in_order, stretch, timeline_key, without_order_words
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
@@ -88,6 +88,8 @@ FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to 
 _HIM_WORD_RE = re.compile(r"\b(?:jefferson|perez|jeff|he|him|el|guy|dude|man|tipo|senor|este|ese)\b")
 REPAIRABLE = frozenset({"place", "year", "person", "medal", "nation"})  # what a self-repair replaces
 HAPPEN = "happen"  # the lexicon's concept of something happening
+# "list every Olympics", "all his World Championships", "todos sus Juegos": each of them asked.
+_EVERY_RE = lazy(r"\b(?:all|every|each|todos|todas|cada)\b")
 CAREER = "career"  # the lexicon's concept of his career as a whole ("trayectoria")
 WHY_ASKED = "q_why"  # the lexicon's "why", "por qué"
 _KINDS_OF_EVENT = frozenset({"olympics", "event"})  # "the Atlanta Games", "the Beijing race"
@@ -731,11 +733,13 @@ class Matcher(LongMessages):
         return result.declined() if vetoed else result
 
     def _timeline_asked(self, text: str, result: MatchResult) -> MatchResult | None:
-        """ "A timeline of his Olympic Games", "cronología de Sídney a Pekín": the timeline's facts
+        """ "A timeline of his Olympic Games", "cronología de Sídney a Pekín", "list every Olympics he
+        competed in" (a list, when it names its topic): the timeline's facts
         in the stretch the request names (:mod:`bot.core.timeline`), in the order they happened;
         None when it asks for no order or its stretch holds no event (or only the one answered)."""
         folded = fold(text)
-        if not asks_for_order(folded):
+        listed = not asks_for_order(folded) and asks_for_list(folded)
+        if not (listed or asks_for_order(folded)):
             return None
         rest = self.analyzer.analyze(without_order_words(folded), result.lang)
         facts = self.facts.facts
@@ -743,6 +747,10 @@ class Matcher(LongMessages):
         named = self._years_named(rest.tokens)  # "de Sídney a Pekín": 2000 to 2008
         topics = [tags - {CAREER} for tags in self._tag_tokens]  # his career as a whole is no topic of it
         asked = {t for t in rest.tokens if self._value_kind(t) != "place"} & {t for held in topics for t in held}
+        if listed and not (asked and _EVERY_RE.search(folded)):
+            # "list the people the article names": no events of a topic named; "list the two
+            # Olympics where he just missed the podium": some of them, not every one
+            return None
         chosen = in_order(timeline, [f.year for f in facts], topics, asked, stretch(folded, named))
         if not chosen or (len(chosen) == 1 and result.status is Status.ANSWERED):
             return None

@@ -17,7 +17,7 @@ from collections.abc import Collection, Sequence
 from bot.core.facts import Fact
 from bot.core.lazyre import lazy
 
-__all__ = ["asks_for_order", "in_order", "stretch", "timeline_key", "without_order_words"]
+__all__ = ["asks_for_list", "asks_for_order", "in_order", "stretch", "timeline_key", "without_order_words"]
 
 # Words asking for events in order: always a request ("his Olympic finishes in order", "year by
 # year", "en orden"; "in order to" asks for no order).
@@ -39,6 +39,9 @@ _OWN_QUESTION_RE = lazy(
     r"\b(?:what|when|where|which|who|how|why|que|cuando|donde|cual|cuales|quien|quienes|como|cuanto|cuantos|cuantas)\b",
 )
 _HAPPENED_RE = lazy(r"\b(?:what\s+(?:happened|did he (?:do|achieve|win))|que\s+(?:paso|hizo|logro|gano))\b")
+# "List every Olympics he competed in", "una lista de sus mundiales": events listed, in order too,
+# when the request names their topic.
+_LIST_RE = lazy(r"\b(?:list|enumerate|lista|enumera|enumerar|enumerame)\b")
 _AFTER_RE = lazy(r"\b(?:after|since|following|despues|desde|tras)\b")
 _BEFORE_RE = lazy(r"\b(?:before|until|up to|antes|hasta)\b")
 
@@ -52,10 +55,15 @@ def asks_for_order(folded: str) -> bool:
     return not _OWN_QUESTION_RE.search(_HAPPENED_RE.sub(" ", folded))  # "what happened…" asks the timeline
 
 
+def asks_for_list(folded: str) -> bool:
+    """Does the (folded) message ask for a list (of events, when it names their topic)?"""
+    return _LIST_RE.search(folded) is not None
+
+
 def without_order_words(text: str) -> str:
     """``text`` without the words asking for order, so what is left names the stretch ("línea de
     tiempo" is no finish line nor a time)."""
-    return _TIMELINE_RE.sub(" ", _IN_ORDER_RE.sub(" ", text))
+    return _LIST_RE.sub(" ", _TIMELINE_RE.sub(" ", _IN_ORDER_RE.sub(" ", text)))
 
 
 def stretch(folded: str, years: Collection[int]) -> tuple[int, int] | None:

@@ -87,6 +87,25 @@ def test_the_matcher_answers_a_timeline_with_its_events_in_order(question: str, 
     assert [f.id for f in result.facts] == fact_ids
 
 
+@pytest.mark.parametrize(
+    ("question", "fact_ids"),
+    [
+        ("List every Olympics he competed in.", ["five-olympics", "atlanta-gold", "sydney-athens", "beijing-silver"]),
+        # some of them, not every one: the fact that tells those
+        ("list the two olympics where he finished just off the podium", ["sydney-athens"]),
+    ],
+)
+def test_a_list_of_every_event_of_a_topic_is_its_timeline(question: str, fact_ids: list[str]) -> None:
+    result = shipped_engine().matcher.match(question)
+    assert result.status is Status.ANSWERED
+    assert [f.id for f in result.facts] == fact_ids
+
+
+def test_a_list_of_no_events_is_no_timeline() -> None:
+    result = shipped_engine().matcher.match("list all the people the article names")
+    assert len(result.answers) <= 2
+
+
 def test_a_long_timeline_is_titled_as_one() -> None:
     engine = shipped_engine()
     result = engine.matcher.match("give me a timeline of his career")
