@@ -48,6 +48,9 @@ _GAMES = r"(?:ol[iy]mpics|olympic games|olympiads?|games|juegos|olimpiadas?)\b"
 _WHICH_RE = lazy(r"\b(?:which|wich|what|en que|que|cual|cuales)(?:\s+\w+){0,4}?\s+" + _GAMES)
 # "At all (three of) his Olympics", "en todos sus Juegos", "every Games he entered".
 _EVERY_RE = lazy(r"\b(?:all|every|each|todos|todas|cada)(?:\s+\w+){0,3}?\s+" + _GAMES)
+# "How many (more) Olympic Games…", "¿cuántos Juegos…?": the Games themselves counted.
+_GAMES_COUNTED_RE = lazy(r"\b(?:how many|cuant[oa]s)\s+(?:more\s+|other\s+|mas\s+|otr[oa]s\s+)?" + _GAMES)
+_BETWEEN_RE = lazy(r"\b(?:between|entre)\b")
 OLYMPICS = "olympics"  # the lexicon's token for the Olympics, a tag of the facts about them
 WIN = "win"  # the lexicon's token for winning, "ganar"
 RESULTS = frozenset({"medal", WIN})  # the lexicon's tokens for a result each event may have had
@@ -325,6 +328,46 @@ class DerivedValues(TwoTopics):
             verdict="no" if every else None,
         )
 
+    def _games_counted(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "How many Olympics did he go to after his gold?", "between Atlanta and Beijing?": his
+        Games (five, 1992–2008, one every four years) within the bounds the Games named set — a
+        count worked out and marked, the fact counting them and those telling the Games counted."""
+        read = self.as_read(text)
+        if result.derived or not _GAMES_COUNTED_RE.search(read):
+            return result
+        years = self._olympic_years
+        anchors = sorted({y for t in analysis.tokens if (y := self._olympic_year_of(t)) is not None})
+        if anchors == [years[0], years[-1]]:
+            return result  # "between 1992 and 2008": all of them, as the fact counting them says
+        if len(anchors) == 2 and _BETWEEN_RE.search(read):
+            counted = [y for y in years if anchors[0] < y < anchors[1]]
+        elif len(anchors) == 1 and (bounds := stretch(read, set(anchors))) is not None and bounds[0] != bounds[1]:
+            counted = [y for y in years if bounds[0] <= y <= bounds[1] and y != anchors[0]]
+        else:
+            return result
+        facts = self.facts.facts
+        series = [i for i in range(len(facts)) if OLYMPICS in self._tag_tokens[i] and self._is_series(i)]
+        whole = max(series, key=lambda i: max(self._event_years(i)) - min(self._event_years(i)))  # 1992–2008
+        # The facts telling the Games counted: one Games each, or several all counted (Sydney and Athens).
+        telling = {i for i, y in self._olympic_events if y in counted} | {
+            i for i in series if i != whole and "timeline" in facts[i].tags and self._event_years(i) <= set(counted)
+        }
+        note = core_catalog().word(
+            result.lang,
+            "derived_games_counted",
+            count=len(counted),
+            years=_listed(counted, result.lang),
+            total=len(years),
+            first=years[0],
+            last=years[-1],
+        )
+        shown = [*sorted(telling, key=lambda i: facts[i].year or 0), whole]
+        answers = tuple(Candidate(facts[i], decision.ANSWER_AT) for i in shown)
+        lang, truncated = result.lang, result.truncated
+        return MatchResult(
+            result.question, Status.ANSWERED, lang, decision.ANSWER_AT, answers, truncated=truncated, derived=note
+        )
+
     def _events_without(
         self, analysis: Analysis, lacked: frozenset[str]
     ) -> tuple[int, int, int, set[int], set[str]] | None:
@@ -405,6 +448,17 @@ class DerivedValues(TwoTopics):
         raise NotImplementedError  # the matcher defines it
 
     def as_read(self, text: str) -> str:  # pragma: no cover
+        raise NotImplementedError  # the matcher defines it
+
+    @property
+    def _olympic_years(self) -> tuple[int, ...]:  # pragma: no cover
+        raise NotImplementedError  # the matcher defines it
+
+    @property
+    def _olympic_events(self) -> list[tuple[int, int]]:  # pragma: no cover
+        raise NotImplementedError  # the matcher defines it
+
+    def _olympic_year_of(self, word: str) -> int | None:  # pragma: no cover
         raise NotImplementedError  # the matcher defines it
 
     def _denied_tokens(self, text: str, lang: str) -> frozenset[str]:

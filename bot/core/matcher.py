@@ -567,6 +567,7 @@ class Matcher(LongMessages):
         result = self._end_unsaid(text, analysis, result)  # "when did Borchin's eight-year ban end?"
         result = self._count_without(text, analysis, result)  # "of his five Olympics, how many without a medal?"
         result = self._which_without(text, analysis, result)  # "which Olympics did he not medal at?"
+        result = self._games_counted(text, analysis, result)  # "how many Olympics did he go to after Atlanta?"
         result = self._times_of_series(text, analysis, result)  # "how many times did he finish fourth?"
         result = self._unsaid_checked(text, analysis, result)
         if not result.derived:  # "a timeline of his Olympic Games": the events in order

@@ -58,6 +58,7 @@ _BESIDE_RE = lazy(
 )
 # Words before the Games that make them several ("his Olympics after Atlanta", "the two Games").
 _PLURAL = frozenset("his all both two three four 2 3 4 sus todos todas ambos dos tres cuatro".split())
+_COUNTING_RE = re.compile(r"\b(?:how many|counting|count|cu[aá]nt[oa]s)\b", re.IGNORECASE)
 _AFTER_RE = re.compile(rf"^(?:{_AFTER})$", re.IGNORECASE)
 _PICK_RES = tuple((re.compile(f"^(?:{p})$", re.IGNORECASE), k) for p, k in _PICKS)
 
@@ -96,6 +97,8 @@ def games_named(text: str, years: tuple[int, ...], year_of: Callable[[str], int 
 
     text = _ORDINAL_GAMES_RE.sub(counted, text)
     text = _NEXT_RE.sub(beside(1), text)
+    if _COUNTING_RE.search(text):
+        return text  # "how many Olympics after his gold": every one of them, not the next
     return _BESIDE_RE.sub(beside(0), text)
 
 

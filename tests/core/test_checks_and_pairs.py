@@ -804,6 +804,41 @@ def test_the_games_without_a_medal_are_the_series_less_those_with_one(
 
 
 @pytest.mark.parametrize(
+    ("question", "start", "fact_ids"),
+    [
+        (
+            "how many olympic games did he compete in after winning gold?",
+            "3 (2000, 2004 and 2008)",
+            ["sydney-athens", "beijing-silver", "five-olympics"],
+        ),
+        (
+            "between the atlanta gold and the beijing silver, how many olympics did he go to?",
+            "2 (2000 and 2004)",
+            ["sydney-athens", "five-olympics"],
+        ),
+        ("how many olympics did he go to before atlanta?", "1 (1992)", ["five-olympics"]),
+        ("¿cuántos Juegos Olímpicos disputó después de Atlanta?", "3 (2000, 2004 y 2008)", None),
+    ],
+)
+def test_his_games_counted_within_bounds_are_worked_out(question: str, start: str, fact_ids: list[str] | None) -> None:
+    result = ask(question)
+    assert result.derived.startswith(start)
+    assert fact_ids is None or [f.id for f in result.facts] == fact_ids
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many olympics did he compete in?",  # no bounds: the fact counts them
+        "how many olympic games did his career take in between 1992 and 2008?",  # all of them
+        "how many olympic medals did he win after 2000?",  # medals counted, not Games
+    ],
+)
+def test_his_games_are_not_counted_anew_without_bounds_inside_them(question: str) -> None:
+    assert "one every four years" not in ask(question).derived
+
+
+@pytest.mark.parametrize(
     "question",
     [
         "were all of his olympic medals won in the 20 km walk?",  # all his medals, not all his Games
