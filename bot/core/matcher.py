@@ -33,7 +33,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process, utils
 
 from bot.core import decision
-from bot.core.advice import asks_advice
+from bot.core.advice import asks_advice, speculates
 from bot.core.anyfact import asks_for_any_fact, without_request
 from bot.core.claims import asks_a_value, asks_in, claim_of, states_a_claim
 from bot.core.clauses import without_exclamations
@@ -512,6 +512,8 @@ class Matcher(LongMessages):
         analysis = self.analyzer.analyze(text, detected)
         if previous is None and self._only_a_step_in_time(fold(text), detected):
             # "and two years after that?" with no conversation: a step from nothing said
+            return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
+        if speculates(fold(text)):  # "would he have won if…?", "in your opinion…": what might have been
             return MatchResult(question, Status.UNKNOWN, reply_lang, 0.0, truncated=truncated)
         claim = claim_of(fold(text))
         if claim is not None:  # "my cousin says …": the rest is a claim to confirm or correct

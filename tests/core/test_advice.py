@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.advice import asks_advice
+from bot.core.advice import asks_advice, speculates
 from bot.core.fold import fold
 from bot.core.results import Status
 from tests.coredata import shipped_engine
@@ -47,3 +47,29 @@ def test_a_request_for_advice_is_not_answered_with_a_fact(question: str) -> None
 def test_a_question_about_him_after_a_courtesy_is_still_answered() -> None:
     result = shipped_engine().matcher.match("how can i find out when he retired")
     assert result.status is Status.ANSWERED and result.fact.id == "retirement-date"
+
+
+@pytest.mark.parametrize(
+    ("text", "speculating"),
+    [
+        ("would he have won gold in Sydney if he'd pushed harder at the end?", True),
+        ("if borchin had been caught before beijing, would perez have won gold?", True),
+        ("si hubiera seguido hasta Londres 2012, ¿habría ganado otra medalla?", True),
+        ("¿qué habría pasado si lo hubieran alcanzado Markov y Segura?", True),
+        ("was retiring in 2008 the right call, in your opinion?", True),
+        ("¿le deberían dar el oro? opinión nomás", True),
+        # "would" with no condition works out a value, or asks politely
+        ("how old would he have been when he won his first world title in 2003?", False),
+        ("how much quicker would he have needed to be to beat borchin?", False),
+        ("would you tell me when he retired?", False),
+        ("what would the calls to give him the gold mean?", False),
+        ("if i remember right he won in 1996, when did he retire?", False),
+    ],
+)
+def test_what_might_have_been_and_opinions_are_told_apart(text: str, speculating: bool) -> None:
+    assert speculates(fold(text)) is speculating
+
+
+def test_the_matcher_declines_what_might_have_been_whole() -> None:
+    result = shipped_engine().matcher.match("¿qué habría pasado si lo hubieran alcanzado Markov y Segura en Atlanta?")
+    assert result.status is Status.UNKNOWN
