@@ -44,6 +44,11 @@ _PER_TIME_RE = lazy(r"\b(?:a|an|per|each|every|por|al|cada)\s+(?:day|hour|week|d
 # The Games named as events ("Olympics", "Games", "Juegos"), not as a word for a medal or an event
 # ("an Olympic medal", "the Olympic walk").
 _GAMES = r"(?:ol[iy]mpics|olympic games|olympiads?|games|juegos|olimpiadas?)\b"
+# An age or a value asked roughly ("roughly how old", "más o menos", "aproximadamente").
+_ROUGHLY_RE = lazy(
+    r"\b(?:roughly|approximately|approx|around|about how|more or less|give or take|estimated?|ballpark"
+    r"|aproximadamente|mas o menos|unos|cerca de|aprox)\b"
+)
 # "Which (of his five) Olympics…", "¿en qué Juegos…?": the Games themselves asked.
 _WHICH_RE = lazy(r"\b(?:which|wich|what|en que|que|cual|cuales)(?:\s+\w+){0,4}?\s+" + _GAMES)
 # "At all (three of) his Olympics", "en todos sus Juegos", "every Games he entered".
@@ -163,6 +168,22 @@ class DerivedValues(TwoTopics):
         confidence = round(max(event[1], decision.ANSWER_AT), 4)
         answers = (Candidate(fact, confidence), Candidate(aged, confidence))
         return MatchResult(result.question, Status.ANSWERED, result.lang, confidence, answers, derived=note)
+
+    def _age_on_a_day_checked(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
+        """ "How old was he when he retired?": an event dated to the day asks his age on that day,
+        which needs the birthday the article does not give — declined, worked out or not, alone or
+        after "how old was he in Atlanta?". At a Games (a year, a season) he was about 34; asked
+        roughly ("roughly how old…"), so he was at a day."""
+        if result.status is not Status.ANSWERED or AGE not in analysis.tokens or _ROUGHLY_RE.search(fold(text)):
+            return result
+        # The event its own words name: not the last question's ("and how old was he when he
+        # retired?" after Atlanta), nor what no fact knows ("…, and how many grandkids?").
+        skip = analysis.soft | analysis.unknown | self._intents
+        rest = tuple(t for t in analysis.tokens if t != AGE and t not in skip and not self._is_connective(t))
+        event = self._side_fact(rest, analysis) if rest else None
+        if event is None or self.facts.facts[event[0]].date is None:
+            return result
+        return result.declined()
 
     def _end_unsaid(self, text: str, analysis: Analysis, result: MatchResult) -> MatchResult:
         """ "When did Borchin's eight-year ban end?": a length of time the fact states, its end

@@ -610,6 +610,7 @@ class Matcher(LongMessages):
         result = self._age_gap_checked(text, result)  # "how much younger was he than Markov?"
         result = self._record_checked(text, result)  # "who is the fastest marathon runner ever?"
         result = self._length_of_time_checked(text, result)  # "¿cuánto duró la peregrinación?"
+        result = self._age_on_a_day_checked(text, analysis, result)  # "how old was he when he retired?"
         return self._range_end_checked(analysis, result)  # "how did he place at the 1992 Olympics?"
 
     def _answer_one(

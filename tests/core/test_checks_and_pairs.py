@@ -737,6 +737,26 @@ def test_his_age_at_another_event_is_worked_out_from_the_one_fact_that_states_it
 
 
 @pytest.mark.parametrize(
+    ("context", "question"),
+    [
+        ([], "how old was he when he retired?"),
+        ([], "¿cuántos años tenía cuando se retiró?"),
+        ([], "how old was he when he announced his retirement in murcia?"),
+        ([], "how old was he when he retired, and how many grandkids does he have?"),
+        (["how old was perez when he won in atlanta?"], "and how old was he when he retired?"),
+    ],
+)
+def test_his_age_on_a_day_the_article_dates_is_declined(context: list[str], question: str) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.status is Status.UNKNOWN
+
+
+def test_his_age_on_a_day_asked_roughly_is_worked_out() -> None:
+    result = ask("roughly how old was jefferson when he retired?")
+    assert result.derived.startswith("About 34")
+
+
+@pytest.mark.parametrize(
     ("question", "age", "fact_id"),
     [
         ("judging by his age in atlanta, how old was he at the beijing games", "About 34", "beijing-silver"),
