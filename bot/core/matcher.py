@@ -90,6 +90,18 @@ REPAIRABLE = frozenset({"place", "year", "person", "medal", "nation"})  # what a
 HAPPEN = "happen"  # the lexicon's concept of something happening
 # "list every Olympics", "all his World Championships", "todos sus Juegos": each of them asked.
 _EVERY_RE = lazy(r"\b(?:all|every|each|todos|todas|cada)\b")
+# The article named as where to look, not what is asked (read as folded, expanded words).
+_SOURCE = (
+    r"(?:the|this|that|your|ur|el|la|tu|su|este|esta|ese|esa) "
+    r"(?:article|piece|story|text|source|report|articulo|nota|texto|fuente|reportaje)"
+)
+_SOURCE_NAMED_RE = lazy(
+    rf"\b(?:does|did|do|is) {_SOURCE} (?:itself |actually |really |exactly |even )?"
+    r"(?:say|says|report|reports|tell|tells|mention|mentions|state|states|claim|claims|describe|describes|saying)\b"
+    rf"|\b(?:according to|per|going by|based on) {_SOURCE}\b"
+    rf"|\b(?:segun|de acuerdo con|de acuerdo a) {_SOURCE}\b"
+    rf"|\b(?:dice|cuenta|menciona|reporta|afirma) {_SOURCE}(?: mismo| misma)?\b"
+)
 CAREER = "career"  # the lexicon's concept of his career as a whole ("trayectoria")
 WHY_ASKED = "q_why"  # the lexicon's "why", "por qué"
 _KINDS_OF_EVENT = frozenset({"olympics", "event"})  # "the Atlanta Games", "the Beijing race"
@@ -788,8 +800,9 @@ class Matcher(LongMessages):
     def as_read(self, text: str) -> str:
         """``text`` as the matcher reads its words: folded, numbers written alike, typos mended
         ("waht was his tiem in atlanda" → "what was his time in atlanta") — what the n-gram model
-        is fit on and asked about."""
-        return " ".join(self.analyzer.mended(self._written_words(text)))
+        is fit on and asked about. The source named as where to look ("what does the article say
+        about his coach?", "según el artículo, …") is no part of what is asked: "what about his coach"."""
+        return " ".join(_SOURCE_NAMED_RE.sub(" ", " ".join(self.analyzer.mended(self._written_words(text)))).split())
 
     @staticmethod
     def _written_words(text: str) -> list[str]:

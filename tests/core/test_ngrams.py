@@ -161,3 +161,23 @@ def test_a_kind_of_thing_no_fact_names_is_left_to_the_model() -> None:
     assert result.status is Status.ANSWERED and result.fact is not None
     assert result.fact.id == "retirement-announcement"
     assert shipped_engine().matcher.match("who's the best ecuadorian footballer ever").status is Status.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("What does the article say about his coach?", "what about his coach"),
+        ("according to the article, when did he retire?", "when did he retire"),
+        ("¿Qué dice el artículo sobre su entrenador?", "que sobre su entrenador"),
+        ("según el texto, ¿cuándo se retiró?", "cuando se retiro"),
+        ("who wrote the article?", "who wrote the article"),  # the article itself asked
+    ],
+)
+def test_the_source_named_as_where_to_look_is_no_part_of_what_the_model_reads(text: str, read: str) -> None:
+    assert shipped_engine().matcher.as_read(text) == read
+
+
+def test_a_question_about_what_the_article_says_of_a_topic_is_answered() -> None:
+    result = shipped_engine().matcher.match("what does the article say about his coach?")
+    assert result.status is Status.ANSWERED and result.fact is not None
+    assert result.fact.id == "coach"
