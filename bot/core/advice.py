@@ -30,7 +30,13 @@ def asks_advice(folded: str) -> bool:
     return bool(_pattern("advice.txt").search(folded))
 
 
+# Words without which no pattern of ``speculation.txt`` can match: most messages need none read.
+_SPECULATION_WORDS = ("if ", "si ", "habri", "hubie", "opinion", "right call")
+
+
 def speculates(folded: str) -> bool:
     """True when the (folded) message asks what might have been, or the bot's opinion
     (``data/speculation.txt``): no fact tells either."""
+    if not any(word in folded for word in _SPECULATION_WORDS):
+        return False
     return bool(_pattern("speculation.txt").search(folded))

@@ -297,7 +297,7 @@ class DerivedValues(TwoTopics):
         fact lists with the thing asked (medals in 1996 and 2008): 1992, 2000 and 2004 — worked
         out and marked, a yes or no for "all of them", and first the fact telling those events
         (fourth in Sydney and Athens). Within the years the question bounds ("after Atlanta")."""
-        if result.derived or COUNT in analysis.tokens:
+        if result.derived or COUNT in analysis.tokens or OLYMPICS not in analysis.tokens:
             return result
         read = self.as_read(text)  # "wich olimpics…": typos mended
         every = analysis.confirming and _EVERY_RE.search(read) is not None
@@ -353,8 +353,10 @@ class DerivedValues(TwoTopics):
         """ "How many Olympics did he go to after his gold?", "between Atlanta and Beijing?": his
         Games (five, 1992–2008, one every four years) within the bounds the Games named set — a
         count worked out and marked, the fact counting them and those telling the Games counted."""
+        if result.derived or COUNT not in analysis.tokens or OLYMPICS not in analysis.tokens:
+            return result
         read = self.as_read(text)
-        if result.derived or not _GAMES_COUNTED_RE.search(read):
+        if not _GAMES_COUNTED_RE.search(read):
             return result
         years = self._olympic_years
         anchors = sorted({y for t in analysis.tokens if (y := self._olympic_year_of(t)) is not None})

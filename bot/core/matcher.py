@@ -95,6 +95,7 @@ _SOURCE = (
     r"(?:the|this|that|your|ur|el|la|tu|su|este|esta|ese|esa) "
     r"(?:article|piece|story|text|source|report|articulo|nota|texto|fuente|reportaje)"
 )
+_SOURCE_WORDS = ("article", "articul", "piece", "story", "text", "source", "report", "nota", "fuente")
 _SOURCE_NAMED_RE = lazy(
     rf"\b(?:does|did|do|is) {_SOURCE} (?:itself |actually |really |exactly |even )?"
     r"(?:say|says|report|reports|tell|tells|mention|mentions|state|states|claim|claims|describe|describes|saying)\b"
@@ -802,7 +803,10 @@ class Matcher(LongMessages):
         ("waht was his tiem in atlanda" → "what was his time in atlanta") — what the n-gram model
         is fit on and asked about. The source named as where to look ("what does the article say
         about his coach?", "según el artículo, …") is no part of what is asked: "what about his coach"."""
-        return " ".join(_SOURCE_NAMED_RE.sub(" ", " ".join(self.analyzer.mended(self._written_words(text)))).split())
+        read = " ".join(self.analyzer.mended(self._written_words(text)))
+        if not any(word in read for word in _SOURCE_WORDS):
+            return read
+        return " ".join(_SOURCE_NAMED_RE.sub(" ", read).split())
 
     @staticmethod
     def _written_words(text: str) -> list[str]:

@@ -58,9 +58,11 @@ _BESIDE_RE = lazy(
 )
 # Words before the Games that make them several ("his Olympics after Atlanta", "the two Games").
 _PLURAL = frozenset("his all both two three four 2 3 4 sus todos todas ambos dos tres cuatro".split())
-_COUNTING_RE = re.compile(r"\b(?:how many|counting|count|cu[aá]nt[oa]s)\b", re.IGNORECASE)
-_AFTER_RE = re.compile(rf"^(?:{_AFTER})$", re.IGNORECASE)
-_PICK_RES = tuple((re.compile(f"^(?:{p})$", re.IGNORECASE), k) for p, k in _PICKS)
+_COUNTING_RE = lazy(r"\b(?:how many|counting|count|cu[aá]nt[oa]s)\b", re.IGNORECASE)
+_AFTER_RE = lazy(rf"^(?:{_AFTER})$", re.IGNORECASE)
+# Words without which no Games are named: most messages need no pattern at all.
+_GAMES_STEMS = ("olymp", "olimp", "olímp", "games", "juegos")
+_PICK_RES = tuple((lazy(f"^(?:{p})$", re.IGNORECASE), k) for p, k in _PICKS)
 
 
 def _pick(ordinal: str) -> int:
@@ -73,7 +75,8 @@ def games_named(text: str, years: tuple[int, ...], year_of: Callable[[str], int 
     "his 2000 Olympics"), and each Games named as next to another whose year ``year_of`` tells
     ("the Olympics before Beijing" → "2004 Olympics"); unchanged when it names none or ``years``
     is empty."""
-    if not years:
+    lowered = text.lower()
+    if not years or not any(stem in lowered for stem in _GAMES_STEMS):
         return text
 
     def counted(match: re.Match[str]) -> str:

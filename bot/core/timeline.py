@@ -46,8 +46,14 @@ _AFTER_RE = lazy(r"\b(?:after|since|following|despues|desde|tras)\b")
 _BEFORE_RE = lazy(r"\b(?:before|until|up to|antes|hasta)\b")
 
 
+# Words without which no request for order can match: most messages need no pattern read.
+_ORDER_WORDS = ("order", "orden", "sequence", "year by year", " por ", "ano a ano", "line", "chronolog", "cronolog")
+
+
 def asks_for_order(folded: str) -> bool:
     """Does the (folded) message ask for events in order?"""
+    if not any(word in folded for word in _ORDER_WORDS):
+        return False
     if _IN_ORDER_RE.search(folded):
         return True
     if not _TIMELINE_RE.search(folded) or _OWN_RE.search(folded):
@@ -57,7 +63,7 @@ def asks_for_order(folded: str) -> bool:
 
 def asks_for_list(folded: str) -> bool:
     """Does the (folded) message ask for a list (of events, when it names their topic)?"""
-    return _LIST_RE.search(folded) is not None
+    return ("list" in folded or "enumera" in folded) and _LIST_RE.search(folded) is not None
 
 
 def without_order_words(text: str) -> str:
