@@ -80,9 +80,9 @@ def source_footer(source: Source, facts: Iterable[Fact], lang: str) -> str:
     """``Source: "On this day…", ¶4`` (several paragraphs joined)."""
     labels: list[str] = []
     for fact in facts:
-        label = citation_label(fact, lang)
-        if label not in labels:
-            labels.append(label)
+        for label in citation_label(fact, lang).split(", "):  # a fact citing two paragraphs: each once
+            if label not in labels:
+                labels.append(label)
     return f"{word(lang, 'source')}: “{source.title}”, {', '.join(labels)}"
 
 

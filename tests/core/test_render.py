@@ -105,6 +105,13 @@ def test_footer_joins_several_paragraphs_once_each() -> None:
     assert footer.count("¶4") == 1 and "¶5" in footer
 
 
+def test_footer_names_a_paragraph_once_when_one_fact_cites_it_among_others() -> None:
+    facts = shipped_facts()
+    chosen = [facts.get("five-olympics"), facts.get("olympic-medals")]  # ¶3, then ¶3 and ¶2
+    footer = source_footer(facts.source, chosen, "en")
+    assert footer.count("¶3") == 1 and "¶2" in footer
+
+
 @pytest.mark.parametrize(("lang", "date"), [("en", "29 September 2008"), ("es", "29 de septiembre de 2008")])
 def test_render_match_answered(lang: str, date: str) -> None:
     _, reply = shipped_engine().ask("when did he retire", lang=lang)
