@@ -18,10 +18,10 @@ from bot.core.comparisons import asks_birth, asks_end, asks_span, asks_unit, ask
 from bot.core.decision import probability
 from bot.core.index import about_other, is_year
 from bot.core.lazyre import lazy
-from bot.core.ordinal_games import olympic_years
+from bot.core.ordinal_games import GAMES, olympic_years
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.text import Analysis, fold
-from bot.core.timeline import stretch
+from bot.core.timeline import on_timeline, stretch
 from bot.core.two_topics import FIRST, LAST, SIDE_MARGIN, SIDE_MIN_COVERAGE, SIDE_MIN_EVIDENCE, TwoTopics
 
 __all__ = ["DerivedValues"]
@@ -41,20 +41,17 @@ COUNTED_AT = 0.85  # a count read off a fact's years needs the fact to be clearl
 _TIMES_RE = lazy(r"\b(?:how many times|cuantas veces)\b")  # a count of occasions, not of things
 # A rate over a span of time ("miles a day", "km por día", "per hour"): no unit the facts convert to.
 _PER_TIME_RE = lazy(r"\b(?:a|an|per|each|every|por|al|cada)\s+(?:day|hour|week|dia|hora|semana)\b")
-# The Games named as events ("Olympics", "Games", "Juegos"), not as a word for a medal or an event
-# ("an Olympic medal", "the Olympic walk").
-_GAMES = r"(?:ol[iy]mpics|olympic games|olympiads?|games|juegos|olimpiadas?)\b"
 # An age or a value asked roughly ("roughly how old", "más o menos", "aproximadamente").
 _ROUGHLY_RE = lazy(
     r"\b(?:roughly|approximately|approx|around|about how|more or less|give or take|estimated?|ballpark"
     r"|aproximadamente|mas o menos|unos|cerca de|aprox)\b"
 )
 # "Which (of his five) Olympics…", "¿en qué Juegos…?": the Games themselves asked.
-_WHICH_RE = lazy(r"\b(?:which|wich|what|en que|que|cual|cuales)(?:\s+\w+){0,4}?\s+" + _GAMES)
+_WHICH_RE = lazy(r"\b(?:which|wich|what|en que|que|cual|cuales)(?:\s+\w+){0,4}?\s+" + GAMES + r"\b")
 # "At all (three of) his Olympics", "en todos sus Juegos", "every Games he entered".
-_EVERY_RE = lazy(r"\b(?:all|every|each|todos|todas|cada)(?:\s+\w+){0,3}?\s+" + _GAMES)
+_EVERY_RE = lazy(r"\b(?:all|every|each|todos|todas|cada)(?:\s+\w+){0,3}?\s+" + GAMES + r"\b")
 # "How many (more) Olympic Games…", "¿cuántos Juegos…?": the Games themselves counted.
-_GAMES_COUNTED_RE = lazy(r"\b(?:how many|cuant[oa]s)\s+(?:more\s+|other\s+|mas\s+|otr[oa]s\s+)?" + _GAMES)
+_GAMES_COUNTED_RE = lazy(r"\b(?:how many|cuant[oa]s)\s+(?:more\s+|other\s+|mas\s+|otr[oa]s\s+)?" + GAMES + r"\b")
 _BETWEEN_RE = lazy(r"\b(?:between|entre)\b")
 OLYMPICS = "olympics"  # the lexicon's token for the Olympics, a tag of the facts about them
 WIN = "win"  # the lexicon's token for winning, "ganar"
@@ -80,6 +77,50 @@ class DerivedValues(TwoTopics):
             frozenset(t for tag in f.tags for t in self.analyzer.analyze(tag.replace("-", " "), "en").tokens)
             for f in self.facts.facts
         )
+
+    @cached_property
+    def _timeline(self) -> list[int]:
+        """The indexes of the timeline's events (:func:`bot.core.timeline.on_timeline`)."""
+        return [i for i, f in enumerate(self.facts.facts) if on_timeline(f)]
+
+    @cached_property
+    def _olympic_series(self) -> int | None:
+        """The fact listing his Olympic Games from first to last ("five Olympic Games, from 1992
+        to 2008"): the widest series the answers naming the Olympics list. Read off the answers'
+        tokens, which every question's reading has built already, since each message asks for it."""
+        series = [i for i in range(len(self.facts.facts)) if OLYMPICS in self._answer_tokens[i] and self._is_series(i)]
+        return max(series, key=lambda i: max(self._event_years(i)) - min(self._event_years(i)), default=None)
+
+    @cached_property
+    def _olympic_years(self) -> tuple[int, ...]:
+        """The years of his Olympic Games: the ends of that series, filled in by the four-year cycle."""
+        if self._olympic_series is None:
+            return ()
+        years = self._event_years(self._olympic_series)
+        return olympic_years(min(years), max(years))
+
+    @cached_property
+    def _olympic_events(self) -> list[tuple[int, int]]:
+        """(fact, year) for each timeline fact about one of his Games (the Atlanta gold, the
+        Beijing silver), not about two or about his Games as a whole."""
+        return [
+            (i, year)
+            for i in self._timeline
+            if OLYMPICS in self._tag_tokens[i]
+            and (year := self.facts.facts[i].year) in self._olympic_years
+            and len(self._event_years(i)) == 1
+        ]
+
+    def _olympic_year_of(self, word: str) -> int | None:
+        """The year of the Games one word names: a year ("96" too), or the place or the medal of
+        the one fact about a single Games that holds it ("Beijing", "his gold"); else None."""
+        digits = word.strip("'")
+        if digits.isdigit() and len(digits) in (2, 4):
+            year = int(digits) if len(digits) == 4 else (1900 if int(digits) > 50 else 2000) + int(digits)
+            return year if year in self._olympic_years else None
+        tokens = self.analyzer.analyze(word).tokens
+        held = {y for t in tokens[:1] for i, y in self._olympic_events if t in self._answer_tokens[i]}
+        return held.pop() if len(tokens) == 1 and len(held) == 1 else None
 
     def _widest_series(self, words: tuple[str, ...] | list[str]) -> int | None:
         """The fact listing the most events of the kind ``words`` name ("Olympics": the five
@@ -332,9 +373,7 @@ class DerivedValues(TwoTopics):
         facts = self.facts.facts
         # The fact telling those events ("fourth in Sydney and in Athens"), when one does.
         telling = [
-            i
-            for i, f in enumerate(facts)
-            if "timeline" in f.tags and kinds <= self._tag_tokens[i] and set() < self._event_years(i) <= set(missing)
+            i for i in self._timeline if kinds <= self._tag_tokens[i] and set() < self._event_years(i) <= set(missing)
         ]
         shown = [*telling[:1], e, w]
         answers = tuple(Candidate(facts[i], decision.ANSWER_AT) for i in shown)
@@ -369,11 +408,12 @@ class DerivedValues(TwoTopics):
         else:
             return result
         facts = self.facts.facts
-        series = [i for i in range(len(facts)) if OLYMPICS in self._tag_tokens[i] and self._is_series(i)]
-        whole = max(series, key=lambda i: max(self._event_years(i)) - min(self._event_years(i)))  # 1992–2008
+        whole = self._olympic_series  # 1992–2008
+        assert whole is not None  # the years asked of come from it
         # The facts telling the Games counted: one Games each, or several all counted (Sydney and Athens).
+        several = (i for i in self._timeline if i != whole and OLYMPICS in self._tag_tokens[i] and self._is_series(i))
         telling = {i for i, y in self._olympic_events if y in counted} | {
-            i for i in series if i != whole and "timeline" in facts[i].tags and self._event_years(i) <= set(counted)
+            i for i in several if self._event_years(i) <= set(counted)
         }
         note = core_catalog().word(
             result.lang,
@@ -428,8 +468,8 @@ class DerivedValues(TwoTopics):
         listed = sorted(self._event_years(index))
         if len(listed) == total:
             return listed
-        if OLYMPICS in self._tag_tokens[index] and len(cycle := olympic_years(listed[0], listed[-1])) == total:
-            return list(cycle)
+        if index == self._olympic_series and len(self._olympic_years) == total:
+            return list(self._olympic_years)
         return None
 
     def _years_named(self, tokens: tuple[str, ...] | list[str]) -> set[int]:
@@ -438,11 +478,7 @@ class DerivedValues(TwoTopics):
         named = {int(t) for t in tokens if is_year(t)}
         facts = self.facts.facts
         for token in (t for t in tokens if self._value_kind(t) == "place"):
-            held = [
-                y
-                for i, f in enumerate(facts)
-                if "timeline" in f.tags and token in self._answer_tokens[i] and (y := f.year) is not None
-            ]
+            held = [y for i in self._timeline if token in self._answer_tokens[i] and (y := facts[i].year) is not None]
             if held:
                 named.add(min(held))
         return named
@@ -471,17 +507,6 @@ class DerivedValues(TwoTopics):
         raise NotImplementedError  # the matcher defines it
 
     def as_read(self, text: str) -> str:  # pragma: no cover
-        raise NotImplementedError  # the matcher defines it
-
-    @property
-    def _olympic_years(self) -> tuple[int, ...]:  # pragma: no cover
-        raise NotImplementedError  # the matcher defines it
-
-    @property
-    def _olympic_events(self) -> list[tuple[int, int]]:  # pragma: no cover
-        raise NotImplementedError  # the matcher defines it
-
-    def _olympic_year_of(self, word: str) -> int | None:  # pragma: no cover
         raise NotImplementedError  # the matcher defines it
 
     def _denied_tokens(self, text: str, lang: str) -> frozenset[str]:

@@ -64,7 +64,7 @@ from bot.core.long_messages import LongMessages
 from bot.core.near_misses import DEFINING, GOLD, PASSING, WHO
 from bot.core.ngrams import NONE
 from bot.core.numbers import is_small_number
-from bot.core.ordinal_games import games_named, olympic_years
+from bot.core.ordinal_games import games_named
 from bot.core.quotes import QuoteFinder
 from bot.core.repair import repaired
 from bot.core.results import Candidate, MatchResult, Status
@@ -72,7 +72,14 @@ from bot.core.scoring import PIVOT_RANK, Scored
 from bot.core.smalltalk import smalltalk_kind
 from bot.core.text import RARE_RANK, Analysis, detect_language, fold
 from bot.core.thresholds import MARGIN, MIN_COVERAGE, MIN_EVIDENCE, RERANK_WITHIN
-from bot.core.timeline import asks_for_list, asks_for_order, in_order, stretch, timeline_key, without_order_words
+from bot.core.timeline import (
+    asks_for_list,
+    asks_for_order,
+    in_order,
+    stretch,
+    timeline_key,
+    without_order_words,
+)
 
 __all__ = ["MAX_QUESTION_CHARS", "Matcher", "Scored"]
 
@@ -88,8 +95,6 @@ FOLLOWUP_TOPIC = 12  # how many topic words a conversation carries from turn to 
 _HIM_WORD_RE = re.compile(r"\b(?:jefferson|perez|jeff|he|him|el|guy|dude|man|tipo|senor|este|ese)\b")
 REPAIRABLE = frozenset({"place", "year", "person", "medal", "nation"})  # what a self-repair replaces
 HAPPEN = "happen"  # the lexicon's concept of something happening
-# "list every Olympics", "all his World Championships", "todos sus Juegos": each of them asked.
-_EVERY_RE = lazy(r"\b(?:all|every|each|todos|todas|cada)\b")
 # The article named as where to look, not what is asked (read as folded, expanded words).
 _SOURCE = (
     r"(?:the|this|that|your|ur|el|la|tu|su|este|esta|ese|esa) "
@@ -125,7 +130,6 @@ SPAN = "days"  # the kind of value of a span an answer states ("nine days before
 
 # Tokens that pick one event of a series ("his first Olympics", "his last race", "the 2nd one").
 FIRST = "1st"  # the canonical token of "first", "primera"
-OLYMPICS = "olympics"  # the canonical token of "Olympics", "Juegos Olímpicos"
 _ONE_OF_A_SERIES = frozenset({FIRST, "2nd", "3rd", "4th", "5th", "last", "start", "debut"})
 # How much less of a plural question ("which years…", "his medals") the fact telling them all may
 # explain than the fact telling one: its answer, not its phrasings, holds the other events.
@@ -225,45 +229,6 @@ class Matcher(LongMessages):
         """Are two words the names of two different places the facts know ("atlanta", "pekin")?"""
         tokens = [self.analyzer._canonical(w, lang)[0] for w in (one, two)]
         return tokens[0] != tokens[1] and all(t is not None and self._value_kind(t) == "place" for t in tokens)
-
-    @cached_property
-    def _olympic_years(self) -> tuple[int, ...]:
-        """The years of his Olympic Games: the widest series of years a fact about the Olympics
-        lists ("five Olympic Games, from 1992 to 2008"), filled in by the four-year cycle."""
-        spans = [
-            (years[0], years[-1])
-            for i in range(len(self.facts.facts))
-            if OLYMPICS in self._answer_tokens[i] and self._is_series(i)
-            for years in [sorted(int(t) for t in self._answer_tokens[i] if is_year(t))]
-        ]
-        if not spans:
-            return ()
-        first, last = max(spans, key=lambda span: span[1] - span[0])
-        return olympic_years(first, last)
-
-    def _olympic_year_of(self, word: str) -> int | None:
-        """The year of the Games one word names: a year ("96" too), or the place or the medal of
-        the one fact about a single Games that holds it ("Beijing", "his gold"); else None."""
-        digits = word.strip("'")
-        if digits.isdigit() and len(digits) in (2, 4):
-            year = int(digits) if len(digits) == 4 else (1900 if int(digits) > 50 else 2000) + int(digits)
-            return year if year in self._olympic_years else None
-        tokens = self.analyzer.analyze(word).tokens
-        held = {y for t in tokens[:1] for i, y in self._olympic_events if t in self._answer_tokens[i]}
-        return held.pop() if len(tokens) == 1 and len(held) == 1 else None
-
-    @cached_property
-    def _olympic_events(self) -> list[tuple[int, int]]:
-        """(fact, year) for each timeline fact about one of his Games (the Atlanta gold, the
-        Beijing silver), not about two or about his Games as a whole."""
-        return [
-            (i, f.year)
-            for i, f in enumerate(self.facts.facts)
-            if "timeline" in f.tags
-            and OLYMPICS in self._tag_tokens[i]
-            and f.year in self._olympic_years
-            and len({int(t) for t in self._answer_tokens[i] if is_year(t)}) == 1
-        ]
 
     @cached_property
     def _quote_finder(self) -> QuoteFinder:
@@ -755,19 +720,17 @@ class Matcher(LongMessages):
         in the stretch the request names (:mod:`bot.core.timeline`), in the order they happened;
         None when it asks for no order or its stretch holds no event (or only the one answered)."""
         folded = fold(text)
-        listed = not asks_for_order(folded) and asks_for_list(folded)
-        if not (listed or asks_for_order(folded)):
+        ordered = asks_for_order(folded)
+        if not (ordered or asks_for_list(folded)):
             return None
         rest = self.analyzer.analyze(without_order_words(folded), result.lang)
         facts = self.facts.facts
-        timeline = [i for i, f in enumerate(facts) if "timeline" in f.tags or f.date is not None]
+        timeline = self._timeline
         named = self._years_named(rest.tokens)  # "de Sídney a Pekín": 2000 to 2008
         topics = [tags - {CAREER} for tags in self._tag_tokens]  # his career as a whole is no topic of it
         asked = {t for t in rest.tokens if self._value_kind(t) != "place"} & {t for held in topics for t in held}
-        if listed and not (asked and _EVERY_RE.search(folded)):
-            # "list the people the article names": no events of a topic named; "list the two
-            # Olympics where he just missed the podium": some of them, not every one
-            return None
+        if not (ordered or asked):
+            return None  # "list all the people the article names": no events of a topic named
         chosen = in_order(timeline, [f.year for f in facts], topics, asked, stretch(folded, named))
         if not chosen or (len(chosen) == 1 and result.status is Status.ANSWERED):
             return None

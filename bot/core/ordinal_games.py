@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from bot.core.lazyre import lazy
 
-__all__ = ["OLYMPIC_CYCLE", "games_named", "olympic_years"]
+__all__ = ["GAMES", "OLYMPIC_CYCLE", "games_named", "olympic_years"]
 
 OLYMPIC_CYCLE = 4  # years between two Summer Games
 
@@ -31,13 +31,15 @@ _PICKS = (
     (r"fourth|4th|cuart[oa]s?", 3),
     (r"fifth|5th|quint[oa]s?", 4),
 )
-_GAMES = r"(?:olympic\s+games|olympics|olympiads?|games|juegos(?:\s+ol[ií]mpicos)?|olimpiadas?|ol[ií]mpicos)"
+# The Games named as events ("Olympics", "Games", "Juegos", "olimpics"), not a word for a medal
+# or an event ("an Olympic medal", "the Olympic walk"); written or folded.
+GAMES = r"(?:olympic\s+games|ol[iy]mpics|olympiads?|games|juegos(?:\s+ol[ií]mpicos)?|olimpiadas?|ol[ií]mpicos)"
 # What a count of something else names after the Games' word ("his first Olympic medal").
 _NOT_GAMES = (
     r"(?!\s+(?:medals?|golds?|silvers?|titles?|wins?|victor(?:y|ies)|podiums?|races?|finals?|medallas?|oros?|platas?))"
 )
 _ORDINAL_GAMES_RE = lazy(
-    r"\b(?P<ordinal>" + "|".join(f"(?:{p})" for p, _ in _PICKS) + r")\s+" + f"(?P<games>{_GAMES})\\b{_NOT_GAMES}",
+    r"\b(?P<ordinal>" + "|".join(f"(?:{p})" for p, _ in _PICKS) + r")\s+" + f"(?P<games>{GAMES})\\b{_NOT_GAMES}",
     re.IGNORECASE,
 )
 _ARTICLE = r"(?:(?:the|his|that|el|la|los|las|su|sus)\s+)?"
@@ -45,13 +47,13 @@ _AFTER = r"after|following|despu[eé]s\s+de(?:l)?|tras"
 _BEFORE = r"before|antes\s+de(?:l)?"
 # "the next Olympics after his gold", "los siguientes Juegos después de Atlanta"
 _NEXT_RE = lazy(
-    r"\b(?:next|following|subsequent|siguientes?|pr[oó]xim[oa]s?)\s+" + f"(?P<games>{_GAMES})"
+    r"\b(?:next|following|subsequent|siguientes?|pr[oó]xim[oa]s?)\s+" + f"(?P<games>{GAMES})"
     + rf"(?:\s+(?:siguientes?|pr[oó]xim[oa]s?))?\s+(?:{_AFTER})\s+{_ARTICLE}(?P<other>[\w']+)",
     re.IGNORECASE,
 )
 # "the Olympics (right) before Beijing", "the Games that came after Atlanta"
 _BESIDE_RE = lazy(
-    f"(?P<games>{_GAMES})" + r"\s+(?:(?:that\s+|which\s+)?(?:came|come|were|was|que\s+vinieron)\s+)?"
+    f"(?P<games>{GAMES})" + r"\s+(?:(?:that\s+|which\s+)?(?:came|come|were|was|que\s+vinieron)\s+)?"
     r"(?:right\s+|just\s+|immediately\s+|justo\s+|inmediatamente\s+)?"
     + rf"(?P<side>{_AFTER}|{_BEFORE})\s+{_ARTICLE}(?P<other>[\w']+)",
     re.IGNORECASE,

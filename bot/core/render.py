@@ -16,7 +16,7 @@ from bot.core.lazyre import lazy
 from bot.core.matcher import MAX_QUESTION_CHARS
 from bot.core.reply import Kind, Reply, Suggestion
 from bot.core.results import MatchResult, Status
-from bot.core.timeline import timeline_key
+from bot.core.timeline import on_timeline, timeline_key
 
 __all__ = [
     "Kind",
@@ -181,7 +181,7 @@ def render_notice(key: str, lang: str, **kwargs: object) -> Reply:
 def render_timeline(facts: FactBase, lang: str) -> Reply:
     """His career in order: the dated facts and those tagged ``timeline`` (1990 → 2015)."""
     chosen = sorted(
-        (f for f in facts if f.year is not None and (f.date is not None or "timeline" in f.tags)),
+        (f for f in facts if f.year is not None and on_timeline(f)),
         key=timeline_key,
     )
     fields = tuple((format_date(f.date, lang) if f.date else str(f.year), f.name(lang)) for f in chosen)

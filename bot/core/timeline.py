@@ -17,7 +17,15 @@ from collections.abc import Collection, Sequence
 from bot.core.facts import Fact
 from bot.core.lazyre import lazy
 
-__all__ = ["asks_for_list", "asks_for_order", "in_order", "stretch", "timeline_key", "without_order_words"]
+__all__ = [
+    "asks_for_list",
+    "asks_for_order",
+    "in_order",
+    "on_timeline",
+    "stretch",
+    "timeline_key",
+    "without_order_words",
+]
 
 # Words asking for events in order: always a request ("his Olympic finishes in order", "year by
 # year", "en orden"; "in order to" asks for no order).
@@ -39,9 +47,10 @@ _OWN_QUESTION_RE = lazy(
     r"\b(?:what|when|where|which|who|how|why|que|cuando|donde|cual|cuales|quien|quienes|como|cuanto|cuantos|cuantas)\b",
 )
 _HAPPENED_RE = lazy(r"\b(?:what\s+(?:happened|did he (?:do|achieve|win))|que\s+(?:paso|hizo|logro|gano))\b")
-# "List every Olympics he competed in", "una lista de sus mundiales": events listed, in order too,
-# when the request names their topic.
+# "List every Olympics he competed in", "una lista de todos sus mundiales": every event of a topic
+# listed, in order too ("list the two Olympics where…" asks for some of them, which a fact tells).
 _LIST_RE = lazy(r"\b(?:list|enumerate|lista|enumera|enumerar|enumerame)\b")
+_EVERY_RE = lazy(r"\b(?:all|every|each|todos|todas|cada)\b")
 _AFTER_RE = lazy(r"\b(?:after|since|following|despues|desde|tras)\b")
 _BEFORE_RE = lazy(r"\b(?:before|until|up to|antes|hasta)\b")
 
@@ -62,8 +71,11 @@ def asks_for_order(folded: str) -> bool:
 
 
 def asks_for_list(folded: str) -> bool:
-    """Does the (folded) message ask for a list (of events, when it names their topic)?"""
-    return ("list" in folded or "enumera" in folded) and _LIST_RE.search(folded) is not None
+    """Does the (folded) message ask for a list of every one of something (of events, when it
+    names their topic)?"""
+    if not ("list" in folded or "enumera" in folded):
+        return False
+    return _LIST_RE.search(folded) is not None and _EVERY_RE.search(folded) is not None
 
 
 def without_order_words(text: str) -> str:
@@ -103,6 +115,11 @@ def in_order(
     if asked:
         dated = [i for i in dated if set(asked) & set(topics[i])]
     return dated
+
+
+def on_timeline(fact: Fact) -> bool:
+    """Is the fact one of the timeline's events: dated to the day, or tagged ``timeline``?"""
+    return fact.date is not None or "timeline" in fact.tags
 
 
 def timeline_key(fact: Fact) -> tuple[int, dt.date, int, str]:
