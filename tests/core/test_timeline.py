@@ -7,7 +7,7 @@ import pytest
 from bot.core.fold import fold
 from bot.core.render import render_match
 from bot.core.results import Status
-from bot.core.timeline import asks_for_order, in_order, stretch, without_order_words
+from bot.core.timeline import asks_for_list, asks_for_order, in_order, stretch, without_order_words
 from tests.coredata import shipped_engine
 
 
@@ -33,6 +33,19 @@ from tests.coredata import shipped_engine
 )
 def test_a_request_for_events_in_order(text: str, asks: bool) -> None:
     assert asks_for_order(fold(text)) is asks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("list every olympics he competed in", True),
+        ("dame una lista de todos sus mundiales", True),
+        ("list the two olympics where he just missed the podium", False),  # some of them
+        ("which olympics did he compete in?", False),
+    ],
+)
+def test_a_list_of_every_one_of_something(text: str, asks: bool) -> None:
+    assert asks_for_list(fold(text)) is asks
 
 
 def test_the_order_words_name_no_stretch() -> None:
