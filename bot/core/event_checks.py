@@ -30,6 +30,12 @@ TIMELINE = "timeline"  # the tag of the fact that stands for its year's event
 EACH_AT_LEAST = 2  # events named in one check to be checked one by one
 AMOUNT_ASKS = frozenset({"duration", "q_count"})  # the lexicon's "how long", "how many": the amount asked
 _CHOICE = lazy(r"\b(?:or|o|u|vs|versus)\b")  # "2008 or 2009", "¿2008 o 2009?"
+# "his last race", "su última competencia", "la carrera final": the last of all his races, which
+# the series of any one kind of event (his Games, his world titles) does not end.
+_LAST_RACE = lazy(
+    r"\b(?:last|final|ultim[oa])\s+(?:race|competition|event|meet|carrera|competencia|prueba|evento)s?\b"
+    r"|\b(?:carrera|competencia|prueba) final\b"
+)
 
 
 def _years_held(text: str) -> list[float]:
@@ -127,14 +133,24 @@ class EventChecks(ClaimChecks):
         anchors = [t for t in analysis.tokens if self._value_kind(t) in ANCHOR_KINDS]
         if len(anchors) != 1:
             return None
-        rest = [t for t in analysis.tokens if t not in (FIRST, LAST, anchors[0]) and not self._is_connective(t)]
-        kinds = {t for t in rest if any(t in k for k in self._tag_tokens)}
-        best = self._widest_series(rest)
-        year = self._anchor_year(anchors[0], kinds)
-        if year is None or best is None:
-            return None
-        years = self._event_years(best)
-        right = year == (min(years) if FIRST in analysis.tokens else max(years))
+        if LAST in analysis.tokens and _LAST_RACE.search(fold(result.question)):
+            if self._compares_alternatives(result.question):
+                return None  # "in his last race did he do better or worse than in Beijing?"
+            # "was his last race at the Beijing Olympics?": the fact that tells his last race (by
+            # its phrasings alone) settles it, when it states a value of the kind the claim names.
+            races = self.score(analysis.part((LAST,)))
+            if not races or self._value_kind(anchors[0]) not in self._fact_kinds[races[0].index]:
+                return None
+            best, right = races[0].index, anchors[0] in self._answer_tokens[races[0].index]
+        else:
+            rest = [t for t in analysis.tokens if t not in (FIRST, LAST, anchors[0]) and not self._is_connective(t)]
+            kinds = {t for t in rest if any(t in k for k in self._tag_tokens)}
+            series = self._widest_series(rest)
+            year = self._anchor_year(anchors[0], kinds)
+            if year is None or series is None:
+                return None
+            years = self._event_years(series)
+            best, right = series, year == (min(years) if FIRST in analysis.tokens else max(years))
         confidence = max(result.confidence, decision.ANSWER_AT)
         top = Candidate(self.facts.facts[best], confidence)
         lang, truncated, verdict = result.lang, result.truncated, "yes" if right else "no"

@@ -74,6 +74,25 @@ def test_claims_and_checks_are_confirmed_or_corrected(question: str, fact_id: st
 
 
 @pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("was his last race at the beijing olympics?", "no"),  # the last of his Games was no last race
+        ("¿su última carrera fue en pekín?", "no"),
+        ("was his final competition in murcia?", "yes"),
+        ("was his last race in 2008?", "yes"),
+    ],
+)
+def test_whether_a_race_was_his_last_is_settled_by_the_fact_of_his_last_race(question: str, verdict: str) -> None:
+    result = ask(question)
+    assert result.fact is not None and result.fact.id == "retirement-announcement"
+    assert result.verdict == verdict
+
+
+def test_a_last_race_compared_with_another_is_no_check_of_which_was_last() -> None:
+    assert ask("in his last race did he do better or worse than in beijing?").verdict != "no"
+
+
+@pytest.mark.parametrize(
     ("question", "fact_id"),
     [
         ("so he was chilean, right?", "hometown"),  # a nationality no fact names, said of him
