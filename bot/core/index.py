@@ -87,7 +87,7 @@ def unnamed_things(text: str) -> set[str]:
     return generic - named - capitalised
 
 
-# "The ban led to calls to take the gold from Borchin and award it to Pérez": what follows a call, a
+# "The ban led to calls to strip Borchin of the gold and give it to Pérez": what follows a call, a
 # plan or a wish, to the end of its sentence, is not something that happened.
 _PROPOSED = lazy(
     r"\b(?:calls? (?:for|to)|called (?:for|to)|plans? to|planned to|hoped to|hopes to|wants? to|"

