@@ -657,6 +657,9 @@ def test_a_when_after_a_question_word_in_its_clause_joins(text: str, asks: bool)
         ("a 3-time world champion", False),
         ("wasn't he a 2-time world champ?", False),
         ("how long time was his career", False),  # how long, in a learner's words
+        ("what place did he get both times?", False),  # occasions counted
+        ("¿en qué puesto quedó ambas veces?", False),
+        ("what was his time both times", True),  # the clock asked, the occasions after it
         ("what was his time in atlanta", True),
         ("what was his 20 km time", True),  # a distance is no count
         ("what time did he finish in 1996", True),
