@@ -86,11 +86,23 @@ def years_away(folded: str) -> int | None:
     return -n if found.group("way") in ("before", "earlier", "prior", "ago", "antes") else n
 
 
+# "what year was the last one?", "the other one": one of a series named before, by its place in it.
+_ONE_OF_THEM_RE = lazy(
+    r"\bthe (?:first|last|second|third|next|previous|other|final|latest) ones?\b(?! (?:who|that|which|where|when))"
+)
+
+
 def leans_on_previous(folded: str) -> bool:
-    """True when the question points back ("then", "that race", "eso") or continues ("and …?",
-    "and how old was he?"). A continuation asking a whole question of its own ("and which town is
-    he originally from?": a question word and more than ``CONTINUES_WITHIN`` words) stands alone."""
-    return bool(_BACK_RE.search(folded) or _continues(folded) or relative_year(folded) or years_away(folded))
+    """True when the question points back ("then", "that race", "eso", "the last one") or continues
+    ("and …?", "and how old was he?"). A continuation asking a whole question of its own ("and which
+    town is he originally from?": a question word and more than ``CONTINUES_WITHIN`` words) stands alone."""
+    return bool(
+        _BACK_RE.search(folded)
+        or _ONE_OF_THEM_RE.search(folded)
+        or _continues(folded)
+        or relative_year(folded)
+        or years_away(folded)
+    )
 
 
 _TIME_BACK_RE = lazy(r"\b(?:then|entonces)\b")

@@ -61,6 +61,8 @@ def test_memory_keeps_the_last_turn_per_key_and_forgets_after_the_ttl() -> None:
         ("and in which city?", True, 0),
         ("y dónde nació la cantante originalmente?", False, 0),  # a whole question of its own stands alone
         ("and which river runs through her home town?", False, 0),
+        ("wait what year was the last one", True, 0),  # one of a series named before
+        ("who was the first one who beat him", False, 0),  # "the one who…" names its own
     ],
 )
 def test_follow_up_markers(text: str, leans: bool, step: int) -> None:
