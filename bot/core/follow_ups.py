@@ -41,6 +41,7 @@ EVENT_NOUNS = (
 )
 # What a follow-up with no topic of its own asks, which the previous answer must hold to settle it.
 # (Not an age, a count or a time: any number or the gap "14 seconds behind" would seem to hold them.)
+RESULT_WORDS = frozenset({"win", "medal", "podium", "1st"})  # the lexicon's words of how a race went
 FOLLOWUP_ASKS = {
     "q_where": frozenset({"place", "nation"}),
     "q_when": frozenset({"year"}),
@@ -55,13 +56,14 @@ class FollowUps(DerivedValues):
     """What the previous answer settles of a follow-up (mixed into :class:`bot.core.matcher.Matcher`)."""
 
     def _on_previous_fact(
-        self, analysis: Analysis, previous: Turn, result: MatchResult, many: bool = False
+        self, analysis: Analysis, previous: Turn, result: MatchResult, many: bool = False, back: bool = False
     ) -> MatchResult | None:
         """The previous answer, when a follow-up asks only what it holds ("how far was it?" after
         the pilgrimage, "for how long?" after Borchin's ban, "which countries were they from?"),
         or picks from the series it lists ("¿y el último?" after his world titles). A question
         pointing at several things (``many``: "when did he win them?") after a series may repeat
-        the series' own words: "them" is that series, not one of its items."""
+        the series' own words: "them" is that series, not one of its items. A check of how it went
+        that points back (``back``: "did he win it?" after his last race) is checked against it."""
         index = self._previous_index(previous)
         if index is None:
             return None
@@ -69,6 +71,10 @@ class FollowUps(DerivedValues):
         held = self._vocab[index] | self._answer_tokens[index] if many and self._is_series(index) else frozenset()
         own = [t for t in analysis.tokens if t not in FOLLOWUP_ASKS and t not in previous.topic and t not in held]
         holds = self._fact_kinds[index] | {k for k in self._said_kinds(index) if k}
+        if back and analysis.confirming and not asked and own and set(own) <= RESULT_WORDS:
+            one = MatchResult(result.question, Status.ANSWERED, result.lang, NEIGHBOUR_CONFIDENCE,
+                              (Candidate(self.facts.facts[index], NEIGHBOUR_CONFIDENCE),), truncated=result.truncated)
+            return self._verdict(analysis, one)
         if asked and not own:
             settles = all(FOLLOWUP_ASKS[t] & holds for t in asked)
         else:
@@ -84,6 +90,9 @@ class FollowUps(DerivedValues):
         return next((i for i, f in enumerate(self.facts.facts) if f.id == previous.fact_id), None)
 
     def _won_as_asked(self, asked: set[str], index: int) -> bool:  # pragma: no cover - NearMisses defines it
+        raise NotImplementedError
+
+    def _verdict(self, analysis: Analysis, result: MatchResult) -> MatchResult:  # pragma: no cover - ClaimChecks
         raise NotImplementedError
 
     def _person_asked_before(self, previous: Turn) -> str | None:

@@ -901,7 +901,11 @@ class Matcher(LongMessages):
         # "and the year after?" moves from the previous answer (below); other bare questions ask it.
         # "When did he finally win it?" moves too: what came in the end came after.
         step = relative_year(folded) or (1 if comes_later(folded) else 0)
-        on_previous = None if step else self._on_previous_fact(analysis, previous, result, points_at_many(folded))
+        on_previous = (
+            None
+            if step
+            else self._on_previous_fact(analysis, previous, result, points_at_many(folded), points_back(folded))
+        )
         if on_previous is not None and (leans or result.confidence < STANDS_ALONE):
             return self._unsaid_checked(text, analysis, on_previous), analysis  # "how long did it take?": km
         if self._moves_event(analysis, result, previous, folded):

@@ -90,6 +90,21 @@ def test_a_follow_up_is_resolved_against_the_previous_answer(context: list[str],
 
 
 @pytest.mark.parametrize(
+    ("context", "question", "fact_id", "verdict"),
+    [
+        (["what was his last race?"], "did he win it?", "retirement-announcement", "no"),  # third
+        (["how did he do in sydney?"], "did he medal there?", "sydney-athens", "no"),  # fourth
+    ],
+)
+def test_how_it_went_pointing_back_is_checked_against_the_previous_answer(
+    context: list[str], question: str, fact_id: str, verdict: str
+) -> None:
+    result, _ = ask_in_context(shipped_engine(), question, context)
+    assert result.fact is not None and result.fact.id == fact_id
+    assert result.verdict == verdict
+
+
+@pytest.mark.parametrize(
     ("context", "question", "fact_id"),
     [
         (["when did he win the olympics"], "when did he retire", "retirement-date"),
