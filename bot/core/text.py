@@ -159,6 +159,8 @@ class Analyzer:
                     self._word_concept.setdefault(expanded, concept)
                     if concept == NO_CONCEPT:
                         continue  # dropped as written: its stem ("final" of "finally") may be a word of its own
+                    if concept in lexicon.people and expanded in self._dictionary:
+                        continue  # a name that is also a word ("Segura"): "seguro" is "sure", not him
                     for lang in self._languages_of(expanded):
                         self._stem_concept.setdefault((stem(expanded, lang), lang), concept)
         # Hedges are stop words: passing over one inside an expression loses no topic.

@@ -682,3 +682,16 @@ def test_a_when_clause_with_its_subject_beside_a_question_is_context(text: str, 
     analysis = shipped_engine().matcher.analyzer.analyze(text)
     assert "q_when" in analysis.tokens
     assert ("q_when" in analysis.soft) is context
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("seguro que ganó el oro en sídney", False),  # "sure": a word, not the Mexican walker
+        ("estoy seguro de que fue en 1996", False),
+        ("¿de dónde era bernardo segura?", True),
+        ("el segura de méxico", True),
+    ],
+)
+def test_a_name_that_is_also_a_word_is_not_read_from_the_words_stem(text: str, named: bool) -> None:
+    assert ("segura" in tokens(text, "es")) is named
