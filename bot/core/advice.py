@@ -31,7 +31,7 @@ def asks_advice(folded: str) -> bool:
 
 
 # Words without which no pattern of ``speculation.txt`` can match: most messages need none read.
-_SPECULATION_WORDS = ("if ", "si ", "habri", "hubie", "opinion", "right call")
+_SPECULATION_WORDS = ("if ", "si ", "habri", "hubie", "opinion", "right call", "would ", "'d ", "ganaria")
 
 
 def speculates(folded: str) -> bool:

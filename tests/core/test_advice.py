@@ -58,6 +58,9 @@ def test_a_question_about_him_after_a_courtesy_is_still_answered() -> None:
         ("¿qué habría pasado si lo hubieran alcanzado Markov y Segura?", True),
         ("was retiring in 2008 the right call, in your opinion?", True),
         ("¿le deberían dar el oro? opinión nomás", True),
+        ("who'd win a head-to-head, prime Pérez or Markov?", True),  # a race never run
+        ("¿quién ganaría entre Pérez y Borchin?", True),
+        ("who won, Pérez or Markov?", False),  # a race that was run
         # "would" with no condition works out a value, or asks politely
         ("how old would he have been when he won his first world title in 2003?", False),
         ("how much quicker would he have needed to be to beat borchin?", False),
