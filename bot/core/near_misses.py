@@ -145,7 +145,7 @@ class NearMisses(EventChecks):
             return False  # "who won bronze in 1996": the gold fact says nothing of the bronze
         if not analysis.confirming and self._other_places_event(index, analysis):
             return False  # "how many watched the Beijing race": the crowd the fact counts is Atlanta's
-        if asks and self._other_distance(index, analysis):
+        if asks and self._other_distance(index, analysis) and not self._his_race_misnamed(analysis):
             return False  # "who won the 50 km walk at the Beijing Olympics": his race there was the 20 km
         if not analysis.confirming and self._unheard_year(analysis):
             return False  # "how many medals did Ecuador win at the 2019 Pan Am Games": not in the article
@@ -241,6 +241,12 @@ class NearMisses(EventChecks):
         named = {t for t in set(analysis.tokens) - analysis.soft if t.endswith("km") and t[:1].isdigit()}
         held = {t for t in measures_in(self.facts.facts[index].answer.get("en", "")) if t.endswith("km")}
         return bool(named) and bool(held) and not named & held
+
+    def _his_race_misnamed(self, analysis: Analysis) -> bool:
+        """ "What was Pérez's winning time in the 50 km walk in Atlanta?": a question about his own
+        race (no one else's, no "who") that gets its distance wrong is answered by the fact, which
+        states the right one — a false premise corrected, not another event asked about."""
+        return WHO not in analysis.tokens and not any(about_other(t) for t in analysis.subjects)
 
     def _unheard_year(self, analysis: Analysis) -> bool:
         """Does the question ask about a year no fact mentions? Whatever happened then, the article

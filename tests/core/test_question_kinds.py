@@ -172,6 +172,22 @@ def test_junk_instructions_and_near_misses_are_not_answered(question: str) -> No
     assert ask(question).status is not Status.ANSWERED
 
 
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # his own race misnamed: the fact answers with the right distance
+        ("What was Pérez's winning time in the 50-km walk at the Atlanta Olympics?", True),
+        # someone else's event at that distance: the article does not tell it
+        ("who won the 50 km walk at the Beijing Olympics?", False),
+    ],
+)
+def test_his_race_asked_by_a_wrong_distance_is_answered_with_the_right_one(question: str, answered: bool) -> None:
+    result = ask(question)
+    assert (result.status is Status.ANSWERED) is answered
+    if answered:
+        assert "20 km" in result.answers[0].fact.answer["en"]
+
+
 def test_a_near_miss_offers_the_related_fact() -> None:
     result = ask("which city hosted the 2003 worlds that perez won")
     assert [c.fact.id for c in result.suggestions][:1] == ["world-titles"]
