@@ -268,14 +268,25 @@ _THAT_MAN_RE = lazy(rf"\b(?:{_THAT_MAN})\b", re.IGNORECASE)
 _HIM_RE = lazy(rf"\b(?:{_PEREZ}|he|him|his|él|le|lo|su|sus)\b", re.IGNORECASE)
 
 
+# The winner asked about before ("who won in Beijing?"), and a "he" said to have lost to him
+# ("how far behind was he?"): that "he" is the man who lost, Pérez.
+_WINNER_ASKED_RE = lazy(r"\b(?:won|win|wins|winner|beat|gano|ganador|le gano)\b", re.IGNORECASE)
+_LOSER_RE = lazy(
+    r"\b(?:behind|lose|lost|losing|trail\w*|runner[- ]up|detras|perdio|atras|segundo)\b", re.IGNORECASE
+)
+
+
 def named_for_pronoun(text: str, name: str, previous: str) -> str | None:
     """ "Where's he from?" after "who won in Beijing?" (Borchin) asks where *Borchin* is from:
     ``text`` with its pronouns for one man replaced by ``name``, the man the ``previous`` question
     asked about. None when it has no such pronoun or names Pérez, or when its "he" may be Pérez
-    (the previous question pointed at him too, and this one says no "that guy")."""
+    (the previous question pointed at him too, and this one says no "that guy"; or it asked who
+    won, and this "he" lost: "how far behind was he?")."""
     if _HE_RE.search(text) is None or _PEREZ_RE.search(text):
         return None
     if _HIM_RE.search(previous) and _THAT_MAN_RE.search(text) is None:
+        return None
+    if _WINNER_ASKED_RE.search(previous) and _LOSER_RE.search(text) and _THAT_MAN_RE.search(text) is None:
         return None
     return _HE_RE.sub(lambda m: f"{name}'s" if m.group("his") else name, text)
 

@@ -145,6 +145,8 @@ def test_a_continuation_with_a_question_of_its_own_is_answered_as_asked(
         ("how old was he?", "who beat him in beijing?", None),  # "he" may be Pérez, pointed at before
         ("how old was jefferson then?", "who won in beijing?", None),  # names Pérez
         ("when did the games start?", "who won in beijing?", None),  # no pronoun ("the" alone)
+        ("and how far behind was he?", "who won the 20k walk in beijing?", None),  # he lost to the winner
+        ("¿y por cuánto perdió él?", "¿quién ganó en pekín?", None),
     ],
 )
 def test_a_pronoun_names_the_man_a_who_question_asked_about(text: str, previous: str, named: str | None) -> None:
