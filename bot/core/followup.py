@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from bot.core.fold import fold
 from bot.core.lazyre import lazy
 
 __all__ = [
@@ -286,7 +287,7 @@ def named_for_pronoun(text: str, name: str, previous: str) -> str | None:
         return None
     if _HIM_RE.search(previous) and _THAT_MAN_RE.search(text) is None:
         return None
-    if _WINNER_ASKED_RE.search(previous) and _LOSER_RE.search(text) and _THAT_MAN_RE.search(text) is None:
+    if _WINNER_ASKED_RE.search(fold(previous)) and _LOSER_RE.search(fold(text)) and _THAT_MAN_RE.search(text) is None:
         return None
     return _HE_RE.sub(lambda m: f"{name}'s" if m.group("his") else name, text)
 
