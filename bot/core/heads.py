@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bot.core.lazyre import lazy
 
-__all__ = ["head_noun"]
+__all__ = ["counted_noun", "head_noun"]
 
 # "who is the (best …) X", "what's the X", "which was the X": up to three modifiers, then the noun,
 # ended by a preposition, a relative word, "ever", punctuation or the end.
@@ -25,3 +25,21 @@ def head_noun(folded: str) -> str | None:
     """The head noun a "who/what is the …" question asks about, or None."""
     found = _HEAD_RE.search(folded)
     return found.group(1).split()[-1] if found else None
+
+
+# "how many Olympic golds did he win?", "¿cuántas medallas olímpicas tiene?": what is counted is the
+# last word before the verb (English) or the first after "cuántos" (Spanish, adjectives follow).
+_COUNTED_EN_RE = lazy(
+    r"\bhow many\s+((?:[a-z]+\s+){0,2}?[a-z]+)"
+    r"(?=\s+(?:did|does|do|was|were|is|are|has|have|had|he|in|at|of|for|from|between)\b|\s*[?!.,]|\s*$)"
+)
+_COUNTED_ES_RE = lazy(r"\bcuant[oa]s\s+([a-z]+)")
+
+
+def counted_noun(folded: str) -> str | None:
+    """The noun a "how many" question counts ("golds" of "how many Olympic golds…"), or None."""
+    found = _COUNTED_EN_RE.search(folded)
+    if found is not None:
+        return found.group(1).split()[-1]
+    found = _COUNTED_ES_RE.search(folded)
+    return found.group(1) if found else None

@@ -12,6 +12,7 @@ import re
 
 from bot.core.claims import comparison_words
 from bot.core.facts import LANGS, FactBase
+from bot.core.fold import fold
 from bot.core.lazyre import lazy
 from bot.core.ngrams import shipped_model
 from bot.core.numbers import is_year
@@ -92,6 +93,13 @@ def unnamed_things(text: str) -> set[str]:
 _PROPOSED = lazy(
     r"\b(?:calls? (?:for|to)|called (?:for|to)|plans? to|planned to|hoped to|hopes to|wants? to|"
     r"wanted to|asked to|should)\b([^.;:,]*?)(?=\bbut\b|[.;:,]|$)"
+)
+
+
+# A number and the word or two it counts ("two Olympic medals", "one gold", "five Olympic Games").
+# A year counts nothing ("the 1996 Olympic gold").
+_COUNTED_RE = lazy(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|(?!(?:19|20)\d\d\b)\d{1,3}(?:,\d{3})*)\s+([a-z]+(?:\s+[a-z]+)?)"
 )
 
 
@@ -284,6 +292,16 @@ class FactIndex:
         self._central_fact = max(range(len(phrasings)), key=lambda i: (phrasings[i], -i)) if phrasings else 0
         self._answer_tokens = [
             frozenset(t for lang in LANGS for t in self.analyzer.analyze(f.answer.get(lang, ""), lang).tokens)
+            for f in facts
+        ]
+        # What each number in a fact's answer counts ("one gold", "five Olympic Games"): the tokens of
+        # the word or two after it — "how many golds?" is asked of the fact that counts golds.
+        self._counted = [
+            frozenset(
+                t
+                for found in _COUNTED_RE.finditer(fold(f.answer.get("en", "")))
+                for t in self.analyzer.analyze(found.group(1), "en").tokens
+            )
             for f in facts
         ]
         # Every year the fact base names anywhere (a fact's year, its answer, its as-of date).

@@ -56,6 +56,7 @@ from bot.core.followup import (
     without_span,
     years_away,
 )
+from bot.core.heads import counted_noun
 from bot.core.index import about_other, is_year
 from bot.core.instructions import gives_an_order
 from bot.core.junk import has_words
@@ -110,6 +111,7 @@ _SOURCE_NAMED_RE = lazy(
 )
 CAREER = "career"  # the lexicon's concept of his career as a whole ("trayectoria")
 WHY_ASKED = "q_why"  # the lexicon's "why", "por qué"
+COUNT = "q_count"  # the lexicon's "how many", "cuántos"
 _KINDS_OF_EVENT = frozenset({"olympics", "event"})  # "the Atlanta Games", "the Beijing race"
 # The lexicon's words for a result at an event, which "why …?" may take for granted: a medal, a win,
 # a defeat, a disqualification (the concept of race walking's rules: "disqualified", "DQ'd").
@@ -611,6 +613,8 @@ class Matcher(LongMessages):
             profile = ("profile",)
             analysis = analysis.replace(tokens=profile, clauses=(profile,), asking=(True,), asides=(False,))
             result = self._decide(question, analysis, truncated)
+        if result.status is Status.AMBIGUOUS and COUNT in analysis.tokens:
+            result = self._counted_pick(fold(text), analysis.lang, result)  # "how many Olympic golds?"
         if (
             result.status is Status.AMBIGUOUS
             and analysis.tokens
@@ -676,6 +680,21 @@ class Matcher(LongMessages):
         agreed = bool(result.suggestions) and result.suggestions[0].fact.id == name
         least = decision.AGREED_AT if agreed else decision.RESCUE_AT
         return self._model_answer(result, analysis, name, chance, least) or result
+
+    def _counted_pick(self, folded: str, lang: str, result: MatchResult) -> MatchResult:
+        """Two close facts for "how many Olympic golds does he have?" (his medals, his five Games):
+        the one whose answer counts what is asked ("one gold") answers; else still ambiguous."""
+        noun = counted_noun(folded)
+        if noun is None:
+            return result
+        asked = set(self.analyzer.analyze(noun, lang).tokens)
+        facts = self.facts.facts
+        counting = [c for c in result.suggestions[:2] if asked & self._counted[facts.index(c.fact)]]
+        if len(counting) != 1:
+            return result
+        top = Candidate(counting[0].fact, max(counting[0].confidence, decision.ANSWER_AT))
+        lang, truncated = result.lang, result.truncated
+        return MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
 
     def _model_answer(
         self, result: MatchResult, analysis: Analysis, name: str, chance: float, least: float

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.heads import head_noun
+from bot.core.heads import counted_noun, head_noun
 from bot.core.results import Status
 from tests.coredata import shipped_engine
 
@@ -28,3 +28,17 @@ def test_a_rare_kind_no_fact_knows_is_not_answered() -> None:
     assert matcher.match("who's the greatest ecuadorian cyclist of all time?").status is not Status.ANSWERED
     # an everyday or known head noun leaves the question to the rest of the matcher
     assert matcher.match("who was the youngest of the three leaders in atlanta?").status is Status.ANSWERED
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        ("how many olympic golds does he have?", "golds"),
+        ("wait how many olympic golds did he actually get", "golds"),
+        ("how many olympics did he compete in", "olympics"),
+        ("cuantos oros olimpicos tiene jefferson?", "oros"),
+        ("when did he retire?", None),
+    ],
+)
+def test_the_noun_a_how_many_question_counts(question: str, noun: str | None) -> None:
+    assert counted_noun(question) == noun

@@ -173,6 +173,15 @@ def test_junk_instructions_and_near_misses_are_not_answered(question: str) -> No
 
 
 @pytest.mark.parametrize(
+    "question",
+    ["How many Olympic golds does he have?", "¿cuántos oros olímpicos tiene jefferson?"],
+)
+def test_of_two_close_facts_the_one_counting_what_is_asked_answers_how_many(question: str) -> None:
+    result = ask(question)  # his medals count golds ("one gold"); his five Games count Games
+    assert result.status is Status.ANSWERED and result.fact.id == "olympic-medals"
+
+
+@pytest.mark.parametrize(
     ("question", "answered"),
     [
         # his own race misnamed: the fact answers with the right distance
