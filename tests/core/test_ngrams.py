@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from array import array
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from bot.core import decision
 from bot.core.cache import Ranks
-from bot.core.ngrams import NONE, NgramModel, features, load_model, model_path
+from bot.core.ngrams import NONE, NgramModel, features, load_model, model_path, weighted
 from bot.core.results import Status
 from tests.coredata import shipped_engine
 
@@ -42,6 +43,24 @@ def test_probabilities_sum_to_one_and_follow_the_weights() -> None:
     assert sum(gold.values()) == pytest.approx(1.0) and sum(shoe.values()) == pytest.approx(1.0)
     assert model.best("gold")[0] == "fact-a" and model.best("shoe size")[0] == NONE
     assert model.probabilities("nothing known") == {"fact-a": 0.5, NONE: 0.5}
+
+
+@pytest.mark.parametrize("text", ["gold", "gold gold shoe", "a gold shoe size, go go"])
+def test_packed_weights_score_as_the_plain_sum(text: str) -> None:
+    model = tiny_model()
+    n = len(model.classes)
+    sums = [0.0] * n
+    for i, value in weighted(features(text), model.index, model.idf).items():
+        sums = [s + value * model.weights[i * n + k] for k, s in enumerate(sums)]
+    scores = [b + model.scale * s for b, s in zip(model.bias, sums, strict=True)]
+    exps = [math.exp(s - max(scores)) for s in scores]
+    plain = {c: e / sum(exps) for c, e in zip(model.classes, exps, strict=True)}
+    assert model.probabilities(text) == pytest.approx(plain, abs=1e-6)
+
+
+def test_negative_weights_survive_packing() -> None:
+    model = tiny_model()  # "shoe" weighs -30 for fact-a: a lane borrowing from the next would show
+    assert model.probabilities("shoe")[NONE] > 0.5
 
 
 def test_known_share_counts_the_words_it_has_seen() -> None:
