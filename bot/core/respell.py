@@ -22,6 +22,7 @@ _SOUNDS = (("ph", "f"), ("ck", "k"), ("ch", "x"), ("sh", "x"), ("qu", "k"), ("ce
 _VOWELS_RE = re.compile(r"[aeiou]+")
 _REPEATS_RE = re.compile(r"(.)\1+")
 _MAX_PARTS = 3
+_MIN_RARE = 5  # letters: a rare word this short is spelled whole, never split
 _MAX_EDITS = 2
 _MIN_FORM = 6  # a vocabulary form this long may be rebuilt from its split parts
 _NEAR_FORM = 9  # …and from this long, one letter off, when no part is a short word ("trainer as")
@@ -80,7 +81,7 @@ class Respeller:
     """Joins runs of words that spell, or sound like, one rare word of the vocabulary."""
 
     def __init__(self, rare_words: Iterable[str], forms: Iterable[str] = ()) -> None:
-        self._rare = frozenset(w for w in rare_words if len(w) >= 5 and w.isalpha())
+        self._rare = frozenset(w for w in rare_words if len(w) >= _MIN_RARE and w.isalpha())
         # The vocabulary's own words, common or not ("kilometers", "hometown"): split by voice
         # typing ("kilo meters"), they are joined when spelled, or one letter off in a long word.
         self._forms_set = frozenset(w for w in forms if len(w) >= _MIN_FORM and w.isalpha())
@@ -94,6 +95,8 @@ class Respeller:
     def _spelled(self, joined: str, *, near: bool = True) -> str | None:
         """The rare word or vocabulary form ``joined`` spells, doubled letters aside ("pill grim
         age"), or one letter off when long ("kilos meters")."""
+        if len(joined) < _MIN_RARE:
+            return None  # shorter than any word it may spell (though it may sound like one: "pe rez")
         if joined in self._rare:
             return joined
         single = _REPEATS_RE.sub(r"\1", joined)
@@ -124,12 +127,13 @@ class Respeller:
         A run that only sounds like one must hold a part that is no word at all (``is_word``):
         "pay rez", "bay jing" — while "a teen" (athen?) and "pack in" (pekin?) are meant as said."""
         out: list[str] = []
+        plain = [len(w) > 1 and w.isalpha() for w in words]
         i = 0
         while i < len(words):
             for size in range(min(_MAX_PARTS, len(words) - i), 1, -1):
-                parts = words[i : i + size]
-                if not all(len(p) > 1 and p.isalpha() for p in parts):
+                if not all(plain[i : i + size]):
                     continue
+                parts = words[i : i + size]
                 joined = "".join(parts)
                 found = self._spelled(joined, near=min(map(len, parts)) >= _NEAR_PART)
                 if found is None and not all(is_word(p) for p in parts):
