@@ -71,11 +71,10 @@ class FollowUps(DerivedValues):
         held = self._vocab[index] | self._answer_tokens[index] if many and self._is_series(index) else frozenset()
         own = [t for t in analysis.tokens if t not in FOLLOWUP_ASKS and t not in previous.topic and t not in held]
         holds = self._fact_kinds[index] | {k for k in self._said_kinds(index) if k}
-        if back and analysis.confirming and not asked and own and set(own) <= RESULT_WORDS:
-            one = MatchResult(result.question, Status.ANSWERED, result.lang, NEIGHBOUR_CONFIDENCE,
-                              (Candidate(self.facts.facts[index], NEIGHBOUR_CONFIDENCE),), truncated=result.truncated)
-            return self._verdict(analysis, one)
-        if asked and not own:
+        checks_how_it_went = back and analysis.confirming and not asked and bool(own) and set(own) <= RESULT_WORDS
+        if checks_how_it_went:
+            settles = True
+        elif asked and not own:
             settles = all(FOLLOWUP_ASKS[t] & holds for t in asked)
         else:
             settles = not asked and bool(own) and all(t in self._compare for t in own) and self._is_series(index)
@@ -83,7 +82,8 @@ class FollowUps(DerivedValues):
             return None
         top = Candidate(self.facts.facts[index], NEIGHBOUR_CONFIDENCE)
         lang, truncated = result.lang, result.truncated
-        return MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
+        found = MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
+        return self._verdict(analysis, found) if checks_how_it_went else found
 
     def _previous_index(self, previous: Turn) -> int | None:
         """The index of the fact the previous answer gave, if any."""

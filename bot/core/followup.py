@@ -271,10 +271,8 @@ _HIM_RE = lazy(rf"\b(?:{_PEREZ}|he|him|his|él|le|lo|su|sus)\b", re.IGNORECASE)
 
 # The winner asked about before ("who won in Beijing?"), and a "he" said to have lost to him
 # ("how far behind was he?"): that "he" is the man who lost, Pérez.
-_WINNER_ASKED_RE = lazy(r"\b(?:won|win|wins|winner|beat|gano|ganador|le gano)\b", re.IGNORECASE)
-_LOSER_RE = lazy(
-    r"\b(?:behind|lose|lost|losing|trail\w*|runner[- ]up|detras|perdio|atras|segundo)\b", re.IGNORECASE
-)
+_WINNER_ASKED_RE = lazy(r"\b(?:won|win|wins|winner|beat|gano|ganador|le gano)\b")  # of folded text
+_LOSER_RE = lazy(r"\b(?:behind|lose|lost|losing|trail\w*|runner[- ]up|detras|perdio|atras|segundo)\b")
 
 
 def named_for_pronoun(text: str, name: str, previous: str) -> str | None:
@@ -285,9 +283,9 @@ def named_for_pronoun(text: str, name: str, previous: str) -> str | None:
     won, and this "he" lost: "how far behind was he?")."""
     if _HE_RE.search(text) is None or _PEREZ_RE.search(text):
         return None
-    if _HIM_RE.search(previous) and _THAT_MAN_RE.search(text) is None:
-        return None
-    if _WINNER_ASKED_RE.search(fold(previous)) and _LOSER_RE.search(fold(text)) and _THAT_MAN_RE.search(text) is None:
+    if _THAT_MAN_RE.search(text) is None and (
+        _HIM_RE.search(previous) or (_WINNER_ASKED_RE.search(fold(previous)) and _LOSER_RE.search(fold(text)))
+    ):
         return None
     return _HE_RE.sub(lambda m: f"{name}'s" if m.group("his") else name, text)
 

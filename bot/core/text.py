@@ -104,14 +104,15 @@ _CLOCK_TIME = "q_time"  # the lexicon's concept for a race's time
 _DURATION = "duration"  # …and for how long something lasted
 
 
-# Words before "times" that count occasions ("both times", "every time", "ambas veces"), not a clock.
+def _counts_or_spans(token: str) -> bool:
+    """Does ``token`` make a following "time" a count or a span ("3 times", "how long time")?"""
+    return is_small_number(token) or token == _DURATION
+
+
+# Words written before "times" that count occasions ("both times", "every time", "ambas veces"):
+# stop words, so no token before it tells.
 _OCCASIONS = frozenset("both all many several each every few other ambas ambos todas muchas varias cada otras".split())
-
-
-def _counts_or_spans(token: str, before: str = "") -> bool:
-    """Does ``token`` (or ``before``, the word written before "time") make a following "time" a
-    count or a span ("3 times", "how long time", "both times")?"""
-    return is_small_number(token) or token == _DURATION or before in _OCCASIONS
+_TIMES = frozenset({"time", "times", "vez", "veces"})
 
 
 _WH_WORDS = _TABLES.wh_words  # ask only at the start of a clause ("the race where he…" asks nothing)
@@ -453,9 +454,9 @@ class Analyzer:
             token, is_unknown = self._canonical(word, lang)
             if token == _CLOCK_TIME and (
                 (len(tokens) > clause_from and _counts_or_spans(tokens[-1]))
-                or (written in ("time", "times", "vez", "veces") and _counts_or_spans("", before))
+                or (written in _TIMES and before in _OCCASIONS)
             ):
-                continue  # "three times", "a 2-time champ", "how long time": how often or how long
+                continue  # "three times", "both times", "how long time": how often or how long
             if token is None or (knowing and token not in self.lexicon.concepts):
                 previous_unknown = False  # "refresh my memory": a word between, no one name of two words
                 continue  # "find out", "wonder": how one asks, never what
