@@ -41,6 +41,7 @@ from bot.core.comparisons import asks_span
 from bot.core.conversation import Turn
 from bot.core.dated import asked_place, asked_time, asks_what_happened, dated_facts, facts_at, premised_event
 from bot.core.decision import Evidence, probability
+from bot.core.derived import COUNT
 from bot.core.expand import TOKEN_RE, expand
 from bot.core.followup import (
     comes_later,
@@ -111,7 +112,6 @@ _SOURCE_NAMED_RE = lazy(
 )
 CAREER = "career"  # the lexicon's concept of his career as a whole ("trayectoria")
 WHY_ASKED = "q_why"  # the lexicon's "why", "por qué"
-COUNT = "q_count"  # the lexicon's "how many", "cuántos"
 _KINDS_OF_EVENT = frozenset({"olympics", "event"})  # "the Atlanta Games", "the Beijing race"
 # The lexicon's words for a result at an event, which "why …?" may take for granted: a medal, a win,
 # a defeat, a disqualification (the concept of race walking's rules: "disqualified", "DQ'd").
@@ -693,8 +693,9 @@ class Matcher(LongMessages):
         if len(counting) != 1:
             return result
         top = Candidate(counting[0].fact, max(counting[0].confidence, decision.ANSWER_AT))
-        lang, truncated = result.lang, result.truncated
-        return MatchResult(result.question, Status.ANSWERED, lang, top.confidence, (top,), truncated=truncated)
+        return MatchResult(
+            result.question, Status.ANSWERED, result.lang, top.confidence, (top,), truncated=result.truncated
+        )
 
     def _model_answer(
         self, result: MatchResult, analysis: Analysis, name: str, chance: float, least: float
