@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from bot.core.cache import Ranks
 from bot.core.facts import Fact
@@ -34,6 +35,7 @@ SEVERAL = "several"  # the class of questions two facts answer, or a value worke
 _WORD_RE = lazy(r"[^\W_]{2,}")  # words of two letters or more (one letter carries no topic)
 _CHAR_SIZES = (3, 4, 5)
 _MAGIC = b"perezbot-ngrams-1\n"
+_WORDS_KEPT = 50_000  # words whose features are memoised before the memo starts afresh
 
 
 def features(text: str) -> dict[str, float]:
@@ -45,27 +47,34 @@ def features(text: str) -> dict[str, float]:
         counts["w|" + word] += 1
         if i:
             counts[f"b|{words[i - 1]}|{word}"] += 1
-        marked = f"#{word}#"
-        for size in _CHAR_SIZES:
-            for start in range(len(marked) - size + 1):
-                counts["c|" + marked[start : start + size]] += 1
+        counts.update(_letter_runs(word))
     return dict(counts)
+
+
+def _letter_runs(word: str) -> list[str]:
+    """The ``c|gram`` features of one word, in order."""
+    marked = f"#{word}#"
+    return ["c|" + marked[start : start + size] for size in _CHAR_SIZES for start in range(len(marked) - size + 1)]
 
 
 def weighted(counts: dict[str, float], index: Ranks, idf: array) -> dict[int, float]:
     """Known features as ``index → tf-idf``: a damped count (1 + log) times the feature's rarity,
     each block (words, characters) scaled to unit length so a long message weighs no more than a
     short one."""
-    blocks: dict[str, dict[int, float]] = {"w": {}, "c": {}}
+    words: Counter[int] = Counter()
+    letters: Counter[int] = Counter()
     for name, count in counts.items():
         i = index.get(name)
         if i is not None:
-            blocks["c" if name[0] == "c" else "w"][i] = (1.0 + math.log(count)) * idf[i]
-    out: dict[int, float] = {}
-    for block in blocks.values():
-        norm = math.sqrt(sum(v * v for v in block.values()))
-        out.update((i, v / norm) for i, v in block.items() if norm)
-    return out
+            (letters if name[0] == "c" else words)[i] += int(count)
+    return _scaled(words, idf) | _scaled(letters, idf)
+
+
+def _scaled(counts: Counter[int], idf: array) -> dict[int, float]:
+    """One block of known features (``index → count``) as tf-idf of unit length."""
+    block = {i: (1.0 + math.log(count)) * idf[i] for i, count in counts.items()}
+    norm = math.sqrt(sum(v * v for v in block.values()))
+    return {i: v / norm for i, v in block.items()} if norm else {}
 
 
 # A feature's weights for every class packed side by side in one integer, each in a lane of
@@ -87,7 +96,9 @@ class NgramModel(Frozen):
     """A multinomial logistic model: per class a bias and a weight for every kept feature."""
 
     _fields = ("classes", "index", "idf", "weights", "scale", "bias")
-    __slots__ = (*_fields, "_rows")  # _rows: features' packed weights, packed when first used
+    # Filled as questions come, never pickled: _rows, features' packed weights; _words, each
+    # word's known features (its own, then its letter runs), the same in every question.
+    __slots__ = (*_fields, "_rows", "_words")
     classes: tuple[str, ...]
     index: Ranks
     idf: array
@@ -95,6 +106,7 @@ class NgramModel(Frozen):
     scale: float
     bias: tuple[float, ...]
     _rows: dict[int, int]
+    _words: dict[str, tuple[int | None, tuple[int, ...]]]
 
     def __init__(
         self, classes: tuple[str, ...], index: Ranks, idf: array, weights: array, scale: float, bias: tuple[float, ...]
@@ -107,21 +119,50 @@ class NgramModel(Frozen):
         _set(self, "scale", scale)
         _set(self, "bias", bias)
 
-    def _packed_rows(self) -> dict[int, int]:
-        """The features packed so far (none in a model just read or unpickled)."""
+    def _memo(self, name: str) -> dict[Any, Any]:
+        """One of the memos filled as questions come (empty in a model just read or unpickled)."""
         try:
-            return self._rows
+            memo: dict[Any, Any] = getattr(self, name)
         except AttributeError:
-            rows: dict[int, int] = {}
-            object.__setattr__(self, "_rows", rows)
-            return rows
+            memo = {}
+            object.__setattr__(self, name, memo)
+        return memo
+
+    def _known_of(self, word: str) -> tuple[int | None, tuple[int, ...]]:
+        """``word``'s own feature and its letter runs', those the model knows (memoised: a word's
+        features never change, and looking up its twenty-odd runs is most of scoring a question)."""
+        memo: dict[str, tuple[int | None, tuple[int, ...]]] = self._memo("_words")
+        found = memo.get(word)
+        if found is None:
+            if len(memo) >= _WORDS_KEPT:
+                memo.clear()
+            get = self.index.get
+            runs = tuple(i for run in _letter_runs(word) if (i := get(run)) is not None)
+            found = memo[word] = (get("w|" + word), runs)
+        return found
+
+    def _vector(self, text: str) -> dict[int, float]:
+        """``weighted(features(text))``, from each word's memoised features: the same numbers,
+        summed in the same order."""
+        words: Counter[int] = Counter()
+        letters: Counter[int] = Counter()
+        previous = ""
+        for word in _WORD_RE.findall(fold(text)):
+            own, runs = self._known_of(word)
+            if own is not None:
+                words[own] += 1
+            if previous and (pair := self.index.get(f"b|{previous}|{word}")) is not None:
+                words[pair] += 1
+            letters.update(runs)
+            previous = word
+        return _scaled(words, self.idf) | _scaled(letters, self.idf)
 
     def probabilities(self, text: str) -> dict[str, float]:
         """Each class's probability for ``text`` (they sum to 1)."""
         n = len(self.classes)
-        rows = self._packed_rows()
+        rows: dict[int, int] = self._memo("_rows")
         packed = counted = 0
-        for i, value in weighted(features(text), self.index, self.idf).items():
+        for i, value in self._vector(text).items():
             row = rows.get(i)
             if row is None:
                 row = rows[i] = _packed(self.weights[i * n : i * n + n])
@@ -144,7 +185,7 @@ class NgramModel(Frozen):
         """The share of the words of ``text`` the model has seen in questions (0 without words):
         it knows language, so its opinion of keyboard mashing or a made-up word means nothing."""
         words = _WORD_RE.findall(fold(text))
-        return sum(self.index.get("w|" + w) is not None for w in words) / len(words) if words else 0.0
+        return sum(self._known_of(w)[0] is not None for w in words) / len(words) if words else 0.0
 
     def best(self, text: str) -> tuple[str, float]:
         """The most probable class for ``text`` and its probability."""

@@ -7,6 +7,8 @@ from array import array
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from bot.core import decision
 from bot.core.cache import Ranks
@@ -56,6 +58,18 @@ def test_packed_weights_score_as_the_plain_sum(text: str) -> None:
     exps = [math.exp(s - max(scores)) for s in scores]
     plain = {c: e / sum(exps) for c, e in zip(model.classes, exps, strict=True)}
     assert model.probabilities(text) == pytest.approx(plain, abs=1e-6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aeioun pérzgold ñá,?!1"), max_size=60))
+@example("did Pérez win gold in Atlanta, or gold in Beijing?")
+@example("¿cuándo se retiró? se retiró en Murcia")
+def test_memoised_words_give_the_features_training_saw(text: str) -> None:
+    model = shipped_engine().matcher.ngram_model
+    assert model is not None
+    # Asked twice: once filling the per-word memo, once reading it; both as the plain computation.
+    assert model._vector(text) == weighted(features(text), model.index, model.idf)
+    assert model._vector(text + " " + text) == weighted(features(text + " " + text), model.index, model.idf)
 
 
 def test_negative_weights_survive_packing() -> None:
