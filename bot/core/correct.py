@@ -35,6 +35,7 @@ _TABLE_WORDS = (
 )
 # A real word this rare in general use ("gould", "wold") is likelier a typo of a domain word
 # one edit away ("gold", "world") than meant: it may be corrected.
+_RECENT_TEXTS = 16  # texts whose spelling is remembered before the memo starts afresh
 _RARE_REAL_RANK = 20000
 # Two letters swapped are the commonest slip, one vowel the commonest spelling by ear: a less rare
 # real word is read as a domain word it swaps two letters of ("sliver" → silver) or differs from in
@@ -202,6 +203,7 @@ class Corrector:
         self._ranks = ranks
         self._dictionary = dictionary
         self._correction_cache: dict[str, str | None] = {}
+        self._recent: dict[tuple[str, ...], tuple[str, ...]] = {}
         # The domain's rare words (names, places, events): what a split or misheard word may be.
         # Function words are no targets: "quien es" is two words, not "quienes".
         function = _QUESTION_STARTERS | _WH_WORDS | _CONJUNCTIONS | _LEAD_FILLER
@@ -228,7 +230,19 @@ class Corrector:
 
     def spell(self, words: list[str]) -> list[str]:
         """``words`` (of an expanded text) as meant: respelled, chat spellings spelled out,
-        typos corrected, a word beside half of an expression read as its other half."""
+        typos corrected, a word beside half of an expression read as its other half.
+
+        Memoised for the last few texts: the matcher reads one message's words several times
+        (its analysis, what the n-gram model is asked about, whether a question word shows)."""
+        key = tuple(words)
+        found = self._recent.get(key)
+        if found is None:
+            if len(self._recent) >= _RECENT_TEXTS:
+                self._recent.clear()
+            found = self._recent[key] = tuple(self._spell(words))
+        return list(found)
+
+    def _spell(self, words: list[str]) -> list[str]:
         plain = [unstretch(w, self._word_rank) for w in words]
         spelled: list[str] = []
         joined = self._respeller.join(plain, self._is_word)
