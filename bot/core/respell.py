@@ -23,6 +23,7 @@ _VOWELS_RE = re.compile(r"[aeiou]+")
 _REPEATS_RE = re.compile(r"(.)\1+")
 _MAX_PARTS = 3
 _MIN_RARE = 5  # letters: a rare word this short is spelled whole, never split
+_RUNS_KEPT = 50_000  # runs of words read before the memo of them starts afresh
 _MAX_EDITS = 2
 _MIN_FORM = 6  # a vocabulary form this long may be rebuilt from its split parts
 _NEAR_FORM = 9  # …and from this long, one letter off, when no part is a short word ("trainer as")
@@ -91,6 +92,12 @@ class Respeller:
         self._by_sound: dict[str, list[str]] = {}
         for word in sorted(self._rare):
             self._by_sound.setdefault(sound_key(word), []).append(word)
+        self._runs: dict[tuple[str, ...], str | None] = {}  # see _run
+        self._runs_read_with: Callable[[str], bool] | None = None
+
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled without the memo of runs read (and the word test it was read with)."""
+        return {**self.__dict__, "_runs": {}, "_runs_read_with": None}
 
     def _spelled(self, joined: str, *, near: bool = True) -> str | None:
         """The rare word or vocabulary form ``joined`` spells, doubled letters aside ("pill grim
@@ -126,29 +133,39 @@ class Respeller:
         """``words`` with each run of 2–3 plain words that spells a rare word replaced by it.
         A run that only sounds like one must hold a part that is no word at all (``is_word``):
         "pay rez", "bay jing" — while "a teen" (athen?) and "pack in" (pekin?) are meant as said."""
+        if is_word != self._runs_read_with:  # the memo holds runs read with another word test
+            self._runs.clear()
+            self._runs_read_with = is_word
         out: list[str] = []
         plain = [len(w) > 1 and w.isalpha() for w in words]
         i = 0
         while i < len(words):
             for size in range(min(_MAX_PARTS, len(words) - i), 1, -1):
-                if not all(plain[i : i + size]):
-                    continue
-                parts = words[i : i + size]
-                joined = "".join(parts)
-                found = self._spelled(joined, near=min(map(len, parts)) >= _NEAR_PART)
-                if found is None and not all(is_word(p) for p in parts):
-                    found = self._sounded(joined)
-                if found is None:
-                    continue
-                if found in parts:  # "perez s" is a possessive, not a split word
-                    continue
-                out.append(found)
-                i += size
-                break
+                if all(plain[i : i + size]) and (found := self._run(tuple(words[i : i + size]), is_word)) is not None:
+                    out.append(found)
+                    i += size
+                    break
             else:
                 out.append(words[i])
                 i += 1
         return out
+
+    def _run(self, parts: tuple[str, ...], is_word: Callable[[str], bool]) -> str | None:
+        """The rare word a run of plain words spells, or sounds like when one of them is no word.
+        Memoised: every message tries each pair and triple of its words, and the everyday ones
+        ("did he", "he win") come back in message after message."""
+        if parts in self._runs:
+            return self._runs[parts]
+        joined = "".join(parts)
+        found = self._spelled(joined, near=min(map(len, parts)) >= _NEAR_PART)
+        if found is None and not all(is_word(p) for p in parts):
+            found = self._sounded(joined)
+        if found in parts:  # "perez s" is a possessive, not a split word
+            found = None
+        if len(self._runs) >= _RUNS_KEPT:
+            self._runs.clear()
+        self._runs[parts] = found
+        return found
 
 
 class Partners:
