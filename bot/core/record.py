@@ -28,9 +28,16 @@ class Frozen:
         return tuple(getattr(self, name) for name in self._compare or self._fields)
 
     def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._values() == other._values()
-        return NotImplemented
+        """Field by field, as tuples compare, stopping at the first that differs: the matcher
+        finds a fact's place among the facts (``tuple.index``) a dozen times a question, and a
+        fact's first field, its id, tells it from the others."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        for name in self._compare or self._fields:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            if mine is not theirs and mine != theirs:
+                return False
+        return True
 
     def __hash__(self) -> int:
         return hash(self._values())
