@@ -4,6 +4,9 @@ as derived (the catalog's ``derived_*`` wordings say so)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
+
 from bot.core.lazyre import lazy
 from bot.core.measures import measure
 from bot.core.wordlists import tables
@@ -17,7 +20,8 @@ _MEASURE_RE = lazy(r"\b(\d[\d,]*)[\s-]?(km|m)\b|\b(\d+:\d\d(?::\d\d)?)\b")  # "2
 _HEIGHT_BEFORE_RE = lazy(r"\b(?:altitudes?|heights?|elevations?|high)\s+(?:of\s+)?(?:up\s+to\s+|over\s+)?$")
 
 
-def measures_in(text: str) -> list[str]:
+@lru_cache(maxsize=64)  # the facts' answers, asked about in question after question
+def measures_in(text: str) -> tuple[str, ...]:
     """The distances and times a fact's (English) answer states, as canonical tokens: "459 km"
     → "459km", "4,800 m" → "4800m", "1:20:07" stays; a height ("altitudes of 4,800 m") is not
     one."""
@@ -26,7 +30,7 @@ def measures_in(text: str) -> list[str]:
         if _HEIGHT_BEFORE_RE.search(text[: m.start()].lower()):
             continue
         found.append(m.group(3) if m.group(3) else m.group(1).replace(",", "") + m.group(2))
-    return found
+    return tuple(found)
 
 
 _DURATION_RE = lazy(r"\b(\w+)[\s-]+(years?|decades?)\b(?!\s+(?:after|before|ago|old|later|earlier)\b)")
@@ -56,7 +60,7 @@ def series_year(years: list[int], ordinal: str | None) -> int | None:
     return min(years) if ordinal == "first" else max(years)
 
 
-def held_measure(tokens: list[str], kinds: tuple[str, ...] = ("distance", "time")) -> tuple[str, float] | None:
+def held_measure(tokens: Sequence[str], kinds: tuple[str, ...] = ("distance", "time")) -> tuple[str, float] | None:
     """The one measured value (kind and size) a fact's answer tokens hold, of the first of
     ``kinds`` it holds exactly one value of; None when it holds none or several."""
     for kind in kinds:
@@ -92,7 +96,7 @@ def distance_text(kind: str, size: float, lang: str = "en") -> str:
 MILE = 1609.344  # metres
 
 
-def convert(unit: str, tokens: list[str], lang: str = "en") -> dict[str, str] | None:
+def convert(unit: str, tokens: Sequence[str], lang: str = "en") -> dict[str, str] | None:
     """A fact's one time or distance (``tokens`` from :func:`measures_in`) in the ``unit`` asked:
     "pace" (its time over its distance, per km), "seconds" or "minutes" (its time), "miles" (its
     distance in km);

@@ -130,6 +130,7 @@ def compares_to_value(folded: str, value: str) -> bool:
     return bool(re.search(rf"\b(?:{words})\b(?:\s+[a-z]+){{0,2}}?\s+{digits.group()}(?!\d)", folded))
 
 
+@lru_cache(maxsize=16)  # small on purpose: several checks of one question ask it, no results cache
 def claim_of(folded: str) -> str | None:
     """The claim a message checks ("the pilgrimage was like 1000 km"), or None when it has no
     opening such as "my cousin says" or "pretty sure". ``folded`` is lowercase, accents stripped."""

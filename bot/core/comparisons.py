@@ -98,6 +98,7 @@ def alternatives(folded: str) -> tuple[str, str] | None:
 SPAN_REACH = 8  # words between "how many years" and the word that sets two times apart
 
 
+@lru_cache(maxsize=16)  # small on purpose: several checks of one question ask it, no results cache
 def asks_span(folded: str) -> bool:
     """Does it ask how much time lies between two things ("how many years between", "how long
     after", "cuántos años entre")? Also asked in two parts: an amount of years, then within a few

@@ -33,7 +33,7 @@ def test_the_year_a_fact_stands_for(years: list[int], ordinal: str | None, year:
     ],
 )
 def test_the_one_measure_a_fact_states(text: str, tokens: list[str], held: tuple | None) -> None:
-    assert measures_in(text) == tokens
+    assert measures_in(text) == tuple(tokens)
     assert held_measure(tokens) == held
 
 
