@@ -15,6 +15,7 @@ The features are made here, for training and for answering alike, so both see th
 from __future__ import annotations
 
 import math
+import operator
 from array import array
 from collections import Counter
 from collections.abc import Iterable
@@ -161,14 +162,12 @@ class NgramModel(Frozen):
         """Each class's probability for ``text`` (they sum to 1)."""
         n = len(self.classes)
         rows: dict[int, int] = self._memo("_rows")
-        packed = counted = 0
-        for i, value in self._vector(text).items():
-            row = rows.get(i)
-            if row is None:
-                row = rows[i] = _packed(self.weights[i * n : i * n + n])
-            units = round(value * _QUANTUM)
-            packed += units * row
-            counted += units
+        vector = self._vector(text)
+        for i in [i for i in vector if i not in rows]:
+            rows[i] = _packed(self.weights[i * n : i * n + n])
+        units = [round(value * _QUANTUM) for value in vector.values()]
+        packed = sum(map(operator.mul, units, map(rows.__getitem__, vector)))  # in C: no Python loop
+        counted = sum(units)
         lane = (1 << _LANE) - 1
         sums = [(((packed >> (_LANE * k)) & lane) - _OFFSET * counted) / _QUANTUM for k in range(n)]
         scores = [b + self.scale * s for b, s in zip(self.bias, sums, strict=True)]
