@@ -194,9 +194,11 @@ class Scorer(FactIndex):
         for token in ordered:
             weight = weights[token]
             if weight:
-                for j in postings.get(token, ()):
+                holding = postings.get(token, ())
+                for j in holding:
                     shared[j] += weight
-                    if token in topic:
+                if token in topic:
+                    for j in holding:
                         shared_topic[j] += weight
         # A word about him at large ("athletics", "the walker") that a phrasing lacks costs its
         # closeness nothing: "¿cuándo se retiró del deporte?" is as close as "when did he retire".
@@ -208,13 +210,14 @@ class Scorer(FactIndex):
             owner = owners[j]
             if sim > best_sim[owner]:
                 best_sim[owner] = sim
-        # rapidfuzz's token-sort ratio against the phrasings of the few facts that lead so far.
+        # rapidfuzz's token-sort ratio against the phrasings of the few facts that lead so far:
+        # the plain ratio, since both sides are their tokens sorted and joined by one space.
         ratio = [0.0] * len(self._vocab)
         text = " ".join(sorted(query))
         leaders = heapq.nlargest(RATIO_FACTS, range(len(best_sim)), key=best_sim.__getitem__)
         for i in leaders:
             if best_sim[i] > 0:
-                found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.token_sort_ratio, processor=None)
+                found = process.extractOne(text, self._fact_phrasings[i], scorer=fuzz.ratio, processor=None)
                 ratio[i] = found[1] / 100 if found else 0.0
         # A name no fact knows ("the Tokyo Olympics") is as specific as a missing place or person.
         strong_tokens = {t for t in ordered if self._is_strong(t) or t in analysis.unknown_pairs} - analysis.soft

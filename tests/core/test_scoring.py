@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from bot.core.scoring import MAX_UNKNOWN_WEIGHT, MIN_UNKNOWN_WEIGHT, PIVOT_RANK, UNKNOWN_WORD_WEIGHT, Scorer
 from bot.core.text import Analysis
 from tests.coredata import shipped_engine
+
+TOKEN = st.text(alphabet="abcñé_:1", min_size=1, max_size=6)
 
 
 def weight(rank: int) -> float:
@@ -50,3 +55,18 @@ def test_an_everyday_word_of_one_fact_is_no_topic_of_its_own() -> None:
     no more than any everyday word would."""
     result = shipped_engine().matcher.match("where were the olympics he won held?")
     assert result.fact is not None and result.fact.id == "atlanta-gold"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TOKEN, max_size=6), st.lists(TOKEN, max_size=6))
+def test_the_plain_ratio_of_sorted_tokens_is_their_token_sort_ratio(one: list[str], two: list[str]) -> None:
+    """The scorer compares a question's sorted tokens with a phrasing's (the index keeps them
+    sorted) by the plain ratio: the token-sort ratio without sorting again."""
+    a, b = " ".join(sorted(one)), " ".join(sorted(two))
+    assert fuzz.ratio(a, b) == fuzz.token_sort_ratio(a, b)
+
+
+def test_the_index_keeps_each_phrasing_as_sorted_tokens() -> None:
+    scorer = shipped_engine().matcher
+    for phrasings in scorer._fact_phrasings:
+        assert all(p == " ".join(sorted(p.split(" "))) for p in phrasings)
