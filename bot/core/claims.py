@@ -64,6 +64,7 @@ def _lines(name: str) -> list[str]:
     return [line for line in lines if not line.startswith(_NAMED)]
 
 
+@lru_cache(maxsize=None)  # the data file does not change while the bot runs: read once per prefix
 def _named(prefix: str) -> str:
     """The alternatives of claims.txt's ``prefix`` lines, as one regular expression."""
     text = (_DATA / "claims.txt").read_text(encoding="utf-8")
