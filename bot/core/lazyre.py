@@ -15,45 +15,43 @@ __all__ = ["LazyPattern", "lazy"]
 
 
 class LazyPattern:
-    """The methods of ``re.Pattern`` the code uses, compiling the pattern the first time one is called."""
+    """The methods of ``re.Pattern`` the code uses, compiling the pattern the first time one is
+    asked for. Compiling fills the slots with the compiled pattern's own methods, so from then
+    on a call goes straight to ``re`` (a pattern is used a dozen times a question)."""
 
-    __slots__ = ("_compiled", "_flags", "_source")
+    _METHODS = ("search", "match", "fullmatch", "sub", "findall", "finditer", "split")
+    __slots__ = ("_flags", "_source", *_METHODS)
+    search: Callable[..., re.Match[str] | None]
+    match: Callable[..., re.Match[str] | None]
+    fullmatch: Callable[..., re.Match[str] | None]
+    sub: Callable[..., str]
+    findall: Callable[..., list[Any]]
+    finditer: Callable[..., Iterator[re.Match[str]]]
+    split: Callable[..., list[str | Any]]
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self._source = source
         self._flags = flags
-        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        """Called only for an empty slot: a method asked for before the pattern was compiled."""
+        if name not in self._METHODS:
+            raise AttributeError(name)
+        compiled = self.compiled
+        for method in self._METHODS:
+            setattr(self, method, getattr(compiled, method))
+        return getattr(compiled, name)
 
     @property
     def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self._source, self._flags)
-        return self._compiled
+        return re.compile(self._source, self._flags)  # re's own cache keeps it
 
     @property
     def pattern(self) -> str:
         return self._source
 
-    def search(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
-        return self.compiled.search(string, pos, endpos)
-
-    def match(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
-        return self.compiled.match(string, pos, endpos)
-
-    def fullmatch(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> re.Match[str] | None:
-        return self.compiled.fullmatch(string, pos, endpos)
-
-    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, string, count)
-
-    def findall(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> list[Any]:
-        return self.compiled.findall(string, pos, endpos)
-
-    def finditer(self, string: str, pos: int = 0, endpos: int = 2**63 - 1) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string, pos, endpos)
-
-    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
-        return self.compiled.split(string, maxsplit)
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (LazyPattern, (self._source, self._flags))
 
 
 def lazy(source: str, flags: int = 0) -> LazyPattern:
