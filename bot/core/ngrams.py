@@ -73,7 +73,8 @@ def weighted(counts: dict[str, float], index: Ranks, idf: array) -> dict[int, fl
 
 def _scaled(counts: Counter[int], idf: array) -> dict[int, float]:
     """One block of known features (``index → count``) as tf-idf of unit length."""
-    block = {i: (1.0 + math.log(count)) * idf[i] for i, count in counts.items()}
+    log = math.log  # a count of one weighs its idf alone: (1 + log 1) × idf is idf exactly
+    block = {i: idf[i] if count == 1 else (1.0 + log(count)) * idf[i] for i, count in counts.items()}
     norm = math.sqrt(sum(v * v for v in block.values()))
     return {i: v / norm for i, v in block.items()} if norm else {}
 
