@@ -13,7 +13,7 @@ of ``data/claims.txt``.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from bot.core.fold import fold
@@ -64,7 +64,7 @@ def _lines(name: str) -> list[str]:
     return [line for line in lines if not line.startswith(_NAMED)]
 
 
-@lru_cache(maxsize=None)  # the data file does not change while the bot runs: read once per prefix
+@cache  # the data file does not change while the bot runs: read once per prefix
 def _named(prefix: str) -> str:
     """The alternatives of claims.txt's ``prefix`` lines, as one regular expression."""
     text = (_DATA / "claims.txt").read_text(encoding="utf-8")
