@@ -115,6 +115,8 @@ _NAME_OF_NATION = lazy(r"(?=\b(\w+) of (\w+)\b)")  # "Markov of Russia" (overlap
 _NATION_NAME = lazy(r"(?=\b(\w+)(?:'s)? (?:\w+ )?(\w+)\b)")  # "Russia's Valeriy Borchin", "Russian Borchin"
 # "did he ever…", "at any Olympics", "en algún Mundial": whether it happened at any time
 _EVER = lazy(r"\b(?:ever|at any|in any|alguna vez|algun dia|jamas|en algun[oa]?s?)\b")
+# "the oldest gold medallist ever", "the first ever": "ever" stresses a superlative, asks no "ever".
+_SUPERLATIVE_EVER = lazy(r"\bthe\s+(?:\w+est|first|only|last|most\s+\w+)\b(?:\s+\w+){0,4}?\s+ever\b")
 COUNTRY = "country"  # the lexicon's concept for a nation or nationality
 # A nationality said of him: "is he Mexican", "he was Russian", "¿era él ruso?", "perez is from Peru";
 # or the country he stood for: "did he represent Mexico?", "Jefferson representaba a México".
@@ -139,6 +141,12 @@ def _times_counted(folded: str) -> bool:
 _SPANISH_NO = lazy(
     r"\bno\b(?![\s?!.¿¡]*$)(?!\s+(?:(?:era|fue|es|seria|sera|habia\s+sido)\s+(?:cierto\s+|verdad\s+)?)?que\b)"
 )
+
+
+def _asks_ever(folded: str) -> bool:
+    """Does a check ask whether something ever happened ("did he ever win…", "¿alguna vez…?"),
+    not only stress a superlative ("the youngest champion ever")?"""
+    return _EVER.search(_SUPERLATIVE_EVER.sub(" ", folded)) is not None
 
 
 class ClaimChecks(FollowUps):
@@ -319,7 +327,7 @@ class ClaimChecks(FollowUps):
                 continue
             named = (query - missing - self._topic) | (set(asks) & self._vocab[i])
             if not any(self._idf.get(t, 0.0) >= COMMON_IDF for t in named) and (
-                self._joint_idf(named | (query - missing)) < COMMON_IDF or _EVER.search(fold(question))
+                self._joint_idf(named | (query - missing)) < COMMON_IDF or _asks_ever(fold(question))
             ):
                 # Nothing but the values and words that half the facts share together: no event to check
                 # against. Common words may name one together ("olympic" + "win": the Atlanta gold; "walked"
@@ -337,6 +345,7 @@ class ClaimChecks(FollowUps):
             plain_best = self.score(analysis.part(kept))[:1]
             if (
                 own
+                and not flipped & missing  # the opposite stands for a word the claim said, not a value
                 and plain_best
                 and plain_best[0].index != i
                 and plain_best[0].rank - self._rank_of(i, kept, analysis) > MARGIN

@@ -523,6 +523,22 @@ def test_a_claim_said_with_the_opposite_end_of_a_scale_is_denied(question: str) 
     assert result.verdict == "no"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is he the oldest man ever to win the olympic 20 km walk?",  # "ever" stresses the superlative
+        "was he the oldest gold medallist ever in the olympic 20 km walk?",
+    ],
+)
+def test_the_opposite_of_a_record_he_holds_is_denied_by_it(question: str) -> None:
+    # The opposite stands for the word the claim said, even where "gold" and "olympic" alone
+    # would lead to his gold: the fact stating "youngest" denies "oldest".
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.fact.id == "atlanta-age"
+    assert result.verdict == "no"
+
+
 @pytest.mark.parametrize("question", ["is cuenca a big city?", "was his hometown huge?"])
 def test_a_size_claimed_against_the_one_the_fact_states_is_denied(question: str) -> None:
     # The article calls Cuenca a small town: naming Cuenca does not confirm "big".
