@@ -39,9 +39,9 @@ def unstretch(word: str, rank: Callable[[str], int | None]) -> str:
     words (``rank`` gives a word's frequency rank, None for no word) the most common; else every
     run as one letter. Emphasis is read before any typo correction, which would take "sooo" for
     some other four-letter word."""
+    if _STRETCH_RE.search(word) is None:
+        return word  # most words: no run of three to read
     runs = list(_STRETCH_RE.finditer(word))
-    if not runs:
-        return word
     if len(runs) > _MAX_STRETCHES:
         return _STRETCH_RE.sub(r"\1", word)
     readings = []
