@@ -204,8 +204,10 @@ class Scorer(FactIndex):
         # closeness nothing: "¿cuándo se retiró del deporte?" is as close as "when did he retire".
         topic_weight = sum(weights[t] for t in ordered if t in topic)
         phrasing_weight, owners = self._phrasing_weight, self._phrasing_owner
+        no_topic_shared = q_weight - TOPIC_DISCOUNT * topic_weight
         for j, common in shared.items():
-            own = q_weight - TOPIC_DISCOUNT * (topic_weight - shared_topic[j])
+            topical = shared_topic.get(j)
+            own = no_topic_shared if topical is None else q_weight - TOPIC_DISCOUNT * (topic_weight - topical)
             sim = common / (own + phrasing_weight[j] - common)  # > 0: common is part of both
             owner = owners[j]
             if sim > best_sim[owner]:
