@@ -228,15 +228,25 @@ def kinds_compared(folded: str) -> frozenset[str]:
     from the ``holds …:`` lines of ``data/compare.txt``; empty when it names none."""
     found: set[str] = set()
     measured: set[str] = set()
-    for line in _lines():
-        for prefix, into in (("holds ", found), ("measured ", measured)):
-            if line.startswith(prefix) and ":" in line:
-                kinds, words = line[len(prefix) :].split(":", 1)
-                if re.search(rf"\b(?:{'|'.join(re.escape(w) for w in words.split())})\b", folded):
-                    into.update(kinds.split())
+    for prefix, kinds, pattern in _kinds_lines():
+        if pattern.search(folded):
+            (found if prefix == "holds " else measured).update(kinds)
     if measured and found & RESULT_WORDS_KINDS:
         return frozenset(measured)  # "a better time": the times compared, not the medals
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _kinds_lines() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """The ``holds …:`` and ``measured …:`` lines: (prefix, kinds, a pattern of their words)."""
+    found = []
+    for line in _lines():
+        for prefix in ("holds ", "measured "):
+            if line.startswith(prefix) and ":" in line:
+                kinds, words = line[len(prefix) :].split(":", 1)
+                pattern = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words.split())})\b")
+                found.append((prefix, tuple(kinds.split()), pattern))
+    return tuple(found)
 
 
 RESULT_WORDS_KINDS = frozenset({"medal", "height"})  # what "better", "higher" compare when nothing is named
