@@ -94,6 +94,9 @@ _ANCHOR_RE = lazy(
     r"(?:the |el |la |los |las )?([a-z]{4,})\b"
 )
 _YEARS_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# "the first Olympic medal Ecuador ever won": a first with nothing like it before, as the answer
+# says it (not "his first victory outside South America", which leaves room for others).
+_FIRST_EVER_RE = lazy(r"\bfirst\b[^.;—]*\bever\b")
 # "after Luis Chocho", "besides Borchin", "aparte de Markov": a person set aside from what is asked.
 _EXCLUDED_RE = lazy(
     r"\b(?:after|besides|other than|apart from|aside from|except|instead of|before|despues de|ademas de|"
@@ -311,6 +314,8 @@ class NearMisses(EventChecks):
             return result
         if analysis.confirming and (min(years) if before else max(years)) != year:
             return result  # "did he retire after 2010?": it was before — a check the fact corrects
+        if before and analysis.confirming and _FIRST_EVER_RE.search(answer):
+            return result.replace(verdict="no")  # "had Ecuador won an Olympic medal before 1996?": the first ever
         if re.search(rf"\b{'before' if before else 'after'} (?:the )?{year}\b", answer, re.IGNORECASE):
             return result  # "After the 2008 Games he kept a promise…"
         return result.declined()

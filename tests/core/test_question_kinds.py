@@ -259,6 +259,18 @@ def test_a_period_after_a_year_is_not_answered_by_that_years_fact(question: str)
 
 
 @pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        ("had ecuador won any olympic medals before 1996?", True),  # "the first Olympic medal Ecuador ever won"
+        ("did he win any races before 1992?", False),  # "his first victory outside South America": others maybe
+    ],
+)
+def test_a_first_ever_denies_any_before_it(question: str, answered: bool) -> None:
+    result = ask(question)
+    assert (result.status is Status.ANSWERED and result.verdict == "no") is answered
+
+
+@pytest.mark.parametrize(
     ("question", "fact_id"),
     [
         ("what did he do after 2008", "pilgrimage"),  # its answer says "After the 2008 Games"
