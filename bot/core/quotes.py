@@ -6,7 +6,7 @@ quotation a fact holds is about that fact, whatever else it asks ("what was the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from bot.core.fold import fold
 from bot.core.lazyre import lazy
@@ -36,16 +36,22 @@ class QuoteFinder:
         # Each quotation once, as words (the English words are quoted in the Spanish answer too).
         quoted = ((i, tuple(q.split())) for i, texts in enumerate(answers) for t in texts for q in quotations(t))
         self._quotes = list(dict.fromkeys(quoted))
+        # A message repeats a run of MIN_QUOTED_WORDS words of a quotation exactly when it shares
+        # one of the quotation's windows of that many words: the facts quoting each window.
+        self._windows: dict[tuple[str, ...], set[int]] = {}
+        for index, said in self._quotes:
+            for window in _windows(said):
+                self._windows.setdefault(window, set()).add(index)
 
     def quoted(self, text: str) -> int | None:
         """The one fact whose quotation ``text`` repeats a run of words from, or None."""
         words = _plain(text).split()
         if len(words) < MIN_QUOTED_WORDS:
             return None
-        from difflib import SequenceMatcher  # only on the fallback path: never on a plain cached answer
-        found = set()
-        for index, said in self._quotes:
-            run = SequenceMatcher(None, words, said, autojunk=False).find_longest_match(0, len(words), 0, len(said))
-            if run.size >= MIN_QUOTED_WORDS:
-                found.add(index)
+        found = {index for window in _windows(words) for index in self._windows.get(window, ())}
         return found.pop() if len(found) == 1 else None
+
+
+def _windows(words: Sequence[str]) -> set[tuple[str, ...]]:
+    """Every run of MIN_QUOTED_WORDS consecutive words."""
+    return {tuple(words[i : i + MIN_QUOTED_WORDS]) for i in range(len(words) - MIN_QUOTED_WORDS + 1)}

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from difflib import SequenceMatcher
 
-from bot.core.quotes import QuoteFinder, quotations
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.quotes import MIN_QUOTED_WORDS, QuoteFinder, quotations
 from bot.core.results import Status
 from tests.coredata import shipped_engine
 
@@ -41,3 +45,14 @@ def test_a_recalled_quotation_is_answered_by_its_fact() -> None:
     result = shipped_engine().matcher.match("Fill in the blank: \"If you're famous, you can go to ___.\"")
     assert result.status is Status.ANSWERED
     assert result.fact.id == "after-retirement"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("if you are famous can go to the a".split()), max_size=14))
+def test_a_shared_window_is_a_repeated_run_as_difflib_finds_it(message: list[str]) -> None:
+    """A message shares a window of MIN_QUOTED_WORDS words with a quotation exactly when their
+    longest common run of words is that long."""
+    said = "if you are famous you can go to the".split()
+    finder = QuoteFinder([[f"he said “{' '.join(said)}”"]])
+    run = SequenceMatcher(None, message, said, autojunk=False).find_longest_match(0, len(message), 0, len(said))
+    assert (finder.quoted(" ".join(message)) == 0) is (run.size >= MIN_QUOTED_WORDS)
