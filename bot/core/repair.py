@@ -25,6 +25,8 @@ _REPAIR_RE = lazy(
     r"(?:quise\s+decir|digo)|quise\s+decir|mejor\s+dicho|no\s*,?\s*espera)\b\s*,?\s*"
     r"(?P<phrase>[^,;.!?]*)"
 )
+# A word every marker above holds: without one, no marker can match.
+_MARKER_WORDS = ("wait", "mean", "actually", "hold", "quise", "digo", "dicho", "espera")
 _WORD_RE = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 # Words a repair phrase may have besides its value: "it was 1996 wasn't it", "the one in Seoul".
 _FILLER = frozenset(
@@ -38,7 +40,10 @@ def repaired(text: str, kind_of: Callable[[str], str | None]) -> str:
     """``text`` with a self-repair applied (see the module docstring); unchanged when there is
     none. ``kind_of`` gives a word's kind of value ("place", "year", …) or None."""
     folded = fold(text)  # the marker in any case, accents or none ("perdón"); same positions as text
-    found = _REPAIR_RE.search(folded if len(folded) == len(text) else text.lower())
+    read = folded if len(folded) == len(text) else text.lower()
+    if not any(word in read for word in _MARKER_WORDS):
+        return text  # most messages: no marker, and no search through every position for one
+    found = _REPAIR_RE.search(read)
     if found is None:
         return text
     phrase = _WORD_RE.findall(text[found.start("phrase") : found.end("phrase")])

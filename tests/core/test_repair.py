@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from bot.core.repair import repaired
+from bot.core.repair import _MARKER_WORDS, _REPAIR_RE, repaired
 from bot.core.results import Status
 from tests.coredata import shipped_engine
 
@@ -37,3 +39,10 @@ def test_the_matcher_answers_the_repaired_question() -> None:
     result = shipped_engine().matcher.match("how old was he at the beijing games, sorry, i meant atlanta")
     assert result.status is Status.ANSWERED and result.fact is not None
     assert result.fact.id == "atlanta-age"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.from_regex(_REPAIR_RE.pattern))
+def test_every_repair_marker_holds_a_word_looked_for_first(text: str) -> None:
+    # repaired() searches only a message holding one of these words: no marker may lack them all.
+    assert any(word in text for word in _MARKER_WORDS)
