@@ -96,6 +96,7 @@ def split_run_ons(words: list[str]) -> list[str]:
     """``words`` (folded, in order; ``|`` marks existing boundaries) with a ``|`` before each word
     where a new thought starts. Punctuated text passes through unchanged but for interjections."""
     c = _classes()
+    wants_noun = c.articles | c.possessive | c.openers
     out: list[str] = []
     lead: list[str] = []  # the current thought's words so far
     asked = False  # the current thought holds a direct question
@@ -120,7 +121,7 @@ def split_run_ons(words: list[str]) -> list[str]:
             lead, asked = [], False
         start = _starts_question(words, i, lead, c)
         # "cuánta gente", "la gente", "mi gente": after a word that wants a noun, a marker is the noun
-        nouned = bool(lead) and lead[-1] in c.articles | c.possessive | c.openers
+        nouned = bool(lead) and lead[-1] in wants_noun
         marker = not nouned and (word in c.markers or (word in c.late_markers and len(lead) > MIN_BEFORE))
         if marker or (start and len(lead) >= MIN_BEFORE):
             _cut(out, words, i, c, carry=start)
