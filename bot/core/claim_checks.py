@@ -143,6 +143,36 @@ _SPANISH_NO = lazy(
 )
 
 
+# Who a check says came first: "did he beat Borchin", "Pérez finished ahead of Markov", "he lost
+# to Borchin", "¿le ganó Pérez a Borchin?". Him by pronoun or name; the others by surname.
+_HIM_NAMES = ("he", "him", "perez", "jefferson", "jeff", "el")
+_AHEAD = (
+    r"(?:beat|defeated|outpaced|outwalked|edged(?: out)?|pipped|nipped|topped"
+    r"|(?:(?:finish(?:ed)?|came|was)\s+)?ahead of)"
+)
+_BEHIND = r"(?:lost to|lose to|losing to|(?:was |got )?beaten by|(?:(?:finish(?:ed)?|came|was)\s+)?behind)"
+_WON_OVER = r"(?:gano|vencio|derroto|supero)"
+
+
+def claimed_ahead(folded: str, people: frozenset[str]) -> tuple[str, str] | None:
+    """(who came first, who came behind) as a (folded) check says it — "him" or a surname — or
+    None when it says no such thing."""
+    names = "|".join(sorted({*_HIM_NAMES, *people}))
+    one, other = rf"(?P<a>{names})", rf"(?P<b>{names})"
+    forms = (
+        rf"\b{one}\b(?:\s+\w+)?\s+{_AHEAD}\s+(?:\w+\s+)?{other}\b",
+        rf"\b{other}\b(?:\s+\w+)?\s+{_BEHIND}\s+(?:\w+\s+)?{one}\b",
+        rf"\b(?:le\s+)?{_WON_OVER}\s+{one}\s+a\s+(?:\w+\s+)?{other}\b",
+        rf"\b{one}\s+(?:le\s+)?{_WON_OVER}\s+a\s+(?:\w+\s+)?{other}\b",
+    )
+    for form in forms:
+        found = re.search(form, folded)
+        if found is not None:
+            ahead, behind = ("him" if n in _HIM_NAMES else n for n in (found["a"], found["b"]))
+            return (ahead, behind) if ahead != behind else None
+    return None
+
+
 def _asks_ever(folded: str) -> bool:
     """Does a check ask whether something ever happened ("did he ever win…", "¿alguna vez…?"),
     not only stress a superlative ("the youngest champion ever")?"""
@@ -636,6 +666,34 @@ class ClaimChecks(FollowUps):
         if all(self._value_kind(t) in said for t in values - answer):
             return result.replace(verdict="no")
         return result
+
+    def _ahead_checked(self, result: MatchResult) -> MatchResult:
+        """A "yes" to a check of who came ahead is a "no" when the answer says the other way round:
+        "did he beat Borchin in Beijing?" (14 seconds behind him), "¿le ganó Pérez a Borchin?",
+        "Markov beat him in Atlanta, right?" (he won, the fact naming Markov among those he left)."""
+        if result.verdict != "yes" or result.fact is None:
+            return result
+        ahead = claimed_ahead(fold(result.question), self.facts.lexicon.people)
+        if ahead is None:
+            return result
+        index = self.facts.facts.index(result.fact)
+        if ahead[0] == "him":
+            wrong = self._placed_behind(index, ahead[1])
+        else:
+            wrong = ahead[1] == "him" and self._placed_ahead(index, ahead[0])
+        return result.replace(verdict="no") if wrong else result
+
+    def _placed_ahead(self, index: int, person: str) -> bool:
+        """Does fact ``index`` tell of a race he won, naming ``person`` in it?"""
+        answer = self._answer_tokens[index]
+        return person in answer and "1st" in self._placings(answer) and not self._placed_behind(index, person)
+
+    def _placed_behind(self, index: int, person: str) -> bool:
+        """Does fact ``index``'s answer place him behind ``person`` ("14 seconds behind Russia's
+        Valeriy Borchin", "Borchin, who beat him")?"""
+        answer = fold(self.facts.facts[index].answer.get("en", ""))
+        name = re.escape(person)
+        return bool(re.search(rf"\bbehind\b[^.;]*\b{name}\b|\b{name}\b[^.;]*\bbeat him\b", answer))
 
     def _own_country_told(self, analysis: Analysis, index: int, result: MatchResult) -> MatchResult:
         """For a nation claimed of him ("is he Mexican?", "he was Russian"), ``result`` answered by

@@ -551,6 +551,25 @@ def test_the_opposite_of_a_record_he_holds_is_denied_by_it(question: str) -> Non
     assert result.verdict == "no"
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("did he beat borchin in beijing?", "no"),  # 14 seconds behind him
+        ("Did Pérez finish ahead of Borchin in Beijing?", "no"),
+        ("¿le ganó pérez a borchin en pekín?", "no"),
+        ("my friend says he beat borchin by 14 seconds in beijing", "no"),
+        ("did borchin beat him in beijing?", "yes"),
+        ("did he lose to borchin in beijing?", "yes"),
+        ("markov beat him in atlanta right?", "no"),  # he won, leaving Markov and Segura
+        ("did he beat markov in atlanta?", "yes"),
+    ],
+)
+def test_who_came_ahead_is_checked_both_ways(question: str, verdict: str) -> None:
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.verdict == verdict
+
+
 @pytest.mark.parametrize("question", ["is cuenca a big city?", "was his hometown huge?"])
 def test_a_size_claimed_against_the_one_the_fact_states_is_denied(question: str) -> None:
     # The article calls Cuenca a small town: naming Cuenca does not confirm "big".
