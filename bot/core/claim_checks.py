@@ -147,8 +147,8 @@ _SPANISH_NO = lazy(
 # to Borchin", "¿le ganó Pérez a Borchin?". Him by pronoun or name; the others by surname.
 _HIM_NAMES = ("he", "him", "perez", "jefferson", "jeff", "el")
 _AHEAD = (
-    r"(?:beat|defeated|outpaced|outwalked|edged(?: out)?|pipped|nipped|topped"
-    r"|(?:(?:finish(?:ed)?|came|was)\s+)?ahead of)"
+    r"(?:beat|defeated|outpaced|outwalked|edged(?: out)?|pipped|nipped|topped|won against|win against"
+    r"|(?:(?:finish(?:ed)?|came|was|crossed the line)\s+)?(?:ahead of|in front of))"
 )
 _BEHIND = r"(?:lost to|lose to|losing to|(?:was |got )?beaten by|(?:(?:finish(?:ed)?|came|was)\s+)?behind)"
 _WON_OVER = r"(?:gano|vencio|derroto|supero)"

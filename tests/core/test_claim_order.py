@@ -16,6 +16,7 @@ PEOPLE = frozenset({"borchin", "markov", "segura", "chocho"})
         ("did he beat borchin in beijing?", ("him", "borchin")),
         ("did pérez really beat valeriy borchin?", ("him", "borchin")),
         ("perez finished ahead of markov", ("him", "markov")),
+        ("did he finish in front of borchin?", ("him", "borchin")),
         ("markov beat him in atlanta right?", ("markov", "him")),
         ("he lost to borchin", ("borchin", "him")),
         ("segura was beaten by perez", ("perez", "segura")),

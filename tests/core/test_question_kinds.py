@@ -556,6 +556,7 @@ def test_the_opposite_of_a_record_he_holds_is_denied_by_it(question: str) -> Non
     [
         ("did he beat borchin in beijing?", "no"),  # 14 seconds behind him
         ("Did Pérez finish ahead of Borchin in Beijing?", "no"),
+        ("did he finish in front of borchin?", "no"),
         ("¿le ganó pérez a borchin en pekín?", "no"),
         ("my friend says he beat borchin by 14 seconds in beijing", "no"),
         ("did borchin beat him in beijing?", "yes"),
