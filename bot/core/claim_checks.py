@@ -667,6 +667,47 @@ class ClaimChecks(FollowUps):
             return result.replace(verdict="no")
         return result
 
+    def _order_checked(self, result: MatchResult) -> MatchResult:
+        """A "yes" to a check of an order the answer states the other way round is a "no": who
+        came ahead (:meth:`_ahead_checked`), which way a route went (:meth:`_route_checked`)."""
+        return self._route_checked(self._ahead_checked(result))
+
+    def _route_checked(self, result: MatchResult) -> MatchResult:
+        """ "He walked from Cuenca to Quito": the fact's route runs from Quito to Cuenca — no."""
+        if result.verdict != "yes":
+            return result
+        claimed = self._route(fold(result.question))
+        if claimed is None:
+            return result
+        for candidate in result.answers:
+            told = self._route(fold(candidate.fact.answer.get("en", "")))
+            if told is not None and told == claimed[::-1]:
+                return result.replace(verdict="no")
+        return result
+
+    def _route(self, folded: str) -> tuple[str, str] | None:
+        """(where from, where to) a text says something went: "from the cathedral in Quito … to
+        his hometown, Cuenca", "de Cuenca a Quito"; the places as tokens."""
+        found = self._route_pattern.search(folded)
+        if found is None:
+            return None
+        start, end = (self._place_forms[found[k]] for k in ("a", "b"))
+        return (start, end) if start != end else None
+
+    @cached_property
+    def _place_forms(self) -> dict[str, str]:
+        """Each written form (folded) of a place a fact names ("pekin" → beijing)."""
+        forms = {fold(w): c for w, c in self.analyzer._word_concept.items() if c in self._places and w.isalpha()}
+        return forms | {p: p for p in self._places}
+
+    @cached_property
+    def _route_pattern(self) -> re.Pattern[str]:
+        places = "|".join(sorted(map(re.escape, self._place_forms), key=len, reverse=True))
+        near = r"(?:[\w,]+\s+){0,3}?"  # "from the cathedral in Quito", "to his hometown, Cuenca"
+        return re.compile(
+            rf"\b(?:from|de|desde)\s+{near}(?P<a>{places})\b[^.?!]*?\b(?:to|a|hasta)\s+{near}(?P<b>{places})\b"
+        )
+
     def _ahead_checked(self, result: MatchResult) -> MatchResult:
         """A "yes" to a check of who came ahead is a "no" when the answer says the other way round:
         "did he beat Borchin in Beijing?" (14 seconds behind him), "¿le ganó Pérez a Borchin?",

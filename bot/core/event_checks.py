@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from bot.core import decision
 from bot.core.arithmetic import durations_in
-from bot.core.claim_checks import ANCHOR_KINDS, INTENT_KINDS, LOSING, MEDAL, PLACE_OF, ClaimChecks
+from bot.core.claim_checks import ANCHOR_KINDS, INTENT_KINDS, LOSING, MEDAL, PLACE_OF, WIN, ClaimChecks
 from bot.core.claims import asks_a_value, claimed_part
 from bot.core.comparisons import alternatives
 from bot.core.index import is_year
@@ -142,6 +142,9 @@ class EventChecks(ClaimChecks):
             if not races or self._value_kind(anchors[0]) not in self._fact_kinds[races[0].index]:
                 return None
             best, right = races[0].index, anchors[0] in self._answer_tokens[races[0].index]
+            # "did he win his last race, in Murcia?": the place is right, the win is not (third).
+            placings = self._placings(self._answer_tokens[best])
+            right = right and not (WIN in analysis.tokens and placings and "1st" not in placings)
         else:
             rest = [t for t in analysis.tokens if t not in (FIRST, LAST, anchors[0]) and not self._is_connective(t)]
             kinds = {t for t in rest if any(t in k for k in self._tag_tokens)}

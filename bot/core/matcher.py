@@ -572,7 +572,7 @@ class Matcher(LongMessages):
             result = resolved if resolved is result else self._vetoed_in_context(text, previous, resolved)
             if rescue and result.status is Status.UNKNOWN and self._asks_anew(text, analysis):
                 result = self._second_opinion(text, analysis, result, rescue)  # a question standing alone
-        result = self._ahead_checked(result)  # "did he beat Borchin?": yes to the fact, no to the order
+        result = self._order_checked(result)  # "did he beat Borchin?": yes to the fact, no to the order
         if result.verdict in ("yes", "no") and asks_a_value(text):
             result = result.replace(verdict="")  # "¿a cuántos segundos…?" asks a value: the fact, no yes or no
         if result.status is Status.ANSWERED or (result.status is Status.UNKNOWN and len(result.suggestions) == 1):

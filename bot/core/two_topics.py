@@ -34,6 +34,7 @@ from bot.core.comparisons import (
 )
 from bot.core.decision import Evidence, probability
 from bot.core.index import is_year
+from bot.core.lazyre import lazy
 from bot.core.measures import direction_of
 from bot.core.results import Candidate, MatchResult, Status
 from bot.core.scoring import Scored, Scorer
@@ -42,6 +43,12 @@ from bot.core.text import Analysis, fold
 __all__ = ["TwoTopics"]
 
 _ORDINAL = re.compile(r"(\d+)(?:st|nd|rd|th)")  # "3rd": the lexicon's token for "third", "tercer"
+# A gap of days said with the order ("the day before he retired", "el mismo día"): days apart.
+_DAY_GAPS = (
+    (1, lazy(r"\b(?:the|a|one|that|el|un)\s+(?:day|dia)\s+(?:before|after|earlier|later|antes|despues)\b"
+             r"|\bthe (?:next|previous) day\b|\b(?:al|el) dia (?:siguiente|anterior)\b")),
+    (0, lazy(r"\b(?:the|that) same day\b|\bel mismo dia\b")),
+)
 
 SIDE_MIN_COVERAGE = 0.85  # a topic must be this clearly explained by its fact
 SIDE_MIN_EVIDENCE = 1.2  # …by at least one reasonably specific word
@@ -447,6 +454,9 @@ class TwoTopics(Scorer):
             return result
         if one.date is not None and two.date is not None and one.date != two.date:
             came_first = one.date < two.date
+            said = next((days for days, pattern in _DAY_GAPS if pattern.search(folded)), None)
+            if said is not None and said != abs((two.date - one.date).days):
+                return result.replace(verdict="no")  # "the day before he retired": nine days before
         elif one.year != two.year:
             came_first = one.year < two.year
         else:

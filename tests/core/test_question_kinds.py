@@ -571,6 +571,27 @@ def test_who_came_ahead_is_checked_both_ways(question: str, verdict: str) -> Non
     assert result.verdict == verdict
 
 
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("did he win his last race in murcia?", "no"),  # the place is right, the win is not: third
+        ("¿ganó su última carrera en murcia?", "no"),
+        ("was his last race in murcia?", "yes"),
+        ("he walked from cuenca to quito after beijing", "no"),  # the route ran from Quito to Cuenca
+        ("¿la peregrinación fue de cuenca a quito?", "no"),
+        ("did he walk from quito to cuenca?", "yes"),
+        ("he announced his retirement the day before he retired", "no"),  # nine days before
+        ("did he announce his retirement before he retired?", "yes"),
+    ],
+)
+def test_a_check_right_in_part_is_no(question: str, verdict: str) -> None:
+    # What happened, where and when may all be right but one thing said with them: a win where he
+    # was third, a route walked the other way, a day where it was nine.
+    result = ask(question)
+    assert result.status is Status.ANSWERED
+    assert result.verdict == verdict
+
+
 @pytest.mark.parametrize("question", ["is cuenca a big city?", "was his hometown huge?"])
 def test_a_size_claimed_against_the_one_the_fact_states_is_denied(question: str) -> None:
     # The article calls Cuenca a small town: naming Cuenca does not confirm "big".
