@@ -19,6 +19,7 @@ from functools import cached_property
 from rapidfuzz.distance import OSA
 
 from bot.core import decision
+from bot.core.arithmetic import measures_in
 from bot.core.claims import claimed_part, compares_to_value, exact_words, gives_reason, negation_words, predicate_people
 from bot.core.comparisons import contraries, says_a_contrary, sooner_or_later
 from bot.core.follow_ups import FollowUps
@@ -26,6 +27,7 @@ from bot.core.index import about_other, is_year
 from bot.core.lazyre import lazy
 from bot.core.measures import (
     direction_of,
+    measure,
     settles,
 )
 from bot.core.numbers import is_small_number, normalise_numbers
@@ -114,6 +116,8 @@ _COPULA = (
 _NAME_OF_NATION = lazy(r"(?=\b(\w+) of (\w+)\b)")  # "Markov of Russia" (overlapping: "a of b of c")
 _NATION_NAME = lazy(r"(?=\b(\w+)(?:'s)? (?:\w+ )?(\w+)\b)")  # "Russia's Valeriy Borchin", "Russian Borchin"
 # "did he ever…", "at any Olympics", "en algún Mundial": whether it happened at any time
+# "finished first", "came first", "first place": a first that places him, not the first of a series.
+_PLACED_FIRST_RE = lazy(r"\b(?:finish\w*|came|placed|ended)\s+first\b|\bfirst place\b", re.IGNORECASE)
 _EVER = lazy(r"\b(?:ever|at any|in any|alguna vez|algun dia|jamas|en algun[oa]?s?)\b")
 # "the oldest gold medallist ever", "the first ever": "ever" stresses a superlative, asks no "ever".
 _SUPERLATIVE_EVER = lazy(r"\bthe\s+(?:\w+est|first|only|last|most\s+\w+)\b(?:\s+\w+){0,4}?\s+ever\b")
@@ -213,11 +217,11 @@ class ClaimChecks(FollowUps):
         if not scored or scored[0].coverage < MIN_COVERAGE:
             return None
         close = [s for s in scored if scored[0].rank - s.rank < RERANK_WITHIN and s.coverage >= MIN_COVERAGE]
-        placed = [s for s in close if self._placings(self._answer_tokens[s.index])]
+        placed = [s for s in close if self._placings(s.index)]
         if len(placed) != 1 or len(close) < 2:
             return None
         top = Candidate(self.facts.facts[placed[0].index], decision.ANSWER_AT)
-        verdict = "yes" if "1st" in self._placings(self._answer_tokens[placed[0].index]) else "no"
+        verdict = "yes" if "1st" in self._placings(placed[0].index) else "no"
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict=verdict)
 
     def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
@@ -622,7 +626,7 @@ class ClaimChecks(FollowUps):
             return result.replace(verdict="no")  # "the oldest of the three?" — the fact says the youngest
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}
         answer = self._answer_tokens[index]
-        placings = self._placings(answer)
+        placings = self._placings(index)
         claimed = {PLACE_OF.get(t, t) for t in values if self._value_kind(t) == "medal"}
         if claimed and set(analysis.tokens) & LOSING:
             # "did he lose the gold by seconds?" (silver: yes), "did he beat them for gold?" (no if
@@ -646,6 +650,8 @@ class ClaimChecks(FollowUps):
             if "place" in self._said_kinds(index) and self._claimed_places(result.question, analysis):
                 return result.replace(verdict="no")  # "announced it in Madrid": the fact's own place corrects it
             return result
+        if self._other_measure_claimed(result.question, index):
+            return result.replace(verdict="no")  # "bronze in the 20 km?": the fact's bronze was in the 10 km
         if values <= answer and self._said_of_another(analysis, index, values):
             # "Markov was Mexican?": the fact's Mexico is Segura's. "Is he Mexican?": the fact
             # telling his own country corrects it better than the one naming Segura's.
@@ -727,7 +733,7 @@ class ClaimChecks(FollowUps):
     def _placed_ahead(self, index: int, person: str) -> bool:
         """Does fact ``index`` tell of a race he won, naming ``person`` in it?"""
         answer = self._answer_tokens[index]
-        return person in answer and "1st" in self._placings(answer) and not self._placed_behind(index, person)
+        return person in answer and "1st" in self._placings(index) and not self._placed_behind(index, person)
 
     def _placed_behind(self, index: int, person: str) -> bool:
         """Does fact ``index``'s answer place him behind ``person`` ("14 seconds behind Russia's
@@ -792,7 +798,7 @@ class ClaimChecks(FollowUps):
         # A colour names a medal; an ordinal may count something else ("Ecuador's second medal").
         claimed = {PLACE_OF[t] for t in analysis.tokens if t in PLACE_OF}
         anchors = {t for t in analysis.tokens if self._value_kind(t) in ANCHOR_KINDS}
-        if len(claimed) != 1 or not anchors or claimed & self._placings(self._answer_tokens[index]):
+        if len(claimed) != 1 or not anchors or claimed & self._placings(index):
             return result
 
         def kinds(i: int) -> set[str]:
@@ -806,7 +812,7 @@ class ClaimChecks(FollowUps):
             and TIMELINE in f.tags
             and event <= kinds(i)
             and not self._is_series(i)
-            and claimed <= self._placings(self._answer_tokens[i])
+            and claimed <= self._placings(i)
             and not anchors & (self._answer_tokens[i] | {str(f.year)})
         ]
         if not event or len(found) != 1:
@@ -814,12 +820,37 @@ class ClaimChecks(FollowUps):
         where = Candidate(facts[found[0]], result.confidence)
         return result.replace(answers=(where, *result.answers))
 
-    @staticmethod
-    def _placings(answer: frozenset[str]) -> set[str]:
-        """Where the answer places him: its ordinals ("fourth both times"), else its medal colours
-        as places (a "silver" is second) — an ordinal wins over a colour mentioned as missed."""
-        ordinals = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
-        return ordinals or {PLACE_OF[t] for t in answer if t in PLACE_OF}
+    def _other_measure_claimed(self, question: str, index: int) -> bool:
+        """Does a check state a distance or time ("in the 20 km", "en 1:22:07") where fact
+        ``index``'s answer states another of that kind? The event's own name ("the 20 km walk")
+        is read as the event, so the measure is read from the words as written."""
+        claimed = measures_in(normalise_numbers(claimed_part(fold(question))))
+        if len(claimed) != 1:
+            return False  # none, or a choice between two ("5 km or 20 km?") that the fact settles as asked
+        answer = self.facts.facts[index].answer.get("en", "")
+        told = measures_in(answer)
+        said = normalise_numbers(fold(answer)).replace(" ", "")  # a height is said too ("4,800 m")
+        kinds_told = {kind for kind, _ in filter(None, map(measure, told))}
+        found = measure(claimed[0])
+        return found is not None and found[0] in kinds_told and claimed[0] not in told and claimed[0] not in said
+
+    def _placings(self, index: int) -> frozenset[str]:
+        """Where fact ``index``'s answer places him (see :attr:`_placed`)."""
+        return self._placed[index]
+
+    @cached_property
+    def _placed(self) -> list[frozenset[str]]:
+        """Per fact, where its answer places him: its ordinals ("fourth both times"), else its
+        medal colours as places (a "silver" is second) — an ordinal wins over a colour mentioned as
+        missed. "His first competition", "the first medal Ecuador won" are the first of a series,
+        no placing: "first" places him only when he finished or came first."""
+        found = []
+        for fact, answer in zip(self.facts.facts, self._answer_tokens, strict=True):
+            ordinals = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
+            if not _PLACED_FIRST_RE.search(fact.answer.get("en", "")):
+                ordinals.discard("1st")
+            found.append(frozenset(ordinals or {PLACE_OF[t] for t in answer if t in PLACE_OF}))
+        return found
 
     def _said_kinds(self, index: int) -> set[str | None]:
         """The kinds of value fact ``index``'s answer itself holds (not its phrasings)."""

@@ -582,6 +582,13 @@ def test_who_came_ahead_is_checked_both_ways(question: str, verdict: str) -> Non
         ("did he walk from quito to cuenca?", "yes"),
         ("he announced his retirement the day before he retired", "no"),  # nine days before
         ("did he announce his retirement before he retired?", "yes"),
+        ("i read he finished second in his final race in murcia", "no"),  # third
+        ("he finished third in his last race in murcia right?", "yes"),
+        ("did he win the 1990 world juniors?", "no"),  # bronze: "his first competition" is no placing
+        ("he won bronze at the 1990 world juniors in the 20 km, right?", "no"),  # the 10 km
+        ("he won bronze at the 1990 world juniors in the 10 km, right?", "yes"),
+        ("he won atlanta in 1:22:07 right?", "no"),
+        ("la peregrinación llegó a 4800 metros de altura, ¿cierto?", "yes"),  # a height said is held too
     ],
 )
 def test_a_check_right_in_part_is_no(question: str, verdict: str) -> None:
