@@ -177,6 +177,13 @@ def claimed_ahead(folded: str, people: frozenset[str]) -> tuple[str, str] | None
     return None
 
 
+def _only_recalled(colour: str, text: str) -> bool:
+    """Is a medal colour said in ``text`` only as another event's, dated ("two years after his
+    1990 bronze, … he won gold")?"""
+    before = re.findall(rf"(\w+)\s+{re.escape(colour)}\b", text, re.IGNORECASE)
+    return bool(before) and all(is_year(word) for word in before)
+
+
 def _asks_ever(folded: str) -> bool:
     """Does a check ask whether something ever happened ("did he ever win…", "¿alguna vez…?"),
     not only stress a superlative ("the youngest champion ever")?"""
@@ -330,7 +337,8 @@ class ClaimChecks(FollowUps):
             # A value is checked against what the fact states, not its phrasings ("was he at three
             # olympics" is a phrasing of the fact that says five).
             stated = {t for t in values - self._answer_tokens[i] if kind_of(t) not in ANCHOR_KINDS}
-            lacking = {t for t in query - self._vocab[i] - self._topic if not filler(t)}
+            held = values & self._answer_tokens[i]  # "was his time 1:20:07?": stated, though no phrasing says it
+            lacking = {t for t in query - self._vocab[i] - self._topic - held if not filler(t)}
             return lacking | (stated & query) | (flipped & query)
 
         def shape(t: str) -> str | None:  # "2nd" is checked against an ordinal ("the first medal") first
@@ -846,10 +854,12 @@ class ClaimChecks(FollowUps):
         no placing: "first" places him only when he finished or came first."""
         found = []
         for fact, answer in zip(self.facts.facts, self._answer_tokens, strict=True):
+            text = fact.answer.get("en", "")
             ordinals = {t for t in answer if _ORDINAL_RE.fullmatch(t)}
-            if not _PLACED_FIRST_RE.search(fact.answer.get("en", "")):
+            if not _PLACED_FIRST_RE.search(text):
                 ordinals.discard("1st")
-            found.append(frozenset(ordinals or {PLACE_OF[t] for t in answer if t in PLACE_OF}))
+            colours = {t for t in answer if t in PLACE_OF and not _only_recalled(t, text)}
+            found.append(frozenset(ordinals or {PLACE_OF[t] for t in colours}))
         return found
 
     def _said_kinds(self, index: int) -> set[str | None]:

@@ -217,7 +217,9 @@ def test_a_trade_or_creed_is_no_nationality_claimed(question: str) -> None:
 def test_a_light_verb_no_fact_uses_does_not_sink_a_claimed_value(question: str, fact_id: str) -> None:
     result = ask(question)
     assert result.status is Status.ANSWERED, result
-    assert result.fact is not None and result.fact.id == fact_id
+    # The event's own fact corrects it; the event that holds the medal claimed (his 1990 bronze)
+    # may go first, as for "gold in Sydney?".
+    assert fact_id in [c.fact.id for c in result.answers]
     assert result.verdict == "no"
 
 
