@@ -29,6 +29,7 @@ __all__ = ["DerivedValues"]
 AGE = "q_age"  # the lexicon's concept for "how old", "qué edad"
 WHEN = "q_when"  # the lexicon's concept for "when", "cuándo"
 COUNT = "q_count"  # the lexicon's concept for "how many", "cuántos"
+SECOND = "2nd"  # the lexicon's token for "second", "segundo"
 DENIED_REACH = 2  # words after "without", "no" that say what was missing
 # A word that denies, but not "not just", "no solo": that adds, it does not take away.
 _DENIED_RE = lazy(
@@ -263,10 +264,13 @@ class DerivedValues(TwoTopics):
         and "how many years apart were his gold and silver?", no end named, of a series of two:
         its two years are the ends. The series is picked among the facts that list one, by the
         words that are neither the span's nor the ordinals', and must be clearly picked."""
-        ends = (FIRST in analysis.tokens, LAST in analysis.tokens)
+        # "his first and second Olympic medals": of a series of two, the second is the last.
+        second = FIRST in analysis.tokens and SECOND in analysis.tokens
+        ends = (FIRST in analysis.tokens, LAST in analysis.tokens or second)
         if result.derived or ends == (True, False) or ends == (False, True) or not asks_span(fold(text)):
             return result
-        side = tuple(t for t in analysis.tokens if t not in (FIRST, LAST) and not self._is_connective(t))
+        ordinals = (FIRST, LAST, SECOND) if second else (FIRST, LAST)
+        side = tuple(t for t in analysis.tokens if t not in ordinals and not self._is_connective(t))
         if not side or any(about_other(t) for t in analysis.subjects):
             return result
         overall = self.score(analysis.part(side))
@@ -279,6 +283,8 @@ class DerivedValues(TwoTopics):
             return result
         fact = self.facts.facts[best.index]
         years = sorted({int(t) for t in self._answer_tokens[best.index] if is_year(t)})
+        if second and len(years) != 2:
+            return result  # the second of five Olympics is no end of them
         if ends == (False, False) and (len(years) != 2 or overall[0].index != best.index):
             # "how many years between his Olympics?": of five, which two is not said; "how many
             # years after Beijing was the ban reported?": one fact's two years, not a series'

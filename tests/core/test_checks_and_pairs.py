@@ -988,6 +988,9 @@ def test_a_span_within_one_fact_is_worked_out_from_its_two_years(question: str, 
         ("how many years apart were his gold and his silver", "olympic-medals", "12 years"),
         ("¿cuántos años separan sus dos medallas olímpicas?", "olympic-medals", "12 años"),
         ("how many years between sydney and athens", "sydney-athens", "4 years"),
+        # of a series of two, the second is the last
+        ("how many years apart were his first and second olympic medals?", "olympic-medals", "12 years"),
+        ("¿cuántos años entre su primera y su segunda medalla olímpica?", "olympic-medals", "12 años"),
     ],
 )
 def test_a_span_between_the_ends_of_a_series_is_worked_out_from_the_fact_listing_it(
@@ -996,6 +999,10 @@ def test_a_span_between_the_ends_of_a_series_is_worked_out_from_the_fact_listing
     result = ask(question)
     assert [f.id for f in result.facts] == [fact_id]
     assert years in result.derived
+
+
+def test_the_second_of_a_longer_series_is_no_end_of_it() -> None:
+    assert not ask("how many years between his first and second olympics?").derived  # five Games
 
 
 def test_a_span_within_a_longer_series_naming_no_ends_is_not_worked_out() -> None:
