@@ -174,6 +174,10 @@ def claimed_ahead(folded: str, people: frozenset[str]) -> tuple[str, str] | None
         if found is not None:
             ahead, behind = ("him" if n in _HIM_NAMES else n for n in (found["a"], found["b"]))
             return (ahead, behind) if ahead != behind else None
+    # "en Pekín le ganó a Borchin": Spanish leaves him, the subject, unsaid.
+    found = re.search(rf"\ble\s+{_WON_OVER}\s+a\s+(?:\w+\s+)?{other}\b", folded)
+    if found is not None and found["b"] not in _HIM_NAMES:
+        return "him", found["b"]
     return None
 
 

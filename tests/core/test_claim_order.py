@@ -22,6 +22,7 @@ PEOPLE = frozenset({"borchin", "markov", "segura", "chocho"})
         ("segura was beaten by perez", ("perez", "segura")),
         ("¿le ganó pérez a borchin en pekín?", ("him", "borchin")),
         ("borchin le ganó a jefferson", ("borchin", "him")),
+        ("en pekín le ganó a borchin por 14 segundos, ¿no?", ("him", "borchin")),  # the subject unsaid
         ("did he win gold in atlanta?", None),  # no one beaten
         ("he beat himself up about it", None),  # no one named after the verb
     ],
