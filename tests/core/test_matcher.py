@@ -613,6 +613,11 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
     "fc154": (0.94, 0.95, 0.027),
     "fc155": (0.89, 0.98, 0.009),
     "fc156": (0.94, 0.98, 0.014),
+    # fc157-fc159: a thirteenth wave, written blind after that session's last answer change and
+    # scored on arrival on its final matcher, 0946765 (README); floors at that scoring.
+    "fc157": (0.97, 1.00, 0.005),
+    "fc158": (0.97, 0.98, 0.005),
+    "fc159": (0.89, 0.93, 0.04),
 }
 
 
@@ -629,7 +634,7 @@ FLOORS = {  # in-scope, out-of-scope, most wrong
         ("fc2", BLIND_SET.with_name("questions-fc2.yaml")),
         *(
             (name, BLIND_SET.with_name(f"questions-{name}.yaml"))
-            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 157)))
+            for name in (f"fc{n}" for n in (*range(3, 26), *range(29, 33), *range(35, 160)))
         ),
     ],
 )
