@@ -115,9 +115,9 @@ _COPULA = (
 )
 _NAME_OF_NATION = lazy(r"(?=\b(\w+) of (\w+)\b)")  # "Markov of Russia" (overlapping: "a of b of c")
 _NATION_NAME = lazy(r"(?=\b(\w+)(?:'s)? (?:\w+ )?(\w+)\b)")  # "Russia's Valeriy Borchin", "Russian Borchin"
-# "did he ever…", "at any Olympics", "en algún Mundial": whether it happened at any time
 # "finished first", "came first", "first place": a first that places him, not the first of a series.
 _PLACED_FIRST_RE = lazy(r"\b(?:finish\w*|came|placed|ended)\s+first\b|\bfirst place\b", re.IGNORECASE)
+# "did he ever…", "at any Olympics", "en algún Mundial": whether it happened at any time
 _EVER = lazy(r"\b(?:ever|at any|in any|alguna vez|algun dia|jamas|en algun[oa]?s?)\b")
 # "the oldest gold medallist ever", "the first ever": "ever" stresses a superlative, asks no "ever".
 _SUPERLATIVE_EVER = lazy(r"\bthe\s+(?:\w+est|first|only|last|most\s+\w+)\b(?:\s+\w+){0,4}?\s+ever\b")
@@ -228,11 +228,11 @@ class ClaimChecks(FollowUps):
         if not scored or scored[0].coverage < MIN_COVERAGE:
             return None
         close = [s for s in scored if scored[0].rank - s.rank < RERANK_WITHIN and s.coverage >= MIN_COVERAGE]
-        placed = [s for s in close if self._placings(s.index)]
+        placed = [s for s in close if self._placings[s.index]]
         if len(placed) != 1 or len(close) < 2:
             return None
         top = Candidate(self.facts.facts[placed[0].index], decision.ANSWER_AT)
-        verdict = "yes" if "1st" in self._placings(placed[0].index) else "no"
+        verdict = "yes" if "1st" in self._placings[placed[0].index] else "no"
         return MatchResult(result.question, Status.ANSWERED, result.lang, top.confidence, (top,), verdict=verdict)
 
     def _correct_premise(self, analysis: Analysis, question: str, truncated: bool) -> MatchResult | None:
@@ -638,7 +638,7 @@ class ClaimChecks(FollowUps):
             return result.replace(verdict="no")  # "the oldest of the three?" — the fact says the youngest
         values = {t for t in analysis.tokens if self._value_kind(t) is not None}
         answer = self._answer_tokens[index]
-        placings = self._placings(index)
+        placings = self._placings[index]
         claimed = {PLACE_OF.get(t, t) for t in values if self._value_kind(t) == "medal"}
         if claimed and set(analysis.tokens) & LOSING:
             # "did he lose the gold by seconds?" (silver: yes), "did he beat them for gold?" (no if
@@ -714,8 +714,9 @@ class ClaimChecks(FollowUps):
 
     @cached_property
     def _place_forms(self) -> dict[str, str]:
-        """Each written form (folded) of a place a fact names ("pekin" → beijing)."""
-        forms = {fold(w): c for w, c in self.analyzer._word_concept.items() if c in self._places and w.isalpha()}
+        """Each one-word form (folded) the lexicon gives a place a fact names ("pekin" → beijing)."""
+        concepts = self.facts.lexicon.concepts
+        forms = {fold(f): p for p in self._places for f in concepts.get(p, ()) if fold(f).isalpha()}
         return forms | {p: p for p in self._places}
 
     @cached_property
@@ -745,7 +746,7 @@ class ClaimChecks(FollowUps):
     def _placed_ahead(self, index: int, person: str) -> bool:
         """Does fact ``index`` tell of a race he won, naming ``person`` in it?"""
         answer = self._answer_tokens[index]
-        return person in answer and "1st" in self._placings(index) and not self._placed_behind(index, person)
+        return person in answer and "1st" in self._placings[index] and not self._placed_behind(index, person)
 
     def _placed_behind(self, index: int, person: str) -> bool:
         """Does fact ``index``'s answer place him behind ``person`` ("14 seconds behind Russia's
@@ -810,7 +811,7 @@ class ClaimChecks(FollowUps):
         # A colour names a medal; an ordinal may count something else ("Ecuador's second medal").
         claimed = {PLACE_OF[t] for t in analysis.tokens if t in PLACE_OF}
         anchors = {t for t in analysis.tokens if self._value_kind(t) in ANCHOR_KINDS}
-        if len(claimed) != 1 or not anchors or claimed & self._placings(index):
+        if len(claimed) != 1 or not anchors or claimed & self._placings[index]:
             return result
 
         def kinds(i: int) -> set[str]:
@@ -824,7 +825,7 @@ class ClaimChecks(FollowUps):
             and TIMELINE in f.tags
             and event <= kinds(i)
             and not self._is_series(i)
-            and claimed <= self._placings(i)
+            and claimed <= self._placings[i]
             and not anchors & (self._answer_tokens[i] | {str(f.year)})
         ]
         if not event or len(found) != 1:
@@ -840,18 +841,13 @@ class ClaimChecks(FollowUps):
         if len(claimed) != 1:
             return False  # none, or a choice between two ("5 km or 20 km?") that the fact settles as asked
         answer = self.facts.facts[index].answer.get("en", "")
-        told = measures_in(answer)
-        said = normalise_numbers(fold(answer)).replace(" ", "")  # a height is said too ("4,800 m")
-        kinds_told = {kind for kind, _ in filter(None, map(measure, told))}
+        kinds_told = {kind for kind, _ in filter(None, map(measure, measures_in(answer)))}
+        said = normalise_numbers(fold(answer)).replace(" ", "")  # every measure it says, a height too ("4,800 m")
         found = measure(claimed[0])
-        return found is not None and found[0] in kinds_told and claimed[0] not in told and claimed[0] not in said
-
-    def _placings(self, index: int) -> frozenset[str]:
-        """Where fact ``index``'s answer places him (see :attr:`_placed`)."""
-        return self._placed[index]
+        return found is not None and found[0] in kinds_told and claimed[0] not in said
 
     @cached_property
-    def _placed(self) -> list[frozenset[str]]:
+    def _placings(self) -> list[frozenset[str]]:
         """Per fact, where its answer places him: its ordinals ("fourth both times"), else its
         medal colours as places (a "silver" is second) — an ordinal wins over a colour mentioned as
         missed. "His first competition", "the first medal Ecuador won" are the first of a series,

@@ -20,7 +20,7 @@ _WH_WORDS = _TABLES.wh_words  # ask only at the start of a clause ("the race whe
 _INDIRECT = _TABLES.indirect  # "…no one knows when he…": a question embedded after one of these
 _QUESTION_WORDS = _TABLES.question_words  # "which", "what": a question, unless a subject follows
 _SUBJECTS = _TABLES.subjects  # "which I think…", "where she…": the question word opened a relative clause
-_QUESTION_OR_WH = _QUESTION_WORDS | _WH_WORDS  # a word that may open a relative clause
+RELATIVE_OPENERS = _QUESTION_WORDS | _WH_WORDS  # a word that may open a relative clause ("which I think…")
 _POLITE = _TABLES.polite  # "please", "could you": what may come before a request's verb
 _ASKING = _TABLES.asking_words  # every word that opens a question, direct or embedded
 _REQUESTS = _TABLES.requests  # "(kindly) state / indicate / confirm …": how a request asks, not what
@@ -81,7 +81,7 @@ def clause_leads(words: list[str]) -> tuple[list[bool], list[bool]]:
     for word in (*words, "|"):
         if word[:1] == "|" or word in _CONJUNCTIONS:
             first, second = [*lead, "", ""][:2]
-            relative = first in _QUESTION_OR_WH and second in _SUBJECTS
+            relative = first in RELATIVE_OPENERS and second in _SUBJECTS
             # "tell me when…", "dime cuándo…": a request to tell asks too
             telling = first in _INDIRECT and (second in _POLITE or second in _QUESTION_STARTERS)
             # "hasta qué altura llegó…", "since when…": a question word carrying its preposition

@@ -33,9 +33,9 @@ _TABLE_WORDS = (
     _CONJUNCTIONS | _QUESTION_STARTERS | _LEAD_FILLER | _WH_WORDS | _TABLES.indirect | _TABLES.polite
     | _TABLES.requests | _TABLES.pleas | _TABLES.courtesy | _TABLES.asking_words | _TABLES.hedges
 )
+_RECENT_TEXTS = 16  # texts whose spelling is remembered before the memo starts afresh
 # A real word this rare in general use ("gould", "wold") is likelier a typo of a domain word
 # one edit away ("gold", "world") than meant: it may be corrected.
-_RECENT_TEXTS = 16  # texts whose spelling is remembered before the memo starts afresh
 _RARE_REAL_RANK = 20000
 # Two letters swapped are the commonest slip, one vowel the commonest spelling by ear: a less rare
 # real word is read as a domain word it swaps two letters of ("sliver" → silver) or differs from in

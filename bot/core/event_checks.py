@@ -116,7 +116,7 @@ class EventChecks(ClaimChecks):
         verdict = "" if points_both_ways(folded) or vague_compared else "yes" if right else "no"
         found = MatchResult(question, Status.ANSWERED, lang, confidence, (top,), truncated=truncated)
         colours = {PLACE_OF.get(t, t) for t in topic if self._value_kind(t) == MEDAL}
-        placings = self._placings(scored.index)
+        placings = self._placings[scored.index]
         if verdict == "yes" and colours and placings and not colours & placings and not set(topic) & LOSING:
             # The gap is one value the claim checks; the medal it names must hold too ("won gold in
             # Beijing by 14 seconds": the gap is right, the medal is not).
@@ -144,7 +144,7 @@ class EventChecks(ClaimChecks):
             best, right = races[0].index, anchors[0] in self._answer_tokens[races[0].index]
             # "did he win his last race, in Murcia?", "he came second in it": the place is right,
             # the placing is not (third).
-            placings = self._placings(best)
+            placings = self._placings[best]
             claimed = {PLACE_OF.get(t, t) for t in analysis.tokens if self._value_kind(t) == "medal"}
             claimed |= {"1st"} if WIN in analysis.tokens else set()
             right = right and not (claimed and placings and not claimed & placings)

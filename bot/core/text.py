@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from bot.core.analysis import NO_CONCEPT, Analysis, Lexicon
-from bot.core.clauses import ASKS_NAME_RE, CONFIRMING_RE, HYPOTHETICAL_RE, clause_leads, named_phrase
+from bot.core.clauses import ASKS_NAME_RE, CONFIRMING_RE, HYPOTHETICAL_RE, RELATIVE_OPENERS, clause_leads, named_phrase
 from bot.core.correct import Corrector
 from bot.core.expand import TOKEN_RE, detect_language, expand, stem
 from bot.core.fold import fold
@@ -119,7 +119,6 @@ _WH_WORDS = _TABLES.wh_words  # ask only at the start of a clause ("the race whe
 _INDIRECT = _TABLES.indirect  # "…no one knows when he…": a question embedded after one of these
 _QUESTION_WORDS = _TABLES.question_words  # "which", "what": a question, unless a subject follows
 _SUBJECTS = _TABLES.subjects  # "which I think…", "where she…": the question word opened a relative clause
-_QUESTION_OR_WH = _QUESTION_WORDS | _WH_WORDS  # a word that may open a relative clause
 _POLITE = _TABLES.polite  # "please", "could you": what may come before a request's verb
 _REQUESTS = _TABLES.requests  # "(kindly) state / indicate / confirm …": how a request asks, not what
 _PLEAS = _TABLES.pleas  # "could you help (me out)": a request for help, which says nothing of what
@@ -404,7 +403,7 @@ class Analyzer:
                 lead = []
                 clause_started = previous_unknown = False
                 continue
-            if len(lead) == 1 and lead[0] in _QUESTION_OR_WH and word in _SUBJECTS:
+            if len(lead) == 1 and lead[0] in RELATIVE_OPENERS and word in _SUBJECTS:
                 asks = False  # "…, which i think is lovely": a relative clause (a "?" still asks)
                 if len(tokens) > clause_from and lead[0] in _WH_WORDS:
                     adverbial.append((len(tokens) - 1, len(clauses)))  # "when he was starting out, …"

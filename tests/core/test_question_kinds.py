@@ -521,33 +521,21 @@ def test_a_two_topic_answer_must_hold_the_kind_of_value_asked(question: str) -> 
 
 
 @pytest.mark.parametrize(
-    "question",
+    ("question", "fact_id"),
     [
-        "was he the oldest of the three leaders in atlanta?",
-        "¿era jefferson el más viejo de los tres punteros en atlanta?",
+        # No fact says "oldest"; the Atlanta duel says he was the youngest of the three.
+        ("was he the oldest of the three leaders in atlanta?", "atlanta-rivals"),
+        ("¿era jefferson el más viejo de los tres punteros en atlanta?", "atlanta-rivals"),
+        # The opposite stands for the word the claim said, even where "gold" and "olympic" alone
+        # would lead to his gold; "ever" only stresses the superlative.
+        ("is he the oldest man ever to win the olympic 20 km walk?", "atlanta-age"),
+        ("was he the oldest gold medallist ever in the olympic 20 km walk?", "atlanta-age"),
     ],
 )
-def test_a_claim_said_with_the_opposite_end_of_a_scale_is_denied(question: str) -> None:
-    # No fact says "oldest"; the Atlanta duel says he was the youngest of the three.
+def test_a_claim_said_with_the_opposite_end_of_a_scale_is_denied(question: str, fact_id: str) -> None:
     result = ask(question)
     assert result.status is Status.ANSWERED
-    assert result.fact.id == "atlanta-rivals"
-    assert result.verdict == "no"
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "is he the oldest man ever to win the olympic 20 km walk?",  # "ever" stresses the superlative
-        "was he the oldest gold medallist ever in the olympic 20 km walk?",
-    ],
-)
-def test_the_opposite_of_a_record_he_holds_is_denied_by_it(question: str) -> None:
-    # The opposite stands for the word the claim said, even where "gold" and "olympic" alone
-    # would lead to his gold: the fact stating "youngest" denies "oldest".
-    result = ask(question)
-    assert result.status is Status.ANSWERED
-    assert result.fact.id == "atlanta-age"
+    assert result.fact.id == fact_id
     assert result.verdict == "no"
 
 
